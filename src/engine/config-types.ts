@@ -1,0 +1,24 @@
+import type { Severity } from './types.js';
+
+export interface RuleSetting {
+  /** 'off' disables the rule. */
+  severity?: Severity | 'off';
+  options?: Record<string, unknown>;
+}
+
+/** The configuration after layering defaults < file < TIGHTSHIP_* env < flags. */
+export interface ResolvedConfig {
+  rules: Record<string, RuleSetting>;
+  /** Exit 1 when a finding is at or above this severity; 'none' never fails. */
+  failOn: Severity | 'none';
+  /** false with --no-inline-ignores. */
+  inlineIgnores: boolean;
+  /** Values for Dockerfile ARGs (--build-arg K=V). */
+  buildArgs: Record<string, string>;
+  /** Where the config came from, for messages; null when defaults only. */
+  source: string | null;
+}
+
+export function defaultConfig(): ResolvedConfig {
+  return { rules: {}, failOn: 'error', inlineIgnores: true, buildArgs: {}, source: null };
+}

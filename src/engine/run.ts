@@ -1,0 +1,151 @@
+// Runs the rules of one target kind over a model and turns their reports into findings,
+// then applies configuration (disable, severity override), suppressions and the level.
+import type {
+  Finding, Level, Location, Rule, RuleContext, ReportDescriptor, TargetKind, TargetModels, TargetRef, TargetResult,
+} from './types.js';
+import { SEVERITY_RANK } from './types.js';
+import type { ResolvedConfig } from './config-types.js';
+
+/** An inline ignore (or a hadolint pragma mapped to our ids), already parsed from the target. */
+export interface Suppression {
+  ruleIds: string[];
+  /** Lines the suppression covers (inclusive). */
+  fromLine: number;
+  toLine: number;
+  reason: string | null;
+  /** Where the ignore comment is, to report it when unused or without a reason. */
+  location: Location;
+  /** ISO date after which it no longer applies, if given. */
+  expires?: string;
+  /** Set by applySuppressions. */
+  used?: boolean;
+}
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  rules: readonly Rule[];
+  /** Today's date (YYYY-MM-DD) for expiring ignores; passed in so checks stay clock-free. */
+  today?: string;
+}
+
+function locationFrom(path: string, d: ReportDescriptor): Location {
+  if (d.range) {
+    return {
+      path,
+      startLine: d.range.start.line,
+      startColumn: d.range.start.column,
+      endLine: d.range.end.line,
+      endColumn: d.range.end.column,
+      ...d.location,
+    };
+  }
+  return { path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, ...d.location };
+}
+
+export function compileOptions(rule: Rule, config: ResolvedConfig): unknown {
+  const defaults = rule.options?.defaults ?? {};
+  const given = config.rules[rule.id]?.options ?? {};
+  return { ...(defaults as object), ...given };
+}
+
+/** Runs every enabled rule of the model's kind. A rule that throws yields one error finding
+ *  (the rule id and the error message), never a crash of the batch. */
+export function runRules<K extends TargetKind>(
+  kind: K, model: TargetModels[K], path: string, opts: RunOptions,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of opts.rules) {
+    if (rule.target !== kind) continue;
+    const setting = opts.config.rules[rule.id];
+    if (setting?.severity === 'off') continue;
+    const severity = setting?.severity ?? rule.severity;
+    const context: RuleContext<unknown> = {
+      path,
+      options: compileOptions(rule, opts.config),
+      report(d) {
+        const f: Finding = {
+          ruleId: rule.id,
+          // a per-finding severity is relative to the rule's default; a configured override wins
+          severity: setting?.severity ? severity : (d.severity ?? severity),
+          message: d.message,
+          location: locationFrom(path, d),
+        };
+        if (d.related?.length) f.related = d.related;
+        if (d.fix) f.fix = d.fix;
+        findings.push(f);
+      },
+    };
+    try {
+      (rule.check as (m: unknown, c: RuleContext<unknown>) => void)(model, context);
+    } catch (err) {
+      findings.push({
+        ruleId: rule.id,
+        severity: 'error',
+        message: `internal error in rule ${rule.id}: ${(err as Error)?.message ?? String(err)}`,
+        location: { path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+      });
+    }
+  }
+  return findings;
+}
+
+/** Drops findings covered by a suppression and marks the suppressions that were used. */
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], today?: string): Finding[] {
+  if (suppressions.length === 0) return findings;
+  return findings.filter((f) => {
+    for (const s of suppressions) {
+      if (s.expires && today && s.expires < today) continue;
+      if (!s.ruleIds.includes(f.ruleId) && !s.ruleIds.includes('*')) continue;
+      if (f.location.startLine >= s.fromLine && f.location.startLine <= s.toLine) {
+        s.used = true;
+        return false;
+      }
+    }
+    return true;
+  });
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  const l = a.location;
+  const m = b.location;
+  return (
+    cmp(l.path, m.path) || l.startLine - m.startLine || l.startColumn - m.startColumn ||
+    cmp(a.ruleId, b.ruleId) || cmp(l.imagePath ?? '', m.imagePath ?? '') || cmp(l.field ?? '', m.field ?? '') ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The level a target reaches given its findings: a finding of a rule guarding 'nonroot'
+ *  keeps it at 'root'; one guarding 'hardened' keeps it at 'nonroot'. */
+export function gradeLevel(findings: Finding[], rules: readonly Rule[]): { level: Level; missingForNextLevel: string[] } {
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const blockingNonroot = new Set<string>();
+  const blockingHardened = new Set<string>();
+  for (const f of findings) {
+    const level = byId.get(f.ruleId)?.level;
+    if (level === 'nonroot') blockingNonroot.add(f.ruleId);
+    else if (level === 'hardened') blockingHardened.add(f.ruleId);
+  }
+  if (blockingNonroot.size) return { level: 'root', missingForNextLevel: [...blockingNonroot].sort() };
+  if (blockingHardened.size) return { level: 'nonroot', missingForNextLevel: [...blockingHardened].sort() };
+  return { level: 'hardened', missingForNextLevel: [] };
+}
+
+/** Builds the result of one target: sorted findings and the level. */
+export function makeResult(target: TargetRef, findings: Finding[], rules: readonly Rule[], facts?: Record<string, unknown>): TargetResult {
+  const sorted = [...findings].sort(compareFindings);
+  const { level, missingForNextLevel } = gradeLevel(sorted, rules);
+  const result: TargetResult = { target, level, missingForNextLevel, findings: sorted };
+  if (facts) result.facts = facts;
+  return result;
+}
+
+export function failsThreshold(results: TargetResult[], failOn: ResolvedConfig['failOn']): boolean {
+  if (failOn === 'none') return false;
+  const min = SEVERITY_RANK[failOn];
+  return results.some((r) => r.error !== undefined || r.findings.some((f) => SEVERITY_RANK[f.severity] >= min));
+}

@@ -1,0 +1,177 @@
+// Core types shared by targets, rules, the engine and the formatters.
+// Models are plain data; rules are pure checks over them (see docs/architecture.md).
+import type { DockerfileModel } from '../targets/dockerfile/model.js';
+import type { ContextModel } from '../targets/context/model.js';
+import type { ComposeModel } from '../targets/compose/model.js';
+import type { ImageModel } from '../targets/image/model.js';
+import type { ContainerModel } from '../targets/container/model.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** The three levels of the seed course, from worst to best. */
+export type Level = 'root' | 'nonroot' | 'hardened';
+export const LEVELS: readonly Level[] = ['root', 'nonroot', 'hardened'];
+
+/** The level a rule guards: a finding of a 'nonroot' rule keeps the target at 'root';
+ *  a finding of a 'hardened' rule keeps it at 'nonroot'; null rules do not affect the level. */
+export type RuleLevel = 'nonroot' | 'hardened' | null;
+
+export type TargetKind = 'dockerfile' | 'context' | 'compose' | 'image' | 'container';
+
+/** What each rule target checks. */
+export interface TargetModels {
+  dockerfile: DockerfileModel;
+  context: ContextModel;
+  compose: ComposeModel;
+  image: ImageModel;
+  container: ContainerModel;
+}
+
+/** 1-based line and column (columns count UTF-16 code units), 0-based offset into the text. */
+export interface Position {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** End is exclusive. */
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+export interface Location {
+  /** Relative POSIX path of the file (or the image input) the finding is in. */
+  path: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+  /** Compose: dotted YAML path, e.g. services.api.cap_drop */
+  yamlPath?: string;
+  /** Image: path inside the image filesystem, e.g. /usr/bin/su */
+  imagePath?: string;
+  /** Image: config field, e.g. config.User */
+  field?: string;
+  /** Image: the layer that holds it. */
+  layer?: { index: number; createdBy?: string };
+}
+
+/** A text edit on the file the finding is in; offsets are into the original text. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Fix {
+  description: string;
+  edits: Edit[];
+  /** Safe fixes apply with --fix; the others are suggestions only. */
+  safe: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  location: Location;
+  /** Other places that explain the finding (e.g. the COPY line that sends a secret file). */
+  related?: { message: string; location: Location }[];
+  fix?: Fix;
+}
+
+export interface Equivalents {
+  hadolint?: string[];
+  trivy?: string[];
+  checkov?: string[];
+  kics?: string[];
+  dockle?: string[];
+  buildkit?: string[];
+  cis?: string[];
+}
+
+export interface RuleExamples {
+  /** A snippet that this rule flags. */
+  bad: string;
+  /** The same snippet, corrected: this rule does not flag it. */
+  good: string;
+}
+
+/** Minimal JSON-schema subset used for rule options (validated with ajv at config load). */
+export type JsonSchema = Record<string, unknown>;
+
+export interface RuleMeta<O = Record<string, never>> {
+  /** kebab-case, namespaced by target: dockerfile/last-user-not-root */
+  id: string;
+  target: TargetKind;
+  title: string;
+  severity: Severity;
+  level: RuleLevel;
+  rationale: string;
+  remediation: string;
+  references: string[];
+  equivalents: Equivalents;
+  examples: RuleExamples;
+  /** Options: defaults and a JSON schema of the options object. */
+  options?: { defaults: O; schema: JsonSchema };
+  /** 'safe' when the rule can offer fixes applied by --fix; 'suggestion' when fixes are never applied automatically. */
+  fixable?: 'safe' | 'suggestion';
+}
+
+export interface ReportDescriptor {
+  message: string;
+  /** Where in the file; for models without text (image, container) give location fields instead. */
+  range?: SourceRange;
+  location?: Partial<Location>;
+  related?: { message: string; location: Location }[];
+  fix?: Fix;
+  /** Override of the rule's default severity for this one finding (e.g. a usual setuid binary is info). */
+  severity?: Severity;
+}
+
+export interface RuleContext<O> {
+  /** The path findings default to (relative POSIX). */
+  path: string;
+  options: O;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule<T extends TargetKind = TargetKind, O = any> extends RuleMeta<O> {
+  target: T;
+  check(model: TargetModels[T], context: RuleContext<O>): void;
+}
+
+export function defineRule<T extends TargetKind, O = Record<string, never>>(rule: Rule<T, O>): Rule<T, O> {
+  return rule;
+}
+
+/** One audited thing: a Dockerfile, a compose service, an image, a container. */
+export interface TargetRef {
+  kind: TargetKind;
+  path: string;
+  service?: string;
+  image?: string;
+}
+
+export interface TargetResult {
+  target: TargetRef;
+  level: Level | null;
+  /** Rule ids whose findings keep this target from the next level. */
+  missingForNextLevel: string[];
+  findings: Finding[];
+  /** Set when the target could not be read or parsed at all. */
+  error?: string;
+  /** Facts a formatter may show (e.g. verify evidence, image size); never secrets. */
+  facts?: Record<string, unknown>;
+}
+
+/** A user-caused problem: rendered as one line plus a hint, exit code 2. */
+export class UserError extends Error {
+  constructor(message: string, public readonly hint?: string) {
+    super(message);
+    this.name = 'UserError';
+  }
+}

@@ -1,0 +1,22 @@
+// The outside world a command may touch, passed in so that main() can run in tests.
+export interface IO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** true when stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+  /** true when stderr is a terminal (progress lines go there). */
+  stderrIsTTY: boolean;
+}
+
+export function processIO(): IO {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}

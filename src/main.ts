@@ -1,0 +1,59 @@
+// main(argv, io) -> exit code. Parses the command name and hands over to the command module,
+// loaded lazily so that a plain `lint` never loads the Docker client or the YAML parser.
+import type { IO } from './io.js';
+import { UserError } from './engine/types.js';
+
+export const VERSION = '0.1.0';
+
+const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Promise<number> }>> = {
+  lint: () => import('./commands/lint.js'),
+  rules: () => import('./commands/rules.js'),
+  image: () => import('./commands/image.js'),
+  verify: () => import('./commands/verify.js'),
+};
+
+export const USAGE = `Usage: tightship <command> [options]
+
+Commands:
+  lint PATH...        audit Dockerfiles, build contexts and compose files
+  image INPUT         audit a built image (docker-save tar, OCI layout, or an image in the local engine)
+  verify IMAGE        run an image on the local engine and prove its hardening claims
+  verify --container NAME
+                      check a running container
+  rules               list every rule (--format json | markdown)
+
+Run 'tightship <command> --help' for the options of a command.
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or runtime error.
+`;
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`tightship: unknown command '${name}'\nhint: run 'tightship --help' for the list of commands\n`);
+    return 2;
+  }
+  try {
+    const command = await load();
+    return await command.run(rest, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.stderr(`tightship: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+      return 2;
+    }
+    io.stderr(`tightship: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (debug) io.stderr(`${(err as Error)?.stack ?? ''}\n`);
+    else io.stderr(`hint: run again with --debug for the stack trace\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,4 @@
+// Every compose rule, listed once. Add a rule by importing it here.
+import type { Rule } from '../../engine/types.js';
+
+export const composeRules: Rule[] = [];

@@ -1,0 +1,4 @@
+// Every context rule, listed once. Add a rule by importing it here.
+import type { Rule } from '../../engine/types.js';
+
+export const contextRules: Rule[] = [];

@@ -1,0 +1,19 @@
+// The registry: the only place where the list of every rule is put together.
+import type { Rule } from '../engine/types.js';
+import { dockerfileRules } from './dockerfile/index.js';
+import { contextRules } from './context/index.js';
+import { composeRules } from './compose/index.js';
+import { imageRules } from './image/index.js';
+import { containerRules } from './container/index.js';
+
+export const allRules: readonly Rule[] = [
+  ...dockerfileRules,
+  ...contextRules,
+  ...composeRules,
+  ...imageRules,
+  ...containerRules,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return allRules.find((r) => r.id === id);
+}

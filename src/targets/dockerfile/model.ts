@@ -1,0 +1,168 @@
+// The typed model of a Dockerfile. Plain data with source ranges; built by parse.ts.
+import type { SourceRange } from '../../engine/types.js';
+
+export interface DockerfileModel {
+  /** Relative POSIX path used in findings. */
+  path: string;
+  /** The whole text as read (BOM removed, line endings kept). */
+  text: string;
+  /** Parser directives at the top of the file. */
+  directives: Directive[];
+  /** The escape character in force ('\\' or '`'). */
+  escape: string;
+  /** Every instruction in order, globals included. */
+  instructions: Instruction[];
+  /** Every comment line (also those inside continuations), for suppressions. */
+  comments: Comment[];
+  /** FROM-delimited build stages, in order. */
+  stages: Stage[];
+  /** ARG instructions before the first FROM. */
+  globalArgs: Instruction[];
+  /** Problems that make (part of) the file unparseable; reported as findings by the engine. */
+  parseErrors: ParseError[];
+  /** Values given with --build-arg. */
+  buildArgs: Record<string, string>;
+  /** Derived facts about the final stage (the one a plain `docker build` produces). */
+  final: FinalFacts | null;
+}
+
+export interface Directive {
+  name: string; // lower-case: escape, syntax, check
+  value: string;
+  range: SourceRange;
+}
+
+export interface Comment {
+  /** Text after '#', trimmed. */
+  text: string;
+  range: SourceRange;
+}
+
+export interface ParseError {
+  message: string;
+  range: SourceRange;
+}
+
+export interface Flag {
+  /** Without leading dashes, lower-case: from, chown, chmod, mount, platform, network, link, … */
+  name: string;
+  /** null for a bare flag such as --link */
+  value: string | null;
+  range: SourceRange;
+}
+
+export interface Heredoc {
+  /** Delimiter word without quotes or '-'. */
+  delimiter: string;
+  /** The body lines joined with '\n' (without the closing delimiter line). */
+  body: string;
+  /** false when the delimiter was quoted ('EOF' or "EOF"): no expansion in the body. */
+  expand: boolean;
+  /** true for <<- (leading tabs stripped). */
+  stripTabs: boolean;
+  /** Range of the body (the lines after the instruction up to and including the delimiter line). */
+  range: SourceRange;
+  /** Line number of the first body line. */
+  bodyStartLine: number;
+}
+
+export interface Instruction {
+  /** Upper-case keyword: FROM, RUN, COPY, … (unknown keywords kept as written, upper-cased). */
+  keyword: string;
+  /** From the keyword to the end of the last continuation line (heredoc bodies included). */
+  range: SourceRange;
+  keywordRange: SourceRange;
+  /** The source text of the whole instruction. */
+  raw: string;
+  flags: Flag[];
+  /** Argument text after the flags, continuations joined with the escape+newline removed and
+   *  comment lines inside continuations dropped. Heredoc bodies are not part of it. */
+  args: string;
+  argsRange: SourceRange;
+  /** The arguments when written in JSON (exec) form, otherwise null. */
+  json: string[] | null;
+  /** Heredocs introduced by this instruction, in order. */
+  heredocs: Heredoc[];
+  /** Index of the stage the instruction belongs to, -1 before the first FROM. */
+  stageIndex: number;
+  /** args with ARG/ENV variables substituted as far as known (unknown variables stay as written). */
+  expanded: string;
+}
+
+export interface ImageRef {
+  /** As written after ARG substitution. */
+  name: string;
+  registry: string | null;
+  /** e.g. library/node or node (as written, without registry) */
+  repository: string;
+  tag: string | null;
+  digest: string | null;
+}
+
+export interface Stage {
+  index: number;
+  /** Lower-cased AS name, or null. */
+  name: string | null;
+  from: Instruction;
+  /** The FROM image as written, e.g. ${NODE_IMAGE} */
+  image: string;
+  /** After ARG substitution (global ARGs and --build-arg). */
+  resolvedImage: string;
+  /** Parsed image reference; null when the FROM names an earlier stage, is scratch, or cannot be resolved. */
+  ref: ImageRef | null;
+  /** Index of the earlier stage the FROM names, or null. */
+  baseStage: number | null;
+  isScratch: boolean;
+  /** true when the image still contains an unresolved variable. */
+  unresolved: boolean;
+  platform: string | null;
+  /** Instructions of this stage after FROM. */
+  instructions: Instruction[];
+  /** ENV and ARG values in force at the end of the stage (inherited from base stages for ENV). */
+  env: Record<string, string>;
+  args: Record<string, string>;
+}
+
+export interface UserFact {
+  /** As written, e.g. ${APP_USER}:app */
+  raw: string;
+  /** After substitution. */
+  value: string;
+  /** The user part (before ':'), after substitution. */
+  user: string;
+  group: string | null;
+  /** The USER instruction that set it; null when inherited or absent. */
+  instruction: Instruction | null;
+}
+
+export interface FinalFacts {
+  stage: Stage;
+  /** The last USER in force in the final stage (following FROM <stage> chains); null when none. */
+  user: UserFact | null;
+  /** The SHELL in force (default ["/bin/sh","-c"]). */
+  shell: string[];
+  /** The last HEALTHCHECK in the final stage chain, or null. */
+  healthcheck: Instruction | null;
+  /** The final stage's base image, following FROM <stage> chains to an image; null for scratch. */
+  baseImage: ImageRef | null;
+  /** Number of stages in the build. */
+  stageCount: number;
+}
+
+/** One simple command from a RUN body (or sh -c / heredoc script), for rules. */
+export interface ShellCommand {
+  /** argv[0] with any path stripped (e.g. /usr/bin/apt-get -> apt-get), or '' for assignments only. */
+  name: string;
+  /** Full argv with quotes and escapes resolved (argv[0] as written). */
+  argv: string[];
+  /** Leading VAR=value assignments. */
+  assignments: string[];
+  /** The command's own source text (best effort). */
+  text: string;
+  /** Prefix wrappers that were unwrapped to reach this command, e.g. ['sudo'] or ['sh -c']. */
+  via: string[];
+  /** Operator that joins this command to the next one in its list: '&&', '||', ';', '|', '&', '\n' or null (last). */
+  next: string | null;
+  /** 1-based line in the Dockerfile where the command starts (best effort). */
+  line: number;
+}
