@@ -1,0 +1,385 @@
+// Reads one layer in a single streamed pass: hashes the bytes as stored and uncompressed,
+// decompresses gzip or zstd (sniffed from the magic bytes, capped against bombs), walks the tar
+// entries with tar-stream and keeps only metadata, a few small text files, package records and
+// secret hits. Content that is not kept is drained, never buffered; nothing is written anywhere.
+import { createHash } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip } from 'node:zlib';
+import tar from 'tar-stream';
+import { Decompress as ZstdDecompress } from 'fzstd';
+import type { FileType, LayerProblem, PackageRef } from './model.js';
+import { normalizeImagePath } from './model.js';
+import { isNodeModulesManifest, isPythonMetadata, parsePackageJson, parsePythonMetadata } from './inventory.js';
+import { scanFile, secretByName, wantsSecretScan, type ImageSecretHit } from './secret-scan.js';
+import { UserError } from '../../engine/types.js';
+
+export interface RawEntry {
+  path: string;
+  type: FileType;
+  mode: number;
+  uid: number;
+  gid: number;
+  size: number;
+  linkTarget?: string;
+  /** A whiteout: 'file' deletes `path` (and below); 'opaque' hides what lower layers hold under `path`. */
+  whiteout?: 'file' | 'opaque';
+}
+
+export interface LayerSecret extends ImageSecretHit { path: string }
+
+export interface LayerScan {
+  entries: RawEntry[];
+  /** Kept small text files, by image path. */
+  texts: Map<string, string>;
+  /** Package records read from files of this layer (npm package.json, Python METADATA). */
+  packages: PackageRef[];
+  secrets: LayerSecret[];
+  problems: Omit<LayerProblem, 'layer'>[];
+  /** sha256:… of the bytes as stored, and of the uncompressed tar. */
+  rawDigest: string;
+  diffId: string;
+  size: number;
+  uncompressedSize: number;
+  compression: 'none' | 'gzip' | 'zstd';
+}
+
+export interface ScanLimits {
+  /** Largest uncompressed layer accepted (bytes). */
+  maxLayerBytes: number;
+  /** Beyond this many uncompressed bytes, a compression ratio above maxRatio is a bomb. */
+  bombFloorBytes: number;
+  maxRatio: number;
+  /** Largest zstd window accepted (the decoder allocates it). */
+  maxZstdWindow: number;
+}
+
+export const DEFAULT_LIMITS: ScanLimits = {
+  maxLayerBytes: 16 * 1024 ** 3,
+  bombFloorBytes: 256 * 1024 ** 2,
+  maxRatio: 1000,
+  maxZstdWindow: 256 * 1024 ** 2,
+};
+
+/** Text files the rules and the inventory read, and the most of each that is kept. */
+const KEEP_EXACT: Record<string, number> = {
+  '/etc/passwd': 1 << 20,
+  '/etc/group': 1 << 20,
+  '/etc/shadow': 1 << 20,
+  '/etc/gshadow': 1 << 20,
+  '/etc/os-release': 64 << 10,
+  '/usr/lib/os-release': 64 << 10,
+  '/etc/alpine-release': 4 << 10,
+  '/etc/debian_version': 4 << 10,
+  '/var/lib/dpkg/status': 32 << 20,
+  '/lib/apk/db/installed': 32 << 20,
+  '/etc/sudoers': 1 << 20,
+};
+const PACKAGE_FILE_MAX = 1 << 20;
+
+/** Collects what a layer holds, entry by entry. The tar reader feeds it from a stream; the test
+ *  description format feeds it directly — both go through the same decisions. */
+export class LayerCollector {
+  readonly entries: RawEntry[] = [];
+  readonly texts = new Map<string, string>();
+  readonly packages: PackageRef[] = [];
+  readonly secrets: LayerSecret[] = [];
+  readonly problems: Omit<LayerProblem, 'layer'>[] = [];
+
+  /** Records the header; returns how many content bytes to keep (0: drain it). */
+  header(h: { name: string; type?: string | null; mode?: number; uid?: number; gid?: number; size?: number; linkname?: string | null }): { path: string; keep: number } | null {
+    const name = h.name ?? '';
+    const parts = name.split('/');
+    if (parts.includes('..')) {
+      this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name climbs out of the root with ..' });
+      return null;
+    }
+    if (name.startsWith('/')) {
+      this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name is absolute' });
+    }
+    const path = normalizeImagePath(name);
+    if (path === '/') return null;
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+    if (base === '.wh..wh..opq') {
+      this.entries.push({ path: dir, type: 'dir', mode: 0, uid: 0, gid: 0, size: 0, whiteout: 'opaque' });
+      return null;
+    }
+    if (base.startsWith('.wh.')) {
+      this.entries.push({ path: `${dir === '/' ? '' : dir}/${base.slice(4)}`, type: 'file', mode: 0, uid: 0, gid: 0, size: 0, whiteout: 'file' });
+      return null;
+    }
+    const type = fileType(h.type);
+    const size = type === 'file' ? Math.max(0, h.size ?? 0) : 0;
+    const entry: RawEntry = { path, type, mode: (h.mode ?? 0) & 0o7777, uid: h.uid ?? 0, gid: h.gid ?? 0, size };
+    if (h.linkname) {
+      entry.linkTarget = type === 'hardlink' ? normalizeImagePath(h.linkname) : h.linkname;
+      if (type === 'symlink' && !h.linkname.startsWith('/') && escapesRoot(dir, h.linkname)) {
+        this.problems.push({ kind: 'symlink-outside', path, detail: `points to ${h.linkname.slice(0, 200)}, above the root` });
+      }
+    }
+    if (type === 'char' || type === 'block') {
+      this.problems.push({ kind: 'device-file', path, detail: `a ${type} device node` });
+    }
+    this.entries.push(entry);
+    if (type !== 'file') return null;
+    let keep = KEEP_EXACT[path] ?? 0;
+    if (path.startsWith('/var/lib/dpkg/status.d/')) keep = PACKAGE_FILE_MAX;
+    if (isNodeModulesManifest(path) || isPythonMetadata(path)) keep = PACKAGE_FILE_MAX;
+    if (wantsSecretScan(path, size)) keep = Math.max(keep, size);
+    else if (size > 0) {
+      const byName = secretByName(path);
+      if (byName) this.secrets.push({ path, kind: byName, line: 0, redacted: `(${size} bytes, not read)` });
+    }
+    if (keep > 0 && size > keep) {
+      if (KEEP_EXACT[path]) this.problems.push({ kind: 'content-too-large', path, detail: `${size} bytes, more than the ${keep} read` });
+      return null;
+    }
+    return keep > 0 ? { path, keep } : null;
+  }
+
+  /** The kept content of the entry header() asked for. */
+  content(path: string, data: Buffer): void {
+    if (KEEP_EXACT[path] !== undefined || path.startsWith('/var/lib/dpkg/status.d/')) {
+      this.texts.set(path, data.toString('utf8'));
+    }
+    if (isNodeModulesManifest(path)) {
+      const p = parsePackageJson(data.toString('utf8'), path);
+      if (p) this.packages.push(p);
+    } else if (isPythonMetadata(path)) {
+      const p = parsePythonMetadata(data.toString('utf8'), path);
+      if (p) this.packages.push(p);
+    }
+    if (wantsSecretScan(path, data.length)) {
+      const hits = scanFile(path, data);
+      for (const hit of hits) this.secrets.push({ path, ...hit });
+      const byName = hits.length === 0 && data.includes(0) ? secretByName(path) : null;
+      if (byName) this.secrets.push({ path, kind: byName, line: 0, redacted: `(${data.length} bytes of binary key material)` });
+    }
+  }
+}
+
+function fileType(t: string | null | undefined): FileType {
+  switch (t) {
+    case 'file': case 'contiguous-file': case undefined: case null: return 'file';
+    case 'directory': return 'dir';
+    case 'symlink': return 'symlink';
+    case 'link': return 'hardlink';
+    case 'character-device': return 'char';
+    case 'block-device': return 'block';
+    case 'fifo': return 'fifo';
+    default: return 'other';
+  }
+}
+
+function escapesRoot(dir: string, target: string): boolean {
+  let depth = dir.split('/').filter(Boolean).length;
+  for (const part of target.split('/')) {
+    if (part === '..') { if (--depth < 0) return true; } else if (part !== '' && part !== '.') depth++;
+  }
+  return false;
+}
+
+/** A problem in the bytes of one input: its message names the input; becomes a target error. */
+export class ImageReadError extends UserError {}
+
+export interface ScanOptions {
+  limits?: Partial<ScanLimits>;
+  /** Called with the number of stored bytes read so far. */
+  onBytes?: (n: number) => void;
+  /** For messages. */
+  label: string;
+}
+
+/** Reads the first bytes, to sniff the compression. */
+async function readHead(it: AsyncIterator<Buffer>, want: number): Promise<{ head: Buffer; done: boolean }> {
+  const parts: Buffer[] = [];
+  let n = 0;
+  while (n < want) {
+    const r = await it.next();
+    if (r.done) return { head: Buffer.concat(parts), done: true };
+    parts.push(r.value);
+    n += r.value.length;
+  }
+  return { head: Buffer.concat(parts), done: false };
+}
+
+export function sniff(head: Buffer): 'gzip' | 'zstd' | 'tar' | 'json' | 'unknown' {
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 4 && head.readUInt32LE(0) === 0xfd2fb528) return 'zstd';
+  if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
+  if (head.length >= 1024 && head.subarray(0, 1024).every((b) => b === 0)) return 'tar';
+  if (head.length === 0) return 'tar';
+  const first = head.toString('utf8', 0, Math.min(head.length, 64)).trimStart();
+  if (first.startsWith('{') || first.startsWith('[')) return 'json';
+  return 'unknown';
+}
+
+/** The window a zstd frame header asks the decoder to allocate. */
+export function zstdWindow(head: Buffer): number {
+  if (head.length < 6) return 0;
+  const flg = head[4]!;
+  const singleSegment = (flg >> 5) & 1;
+  if (!singleSegment) {
+    const wd = head[5]!;
+    const base = 2 ** (10 + (wd >> 3));
+    return base + (base / 8) * (wd & 7);
+  }
+  const fcf = flg >> 6;
+  const dictBytes = [0, 1, 2, 4][flg & 3]!;
+  const at = 5 + dictBytes;
+  const sizeBytes = fcf === 0 ? 1 : 2 ** fcf;
+  if (head.length < at + sizeBytes) return 0;
+  let v = 0;
+  for (let i = sizeBytes - 1; i >= 0; i--) v = v * 256 + head[at + i]!;
+  return fcf === 1 ? v + 256 : v;
+}
+
+class ZstdStream extends Transform {
+  private readonly d: ZstdDecompress;
+  constructor() {
+    super();
+    this.d = new ZstdDecompress((chunk) => { this.push(Buffer.from(chunk)); });
+  }
+  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
+    try { this.d.push(chunk); cb(); } catch (err) { cb(new Error(`zstd: ${(err as Error).message}`)); }
+  }
+  override _flush(cb: TransformCallback): void {
+    try { this.d.push(new Uint8Array(0), true); cb(); } catch (err) { cb(new Error(`zstd: ${(err as Error).message}`)); }
+  }
+}
+
+/** Hashes and counts the uncompressed tar, and stops a decompression bomb. */
+class Meter extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  constructor(private readonly compressed: boolean, private readonly limits: ScanLimits, private readonly rawBytes: () => number, private readonly label: string) {
+    super();
+  }
+  override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
+    this.bytes += chunk.length;
+    const l = this.limits;
+    if (this.bytes > l.maxLayerBytes) {
+      cb(new ImageReadError(`${this.label}: the layer decompresses to more than ${fmtBytes(l.maxLayerBytes)}; stopped reading it`, 'a decompression bomb or a corrupt layer; nothing was written'));
+      return;
+    }
+    if (this.compressed && this.bytes > l.bombFloorBytes && this.bytes > l.maxRatio * Math.max(1, this.rawBytes())) {
+      cb(new ImageReadError(`${this.label}: the layer expands more than ${l.maxRatio}x (${fmtBytes(this.bytes)} from ${fmtBytes(this.rawBytes())}); stopped reading it as a decompression bomb`, 'nothing was written; inspect where this image came from'));
+      return;
+    }
+    this.hash.update(chunk);
+    cb(null, chunk);
+  }
+}
+
+export function fmtBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GiB`;
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+export type BlobResult =
+  | { kind: 'layer'; scan: LayerScan }
+  | { kind: 'data'; digest: string; data: Buffer; size: number }
+  | { kind: 'skipped'; digest: string; size: number };
+
+/** Reads one blob (a layer, a config, a manifest — sniffed, since a tar may hold them in any
+ *  order): a layer is scanned, a small JSON document kept, anything else hashed and dropped. */
+export async function readBlob(source: AsyncIterable<Buffer>, opts: ScanOptions & { maxDataBytes?: number }): Promise<BlobResult> {
+  const it = source[Symbol.asyncIterator]();
+  const { head, done } = await readHead(it, 1024);
+  const kind = sniff(head);
+  if (kind === 'json' || kind === 'unknown') {
+    const raw = createHash('sha256').update(head);
+    let size = head.length;
+    const keep = opts.maxDataBytes ?? 8 << 20;
+    const parts: Buffer[] = [head];
+    if (!done) {
+      for (let r = await it.next(); !r.done; r = await it.next()) {
+        raw.update(r.value);
+        size += r.value.length;
+        if (size <= keep) parts.push(r.value);
+        opts.onBytes?.(r.value.length);
+      }
+    }
+    const digest = `sha256:${raw.digest('hex')}`;
+    if (kind === 'json' && size <= keep) return { kind: 'data', digest, data: Buffer.concat(parts), size };
+    return { kind: 'skipped', digest, size };
+  }
+  return { kind: 'layer', scan: await scanLayer(kind, head, done ? null : it, opts) };
+}
+
+async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncIterator<Buffer> | null, opts: ScanOptions): Promise<LayerScan> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const rawHash = createHash('sha256');
+  let rawBytes = 0;
+  if (kind === 'zstd') {
+    const w = zstdWindow(head);
+    if (w > limits.maxZstdWindow) {
+      throw new ImageReadError(`${opts.label}: the zstd layer asks for a ${fmtBytes(w)} window (the most accepted is ${fmtBytes(limits.maxZstdWindow)}); not decompressed`, 'a decompression bomb or a corrupt layer; nothing was written');
+    }
+  }
+  async function* raw(): AsyncGenerator<Buffer> {
+    rawHash.update(head);
+    rawBytes += head.length;
+    opts.onBytes?.(head.length);
+    yield head;
+    if (!it) return;
+    for (let r = await it.next(); !r.done; r = await it.next()) {
+      rawHash.update(r.value);
+      rawBytes += r.value.length;
+      opts.onBytes?.(r.value.length);
+      yield r.value;
+    }
+  }
+  const collector = new LayerCollector();
+  const extract = tar.extract();
+  extract.on('entry', (header, stream, next) => {
+    const want = collector.header(header);
+    if (!want) {
+      stream.on('end', next);
+      stream.resume();
+      return;
+    }
+    const parts: Buffer[] = [];
+    let n = 0;
+    stream.on('data', (d: unknown) => { const c = d as Buffer; if (n < want.keep) parts.push(c); n += c.length; });
+    stream.on('end', () => {
+      collector.content(want.path, Buffer.concat(parts).subarray(0, want.keep));
+      next();
+    });
+  });
+  const meter = new Meter(kind !== 'tar', limits, () => rawBytes, opts.label);
+  const stages: NodeJS.ReadWriteStream[] = [];
+  if (kind === 'gzip') stages.push(createGunzip());
+  if (kind === 'zstd') stages.push(new ZstdStream());
+  try {
+    await (pipeline as (streams: unknown[]) => Promise<void>)([Readable.from(raw(), { objectMode: false }), ...stages, meter, extract]);
+  } catch (err) {
+    if (err instanceof ImageReadError) throw err;
+    const msg = (err as Error)?.message ?? String(err);
+    throw new ImageReadError(`${opts.label}: not a readable layer (${describeTarError(msg)})`, 'the file is truncated, corrupt or not an image layer; nothing was written');
+  }
+  return {
+    entries: collector.entries,
+    texts: collector.texts,
+    packages: collector.packages,
+    secrets: collector.secrets,
+    problems: collector.problems,
+    rawDigest: `sha256:${rawHash.digest('hex')}`,
+    diffId: `sha256:${meter.hash.digest('hex')}`,
+    size: rawBytes,
+    uncompressedSize: meter.bytes,
+    compression: kind === 'tar' ? 'none' : kind,
+  };
+}
+
+export function describeTarError(msg: string): string {
+  if (/Unexpected end of data/i.test(msg)) return 'the tar ends in the middle of an entry: truncated';
+  if (/Invalid tar header|Invalid header/i.test(msg)) return 'an invalid tar header';
+  if (/Header exceeds max size/i.test(msg)) return 'a PAX or long-name header larger than the 1 MiB allowed';
+  if (/unexpected end of file/i.test(msg)) return 'the compressed stream ends early: truncated';
+  if (/incorrect header check|invalid/i.test(msg)) return `corrupt compressed data: ${msg}`;
+  return msg;
+}

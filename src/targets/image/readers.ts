@@ -1,0 +1,329 @@
+// The image readers: a docker-save tar (legacy layout, or the OCI layout newer engines write),
+// an OCI image layout directory or its tar, and an image in the local engine (its export stream,
+// which is a docker-save tar). Each reads every blob once, as a stream; nothing is extracted.
+import { createReadStream, existsSync, promises as fs, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import tar from 'tar-stream';
+import type { ImageModel } from './model.js';
+import { buildModel, type ConfigDoc, type LayerInput } from './merge.js';
+import { ImageReadError, describeTarError, readBlob, type LayerScan, type ScanLimits } from './layer-scan.js';
+import { UserError } from '../../engine/types.js';
+
+export interface Progress {
+  /** Bytes of the input read so far, and the total when known. */
+  read: number;
+  total: number | null;
+  /** What is being read, e.g. 'layer 3f2a…'. */
+  current: string;
+}
+
+export interface ReadOptions {
+  /** os/arch[/variant]; default: the host's when an index offers several. */
+  platform?: string;
+  /** Pick one image of a multi-image input by name. */
+  image?: string;
+  /** Audit every image of a multi-image input. */
+  all?: boolean;
+  limits?: Partial<ScanLimits>;
+  onProgress?: (p: Progress) => void;
+  /** For engine references: a dockerode client (created lazily when absent). */
+  docker?: unknown;
+}
+
+interface Descriptor { mediaType?: string; digest?: string; size?: number; platform?: { os?: string; architecture?: string; variant?: string }; annotations?: Record<string, string> }
+
+/** What a read input holds: blobs by tar path (small documents) and layer scans by tar path. */
+interface Store {
+  docs: Map<string, { digest: string; data: Buffer }>;
+  layers: Map<string, LayerScan>;
+  /** Reads a document (OCI: by digest path) or a layer; null when absent. */
+  doc(name: string): Promise<{ digest: string; data: Buffer } | null>;
+  layer(name: string): Promise<LayerScan | null>;
+}
+
+const MEDIA_INDEX = /image\.index\.v1\+json|manifest\.list\.v2\+json/;
+
+export async function readImages(input: string, cwd: string, opts: ReadOptions = {}): Promise<ImageModel[]> {
+  const abs = isAbsolute(input) ? input : join(cwd, input);
+  if (existsSync(abs)) {
+    const st = statSync(abs);
+    if (st.isDirectory()) return readOciDirectory(input, abs, opts);
+    if (!st.isFile()) throw new UserError(`${input}: not a file or a directory`, 'give a docker-save tar, an OCI layout (directory or tar), or an image name');
+    return readTarStream(input, createReadStream(abs, { highWaterMark: 1 << 20 }), st.size, opts);
+  }
+  if (input.includes('/') && (input.startsWith('.') || input.endsWith('.tar') || input.endsWith('.tgz'))) {
+    throw new UserError(`${input}: no such file or directory`, 'give a docker-save tar, an OCI layout, or the name of an image in the local engine');
+  }
+  return readEngineImage(input, opts);
+}
+
+/** A tar: docker save (legacy or OCI-in-docker-save) or an OCI layout tar. */
+export async function readTarStream(label: string, source: Readable, total: number | null, opts: ReadOptions): Promise<ImageModel[]> {
+  const docs = new Map<string, { digest: string; data: Buffer }>();
+  const layers = new Map<string, LayerScan>();
+  let read = 0;
+  const tick = (n: number, current: string) => {
+    read += n;
+    opts.onProgress?.({ read, total, current });
+  };
+  const extract = tar.extract();
+  let sawEntry = false;
+  extract.on('entry', (header, stream, next) => {
+    sawEntry = true;
+    const name = header.name.replace(/^\.\//, '').replace(/^\/+/, '');
+    if (header.type !== 'file' && header.type !== 'contiguous-file') {
+      stream.on('end', next);
+      stream.resume();
+      return;
+    }
+    const current = /layer\.tar$|^blobs\//.test(name) ? `layer ${shortName(name)}` : name;
+    readBlob(stream as unknown as AsyncIterable<Buffer>, { label: `${label}: ${name}`, limits: opts.limits, onBytes: (n) => tick(n, current) }).then(
+      (r) => {
+        if (r.kind === 'layer') layers.set(name, r.scan);
+        else if (r.kind === 'data') docs.set(name, { digest: r.digest, data: r.data });
+        next();
+      },
+      (err) => { extract.destroy(err); },
+    );
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    extract.on('finish', resolve);
+    extract.on('close', resolve);
+    extract.on('error', reject);
+    source.on('error', reject);
+  });
+  source.pipe(extract);
+  try {
+    await done;
+  } catch (err) {
+    source.destroy();
+    if (err instanceof UserError) throw err;
+    const msg = (err as Error)?.message ?? String(err);
+    if (!sawEntry && /Invalid tar header|Invalid header|Unexpected end/.test(msg)) {
+      throw new ImageReadError(`${label}: not a tar archive`, 'give a docker-save tar (docker save -o app.tar IMAGE), an OCI layout, or an image name');
+    }
+    throw new ImageReadError(`${label}: cannot read the archive (${describeTarError(msg)})`, 'the file is truncated or corrupt; nothing was written');
+  }
+  if (!sawEntry) throw new ImageReadError(`${label}: an empty tar archive`, 'give a docker-save tar (docker save -o app.tar IMAGE) or an OCI layout');
+  const store: Store = {
+    docs, layers,
+    doc: async (n) => docs.get(n) ?? null,
+    layer: async (n) => layers.get(n) ?? null,
+  };
+  return modelsFromStore(label, store, opts);
+}
+
+async function readOciDirectory(label: string, dir: string, opts: ReadOptions): Promise<ImageModel[]> {
+  if (!existsSync(join(dir, 'index.json'))) {
+    throw new UserError(`${label}: a directory without index.json is not an OCI image layout`, 'give an OCI layout directory (oci-layout, index.json, blobs/), a tar, or an image name');
+  }
+  let total = 0;
+  let read = 0;
+  const docs = new Map<string, { digest: string; data: Buffer }>();
+  const layers = new Map<string, LayerScan>();
+  const store: Store = {
+    docs, layers,
+    async doc(name) {
+      const p = join(dir, name);
+      if (!safeBlobName(name) || !existsSync(p)) return null;
+      const st = await fs.stat(p);
+      if (st.size > 8 << 20) throw new ImageReadError(`${label}: ${name} is ${st.size} bytes, too large for an image document`, 'the layout is corrupt');
+      const data = await fs.readFile(p);
+      return { digest: `sha256:${createHash('sha256').update(data).digest('hex')}`, data };
+    },
+    async layer(name) {
+      const p = join(dir, name);
+      if (!safeBlobName(name) || !existsSync(p)) return null;
+      const r = await readBlob(createReadStream(p, { highWaterMark: 1 << 20 }), {
+        label: `${label}: ${name}`, limits: opts.limits,
+        onBytes: (n) => { read += n; opts.onProgress?.({ read, total: total || null, current: `layer ${shortName(name)}` }); },
+      });
+      if (r.kind !== 'layer') throw new ImageReadError(`${label}: ${name} is not a layer (neither a tar nor gzip/zstd-compressed tar)`, 'the layout is corrupt');
+      return r.scan;
+    },
+  };
+  try { for (const f of await fs.readdir(join(dir, 'blobs', 'sha256'))) total += (await fs.stat(join(dir, 'blobs', 'sha256', f))).size; } catch { /* no total */ }
+  const index = await fs.readFile(join(dir, 'index.json'));
+  docs.set('index.json', { digest: '', data: index });
+  return modelsFromStore(label, store, opts);
+}
+
+function safeBlobName(name: string): boolean {
+  return /^blobs\/[a-z0-9]+\/[a-f0-9]{32,128}$/.test(name);
+}
+
+async function readEngineImage(ref: string, opts: ReadOptions): Promise<ImageModel[]> {
+  const { default: Docker } = await import('dockerode');
+  const docker = (opts.docker ?? new Docker()) as InstanceType<typeof Docker>;
+  const image = docker.getImage(ref);
+  let size: number | null = null;
+  try {
+    const info = await image.inspect();
+    size = typeof info.Size === 'number' ? info.Size : null;
+  } catch (err) {
+    const e = err as { statusCode?: number; code?: string; message?: string };
+    if (e.statusCode === 404) throw new UserError(`${ref}: no such file, directory or image in the local engine`, `docker pull ${ref}, or give a docker-save tar / OCI layout path`);
+    if (e.code === 'ENOENT' || e.code === 'ECONNREFUSED' || e.code === 'EACCES') {
+      throw new UserError(`${ref}: not a file or directory, and the Docker engine is not reachable (${e.code})`, 'start the engine (or set DOCKER_HOST), or give a docker-save tar / OCI layout path');
+    }
+    throw new UserError(`${ref}: the engine refused the image (${e.message ?? String(err)})`, 'check the name with docker images');
+  }
+  const stream = (await image.get()) as unknown as Readable;
+  const models = await readTarStream(ref, stream, size, { ...opts, image: opts.image ?? (opts.all ? undefined : ref) });
+  for (const m of models) m.path = ref;
+  return models;
+}
+
+function shortName(name: string): string {
+  const m = /([a-f0-9]{12})[a-f0-9]*/.exec(name);
+  return m ? m[1]! : name;
+}
+
+function parseJson(label: string, name: string, data: Buffer): unknown {
+  try {
+    return JSON.parse(data.toString('utf8'));
+  } catch {
+    throw new ImageReadError(`${label}: ${name} is not valid JSON`, 'the image archive is corrupt');
+  }
+}
+
+interface Candidate {
+  name?: string;
+  /** docker-save legacy entry */
+  legacy?: { config: string; layers: string[] };
+  /** OCI manifest descriptor */
+  manifest?: Descriptor;
+}
+
+async function modelsFromStore(label: string, store: Store, opts: ReadOptions): Promise<ImageModel[]> {
+  const candidates: Candidate[] = [];
+  const manifestJson = await store.doc('manifest.json');
+  const indexJson = await store.doc('index.json');
+  if (manifestJson) {
+    const list = parseJson(label, 'manifest.json', manifestJson.data);
+    if (!Array.isArray(list)) throw new ImageReadError(`${label}: manifest.json is not a list of images`, 'the docker-save archive is corrupt');
+    for (const m of list as { Config?: string; RepoTags?: string[] | null; Layers?: string[] }[]) {
+      if (typeof m?.Config !== 'string' || !Array.isArray(m.Layers)) throw new ImageReadError(`${label}: manifest.json lacks Config or Layers`, 'the docker-save archive is corrupt');
+      const names = m.RepoTags ?? [];
+      if (names.length === 0) candidates.push({ legacy: { config: m.Config, layers: m.Layers } });
+      for (const n of names.length ? [names[0]!] : []) candidates.push({ name: n, legacy: { config: m.Config, layers: m.Layers } });
+    }
+  } else if (indexJson) {
+    const index = parseJson(label, 'index.json', indexJson.data) as { manifests?: Descriptor[] };
+    await collectManifests(label, store, index, candidates, undefined, opts, 0);
+  } else {
+    throw new ImageReadError(`${label}: neither manifest.json (docker save) nor index.json (OCI layout) found`, 'give the output of docker save, an OCI image layout, or an image name');
+  }
+  const chosen = choose(label, candidates, opts);
+  const models: ImageModel[] = [];
+  for (const c of chosen) models.push(await modelOf(label, store, c));
+  return models;
+}
+
+function hostPlatform(): string {
+  const arch = ({ x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386', ppc64: 'ppc64le', s390x: 's390x' } as Record<string, string>)[process.arch] ?? process.arch;
+  return `linux/${arch}`;
+}
+
+function platformOf(d: Descriptor): string | null {
+  const p = d.platform;
+  if (!p?.os || !p.architecture) return null;
+  return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
+}
+
+async function collectManifests(label: string, store: Store, index: { manifests?: Descriptor[] }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number): Promise<void> {
+  if (depth > 8) throw new ImageReadError(`${label}: image indexes nested more than 8 deep`, 'the layout is corrupt or hostile');
+  const manifests = (index.manifests ?? []).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown');
+  // A multi-platform index: keep one platform.
+  const withPlatform = manifests.filter((d) => !MEDIA_INDEX.test(d.mediaType ?? '') && platformOf(d));
+  let keep = manifests;
+  if (withPlatform.length > 1 || (opts.platform && withPlatform.length > 0)) {
+    const want = opts.platform ?? hostPlatform();
+    const match = (d: Descriptor) => {
+      const p = platformOf(d);
+      return p === want || (p !== null && !want.split('/')[2] && p.split('/').slice(0, 2).join('/') === want);
+    };
+    const picked = withPlatform.filter(match);
+    if (picked.length === 0) {
+      const offered = [...new Set(withPlatform.map((d) => platformOf(d)))].join(', ');
+      throw new UserError(`${label}: no manifest for platform ${want} (the image offers ${offered})`, 'pick one with --platform os/arch');
+    }
+    keep = [...manifests.filter((d) => MEDIA_INDEX.test(d.mediaType ?? '')), picked[0]!];
+  }
+  for (const d of keep) {
+    const name = d.annotations?.['io.containerd.image.name'] ?? d.annotations?.['org.opencontainers.image.ref.name'] ?? inheritedName;
+    if (MEDIA_INDEX.test(d.mediaType ?? '')) {
+      const doc = await fetchDoc(label, store, d);
+      await collectManifests(label, store, parseJson(label, blobPath(d), doc) as { manifests?: Descriptor[] }, out, name, opts, depth + 1);
+    } else {
+      out.push({ name, manifest: d });
+    }
+  }
+}
+
+function blobPath(d: Descriptor): string {
+  const [alg, hex] = String(d.digest ?? '').split(':');
+  return `blobs/${alg}/${hex}`;
+}
+
+async function fetchDoc(label: string, store: Store, d: Descriptor): Promise<Buffer> {
+  const doc = await store.doc(blobPath(d));
+  if (!doc) throw new ImageReadError(`${label}: ${d.digest} is named but missing from the layout`, 'the layout is incomplete');
+  if (doc.digest !== d.digest) {
+    throw new ImageReadError(`${label}: the document ${d.digest} has digest ${doc.digest}: tampered or corrupt`, 'do not trust this image; fetch it again from its source');
+  }
+  return doc.data;
+}
+
+function choose(label: string, candidates: Candidate[], opts: ReadOptions): Candidate[] {
+  if (candidates.length === 0) throw new ImageReadError(`${label}: the archive names no image`, 'the archive is empty or corrupt');
+  if (opts.all || candidates.length === 1 && !opts.image) return candidates;
+  const names = candidates.map((c) => c.name ?? '(unnamed)');
+  if (opts.image) {
+    const want = opts.image;
+    const hit = candidates.filter((c) => c.name === want || c.name === `${want}:latest` || c.name === `docker.io/library/${want}` || c.name === `docker.io/library/${want}:latest` || c.name?.endsWith(`/${want}`));
+    if (hit.length) return [hit[0]!];
+    if (candidates.length === 1) return candidates; // an engine export names the image by id or digest
+    throw new UserError(`${label}: no image named ${want} (the archive holds ${names.join(', ')})`, 'pick one with --image NAME, or --all');
+  }
+  throw new UserError(`${label}: the archive holds ${candidates.length} images (${names.join(', ')})`, 'pick one with --image NAME, or audit each with --all');
+}
+
+async function modelOf(label: string, store: Store, c: Candidate): Promise<ImageModel> {
+  if (c.legacy) {
+    const cfg = await store.doc(c.legacy.config);
+    if (!cfg) throw new ImageReadError(`${label}: the config ${c.legacy.config} named by manifest.json is missing`, 'the docker-save archive is incomplete');
+    const doc = parseJson(label, c.legacy.config, cfg.data) as ConfigDoc;
+    const diffIds = doc.rootfs?.diff_ids ?? [];
+    const declaredConfig = configDigestFromName(c.legacy.config);
+    const layers: LayerInput[] = [];
+    for (let i = 0; i < c.legacy.layers.length; i++) {
+      const name = c.legacy.layers[i]!;
+      const fromName = /^blobs\/sha256\/[a-f0-9]{64}$/.test(name) ? `sha256:${name.slice(13)}` : null;
+      layers.push({
+        scan: await store.layer(name),
+        declaredDigest: fromName ?? diffIds[i] ?? '',
+        declaredIsDiffId: fromName === null,
+      });
+    }
+    return buildModel({ path: label, name: c.name, id: cfg.digest, config: doc, configDigest: { declared: declaredConfig ?? '', actual: cfg.digest }, layers });
+  }
+  const d = c.manifest!;
+  const manifest = parseJson(label, blobPath(d), await fetchDoc(label, store, d)) as { config?: Descriptor; layers?: Descriptor[] };
+  if (!manifest.config?.digest || !Array.isArray(manifest.layers)) throw new ImageReadError(`${label}: the manifest ${d.digest} lacks config or layers`, 'the layout is corrupt');
+  const cfg = await store.doc(blobPath(manifest.config));
+  if (!cfg) throw new ImageReadError(`${label}: the config ${manifest.config.digest} is missing`, 'the layout is incomplete');
+  const doc = parseJson(label, blobPath(manifest.config), cfg.data) as ConfigDoc;
+  const layers: LayerInput[] = [];
+  for (const l of manifest.layers) {
+    layers.push({ scan: await store.layer(blobPath(l)), declaredDigest: String(l.digest ?? ''), declaredIsDiffId: false });
+  }
+  return buildModel({ path: label, name: c.name, id: manifest.config.digest, config: doc, configDigest: { declared: manifest.config.digest, actual: cfg.digest }, layers });
+}
+
+function configDigestFromName(name: string): string | null {
+  const m = /(?:^|\/)([a-f0-9]{64})(?:\.json)?$/.exec(name);
+  return m ? `sha256:${m[1]}` : null;
+}
