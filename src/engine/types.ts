@@ -81,6 +81,8 @@ export interface Finding {
   /** Other places that explain the finding (e.g. the COPY line that sends a secret file). */
   related?: { message: string; location: Location }[];
   fix?: Fix;
+  /** The located text holds a secret: formatters never show its source lines (code frames). */
+  sensitive?: boolean;
 }
 
 export interface Equivalents {
@@ -98,6 +100,9 @@ export interface RuleExamples {
   bad: string;
   /** The same snippet, corrected: this rule does not flag it. */
   good: string;
+  /** Options the examples are meant for (merged over the rule's defaults), e.g. a policy rule
+   *  whose default reports nothing. */
+  options?: Record<string, unknown>;
 }
 
 /** Minimal JSON-schema subset used for rule options (validated with ajv at config load). */
@@ -130,6 +135,8 @@ export interface ReportDescriptor {
   fix?: Fix;
   /** Override of the rule's default severity for this one finding (e.g. a usual setuid binary is info). */
   severity?: Severity;
+  /** The located text holds a secret: formatters never show its source lines. */
+  sensitive?: boolean;
 }
 
 export interface RuleContext<O> {
