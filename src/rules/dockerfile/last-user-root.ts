@@ -1,0 +1,62 @@
+import { defineRule } from '../../engine/types.js';
+import { fromImageRange, hasUnresolved, isRootUser } from './util/a-common.js';
+
+export default defineRule({
+  id: 'dockerfile/last-user-root',
+  target: 'dockerfile',
+  title: 'The final stage runs as root',
+  severity: 'error',
+  level: 'nonroot',
+  rationale:
+    'The container starts as the last USER of the final stage (following FROM <stage> chains). Without a USER, ' +
+    'or with USER root / 0 / 0:0 (also through an ARG or ENV that resolves to it), the process runs as UID 0: a ' +
+    'compromise of the application is a compromise of root in the container, which can write /etc/passwd, every ' +
+    'file of the image, and is one kernel or runtime bug away from root on the host. Build stages may use root; ' +
+    'only the stage that produces the image matters. A base image documented to run as non-root (a tag containing ' +
+    '"nonroot", such as distroless :nonroot) counts as non-root when the Dockerfile sets no USER.',
+  remediation:
+    'Create a dedicated user with a fixed UID (e.g. `RUN useradd --system --uid 10001 --no-create-home ' +
+    '--shell /usr/sbin/nologin app`) and end the final stage with `USER 10001` (or `USER app`). Keep root only ' +
+    'for the build steps that need it, before the USER instruction.',
+  references: [
+    'CIS Docker Benchmark 4.1 (Ensure that a user for the container has been created)',
+    'https://docs.docker.com/reference/dockerfile/#user',
+    'https://docs.docker.com/build/building/best-practices/#user',
+  ],
+  equivalents: {
+    hadolint: ['DL3002'],
+    trivy: ['DS-0002'],
+    checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'],
+    kics: ["Last User Is 'root'", 'Missing User Instruction'],
+    dockle: ['CIS-DI-0001'],
+    cis: ['4.1'],
+  },
+  examples: {
+    bad: 'FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\nCMD ["node", "server.js"]\n',
+    good:
+      'FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\n' +
+      'RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin app\n' +
+      'USER 10001\nCMD ["node", "server.js"]\n',
+  },
+  check(model, ctx) {
+    const final = model.final;
+    if (!final) return;
+    const user = final.user;
+    if (!user) {
+      if (final.baseImage && /nonroot/i.test(final.baseImage.tag ?? '')) return;
+      ctx.report({
+        message:
+          'The final stage sets no USER, so the container runs as root unless the base image sets a user; ' +
+          'add USER with a non-root UID.',
+        range: fromImageRange(model, final.stage),
+      });
+      return;
+    }
+    if (!user.user || hasUnresolved(user.user) || !isRootUser(user.user)) return;
+    const shown = user.raw !== user.value ? `USER ${user.raw} resolves to ${user.value}` : `USER ${user.raw}`;
+    ctx.report({
+      message: `The final stage runs as root (${shown}); switch to a non-root user before the end of the stage.`,
+      range: user.instruction ? user.instruction.argsRange : fromImageRange(model, final.stage),
+    });
+  },
+});

@@ -1,0 +1,28 @@
+import '../../helpers/dockerfile-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/dockerfile/last-user-root.js';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM alpine:3.20\nUSER 10001\n' },
+    { code: 'FROM alpine:3.20\nUSER app:root\n', name: 'root group with a non-root user is fine' },
+    { code: 'FROM alpine:3.20\nUSER root\nRUN apk add --no-cache curl\nUSER app\n', name: 'root only for build steps' },
+    { code: 'FROM golang:1.23 AS build\nUSER root\nRUN go build ./...\nFROM alpine:3.20\nUSER 65532\n', name: 'root in a build stage only' },
+    { code: 'FROM alpine:3.20 AS base\nUSER app\nFROM base\nCMD ["app"]\n', name: 'user inherited through FROM <stage>' },
+    { code: 'ARG U=app\nFROM alpine:3.20\nARG U\nUSER ${U}\n', name: 'ARG resolving to a non-root user' },
+    { code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n', name: 'nonroot base image' },
+    { code: 'FROM alpine:3.20\nARG U=0\nUSER ${U}\n', buildArgs: { U: '10001' }, name: '--build-arg overrides a root default' },
+  ],
+  invalid: [
+    { code: 'FROM alpine:3.20\nRUN echo hi\n', errors: [{ line: 1, column: 6, message: 'sets no USER' }] },
+    { code: 'FROM alpine:3.20\nUSER app\nUSER root\n', errors: [{ line: 3, column: 6, message: 'USER root' }] },
+    { code: 'FROM alpine:3.20\nUSER 0\n', errors: [{ line: 2, column: 6 }] },
+    { code: 'FROM alpine:3.20\nUSER 0:0\n', errors: [{ line: 2, column: 6 }] },
+    { code: 'FROM alpine:3.20\nUSER root:root\n', errors: [{ line: 2, column: 6 }] },
+    { code: 'FROM alpine:3.20\nARG U=root\nUSER ${U}\n', errors: [{ line: 3, column: 6, message: 'resolves to root' }], name: 'ARG default root' },
+    { code: 'FROM alpine:3.20\nARG U=app\nUSER $U\n', buildArgs: { U: '0' }, errors: [{ line: 3, column: 6, message: 'resolves to 0' }], name: '--build-arg U=0' },
+    { code: 'FROM alpine:3.20\nENV RUN_AS=root\nUSER $RUN_AS\n', errors: [{ line: 3 }], name: 'ENV-resolved root' },
+    { code: 'FROM alpine:3.20 AS base\nUSER root\nFROM base\nCMD ["sh"]\n', errors: [{ line: 2, column: 6 }], name: 'root inherited through FROM <stage>' },
+    { code: 'FROM alpine:3.20 AS build\nUSER app\nFROM alpine:3.20\nCOPY --from=build /x /x\n', errors: [{ line: 3, column: 6 }], name: 'USER only in a build stage' },
+  ],
+});
