@@ -1,0 +1,770 @@
+// The Dockerfile parser: text -> DockerfileModel, following BuildKit's parser rules
+// (parser directives, escape-character continuations, comment and empty lines inside
+// continuations, heredocs, builder flags, JSON form) with exact source ranges, then the
+// stage structure, ARG/ENV resolution and the facts about the final stage.
+// It never throws: every problem becomes a ParseError with a range.
+import type { Position, SourceRange } from '../../engine/types.js';
+import type {
+  Comment, Directive, DockerfileModel, FinalFacts, Flag, Heredoc, Instruction, ParseError, Stage, UserFact,
+} from './model.js';
+import { parseImageRef } from './image-ref.js';
+
+export interface ParseOptions {
+  path: string;
+  buildArgs?: Record<string, string>;
+}
+
+export const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set([
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+]);
+const JSON_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
+const HEREDOC_FORM = new Set(['RUN', 'COPY', 'ADD']);
+const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
+const ALLOWED_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+const HEREDOC_WORD_RE = /^(\d*)<<(-?)([^<]*)$/;
+export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
+
+/** Logical-line segment: a piece of one source line placed at logical offset `log`. */
+interface Segment { log: number; src: number; len: number }
+
+/** Per-instruction map from offsets in `args` to offsets in the source text (for shell.ts). */
+const argsMaps = new WeakMap<Instruction, { segments: Segment[]; argsLog: number; lineStarts: number[] }>();
+
+/** The source offset of position `i` of instr.args (best effort, for instructions built by parseDockerfile). */
+export function argsSourceOffset(instr: Instruction, i: number): number {
+  const m = argsMaps.get(instr);
+  if (!m) return instr.argsRange.start.offset + i;
+  return logToSrc(m.segments, m.argsLog + i, false);
+}
+
+/** The 1-based source line of position `i` of instr.args. */
+export function argsSourceLine(instr: Instruction, i: number): number {
+  const m = argsMaps.get(instr);
+  if (!m) return instr.argsRange.start.line;
+  return lineOfOffset(m.lineStarts, logToSrc(m.segments, m.argsLog + i, false));
+}
+
+function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
+  if (segs.length === 0) return 0;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = segs[mid]!;
+    if (isEnd ? s.log < p : s.log <= p) lo = mid; else hi = mid - 1;
+  }
+  const s = segs[lo]!;
+  return s.src + Math.min(Math.max(p - s.log, 0), s.len);
+}
+
+function lineOfOffset(lineStarts: number[], off: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid]! <= off) lo = mid; else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function setKey(obj: Record<string, string>, k: string, v: string): void {
+  Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+function getKey(obj: Record<string, string>, k: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, k) ? obj[k] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variable expansion (the subset of BuildKit's shell lexer that instructions use)
+
+export type Lookup = (name: string) => string | undefined;
+
+export interface Expansion { text: string; unresolved: boolean }
+
+/**
+ * Substitutes $VAR, ${VAR}, ${VAR:-x}, ${VAR-x}, ${VAR:+x}, ${VAR+x}, ${VAR:?x}, ${VAR?x}.
+ * Variables the lookup does not know stay as written (and set `unresolved`); the default and
+ * alternative forms treat them as unset. With keepQuotes the quotes and escapes stay in the text
+ * (for `expanded`); without, they are removed as Docker does for ENV/ARG/USER/… values.
+ * Nothing is substituted inside single quotes.
+ */
+export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes = true): Expansion {
+  let out = '';
+  let unresolved = false;
+  let inDouble = false;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const c = s[i]!;
+    if (c === escape) {
+      if (i + 1 >= n) { out += c; i++; continue; }
+      const nx = s[i + 1]!;
+      if (inDouble && nx !== '"' && nx !== '$' && nx !== escape) {
+        out += c; i++; continue;
+      }
+      out += keepQuotes ? c + nx : nx;
+      i += 2;
+      continue;
+    }
+    if (c === "'" && !inDouble) {
+      const end = s.indexOf("'", i + 1);
+      const stop = end < 0 ? n : end;
+      out += keepQuotes ? s.slice(i, end < 0 ? n : end + 1) : s.slice(i + 1, stop);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (c === '"') {
+      inDouble = !inDouble;
+      if (keepQuotes) out += c;
+      i++;
+      continue;
+    }
+    if (c === '$' && i + 1 < n) {
+      const r = expandDollar(s, i, lookup, escape, keepQuotes);
+      if (r) {
+        out += r.text;
+        if (r.unresolved) unresolved = true;
+        i = r.end;
+        continue;
+      }
+    }
+    out += c;
+    i++;
+  }
+  return { text: out, unresolved };
+}
+
+function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keepQuotes: boolean):
+  { text: string; unresolved: boolean; end: number } | null {
+  const nx = s[i + 1]!;
+  if (nx !== '{') {
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1, i + 257));
+    if (!m) return null;
+    const name = m[0];
+    const end = i + 1 + name.length;
+    const v = lookup(name);
+    if (v === undefined) return { text: s.slice(i, end), unresolved: true, end };
+    return { text: v, unresolved: false, end };
+  }
+  // ${...}: find the matching brace, honouring nesting and quotes
+  let depth = 0;
+  let j = i + 1;
+  let close = -1;
+  let q: string | null = null;
+  for (; j < s.length; j++) {
+    const c = s[j]!;
+    if (q) { if (c === q) q = null; continue; }
+    if (c === escape) { j++; continue; }
+    if (c === "'" || c === '"') { if (depth > 1 || c === '"') q = c; continue; }
+    if (c === '{') depth++;
+    else if (c === '}') { depth--; if (depth === 0) { close = j; break; } }
+  }
+  if (close < 0) return { text: s.slice(i), unresolved: true, end: s.length };
+  const inner = s.slice(i + 2, close);
+  const written = s.slice(i, close + 1);
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+?])([\s\S]*))?$/.exec(inner);
+  if (!m) return { text: written, unresolved: true, end: close + 1 };
+  const [, name, op, word] = m as unknown as [string, string, string | undefined, string | undefined];
+  const v = lookup(name);
+  const sub = (w: string) => expandVars(w, lookup, escape, keepQuotes);
+  if (!op) {
+    if (v === undefined) return { text: written, unresolved: true, end: close + 1 };
+    return { text: v, unresolved: false, end: close + 1 };
+  }
+  const colon = op.startsWith(':');
+  const kind = op[op.length - 1];
+  const isSet = v !== undefined && (!colon || v !== '');
+  if (kind === '-') {
+    if (isSet) return { text: v!, unresolved: false, end: close + 1 };
+    const r = sub(word ?? '');
+    return { text: r.text, unresolved: r.unresolved, end: close + 1 };
+  }
+  if (kind === '+') {
+    if (!isSet) return { text: '', unresolved: false, end: close + 1 };
+    const r = sub(word ?? '');
+    return { text: r.text, unresolved: r.unresolved, end: close + 1 };
+  }
+  // '?'
+  if (isSet) return { text: v!, unresolved: false, end: close + 1 };
+  return { text: written, unresolved: true, end: close + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word splitting as Docker's parseWords does for ENV/ARG/LABEL/FROM: whitespace-separated,
+// quotes and escapes kept in the words.
+
+interface RawWord { text: string; start: number; end: number }
+
+export function splitWords(s: string, escape: string): RawWord[] {
+  const words: RawWord[] = [];
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && isSpace(s[i]!)) i++;
+    if (i >= n) break;
+    const start = i;
+    let q: string | null = null;
+    while (i < n) {
+      const c = s[i]!;
+      if (q) {
+        if (c === escape && q === '"' && i + 1 < n) { i += 2; continue; }
+        if (c === q) q = null;
+        i++;
+        continue;
+      }
+      if (c === escape && i + 1 < n) { i += 2; continue; }
+      if (c === '"' || c === "'") { q = c; i++; continue; }
+      if (isSpace(c)) break;
+      i++;
+    }
+    words.push({ text: s.slice(start, i), start, end: i });
+  }
+  return words;
+}
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\v' || c === '\f';
+}
+
+/** Removes quotes and escapes from a word (no expansion). */
+export function unquote(s: string, escape = '\\'): string {
+  return expandVars(s, () => undefined, escape, false).text;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface LineInfo { start: number; end: number } // end excludes \r\n
+
+class Builder {
+  readonly text: string;
+  readonly lines: LineInfo[] = [];
+  readonly lineStarts: number[] = [];
+  readonly errors: ParseError[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    let s = 0;
+    const n = text.length;
+    while (s <= n) {
+      let e = text.indexOf('\n', s);
+      const next = e < 0 ? n + 1 : e + 1;
+      if (e < 0) e = n;
+      let ce = e;
+      if (ce > s && text.charCodeAt(ce - 1) === 13) ce--;
+      this.lines.push({ start: s, end: ce });
+      this.lineStarts.push(s);
+      s = next;
+      if (e === n) break;
+    }
+  }
+
+  pos(offset: number): Position {
+    const line = lineOfOffset(this.lineStarts, offset);
+    return { line, column: offset - this.lineStarts[line - 1]! + 1, offset };
+  }
+
+  range(a: number, b: number): SourceRange {
+    return { start: this.pos(a), end: this.pos(Math.max(a, b)) };
+  }
+
+  error(message: string, a: number, b: number): void {
+    this.errors.push({ message, range: this.range(a, b) });
+  }
+}
+
+/** Parses Dockerfile text. Never throws: problems are reported in model.parseErrors. */
+export function parseDockerfile(text: string, opts: ParseOptions): DockerfileModel {
+  const buildArgs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(opts.buildArgs ?? {})) setKey(buildArgs, k, String(v));
+  let src = typeof text === 'string' ? text : String(text ?? '');
+  if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
+  try {
+    return parseInner(src, opts.path, buildArgs);
+  } catch (err) {
+    // A bug in the parser must not take the whole run down: report it as a parse error.
+    const zero = { line: 1, column: 1, offset: 0 };
+    return {
+      path: opts.path, text: src, directives: [], escape: '\\', instructions: [], comments: [], stages: [],
+      globalArgs: [], buildArgs, final: null,
+      parseErrors: [{ message: `internal parser error: ${(err as Error)?.message ?? String(err)}`, range: { start: zero, end: zero } }],
+    };
+  }
+}
+
+function parseInner(text: string, path: string, buildArgs: Record<string, string>): DockerfileModel {
+  const b = new Builder(text);
+  const directives: Directive[] = [];
+  const comments: Comment[] = [];
+  const instructions: Instruction[] = [];
+  let escape = '\\';
+  let directivesDone = false;
+  const seenDirectives = new Set<string>();
+  const { lines } = b;
+  const nLines = lines.length;
+
+  let li = 0;
+  while (li < nLines) {
+    const L = lines[li]!;
+    const lineText = text.slice(L.start, L.end);
+    const lead = leadingWs(lineText);
+    const trimmed = lineText.slice(lead);
+
+    if (!directivesDone) {
+      const m = DIRECTIVE_RE.exec(trimmed);
+      const name = m?.[1]!.toLowerCase();
+      if (m && name && ALLOWED_DIRECTIVES.has(name)) {
+        const value = m[2]!;
+        const a = L.start + lead;
+        if (seenDirectives.has(name)) {
+          b.error(`only one ${name} parser directive can be used`, a, L.end);
+        } else {
+          seenDirectives.add(name);
+          if (name === 'escape') {
+            if (value === '\\' || value === '`') escape = value;
+            else b.error(`invalid escape token '${value}': it must be \\ or \``, a, L.end);
+          }
+        }
+        directives.push({ name, value, range: b.range(a, L.end) });
+        li++;
+        continue;
+      }
+      directivesDone = true;
+    }
+
+    if (trimmed.trim() === '') { li++; continue; }
+    if (trimmed[0] === '#') {
+      comments.push({ text: trimmed.slice(1).trim(), range: b.range(L.start + lead, L.end) });
+      li++;
+      continue;
+    }
+
+    // An instruction: gather its continuation lines into one logical line.
+    const segments: Segment[] = [];
+    let logical = '';
+    const startOff = L.start + lead;
+    const addSeg = (s: number, e: number): boolean => {
+      // returns true when the piece ends with the escape character (a continuation)
+      let piece = text.slice(s, e);
+      let cont = false;
+      const t = trimEndWs(piece);
+      if (t.length > 0 && t[t.length - 1] === escape) {
+        cont = true;
+        piece = t.slice(0, -1);
+      }
+      segments.push({ log: logical.length, src: s, len: piece.length });
+      logical += piece;
+      return cont;
+    };
+    let cont = addSeg(startOff, L.end);
+    let lastLine = li;
+    let j = li + 1;
+    while (cont && j < nLines) {
+      const C = lines[j]!;
+      const ct = text.slice(C.start, C.end);
+      const cl = leadingWs(ct);
+      if (ct[cl] === '#') {
+        comments.push({ text: ct.slice(cl + 1).trim(), range: b.range(C.start + cl, C.end) });
+        j++;
+        continue;
+      }
+      if (ct.trim() === '') { j++; continue; }
+      cont = addSeg(C.start, C.end);
+      lastLine = j;
+      j++;
+    }
+    let endOff = lines[lastLine]!.end;
+    li = j;
+
+    // keyword
+    const kwEnd = firstWsIndex(logical, 0);
+    const keywordWritten = logical.slice(0, kwEnd);
+    const keyword = keywordWritten.toUpperCase();
+    const keywordRange = b.range(logToSrc(segments, 0, false), logToSrc(segments, kwEnd, true));
+
+    // flags
+    const flags: Flag[] = [];
+    const fr = extractFlags(logical, kwEnd);
+    for (const f of fr.flags) {
+      const body = f.word.slice(2);
+      const eq = body.indexOf('=');
+      flags.push({
+        name: (eq < 0 ? body : body.slice(0, eq)).toLowerCase(),
+        value: eq < 0 ? null : body.slice(eq + 1),
+        range: b.range(logToSrc(segments, f.start, false), logToSrc(segments, f.end, true)),
+      });
+    }
+    let aStart = fr.rest;
+    while (aStart < logical.length && isSpace(logical[aStart]!)) aStart++;
+    let aEnd = logical.length;
+    while (aEnd > aStart && isSpace(logical[aEnd - 1]!)) aEnd--;
+    const args = logical.slice(aStart, aEnd);
+    const argsRange = aEnd > aStart
+      ? b.range(logToSrc(segments, aStart, false), logToSrc(segments, aEnd, true))
+      : b.range(logToSrc(segments, aStart, true), logToSrc(segments, aStart, true));
+
+    // JSON form
+    let json: string[] | null = null;
+    if (JSON_FORM.has(keyword)) json = parseJsonArray(args);
+    else if (keyword === 'HEALTHCHECK') {
+      const m = /^CMD\s+/i.exec(args);
+      if (m) json = parseJsonArray(args.slice(m[0].length));
+    }
+    if (json === null && (JSON_FORM.has(keyword) || keyword === 'HEALTHCHECK') && looksLikeJson(keyword === 'HEALTHCHECK' ? args.replace(/^CMD\s+/i, '') : args)) {
+      b.error(`${keyword} arguments start like a JSON array but are not valid JSON; Docker will run them as a shell command`,
+        argsRange.start.offset, argsRange.end.offset);
+    }
+
+    // heredocs
+    const heredocs: Heredoc[] = [];
+    if (HEREDOC_FORM.has(keyword) && json === null && args.includes('<<')) {
+      for (const w of heredocWords(logical)) {
+        const m = HEREDOC_WORD_RE.exec(w.text);
+        if (!m || m[3]!.length === 0) continue;
+        const rest = m[3]!;
+        const delimiter = unquote(rest, '\\');
+        if (delimiter === '') continue;
+        const quoted = rest.replace(/\\./g, '').includes('"') || rest.replace(/\\./g, '').includes("'");
+        const stripTabs = m[2] === '-';
+        const bodyLines: string[] = [];
+        const bodyStart = lastLine + 1;
+        let k = lastLine + 1;
+        let closed = false;
+        for (; k < nLines; k++) {
+          const H = lines[k]!;
+          let ht = text.slice(H.start, H.end);
+          if (stripTabs) ht = ht.replace(/^\t+/, '');
+          if (ht === delimiter) { closed = true; break; }
+          bodyLines.push(ht);
+        }
+        const hStart = bodyStart < nLines ? lines[bodyStart]!.start : text.length;
+        const lastHl = closed ? k : nLines - 1;
+        const hEnd = lastHl >= bodyStart ? lines[lastHl]!.end : hStart;
+        if (!closed) {
+          const tokA = logToSrc(segments, w.start, false);
+          b.error(`unterminated heredoc: no line '${delimiter}' closes the <<${stripTabs ? '-' : ''}${rest} started here`,
+            tokA, logToSrc(segments, w.end, true));
+        }
+        heredocs.push({
+          delimiter, body: bodyLines.join('\n'), expand: !quoted, stripTabs,
+          range: b.range(hStart, Math.max(hStart, hEnd)), bodyStartLine: bodyStart + 1,
+        });
+        lastLine = closed ? k : Math.max(lastLine, nLines - 1);
+        if (lastHl >= bodyStart) endOff = Math.max(endOff, hEnd);
+        li = Math.max(li, closed ? k + 1 : nLines);
+      }
+    }
+
+    const instr: Instruction = {
+      keyword,
+      range: b.range(startOff, endOff),
+      keywordRange,
+      raw: text.slice(startOff, endOff),
+      flags,
+      args,
+      argsRange,
+      json,
+      heredocs,
+      stageIndex: -1,
+      expanded: args,
+    };
+    argsMaps.set(instr, { segments, argsLog: aStart, lineStarts: b.lineStarts });
+    instructions.push(instr);
+
+    if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+      b.error(`unknown instruction: ${keywordWritten}`, keywordRange.start.offset, keywordRange.end.offset);
+    }
+  }
+
+  const model: DockerfileModel = {
+    path, text, directives, escape, instructions, comments, stages: [], globalArgs: [],
+    parseErrors: b.errors, buildArgs, final: null,
+  };
+  resolve(model, b);
+  model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
+  return model;
+}
+
+function leadingWs(s: string): number {
+  let i = 0;
+  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\v' || s[i] === '\f' || s[i] === '\r')) i++;
+  return i;
+}
+function trimEndWs(s: string): string {
+  let e = s.length;
+  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t' || s[e - 1] === '\r')) e--;
+  return s.slice(0, e);
+}
+function firstWsIndex(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && !isSpace(s[i]!)) i++;
+  return i;
+}
+
+/** BuildKit's extractBuilderFlags: every `--name[=value]` word before the arguments. */
+function extractFlags(line: string, from: number): { flags: { word: string; start: number; end: number }[]; rest: number } {
+  const flags: { word: string; start: number; end: number }[] = [];
+  let pos = from;
+  const n = line.length;
+  for (;;) {
+    while (pos < n && isSpace(line[pos]!)) pos++;
+    if (pos >= n) return { flags, rest: n };
+    if (!(line[pos] === '-' && line[pos + 1] === '-')) return { flags, rest: pos };
+    const start = pos;
+    let word = '';
+    let q: string | null = null;
+    while (pos < n) {
+      const c = line[pos]!;
+      if (q) {
+        if (c === q) { q = null; pos++; continue; }
+        if (c === '\\' && pos + 1 < n) { word += line[pos + 1]; pos += 2; continue; }
+        word += c; pos++;
+        continue;
+      }
+      if (isSpace(c)) break;
+      if (c === '"' || c === "'") { q = c; pos++; continue; }
+      if (c === '\\' && pos + 1 < n) { word += line[pos + 1]; pos += 2; continue; }
+      word += c;
+      pos++;
+    }
+    if (word === '--') {
+      return { flags, rest: pos };
+    }
+    flags.push({ word, start, end: pos });
+  }
+}
+
+/** Docker's JSON form: a JSON array whose elements are all strings. */
+export function parseJsonArray(args: string): string[] | null {
+  if (args[0] !== '[') return null;
+  let v: unknown;
+  try { v = JSON.parse(args); } catch { return null; }
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return null;
+  return v as string[];
+}
+
+/** `["a", "b"` or `["a" "b"]`: clearly meant as JSON but not valid (shell tests like `[ "$x" = y ]` are not). */
+function looksLikeJson(args: string): boolean {
+  return /^\[\s*"(?:[^"\\]|\\.)*"\s*(?:,|\]|$|")/.test(args) || /^\[\s*\]?$/.test(args);
+}
+
+/** Words of the line with quotes and escapes kept, split as BuildKit does to find heredocs. */
+function heredocWords(s: string): RawWord[] {
+  return splitWords(s, '\\');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages, ARG/ENV resolution, final facts
+
+function resolve(model: DockerfileModel, b: Builder): void {
+  const { instructions, escape, buildArgs } = model;
+  const globalValues = new Map<string, string | undefined>();
+  const globalLookup: Lookup = (n) => globalValues.get(n);
+  const userValues = new Map<Instruction, string>();
+  let stage: Stage | null = null;
+  let sawNonArgBeforeFrom = false;
+
+  if (instructions.length === 0) {
+    const end = model.text.length;
+    b.error(model.text.trim() === '' ? 'empty Dockerfile: no instructions' : 'no instructions: the file holds only comments',
+      0, Math.min(end, model.text.indexOf('\n') < 0 ? end : model.text.indexOf('\n')));
+    return;
+  }
+
+  for (const instr of instructions) {
+    const kw = instr.keyword;
+    if (kw === 'FROM') {
+      const index = model.stages.length;
+      const words = splitWords(instr.args, escape);
+      const imageWord = words[0]?.text ?? '';
+      let name: string | null = null;
+      if (words.length >= 3 && words[1]!.text.toLowerCase() === 'as') name = unquote(words[2]!.text, escape).toLowerCase();
+      if (!imageWord) b.error('FROM requires an image name', instr.range.start.offset, instr.range.end.offset);
+      else if (words.length !== 1 && !(words.length === 3 && words[1]!.text.toLowerCase() === 'as')) {
+        b.error('FROM takes an image and an optional "AS name"', instr.argsRange.start.offset, instr.argsRange.end.offset);
+      }
+      const exp = expandVars(imageWord, globalLookup, escape, false);
+      const resolvedImage = exp.text;
+      let baseStage: number | null = null;
+      const lower = resolvedImage.toLowerCase();
+      for (let k = model.stages.length - 1; k >= 0; k--) {
+        if (model.stages[k]!.name === lower) { baseStage = k; break; }
+      }
+      if (baseStage === null && /^\d+$/.test(lower) && Number(lower) < index) baseStage = Number(lower);
+      const isScratch = baseStage === null && lower === 'scratch';
+      const platformFlag = instr.flags.find((f) => f.name === 'platform');
+      const platform = platformFlag?.value != null ? expandVars(platformFlag.value, globalLookup, escape, false).text : null;
+      const env: Record<string, string> = {};
+      if (baseStage !== null) Object.assign(env, model.stages[baseStage]!.env);
+      instr.stageIndex = index;
+      instr.expanded = expandVars(instr.args, globalLookup, escape, true).text;
+      stage = {
+        index, name, from: instr, image: unquote(imageWord, escape), resolvedImage,
+        ref: baseStage !== null || isScratch || exp.unresolved ? null : parseImageRef(resolvedImage),
+        baseStage, isScratch, unresolved: exp.unresolved, platform, instructions: [], env, args: {},
+      };
+      model.stages.push(stage);
+      continue;
+    }
+    if (!stage) {
+      if (kw === 'ARG') {
+        model.globalArgs.push(instr);
+        instr.expanded = expandVars(instr.args, globalLookup, escape, true).text;
+        for (const a of parseArgWords(instr, escape, b)) {
+          let v: string | undefined;
+          if (Object.prototype.hasOwnProperty.call(buildArgs, a.name)) v = buildArgs[a.name];
+          else if (a.value !== null) v = expandVars(a.value, globalLookup, escape, false).text;
+          globalValues.set(a.name, v);
+        }
+      } else if (KNOWN_INSTRUCTIONS.has(kw) && !sawNonArgBeforeFrom) {
+        sawNonArgBeforeFrom = true;
+        b.error(`${kw} before the first FROM: only ARG instructions may come before FROM`,
+          instr.keywordRange.start.offset, instr.keywordRange.end.offset);
+      }
+      continue;
+    }
+    const st: Stage = stage;
+    instr.stageIndex = st.index;
+    st.instructions.push(instr);
+    const lookup: Lookup = (n) => getKey(st.env, n) ?? getKey(st.args, n);
+    instr.expanded = expandVars(instr.args, lookup, escape, true).text;
+    if (kw === 'ARG') {
+      for (const a of parseArgWords(instr, escape, b)) {
+        let v: string | undefined;
+        if (Object.prototype.hasOwnProperty.call(buildArgs, a.name)) v = buildArgs[a.name];
+        else if (a.value !== null) v = expandVars(a.value, lookup, escape, false).text;
+        else v = globalValues.get(a.name);
+        if (v !== undefined) setKey(st.args, a.name, v);
+        else delete st.args[a.name];
+      }
+    } else if (kw === 'ENV') {
+      const pairs = parseEnvWords(instr, escape, b);
+      const values = pairs.map((p) => expandVars(p.value, lookup, escape, false).text);
+      pairs.forEach((p, k) => setKey(st.env, p.name, values[k]!));
+    } else if (kw === 'USER') {
+      userValues.set(instr, expandVars(instr.args, lookup, escape, false).text.trim());
+      if (instr.args === '') b.error('USER requires a user name', instr.range.start.offset, instr.range.end.offset);
+    } else if (kw === 'SHELL' && instr.json === null) {
+      b.error('SHELL requires the arguments in JSON form, e.g. SHELL ["/bin/bash", "-c"]', instr.argsRange.start.offset, instr.argsRange.end.offset);
+    }
+  }
+
+  if (model.stages.length === 0) {
+    const first = instructions[0]!;
+    b.error('no FROM instruction: a Dockerfile must start a build stage with FROM', first.range.start.offset, first.range.start.offset);
+    return;
+  }
+  model.final = finalFacts(model, userValues);
+}
+
+interface NameValue { name: string; value: string | null }
+
+function parseArgWords(instr: Instruction, escape: string, b: Builder): NameValue[] {
+  const out: NameValue[] = [];
+  const words = splitWords(instr.args, escape);
+  if (words.length === 0) b.error('ARG requires a name', instr.range.start.offset, instr.range.end.offset);
+  for (const w of words) {
+    const eq = w.text.indexOf('=');
+    const name = eq < 0 ? w.text : w.text.slice(0, eq);
+    if (!/^[^\s=]+$/.test(name)) {
+      b.error(`ARG name ${JSON.stringify(name)} is not valid`, instr.argsRange.start.offset, instr.argsRange.end.offset);
+      continue;
+    }
+    out.push({ name, value: eq < 0 ? null : w.text.slice(eq + 1) });
+  }
+  return out;
+}
+
+function parseEnvWords(instr: Instruction, escape: string, b: Builder): { name: string; value: string }[] {
+  const words = splitWords(instr.args, escape);
+  if (words.length === 0) {
+    b.error('ENV requires a name and a value', instr.range.start.offset, instr.range.end.offset);
+    return [];
+  }
+  if (!words[0]!.text.includes('=')) {
+    // legacy form: ENV NAME value with spaces
+    if (words.length < 2) {
+      b.error(`ENV ${words[0]!.text} has no value; write ENV ${words[0]!.text}=value`, instr.range.start.offset, instr.range.end.offset);
+      return [];
+    }
+    return [{ name: words[0]!.text, value: instr.args.slice(words[1]!.start) }];
+  }
+  const out: { name: string; value: string }[] = [];
+  for (const w of words) {
+    const eq = w.text.indexOf('=');
+    if (eq <= 0) {
+      b.error(`ENV syntax error: can't find = in ${JSON.stringify(w.text)}; write name=value`, instr.argsRange.start.offset, instr.argsRange.end.offset);
+      continue;
+    }
+    out.push({ name: w.text.slice(0, eq), value: w.text.slice(eq + 1) });
+  }
+  return out;
+}
+
+/** The stages of the chain from `stage` back through FROM <stage> links (stage first). */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  let s: Stage | undefined = stage;
+  const seen = new Set<number>();
+  while (s && !seen.has(s.index)) {
+    seen.add(s.index);
+    chain.push(s);
+    s = s.baseStage !== null ? model.stages[s.baseStage] : undefined;
+  }
+  return chain;
+}
+
+function lastIn(chain: Stage[], kw: string): Instruction | null {
+  for (const s of chain) {
+    for (let k = s.instructions.length - 1; k >= 0; k--) {
+      if (s.instructions[k]!.keyword === kw) return s.instructions[k]!;
+    }
+  }
+  return null;
+}
+
+function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>): FinalFacts {
+  const stage = model.stages[model.stages.length - 1]!;
+  const chain = stageChain(model, stage);
+  const userInstr = lastIn(chain, 'USER');
+  let user: UserFact | null = null;
+  if (userInstr) {
+    const value = userValues.get(userInstr) ?? userInstr.args;
+    const colon = value.indexOf(':');
+    user = {
+      raw: userInstr.args, value,
+      user: colon < 0 ? value : value.slice(0, colon),
+      group: colon < 0 ? null : value.slice(colon + 1),
+      instruction: userInstr,
+    };
+  }
+  let shell: string[] = [...DEFAULT_SHELL];
+  for (const s of chain) {
+    const found = [...s.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0);
+    if (found) { shell = [...found.json!]; break; }
+  }
+  const root = chain[chain.length - 1]!;
+  return {
+    stage, user, shell,
+    healthcheck: lastIn(chain, 'HEALTHCHECK'),
+    baseImage: root.isScratch ? null : root.ref,
+    stageCount: model.stages.length,
+  };
+}
+
+/** The SHELL in force for an instruction (default /bin/sh -c), following FROM <stage> chains. */
+export function shellAt(model: DockerfileModel, instr: Instruction): string[] {
+  const stage = model.stages[instr.stageIndex];
+  if (!stage) return [...DEFAULT_SHELL];
+  const chain = stageChain(model, stage);
+  let first = true;
+  for (const s of chain) {
+    const upto = first ? s.instructions.indexOf(instr) : s.instructions.length;
+    first = false;
+    for (let k = (upto < 0 ? s.instructions.length : upto) - 1; k >= 0; k--) {
+      const i = s.instructions[k]!;
+      if (i.keyword === 'SHELL' && i.json && i.json.length > 0) return [...i.json];
+    }
+  }
+  return [...DEFAULT_SHELL];
+}

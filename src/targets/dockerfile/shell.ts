@@ -1,0 +1,826 @@
+// The RUN shell splitter: a small purpose-built POSIX/bash parser that yields the simple commands
+// of a script with their argv (quotes and escapes resolved), leading assignments, the operator to
+// the next command and the source line. It descends into lists, pipelines, subshells, brace
+// groups, $(…), backticks, process substitutions, if/while/until/for/case bodies and functions,
+// and unwraps sudo/env/exec/command/nohup prefixes and `sh -c` strings (recorded in `via`).
+// Tested for identical command/argument splits against mvdan-sh on every RUN body of the corpus.
+import type { DockerfileModel, Instruction, ShellCommand } from './model.js';
+import { argsSourceLine, shellAt } from './parse.js';
+
+export interface ShellOptions {
+  /** Unwrap sudo/env/exec/command/nohup and sh -c (default true). */
+  unwrap?: boolean;
+}
+
+const memo = new WeakMap<Instruction, ShellCommand[]>();
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+
+function basename(s: string): string {
+  const i = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
+  return i >= 0 ? s.slice(i + 1) : s;
+}
+
+/** The simple commands a RUN instruction runs (memoised per instruction). Other instructions: []. */
+export function shellCommands(instr: Instruction, model: DockerfileModel): ShellCommand[] {
+  const hit = memo.get(instr);
+  if (hit) return hit;
+  let out: ShellCommand[] = [];
+  try {
+    out = computeCommands(instr, model);
+  } catch {
+    out = [];
+  }
+  memo.set(instr, out);
+  return out;
+}
+
+function isPosixShell(argv0: string): boolean {
+  return POSIX_SHELLS.has(basename(argv0).toLowerCase().replace(/\.exe$/, ''));
+}
+
+function computeCommands(instr: Instruction, model: DockerfileModel): ShellCommand[] {
+  if (instr.keyword !== 'RUN') return [];
+  const line = instr.argsRange.start.line;
+  if (instr.json) {
+    if (instr.json.length === 0) return [];
+    const cmd: ShellCommand = {
+      name: basename(instr.json[0]!), argv: [...instr.json], assignments: [], text: instr.args, via: [], next: null, line,
+    };
+    return unwrapAll([cmd], 0);
+  }
+  const shell = shellAt(model, instr);
+  if (!isPosixShell(shell[0] ?? '')) return [];
+  const lineAt = (p: number) => argsSourceLine(instr, p);
+  const cmds = splitShell(instr.args, lineAt, true);
+  if (instr.heredocs.length === 0) return cmds;
+  // Heredoc RUN: the bodies are the script when the arguments run nothing but a shell
+  // (`RUN <<EOF`, `RUN bash <<EOF`, `RUN set -e; bash -e <<EOF` is not recognised).
+  const onlyShell = cmds.length === 0 ||
+    (cmds.length === 1 && cmds[0]!.via.length === 0 && isPosixShell(cmds[0]!.argv[0] ?? '') &&
+      cmds[0]!.argv.slice(1).every((a) => a.startsWith('-') || a.startsWith('+')) && !cmds[0]!.argv.slice(1).some((a) => /^-[a-z]*c/.test(a)));
+  if (!onlyShell) return cmds;
+  const result: ShellCommand[] = [];
+  for (const h of instr.heredocs) {
+    const body = h.body;
+    const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
+    if (shebang) {
+      const interp = basename(shebang[1]!) === 'env' ? (shebang[2] ?? '') : shebang[1]!;
+      if (!isPosixShell(interp)) continue;
+    }
+    result.push(...parseShell(body, h.bodyStartLine));
+  }
+  return result;
+}
+
+/** Parses a shell script into its simple commands (wrappers unwrapped). */
+export function parseShell(script: string, firstLine = 1, opts: ShellOptions = {}): ShellCommand[] {
+  const nl: number[] = [];
+  for (let i = script.indexOf('\n'); i >= 0; i = script.indexOf('\n', i + 1)) nl.push(i);
+  const lineAt = (p: number) => {
+    let lo = 0;
+    let hi = nl.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nl[mid]! < p) lo = mid + 1; else hi = mid;
+    }
+    return firstLine + lo;
+  };
+  return splitShell(script, lineAt, opts.unwrap !== false);
+}
+
+function splitShell(script: string, lineAt: (p: number) => number, unwrap: boolean): ShellCommand[] {
+  const p = new Parser(script, lineAt);
+  p.parseList(TOP);
+  return unwrap ? unwrapAll(p.out, 0) : p.out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+type Stop = ReadonlySet<string>;
+const TOP: Stop = new Set();
+const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')', '\r']);
+const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'select', 'while', 'until', 'do', 'done', 'case', 'esac',
+  '{', '}', '!', 'function', '[[', 'time', 'coproc']);
+
+interface Word { value: string; start: number; end: number; raw: string }
+
+class Parser {
+  readonly s: string;
+  readonly n: number;
+  pos = 0;
+  readonly out: ShellCommand[] = [];
+  readonly lineAt: (p: number) => number;
+  pendingHeredocs: { delim: string; strip: boolean }[] = [];
+  depth = 0;
+
+  constructor(s: string, lineAt: (p: number) => number) {
+    this.s = s;
+    this.n = s.length;
+    this.lineAt = lineAt;
+  }
+
+  /** Skips blanks and escaped newlines (not newlines). */
+  blanks(): void {
+    const { s, n } = this;
+    while (this.pos < n) {
+      const c = s[this.pos];
+      if (c === ' ' || c === '\t' || c === '\r') this.pos++;
+      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
+      else if (c === '\\' && s[this.pos + 1] === '\r' && s[this.pos + 2] === '\n') this.pos += 3;
+      else break;
+    }
+  }
+
+  comment(): void {
+    const e = this.s.indexOf('\n', this.pos);
+    this.pos = e < 0 ? this.n : e;
+  }
+
+  newline(): void {
+    // consume a newline and any heredoc bodies it starts
+    this.pos++;
+    if (this.pendingHeredocs.length === 0) return;
+    const docs = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    for (const d of docs) {
+      while (this.pos < this.n) {
+        const e = this.s.indexOf('\n', this.pos);
+        const lineEnd = e < 0 ? this.n : e;
+        let ln = this.s.slice(this.pos, lineEnd).replace(/\r$/, '');
+        if (d.strip) ln = ln.replace(/^\t+/, '');
+        this.pos = e < 0 ? this.n : e + 1;
+        if (ln === d.delim) break;
+      }
+    }
+  }
+
+  /** The reserved word at the current position, if any (only meaningful at command position). */
+  peekReserved(): string | null {
+    const { s } = this;
+    const c = s[this.pos];
+    if (c === '{' || c === '}' || c === '!') {
+      const nx = s[this.pos + 1];
+      if (nx === undefined || META.has(nx)) return c;
+      return null;
+    }
+    if (c === '[' && s[this.pos + 1] === '[') {
+      const nx = s[this.pos + 2];
+      if (nx === undefined || nx === ' ' || nx === '\t' || nx === '\n') return '[[';
+      return null;
+    }
+    let e = this.pos;
+    while (e < this.n && /[a-z]/.test(s[e]!)) e++;
+    if (e === this.pos) return null;
+    const nx = s[e];
+    if (nx !== undefined && !META.has(nx)) return null;
+    const w = s.slice(this.pos, e);
+    return RESERVED.has(w) ? w : null;
+  }
+
+  expectReserved(w: string): boolean {
+    this.skipSeparators();
+    if (this.peekReserved() === w) { this.pos += w.length; return true; }
+    return false;
+  }
+
+  skipSeparators(): void {
+    for (;;) {
+      this.blanks();
+      const c = this.s[this.pos];
+      if (c === '\n') this.newline();
+      else if (c === ';' && this.s[this.pos + 1] !== ';' && this.s[this.pos + 1] !== '&') this.pos++;
+      else if (c === '#') this.comment();
+      else return;
+    }
+  }
+
+  /** Parses a command list until a stop word (not consumed) or, with ')' in stop, a ')' . */
+  parseList(stop: Stop): ShellCommand | null {
+    const { s } = this;
+    let last: ShellCommand | null = null;
+    let sep: string | null = null;
+    let guard = -1;
+    while (this.pos < this.n) {
+      if (guard === this.pos) { this.pos++; continue; }
+      guard = this.pos;
+      this.blanks();
+      if (this.pos >= this.n) break;
+      const c = s[this.pos]!;
+      const c2 = s[this.pos + 1];
+      if (c === '\n') { this.newline(); if (last && !last.next) sep = sep ?? '\n'; continue; }
+      if (c === '#') { this.comment(); continue; }
+      if (c === ';') {
+        if (c2 === ';' || c2 === '&') { if (stop.has(';;')) return last; this.pos += 2; continue; }
+        this.pos++;
+        if (last && !last.next) sep = ';';
+        continue;
+      }
+      if (c === '&' && c2 !== '>') {
+        if (c2 === '&') { if (last && !last.next) last.next = '&&'; this.pos += 2; sep = null; continue; }
+        this.pos++;
+        if (last && !last.next) last.next = '&';
+        sep = null;
+        continue;
+      }
+      if (c === '|') {
+        if (c2 === '|') { if (last && !last.next) last.next = '||'; this.pos += 2; sep = null; continue; }
+        this.pos += c2 === '&' ? 2 : 1;
+        if (last && !last.next) last.next = '|';
+        sep = null;
+        continue;
+      }
+      if (c === ')') {
+        if (stop.has(')')) return last;
+        this.pos++;
+        continue;
+      }
+      const r = this.peekReserved();
+      if (r && stop.has(r)) return last;
+      const before = this.out.length;
+      const cmd = this.parseCommand(stop);
+      if (cmd) {
+        if (last && sep && !last.next) last.next = sep;
+        if (this.out.length > before || cmd) last = cmd;
+        sep = null;
+      }
+    }
+    return last;
+  }
+
+  /** One command (simple or compound) with its redirections; returns the last simple command it produced. */
+  parseCommand(stop: Stop): ShellCommand | null {
+    const r = this.peekReserved();
+    if (r && this.depth < 200) {
+      this.depth++;
+      try {
+        const res = this.compound(r, stop);
+        if (res !== undefined) { this.trailingRedirects(); return res; }
+      } finally {
+        this.depth--;
+      }
+    }
+    if (this.s[this.pos] === '(' && this.depth < 200) {
+      this.depth++;
+      try {
+        if (this.s[this.pos + 1] === '(') {
+          // (( arithmetic )): no commands
+          this.skipBalanced('(', ')');
+          this.trailingRedirects();
+          return null;
+        }
+        this.pos++;
+        const last = this.parseList(new Set([')']));
+        if (this.s[this.pos] === ')') this.pos++;
+        this.trailingRedirects();
+        return last;
+      } finally {
+        this.depth--;
+      }
+    }
+    return this.simple(stop);
+  }
+
+  /** Compound commands; returns undefined when the reserved word is not handled here. */
+  compound(r: string, stop: Stop): ShellCommand | null | undefined {
+    const s = this.s;
+    switch (r) {
+      case 'if': {
+        this.pos += 2;
+        let last = this.parseList(new Set(['then']));
+        this.expectReserved('then');
+        last = this.parseList(new Set(['elif', 'else', 'fi'])) ?? last;
+        for (;;) {
+          this.skipSeparators();
+          const w = this.peekReserved();
+          if (w === 'elif') {
+            this.pos += 4;
+            last = this.parseList(new Set(['then'])) ?? last;
+            this.expectReserved('then');
+            last = this.parseList(new Set(['elif', 'else', 'fi'])) ?? last;
+          } else if (w === 'else') {
+            this.pos += 4;
+            last = this.parseList(new Set(['fi'])) ?? last;
+          } else {
+            if (w === 'fi') this.pos += 2;
+            break;
+          }
+        }
+        return last;
+      }
+      case 'while':
+      case 'until': {
+        this.pos += r.length;
+        let last = this.parseList(new Set(['do']));
+        this.expectReserved('do');
+        last = this.parseList(new Set(['done'])) ?? last;
+        this.expectReserved('done');
+        return last;
+      }
+      case 'for':
+      case 'select': {
+        this.pos += r.length;
+        this.blanks();
+        let last: ShellCommand | null = null;
+        if (s[this.pos] === '(' && s[this.pos + 1] === '(') {
+          this.skipBalanced('(', ')');
+        } else {
+          this.readWord(); // the variable name
+          this.blanks();
+          if (s[this.pos] === '\n') this.skipSeparators();
+          if (this.peekReserved() === null && s.startsWith('in', this.pos) && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]!))) {
+            this.pos += 2;
+            for (;;) {
+              this.blanks();
+              const c = s[this.pos];
+              if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') break;
+              if (c === '#') { this.comment(); break; }
+              this.readWord();
+            }
+          }
+        }
+        this.skipSeparators();
+        if (this.peekReserved() === '{') {
+          this.pos++;
+          last = this.parseList(new Set(['}']));
+          this.expectReserved('}');
+          return last;
+        }
+        this.expectReserved('do');
+        last = this.parseList(new Set(['done']));
+        this.expectReserved('done');
+        return last;
+      }
+      case 'case': {
+        this.pos += 4;
+        this.blanks();
+        this.readWord();
+        this.skipSeparators();
+        if (s.startsWith('in', this.pos)) this.pos += 2;
+        let last: ShellCommand | null = null;
+        let guard = -1;
+        while (this.pos < this.n) {
+          if (guard === this.pos) { this.pos++; continue; }
+          guard = this.pos;
+          this.skipSeparators();
+          if (this.peekReserved() === 'esac') { this.pos += 4; break; }
+          if (s[this.pos] === '(') this.pos++;
+          // patterns up to ')'
+          for (;;) {
+            this.blanks();
+            const c = s[this.pos];
+            if (c === undefined || c === ')') { if (c === ')') this.pos++; break; }
+            if (c === '|' || c === '\n') { this.pos++; continue; }
+            const before = this.pos;
+            this.readWord();
+            if (this.pos === before) this.pos++;
+          }
+          last = this.parseList(new Set([';;', 'esac'])) ?? last;
+          if (s[this.pos] === ';') {
+            this.pos += 2;
+            if (s[this.pos] === '&' ) this.pos++;
+          }
+        }
+        return last;
+      }
+      case '{': {
+        this.pos++;
+        const last = this.parseList(new Set(['}']));
+        this.expectReserved('}');
+        return last;
+      }
+      case '!':
+      case 'time': {
+        this.pos += r.length;
+        this.blanks();
+        if (r === 'time' && s.startsWith('-p', this.pos) && META.has(s[this.pos + 2] ?? ' ')) { this.pos += 2; this.blanks(); }
+        const c = s[this.pos];
+        if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') return null;
+        return this.parseCommand(stop);
+      }
+      case '[[': {
+        this.pos += 2;
+        // test clause: its words may hold command substitutions; it is not a command itself
+        for (;;) {
+          this.blanks();
+          const c = s[this.pos];
+          if (c === undefined || c === '\n' || c === ';') break;
+          if (c === ']' && s[this.pos + 1] === ']' && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]!))) { this.pos += 2; break; }
+          if (c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') { this.pos++; continue; }
+          const before = this.pos;
+          this.readWord();
+          if (this.pos === before) this.pos++;
+        }
+        return null;
+      }
+      case 'function': {
+        this.pos += 8;
+        this.blanks();
+        this.readWord();
+        this.blanks();
+        if (s[this.pos] === '(' && s[this.pos + 1] === ')') this.pos += 2;
+        this.skipSeparators();
+        return this.parseCommand(stop);
+      }
+      case 'coproc':
+        return undefined;
+      default:
+        // then/do/done/fi/else/elif/esac/} out of place: read them as ordinary words
+        return undefined;
+    }
+  }
+
+  trailingRedirects(): void {
+    for (;;) {
+      this.blanks();
+      if (!this.redirect()) return;
+    }
+  }
+
+  /** Reads a redirection at the current position; returns false when there is none. */
+  redirect(): boolean {
+    const s = this.s;
+    let p = this.pos;
+    while (p < this.n && s[p]! >= '0' && s[p]! <= '9') p++;
+    if (p === this.pos && s[p] === '{') {
+      const m = /^\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/.exec(s.slice(p, p + 64));
+      if (m) p += m[0].length - 1;
+    }
+    const c = s[p];
+    const c2 = s[p + 1];
+    let op: string | null = null;
+    if (c === '&' && c2 === '>' && p === this.pos) op = s[p + 2] === '>' ? '&>>' : '&>';
+    else if (c === '>') {
+      if (c2 === '(') return false;
+      op = c2 === '>' ? '>>' : c2 === '|' ? '>|' : c2 === '&' ? '>&' : '>';
+    } else if (c === '<') {
+      if (c2 === '(') return false;
+      if (c2 === '<') op = s[p + 2] === '<' ? '<<<' : s[p + 2] === '-' ? '<<-' : '<<';
+      else op = c2 === '&' ? '<&' : c2 === '>' ? '<>' : '<';
+    }
+    if (!op) return false;
+    this.pos = p + op.length;
+    this.blanks();
+    const w = this.readWord();
+    if ((op === '<<' || op === '<<-') && w) {
+      const delim = w.raw.replace(/\\(.)/g, '$1').replace(/['"]/g, '');
+      this.pendingHeredocs.push({ delim, strip: op === '<<-' });
+    }
+    return true;
+  }
+
+  simple(_stop: Stop): ShellCommand | null {
+    const s = this.s;
+    const start = this.pos;
+    const index = this.out.length;
+    const cmd: ShellCommand = { name: '', argv: [], assignments: [], text: '', via: [], next: null, line: this.lineAt(start) };
+    this.out.push(cmd);
+    let end = start;
+    let lastTarget: ShellCommand | null = null;
+    for (;;) {
+      this.blanks();
+      if (this.pos >= this.n) break;
+      const c = s[this.pos]!;
+      if (c === '\n' || c === ';' || c === '|' || c === ')') break;
+      if (c === '&' && s[this.pos + 1] !== '>') break;
+      if (c === '#') { this.comment(); break; }
+      if (this.redirect()) { end = this.pos; continue; }
+      if (c === '(') {
+        // name() { …; }: a function definition
+        if (cmd.argv.length === 1 && s[this.pos + 1] === ')') {
+          this.out.splice(index, 1);
+          this.pos += 2;
+          this.skipSeparators();
+          return this.parseCommand(TOP);
+        }
+        this.pos++;
+        continue;
+      }
+      const w = this.readWord();
+      if (!w) { this.pos++; continue; }
+      end = w.end;
+      if (cmd.argv.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/.test(w.raw)) {
+        cmd.assignments.push(w.value);
+      } else {
+        cmd.argv.push(w.value);
+      }
+    }
+    if (cmd.argv.length === 0 && cmd.assignments.length === 0) {
+      this.out.splice(index, 1);
+      return lastTarget;
+    }
+    cmd.name = cmd.argv.length ? basename(cmd.argv[0]!) : '';
+    cmd.text = s.slice(start, Math.max(end, start)).trim();
+    return cmd;
+  }
+
+  /** Skips from an opening character to its balanced close (for $(( )), (( )), ${ }). */
+  skipBalanced(open: string, close: string): void {
+    const s = this.s;
+    let depth = 0;
+    while (this.pos < this.n) {
+      const c = s[this.pos]!;
+      if (c === '\\') { this.pos += 2; continue; }
+      if (c === "'" && open === '{') { const e = s.indexOf("'", this.pos + 1); this.pos = e < 0 ? this.n : e + 1; continue; }
+      if (c === '"') { this.dquoted(); continue; }
+      if (c === '$' && s[this.pos + 1] === '(' && open !== '(') { this.pos++; this.cmdSubst(); continue; }
+      if (c === '`') { this.backtick(); continue; }
+      if (c === open) depth++;
+      else if (c === close) { depth--; if (depth === 0) { this.pos++; return; } }
+      this.pos++;
+    }
+  }
+
+  /** $( … ) at this.pos pointing to '('. */
+  cmdSubst(): void {
+    this.pos++;
+    if (this.depth > 200) { this.pos = this.n; return; }
+    this.depth++;
+    const saved = this.pendingHeredocs;
+    this.pendingHeredocs = [];
+    try {
+      this.parseList(new Set([')']));
+    } finally {
+      this.depth--;
+      this.pendingHeredocs = saved;
+    }
+    if (this.s[this.pos] === ')') this.pos++;
+  }
+
+  /** `…` at this.pos pointing to the opening backtick; the inner text is parsed as a script. */
+  backtick(): void {
+    const s = this.s;
+    const open = this.pos;
+    let i = this.pos + 1;
+    let inner = '';
+    while (i < this.n && s[i] !== '`') {
+      if (s[i] === '\\' && i + 1 < this.n) {
+        const nx = s[i + 1]!;
+        if (nx === '`' || nx === '\\' || nx === '$') { inner += nx; i += 2; continue; }
+      }
+      inner += s[i];
+      i++;
+    }
+    this.pos = Math.min(i + 1, this.n);
+    if (this.depth > 200) return;
+    const line = this.lineAt(open);
+    const sub = new Parser(inner, () => line);
+    sub.depth = this.depth + 1;
+    sub.parseList(TOP);
+    this.out.push(...sub.out);
+  }
+
+  /** "…" at this.pos; returns the resolved value. */
+  dquoted(): string {
+    const s = this.s;
+    this.pos++;
+    let v = '';
+    while (this.pos < this.n) {
+      const c = s[this.pos]!;
+      if (c === '"') { this.pos++; return v; }
+      if (c === '\\') {
+        const nx = s[this.pos + 1];
+        if (nx === '\n') { this.pos += 2; continue; }
+        if (nx === '$' || nx === '`' || nx === '"' || nx === '\\') { v += nx; this.pos += 2; continue; }
+        v += c;
+        this.pos++;
+        continue;
+      }
+      if (c === '$') { v += this.dollar(); continue; }
+      if (c === '`') { const a = this.pos; this.backtick(); v += s.slice(a, this.pos); continue; }
+      v += c;
+      this.pos++;
+    }
+    return v;
+  }
+
+  /** An expansion at '$'; returns its source text (or '$' alone). */
+  dollar(): string {
+    const s = this.s;
+    const a = this.pos;
+    const nx = s[this.pos + 1];
+    if (nx === '(') {
+      if (s[this.pos + 2] === '(') { this.pos++; this.skipBalanced('(', ')'); return s.slice(a, this.pos); }
+      this.pos++;
+      this.cmdSubst();
+      return s.slice(a, this.pos);
+    }
+    if (nx === '{') { this.pos++; this.skipBalanced('{', '}'); return s.slice(a, this.pos); }
+    if (nx === '[') { this.pos++; this.skipBalanced('[', ']'); return s.slice(a, this.pos); }
+    if (nx !== undefined && /[A-Za-z_]/.test(nx)) {
+      let e = this.pos + 2;
+      while (e < this.n && /[A-Za-z0-9_]/.test(s[e]!)) e++;
+      this.pos = e;
+      return s.slice(a, e);
+    }
+    if (nx !== undefined && /[0-9@*#?$!\-]/.test(nx)) { this.pos += 2; return s.slice(a, this.pos); }
+    this.pos++;
+    return '$';
+  }
+
+  /** A word at the current position (null when none); value has quotes and escapes resolved. */
+  readWord(): Word | null {
+    const s = this.s;
+    const start = this.pos;
+    let v = '';
+    while (this.pos < this.n) {
+      const c = s[this.pos]!;
+      if (META.has(c)) {
+        // <( … ) and >( … ) process substitutions are part of a word
+        if ((c === '<' || c === '>') && s[this.pos + 1] === '(') {
+          const a = this.pos;
+          this.pos++;
+          this.cmdSubst();
+          v += s.slice(a, this.pos);
+          continue;
+        }
+        // arr=( … ) array assignment
+        if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(s.slice(start, this.pos))) {
+          const a = this.pos;
+          this.arrayValue();
+          v += s.slice(a, this.pos);
+          continue;
+        }
+        // extended globs @( … ) etc.
+        if (c === '(' && this.pos > start && '@!+*?'.includes(s[this.pos - 1]!)) {
+          const a = this.pos;
+          this.skipBalanced('(', ')');
+          v += s.slice(a, this.pos);
+          continue;
+        }
+        break;
+      }
+      if (c === '\\') {
+        const nx = s[this.pos + 1];
+        if (nx === undefined) { v += c; this.pos++; continue; }
+        if (nx === '\n') { this.pos += 2; continue; }
+        v += nx;
+        this.pos += 2;
+        continue;
+      }
+      if (c === "'") {
+        const e = s.indexOf("'", this.pos + 1);
+        const stop = e < 0 ? this.n : e;
+        v += s.slice(this.pos + 1, stop);
+        this.pos = e < 0 ? this.n : e + 1;
+        continue;
+      }
+      if (c === '"') { v += this.dquoted(); continue; }
+      if (c === '$') {
+        const nx = s[this.pos + 1];
+        if (nx === "'") { this.pos++; v += this.ansiC(); continue; }
+        if (nx === '"') { this.pos++; v += this.dquoted(); continue; }
+        v += this.dollar();
+        continue;
+      }
+      if (c === '`') { const a = this.pos; this.backtick(); v += s.slice(a, this.pos); continue; }
+      v += c;
+      this.pos++;
+    }
+    if (this.pos === start) return null;
+    return { value: v, start, end: this.pos, raw: s.slice(start, this.pos) };
+  }
+
+  arrayValue(): void {
+    this.pos++;
+    for (;;) {
+      this.blanks();
+      const c = this.s[this.pos];
+      if (c === undefined) return;
+      if (c === ')') { this.pos++; return; }
+      if (c === '\n') { this.pos++; continue; }
+      if (c === '#') { this.comment(); continue; }
+      const before = this.pos;
+      this.readWord();
+      if (this.pos === before) this.pos++;
+    }
+  }
+
+  /** $'…' with this.pos at the quote. */
+  ansiC(): string {
+    const s = this.s;
+    this.pos++;
+    let v = '';
+    while (this.pos < this.n) {
+      const c = s[this.pos]!;
+      if (c === "'") { this.pos++; return v; }
+      if (c === '\\' && this.pos + 1 < this.n) {
+        const nx = s[this.pos + 1]!;
+        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+        if (simple[nx] !== undefined) { v += simple[nx]; this.pos += 2; continue; }
+        const hex = /^x([0-9a-fA-F]{1,2})/.exec(s.slice(this.pos + 1, this.pos + 4));
+        if (hex) { v += String.fromCharCode(parseInt(hex[1]!, 16)); this.pos += 1 + hex[0].length; continue; }
+        const oct = /^[0-7]{1,3}/.exec(s.slice(this.pos + 1, this.pos + 4));
+        if (oct) { v += String.fromCharCode(parseInt(oct[0], 8) & 0xff); this.pos += 1 + oct[0].length; continue; }
+        v += c + nx;
+        this.pos += 2;
+        continue;
+      }
+      v += c;
+      this.pos++;
+    }
+    return v;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unwrapping wrappers
+
+const SUDO_ARG_OPTS = new Set(['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T', 'R']);
+const SUDO_LONG_ARG = new Set(['--user', '--group', '--close-from', '--chdir', '--host', '--prompt', '--role', '--type',
+  '--other-user', '--command-timeout', '--chroot']);
+
+function unwrapAll(cmds: ShellCommand[], depth: number): ShellCommand[] {
+  const out: ShellCommand[] = [];
+  for (const c of cmds) out.push(...unwrapOne(c, depth));
+  return out;
+}
+
+function withRest(c: ShellCommand, rest: string[], via: string, assignments: string[] = []): ShellCommand {
+  return {
+    name: basename(rest[0] ?? ''), argv: rest, assignments: [...c.assignments, ...assignments], text: c.text,
+    via: [...c.via, via], next: c.next, line: c.line,
+  };
+}
+
+function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
+  if (depth > 8 || c.argv.length < 2) return [c];
+  const a = c.argv;
+  const name = c.name;
+  let i = 1;
+  switch (name) {
+    case 'sudo':
+    case 'doas': {
+      while (i < a.length && a[i]!.startsWith('-')) {
+        const o = a[i]!;
+        i++;
+        if (o === '--') break;
+        if (o.startsWith('--')) { if (!o.includes('=') && SUDO_LONG_ARG.has(o)) i++; continue; }
+        const last = o[o.length - 1]!;
+        if (SUDO_ARG_OPTS.has(last) && !(name === 'doas' && last !== 'u' && last !== 'C')) i++;
+      }
+      const assigns: string[] = [];
+      while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
+      if (i >= a.length) return [c];
+      return unwrapOne(withRest(c, a.slice(i), name, assigns), depth + 1);
+    }
+    case 'env': {
+      while (i < a.length && a[i]!.startsWith('-')) {
+        const o = a[i]!;
+        i++;
+        if (o === '--') break;
+        if (o === '-S' || o.startsWith('--split-string')) return [c];
+        if (o === '-u' || o === '-C' || o === '--unset' || o === '--chdir') i++;
+      }
+      const assigns: string[] = [];
+      while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
+      if (i >= a.length) return [c];
+      return unwrapOne(withRest(c, a.slice(i), 'env', assigns), depth + 1);
+    }
+    case 'exec': {
+      while (i < a.length && a[i]!.startsWith('-')) {
+        const o = a[i]!;
+        i++;
+        if (o === '--') break;
+        if (o === '-a') i++;
+      }
+      if (i >= a.length) return [c];
+      return unwrapOne(withRest(c, a.slice(i), 'exec'), depth + 1);
+    }
+    case 'command': {
+      while (i < a.length && a[i]!.startsWith('-')) {
+        const o = a[i]!;
+        if (/[vV]/.test(o)) return [c];
+        i++;
+        if (o === '--') break;
+      }
+      if (i >= a.length) return [c];
+      return unwrapOne(withRest(c, a.slice(i), 'command'), depth + 1);
+    }
+    case 'nohup': {
+      if (a[1] === '--') i++;
+      if (i >= a.length) return [c];
+      return unwrapOne(withRest(c, a.slice(i), 'nohup'), depth + 1);
+    }
+    default:
+      break;
+  }
+  if (POSIX_SHELLS.has(name) && name !== 'busybox') {
+    let sawC = false;
+    while (i < a.length) {
+      const o = a[i]!;
+      if (o === '--' || o === '-') { i++; break; }
+      if (!/^[-+]/.test(o)) break;
+      i++;
+      if (o.startsWith('--')) continue;
+      if (o.slice(1).includes('c')) sawC = true;
+      if (/o$/.test(o) || /O$/.test(o)) i++; // -o option / +O shopt take a name
+    }
+    if (sawC && i < a.length) {
+      const inner = parseShell(a[i]!, c.line, { unwrap: false }).map((x) => ({ ...x, line: c.line, via: [...c.via, `${name} -c`] }));
+      if (inner.length > 0) inner[inner.length - 1]!.next = c.next;
+      return unwrapAll(inner, depth + 1);
+    }
+  }
+  return [c];
+}
