@@ -1,4 +1,31 @@
 // Every image rule, listed once. Add a rule by importing it here.
 import type { Rule } from '../../engine/types.js';
+import addUrlInHistory from './add-url-in-history.js';
+import buildTools from './build-tools.js';
+import curlPipeShell from './curl-pipe-shell.js';
+import dangerousPort from './dangerous-port.js';
+import duplicateIds from './duplicate-ids.js';
+import emptyPassword from './empty-password.js';
+import extraRootUsers from './extra-root-users.js';
+import imageSize from './image-size.js';
+import layerDigestMismatch from './layer-digest-mismatch.js';
+import loginShell from './login-shell.js';
+import missingOciLabels from './missing-oci-labels.js';
+import noHealthcheck from './no-healthcheck.js';
+import packageCache from './package-cache.js';
+import secretFiles from './secret-files.js';
+import secretInEnv from './secret-in-env.js';
+import secretInHistory from './secret-in-history.js';
+import setuidFiles from './setuid-files.js';
+import shellPresent from './shell-present.js';
+import sudoInstalled from './sudo-installed.js';
+import unsafeLayerEntry from './unsafe-layer-entry.js';
+import userRoot from './user-root.js';
+import worldWritable from './world-writable.js';
 
-export const imageRules: Rule[] = [];
+export const imageRules: Rule[] = [
+  addUrlInHistory, buildTools, curlPipeShell, dangerousPort, duplicateIds, emptyPassword, extraRootUsers,
+  imageSize, layerDigestMismatch, loginShell, missingOciLabels, noHealthcheck, packageCache, secretFiles,
+  secretInEnv, secretInHistory, setuidFiles, shellPresent, sudoInstalled, unsafeLayerEntry, userRoot,
+  worldWritable,
+] as Rule[];

@@ -62,3 +62,8 @@ export function scanFile(path: string, content: Buffer): ImageSecretHit[] {
   const text = content.toString('utf8');
   return scanContent(text, path.slice(1)).map((h) => ({ kind: h.kind, line: h.line, redacted: h.redacted }));
 }
+
+/** Scans a piece of text that is not a file (an Env value, a history line). Pure. */
+export function scanText(text: string, label: string): ImageSecretHit[] {
+  return scanContent(text, label);
+}

@@ -1,0 +1,30 @@
+import { defineRule } from '../../engine/types.js';
+import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { scanText } from '../../targets/image/secret-scan.js';
+
+export default defineRule({
+  id: 'image/secret-in-env',
+  target: 'image',
+  title: 'No secrets in the image environment',
+  severity: 'error',
+  level: 'hardened',
+  rationale: 'config.Env ships with the image: anyone who can pull it reads every value with `docker inspect`, and every container inherits it in /proc/*/environ.',
+  remediation: 'Pass secrets at run time (compose/Kubernetes secrets mounted as files, `*_FILE` variables) or at build time with `RUN --mount=type=secret`; never ENV or ARG.',
+  references: ['CIS Docker Benchmark 4.10', 'https://docs.docker.com/build/building/secrets/'],
+  equivalents: { dockle: ['CIS-DI-0010'], trivy: ['secret'], cis: ['4.10'] },
+  examples: { bad: 'env: DB_PASSWORD=hunter2-prod-9f8e7d', good: 'env: DB_PASSWORD_FILE=/run/secrets/db_password' },
+  check(model, ctx) {
+    for (const e of model.config.env) {
+      const i = e.indexOf('=');
+      const name = i < 0 ? e : e.slice(0, i);
+      const value = i < 0 ? '' : e.slice(i + 1);
+      const field = `config.Env.${name}`;
+      if (isSecretName(name) && !isPlaceholder(value)) {
+        ctx.report({ message: `config.Env sets ${name}=${redact(value)}: a secret baked into the image`, location: { field } });
+        continue;
+      }
+      const hits = scanText(value, name);
+      if (hits.length) ctx.report({ message: `config.Env ${name} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location: { field } });
+    }
+  },
+});

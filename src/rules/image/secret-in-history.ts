@@ -1,0 +1,39 @@
+import { defineRule } from '../../engine/types.js';
+import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { scanText } from '../../targets/image/secret-scan.js';
+
+const ASSIGN = /(?:^|[\s|;&"'(])(?:--build-arg\s+|export\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|"']+)/g;
+
+export default defineRule({
+  id: 'image/secret-in-history',
+  target: 'image',
+  title: 'No secrets in the image history',
+  severity: 'error',
+  level: 'hardened',
+  rationale: 'The history (`docker history --no-trunc`) keeps the text of every RUN and the values of the build arguments it used: a token passed with --build-arg or written in a RUN line ships with the image even when no file holds it.',
+  remediation: 'Use `RUN --mount=type=secret,id=…` (BuildKit) for build-time secrets; never pass them as build arguments or inline in RUN.',
+  references: ['CIS Docker Benchmark 4.10', 'https://docs.docker.com/build/building/secrets/'],
+  equivalents: { dockle: ['CIS-DI-0010'], trivy: ['secret'], cis: ['4.10'] },
+  examples: {
+    bad: 'layer: |1 NPM_TOKEN=npm_a8F3kq9Zr2LmX7pQw4Tn /bin/sh -c npm ci',
+    good: 'layer: RUN --mount=type=secret,id=npm npm ci',
+  },
+  check(model, ctx) {
+    model.history.forEach((h, i) => {
+      const seen = new Set<string>();
+      const location = { field: `history[${i}].created_by`, ...(h.layerIndex !== undefined ? { layer: { index: h.layerIndex } } : {}) };
+      for (const m of h.createdBy.matchAll(ASSIGN)) {
+        const name = m[1]!;
+        const value = m[2]!.replace(/^["']|["']$/g, '');
+        if (isSecretName(name) && !isPlaceholder(value) && !seen.has(name)) {
+          seen.add(name);
+          ctx.report({ message: `history entry ${i} holds ${name}=${redact(value)} (a build argument or RUN text)`, location });
+        }
+      }
+      if (seen.size === 0) {
+        const hits = scanText(h.createdBy, `history[${i}]`);
+        if (hits.length) ctx.report({ message: `history entry ${i} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location });
+      }
+    });
+  },
+});
