@@ -6,6 +6,12 @@ import baseImageNotPinned from './base-image-not-pinned.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
 import addUrl from './add-url.js';
 import addArchive from './add-archive.js';
+import userLoginShell from './user-login-shell.js';
+import healthcheckMissing from './healthcheck-missing.js';
+import healthcheckNone from './healthcheck-none.js';
+import healthcheckMultiple from './healthcheck-multiple.js';
+import shellFormCmd from './shell-form-cmd.js';
+import multipleCmd from './multiple-cmd.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -14,4 +20,10 @@ export const dockerfileRules: Rule[] = [
   addInsteadOfCopy,
   addUrl,
   addArchive,
+  userLoginShell,
+  healthcheckMissing,
+  healthcheckNone,
+  healthcheckMultiple,
+  shellFormCmd,
+  multipleCmd,
 ];

@@ -1,0 +1,46 @@
+import '../../helpers/dockerfile-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/dockerfile/shell-form-cmd.js';
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { lintSnippet } from '../../helpers/rule-tester.js';
+
+it('shell-form-cmd: the fix is safe only when the other half keeps its meaning', async () => {
+  const safety = async (code: string) => (await lintSnippet(rule, { code })).map((f) => f.fix?.safe ?? null);
+  assert.deepEqual(await safety('FROM node:22\nCMD node server.js\n'), [true]);
+  assert.deepEqual(await safety('FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD node server.js\n'), [false]);
+  assert.deepEqual(await safety('FROM node:22\nENTRYPOINT node server.js\nCMD --port 80\n'), [false, false]);
+  assert.deepEqual(await safety('FROM node:22\nENTRYPOINT node server.js\n'), [true]);
+  assert.deepEqual(await safety('FROM node:22\nCMD node server.js | tee log\n'), [null]);
+});
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM node:22\nCMD ["node", "server.js"]\n' },
+    { code: 'FROM node:22\nENTRYPOINT ["tini", "--"]\n' },
+    { code: 'FROM node:22\nCMD exec node server.js\n', name: 'exec hands PID 1 to the app' },
+  ],
+  invalid: [
+    {
+      code: 'FROM node:22\nCMD node server.js\n',
+      errors: [{ line: 2, column: 5, message: '["node", "server.js"]' }],
+      output: 'FROM node:22\nCMD ["node", "server.js"]\n',
+    },
+    {
+      code: 'FROM node:22\nENTRYPOINT /usr/local/bin/app --port 8000\n',
+      errors: [{ line: 2, column: 12 }],
+      output: 'FROM node:22\nENTRYPOINT ["/usr/local/bin/app", "--port", "8000"]\n',
+    },
+    {
+      code: 'FROM node:22\nCMD node server.js --port $PORT\n',
+      errors: [{ line: 2, column: 5 }],
+      name: 'variables need the shell: no fix',
+    },
+    {
+      code: 'FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD node server.js\n',
+      errors: [{ line: 3, column: 5 }],
+      name: 'CMD after an ENTRYPOINT: suggestion only',
+    },
+    { code: 'FROM alpine:3.20\nARG APP=/app\nCMD ${APP} serve\n', errors: [{ line: 3, column: 5 }], name: 'ARG in the command' },
+  ],
+});
