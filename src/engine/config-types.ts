@@ -17,6 +17,10 @@ export interface ResolvedConfig {
   buildArgs: Record<string, string>;
   /** Where the config came from, for messages; null when defaults only. */
   source: string | null;
+  /** Path globs (relative to the config file's folder) that directory scans skip. */
+  ignore?: string[];
+  /** Absolute folder of the config file the ignore globs are relative to. */
+  baseDir?: string;
 }
 
 export function defaultConfig(): ResolvedConfig {

@@ -19,6 +19,12 @@ export interface Suppression {
   expires?: string;
   /** Set by applySuppressions. */
   used?: boolean;
+  /** Which comment syntax it came from (hadolint pragmas are not held to tightship's hygiene rules). */
+  tool?: 'tightship' | 'hadolint';
+  /** Ids the comment named that no rule has; reported as an unused ignore. */
+  unknownIds?: string[];
+  /** Scope written in the comment. */
+  scope?: 'next' | 'stage' | 'file';
 }
 
 export interface RunOptions {
@@ -72,6 +78,7 @@ export function runRules<K extends TargetKind>(
         };
         if (d.related?.length) f.related = d.related;
         if (d.fix) f.fix = d.fix;
+        if (d.sensitive) f.sensitive = true;
         findings.push(f);
       },
     };

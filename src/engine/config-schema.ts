@@ -1,0 +1,75 @@
+// The JSON Schema of .tightship.yaml. The engine validates with the base schema; the published
+// schema (schema/tightship.schema.json, for editors) adds one property per rule, generated from
+// the catalogue by `npm run docs`.
+import type { CatalogueEntry } from './catalogue.js';
+
+const SEVERITY_OR_OFF = ['off', 'error', 'warning', 'info'];
+
+export const TOP_LEVEL_KEYS = ['$schema', 'failOn', 'inlineIgnores', 'buildArgs', 'ignore', 'rules'] as const;
+
+function ruleSetting(options?: Record<string, unknown>): Record<string, unknown> {
+  return {
+    oneOf: [
+      { enum: SEVERITY_OR_OFF, description: "'off' disables the rule; a severity overrides its default" },
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          severity: { enum: SEVERITY_OR_OFF },
+          options: options ?? { type: 'object' },
+        },
+      },
+    ],
+  };
+}
+
+export function baseConfigSchema(): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://tightship.dev/schema/tightship.schema.json',
+    title: 'tightship configuration (.tightship.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      failOn: {
+        enum: ['error', 'warning', 'info', 'none'],
+        description: 'Exit 1 when a finding is at or above this severity (default error); none never fails.',
+      },
+      inlineIgnores: {
+        type: 'boolean',
+        description: 'Honour `# tightship ignore=…` and `# hadolint ignore=…` comments (default true).',
+      },
+      buildArgs: {
+        type: 'object',
+        additionalProperties: { type: ['string', 'number', 'boolean'] },
+        description: 'Values for Dockerfile ARGs, like --build-arg K=V.',
+      },
+      ignore: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'Path globs, relative to this file, that directory scans skip (e.g. vendor/**).',
+      },
+      rules: {
+        type: 'object',
+        description: 'Per-rule severity override, off, or options.',
+        propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$' },
+        additionalProperties: ruleSetting(),
+      },
+    },
+  };
+}
+
+/** The published schema: the base schema with every known rule id and its options schema. */
+export function publishedConfigSchema(rules: readonly CatalogueEntry[]): Record<string, unknown> {
+  const schema = baseConfigSchema();
+  const ruleProps: Record<string, unknown> = {};
+  for (const r of rules) {
+    const setting = ruleSetting(r.options?.schema as Record<string, unknown> | undefined);
+    ruleProps[r.id] = { description: r.title, ...setting };
+  }
+  const rulesSchema = (schema.properties as Record<string, Record<string, unknown>>).rules!;
+  rulesSchema.properties = ruleProps;
+  rulesSchema.additionalProperties = false;
+  return schema;
+}

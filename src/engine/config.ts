@@ -1,0 +1,232 @@
+// Configuration: defaults < .tightship.yaml (found upward from each target, or --config) <
+// TIGHTSHIP_* environment < command-line flags. The YAML parser and ajv are loaded only when a
+// config file exists, so a plain lint stays fast.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ResolvedConfig, RuleSetting } from './config-types.js';
+import { defaultConfig } from './config-types.js';
+import { UserError, type Severity } from './types.js';
+import type { CatalogueEntry } from './catalogue.js';
+import { didYouMean } from './catalogue.js';
+import { baseConfigSchema, TOP_LEVEL_KEYS } from './config-schema.js';
+
+export const CONFIG_FILE_NAMES = ['.tightship.yaml', '.tightship.yml'];
+const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
+
+/** Settings from the command line (the top layer). */
+export interface ConfigOverrides {
+  failOn?: ResolvedConfig['failOn'];
+  inlineIgnores?: boolean;
+  buildArgs?: Record<string, string>;
+}
+
+export interface ConfigLoaderOptions {
+  /** --config PATH (absolute); when given, it applies to every target and no search happens. */
+  explicitPath?: string;
+  env: Record<string, string | undefined>;
+  overrides: ConfigOverrides;
+  catalogue: readonly CatalogueEntry[];
+}
+
+export interface ConfigLoader {
+  /** The configuration for a target in this (absolute) folder. */
+  forDir(dir: string): Promise<ResolvedConfig>;
+}
+
+export function parseFailOn(value: string, origin: string): ResolvedConfig['failOn'] {
+  if ((FAIL_ON as readonly string[]).includes(value)) return value as ResolvedConfig['failOn'];
+  throw new UserError(`${origin}: '${value}' is not a severity`, `use one of ${FAIL_ON.join(', ')}`);
+}
+
+/** The env layer: TIGHTSHIP_FAIL_ON, TIGHTSHIP_NO_INLINE_IGNORES (TIGHTSHIP_FORMAT is read by lint). */
+export function envOverrides(env: Record<string, string | undefined>): ConfigOverrides {
+  const out: ConfigOverrides = {};
+  if (env.TIGHTSHIP_FAIL_ON) out.failOn = parseFailOn(env.TIGHTSHIP_FAIL_ON.trim(), 'TIGHTSHIP_FAIL_ON');
+  const noIgnores = env.TIGHTSHIP_NO_INLINE_IGNORES?.trim().toLowerCase();
+  if (noIgnores && !['0', 'false', 'no', ''].includes(noIgnores)) out.inlineIgnores = false;
+  return out;
+}
+
+export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
+  const env = envOverrides(opts.env);
+  const byFile = new Map<string, Promise<ResolvedConfig>>();
+  const fileForDir = new Map<string, Promise<string | null>>();
+
+  const layered = (file: string | null): Promise<ResolvedConfig> => {
+    const key = file ?? '';
+    let p = byFile.get(key);
+    if (!p) {
+      p = (file ? loadConfigFile(file, opts.catalogue) : Promise.resolve(defaultConfig())).then((base) => {
+        const c: ResolvedConfig = { ...base, rules: { ...base.rules }, buildArgs: { ...base.buildArgs } };
+        for (const layer of [env, opts.overrides]) {
+          if (layer.failOn !== undefined) c.failOn = layer.failOn;
+          if (layer.inlineIgnores !== undefined) c.inlineIgnores = layer.inlineIgnores;
+          if (layer.buildArgs) Object.assign(c.buildArgs, layer.buildArgs);
+        }
+        return c;
+      });
+      byFile.set(key, p);
+    }
+    return p;
+  };
+
+  const findUp = (dir: string): Promise<string | null> => {
+    let p = fileForDir.get(dir);
+    if (!p) {
+      p = (async () => {
+        for (const name of CONFIG_FILE_NAMES) {
+          const candidate = path.join(dir, name);
+          try {
+            if ((await fs.stat(candidate)).isFile()) return candidate;
+          } catch { /* not here */ }
+        }
+        const parent = path.dirname(dir);
+        return parent === dir ? null : findUp(parent);
+      })();
+      fileForDir.set(dir, p);
+    }
+    return p;
+  };
+
+  return {
+    async forDir(dir) {
+      if (opts.explicitPath) return layered(opts.explicitPath);
+      return layered(await findUp(path.resolve(dir)));
+    },
+  };
+}
+
+type AjvLike = { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: AjvError[] | null } };
+interface AjvError { instancePath: string; keyword: string; params: Record<string, unknown>; message?: string }
+
+let ajvInstance: Promise<AjvLike> | null = null;
+async function ajv(): Promise<AjvLike> {
+  ajvInstance ??= import('ajv').then((m) => {
+    const Ajv = (m.default as unknown as { default?: unknown }).default ?? m.default;
+    return new (Ajv as new (o: object) => AjvLike)({ allErrors: true, strict: false });
+  });
+  return ajvInstance;
+}
+
+/** Reads, parses and validates one config file; returns defaults overlaid with the file. */
+export async function loadConfigFile(file: string, catalogue: readonly CatalogueEntry[]): Promise<ResolvedConfig> {
+  const shown = file;
+  let text: string;
+  try {
+    const st = await fs.stat(file);
+    if (st.isDirectory()) throw new UserError(`config ${shown} is a directory`, 'pass the path of a .tightship.yaml file');
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read config ${shown}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}`,
+      'check the --config path');
+  }
+  const YAML = await import('yaml');
+  const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    throw new UserError(`invalid YAML in ${shown}${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0]}`,
+      'fix the YAML syntax of the config file');
+  }
+  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new UserError(`${shown} must be a mapping of settings`, `allowed keys: ${TOP_LEVEL_KEYS.join(', ')}`);
+  }
+  const validate = (await ajv()).compile(baseConfigSchema());
+  if (!validate(data)) throw schemaError(shown, validate.errors ?? [], data as Record<string, unknown>);
+
+  const raw = data as {
+    failOn?: ResolvedConfig['failOn']; inlineIgnores?: boolean; buildArgs?: Record<string, unknown>;
+    ignore?: string[]; rules?: Record<string, string | RuleSetting>;
+  };
+  const config = defaultConfig();
+  config.source = file;
+  config.baseDir = path.dirname(file);
+  if (raw.failOn !== undefined) config.failOn = raw.failOn;
+  if (raw.inlineIgnores !== undefined) config.inlineIgnores = raw.inlineIgnores;
+  if (raw.buildArgs) for (const [k, v] of Object.entries(raw.buildArgs)) config.buildArgs[k] = String(v);
+  if (raw.ignore) config.ignore = raw.ignore;
+  const byId = new Map(catalogue.map((r) => [r.id, r]));
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const rule = byId.get(id);
+    if (!rule) {
+      const guess = didYouMean(id, byId.keys());
+      throw new UserError(`unknown rule '${id}' in ${shown}${guess ? ` (did you mean '${guess}'?)` : ''}`,
+        "run 'tightship rules' for the list of rule ids");
+    }
+    const s: RuleSetting = typeof setting === 'string' ? { severity: setting as Severity | 'off' } : { ...setting };
+    if (s.options !== undefined) {
+      if (!rule.options) {
+        throw new UserError(`rule '${id}' takes no options (in ${shown})`, `remove 'options' from rules.${id}`);
+      }
+      const merged = { ...(rule.options.defaults as object), ...s.options };
+      const check = (await ajv()).compile(rule.options.schema);
+      if (!check(merged)) {
+        const e = check.errors?.[0];
+        const where = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';
+        const detail = e?.keyword === 'additionalProperties'
+          ? `unknown option '${String(e.params.additionalProperty)}'`
+          : `${where ? `option '${where}' ` : ''}${e?.message ?? 'is invalid'}${e?.keyword === 'enum' ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`;
+        throw new UserError(`invalid options for rule '${id}' in ${shown}: ${detail}`,
+          `see docs/rules/${id}.md for the options and their defaults`);
+      }
+    }
+    config.rules[id] = s;
+  }
+  return config;
+}
+
+function schemaError(file: string, errors: AjvError[], data: Record<string, unknown>): UserError {
+  // Prefer the most telling error: unknown keys first, then the deepest one.
+  const unknown = errors.find((e) => e.keyword === 'additionalProperties' && e.instancePath === '');
+  if (unknown) {
+    const key = String(unknown.params.additionalProperty);
+    const guess = didYouMean(key, TOP_LEVEL_KEYS.filter((k) => k !== '$schema'));
+    return new UserError(`unknown key '${key}' in ${file}${guess ? ` (did you mean '${guess}'?)` : ''}`,
+      `allowed keys: ${TOP_LEVEL_KEYS.filter((k) => k !== '$schema').join(', ')}`);
+  }
+  const badName = errors.find((e) => e.keyword === 'propertyNames' || e.keyword === 'pattern');
+  if (badName && badName.instancePath.startsWith('/rules')) {
+    const name = String(badName.params.propertyName ?? badName.instancePath.split('/').pop());
+    return new UserError(`'${name}' in ${file} is not a rule id`, "rule ids look like 'dockerfile/last-user-root'; run 'tightship rules'");
+  }
+  const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+  const where = e.instancePath.slice(1).split('/').join('.') || '(top level)';
+  if (e.instancePath.startsWith('/rules/')) {
+    const id = e.instancePath.split('/')[2]!.replace(/~1/g, '/');
+    const nested = e.keyword === 'additionalProperties' ? ` (unknown key '${String(e.params.additionalProperty)}')` : '';
+    return new UserError(`invalid setting for rule '${id}' in ${file}${nested}`,
+      `use off | error | warning | info, or { severity: …, options: { … } }`);
+  }
+  const allowed = e.keyword === 'enum' ? ` (one of ${(e.params.allowedValues as unknown[]).join(', ')})` : '';
+  void data;
+  return new UserError(`${where} in ${file} ${e.message ?? 'is invalid'}${allowed}`, 'see docs/configuration.md');
+}
+
+/** A glob (gitignore-like: *, **, ?) relative to a folder, as a RegExp over relative POSIX paths. */
+export function globToRegExp(glob: string): RegExp {
+  let g = glob.trim().replace(/^\.\//, '');
+  const anchored = g.startsWith('/') || g.slice(0, -1).includes('/');
+  g = g.replace(/^\//, '').replace(/\/$/, '/**');
+  let re = '';
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i]!;
+    if (c === '*' && g[i + 1] === '*') {
+      i++;
+      if (g[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${re}(?:/.*)?$`);
+}
+
+/** true when a path (absolute) is matched by the config's ignore globs. */
+export function isIgnoredPath(absPath: string, config: ResolvedConfig): boolean {
+  if (!config.ignore?.length || !config.baseDir) return false;
+  const rel = path.relative(config.baseDir, absPath).split(path.sep).join('/');
+  if (rel.startsWith('..')) return false;
+  return config.ignore.some((g) => globToRegExp(g).test(rel));
+}

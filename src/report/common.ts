@@ -1,0 +1,75 @@
+// What every formatter receives besides the results, and helpers they share. Formatters are
+// pure: (results, meta) => string, no I/O, no clock.
+import type { Finding, Level, TargetResult } from '../engine/types.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
+import type { AppliedFix } from '../engine/fix.js';
+import { compareFindings } from '../engine/run.js';
+
+export interface ReportMeta {
+  toolVersion: string;
+  /** Every rule's metadata (titles, help, levels). */
+  rules: readonly CatalogueEntry[];
+  /** Source text by relative path, for code frames and fingerprints; files absent here get neither. */
+  sources?: Record<string, string>;
+  /** ANSI colour (pretty only). */
+  color?: boolean;
+  /** What --fix changed, by relative path. */
+  fixed?: Record<string, AppliedFix[]>;
+}
+
+export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;
+
+export const INFORMATION_URI = 'https://github.com/tightship/tightship';
+export const DOCS_BASE_URI = `${INFORMATION_URI}/blob/main/docs/rules/`;
+
+export function docsUri(ruleId: string): string {
+  return `${DOCS_BASE_URI}${ruleId}.md`;
+}
+
+const NEXT: Record<Level, Level | null> = { root: 'nonroot', nonroot: 'hardened', hardened: null };
+export function nextLevel(level: Level | null): Level | null {
+  return level ? NEXT[level] : null;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function compareTargets(a: TargetResult, b: TargetResult): number {
+  const s = a.target;
+  const t = b.target;
+  return cmp(s.path, t.path) || cmp(s.kind, t.kind) || cmp(s.service ?? '', t.service ?? '') || cmp(s.image ?? '', t.image ?? '');
+}
+
+/** Results sorted by target, findings sorted by location: the deterministic order of every format. */
+export function sortedResults(results: readonly TargetResult[]): TargetResult[] {
+  return [...results].sort(compareTargets).map((r) => ({ ...r, findings: [...r.findings].sort(compareFindings) }));
+}
+
+export interface Totals {
+  targets: number;
+  error: number;
+  warning: number;
+  info: number;
+  targetErrors: number;
+  levels: Record<Level, number>;
+}
+
+export function totals(results: readonly TargetResult[]): Totals {
+  const t: Totals = { targets: results.length, error: 0, warning: 0, info: 0, targetErrors: 0, levels: { root: 0, nonroot: 0, hardened: 0 } };
+  for (const r of results) {
+    if (r.error !== undefined) t.targetErrors++;
+    if (r.level) t.levels[r.level]++;
+    for (const f of r.findings) t[f.severity]++;
+  }
+  return t;
+}
+
+/** Whether a finding's source lines may be shown: never for secrets. */
+export function showsSource(f: Finding): boolean {
+  return !f.sensitive && !/secret|credential|password|token|private-key/i.test(f.ruleId);
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,35 @@
+// GitHub Actions workflow commands: each finding becomes an annotation on the file and line.
+import type { Severity } from '../engine/types.js';
+import { nextLevel, sortedResults, type Formatter } from './common.js';
+
+const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
+
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+export const formatGithub: Formatter = (results) => {
+  const lines: string[] = [];
+  for (const r of sortedResults(results)) {
+    if (r.error !== undefined) lines.push(`::error file=${escapeProperty(r.target.path)},title=tightship::${escapeData(r.error)}`);
+    for (const f of r.findings) {
+      const l = f.location;
+      const props = [`file=${escapeProperty(l.path)}`, `line=${l.startLine}`, `col=${l.startColumn}`];
+      if (l.endLine >= l.startLine) props.push(`endLine=${l.endLine}`);
+      if (l.endLine === l.startLine && l.endColumn > l.startColumn) props.push(`endColumn=${l.endColumn}`);
+      props.push(`title=${escapeProperty(f.ruleId)}`);
+      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
+    }
+  }
+  for (const r of sortedResults(results)) {
+    if (r.level === null) continue;
+    const next = nextLevel(r.level);
+    const name = r.target.service ? `${r.target.path} (service ${r.target.service})` : r.target.path;
+    lines.push(`${name}: level ${r.level}${next && r.missingForNextLevel.length ? `; to reach ${next}: fix ${r.missingForNextLevel.join(', ')}` : ''}`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
+};

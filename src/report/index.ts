@@ -1,0 +1,16 @@
+// The formatters by name. Each is pure: (results, meta) => string.
+import type { Formatter } from './common.js';
+import { formatPretty } from './pretty.js';
+import { formatJson } from './json.js';
+import { formatSarif } from './sarif.js';
+import { formatGithub } from './github.js';
+
+export const FORMATTERS: Record<string, Formatter> = {
+  pretty: formatPretty,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export type { Formatter, ReportMeta } from './common.js';

@@ -1,0 +1,58 @@
+// The JSON report: a versioned contract (schema/report.schema.json). Version 1 keeps at least
+// version, results[].target, level, findings[].ruleId/severity/message/location; other fields
+// may be added, never removed or renamed without a new version.
+import type { Finding, TargetResult } from '../engine/types.js';
+import { nextLevel, sortedResults, totals, type Formatter } from './common.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+function finding(f: Finding, titles: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    location: f.location,
+  };
+  const title = titles.get(f.ruleId);
+  if (title) out.title = title;
+  if (f.related?.length) out.related = f.related;
+  if (f.fix) out.fix = f.fix;
+  if (f.sensitive) out.sensitive = true;
+  return out;
+}
+
+function result(r: TargetResult, titles: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    target: r.target,
+    level: r.level,
+    nextLevel: nextLevel(r.level),
+    missingForNextLevel: r.missingForNextLevel,
+  };
+  if (r.error !== undefined) out.error = r.error;
+  if (r.facts) out.facts = r.facts;
+  out.findings = r.findings.map((f) => finding(f, titles));
+  return out;
+}
+
+export const formatJson: Formatter = (results, meta) => {
+  const sorted = sortedResults(results);
+  const titles = new Map(meta.rules.map((r) => [r.id, r.title]));
+  const t = totals(sorted);
+  const report: Record<string, unknown> = {
+    version: JSON_REPORT_VERSION,
+    tool: { name: 'tightship', version: meta.toolVersion },
+    results: sorted.map((r) => result(r, titles)),
+    summary: {
+      targets: t.targets,
+      errors: t.error,
+      warnings: t.warning,
+      infos: t.info,
+      targetErrors: t.targetErrors,
+      levels: t.levels,
+    },
+  };
+  if (meta.fixed && Object.keys(meta.fixed).length) {
+    report.fixed = Object.keys(meta.fixed).sort().map((path) => ({ path, fixes: meta.fixed![path] }));
+  }
+  return `${JSON.stringify(report, null, 2)}\n`;
+};

@@ -1,0 +1,139 @@
+// The human report: findings grouped by file with a code frame, then each target's level and
+// what is missing to reach the next one, then a summary line.
+import type { Finding, Severity, TargetResult } from '../engine/types.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
+import { nextLevel, plural, showsSource, sortedResults, totals, type Formatter, type ReportMeta } from './common.js';
+
+interface Paint {
+  red(s: string): string; yellow(s: string): string; blue(s: string): string; green(s: string): string;
+  dim(s: string): string; bold(s: string): string; cyan(s: string): string;
+}
+
+function painter(color: boolean): Paint {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\u001b[${open}m${s}\u001b[${close}m` : s);
+  return {
+    red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), green: wrap(32, 39), cyan: wrap(36, 39),
+    dim: wrap(2, 22), bold: wrap(1, 22),
+  };
+}
+
+const MAX_FRAME_LINES = 3;
+const MAX_LINE_WIDTH = 160;
+
+function severityLabel(s: Severity, p: Paint): string {
+  const padded = s.padEnd(7);
+  return s === 'error' ? p.red(padded) : s === 'warning' ? p.yellow(padded) : p.blue(padded);
+}
+
+/** A few source lines around the finding with a caret under the offending columns. */
+function codeFrame(f: Finding, lines: string[], p: Paint): string[] {
+  const l = f.location;
+  if (l.startLine < 1 || l.startLine > lines.length) return [];
+  const last = Math.min(l.endLine >= l.startLine ? l.endLine : l.startLine, lines.length, l.startLine + MAX_FRAME_LINES - 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = l.startLine; n <= last; n++) {
+    const raw = (lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
+    const text = raw.length > MAX_LINE_WIDTH ? `${raw.slice(0, MAX_LINE_WIDTH)}…` : raw;
+    out.push(`    ${p.dim(`${String(n).padStart(width)} |`)} ${text}`);
+    if (n === l.startLine) {
+      const from = Math.max(1, l.startColumn);
+      const lineEnd = raw.length + 1;
+      const to = l.endLine === l.startLine && l.endColumn > from ? Math.min(l.endColumn, lineEnd) : Math.max(lineEnd, from + 1);
+      const carets = Math.max(1, Math.min(to - from, MAX_LINE_WIDTH - from + 1));
+      if (from <= MAX_LINE_WIDTH) out.push(`    ${p.dim(`${' '.repeat(width)} |`)} ${' '.repeat(from - 1)}${p.red('^'.repeat(carets))}`);
+    }
+  }
+  const total = l.endLine - l.startLine + 1;
+  if (total > MAX_FRAME_LINES && last < lines.length) out.push(`    ${p.dim(`${' '.repeat(width)} |`)} ${p.dim(`… ${total - MAX_FRAME_LINES} more line(s)`)}`);
+  return out;
+}
+
+function firstSentence(s: string): string {
+  const protectedText = s.trim().replace(/\b(e\.g|i\.e|etc|vs)\./g, '$1\u0001');
+  const m = /^(.+?[.!?])(\s+[A-Z`(]|$)/s.exec(protectedText);
+  return (m ? m[1]! : protectedText).replace(/\u0001/g, '.').replace(/\s+/g, ' ');
+}
+
+function where(f: Finding): string {
+  const l = f.location;
+  const parts = [`${l.startLine}:${l.startColumn}`];
+  if (l.yamlPath) parts.push(l.yamlPath);
+  if (l.imagePath) parts.push(l.imagePath);
+  if (l.field) parts.push(l.field);
+  return parts.join(' ');
+}
+
+function sameRange(a: Finding, b: Finding): boolean {
+  const l = a.location;
+  const m = b.location;
+  return l.path === m.path && l.startLine === m.startLine && l.startColumn === m.startColumn && l.endLine === m.endLine && l.endColumn === m.endColumn;
+}
+
+function targetTitle(r: TargetResult): string {
+  const t = r.target;
+  if (t.service) return `${t.path} (service ${t.service})`;
+  if (t.image && t.image !== t.path) return `${t.path} (${t.image})`;
+  return t.path;
+}
+
+function levelLine(r: TargetResult, p: Paint): string {
+  if (r.level === null) return '';
+  const painted = r.level === 'hardened' ? p.green(r.level) : r.level === 'nonroot' ? p.yellow(r.level) : p.red(r.level);
+  const next = nextLevel(r.level);
+  if (!next) return `  level: ${p.bold(painted)}`;
+  const missing = r.missingForNextLevel.length ? `fix ${r.missingForNextLevel.join(', ')}` : 'nothing blocks it';
+  return `  level: ${p.bold(painted)} · to reach ${next}: ${missing}`;
+}
+
+function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, CatalogueEntry>, p: Paint): string[] {
+  const out: string[] = [p.bold(p.cyan(targetTitle(r)))];
+  if (r.error !== undefined) out.push(`  ${p.red('error')}    ${r.error}`);
+  const sourceLines = new Map<string, string[]>();
+  const linesOf = (path: string): string[] | null => {
+    const text = meta.sources?.[path];
+    if (text === undefined) return null;
+    let l = sourceLines.get(path);
+    if (!l) { l = text.split('\n'); sourceLines.set(path, l); }
+    return l;
+  };
+  r.findings.forEach((f, i) => {
+    const other = f.location.path !== r.target.path ? `${f.location.path}:` : '';
+    out.push(`  ${p.dim(`${other}${where(f)}`)}  ${severityLabel(f.severity, p)}  ${f.message}  ${p.dim(f.ruleId)}`);
+    // findings on the same range share one code frame, shown after the last of them
+    const next = r.findings[i + 1];
+    const sameAsNext = next !== undefined && sameRange(f, next);
+    const lines = showsSource(f) && !sameAsNext ? linesOf(f.location.path) : null;
+    if (lines) out.push(...codeFrame(f, lines, p));
+    for (const rel of f.related ?? []) {
+      out.push(`    ${p.dim(`↳ ${rel.location.path}:${rel.location.startLine}:${rel.location.startColumn}`)} ${rel.message}`);
+    }
+    const rule = rules.get(f.ruleId);
+    if (rule?.remediation) out.push(`    ${p.dim('fix:')} ${firstSentence(rule.remediation)}`);
+    if (f.fix) out.push(`    ${p.dim(f.fix.safe ? 'autofix (--fix):' : 'suggestion:')} ${f.fix.description}`);
+  });
+  const fixed = meta.fixed?.[r.target.path];
+  if (fixed?.length) out.push(`  ${p.green(`fixed ${plural(fixed.length, 'problem')}:`)} ${[...new Set(fixed.map((x) => x.ruleId))].join(', ')}`);
+  if (r.findings.length === 0 && r.error === undefined) out.push(`  ${p.green('no findings')}`);
+  const level = levelLine(r, p);
+  if (level) out.push(level);
+  return out;
+}
+
+export const formatPretty: Formatter = (results, meta) => {
+  const p = painter(meta.color === true);
+  const rules = new Map(meta.rules.map((r) => [r.id, r]));
+  const sorted = sortedResults(results);
+  const blocks = sorted.map((r) => renderTarget(r, meta, rules, p).join('\n'));
+  const t = totals(sorted);
+  const levels = (['root', 'nonroot', 'hardened'] as const).filter((l) => t.levels[l] > 0).map((l) => `${t.levels[l]} ${l}`);
+  const counts = [plural(t.error, 'error'), plural(t.warning, 'warning'), plural(t.info, 'info')];
+  const summary = [
+    plural(t.targets, 'target'),
+    ...(levels.length ? [levels.join(', ')] : []),
+    counts.join(', '),
+    ...(t.targetErrors ? [p.red(`${t.targetErrors} could not be audited`)] : []),
+  ].join(' · ');
+  const mark = t.error || t.targetErrors ? p.red('✖') : t.warning ? p.yellow('!') : p.green('✔');
+  return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${mark} ${summary}\n`;
+};

@@ -1,0 +1,169 @@
+// The rule catalogue rendered for people and tools: `tightship rules` (text, JSON) and the
+// generated docs/rules/ pages (Markdown). Pure functions of the metadata.
+import type { CatalogueEntry } from '../engine/catalogue.js';
+
+const TOOL_NAMES: Record<string, string> = {
+  hadolint: 'hadolint', trivy: 'Trivy', checkov: 'Checkov', kics: 'KICS', dockle: 'dockle', buildkit: 'BuildKit checks', cis: 'CIS Docker Benchmark',
+};
+
+const FENCE_LANG: Record<string, string> = {
+  dockerfile: 'dockerfile', tightship: 'dockerfile', compose: 'yaml', context: 'text', image: 'text', container: 'text',
+};
+
+export function levelText(level: CatalogueEntry['level']): string {
+  if (level === 'nonroot') return 'nonroot: a finding keeps the target at root';
+  if (level === 'hardened') return 'hardened: a finding keeps the target at nonroot';
+  return 'none: hygiene, does not change the level';
+}
+
+export function rulesText(rules: readonly CatalogueEntry[]): string {
+  const idWidth = Math.max(...rules.map((r) => r.id.length), 2);
+  const lines = [`${'id'.padEnd(idWidth)}  severity  level     title`];
+  for (const r of rules) lines.push(`${r.id.padEnd(idWidth)}  ${r.severity.padEnd(8)}  ${(r.level ?? '-').padEnd(8)}  ${r.title}`);
+  lines.push('', `${rules.length} rules. Details: tightship rules --format json, or docs/rules/<id>.md`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function rulesJson(rules: readonly CatalogueEntry[]): Record<string, unknown>[] {
+  return rules.map((r) => {
+    const o: Record<string, unknown> = {
+      id: r.id,
+      target: r.target,
+      title: r.title,
+      severity: r.severity,
+      level: r.level,
+      equivalents: r.equivalents,
+      references: r.references,
+      rationale: r.rationale,
+      remediation: r.remediation,
+      fixable: r.fixable ?? null,
+      docs: `docs/rules/${r.id}.md`,
+    };
+    if (r.options) o.options = r.options.defaults;
+    return o;
+  });
+}
+
+function fence(code: string, lang: string): string {
+  const ticks = code.includes('```') ? '~~~~' : '```';
+  return `${ticks}${lang}\n${code.replace(/\n$/, '')}\n${ticks}`;
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function optionRows(r: CatalogueEntry): string[] {
+  if (!r.options) return [];
+  const props = ((r.options.schema as { properties?: Record<string, Record<string, unknown>> }).properties) ?? {};
+  const defaults = r.options.defaults as Record<string, unknown>;
+  const names = [...new Set([...Object.keys(props), ...Object.keys(defaults)])];
+  const rows = ['## Options', '', '| option | default | allowed | description |', '|---|---|---|---|'];
+  for (const n of names) {
+    const p = props[n] ?? {};
+    const allowed = Array.isArray(p.enum) ? p.enum.map((v) => `\`${String(v)}\``).join(', ') : String(p.type ?? '');
+    rows.push(`| \`${n}\` | \`${JSON.stringify(defaults[n])}\` | ${cell(allowed)} | ${cell(String(p.description ?? ''))} |`);
+  }
+  rows.push('', 'Set them in `.tightship.yaml`:', '', fence(`rules:\n  ${r.id}:\n    options:\n${names.map((n) => `      ${n}: ${JSON.stringify(defaults[n])}`).join('\n')}`, 'yaml'), '');
+  return rows;
+}
+
+function relLink(fromId: string, toPath: string): string {
+  const depth = fromId.split('/').length - 1;
+  return `${'../'.repeat(depth)}${toPath}`;
+}
+
+export function rulePage(r: CatalogueEntry): string {
+  const lang = FENCE_LANG[r.target] ?? 'text';
+  const eq = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
+  const fixable = r.fixable === 'safe' ? 'yes (`--fix`)' : r.fixable === 'suggestion' ? 'suggestion only (never applied automatically)' : 'no';
+  const lines = [
+    `# ${r.id}`,
+    '',
+    `**${r.title}**`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| Target | ${r.target} |`,
+    `| Default severity | ${r.severity} |`,
+    `| Level | ${levelText(r.level)} |`,
+    `| Fixable | ${fixable} |`,
+    '',
+    '## Why it matters',
+    '',
+    r.rationale,
+    '',
+    '## How to fix',
+    '',
+    r.remediation,
+    '',
+    ...optionRows(r),
+    '## Examples',
+    '',
+    'Flagged:',
+    '',
+    fence(r.examples.bad, lang),
+    '',
+    'Not flagged:',
+    '',
+    fence(r.examples.good, lang),
+    '',
+  ];
+  if (eq.length) {
+    lines.push('## Equivalents', '', '| tool | ids |', '|---|---|');
+    for (const [tool, ids] of eq) lines.push(`| ${TOOL_NAMES[tool] ?? tool} | ${(ids as string[]).map((i) => `\`${cell(i)}\``).join(', ')} |`);
+    lines.push('');
+    if (r.equivalents.hadolint?.length) {
+      lines.push(`\`# hadolint ignore=${r.equivalents.hadolint.join(',')}\` comments are honoured as ignores of this rule.`, '');
+    }
+  }
+  if (r.references.length) {
+    lines.push('## References', '');
+    for (const ref of r.references) {
+      const link = /^https?:/.test(ref) ? `<${ref}>` : ref.startsWith('docs/') ? `[${ref}](${relLink(r.id, '../' + ref.slice(5))})` : ref;
+      lines.push(`- ${link}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Configuration', '', fence(`rules:\n  ${r.id}: off        # or error | warning | info`, 'yaml'), '',
+    `Ignore one instruction: \`# tightship ignore=${r.id} -- reason\` (see [configuration](${relLink(r.id, '../configuration.md')})).`, '',
+    '---', '', '_Generated from the rule\'s metadata by `npm run docs`; edit the rule, not this page._', '');
+  return lines.join('\n');
+}
+
+export function rulesIndex(rules: readonly CatalogueEntry[]): string {
+  const byTarget = new Map<string, CatalogueEntry[]>();
+  for (const r of rules) byTarget.set(r.target, [...(byTarget.get(r.target) ?? []), r]);
+  const lines = [
+    '# Rules',
+    '',
+    `${rules.length} rules. Each finding names its rule id; every page says why the rule matters, how to fix it,`,
+    'its options, examples and the matching ids of other tools.',
+    '',
+    '## Levels',
+    '',
+    'Every audited target gets a level, from worst to best:',
+    '',
+    '- **root**: runs as UID 0 (or a rule guarding `nonroot` has a finding).',
+    '- **nonroot**: runs as a non-root user, but a rule guarding `hardened` has a finding.',
+    '- **hardened**: no finding of any rule guarding a level.',
+    '',
+    'The *Level* column says which level a rule guards; `-` is hygiene that does not change the level.',
+    '',
+  ];
+  for (const target of [...byTarget.keys()].sort()) {
+    lines.push(`## ${target}`, '', '| rule | severity | level | title |', '|---|---|---|---|');
+    for (const r of byTarget.get(target)!) lines.push(`| [${r.id}](${r.id}.md) | ${r.severity} | ${r.level ?? '-'} | ${cell(r.title)} |`);
+    lines.push('');
+  }
+  lines.push('---', '', '_Generated by `npm run docs` (`tightship rules --format markdown --output docs/rules`)._', '');
+  return lines.join('\n');
+}
+
+/** Every page of docs/rules/, keyed by path relative to that folder, in a stable order. */
+export function ruleDocs(rules: readonly CatalogueEntry[]): Map<string, string> {
+  const pages = new Map<string, string>();
+  pages.set('README.md', rulesIndex(rules));
+  for (const r of rules) pages.set(`${r.id}.md`, rulePage(r));
+  return pages;
+}

@@ -1,0 +1,160 @@
+// SARIF 2.1.0 for code-scanning services: tool.driver.rules[] with help and security-severity,
+// regions with columns, partialFingerprints that survive line moves, fixes[] from fix edits.
+import { createHash } from 'node:crypto';
+import type { Finding, Location, Severity, TargetResult } from '../engine/types.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
+import { docsUri, INFORMATION_URI, showsSource, sortedResults, type Formatter } from './common.js';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** GitHub maps security-severity to critical (≥9), high (≥7), medium (≥4), low. */
+function securitySeverity(rule: CatalogueEntry): string {
+  if (rule.severity === 'error') return rule.level === 'nonroot' ? '8.0' : '7.0';
+  if (rule.severity === 'warning') return rule.level ? '5.5' : '4.0';
+  return '2.0';
+}
+
+function pascal(id: string): string {
+  return id.split(/[/-]/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
+}
+
+function ruleDescriptor(rule: CatalogueEntry): Record<string, unknown> {
+  const tags = ['security', rule.target];
+  if (rule.level) tags.push(`level:${rule.level}`);
+  for (const ref of rule.references) if (/^CIS/i.test(ref)) tags.push(ref);
+  const equivalents = Object.entries(rule.equivalents)
+    .filter(([, ids]) => ids && ids.length)
+    .map(([tool, ids]) => `${tool}: ${(ids as string[]).join(', ')}`);
+  const markdown = [
+    `**${rule.title}**`, '', rule.rationale, '', `**How to fix:** ${rule.remediation}`,
+    ...(equivalents.length ? ['', `**Equivalents:** ${equivalents.join('; ')}`] : []),
+    '', `[Documentation](${docsUri(rule.id)})`,
+  ].join('\n');
+  return {
+    id: rule.id,
+    name: pascal(rule.id),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.rationale },
+    help: { text: `${rule.rationale}\n\nHow to fix: ${rule.remediation}`, markdown },
+    helpUri: docsUri(rule.id),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags,
+      precision: 'high',
+      'security-severity': securitySeverity(rule),
+      ...(rule.level ? { level: rule.level } : {}),
+    },
+  };
+}
+
+function hasRegion(l: Location): boolean {
+  return !(l.imagePath || l.field) || l.startLine > 1 || l.startColumn > 1 || l.endLine > 1 || l.endColumn > 1;
+}
+
+function physical(l: Location): Record<string, unknown> {
+  const p: Record<string, unknown> = { artifactLocation: { uri: l.path, uriBaseId: '%SRCROOT%' } };
+  if (hasRegion(l)) {
+    const region: Record<string, unknown> = { startLine: l.startLine, startColumn: l.startColumn };
+    if (l.endLine >= l.startLine) region.endLine = l.endLine;
+    if (l.endLine > l.startLine || l.endColumn > l.startColumn) region.endColumn = l.endColumn;
+    p.region = region;
+  }
+  return p;
+}
+
+function location(l: Location): Record<string, unknown> {
+  const out: Record<string, unknown> = { physicalLocation: physical(l) };
+  const logical = l.yamlPath ?? l.imagePath ?? l.field;
+  if (logical) out.logicalLocations = [{ fullyQualifiedName: logical, kind: l.yamlPath ? 'member' : 'resource' }];
+  return out;
+}
+
+/** Text the fingerprint hashes: the offending source lines with whitespace collapsed (so the
+ *  fingerprint survives the finding moving to another line), else the message. */
+function offendingText(f: Finding, sources: Record<string, string> | undefined): string {
+  const text = sources?.[f.location.path];
+  const l = f.location;
+  if (text !== undefined && l.startLine >= 1) {
+    const lines = text.split('\n').slice(l.startLine - 1, Math.max(l.endLine, l.startLine));
+    const joined = lines.join('\n').replace(/\s+/g, ' ').trim();
+    if (joined) return joined;
+  }
+  return [l.yamlPath, l.imagePath, l.field, f.message].filter(Boolean).join('\u0000');
+}
+
+function fixes(f: Finding): Record<string, unknown>[] | undefined {
+  if (!f.fix || f.fix.edits.length === 0) return undefined;
+  return [{
+    description: { text: `${f.fix.description}${f.fix.safe ? '' : ' (suggestion)'}` },
+    artifactChanges: [{
+      artifactLocation: { uri: f.location.path, uriBaseId: '%SRCROOT%' },
+      replacements: [...f.fix.edits].sort((a, b) => a.start - b.start).map((e) => ({
+        deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+        insertedContent: { text: e.text },
+      })),
+    }],
+  }];
+}
+
+export const formatSarif: Formatter = (results, meta) => {
+  const sorted = sortedResults(results);
+  const byId = new Map(meta.rules.map((r) => [r.id, r]));
+  const usedIds = [...new Set(sorted.flatMap((r) => r.findings.map((f) => f.ruleId)))].sort();
+  const rules = usedIds.map((id) => byId.get(id) ?? {
+    id, target: 'tightship' as const, title: id, severity: 'warning' as const, level: null,
+    rationale: id, remediation: 'See the documentation.', references: [], equivalents: {}, examples: { bad: '', good: '' },
+  });
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const seen = new Map<string, number>();
+  const sarifResults: Record<string, unknown>[] = [];
+  for (const r of sorted) {
+    for (const f of r.findings) {
+      const base = createHash('sha256')
+        .update(`${f.ruleId}\u0000${f.location.path}\u0000${showsSource(f) ? offendingText(f, meta.sources) : f.message}`)
+        .digest('hex').slice(0, 32);
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      const out: Record<string, unknown> = {
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [location(f.location)],
+        partialFingerprints: { 'tightshipFingerprint/v1': `${base}:${n}` },
+      };
+      if (f.related?.length) {
+        out.relatedLocations = f.related.map((rel, i) => ({ id: i + 1, ...location(rel.location), message: { text: rel.message } }));
+      }
+      const fx = fixes(f);
+      if (fx) out.fixes = fx;
+      const target: Record<string, unknown> = { kind: r.target.kind, path: r.target.path };
+      if (r.target.service) target.service = r.target.service;
+      out.properties = { target, targetLevel: r.level };
+      sarifResults.push(out);
+    }
+  }
+  const notifications = sorted.filter((r) => r.error !== undefined).map((r) => ({
+    level: 'error',
+    message: { text: `${r.target.path}: ${r.error}` },
+    locations: [{ physicalLocation: { artifactLocation: { uri: r.target.path, uriBaseId: '%SRCROOT%' } } }],
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'tightship',
+          version: meta.toolVersion,
+          semanticVersion: meta.toolVersion,
+          informationUri: INFORMATION_URI,
+          rules: rules.map(ruleDescriptor),
+        },
+      },
+      invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+      columnKind: 'utf16CodeUnits',
+      results: sarifResults,
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+};

@@ -1,0 +1,19 @@
+import { defineEngineRule } from '../../engine/engine-rule.js';
+
+export default defineEngineRule({
+  id: 'tightship/parse-error',
+  target: 'tightship',
+  title: 'The file can be parsed',
+  severity: 'error',
+  level: null,
+  rationale:
+    'A file the parser cannot read fully (an unterminated heredoc or JSON array, an unknown instruction, a broken ' +
+    'parser directive) will usually fail to build, and every other check on it is only as good as the part that parsed.',
+  remediation: 'Fix the syntax at the reported location; `docker build --check` reports the same problem.',
+  references: ['https://docs.docker.com/reference/dockerfile/'],
+  equivalents: { hadolint: ['DL1000'], buildkit: ['InvalidDefinitionDescription'] },
+  examples: {
+    bad: 'FROM alpine:3.20\nRUN <<EOF\necho never closed\n',
+    good: 'FROM alpine:3.20\nRUN <<EOF\necho closed\nEOF\n',
+  },
+});

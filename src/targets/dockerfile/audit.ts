@@ -1,0 +1,138 @@
+// The Dockerfile auditor: read the file → parse → run the rules → parse errors as findings →
+// build-context audit → inline ignores → one TargetResult. A file that cannot be read as a
+// Dockerfile (missing, binary, not UTF-8, empty, too large) yields a result with `error`, so one
+// bad file never aborts a batch.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { Finding, TargetResult } from '../../engine/types.js';
+import type { AuditOptions } from '../../engine/audit-types.js';
+import type { DockerfileModel } from './model.js';
+import { parseDockerfile } from './parse.js';
+import { makeResult, runRules } from '../../engine/run.js';
+import { applyCommentIgnores, dockerfileSuppressions } from '../../engine/suppressions.js';
+import { configureEngineFindings, knownIds, suggester } from '../../engine/engine-findings.js';
+
+/** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
+export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
+
+export function relativePath(cwd: string, absPath: string): string {
+  const rel = path.relative(cwd, absPath) || path.basename(absPath);
+  return rel.split(path.sep).join('/');
+}
+
+/** Reads a text file for auditing; a one-line reason when it cannot be audited. */
+export async function readTextFile(absPath: string, maxBytes = MAX_DOCKERFILE_BYTES): Promise<{ text: string } | { error: string }> {
+  let buf: Buffer;
+  try {
+    const st = await fs.stat(absPath);
+    if (st.isDirectory()) return { error: 'is a directory' };
+    if (!st.isFile()) return { error: 'not a regular file' };
+    if (st.size > maxBytes) {
+      return { error: `file too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB): not a Dockerfile?` };
+    }
+    buf = await fs.readFile(absPath);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: 'no such file (or a broken symbolic link)' };
+    if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied' };
+    if (code === 'ELOOP') return { error: 'symbolic link loop' };
+    return { error: `cannot read: ${code ?? (err as Error).message}` };
+  }
+  if (buf.length === 0) return { error: 'empty file' };
+  const nul = buf.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) return { error: `binary file (NUL byte at offset ${nul}): not a Dockerfile` };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    const loose = buf.toString('utf8');
+    const bad = loose.indexOf('\uFFFD');
+    const line = bad >= 0 ? loose.slice(0, bad).split('\n').length : 1;
+    return { error: `not valid UTF-8 text (first bad byte on line ${line}); save the file as UTF-8` };
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return { error: 'empty file (only whitespace)' };
+  return { text };
+}
+
+export function errorResult(relPath: string, error: string): TargetResult {
+  return { target: { kind: 'dockerfile', path: relPath }, level: null, missingForNextLevel: [], findings: [], error };
+}
+
+export interface DockerfileAudit {
+  result: TargetResult;
+  model: DockerfileModel | null;
+}
+
+export async function auditDockerfile(absPath: string, opts: AuditOptions): Promise<TargetResult> {
+  const rel = relativePath(opts.cwd, absPath);
+  const read = await readTextFile(absPath);
+  if ('error' in read) return errorResult(rel, read.error);
+  return (await auditDockerfileText(read.text, absPath, opts)).result;
+}
+
+/** Audits Dockerfile text as if it were the file at absPath (used by --fix between passes). */
+export async function auditDockerfileText(text: string, absPath: string, opts: AuditOptions): Promise<DockerfileAudit> {
+  const rel = relativePath(opts.cwd, absPath);
+  const config = opts.config;
+  let model: DockerfileModel;
+  try {
+    model = parseDockerfile(text, { path: rel, buildArgs: config.buildArgs });
+  } catch (err) {
+    return { result: errorResult(rel, `internal error while parsing: ${(err as Error)?.message ?? String(err)}`), model: null };
+  }
+  let findings: Finding[] = runRules('dockerfile', model, rel, { config, rules: opts.rules, today: opts.today });
+  const engine: Finding[] = model.parseErrors.map((e) => ({
+    ruleId: 'tightship/parse-error',
+    severity: 'error' as const,
+    message: e.message,
+    location: {
+      path: rel,
+      startLine: e.range.start.line,
+      startColumn: e.range.start.column,
+      endLine: e.range.end.line,
+      endColumn: e.range.end.column,
+    },
+  }));
+  findings = findings.concat(engine);
+
+  let error: string | undefined;
+  if (opts.auditContext !== false) {
+    try {
+      const mod = await import('../context/audit.js');
+      findings = findings.concat(await mod.auditContext(model, absPath, opts));
+    } catch (err) {
+      if (!isMissingModule(err, 'context/audit')) error = `build context: ${(err as Error)?.message ?? String(err)}`;
+    }
+  }
+
+  if (config.inlineIgnores) {
+    const known = knownIds(opts.rules);
+    const own = findings.filter((f) => f.location.path === rel);
+    const other = findings.filter((f) => f.location.path !== rel);
+    findings = applyCommentIgnores(own, dockerfileSuppressions(model, known), opts.today, suggester(known)).concat(other);
+  }
+  findings = configureEngineFindings(findings, config);
+
+  const result = makeResult({ kind: 'dockerfile', path: rel }, findings, opts.rules, dockerfileFacts(model));
+  if (error) result.error = error;
+  return { result, model };
+}
+
+function dockerfileFacts(model: DockerfileModel): Record<string, unknown> | undefined {
+  const f = model.final;
+  if (!f) return undefined;
+  const facts: Record<string, unknown> = { stages: f.stageCount };
+  facts.user = f.user ? f.user.value : null;
+  if (f.baseImage) facts.baseImage = f.baseImage.name;
+  facts.healthcheck = f.healthcheck !== null;
+  return facts;
+}
+
+/** true when err says that the named module of ours has not been written (yet). */
+export function isMissingModule(err: unknown, name: string): boolean {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND') return false;
+  const m = /Cannot find (?:module|package) '([^']*)'/.exec(String(e.message));
+  return m !== null && m[1]!.replace(/\\/g, '/').includes(`${name}.js`);
+}
