@@ -1,0 +1,252 @@
+// The compose auditor: read the project's files (base + overrides, merged as `docker compose`
+// merges them) → model → compose rules → inline ignores → one result per service, plus a
+// file-level result for problems of the file itself (YAML, schema, interpolation). A service
+// that builds its image gets its Dockerfile audited too, and the image's USER and HEALTHCHECK
+// count in the service's posture.
+import { promises as fs, existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Finding, Rule, TargetResult } from '../../engine/types.js';
+import type { AuditOptions } from '../../engine/audit-types.js';
+import type { ComposeModel, ComposeService, ImageFacts } from './model.js';
+import { assembleCompose, readDotEnv, readEnvFiles, relPosix, type ComposeSource } from './load.js';
+import { makeResult, runRules } from '../../engine/run.js';
+import { applyCommentIgnores, commentSuppressions, yamlScopes } from '../../engine/suppressions.js';
+import { configureEngineFindings, knownIds, suggester } from '../../engine/engine-findings.js';
+import type { DockerfileModel } from '../dockerfile/model.js';
+
+/** The file names `docker compose` looks for, in its order of preference. */
+export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const;
+export const COMPOSE_OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'] as const;
+const ALL_NAMES = new Set<string>([...COMPOSE_FILE_NAMES, ...COMPOSE_OVERRIDE_NAMES]);
+
+/** Rules whose findings are about the file, not a service. */
+export const FILE_LEVEL_RULES = new Set(['compose/invalid-yaml', 'compose/schema-violation', 'compose/interpolation', 'compose/not-compose']);
+
+const MAX_COMPOSE_FILE_BYTES = 16 * 1024 * 1024; // read limit; the parser itself stops at 4 MB with a finding
+
+export function isComposeFile(fileName: string): boolean {
+  return ALL_NAMES.has(path.basename(fileName));
+}
+
+/** The files `docker compose` would read in `dir` without -f: the first base file found and the
+ *  first override file found, in that order (absolute paths); [] when there is none. */
+export function composeProjectFiles(dir: string): string[] {
+  const exists = (n: string) => {
+    try {
+      return statSync(path.join(dir, n)).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const base = COMPOSE_FILE_NAMES.find(exists);
+  if (!base) return [];
+  const override = COMPOSE_OVERRIDE_NAMES.find(exists);
+  return override ? [path.join(dir, base), path.join(dir, override)] : [path.join(dir, base)];
+}
+
+export interface ComposeAuditOptions extends AuditOptions {
+  /** Variables for interpolation, over the `.env` beside the base file (the shell's are not read: output stays reproducible). */
+  env?: Record<string, string>;
+}
+
+async function readComposeFile(abs: string): Promise<{ text: string } | { error: string }> {
+  try {
+    const st = await fs.stat(abs);
+    if (st.isDirectory()) return { error: 'is a directory' };
+    if (st.size > MAX_COMPOSE_FILE_BYTES) return { error: `file too large (${(st.size / 1048576).toFixed(1)} MB): not a compose file?` };
+    const buf = await fs.readFile(abs);
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
+    } catch {
+      return { error: 'not valid UTF-8 text' };
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { error: 'no such file' };
+    if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied' };
+    return { error: `cannot read: ${code ?? (err as Error).message}` };
+  }
+}
+
+/** Audits one compose project. Returns the service results, a file-level result when the files
+ *  themselves have findings, and the results of the Dockerfiles the services build (kind
+ *  'dockerfile'; the caller drops those it already audited, by kind + path). */
+export async function auditCompose(files: string[], opts: ComposeAuditOptions): Promise<TargetResult[]> {
+  if (files.length === 0) return [];
+  const baseAbs = path.resolve(opts.cwd, files[0]!);
+  const baseDir = path.dirname(baseAbs);
+  const sources: ComposeSource[] = [];
+  const results: TargetResult[] = [];
+  for (const f of files) {
+    const abs = path.resolve(opts.cwd, f);
+    const rel = relPosix(opts.cwd, abs);
+    const read = await readComposeFile(abs);
+    if ('error' in read) {
+      results.push({ target: { kind: 'compose', path: rel }, level: null, missingForNextLevel: [], findings: [], error: read.error });
+      if (sources.length === 0) return results; // no base file: nothing to merge onto
+      continue;
+    }
+    sources.push({ path: rel, text: read.text });
+  }
+  const env = { ...(await readDotEnv(baseDir)), ...(opts.env ?? {}) };
+  let model: ComposeModel;
+  try {
+    model = assembleCompose(sources, { env });
+  } catch (err) {
+    results.push({ target: { kind: 'compose', path: sources[0]!.path }, level: null, missingForNextLevel: [], findings: [], error: `internal error while reading: ${(err as Error)?.message ?? String(err)}` });
+    return results;
+  }
+  await readEnvFiles(model, baseDir, opts.cwd);
+  const dockerfileResults = await auditBuilds(model, baseDir, opts);
+
+  return results.concat(composeResults(model, opts), dockerfileResults);
+}
+
+/** Rules → suppressions → per-service and file-level results (no I/O). */
+export function composeResults(model: ComposeModel, opts: Pick<AuditOptions, 'config' | 'rules' | 'today'>): TargetResult[] {
+  const config = opts.config;
+  let findings: Finding[] = runRules('compose', model, model.path, { config, rules: opts.rules, today: opts.today });
+  if (config.inlineIgnores) {
+    const known = knownIds(opts.rules);
+    const suggest = suggester(known);
+    const rest: Finding[] = [];
+    const byFile = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const list = byFile.get(f.location.path);
+      if (list) list.push(f);
+      else byFile.set(f.location.path, [f]);
+    }
+    for (const file of model.files) {
+      const own = byFile.get(file.path) ?? [];
+      byFile.delete(file.path);
+      const sup = commentSuppressions(file.comments, known, file.path, yamlScopes(file.text));
+      rest.push(...applyCommentIgnores(own, sup, opts.today, suggest));
+    }
+    for (const list of byFile.values()) rest.push(...list); // env files: no comments of ours
+    findings = rest;
+  }
+  findings = configureEngineFindings(findings, config);
+
+  const perService = new Map<string, Finding[]>(model.services.map((s) => [s.name, []]));
+  const fileLevel = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const svc = FILE_LEVEL_RULES.has(f.ruleId) ? undefined : serviceOf(f.location.yamlPath);
+    const list = svc !== undefined ? perService.get(svc) : undefined;
+    if (list) list.push(f);
+    else {
+      const l = fileLevel.get(f.location.path) ?? [];
+      l.push(f);
+      fileLevel.set(f.location.path, l);
+    }
+  }
+  const out: TargetResult[] = [];
+  for (const [p, list] of [...fileLevel].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const r = makeResult({ kind: 'compose', path: model.files.some((f) => f.path === p) ? p : model.path }, list, opts.rules);
+    r.level = null;
+    r.missingForNextLevel = [];
+    out.push(r);
+  }
+  for (const svc of model.services) {
+    out.push(makeResult({ kind: 'compose', path: svc.file, service: svc.name }, perService.get(svc.name)!, opts.rules, serviceFacts(svc)));
+  }
+  return out;
+}
+
+function serviceOf(yamlPath: string | undefined): string | undefined {
+  if (!yamlPath?.startsWith('services.')) return undefined;
+  const rest = yamlPath.slice('services.'.length);
+  const m = /^[^.[]+/.exec(rest);
+  return m?.[0];
+}
+
+function serviceFacts(svc: ComposeService): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  if (svc.image) facts.image = svc.image.value;
+  if (svc.imageFacts) {
+    facts.dockerfile = svc.imageFacts.dockerfile;
+    facts.imageUser = svc.imageFacts.user;
+    facts.imageHealthcheck = svc.imageFacts.healthcheck;
+  }
+  return facts;
+}
+
+/** Audits the Dockerfile of each service with `build:` (once per Dockerfile and build args) and
+ *  records the image facts on the service. Missing Dockerfiles become diagnostics. */
+async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAuditOptions): Promise<TargetResult[]> {
+  const results: TargetResult[] = [];
+  const done = new Map<string, { facts: ImageFacts | null }>();
+  for (const svc of model.services) {
+    const b = svc.build;
+    if (!b) continue;
+    if (b.inline) {
+      const inline = svc.node.entries.get('build');
+      const text = inline?.kind === 'map' ? inline.entries.get('dockerfile_inline') : undefined;
+      if (text?.kind === 'scalar' && typeof text.value === 'string') {
+        svc.imageFacts = await factsFromText(text.value, `${svc.file} (services.${svc.name}.build.dockerfile_inline)`, b.args, opts);
+      }
+      continue;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(b.context) || b.context.startsWith('git@')) continue; // remote context
+    const contextDir = path.resolve(baseDir, b.context);
+    const dockerfileAbs = path.resolve(contextDir, b.dockerfile);
+    const key = `${dockerfileAbs}\0${JSON.stringify(b.args)}`;
+    const seen = done.get(key);
+    if (seen) {
+      svc.imageFacts = seen.facts;
+      continue;
+    }
+    if (!existsSync(dockerfileAbs)) {
+      model.diagnostics.push({
+        kind: 'build', severity: 'error', file: b.node.file,
+        message: `service ${svc.name} builds from ${relPosix(opts.cwd, dockerfileAbs)}, which does not exist: docker compose build would fail`,
+        range: b.node.keyRange ?? b.node.range, yamlPath: `services.${svc.name}.build`,
+      });
+      done.set(key, { facts: null });
+      continue;
+    }
+    let facts: ImageFacts | null = null;
+    try {
+      const df = await import('../dockerfile/audit.js');
+      const read = await df.readTextFile(dockerfileAbs);
+      if ('error' in read) {
+        results.push(df.errorResult(relPosix(opts.cwd, dockerfileAbs), read.error));
+      } else {
+        const audited = await df.auditDockerfileText(read.text, dockerfileAbs, {
+          ...opts,
+          contextDir,
+          config: { ...opts.config, buildArgs: { ...opts.config.buildArgs, ...b.args } },
+        });
+        results.push(audited.result);
+        if (audited.model) facts = factsOf(audited.model, relPosix(opts.cwd, dockerfileAbs));
+      }
+    } catch (err) {
+      results.push({ target: { kind: 'dockerfile', path: relPosix(opts.cwd, dockerfileAbs) }, level: null, missingForNextLevel: [], findings: [], error: `internal error: ${(err as Error)?.message ?? String(err)}` });
+    }
+    done.set(key, { facts });
+    svc.imageFacts = facts;
+  }
+  // a result per Dockerfile path (the first set of build args wins when two services differ)
+  const byPath = new Map<string, TargetResult>();
+  for (const r of results) if (!byPath.has(r.target.path)) byPath.set(r.target.path, r);
+  return [...byPath.values()];
+}
+
+async function factsFromText(text: string, label: string, args: Record<string, string>, opts: ComposeAuditOptions): Promise<ImageFacts | null> {
+  try {
+    const { parseDockerfile } = await import('../dockerfile/parse.js');
+    return factsOf(parseDockerfile(text, { path: label, buildArgs: { ...opts.config.buildArgs, ...args } }), label);
+  } catch {
+    return null;
+  }
+}
+
+/** USER and HEALTHCHECK of the final stage, as the compose rules need them. */
+export function factsOf(model: DockerfileModel, dockerfile: string): ImageFacts | null {
+  const f = model.final;
+  if (!f) return null;
+  const hc = f.healthcheck;
+  const none = hc !== null && /^\s*NONE\s*$/i.test(hc.args);
+  return { dockerfile, user: f.user ? f.user.user : null, healthcheck: hc !== null && !none, healthcheckNone: none };
+}
+
+export type { Rule };
