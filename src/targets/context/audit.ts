@@ -1,0 +1,86 @@
+// The build-context auditor: finds the context and its ignore file, builds the ContextModel
+// (the only place that reads the context from disk) and runs the context rules over it.
+// Called by the Dockerfile auditor; its findings count toward the Dockerfile's level.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Finding } from '../../engine/types.js';
+import { UserError } from '../../engine/types.js';
+import type { AuditOptions } from '../../engine/audit-types.js';
+import { runRules } from '../../engine/run.js';
+import type { DockerfileModel } from '../dockerfile/model.js';
+import { buildContextModel } from './build.js';
+import { diskFs } from './fs.js';
+import type { ContextModel } from './model.js';
+
+function posixRelative(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel === '' ? '.' : rel.split(path.sep).join('/');
+}
+
+/** The ignore file BuildKit uses: `<Dockerfile name>.dockerignore` beside the Dockerfile wins
+ *  over `.dockerignore` at the context root. */
+export function findIgnoreFile(dockerfileAbsPath: string, contextDir: string): { abs: string; kind: 'dockerfile' | 'context' } | null {
+  const own = `${dockerfileAbsPath}.dockerignore`;
+  if (isFile(own)) return { abs: own, kind: 'dockerfile' };
+  const shared = path.join(contextDir, '.dockerignore');
+  if (isFile(shared)) return { abs: shared, kind: 'context' };
+  return null;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export interface ContextLoadOptions {
+  cwd: string;
+  contextDir?: string;
+  scanSizeLimit?: number;
+}
+
+/** Reads the build context of a parsed Dockerfile into a ContextModel. */
+export function loadContext(model: DockerfileModel, dockerfileAbsPath: string, opts: ContextLoadOptions): ContextModel {
+  const contextDir = path.resolve(opts.cwd, opts.contextDir ?? path.dirname(dockerfileAbsPath));
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(contextDir);
+  } catch {
+    throw new UserError(`build context not found: ${posixRelative(opts.cwd, contextDir)}`, 'give an existing folder with --context');
+  }
+  if (!st.isDirectory()) {
+    throw new UserError(`build context is not a folder: ${posixRelative(opts.cwd, contextDir)}`, 'give a folder with --context');
+  }
+  const found = findIgnoreFile(dockerfileAbsPath, contextDir);
+  let ignore: { path: string; kind: 'dockerfile' | 'context'; text: string } | null = null;
+  if (found) {
+    let text: string;
+    try {
+      text = fs.readFileSync(found.abs, 'utf8');
+    } catch (err) {
+      throw new UserError(`cannot read ${posixRelative(opts.cwd, found.abs)}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`,
+        'Docker cannot read it either: fix its permissions');
+    }
+    ignore = { path: posixRelative(opts.cwd, found.abs), kind: found.kind, text };
+  }
+  const input = {
+    dockerfile: model,
+    dockerfilePath: posixRelative(opts.cwd, dockerfileAbsPath),
+    contextPath: posixRelative(opts.cwd, contextDir),
+    fs: diskFs(contextDir),
+    ignore,
+    ...(opts.scanSizeLimit !== undefined ? { scanSizeLimit: opts.scanSizeLimit } : {}),
+  };
+  return buildContextModel(input);
+}
+
+/** Audits the build context a Dockerfile uses; the findings belong to the Dockerfile's result. */
+export async function auditContext(model: DockerfileModel, dockerfileAbsPath: string, opts: AuditOptions): Promise<Finding[]> {
+  const ctx = loadContext(model, dockerfileAbsPath, {
+    cwd: opts.cwd,
+    ...(opts.contextDir !== undefined ? { contextDir: opts.contextDir } : {}),
+  });
+  return runRules('context', ctx, ctx.dockerfilePath, { config: opts.config, rules: opts.rules, today: opts.today });
+}
