@@ -12,6 +12,8 @@ import healthcheckNone from './healthcheck-none.js';
 import healthcheckMultiple from './healthcheck-multiple.js';
 import shellFormCmd from './shell-form-cmd.js';
 import multipleCmd from './multiple-cmd.js';
+import secretInEnvArg from './secret-in-env-arg.js';
+import secretInRun from './secret-in-run.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -26,4 +28,6 @@ export const dockerfileRules: Rule[] = [
   healthcheckMultiple,
   shellFormCmd,
   multipleCmd,
+  secretInEnvArg,
+  secretInRun,
 ];

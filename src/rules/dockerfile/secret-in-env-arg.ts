@@ -1,0 +1,111 @@
+import { defineRule } from '../../engine/types.js';
+import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
+import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
+import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { findTokens } from '../../secrets/tokens.js';
+import { parseKeyValues, rangeAt, type KeyValue } from './util/a-common.js';
+
+/** Values that are clearly configuration, not credentials, even under a secret-sounding name. */
+function looksLikeConfiguration(value: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\/[^@\s]*$/i.test(value) || /^\/[^\s]*$/.test(value);
+}
+
+function referencedVariable(value: string): string | null {
+  const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}?$/.exec(value.trim());
+  return m ? m[1]! : null;
+}
+
+function pairRange(model: DockerfileModel, instr: Instruction, kv: KeyValue) {
+  const start = argsSourceOffset(instr, kv.keyIndex);
+  const endIndex = kv.valueIndex >= 0 ? kv.valueIndex + kv.rawValue.length : kv.keyIndex + kv.key.length;
+  return rangeAt(model, start, Math.max(start, argsSourceOffset(instr, endIndex)));
+}
+
+export default defineRule({
+  id: 'dockerfile/secret-in-env-arg',
+  target: 'dockerfile',
+  title: 'Secret in ENV or ARG',
+  severity: 'error',
+  level: 'hardened',
+  rationale:
+    'ENV values are stored in the image configuration and visible to anyone who can pull the image ' +
+    '(`docker inspect`), and to every process in the container. ARG values passed with --build-arg are recorded ' +
+    'in the image history and build cache. A literal value in the Dockerfile is also in version control. So a ' +
+    'secret in either — found by its name (DB_PASSWORD, API_KEY, GITHUB_TOKEN, …) with a value that is not a ' +
+    'placeholder, or by its shape (AWS access key ids, GitHub/GitLab/Slack/npm/Stripe tokens, JWTs, URLs with a ' +
+    'password) — is an error. An ARG named like a secret, even without a value, is a warning: it invites ' +
+    '`--build-arg TOKEN=…`, which leaks. An ENV that copies such a build argument into the image is a warning ' +
+    'too. `*_FILE` variables pointing at /run/secrets/… are the right pattern and are not flagged. Values are ' +
+    'never printed in full.',
+  remediation:
+    'Pass build-time secrets with BuildKit secret mounts: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN ' +
+    'npm ci` and `docker build --secret id=npm_token,env=NPM_TOKEN .`. Give runtime secrets at run time ' +
+    '(orchestrator secrets, `docker run --env-file`, or `*_FILE=/run/secrets/…`). Rotate any secret that was ' +
+    'committed or built into an image.',
+  references: [
+    'CIS Docker Benchmark 4.10 (Ensure secrets are not stored in Dockerfiles)',
+    'https://docs.docker.com/build/building/secrets/',
+    'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
+  ],
+  equivalents: {
+    trivy: ['DS-0031'],
+    kics: ['Passwords And Secrets In Infrastructure Code Docker'],
+    dockle: ['CIS-DI-0010'],
+    buildkit: ['SecretsUsedInArgOrEnv'],
+    cis: ['4.10'],
+  },
+  examples: {
+    bad: 'FROM node:22-bookworm-slim\nENV DB_PASSWORD=s3cr3t-Pa55word\nUSER node\nCMD ["node", "server.js"]\n',
+    good: 'FROM node:22-bookworm-slim\nENV DB_PASSWORD_FILE=/run/secrets/db_password\nUSER node\nCMD ["node", "server.js"]\n',
+  },
+  check(model, ctx) {
+    for (const instr of model.instructions) {
+      if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
+      const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
+      const argNames = new Set<string>([
+        ...model.globalArgs.flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key)),
+        ...(stage?.instructions ?? []).filter((i) => i.keyword === 'ARG' && i.range.start.offset < instr.range.start.offset)
+          .flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key)),
+      ]);
+      for (const kv of parseKeyValues(instr.args, instr.keyword === 'ENV')) {
+        const value = kv.value;
+        const range = pairRange(model, instr, kv);
+        const tokens = value ? findTokens(value) : [];
+        if (tokens.length > 0) {
+          const t = tokens[0]!;
+          ctx.report({
+            message: `${instr.keyword} ${kv.key} holds a ${t.label} (${redact(value!.slice(t.index, t.index + t.length))}); use a secret mount instead: RUN --mount=type=secret.`,
+            range,
+            sensitive: true,
+          });
+          continue;
+        }
+        if (!isSecretName(kv.key)) continue;
+        if (value !== null && !isPlaceholder(value) && !looksLikeConfiguration(value)) {
+          ctx.report({
+            message: `${instr.keyword} ${kv.key} sets a secret in the Dockerfile (${redact(value)}); it ends up in the image and in version control. Use RUN --mount=type=secret at build time or a runtime secret.`,
+            range,
+            sensitive: true,
+          });
+          continue;
+        }
+        if (instr.keyword === 'ARG') {
+          ctx.report({
+            message: `ARG ${kv.key} is named like a secret: values passed with --build-arg are recorded in the image history. Use RUN --mount=type=secret instead.`,
+            range,
+            severity: 'warning',
+          });
+          continue;
+        }
+        const ref = value !== null ? referencedVariable(value) : null;
+        if (ref && argNames.has(ref)) {
+          ctx.report({
+            message: `ENV ${kv.key} copies the build argument ${ref} into the image's environment, where anyone with the image can read it. Use RUN --mount=type=secret instead.`,
+            range,
+            severity: 'warning',
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,127 @@
+import { defineRule } from '../../engine/types.js';
+import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
+import { shellCommands } from '../../targets/dockerfile/shell.js';
+import { isPlaceholder, redact } from '../../secrets/names.js';
+import { findTokens } from '../../secrets/tokens.js';
+import { commandRange, findInInstruction, hasUnresolved, lineOffset, rangeAt } from './util/a-common.js';
+
+/** Long options whose value is a credential. */
+const SECRET_OPTIONS = new Set([
+  'password', 'passwd', 'pass', 'db-password', 'admin-password', 'http-password', 'ftp-password', 'proxy-password',
+  'token', 'auth-token', 'access-token', 'api-key', 'apikey', 'secret', 'client-secret', 'secret-key',
+  'access-key', 'secret-access-key', 'registry-password', 'otp', 'private-key-passphrase',
+]);
+/** Commands where `-p<value>` (attached) or `-p value` is a password. */
+const SHORT_P_PASSWORD: Record<string, 'attached' | 'both'> = {
+  mysql: 'attached', mysqldump: 'attached', mysqladmin: 'attached', mariadb: 'attached', 'mariadb-dump': 'attached',
+  sshpass: 'both', docker: 'both', podman: 'both', buildah: 'both', skopeo: 'both', helm: 'both', oras: 'both',
+};
+
+interface Hit { value: string; what: string; cmd: ShellCommand | null }
+
+function literal(value: string): boolean {
+  const v = value.trim();
+  return v.length >= 3 && !hasUnresolved(v) && !v.includes('$(') && !isPlaceholder(v) && !v.startsWith('/run/secrets/');
+}
+
+function optionHits(cmd: ShellCommand): Hit[] {
+  const hits: Hit[] = [];
+  const argv = cmd.argv;
+  for (let i = 1; i < argv.length; i++) {
+    const a = argv[i]!;
+    const long = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(a);
+    if (long && SECRET_OPTIONS.has(long[1]!.toLowerCase())) {
+      const value = long[2] ?? argv[i + 1];
+      if (value !== undefined && !value.startsWith('-') && literal(value)) hits.push({ value, what: `${cmd.name} --${long[1]}`, cmd });
+      continue;
+    }
+    const mode = SHORT_P_PASSWORD[cmd.name];
+    if (mode && a.startsWith('-p') && !a.startsWith('--')) {
+      if (a.length > 2 && /^-p[^=\s]/.test(a)) {
+        if (literal(a.slice(2))) hits.push({ value: a.slice(2), what: `${cmd.name} -p`, cmd });
+      } else if (a === '-p' && mode === 'both' && argv[i + 1] !== undefined && literal(argv[i + 1]!)) {
+        // docker/podman -p is --password only for `login`; elsewhere it is a port
+        if ((cmd.name !== 'docker' && cmd.name !== 'podman' && cmd.name !== 'buildah' && cmd.name !== 'helm' && cmd.name !== 'oras' && cmd.name !== 'skopeo') || argv.includes('login')) {
+          hits.push({ value: argv[i + 1]!, what: `${cmd.name} -p`, cmd });
+        }
+      }
+    }
+    // curl -u user:password / --user user:password
+    if ((cmd.name === 'curl' || cmd.name === 'wget') && (a === '-u' || a === '--user') && argv[i + 1]) {
+      const up = argv[i + 1]!;
+      const colon = up.indexOf(':');
+      if (colon > 0 && literal(up.slice(colon + 1))) hits.push({ value: up.slice(colon + 1), what: `${cmd.name} ${a} user:password`, cmd });
+    }
+  }
+  return hits;
+}
+
+function locate(model: DockerfileModel, instr: Instruction, value: string, cmd: ShellCommand | null) {
+  const from = cmd ? Math.max(lineOffset(model.text, cmd.line), instr.range.start.offset) : instr.range.start.offset;
+  return findInInstruction(model, instr, value, from) ?? findInInstruction(model, instr, value, instr.range.start.offset)
+    ?? (cmd ? commandRange(model, instr, cmd) : instr.argsRange);
+}
+
+export default defineRule({
+  id: 'dockerfile/secret-in-run',
+  target: 'dockerfile',
+  title: 'Literal secret in a RUN command',
+  severity: 'error',
+  level: 'hardened',
+  rationale:
+    'The text of every RUN instruction is stored in the image history (`docker history --no-trunc`) and in the ' +
+    'Dockerfile\'s version control, so a token or password written into a command leaks to everyone who can ' +
+    'read either — even when the command itself deletes what it downloaded. The rule looks for well-known token ' +
+    'shapes (AWS key ids, GitHub/GitLab/Slack/npm/Stripe tokens, JWTs, private keys, URLs with a password, ' +
+    '`Authorization:` headers) and for literal values of password options (`--password=…`, `mysql -p…`, ' +
+    '`docker login -p …`, `sshpass -p …`, `curl -u user:password`). Values from variables and /run/secrets are ' +
+    'fine. Values are never printed in full.',
+  remediation:
+    'Use a BuildKit secret mount and read the secret from the file or variable it provides: `RUN ' +
+    '--mount=type=secret,id=gh_token,env=GH_TOKEN git clone https://x-access-token:$GH_TOKEN@github.com/org/repo` ' +
+    'with `docker build --secret id=gh_token,env=GH_TOKEN .`. Rotate the leaked secret.',
+  references: [
+    'CIS Docker Benchmark 4.10 (Ensure secrets are not stored in Dockerfiles)',
+    'https://docs.docker.com/build/building/secrets/',
+  ],
+  equivalents: {
+    trivy: ['DS-0031'],
+    kics: ['Passwords And Secrets In Infrastructure Code Docker'],
+    cis: ['4.10'],
+  },
+  examples: {
+    bad:
+      'FROM mysql:8.4\nCOPY schema.sql /tmp/\nRUN mysql -h db -u admin -pS3cretPassw0rd app < /tmp/schema.sql\n',
+    good:
+      'FROM mysql:8.4\nCOPY schema.sql /tmp/\nRUN --mount=type=secret,id=db_password \\\n' +
+      '    mysql -h db -u admin -p"$(cat /run/secrets/db_password)" app < /tmp/schema.sql\n',
+  },
+  check(model, ctx) {
+    for (const instr of model.instructions) {
+      if (instr.keyword !== 'RUN') continue;
+      const seen = new Set<number>();
+      const raw = model.text.slice(instr.range.start.offset, instr.range.end.offset);
+      for (const t of findTokens(raw)) {
+        const start = instr.range.start.offset + t.index;
+        seen.add(start);
+        ctx.report({
+          message: `RUN contains a ${t.label} (${redact(raw.slice(t.index, t.index + t.length))}); it is stored in the image history. Use RUN --mount=type=secret.`,
+          range: rangeAt(model, start, start + t.length),
+          sensitive: true,
+        });
+      }
+      for (const cmd of shellCommands(instr, model)) {
+        for (const hit of optionHits(cmd)) {
+          const range = locate(model, instr, hit.value, hit.cmd);
+          if (seen.has(range.start.offset)) continue;
+          seen.add(range.start.offset);
+          ctx.report({
+            message: `${hit.what} is given a literal password (${redact(hit.value)}); it is stored in the image history. Use RUN --mount=type=secret.`,
+            range,
+            sensitive: true,
+          });
+        }
+      }
+    }
+  },
+});
