@@ -17,6 +17,7 @@ import secretFiles from './secret-files.js';
 import secretInEnv from './secret-in-env.js';
 import secretInHistory from './secret-in-history.js';
 import setuidFiles from './setuid-files.js';
+import setuidUsual from './setuid-usual.js';
 import shellPresent from './shell-present.js';
 import sudoInstalled from './sudo-installed.js';
 import unsafeLayerEntry from './unsafe-layer-entry.js';
@@ -26,6 +27,6 @@ import worldWritable from './world-writable.js';
 export const imageRules: Rule[] = [
   addUrlInHistory, buildTools, curlPipeShell, dangerousPort, duplicateIds, emptyPassword, extraRootUsers,
   imageSize, layerDigestMismatch, loginShell, missingOciLabels, noHealthcheck, packageCache, secretFiles,
-  secretInEnv, secretInHistory, setuidFiles, shellPresent, sudoInstalled, unsafeLayerEntry, userRoot,
+  secretInEnv, secretInHistory, setuidFiles, setuidUsual, shellPresent, sudoInstalled, unsafeLayerEntry, userRoot,
   worldWritable,
 ] as Rule[];

@@ -21,7 +21,8 @@ export default defineRule({
       const later = s.removedIn === undefined ? ''
         : `; ${s.removedHow} in layer ${s.removedIn}, but still in layer ${s.layer} of the image`;
       ctx.report({
-        message: `${where} holds a ${s.kind} (${s.redacted})${later}`,
+        message: `${where}: ${s.kind} (${s.redacted})${later}`,
+        sensitive: true,
         location: { imagePath: s.path, layer: layerRef(model, s.layer) },
       });
     }

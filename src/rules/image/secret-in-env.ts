@@ -20,11 +20,11 @@ export default defineRule({
       const value = i < 0 ? '' : e.slice(i + 1);
       const field = `config.Env.${name}`;
       if (isSecretName(name) && !isPlaceholder(value)) {
-        ctx.report({ message: `config.Env sets ${name}=${redact(value)}: a secret baked into the image`, location: { field } });
+        ctx.report({ message: `config.Env sets ${name}=${redact(value)}: a secret baked into the image`, location: { field }, sensitive: true });
         continue;
       }
       const hits = scanText(value, name);
-      if (hits.length) ctx.report({ message: `config.Env ${name} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location: { field } });
+      if (hits.length) ctx.report({ message: `config.Env ${name} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location: { field }, sensitive: true });
     }
   },
 });

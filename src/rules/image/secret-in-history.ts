@@ -27,12 +27,12 @@ export default defineRule({
         const value = m[2]!.replace(/^["']|["']$/g, '');
         if (isSecretName(name) && !isPlaceholder(value) && !seen.has(name)) {
           seen.add(name);
-          ctx.report({ message: `history entry ${i} holds ${name}=${redact(value)} (a build argument or RUN text)`, location });
+          ctx.report({ message: `history entry ${i} holds ${name}=${redact(value)} (a build argument or RUN text)`, location, sensitive: true });
         }
       }
       if (seen.size === 0) {
         const hits = scanText(h.createdBy, `history[${i}]`);
-        if (hits.length) ctx.report({ message: `history entry ${i} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location });
+        if (hits.length) ctx.report({ message: `history entry ${i} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location, sensitive: true });
       }
     });
   },

@@ -151,10 +151,7 @@ export class LayerCollector {
       if (p) this.packages.push(p);
     }
     if (wantsSecretScan(path, data.length)) {
-      const hits = scanFile(path, data);
-      for (const hit of hits) this.secrets.push({ path, ...hit });
-      const byName = hits.length === 0 && data.includes(0) ? secretByName(path) : null;
-      if (byName) this.secrets.push({ path, kind: byName, line: 0, redacted: `(${data.length} bytes of binary key material)` });
+      for (const hit of scanFile(path, data)) this.secrets.push({ path, ...hit });
     }
   }
 }

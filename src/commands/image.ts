@@ -1,0 +1,145 @@
+// `tightship image INPUT`: read a docker-save tar, an OCI layout (directory or tar) or an image
+// of the local engine, audit it, report like lint. Exit 0 clean, 1 findings at or above
+// --fail-on, 2 usage or input error.
+import * as path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { IO } from '../io.js';
+import type { TargetResult } from '../engine/types.js';
+import { SEVERITY_RANK, UserError } from '../engine/types.js';
+import { allRules } from '../rules/index.js';
+import { catalogue } from '../engine/catalogue.js';
+import { createConfigLoader, parseFailOn, type ConfigOverrides } from '../engine/config.js';
+import { FORMATTERS } from '../report/index.js';
+import { formatCycloneDx } from '../report/cyclonedx.js';
+import { VERSION } from '../main.js';
+import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
+import { useColor, writeFileAtomic } from './output.js';
+import { auditImage } from '../targets/image/audit.js';
+import { fmtBytes } from '../targets/image/layer-scan.js';
+import type { Progress } from '../targets/image/readers.js';
+
+export const IMAGE_USAGE = `Usage: tightship image INPUT [options]
+
+Audits a built image without running it. INPUT is
+  a docker-save tar            docker save -o app.tar myapp:1.2 && tightship image app.tar
+  an OCI image layout          a directory with index.json and blobs/, or its tar
+  an image in the local engine myapp:1.2 (read over the Engine API's export stream)
+Layers are streamed once and never extracted; nothing is written to disk.
+
+Options:
+  -f, --format FORMAT     pretty (default) | json | sarif | github | cyclonedx   [env TIGHTSHIP_FORMAT]
+  -o, --output FILE       write the report to FILE (atomically) instead of stdout
+      --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
+      --platform OS/ARCH  the platform to audit in a multi-platform index (default: this machine's)
+      --image NAME        the image to audit in a tar that holds several
+      --all               audit every image of such a tar
+  -c, --config FILE       use this config file instead of searching for .tightship.yaml
+      --debug             print stack traces of internal errors
+  -h, --help              show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+`;
+
+const SPECS: Record<string, FlagSpec> = {
+  format: { value: true, alias: 'f' },
+  output: { value: true, alias: 'o' },
+  'fail-on': { value: true },
+  platform: { value: true },
+  image: { value: true },
+  all: {},
+  config: { value: true, alias: 'c' },
+  help: { alias: 'h' },
+};
+
+/** A one-line progress display on a terminal; silent on a pipe and in CI. */
+export function progressReporter(io: IO, label: string): { update: (p: Progress) => void; done: () => void } | null {
+  if (!io.stderrIsTTY || (io.env.CI && io.env.CI !== 'false') || io.env.TIGHTSHIP_NO_PROGRESS) return null;
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const of = p.total ? ` of ${fmtBytes(p.total)} (${Math.min(100, Math.floor((p.read / p.total) * 100))}%)` : '';
+      io.stderr(`\r\x1b[2Kreading ${label}: ${fmtBytes(p.read)}${of} — ${p.current.slice(0, 40)}`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[2K');
+    },
+  };
+}
+
+export async function run(argv: string[], io: IO): Promise<number> {
+  const args = parseArgs(argv, SPECS, 'image');
+  if (flagSet(args, 'help')) {
+    io.stdout(IMAGE_USAGE);
+    return 0;
+  }
+  if (args.positional.length !== 1) {
+    throw new UserError(args.positional.length ? 'give one image input' : 'no image given', "run 'tightship image app.tar' (docker save output), 'tightship image ./oci-layout' or 'tightship image myapp:1.2'");
+  }
+  const input = args.positional[0]!;
+  const format = flagValue(args, 'format') ?? io.env.TIGHTSHIP_FORMAT?.trim() ?? 'pretty';
+  const formatter = format === 'cyclonedx' ? formatCycloneDx : FORMATTERS[format];
+  if (!formatter) throw new UserError(`unknown format '${format}'`, `use one of ${[...Object.keys(FORMATTERS), 'cyclonedx'].join(', ')}`);
+  if (flagSet(args, 'all') && flagValue(args, 'image') !== undefined) throw new UserError('--image and --all exclude each other', 'pick one image with --image NAME, or every image with --all');
+  const platform = flagValue(args, 'platform');
+  if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) {
+    throw new UserError(`--platform '${platform}' is not os/arch[/variant]`, 'e.g. --platform linux/amd64 or linux/arm64/v8');
+  }
+
+  const overrides: ConfigOverrides = {};
+  const failOnFlag = flagValue(args, 'fail-on');
+  if (failOnFlag !== undefined) overrides.failOn = parseFailOn(failOnFlag, '--fail-on');
+  const entries = catalogue();
+  const configFlag = flagValue(args, 'config');
+  const loader = createConfigLoader({
+    explicitPath: configFlag ? path.resolve(io.cwd, configFlag) : undefined,
+    env: io.env,
+    overrides,
+    catalogue: entries,
+  });
+  const config = await loader.forDir(io.cwd);
+
+  const outputFlag = flagValue(args, 'output');
+  const outputPath = outputFlag !== undefined ? path.resolve(io.cwd, outputFlag) : undefined;
+  if (outputPath) {
+    const st = await fs.stat(outputPath).catch(() => null);
+    if (st?.isDirectory()) throw new UserError(`--output ${outputFlag} is a directory; refusing to overwrite it`, 'give a file path');
+  }
+
+  const progress = progressReporter(io, input);
+  let results: TargetResult[];
+  try {
+    results = await auditImage(input, {
+      cwd: io.cwd, config, rules: allRules, inventory: format === 'cyclonedx',
+      ...(platform ? { platform } : {}),
+      ...(flagValue(args, 'image') !== undefined ? { image: flagValue(args, 'image')! } : {}),
+      ...(flagSet(args, 'all') ? { all: true } : {}),
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+  } finally {
+    progress?.done();
+  }
+  // An input that cannot be read at all is a usage/input error: one line and a hint, exit 2.
+  if (results.length === 1 && results[0]!.error !== undefined && format === 'pretty' && !outputPath) {
+    io.stderr(`tightship: ${results[0]!.error}\n`);
+    return 2;
+  }
+
+  const color = outputPath ? false : useColor(io.isTTY, io.env);
+  const report = formatter(results, { toolVersion: VERSION, rules: entries, sources: {}, color });
+  if (outputPath) {
+    await writeFileAtomic(outputPath, report);
+    const n = results.reduce((s, r) => s + r.findings.length, 0);
+    io.stderr(`tightship: wrote ${format} report of ${results.length} image(s), ${n} finding(s) to ${path.relative(io.cwd, outputPath) || outputPath}\n`);
+  } else {
+    io.stdout(report);
+  }
+  if (results.some((r) => r.error !== undefined)) return 2;
+  const failOn = config.failOn;
+  if (failOn === 'none') return 0;
+  return results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) ? 1 : 0;
+}

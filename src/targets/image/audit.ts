@@ -1,0 +1,67 @@
+// The image auditor's library entry: read an input (tar, OCI layout, engine reference) into
+// models, run the image rules, grade. Also what the benchmark calls.
+import type { Rule, TargetResult } from '../../engine/types.js';
+import { UserError } from '../../engine/types.js';
+import type { ResolvedConfig } from '../../engine/config-types.js';
+import { defaultConfig } from '../../engine/config-types.js';
+import { makeResult, runRules } from '../../engine/run.js';
+import type { ImageModel, OsRelease, PackageRef } from './model.js';
+import { readImages, type ReadOptions } from './readers.js';
+
+export interface ImageAuditOptions extends ReadOptions {
+  cwd: string;
+  config?: ResolvedConfig;
+  rules?: readonly Rule[];
+  /** Put the package inventory into facts.inventory (for the CycloneDX report). */
+  inventory?: boolean;
+}
+
+export interface ImageInventory {
+  name: string | null;
+  id: string;
+  os: string;
+  architecture: string;
+  osRelease: OsRelease | null;
+  packages: PackageRef[];
+}
+
+export function imageFacts(model: ImageModel, withInventory: boolean): Record<string, unknown> {
+  const facts: Record<string, unknown> = {
+    name: model.name ?? null,
+    id: model.id,
+    platform: [model.os, model.architecture, model.variant].filter(Boolean).join('/'),
+    user: model.config.user,
+    size: model.size,
+    layers: model.layers.length,
+    files: model.files.filter((f) => f.deletedIn === undefined).length,
+    os: model.osRelease?.prettyName ?? null,
+    packages: model.packages.length,
+  };
+  if (withInventory) {
+    const inv: ImageInventory = { name: model.name ?? null, id: model.id, os: model.os, architecture: model.architecture, osRelease: model.osRelease, packages: model.packages };
+    facts.inventory = inv;
+  }
+  return facts;
+}
+
+/** Audits the images an input holds; a read problem becomes the result's error. */
+export async function auditImage(input: string, opts: ImageAuditOptions): Promise<TargetResult[]> {
+  const config = opts.config ?? defaultConfig();
+  const rules = opts.rules ?? (await import('../../rules/index.js')).allRules;
+  let models: ImageModel[];
+  try {
+    models = await readImages(input, opts.cwd, opts);
+  } catch (err) {
+    if (err instanceof UserError) {
+      return [{ target: { kind: 'image', path: input }, level: null, missingForNextLevel: [], findings: [], error: `${err.message}${err.hint ? ` (${err.hint})` : ''}` }];
+    }
+    throw err;
+  }
+  return models.map((m) => auditModel(m, input, config, rules, Boolean(opts.inventory), models.length > 1));
+}
+
+export function auditModel(model: ImageModel, input: string, config: ResolvedConfig, rules: readonly Rule[], inventory: boolean, named: boolean): TargetResult {
+  const findings = runRules('image', model, input, { config, rules });
+  const target = { kind: 'image' as const, path: input, ...(named && model.name ? { image: model.name } : {}) };
+  return makeResult(target, findings, rules.filter((r) => r.target === 'image'), imageFacts(model, inventory));
+}
