@@ -18,11 +18,16 @@ export const formatGithub: Formatter = (results) => {
     if (r.error !== undefined) lines.push(`::error file=${escapeProperty(r.target.path)},title=tightship::${escapeData(r.error)}`);
     for (const f of r.findings) {
       const l = f.location;
-      const props = [`file=${escapeProperty(l.path)}`, `line=${l.startLine}`, `col=${l.startColumn}`];
-      if (l.endLine >= l.startLine) props.push(`endLine=${l.endLine}`);
-      if (l.endLine === l.startLine && l.endColumn > l.startColumn) props.push(`endColumn=${l.endColumn}`);
+      const props = [`file=${escapeProperty(l.path)}`];
+      const textless = (l.imagePath || l.field) && l.startLine === 1 && l.startColumn === 1 && l.endLine === 1 && l.endColumn === 1;
+      if (!textless) {
+        props.push(`line=${l.startLine}`, `col=${l.startColumn}`);
+        if (l.endLine >= l.startLine) props.push(`endLine=${l.endLine}`);
+        if (l.endLine === l.startLine && l.endColumn > l.startColumn) props.push(`endColumn=${l.endColumn}`);
+      }
       props.push(`title=${escapeProperty(f.ruleId)}`);
-      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`);
+      const what = textless ? `${l.imagePath ?? l.field}: ` : '';
+      lines.push(`::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(what + f.message)}`);
     }
   }
   for (const r of sortedResults(results)) {

@@ -57,10 +57,12 @@ function firstSentence(s: string): string {
 
 function where(f: Finding): string {
   const l = f.location;
-  const parts = [`${l.startLine}:${l.startColumn}`];
+  const textless = (l.imagePath || l.field) && l.startLine === 1 && l.startColumn === 1 && l.endLine === 1 && l.endColumn === 1;
+  const parts = textless ? [] : [`${l.startLine}:${l.startColumn}`];
   if (l.yamlPath) parts.push(l.yamlPath);
   if (l.imagePath) parts.push(l.imagePath);
   if (l.field) parts.push(l.field);
+  if (l.layer) parts.push(`(layer ${l.layer.index})`);
   return parts.join(' ');
 }
 

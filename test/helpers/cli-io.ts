@@ -1,0 +1,29 @@
+// A captured IO for running main(argv, io) in-process.
+import type { IO } from '../../src/io.js';
+import { main } from '../../src/main.js';
+
+export interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function captureIO(cwd: string, env: Record<string, string | undefined> = {}, isTTY = false): IO & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out, err,
+    stdout: (t) => { out.push(t); },
+    stderr: (t) => { err.push(t); },
+    cwd,
+    env,
+    isTTY,
+    stderrIsTTY: false,
+  };
+}
+
+export async function runCli(argv: string[], cwd: string, env: Record<string, string | undefined> = {}, isTTY = false): Promise<Captured> {
+  const io = captureIO(cwd, env, isTTY);
+  const code = await main(argv, io);
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+}
