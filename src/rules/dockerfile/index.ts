@@ -14,6 +14,13 @@ import shellFormCmd from './shell-form-cmd.js';
 import multipleCmd from './multiple-cmd.js';
 import secretInEnvArg from './secret-in-env-arg.js';
 import secretInRun from './secret-in-run.js';
+import packageUpdateAlone from './package-update-alone.js';
+import aptGetMissingYes from './apt-get-missing-yes.js';
+import aptGetNoInstallRecommends from './apt-get-no-install-recommends.js';
+import aptListsNotRemoved from './apt-lists-not-removed.js';
+import aptGetUnpinned from './apt-get-unpinned.js';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
+import packageUpgrade from './package-upgrade.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -30,4 +37,11 @@ export const dockerfileRules: Rule[] = [
   multipleCmd,
   secretInEnvArg,
   secretInRun,
+  packageUpdateAlone,
+  aptGetMissingYes,
+  aptGetNoInstallRecommends,
+  aptListsNotRemoved,
+  aptGetUnpinned,
+  aptInsteadOfAptGet,
+  packageUpgrade,
 ];
