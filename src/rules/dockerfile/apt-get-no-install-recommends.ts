@@ -1,0 +1,51 @@
+import { defineRule } from '../../engine/types.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, insertAfter, runs } from './util/b-run.js';
+import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
+import { aptConfWritten, aptNoRecommends } from './util/b-apt.js';
+
+export default defineRule({
+  id: 'dockerfile/apt-get-no-install-recommends',
+  target: 'dockerfile',
+  title: 'apt-get install without --no-install-recommends',
+  severity: 'warning',
+  level: null,
+  rationale:
+    'By default apt installs every "Recommends" of the requested packages as well: documentation, helper tools, ' +
+    'sometimes whole language runtimes. They make the image larger and add packages — and their vulnerabilities — ' +
+    'that the application never uses.',
+  remediation:
+    'Use `apt-get install -y --no-install-recommends pkg…` and list what the application really needs, or set ' +
+    '`APT::Install-Recommends "false";` in /etc/apt/apt.conf.d/ in an earlier RUN.',
+  references: ['https://docs.docker.com/build/building/best-practices/#apt-get', 'CIS Docker Benchmark 4.3 (Ensure that unnecessary packages are not installed in the container)'],
+  equivalents: {
+    hadolint: ['DL3015'],
+    trivy: ['DS-0029'],
+    kics: ['APT-GET Not Avoiding Additional Packages'],
+    cis: ['4.3'],
+  },
+  fixable: 'safe',
+  examples: {
+    bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+    good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      if (aptConfWritten(model, run.instr, 'APT::Install-Recommends', false)) continue;
+      for (const cmd of run.cmds) {
+        const call = pkgCall(cmd);
+        if (!isAptLike(call) || !call.sub || !APT_INSTALL_SUBS.has(call.sub)) continue;
+        if (aptNoRecommends(call)) continue;
+        if (call.operands.length === 0) continue;
+        const words = run.locator.locate(cmd, call.subIndex);
+        const sub = words?.[call.subIndex];
+        context.report({
+          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          message: `\`${cmd.name} ${call.sub}\` without --no-install-recommends installs recommended packages too`,
+          ...(sub ? { fix: { description: 'Add --no-install-recommends', safe: true, edits: [insertAfter(sub, ' --no-install-recommends')] } } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,98 @@
+// RUN instructions as the package-manager and shell-practice rules see them: each RUN with its
+// split commands, a locator for word positions, the stage it belongs to, its cache mounts.
+import type { Edit, SourceRange } from '../../../engine/types.js';
+import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
+import { shellCommands } from '../../../targets/dockerfile/shell.js';
+import { CommandLocator, SourceIndex, type Word } from './b-source.js';
+
+export interface RunInfo {
+  instr: Instruction;
+  stage: Stage | null;
+  cmds: ShellCommand[];
+  locator: CommandLocator;
+}
+
+/** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. */
+export function runs(model: DockerfileModel, src: SourceIndex): RunInfo[] {
+  const out: RunInfo[] = [];
+  for (const instr of model.instructions) {
+    if (instr.keyword !== 'RUN') continue;
+    const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
+    out.push({ instr, stage, cmds: shellCommands(instr, model), locator: new CommandLocator(model, src, instr) });
+  }
+  return out;
+}
+
+/** Indexes of the final stage and the stages it is built FROM (its filesystem ancestors). */
+export function finalChain(model: DockerfileModel): Set<number> {
+  const chain = new Set<number>();
+  let stage: Stage | undefined = model.final?.stage ?? model.stages[model.stages.length - 1];
+  while (stage && !chain.has(stage.index)) {
+    chain.add(stage.index);
+    stage = stage.baseStage === null ? undefined : model.stages[stage.baseStage];
+  }
+  return chain;
+}
+
+export interface Mount {
+  type: string;
+  target: string;
+}
+
+/** The --mount flags of a RUN, parsed (type defaults to bind, as in BuildKit). */
+export function mounts(instr: Instruction): Mount[] {
+  const out: Mount[] = [];
+  for (const f of instr.flags) {
+    if (f.name !== 'mount' || !f.value) continue;
+    let type = 'bind';
+    let target = '';
+    for (const part of f.value.split(',')) {
+      const eq = part.indexOf('=');
+      const k = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
+      const v = eq === -1 ? '' : part.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
+      if (k === 'type') type = v.toLowerCase();
+      else if (k === 'target' || k === 'dst' || k === 'destination') target = v.replace(/\/+$/, '');
+    }
+    out.push({ type, target });
+  }
+  return out;
+}
+
+/** True when a cache or tmpfs mount covers one of the given directories (or a parent/child of it). */
+export function hasCacheMount(instr: Instruction, dirs: string[]): boolean {
+  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== ''
+    && dirs.some((d) => m.target === d || d.startsWith(m.target + '/') || m.target.startsWith(d + '/')));
+}
+
+/** Where to point a finding about a command: its words from argv[0] to argv[upTo] when they
+ *  can be found, otherwise the command's line. */
+export function commandRange(src: SourceIndex, run: RunInfo, cmd: ShellCommand, words: Word[] | null): SourceRange {
+  if (words && words.length) return src.range(words[0]!.start, words[words.length - 1]!.end);
+  const line = cmd.line >= run.instr.range.start.line && cmd.line <= run.instr.range.end.line ? cmd.line : run.instr.range.start.line;
+  return src.lineRange(line);
+}
+
+/** An edit inserting text right after a located word. */
+export function insertAfter(word: Word, text: string): Edit {
+  return { start: word.end, end: word.end, text };
+}
+
+/** Commands joined by `|` into pipelines (a command alone is a pipeline of one). */
+export function pipelines(cmds: ShellCommand[]): ShellCommand[][] {
+  const out: ShellCommand[][] = [];
+  let current: ShellCommand[] = [];
+  for (const c of cmds) {
+    current.push(c);
+    if (c.next !== '|') {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/** The text of the RUN that shell reads: the arguments and any heredoc bodies. */
+export function runScriptText(instr: Instruction): string {
+  return [instr.args, ...instr.heredocs.map((h) => h.body)].join('\n');
+}

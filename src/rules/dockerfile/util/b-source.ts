@@ -1,0 +1,209 @@
+// Finding the source position of the words of a shell command, so that findings point at the
+// word that matters and fixes can insert text right after it. The shell splitter gives each
+// command its argv and start line but no offsets; this module re-scans the instruction's source
+// text from that line and matches the argv words. When the words cannot be matched exactly
+// (quoting the splitter resolved differently, JSON form, odd continuations) it answers null and
+// the rules fall back to the command's line and offer no fix.
+import type { Position, SourceRange } from '../../../engine/types.js';
+import type { DockerfileModel, Instruction, ShellCommand } from '../../../targets/dockerfile/model.js';
+
+/** Offset → line/column over one text, with the line starts computed once. */
+export class SourceIndex {
+  private readonly starts: number[] = [0];
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+  position(offset: number): Position {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo]! + 1, offset };
+  }
+  range(start: number, end: number): SourceRange {
+    return { start: this.position(start), end: this.position(end) };
+  }
+  /** Offset of the first character of a 1-based line (the text length past the end). */
+  lineStart(line: number): number {
+    return this.starts[line - 1] ?? this.text.length;
+  }
+  /** The range of a line without its leading blanks and trailing continuation/blanks. */
+  lineRange(line: number): SourceRange {
+    const start = this.lineStart(line);
+    let end = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
+    let s = start;
+    while (s < end && (this.text[s] === ' ' || this.text[s] === '\t')) s++;
+    while (end > s && /[\s\\`\r]/.test(this.text[end - 1]!)) end--;
+    return this.range(s, Math.max(end, s));
+  }
+}
+
+export interface Word {
+  /** The word with quotes and escapes resolved (no expansion). */
+  value: string;
+  start: number;
+  end: number;
+}
+
+const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')', '<', '>', '\n']);
+
+/** Splits source text into shell words with offsets, skipping operators, comments and line
+ *  continuations (both `\` and the Dockerfile escape character). Redirection operators end a
+ *  word; their targets come out as words of their own. */
+export function scanWords(text: string, from: number, to: number, escape = '\\'): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  while (i < to) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    if ((c === '\\' || c === escape) && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) {
+      i += text[i + 1] === '\n' ? 2 : 3;
+      continue;
+    }
+    if (c === '#') {
+      while (i < to && text[i] !== '\n') i++;
+      continue;
+    }
+    if (OPERATOR_CHARS.has(c)) { i++; continue; }
+    const start = i;
+    let value = '';
+    while (i < to) {
+      const d = text[i]!;
+      if (d === ' ' || d === '\t' || d === '\r' || OPERATOR_CHARS.has(d)) break;
+      if ((d === '\\' || d === escape) && text[i + 1] === '\n') { i += 2; continue; }
+      if (d === '\\' && i + 1 < to) { value += text[i + 1]; i += 2; continue; }
+      if (d === "'") {
+        const close = text.indexOf("'", i + 1);
+        const end = close === -1 || close >= to ? to : close;
+        value += text.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+      if (d === '"') {
+        i++;
+        while (i < to && text[i] !== '"') {
+          if (text[i] === '\\' && i + 1 < to && '"\\$`\n'.includes(text[i + 1]!)) {
+            if (text[i + 1] !== '\n') value += text[i + 1];
+            i += 2;
+            continue;
+          }
+          value += text[i];
+          i++;
+        }
+        i++;
+        continue;
+      }
+      if (d === '$' && text[i + 1] === '(') {
+        let depth = 0;
+        const s = i;
+        while (i < to) {
+          if (text[i] === '(') depth++;
+          else if (text[i] === ')') { depth--; if (depth === 0) { i++; break; } }
+          i++;
+        }
+        value += text.slice(s, i);
+        continue;
+      }
+      value += d;
+      i++;
+    }
+    words.push({ value, start, end: Math.min(i, to) });
+  }
+  return words;
+}
+
+/** Where the words of each command of one instruction are in the source. */
+export class CommandLocator {
+  private cursor: number;
+  private readonly end: number;
+  private readonly words: Word[];
+  constructor(private readonly model: DockerfileModel, private readonly src: SourceIndex, private readonly instr: Instruction) {
+    this.cursor = instr.argsRange.start.offset;
+    this.end = instr.range.end.offset;
+    this.words = scanWords(model.text, instr.argsRange.start.offset, this.end, model.escape);
+  }
+
+  /** Source words of argv[0..] of the command: all of them when they match, else at least
+   *  argv[0..need]; null when not even those can be matched. Call in command order. */
+  locate(cmd: ShellCommand, need = 0): Word[] | null {
+    if (need > cmd.argv.length - 1) return null;
+    const lineFrom = cmd.line >= this.instr.range.start.line && cmd.line <= this.instr.range.end.line
+      ? this.src.lineStart(cmd.line) : this.instr.argsRange.start.offset;
+    for (const want of cmd.argv.length - 1 > need ? [cmd.argv.length - 1, need] : [need]) {
+      for (const from of [Math.max(this.cursor, lineFrom), lineFrom]) {
+        const hit = this.match(cmd, want, from);
+        if (hit) {
+          this.cursor = hit[0]!.end;
+          return hit;
+        }
+      }
+    }
+    return this.literal(cmd, need, lineFrom);
+  }
+
+  private match(cmd: ShellCommand, want: number, from: number): Word[] | null {
+    if (cmd.name === '') return null;
+    for (let i = 0; i < this.words.length; i++) {
+      const w = this.words[i]!;
+      if (w.start < from) continue;
+      if (w.value !== cmd.argv[0]) continue;
+      let ok = true;
+      for (let k = 1; k <= want; k++) {
+        if (this.words[i + k]?.value !== cmd.argv[k]) { ok = false; break; }
+      }
+      if (ok) return this.words.slice(i, i + want + 1);
+    }
+    return null;
+  }
+
+  /** Words written inside a quoted string (sh -c "…"): find them literally, separated by blanks. */
+  private literal(cmd: ShellCommand, want: number, from: number): Word[] | null {
+    const parts = cmd.argv.slice(0, want + 1);
+    if (parts.some((p) => p === '' || /["'\\$`\s]/.test(p))) return null;
+    const re = new RegExp(
+      `(?<![\\w./-])(${parts.map(escapeRe).join(')(?:[ \\t]|\\\\\\r?\\n)+(')})(?![\\w./=-])`, 'dg',
+    );
+    re.lastIndex = from;
+    const m = re.exec(this.model.text);
+    if (!m || !m.indices || m.index >= this.end) return null;
+    const words: Word[] = [];
+    for (let k = 1; k <= parts.length; k++) {
+      const [s, e] = m.indices[k]!;
+      words.push({ value: parts[k - 1]!, start: s, end: e });
+    }
+    if (words[words.length - 1]!.end > this.end) return null;
+    this.cursor = words[0]!.end;
+    return words;
+  }
+
+  /** The source words from a command's argv[0] on, up to the end of the instruction (for
+   *  finding option and operand words by value after locate). */
+  wordsFrom(start: number): Word[] {
+    return this.words.filter((w) => w.start >= start);
+  }
+
+  /** A wrapper word (e.g. sudo) written before the command on or after its line. */
+  wrapperBefore(cmd: ShellCommand, wrapper: string, commandStart: number | null): Word | null {
+    const lineFrom = this.src.lineStart(Math.max(cmd.line, this.instr.range.start.line));
+    const candidates = this.words.filter((w) => baseName(w.value) === wrapper && w.start >= Math.min(lineFrom, commandStart ?? lineFrom)
+      && (commandStart === null || w.start < commandStart));
+    if (candidates.length) return candidates[candidates.length - 1]!;
+    const re = new RegExp(`(?<![\\w./-])${escapeRe(wrapper)}(?![\\w.-])`, 'g');
+    re.lastIndex = lineFrom;
+    const m = re.exec(this.model.text);
+    if (!m || m.index >= this.end || (commandStart !== null && m.index > commandStart)) return null;
+    return { value: wrapper, start: m.index, end: m.index + wrapper.length };
+  }
+}
+
+export function baseName(word: string): string {
+  const i = word.lastIndexOf('/');
+  return i === -1 ? word : word.slice(i + 1);
+}
+
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,56 @@
+import '../../helpers/dockerfile-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/dockerfile/apt-get-missing-yes.js';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n' },
+    { code: 'FROM debian:12\nRUN apt-get install --yes curl\n' },
+    { code: 'FROM debian:12\nRUN apt-get install --assume-yes curl\n' },
+    { name: 'combined short flags', code: 'FROM debian:12\nRUN apt-get -qy install curl\n' },
+    { name: '-qq implies -y', code: 'FROM debian:12\nRUN apt-get -qq install curl\n' },
+    { name: '-q=2 implies -y', code: 'FROM debian:12\nRUN apt-get -q=2 install curl\n' },
+    { name: '-o Assume-Yes', code: 'FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl\n' },
+    { name: 'piped from yes', code: 'FROM debian:12\nRUN yes | apt-get install curl\n' },
+    { name: 'apt.conf written earlier', code: 'FROM debian:12\nRUN echo \'APT::Get::Assume-Yes "true";\' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl\n' },
+    { name: 'update needs no -y', code: 'FROM debian:12\nRUN apt-get update\n' },
+    { name: 'apt-get install as a package name', code: 'FROM debian:12\nRUN echo apt-get install foo\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install curl\n',
+      errors: [{ line: 2, column: 23, endColumn: 38, message: 'without -y' }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+    },
+    {
+      name: 'continuation: finding on the install line',
+      code: 'FROM debian:12\nRUN apt-get update \\\n  && apt-get -q install \\\n     curl\n',
+      errors: [{ line: 3, column: 6 }],
+      output: 'FROM debian:12\nRUN apt-get update \\\n  && apt-get -q install -y \\\n     curl\n',
+    },
+    {
+      name: 'sudo-wrapped',
+      code: 'FROM debian:12\nRUN sudo apt-get remove curl\n',
+      errors: [{ line: 2, column: 10 }],
+      output: 'FROM debian:12\nRUN sudo apt-get remove -y curl\n',
+    },
+    {
+      name: 'sh -c string',
+      code: 'FROM debian:12\nRUN sh -c "apt-get install curl"\n',
+      errors: [{ line: 2, column: 12 }],
+      output: 'FROM debian:12\nRUN sh -c "apt-get install -y curl"\n',
+    },
+    {
+      name: 'heredoc',
+      code: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get upgrade\nEOF\n',
+      errors: [{ line: 5, column: 1 }],
+      output: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get upgrade -y\nEOF\n',
+    },
+    {
+      name: 'apt too, two findings',
+      code: 'FROM debian:12\nRUN apt install curl && apt-get purge wget\n',
+      errors: [{ line: 2, column: 5 }, { line: 2, column: 25 }],
+      output: 'FROM debian:12\nRUN apt install -y curl && apt-get purge -y wget\n',
+    },
+  ],
+});
