@@ -14,6 +14,15 @@ import shellFormCmd from './shell-form-cmd.js';
 import multipleCmd from './multiple-cmd.js';
 import secretInEnvArg from './secret-in-env-arg.js';
 import secretInRun from './secret-in-run.js';
+import exposeInvalid from './expose-invalid.js';
+import exposeSensitivePort from './expose-sensitive-port.js';
+import workdirRelative from './workdir-relative.js';
+import maintainerDeprecated from './maintainer-deprecated.js';
+import missingOciLabels from './missing-oci-labels.js';
+import duplicateStageName from './duplicate-stage-name.js';
+import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import fromLaterStage from './from-later-stage.js';
+import appWritableByRuntimeUser from './app-writable-by-runtime-user.js';
 import packageUpdateAlone from './package-update-alone.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptGetNoInstallRecommends from './apt-get-no-install-recommends.js';
@@ -37,6 +46,15 @@ export const dockerfileRules: Rule[] = [
   multipleCmd,
   secretInEnvArg,
   secretInRun,
+  exposeInvalid,
+  exposeSensitivePort,
+  workdirRelative,
+  maintainerDeprecated,
+  missingOciLabels,
+  duplicateStageName,
+  copyFromUnknownStage,
+  fromLaterStage,
+  appWritableByRuntimeUser,
   packageUpdateAlone,
   aptGetMissingYes,
   aptGetNoInstallRecommends,

@@ -1,0 +1,31 @@
+// EXPOSE entries with their written text, resolved value, parsed port range and source range.
+import type { SourceRange } from '../../../engine/types.js';
+import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
+import { hasUnresolved, rangeOfText } from './a-common.js';
+
+export interface ExposeEntry {
+  text: string;
+  value: string;
+  range: SourceRange;
+  /** Parsed when the value has the shape port[-port][/proto]. */
+  port?: { from: number; to: number; proto: string | null };
+  unresolved: boolean;
+}
+
+export function exposeEntries(model: DockerfileModel, instr: Instruction): ExposeEntry[] {
+  const written = instr.args.trim().split(/\s+/).filter(Boolean);
+  let values = instr.expanded.trim().split(/\s+/).filter(Boolean);
+  if (values.length !== written.length) values = written;
+  const out: ExposeEntry[] = [];
+  let from = instr.argsRange.start.offset;
+  written.forEach((text, i) => {
+    const value = values[i]!.replace(/^["']|["']$/g, '');
+    const range = rangeOfText(model, instr, text, from);
+    from = range.end.offset;
+    const entry: ExposeEntry = { text, value, range, unresolved: hasUnresolved(value) };
+    const m = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]*))?$/.exec(value);
+    if (m) entry.port = { from: Number(m[1]), to: m[2] === undefined ? Number(m[1]) : Number(m[2]), proto: m[3] ?? null };
+    out.push(entry);
+  });
+  return out;
+}
