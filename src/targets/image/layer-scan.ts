@@ -333,6 +333,7 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
   const collector = new LayerCollector();
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
+    stream.on('error', () => { /* surfaces through the pipeline */ });
     const want = collector.header(header);
     if (!want) {
       stream.on('end', next);

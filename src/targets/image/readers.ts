@@ -72,6 +72,7 @@ export async function readTarStream(label: string, source: Readable, total: numb
   let sawEntry = false;
   extract.on('entry', (header, stream, next) => {
     sawEntry = true;
+    stream.on('error', noop); // the archive's own error reaches us through extract
     const name = header.name.replace(/^\.\//, '').replace(/^\/+/, '');
     if (header.type !== 'file' && header.type !== 'contiguous-file') {
       stream.on('end', next);
@@ -126,6 +127,8 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
   const store: Store = {
     docs, layers,
     async doc(name) {
+      const known = docs.get(name);
+      if (known) return known;
       const p = join(dir, name);
       if (!safeBlobName(name) || !existsSync(p)) return null;
       const st = await fs.stat(p);
@@ -175,6 +178,8 @@ async function readEngineImage(ref: string, opts: ReadOptions): Promise<ImageMod
   for (const m of models) m.path = ref;
   return models;
 }
+
+function noop(): void { /* errors surface through the extractor */ }
 
 function shortName(name: string): string {
   const m = /([a-f0-9]{12})[a-f0-9]*/.exec(name);
