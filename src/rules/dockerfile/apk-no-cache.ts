@@ -1,0 +1,58 @@
+import { defineRule } from '../../engine/types.js';
+import type { ShellCommand } from '../../targets/dockerfile/model.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, finalChain, hasCacheMount, insertAfter, runs } from './util/b-run.js';
+import { hasOpt, pkgCall } from './util/b-pkg.js';
+
+function removesApkCache(cmd: ShellCommand): boolean {
+  return cmd.name === 'rm' && cmd.argv.slice(1).some((a) => /^\/var\/cache\/apk(\/\*?)?$/.test(a) || /^\/var\/cache\/apk\/\S+$/.test(a));
+}
+
+export default defineRule({
+  id: 'dockerfile/apk-no-cache',
+  target: 'dockerfile',
+  title: 'apk add without --no-cache',
+  severity: 'warning',
+  level: 'hardened',
+  rationale:
+    'Without `--no-cache`, `apk add` (and the `apk update` that usually precedes it) leaves the package index in ' +
+    '/var/cache/apk, frozen into the layer: megabytes of dead weight and a stale index for anyone who derives from ' +
+    'the image. `--no-cache` fetches the index into memory and keeps nothing. Only stages that end up in the final ' +
+    'image are checked.',
+  remediation:
+    'Use `apk add --no-cache pkg…` (no `apk update` needed), or remove the cache in the same RUN ' +
+    '(`&& rm -rf /var/cache/apk/*`), or use `RUN --mount=type=cache,target=/var/cache/apk`.',
+  references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Local_Cache', 'https://docs.docker.com/build/building/best-practices/'],
+  equivalents: {
+    hadolint: ['DL3019'],
+    trivy: ['DS-0025'],
+    kics: ['Apk Add Using Local Cache Path'],
+    dockle: ['DKL-DI-0004'],
+  },
+  fixable: 'safe',
+  examples: {
+    bad: 'FROM alpine:3.20\nRUN apk update && apk add curl\n',
+    good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    const chain = finalChain(model);
+    for (const run of runs(model, src)) {
+      if (!run.stage || !chain.has(run.stage.index)) continue;
+      if (hasCacheMount(run.instr, ['/var/cache/apk', '/etc/apk/cache'])) continue;
+      run.cmds.forEach((cmd, i) => {
+        const call = pkgCall(cmd);
+        if (!call || call.manager !== 'apk' || call.sub !== 'add') return;
+        if (hasOpt(call, 'no-cache')) return;
+        if (run.cmds.slice(i + 1).some(removesApkCache)) return;
+        const words = run.locator.locate(cmd, call.subIndex);
+        const sub = words?.[call.subIndex];
+        context.report({
+          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          message: '`apk add` without --no-cache leaves the package index in /var/cache/apk',
+          ...(sub ? { fix: { description: 'Add --no-cache', safe: true, edits: [insertAfter(sub, ' --no-cache')] } } : {}),
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from '../../engine/types.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, runs } from './util/b-run.js';
+import { apkPinned, packageOperands, pkgCall } from './util/b-pkg.js';
+
+export default defineRule({
+  id: 'dockerfile/apk-unpinned',
+  target: 'dockerfile',
+  title: 'apk add without package versions',
+  severity: 'info',
+  level: null,
+  rationale:
+    'Without `pkg=version` (or `pkg~version`) each rebuild installs whatever the Alpine mirror serves that day, so ' +
+    'two builds of one commit can differ and a rebuild can pull a broken or compromised release. Alpine keeps only ' +
+    'the latest version of a package per branch, so exact pins break when it moves on; `~` pins (e.g. `curl~8.9`) ' +
+    'on a pinned Alpine branch are the usual compromise.',
+  remediation: 'Pin versions: `apk add --no-cache curl=8.9.1-r2` or `curl~8.9`, on a base image pinned to an Alpine branch.',
+  references: ['https://wiki.alpinelinux.org/wiki/Alpine_Package_Keeper#Advanced_APK_Usage'],
+  equivalents: {
+    hadolint: ['DL3018'],
+    kics: ['Unpinned Package Version in Apk Add'],
+  },
+  examples: {
+    bad: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    good: 'FROM alpine:3.20\nRUN apk add --no-cache curl~8.9\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      for (const cmd of run.cmds) {
+        const call = pkgCall(cmd);
+        if (!call || call.manager !== 'apk' || call.sub !== 'add') continue;
+        const unpinned = packageOperands(call).filter((o) => !apkPinned(o.value));
+        if (unpinned.length === 0) continue;
+        const first = unpinned[0]!;
+        const words = run.locator.locate(cmd, first.index);
+        const w = words?.[first.index];
+        context.report({
+          range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
+          message: `unpinned apk package${unpinned.length > 1 ? 's' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use pkg=version or pkg~version)`,
+        });
+      }
+    }
+  },
+});

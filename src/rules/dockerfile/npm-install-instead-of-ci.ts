@@ -1,0 +1,94 @@
+import { defineRule } from '../../engine/types.js';
+import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
+import { stageChain } from '../../targets/dockerfile/parse.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, runs } from './util/b-run.js';
+import { hasOpt, NPM_INSTALL_SUBS, pkgCall } from './util/b-pkg.js';
+
+const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|package\*\.json|\*\.json|yarn\.lock|pnpm-lock\.yaml)$/;
+
+/** What the COPY/ADD instructions before the RUN tell about a lockfile: 'lock' when one is copied
+ *  by name or glob, 'manifest-only' when package.json is copied alone, 'unknown' otherwise. */
+function lockfileCopied(model: DockerfileModel, run: Instruction): 'lock' | 'manifest-only' | 'unknown' {
+  const stage = model.stages[run.stageIndex];
+  if (!stage) return 'unknown';
+  let manifest = false;
+  let other = false;
+  for (const s of stageChain(model, stage)) {
+    for (const instr of s.instructions) {
+      if (s === stage && instr.range.start.offset >= run.range.start.offset) break;
+      if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
+      const words = instr.json ?? instr.args.split(/\s+/).filter(Boolean);
+      const sources = words.slice(0, -1);
+      if (sources.some((w) => LOCKFILES.test(w))) return 'lock';
+      if (sources.some((w) => /(^|\/)package\.json$/.test(w))) manifest = true;
+      else if (sources.length) other = true;
+    }
+  }
+  return manifest && !other ? 'manifest-only' : 'unknown';
+}
+
+interface Hit { cmd: ShellCommand; tool: string; need: number; advice: string }
+
+function lockfileInstall(cmd: ShellCommand): Hit | null {
+  const call = pkgCall(cmd);
+  if (call && call.manager === 'npm') {
+    if (!call.sub || !NPM_INSTALL_SUBS.has(call.sub) || call.operands.length > 0) return null;
+    if (hasOpt(call, 'g', 'global')) return null;
+    return { cmd, tool: `npm ${call.sub}`, need: call.subIndex, advice: 'npm ci' };
+  }
+  if (cmd.name === 'yarn') {
+    const args = cmd.argv.slice(1);
+    const positional = args.filter((a) => !a.startsWith('-'));
+    if (positional.length > 1 || (positional.length === 1 && positional[0] !== 'install')) return null;
+    if (args.some((a) => ['--frozen-lockfile', '--immutable', '--pure-lockfile'].includes(a))) return null;
+    const idx = cmd.argv.indexOf('install');
+    return { cmd, tool: positional.length ? 'yarn install' : 'yarn', need: idx > 0 ? idx : 0, advice: 'yarn install --frozen-lockfile (Yarn 1) or yarn install --immutable (Yarn 2+)' };
+  }
+  if (cmd.name === 'pnpm') {
+    const args = cmd.argv.slice(1);
+    const positional = args.filter((a) => !a.startsWith('-'));
+    if (positional.length !== 1 || !['install', 'i'].includes(positional[0]!)) return null;
+    if (args.includes('--frozen-lockfile')) return null;
+    return { cmd, tool: `pnpm ${positional[0]}`, need: cmd.argv.indexOf(positional[0]!), advice: 'pnpm install --frozen-lockfile' };
+  }
+  return null;
+}
+
+export default defineRule({
+  id: 'dockerfile/npm-install-instead-of-ci',
+  target: 'dockerfile',
+  title: '`npm install` where `npm ci` fits',
+  severity: 'warning',
+  level: null,
+  rationale:
+    '`npm install` treats package-lock.json as a hint: it may resolve newer versions within the semver ranges of ' +
+    'package.json and rewrite the lockfile, so the image does not contain what was reviewed and tested. `npm ci` ' +
+    'installs exactly the lockfile (verifying its integrity hashes), fails when lockfile and package.json disagree, ' +
+    'and starts from a clean node_modules. The same holds for `yarn install` without --frozen-lockfile/--immutable ' +
+    'and `pnpm install` without --frozen-lockfile.',
+  remediation:
+    'Copy package.json and package-lock.json, then `RUN npm ci` (`npm ci --omit=dev` for production images); ' +
+    'with yarn `yarn install --frozen-lockfile` (1.x) or `--immutable` (2+), with pnpm `pnpm install --frozen-lockfile`.',
+  references: ['https://docs.npmjs.com/cli/commands/npm-ci', 'https://docs.docker.com/guides/nodejs/containerize/'],
+  equivalents: {},
+  examples: {
+    bad: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm install\nCOPY . .\n',
+    good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      for (const cmd of run.cmds) {
+        const hit = lockfileInstall(cmd);
+        if (!hit) continue;
+        const words = run.locator.locate(cmd, hit.need);
+        const lock = hit.tool.startsWith('npm') ? lockfileCopied(model, run.instr) : 'unknown';
+        const message = lock === 'manifest-only'
+          ? `\`${hit.tool}\` after copying package.json without a lockfile: commit and copy package-lock.json, then use npm ci`
+          : `\`${hit.tool}\` may resolve other versions than the lockfile: use ${hit.advice}`;
+        context.report({ range: commandRange(src, run, cmd, words ? words.slice(0, hit.need + 1) : null), message });
+      }
+    }
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from '../../engine/types.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, runs } from './util/b-run.js';
+import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/b-pkg.js';
+
+export default defineRule({
+  id: 'dockerfile/npm-unpinned',
+  target: 'dockerfile',
+  title: 'npm install of named packages without versions',
+  severity: 'info',
+  level: null,
+  rationale:
+    '`npm install -g typescript` or `npm install express` outside the lockfile installs whatever the registry ' +
+    'serves as latest on the day of the build, with all its transitive dependencies: builds differ, and a ' +
+    'hijacked or typosquatted release goes straight into the image. Global tools are the usual case.',
+  remediation: 'Pin the version (`npm install -g typescript@5.6.3`), or add the package to package.json and install from the lockfile with `npm ci`.',
+  references: ['https://docs.npmjs.com/cli/commands/npm-install', 'https://docs.npmjs.com/cli/commands/npm-ci'],
+  equivalents: {
+    hadolint: ['DL3016'],
+    kics: ['NPM Install Command Without Pinned Version'],
+  },
+  examples: {
+    bad: 'FROM node:22-slim\nRUN npm install -g pm2\n',
+    good: 'FROM node:22-slim\nRUN npm install -g pm2@5.4.2\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      for (const cmd of run.cmds) {
+        const call = pkgCall(cmd);
+        if (!call || call.manager !== 'npm' || !call.sub || !NPM_INSTALL_SUBS.has(call.sub)) continue;
+        const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !npmPinned(o.value));
+        if (unpinned.length === 0) continue;
+        const first = unpinned[0]!;
+        const words = run.locator.locate(cmd, first.index);
+        const w = words?.[first.index];
+        const global = hasOpt(call, 'g', 'global');
+        context.report({
+          range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
+          message: `unpinned npm package${unpinned.length > 1 ? 's' : ''}${global ? ' (global)' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use name@version)`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import { defineRule } from '../../engine/types.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, insertAfter, runs } from './util/b-run.js';
+import { pkgCall } from './util/b-pkg.js';
+import { rpmAssumesYes, rpmNeedsConfirm } from './util/b-rpm.js';
+
+export default defineRule({
+  id: 'dockerfile/rpm-missing-yes',
+  target: 'dockerfile',
+  title: 'yum, dnf or zypper without a non-interactive switch',
+  severity: 'warning',
+  level: null,
+  rationale:
+    'yum and dnf ask "Is this ok [y/N]" and zypper "Continue? [y/n/v/...]" before changing packages. A build has no ' +
+    'terminal to answer, so the command aborts (or, with zypper, may wait) and the build fails. microdnf does not ' +
+    'prompt and is not checked.',
+  remediation: 'Use `yum install -y` / `dnf install -y`, and `zypper -n install` (or `zypper install -y`).',
+  references: ['dnf(8) --assumeyes', 'zypper(8) --non-interactive'],
+  equivalents: {
+    hadolint: ['DL3030', 'DL3034', 'DL3038'],
+    kics: ['Yum Install Allows Manual Input', 'Missing Zypper Non-interactive Switch', 'Missing Flag From Dnf Install'],
+  },
+  fixable: 'safe',
+  examples: {
+    bad: 'FROM rockylinux:9\nRUN dnf install httpd && dnf clean all\n',
+    good: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      for (const cmd of run.cmds) {
+        const call = pkgCall(cmd);
+        if (!call || !(call.manager === 'yum' || call.manager === 'dnf' || call.manager === 'zypper')) continue;
+        if (!rpmNeedsConfirm(call) || rpmAssumesYes(call)) continue;
+        const words = run.locator.locate(cmd, call.subIndex);
+        // zypper: the global -n works for every sub-command; yum/dnf: -y after the sub-command
+        const anchor = call.manager === 'zypper' ? words?.[0] : words?.[call.subIndex];
+        const flag = call.manager === 'zypper' ? ' -n' : ' -y';
+        context.report({
+          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          message: `\`${cmd.name} ${call.sub}\` without ${call.manager === 'zypper' ? '-n (--non-interactive)' : '-y'}: the build cannot answer the prompt`,
+          ...(anchor ? { fix: { description: `Add ${flag.trim()}`, safe: true, edits: [insertAfter(anchor, flag)] } } : {}),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import { defineRule } from '../../engine/types.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, runs } from './util/b-run.js';
+import { isRpmLike, packageOperands, pkgCall, rpmInstallSub, rpmPinned, ZYPPER_INSTALL_SUBS } from './util/b-pkg.js';
+
+export default defineRule({
+  id: 'dockerfile/rpm-unpinned',
+  target: 'dockerfile',
+  title: 'yum, dnf, microdnf or zypper install without package versions',
+  severity: 'info',
+  level: null,
+  rationale:
+    'Without a version (`httpd-2.4.62` for yum/dnf, `httpd=2.4.62` for zypper) every rebuild installs whatever the ' +
+    'repositories serve that day, so two builds of one commit can differ and a rebuild can pull a broken or ' +
+    'compromised release.',
+  remediation: 'Pin versions: `dnf install -y httpd-2.4.62`, `zypper -n install httpd=2.4.62`, and bump them deliberately.',
+  references: ['dnf(8) Specifying Packages', 'zypper(8) install'],
+  equivalents: {
+    hadolint: ['DL3033', 'DL3037', 'DL3041'],
+    kics: ['Yum Install Without Version', 'Zypper Install Without Version', 'Missing Version Specification In dnf install'],
+  },
+  examples: {
+    bad: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
+    good: 'FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      for (const cmd of run.cmds) {
+        const call = pkgCall(cmd);
+        if (!call) continue;
+        const sub = call.sub ?? '';
+        const installs = call.manager === 'zypper' ? ZYPPER_INSTALL_SUBS.has(sub)
+          : isRpmLike(call) && rpmInstallSub(call) && sub !== 'builddep' && sub !== 'build-dep';
+        if (!installs) continue;
+        const unpinned = packageOperands(call).filter((o) => !rpmPinned(o.value));
+        if (unpinned.length === 0) continue;
+        const first = unpinned[0]!;
+        const words = run.locator.locate(cmd, first.index);
+        const w = words?.[first.index];
+        context.report({
+          range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
+          message: `unpinned package${unpinned.length > 1 ? 's' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use ${call.manager === 'zypper' ? 'pkg=version' : 'pkg-version'})`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,26 @@
+import '../../helpers/dockerfile-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/dockerfile/npm-install-instead-of-ci.js';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM node:22\nCOPY package*.json ./\nRUN npm ci\n' },
+    { name: 'named packages are another rule', code: 'FROM node:22\nRUN npm install -g pm2@5.4.2\n' },
+    { name: 'yarn frozen', code: 'FROM node:22\nRUN yarn install --frozen-lockfile\n' },
+    { name: 'pnpm frozen', code: 'FROM node:22\nRUN pnpm install --frozen-lockfile\n' },
+    { name: 'yarn build is not an install', code: 'FROM node:22\nRUN yarn build\n' },
+  ],
+  invalid: [
+    {
+      code: 'FROM node:22\nCOPY package.json package-lock.json ./\nRUN npm install --omit=dev\n',
+      errors: [{ line: 3, column: 5, endColumn: 16, message: 'use npm ci' }],
+    },
+    {
+      name: 'only package.json copied',
+      code: 'FROM node:22\nCOPY package.json ./\nRUN npm i\n',
+      errors: [{ line: 3, column: 5, message: 'without a lockfile' }],
+    },
+    { name: 'yarn bare', code: 'FROM node:22\nRUN yarn && yarn build\n', errors: [{ line: 2, column: 5, message: 'frozen-lockfile' }] },
+    { name: 'sudo, sh -c, continuation', code: 'FROM node:22\nRUN echo hi \\\n && sudo sh -c "npm install"\n', errors: [{ line: 3, column: 17 }] },
+  ],
+});

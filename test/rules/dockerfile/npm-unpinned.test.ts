@@ -1,0 +1,15 @@
+import '../../helpers/dockerfile-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/dockerfile/npm-unpinned.js';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM node:22\nRUN npm install -g pm2@5.4.2 @angular/cli@18.2.0\n' },
+    { code: 'FROM node:22\nRUN npm ci && npm install\n' },
+    { name: 'git and tarball sources', code: 'FROM node:22\nRUN npm install git+https://github.com/npm/cli.git ./pkg.tgz\n' },
+  ],
+  invalid: [
+    { code: 'FROM node:22\nRUN npm install -g pm2\n', errors: [{ line: 2, column: 20, endColumn: 23, message: '(global): pm2', severity: 'info' }] },
+    { name: '@latest and scoped without version', code: 'FROM node:22\nRUN npm i express@latest @nestjs/cli\n', errors: [{ line: 2, column: 11, message: 'express@latest, @nestjs/cli' }] },
+  ],
+});
