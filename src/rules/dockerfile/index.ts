@@ -30,6 +30,15 @@ import aptListsNotRemoved from './apt-lists-not-removed.js';
 import aptGetUnpinned from './apt-get-unpinned.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import packageUpgrade from './package-upgrade.js';
+import apkNoCache from './apk-no-cache.js';
+import apkUnpinned from './apk-unpinned.js';
+import rpmMissingYes from './rpm-missing-yes.js';
+import rpmCacheNotCleaned from './rpm-cache-not-cleaned.js';
+import rpmUnpinned from './rpm-unpinned.js';
+import pipNoCacheDir from './pip-no-cache-dir.js';
+import pipUnpinned from './pip-unpinned.js';
+import npmInstallInsteadOfCi from './npm-install-instead-of-ci.js';
+import npmUnpinned from './npm-unpinned.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -62,4 +71,13 @@ export const dockerfileRules: Rule[] = [
   aptGetUnpinned,
   aptInsteadOfAptGet,
   packageUpgrade,
+  apkNoCache,
+  apkUnpinned,
+  rpmMissingYes,
+  rpmCacheNotCleaned,
+  rpmUnpinned,
+  pipNoCacheDir,
+  pipUnpinned,
+  npmInstallInsteadOfCi,
+  npmUnpinned,
 ];
