@@ -523,7 +523,7 @@ class Parser {
       if (c === '\\') { this.pos += 2; continue; }
       if (c === "'" && open === '{') { const e = s.indexOf("'", this.pos + 1); this.pos = e < 0 ? this.n : e + 1; continue; }
       if (c === '"') { this.dquoted(); continue; }
-      if (c === '$' && s[this.pos + 1] === '(' && open !== '(') { this.pos++; this.cmdSubst(); continue; }
+      if (c === '$' && s[this.pos + 1] === '(' && s[this.pos + 2] !== '(') { this.pos++; this.cmdSubst(); continue; }
       if (c === '`') { this.backtick(); continue; }
       if (c === open) depth++;
       else if (c === close) { depth--; if (depth === 0) { this.pos++; return; } }
