@@ -21,6 +21,8 @@ export interface ExpectedError {
   /** A substring the message must contain. */
   message?: string;
   severity?: Finding['severity'];
+  /** The finding's file (for targets whose findings span files, e.g. a build context). */
+  path?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -85,7 +87,8 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
         const findings = await lintSnippet(rule, c);
         assert.equal(findings.length, c.errors.length,
           `expected ${c.errors.length} finding(s), got ${findings.length}:\n${findings.map(show).join('\n')}\nfor:\n${c.code}`);
-        const sorted = [...findings].sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+        const sorted = [...findings].sort((a, b) => (a.location.path < b.location.path ? -1 : a.location.path > b.location.path ? 1 : 0) ||
+          a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
         c.errors.forEach((e, i) => {
           const f = sorted[i]!;
           assert.equal(f.location.startLine, e.line, `line of finding ${i}: ${show(f)}`);
@@ -94,6 +97,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
           if (e.endColumn !== undefined) assert.equal(f.location.endColumn, e.endColumn, `end column of finding ${i}: ${show(f)}`);
           if (e.message !== undefined) assert.ok(f.message.includes(e.message), `message of finding ${i}: "${f.message}" should contain "${e.message}"`);
           if (e.severity !== undefined) assert.equal(f.severity, e.severity, `severity of finding ${i}`);
+          if (e.path !== undefined) assert.equal(f.location.path, e.path, `path of finding ${i}: ${show(f)}`);
         });
         if (c.output !== undefined) {
           const fixed = applyFixes(c.code, findings);
