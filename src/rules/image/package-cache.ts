@@ -4,7 +4,7 @@ import { layerRef } from '../../targets/image/model.js';
 const CACHES: [RegExp, string, string][] = [
   [/^\/var\/lib\/apt\/lists\/(?!lock$|partial(\/|$)|auxfiles(\/|$))[^/]+$/, '/var/lib/apt/lists', 'apt package lists (rm -rf /var/lib/apt/lists/* in the same RUN)'],
   [/^\/var\/cache\/apt\/(archives\/)?[^/]+\.(deb|bin)$/, '/var/cache/apt', 'apt cache (apt-get clean)'],
-  [/^\/var\/cache\/apk\/[^/]+$/, '/var/cache/apk', 'apk cache (apk add --no-cache)'],
+  [/^\/var\/cache\/apk\/[^/.][^/]*$/, '/var/cache/apk', 'apk cache (apk add --no-cache)'],
   [/^\/(root|home\/[^/]+)\/\.cache\/pip\//, '~/.cache/pip', 'pip cache (pip install --no-cache-dir)'],
   [/^\/(root|home\/[^/]+)\/\.npm\/_cacache\//, '~/.npm/_cacache', 'npm cache (npm cache clean --force, or a cache mount)'],
   [/^\/(usr\/local\/share|root|home\/[^/]+)\/\.cache\/yarn\//, 'yarn cache', 'yarn cache (yarn cache clean)'],

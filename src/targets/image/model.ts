@@ -239,5 +239,5 @@ export function runtimeUser(model: ImageModel): { spec: string; name: string | n
     return { spec, name: entry?.name ?? null, uid, entry };
   }
   const entry = passwd.find((p) => p.name === userPart);
-  return { spec, name: userPart, uid: entry ? entry.uid : null, entry };
+  return { spec, name: userPart, uid: entry ? entry.uid : userPart === 'root' ? 0 : null, entry };
 }

@@ -1,0 +1,15 @@
+import { testRule } from '../../helpers/rule-tester.js';
+import '../../helpers/image-loader.js';
+import rule from '../../../src/rules/image/login-shell.js';
+
+testRule(rule, {
+  valid: [
+    { code: "user: app\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/usr/sbin/nologin" },
+    { code: "file /etc/passwd << root:x:0:0:root:/root:/bin/bash" },
+    { code: "user: 10001\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/usr/sbin/nologin" },
+  ],
+  invalid: [
+    { code: "user: app\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/bin/bash", errors: [{ line: 1, column: 1, message: "/bin/bash" }] },
+    { code: "user: 10001\nfile /etc/passwd << app:x:10001:10001::/app:/bin/sh", errors: [{ line: 1, column: 1, message: "/bin/sh" }] },
+  ],
+});

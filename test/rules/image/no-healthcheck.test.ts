@@ -1,0 +1,13 @@
+import { testRule } from '../../helpers/rule-tester.js';
+import '../../helpers/image-loader.js';
+import rule from '../../../src/rules/image/no-healthcheck.js';
+
+testRule(rule, {
+  valid: [
+    { code: "healthcheck: CMD node /app/h.js" },
+  ],
+  invalid: [
+    { code: "user: app", errors: [{ line: 1, column: 1, message: "no HEALTHCHECK" }] },
+    { code: "healthcheck: NONE", errors: [{ line: 1, column: 1, message: "HEALTHCHECK NONE" }] },
+  ],
+});
