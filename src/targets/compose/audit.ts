@@ -5,10 +5,10 @@
 // count in the service's posture.
 import { promises as fs, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, Rule, TargetResult } from '../../engine/types.js';
+import type { Finding, TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
 import type { ComposeModel, ComposeService, ImageFacts } from './model.js';
-import { assembleCompose, readDotEnv, readEnvFiles, relPosix, type ComposeSource } from './load.js';
+import { assembleCompose, checkBuildFiles, dockerfileOf, readDotEnv, readEnvFiles, relPosix, type ComposeSource } from './load.js';
 import { makeResult, runRules } from '../../engine/run.js';
 import { applyCommentIgnores, commentSuppressions, yamlScopes } from '../../engine/suppressions.js';
 import { configureEngineFindings, knownIds, suggester } from '../../engine/engine-findings.js';
@@ -97,6 +97,7 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
     return results;
   }
   await readEnvFiles(model, baseDir, opts.cwd);
+  checkBuildFiles(model, baseDir, opts.cwd);
   const dockerfileResults = await auditBuilds(model, baseDir, opts);
 
   return results.concat(composeResults(model, opts), dockerfileResults);
@@ -186,24 +187,17 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
       }
       continue;
     }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(b.context) || b.context.startsWith('git@')) continue; // remote context
-    const contextDir = path.resolve(baseDir, b.context);
-    const dockerfileAbs = path.resolve(contextDir, b.dockerfile);
+    const where = dockerfileOf(svc, baseDir);
+    if (!where) continue;
+    const contextDir = where.context;
+    const dockerfileAbs = where.dockerfile;
     const key = `${dockerfileAbs}\0${JSON.stringify(b.args)}`;
     const seen = done.get(key);
     if (seen) {
       svc.imageFacts = seen.facts;
       continue;
     }
-    if (!existsSync(dockerfileAbs)) {
-      model.diagnostics.push({
-        kind: 'build', severity: 'error', file: b.node.file,
-        message: `service ${svc.name} builds from ${relPosix(opts.cwd, dockerfileAbs)}, which does not exist: docker compose build would fail`,
-        range: b.node.keyRange ?? b.node.range, yamlPath: `services.${svc.name}.build`,
-      });
-      done.set(key, { facts: null });
-      continue;
-    }
+    if (!existsSync(dockerfileAbs)) continue; // reported by checkBuildFiles
     let facts: ImageFacts | null = null;
     try {
       const df = await import('../dockerfile/audit.js');
@@ -249,4 +243,3 @@ export function factsOf(model: DockerfileModel, dockerfile: string): ImageFacts 
   return { dockerfile, user: f.user ? f.user.user : null, healthcheck: hc !== null && !none, healthcheckNone: none };
 }
 
-export type { Rule };

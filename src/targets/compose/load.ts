@@ -1,7 +1,7 @@
 // Builds the ComposeModel of a project: parse each file, validate it against the compose-spec
 // schema, merge the files in order, build the typed services. `assembleCompose` is pure (texts in,
 // model out); `readComposeProject` does the file I/O (compose files, `.env`, env_file files).
-import { promises as fs } from 'node:fs';
+import { promises as fs, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ComposeFile, ComposeModel, ComposeService, Diagnostic, EnvFileEntry, YMap, YNode } from './model.js';
 import { parseComposeText } from './parse.js';
@@ -129,5 +129,28 @@ export async function readEnvFiles(model: ComposeModel, baseDir: string, cwd: st
         });
       }
     }
+  }
+}
+
+/** Where a service's Dockerfile is (absolute), or null for remote and inline builds. */
+export function dockerfileOf(svc: ComposeService, baseDir: string): { dockerfile: string; context: string } | null {
+  const b = svc.build;
+  if (!b || b.inline) return null;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(b.context) || b.context.startsWith('git@')) return null; // remote context
+  const context = path.resolve(baseDir, b.context);
+  return { context, dockerfile: path.resolve(context, b.dockerfile) };
+}
+
+/** Reports services whose Dockerfile does not exist. */
+export function checkBuildFiles(model: ComposeModel, baseDir: string, cwd: string): void {
+  for (const svc of model.services) {
+    const where = dockerfileOf(svc, baseDir);
+    if (!where || existsSync(where.dockerfile)) continue;
+    const b = svc.build!;
+    model.diagnostics.push({
+      kind: 'build', severity: 'error', file: b.node.file,
+      message: `service ${svc.name} builds from ${relPosix(cwd, where.dockerfile)}, which does not exist: docker compose build would fail`,
+      range: b.node.keyRange ?? b.node.range, yamlPath: `services.${svc.name}.build`,
+    });
   }
 }

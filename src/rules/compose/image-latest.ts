@@ -1,0 +1,26 @@
+import { defineRule } from '../../engine/types.js';
+import { parseImageRef } from '../../targets/dockerfile/image-ref.js';
+import { reportNode } from '../../targets/compose/rule-helpers.js';
+
+export default defineRule({
+  id: 'compose/image-latest',
+  target: 'compose',
+  title: 'Images are pinned to a version tag',
+  severity: 'warning',
+  level: null,
+  rationale: 'An untagged image or `:latest` changes under you: the next `docker compose pull` runs different software, with no record of what ran before and no way back.',
+  remediation: 'Name a version tag (`postgres:16.4`), better with its digest (`postgres:16.4@sha256:…`).',
+  references: ['https://docs.docker.com/reference/compose-file/services/#image'],
+  equivalents: {},
+  examples: { bad: 'services:\n  api:\n    image: nginx\n', good: 'services:\n  api:\n    image: nginx:1.27\n' },
+  check(model, ctx) {
+    for (const svc of model.services) {
+      if (!svc.image || svc.build) continue; // with build:, image names the result
+      const v = svc.image.value.trim();
+      const ref = parseImageRef(v);
+      if (!ref || ref.digest) continue;
+      if (ref.tag === null) reportNode(ctx, svc.image.node, `${svc.yamlPath}.image`, `service ${svc.name} uses the untagged image ${v} (that is :latest)`);
+      else if (ref.tag === 'latest') reportNode(ctx, svc.image.node, `${svc.yamlPath}.image`, `service ${svc.name} uses ${v}`);
+    }
+  },
+});

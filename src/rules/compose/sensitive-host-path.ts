@@ -1,0 +1,36 @@
+import { defineRule } from '../../engine/types.js';
+import { get } from '../../targets/compose/model.js';
+import { itemPath, reportNode } from '../../targets/compose/rule-helpers.js';
+import { SOCKET } from './docker-socket-mounted.js';
+
+const SENSITIVE = ['/', '/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/var/lib/docker', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin', '/var/lib/kubelet', '/home'];
+
+export default defineRule({
+  id: 'compose/sensitive-host-path',
+  target: 'compose',
+  title: 'Services do not mount sensitive host paths',
+  severity: 'error',
+  level: 'hardened',
+  rationale: 'A bind mount of /, /etc, /proc, /sys, /dev, /boot, /root or /var/lib/docker hands the container the host\'s configuration, credentials, kernel interfaces or other containers\' data; writable, it lets the container change the host (add a user, a cron job, a kernel parameter). Read-only, it still leaks secrets.',
+  remediation: 'Mount only the specific file or directory the service needs, read-only (`:ro`), or use a named volume.',
+  references: ['CIS Docker Benchmark 5.5', 'https://docs.docker.com/engine/storage/bind-mounts/'],
+  equivalents: { kics: ['Volume Has Sensitive Host Directory'], cis: ['5.5'] },
+  examples: { bad: 'services:\n  api:\n    image: nginx:1.27\n    volumes: ["/etc:/host/etc"]\n', good: 'services:\n  api:\n    image: nginx:1.27\n    volumes: ["./conf/nginx.conf:/etc/nginx/nginx.conf:ro"]\n' },
+  check(model, ctx) {
+    for (const svc of model.services) {
+      const list = get(svc.node, 'volumes');
+      for (const v of svc.volumes) {
+        if (v.type !== 'bind' || !v.source || !v.source.startsWith('/')) continue;
+        const src = v.source.length > 1 ? v.source.replace(/\/+$/, '') : v.source;
+        if (SOCKET.test(src)) continue; // compose/docker-socket-mounted
+        const exact = SENSITIVE.includes(src);
+        const under = !exact && SENSITIVE.some((s) => s !== '/' && src.startsWith(`${s}/`));
+        if (!exact && !under) continue;
+        if (under && v.readOnly) continue; // one file or folder below, read-only: the usual /etc/localtime:ro
+        const path = itemPath(svc, 'volumes', v.node, list);
+        if (v.readOnly) reportNode(ctx, v.node, path, `service ${svc.name} mounts the host's ${src} (read-only)`, 'warning');
+        else reportNode(ctx, v.node, path, `service ${svc.name} mounts the host's ${src} writable`);
+      }
+    }
+  },
+});
