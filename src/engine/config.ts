@@ -108,6 +108,10 @@ async function ajv(): Promise<AjvLike> {
   return ajvInstance;
 }
 
+type Validator = ReturnType<AjvLike['compile']>;
+let baseValidator: Validator | null = null;
+const optionValidators = new Map<string, Validator>();
+
 /** Reads, parses and validates one config file; returns defaults overlaid with the file. */
 export async function loadConfigFile(file: string, catalogue: readonly CatalogueEntry[]): Promise<ResolvedConfig> {
   const shown = file;
@@ -123,18 +127,20 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
       'check the --config path');
   }
   const YAML = await import('yaml');
-  const doc = YAML.parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const line = e.linePos?.[0]?.line;
-    throw new UserError(`invalid YAML in ${shown}${line ? ` at line ${line}` : ''}: ${e.message.split('\n')[0]}`,
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new UserError(`invalid YAML in ${shown}${line ? ` at line ${line}` : ''}: ${message}`,
       'fix the YAML syntax of the config file');
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError(`${shown} must be a mapping of settings`, `allowed keys: ${TOP_LEVEL_KEYS.join(', ')}`);
   }
-  const validate = (await ajv()).compile(baseConfigSchema());
+  baseValidator ??= (await ajv()).compile(baseConfigSchema());
+  const validate = baseValidator;
   if (!validate(data)) throw schemaError(shown, validate.errors ?? [], data as Record<string, unknown>);
 
   const raw = data as {
@@ -162,7 +168,11 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
         throw new UserError(`rule '${id}' takes no options (in ${shown})`, `remove 'options' from rules.${id}`);
       }
       const merged = { ...(rule.options.defaults as object), ...s.options };
-      const check = (await ajv()).compile(rule.options.schema);
+      let check = optionValidators.get(id);
+      if (!check) {
+        check = (await ajv()).compile(rule.options.schema);
+        optionValidators.set(id, check);
+      }
       if (!check(merged)) {
         const e = check.errors?.[0];
         const where = e?.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '';

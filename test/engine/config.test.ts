@@ -1,0 +1,171 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { promises as fs, mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createConfigLoader, globToRegExp, loadConfigFile } from '../../src/engine/config.js';
+import { catalogue } from '../../src/engine/catalogue.js';
+import { UserError } from '../../src/engine/types.js';
+import { runCli } from '../helpers/cli-io.js';
+
+let tmp: string;
+before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-config-')); });
+after(async () => { await fs.rm(tmp, { recursive: true, force: true }); });
+
+async function write(rel: string, content: string): Promise<string> {
+  const p = path.join(tmp, rel);
+  await fs.mkdir(path.dirname(p), { recursive: true });
+  await fs.writeFile(p, content);
+  return p;
+}
+
+async function configError(yaml: string): Promise<UserError> {
+  const file = await write(`bad-${Math.random().toString(36).slice(2)}/.tightship.yaml`, yaml);
+  try {
+    await loadConfigFile(file, catalogue());
+  } catch (err) {
+    assert.ok(err instanceof UserError, `expected a UserError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected the config to be rejected');
+}
+
+const ROOT_DOCKERFILE = 'FROM alpine:3.20\nUSER root\nCMD ["true"]\n';
+
+describe('config file: validation', () => {
+  it('an unknown top-level key is an error naming the key, with a did-you-mean', async () => {
+    const e = await configError('failon: warning\n');
+    assert.match(e.message, /^unknown key 'failon' in .*\.tightship\.yaml \(did you mean 'failOn'\?\)$/);
+    assert.match(e.hint!, /allowed keys: failOn, inlineIgnores, buildArgs, ignore, rules/);
+  });
+
+  it('an unknown rule id is an error with a did-you-mean', async () => {
+    const e = await configError('rules:\n  dockerfile/last-user-rot: off\n');
+    assert.match(e.message, /unknown rule 'dockerfile\/last-user-rot' .*\(did you mean 'dockerfile\/last-user-root'\?\)/);
+  });
+
+  it('a bad severity value names the rule', async () => {
+    const e = await configError('rules:\n  dockerfile/last-user-root: loud\n');
+    assert.match(e.message, /invalid setting for rule 'dockerfile\/last-user-root'/);
+  });
+
+  it('bad rule options fail at load, naming the rule and the option', async () => {
+    const e = await configError('rules:\n  dockerfile/package-upgrade:\n    options:\n      packageUpgrades: sometimes\n');
+    assert.match(e.message, /^invalid options for rule 'dockerfile\/package-upgrade' in .*: option 'packageUpgrades' must be equal to one of the allowed values \(forbid, require, ignore\)$/);
+    const e2 = await configError('rules:\n  dockerfile/package-upgrade:\n    options:\n      upgrades: forbid\n');
+    assert.match(e2.message, /unknown option 'upgrades'/);
+    const e3 = await configError('rules:\n  dockerfile/last-user-root:\n    options:\n      x: 1\n');
+    assert.match(e3.message, /rule 'dockerfile\/last-user-root' takes no options/);
+  });
+
+  it('invalid YAML and a non-mapping are errors with the line', async () => {
+    assert.match((await configError('rules: [unclosed\n')).message, /^invalid YAML in .* at line \d+/);
+    assert.match((await configError('- a\n- b\n')).message, /must be a mapping of settings/);
+    assert.match((await configError('failOn: sometimes\n')).message, /failOn in .* must be equal to one of the allowed values \(one of error, warning, info, none\)/);
+  });
+
+  it('a valid file is read: failOn, inlineIgnores, buildArgs, ignore, rules (short and long form)', async () => {
+    const file = await write('valid/.tightship.yml', [
+      'failOn: warning', 'inlineIgnores: false', 'buildArgs:', '  TAG: "3.20"', '  N: 2', 'ignore: ["vendor/**"]',
+      'rules:', '  dockerfile/last-user-root: warning', '  dockerfile/package-upgrade:', '    severity: error', '    options:', '      packageUpgrades: forbid', '',
+    ].join('\n'));
+    const c = await loadConfigFile(file, catalogue());
+    assert.equal(c.failOn, 'warning');
+    assert.equal(c.inlineIgnores, false);
+    assert.deepEqual(c.buildArgs, { TAG: '3.20', N: '2' });
+    assert.deepEqual(c.ignore, ['vendor/**']);
+    assert.deepEqual(c.rules['dockerfile/last-user-root'], { severity: 'warning' });
+    assert.deepEqual(c.rules['dockerfile/package-upgrade'], { severity: 'error', options: { packageUpgrades: 'forbid' } });
+  });
+});
+
+describe('config: layering defaults < file < env < flags', () => {
+  it('found upward from the target folder; env and flags override the file', async () => {
+    await write('layers/.tightship.yaml', 'failOn: info\ninlineIgnores: true\nbuildArgs: {A: file, B: file}\n');
+    await fs.mkdir(path.join(tmp, 'layers/deep/er'), { recursive: true });
+    const base = { catalogue: catalogue() };
+    const fileOnly = await createConfigLoader({ ...base, env: {}, overrides: {} }).forDir(path.join(tmp, 'layers/deep/er'));
+    assert.equal(fileOnly.failOn, 'info');
+    assert.equal(fileOnly.source, path.join(tmp, 'layers/.tightship.yaml'));
+    const env = await createConfigLoader({ ...base, env: { TIGHTSHIP_FAIL_ON: 'warning', TIGHTSHIP_NO_INLINE_IGNORES: '1' }, overrides: {} })
+      .forDir(path.join(tmp, 'layers/deep'));
+    assert.equal(env.failOn, 'warning');
+    assert.equal(env.inlineIgnores, false);
+    const flags = await createConfigLoader({ ...base, env: { TIGHTSHIP_FAIL_ON: 'warning' }, overrides: { failOn: 'none', buildArgs: { B: 'flag' } } })
+      .forDir(path.join(tmp, 'layers'));
+    assert.equal(flags.failOn, 'none');
+    assert.deepEqual(flags.buildArgs, { A: 'file', B: 'flag' });
+  });
+
+  it('without a file: the defaults', async () => {
+    await fs.mkdir(path.join(tmp, 'none'), { recursive: true });
+    const c = await createConfigLoader({ catalogue: catalogue(), env: {}, overrides: {} }).forDir(path.join(tmp, 'none'));
+    // a .tightship.yaml above the temp folder would change this; there is none on a test machine
+    assert.equal(c.source, null);
+    assert.equal(c.failOn, 'error');
+    assert.equal(c.inlineIgnores, true);
+  });
+});
+
+describe('config through lint', () => {
+  it('off disables a rule, a severity override changes the finding and the exit code', async () => {
+    await write('rules/Dockerfile', ROOT_DOCKERFILE);
+    const plain = await runCli(['lint', 'rules/Dockerfile', '--format', 'json'], tmp);
+    assert.equal(plain.code, 1);
+    await write('rules/.tightship.yaml', 'rules:\n  dockerfile/last-user-root: warning\n');
+    const warned = await runCli(['lint', 'rules/Dockerfile', '--format', 'json'], tmp);
+    const f = JSON.parse(warned.stdout).results[0].findings.find((x: { ruleId: string }) => x.ruleId === 'dockerfile/last-user-root');
+    assert.equal(f.severity, 'warning');
+    assert.equal(warned.code, 0);
+    await write('rules/.tightship.yaml', 'rules:\n  dockerfile/last-user-root: off\n');
+    const off = await runCli(['lint', 'rules/Dockerfile', '--format', 'json'], tmp);
+    const report = JSON.parse(off.stdout);
+    assert.ok(!report.results[0].findings.some((x: { ruleId: string }) => x.ruleId === 'dockerfile/last-user-root'));
+  });
+
+  it('a config error stops lint with exit 2 and one line', async () => {
+    await write('broken/Dockerfile', ROOT_DOCKERFILE);
+    await write('broken/.tightship.yaml', 'rulez: {}\n');
+    const r = await runCli(['lint', 'broken'], tmp);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^tightship: unknown key 'rulez' in .*\(did you mean 'rules'\?\)\nhint: /);
+  });
+
+  it('--config applies one file to every target', async () => {
+    await write('explicit/a/Dockerfile', ROOT_DOCKERFILE);
+    const cfg = await write('explicit/cfg.yaml', 'failOn: none\n');
+    assert.equal((await runCli(['lint', 'explicit/a', '--config', cfg], tmp)).code, 0);
+    assert.equal((await runCli(['lint', 'explicit/a'], tmp)).code, 1);
+  });
+
+  it('ignore globs skip files found by a directory search', async () => {
+    await write('globs/.tightship.yaml', 'ignore: ["vendor/**", "*.dev"]\n');
+    await write('globs/Dockerfile', 'FROM alpine:3.20\nUSER 1\n');
+    await write('globs/Dockerfile.dev', 'FROM alpine:3.20\nUSER 1\n');
+    await write('globs/vendor/x/Dockerfile', 'FROM alpine:3.20\n');
+    const r = await runCli(['lint', 'globs', '--format', 'json'], tmp);
+    assert.deepEqual(JSON.parse(r.stdout).results.map((x: { target: { path: string } }) => x.target.path), ['globs/Dockerfile']);
+  });
+
+  it('buildArgs from the file resolve ARGs', async () => {
+    await write('bargs/Dockerfile', 'ARG TAG=3.20\nFROM alpine:${TAG}\nUSER 1\n');
+    await write('bargs/.tightship.yaml', 'buildArgs:\n  TAG: latest\n');
+    const r = await runCli(['lint', 'bargs', '--format', 'json'], tmp);
+    assert.ok(JSON.parse(r.stdout).results[0].findings.some((x: { ruleId: string }) => x.ruleId === 'dockerfile/base-image-latest'));
+  });
+});
+
+describe('globToRegExp', () => {
+  const cases: [string, string, boolean][] = [
+    ['vendor/**', 'vendor/a/Dockerfile', true],
+    ['vendor/**', 'src/vendor/a', false],
+    ['*.dev', 'Dockerfile.dev', true],
+    ['*.dev', 'a/Dockerfile.dev', true],
+    ['/Dockerfile', 'a/Dockerfile', false],
+    ['**/test/**', 'a/b/test/Dockerfile', true],
+    ['Dockerfile.?', 'Dockerfile.a', true],
+  ];
+  for (const [glob, p, expected] of cases) {
+    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => assert.equal(globToRegExp(glob).test(p), expected));
+  }
+});
