@@ -2,14 +2,16 @@
 // Each pattern is compiled by @balena/dockerignore (a port of moby's matcher); this module adds
 // what that port does differently from the current Docker code, each covered by a test:
 // - case-sensitive matching (the library ignores case by default; Docker on Linux does not);
-// - a UTF-8 BOM on the first line is dropped (moby's ReadAll);
+// - lines are read as moby's ignorefile.ReadAll reads them (UTF-8 BOM, CRLF, '#' only in
+//   column 1, `!` then trimming, filepath.Clean), and each pattern is compiled on its own, so
+//   that the deciding pattern can be named in findings (a `#` at the start of a re-include
+//   such as `!#x` is escaped for that);
 // - the regexp characters `+ ( ) | { }` are literal (moby escapes them; the port passes them
 //   to the RegExp, so `c++` throws and `a|b` alternates);
 // - a pattern matches a path when it matches the path or ANY of its parent directories
 //   (moby's MatchesOrParentMatches; the port only tries the parent with as many segments as the
 //   pattern), and the last matching pattern wins;
-// - results are cached without Object.prototype (a file named `constructor` is matched too);
-// - `!#x` re-includes a file named `#x` (the port drops patterns starting with '#' after '!').
+// - results are cached without Object.prototype (a file named `constructor` is matched too).
 // Patterns Docker refuses (a lone `!`, an unclosed `[`, a trailing `\`) are returned as problems:
 // the build fails before it starts.
 import dockerignore from '@balena/dockerignore';
