@@ -229,7 +229,23 @@ function isSpace(c: string): boolean {
 
 /** Removes quotes and escapes from a word (no expansion). */
 export function unquote(s: string, escape = '\\'): string {
-  return expandVars(s, () => undefined, escape, false).text;
+  let out = '';
+  let q: string | null = null;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (q === "'") { if (c === q) q = null; else out += c; continue; }
+    if (c === escape && i + 1 < s.length) {
+      const nx = s[i + 1]!;
+      if (q === '"' && nx !== '"' && nx !== '$' && nx !== escape) { out += c; continue; }
+      out += nx;
+      i++;
+      continue;
+    }
+    if (c === '"') { q = q ? null : c; continue; }
+    if (c === "'" && !q) { q = c; continue; }
+    out += c;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,6 +318,8 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   const seenDirectives = new Set<string>();
   const { lines } = b;
   const nLines = lines.length;
+  // a final newline does not start another line
+  const nReal = nLines > 1 && lines[nLines - 1]!.start === text.length ? nLines - 1 : nLines;
 
   let li = 0;
   while (li < nLines) {
@@ -430,7 +448,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
         const bodyStart = lastLine + 1;
         let k = lastLine + 1;
         let closed = false;
-        for (; k < nLines; k++) {
+        for (; k < nReal; k++) {
           const H = lines[k]!;
           let ht = text.slice(H.start, H.end);
           if (stripTabs) ht = ht.replace(/^\t+/, '');
@@ -438,7 +456,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
           bodyLines.push(ht);
         }
         const hStart = bodyStart < nLines ? lines[bodyStart]!.start : text.length;
-        const lastHl = closed ? k : nLines - 1;
+        const lastHl = closed ? k : nReal - 1;
         const hEnd = lastHl >= bodyStart ? lines[lastHl]!.end : hStart;
         if (!closed) {
           const tokA = logToSrc(segments, w.start, false);
@@ -449,7 +467,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
           delimiter, body: bodyLines.join('\n'), expand: !quoted, stripTabs,
           range: b.range(hStart, Math.max(hStart, hEnd)), bodyStartLine: bodyStart + 1,
         });
-        lastLine = closed ? k : Math.max(lastLine, nLines - 1);
+        lastLine = closed ? k : Math.max(lastLine, nReal - 1);
         if (lastHl >= bodyStart) endOff = Math.max(endOff, hEnd);
         li = Math.max(li, closed ? k + 1 : nLines);
       }
@@ -545,7 +563,8 @@ export function parseJsonArray(args: string): string[] | null {
 
 /** `["a", "b"` or `["a" "b"]`: clearly meant as JSON but not valid (shell tests like `[ "$x" = y ]` are not). */
 function looksLikeJson(args: string): boolean {
-  return /^\[\s*"(?:[^"\\]|\\.)*"\s*(?:,|\]|$|")/.test(args) || /^\[\s*\]?$/.test(args);
+  return /^\[\s*"(?:[^"\\]|\\.)*"\s*(?:,|\]|$|")/.test(args) || /^\[\s*'[^']*'\s*(?:,|\]|$)/.test(args) ||
+    /^\[\s*\]?$/.test(args);
 }
 
 /** Words of the line with quotes and escapes kept, split as BuildKit does to find heredocs. */
