@@ -59,15 +59,19 @@ export default defineRule({
     good: 'FROM node:22-bookworm-slim\nENV DB_PASSWORD_FILE=/run/secrets/db_password\nUSER node\nCMD ["node", "server.js"]\n',
   },
   check(model, ctx) {
+    // build arguments declared so far (globals, then those of the current stage)
+    const globalArgs = model.globalArgs.flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key));
+    let argNames = new Set<string>(globalArgs);
+    let stageIndex = -1;
     for (const instr of model.instructions) {
+      if (instr.stageIndex !== stageIndex) {
+        stageIndex = instr.stageIndex;
+        argNames = new Set<string>(globalArgs);
+      }
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
-      const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] : undefined;
-      const argNames = new Set<string>([
-        ...model.globalArgs.flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key)),
-        ...(stage?.instructions ?? []).filter((i) => i.keyword === 'ARG' && i.range.start.offset < instr.range.start.offset)
-          .flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key)),
-      ]);
-      for (const kv of parseKeyValues(instr.args, instr.keyword === 'ENV')) {
+      const pairs = parseKeyValues(instr.args, instr.keyword === 'ENV');
+      if (instr.keyword === 'ARG' && stageIndex >= 0) for (const kv of pairs) argNames.add(kv.key);
+      for (const kv of pairs) {
         const value = kv.value;
         const range = pairRange(model, instr, kv);
         const tokens = value ? findTokens(value) : [];

@@ -53,7 +53,7 @@ export default defineRule({
         const change = shellChange(cmd);
         if (change && created && expandVars(change.name, vars) === created.user.name) {
           created = {
-            user: { ...created.user, explicitShell: change.shell, shell: change.shell, loginShell: !isNonLoginShell(change.shell), how: `${cmd.name} -s ${change.shell}` },
+            user: { ...created.user, explicitShell: change.shell, shell: change.shell, loginShell: !isNonLoginShell(change.shell), how: `${cmd.name} sets ${change.shell}` },
             instr, cmd,
           };
         }
@@ -64,8 +64,8 @@ export default defineRule({
     const { user, instr, cmd } = created;
     ctx.report({
       message:
-        `The runtime user "${user.name}" gets a login shell (${user.shell}, from ${user.how}); ` +
-        'create it with --shell /usr/sbin/nologin (or /bin/false).',
+        `The runtime user "${user.name}" gets a login shell: ${user.how}. ` +
+        'Create it with --shell /usr/sbin/nologin (or /bin/false).',
       range: commandRange(model, instr, cmd),
     });
   },

@@ -84,8 +84,8 @@ export function createdUser(cmd: ShellCommand): CreatedUser | null {
     if (!name) return null;
     const explicit = opts.get('s') ?? opts.get('shell') ?? null;
     const uid = opts.get('u') ?? opts.get('uid') ?? null;
-    if (explicit !== null) return made(name, uid, explicit, explicit, `-s ${explicit}`);
-    return made(name, uid, null, 'the SHELL of /etc/default/useradd (/bin/sh or /bin/bash)', 'useradd without --shell', true);
+    if (explicit !== null) return made(name, uid, explicit, explicit, `useradd sets ${explicit}`);
+    return made(name, uid, null, '/bin/sh or /bin/bash', 'useradd without --shell uses SHELL from /etc/default/useradd (/bin/sh or /bin/bash)', true);
   }
   if (cmd.name === 'adduser') {
     const { opts, positionals } = parseOpts(args, ADDUSER);
@@ -95,17 +95,15 @@ export function createdUser(cmd: ShellCommand): CreatedUser | null {
     if (positionals.length >= 2 && opts.size === 0) return null;
     const explicit = opts.get('s') ?? opts.get('shell') ?? null;
     const uid = opts.get('u') ?? opts.get('uid') ?? null;
-    if (explicit !== null) return made(name, uid, explicit, explicit, `--shell ${explicit}`);
+    if (explicit !== null) return made(name, uid, explicit, explicit, `adduser sets ${explicit}`);
     if (opts.has('S') || opts.has('system')) {
       // Debian adduser --system: /usr/sbin/nologin; BusyBox adduser -S: /bin/false
       return made(name, uid, null, opts.has('S') ? '/bin/false' : '/usr/sbin/nologin', 'a system account');
     }
     const busybox = [...opts.keys()].some((k) => k.length === 1);
-    return made(
-      name, uid, null,
-      busybox ? "root's shell (/bin/sh on Alpine)" : 'DSHELL of /etc/adduser.conf (/bin/bash)',
-      busybox ? 'BusyBox adduser without -s' : 'adduser without --shell', true,
-    );
+    return busybox
+      ? made(name, uid, null, '/bin/sh', "BusyBox adduser without -s copies root's shell (/bin/sh on Alpine)", true)
+      : made(name, uid, null, '/bin/bash', 'adduser without --shell or --system uses DSHELL from /etc/adduser.conf (/bin/bash)', true);
   }
   return null;
 }
