@@ -1,4 +1,26 @@
 // Every container rule, listed once. Add a rule by importing it here.
 import type { Rule } from '../../engine/types.js';
+import runsAsRoot from './runs-as-root.js';
+import loginShell from './login-shell.js';
+import passwdWritable from './passwd-writable.js';
+import rootfsWritable from './rootfs-writable.js';
+import tmpNotWritable from './tmp-not-writable.js';
+import effectiveCapabilities from './effective-capabilities.js';
+import noNewPrivileges from './no-new-privileges.js';
+import seccompDisabled from './seccomp-disabled.js';
+import healthNotHealthy from './health-not-healthy.js';
+import httpProbeFailed from './http-probe-failed.js';
+import privileged from './privileged.js';
+import hostNamespaces from './host-namespaces.js';
+import dockerSocketMounted from './docker-socket-mounted.js';
+import sensitiveHostMount from './sensitive-host-mount.js';
+import noResourceLimits from './no-resource-limits.js';
+import portsAllInterfaces from './ports-all-interfaces.js';
+import noRestartPolicy from './no-restart-policy.js';
+import noLogLimits from './no-log-limits.js';
 
-export const containerRules: Rule[] = [];
+export const containerRules: Rule[] = [
+  runsAsRoot, loginShell, passwdWritable, rootfsWritable, tmpNotWritable, effectiveCapabilities, noNewPrivileges,
+  seccompDisabled, healthNotHealthy, httpProbeFailed, privileged, hostNamespaces, dockerSocketMounted,
+  sensitiveHostMount, noResourceLimits, portsAllInterfaces, noRestartPolicy, noLogLimits,
+] as Rule[];

@@ -1,5 +1,117 @@
-// The typed model of a container target. Owned by the container auditor; fleshed out with its rules.
-export interface ContainerModel {
-  /** Relative POSIX path (or reference) used in findings. */
+// The typed model of a container target: what the engine says about the container (inspect) and
+// what probes inside it measured. Plain data; the container rules are pure checks over it.
+
+/** A probe result: a measured value, or the reason it could not be measured (never a guess). */
+export type Probe<T> =
+  | { ok: true; value: T; method: ProbeMethod }
+  | { ok: false; reason: string };
+
+/** How a value was obtained: a shell in the container, the image's node, the engine, or the host. */
+export type ProbeMethod = 'sh' | 'node' | 'inspect' | 'host';
+
+export interface Identity {
+  uid: number;
+  gid: number;
+  /** From the container's /etc/passwd; null when the uid has no entry. */
+  user: string | null;
+  home: string | null;
+  shell: string | null;
+}
+
+export interface Capabilities {
+  /** Raw hex masks from /proc/1/status. */
+  effectiveHex: string;
+  permittedHex: string;
+  boundingHex: string;
+  /** Decoded names (CAP_ prefix dropped: CHOWN, NET_BIND_SERVICE, ...). */
+  effective: string[];
+  permitted: string[];
+  bounding: string[];
+}
+
+export type HealthStatus = 'healthy' | 'unhealthy' | 'starting' | 'timeout';
+
+export interface Health {
+  /** false when the image and the container define no healthcheck (or `NONE`). */
+  defined: boolean;
+  /** The status reached; null when no healthcheck is defined. */
+  status: HealthStatus | null;
+  /** How long verify waited for it, in ms. */
+  waitedMs: number;
+  /** The last health-check output the engine kept, trimmed (evidence for a failure). */
+  lastOutput?: string;
+}
+
+export interface HttpCheck {
   path: string;
+  /** The HTTP status, or null when the request failed (see error). */
+  status: number | null;
+  error?: string;
+  /** Where the request came from: the host through a loopback-published port, or inside the container. */
+  from: 'host' | 'container';
+  url: string;
+}
+
+export interface PublishedPort {
+  /** e.g. 8000/tcp */
+  containerPort: string;
+  /** '' or 0.0.0.0 / :: mean every interface. */
+  hostIp: string;
+  hostPort: string;
+}
+
+export interface Mount {
+  type: string;
+  source: string;
+  destination: string;
+  readOnly: boolean;
+}
+
+export interface HostConfigFacts {
+  readonlyRootfs: boolean;
+  privileged: boolean;
+  capAdd: string[];
+  capDrop: string[];
+  securityOpt: string[];
+  /** Bytes; 0 = unlimited. */
+  memory: number;
+  /** CPUs (NanoCpus / 1e9, or CpuQuota / CpuPeriod); 0 = unlimited. */
+  cpus: number;
+  /** null or <= 0 = unlimited. */
+  pidsLimit: number | null;
+  networkMode: string;
+  pidMode: string;
+  ipcMode: string;
+  utsMode: string;
+  userNsMode: string;
+  tmpfs: Record<string, string>;
+  ports: PublishedPort[];
+  mounts: Mount[];
+  devices: string[];
+  restartPolicy: { name: string; maximumRetryCount: number };
+  logConfig: { type: string; config: Record<string, string> };
+}
+
+export interface ContainerModel {
+  /** Relative POSIX path (or reference) used in findings: the image reference or container name. */
+  path: string;
+  /** How verify got the container: it ran the image itself, or it inspected a running one. */
+  mode: 'image' | 'container';
+  /** The run profile when verify ran the image; null for --container. */
+  profile: 'hardened' | 'as-is' | null;
+  image: { ref: string; id: string; user: string; healthcheck: string[] | null };
+  container: { id: string; name: string };
+  hostConfig: HostConfigFacts;
+  identity: Probe<Identity>;
+  passwdWritable: Probe<boolean>;
+  rootfsWritable: Probe<boolean>;
+  tmpWritable: Probe<boolean>;
+  capabilities: Probe<Capabilities>;
+  /** 0 or 1, from /proc/1/status. */
+  noNewPrivs: Probe<number>;
+  /** 0 disabled, 1 strict, 2 filter. */
+  seccomp: Probe<number>;
+  health: Health;
+  /** null when no HTTP path was asked for. */
+  http: HttpCheck | null;
 }
