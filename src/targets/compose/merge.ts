@@ -149,13 +149,15 @@ function uniqueKey(key: string, path: string[]): ((n: YNode) => string | null) |
   }
 }
 
-/** Splits a short-syntax volume on ':' while keeping Windows drive letters (C:\x) whole. */
+/** Splits a short-syntax volume on ':' while keeping a Windows drive letter (C:\x:/data) whole;
+ *  `a:/data` is the volume a. */
 export function splitVolume(s: string): string[] {
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
-    if (c === ':' && !(cur.length === 1 && /[A-Za-z]/.test(cur) && /[\\/]/.test(s[i + 1] ?? ''))) {
+    const drive = parts.length === 0 && cur.length === 1 && /[A-Za-z]/.test(cur) && /[\\/]/.test(s[i + 1] ?? '') && s.indexOf(':', i + 1) > 0;
+    if (c === ':' && !drive) {
       parts.push(cur);
       cur = '';
     } else cur += c;
