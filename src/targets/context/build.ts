@@ -80,7 +80,9 @@ class ContextWalker {
     try {
       entries = this.fs.list(dir).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
-      this.unreadableDirs.set(dir, (err as NodeJS.ErrnoException).code ?? String((err as Error).message));
+      const code = (err as NodeJS.ErrnoException).code;
+      // a path that is not there (or not a folder) is simply empty; anything else is unreadable
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unreadableDirs.set(dir, code ?? String((err as Error).message));
       entries = null;
     }
     this.listings.set(dir, entries);
