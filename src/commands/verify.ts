@@ -1,0 +1,164 @@
+// `tightship verify IMAGE` / `tightship verify --container NAME`: run (or find) a container on the
+// local engine, prove its hardening claims from inside it, grade it with the container rules.
+// Exit 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-up error.
+import * as path from 'node:path';
+import type { IO } from '../io.js';
+import type { TargetResult } from '../engine/types.js';
+import { SEVERITY_RANK, UserError } from '../engine/types.js';
+import { allRules } from '../rules/index.js';
+import { catalogue } from '../engine/catalogue.js';
+import { createConfigLoader, parseFailOn, type ConfigOverrides } from '../engine/config.js';
+import { runRules, makeResult } from '../engine/run.js';
+import { FORMATTERS } from '../report/index.js';
+import { VERSION } from '../main.js';
+import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
+import { useColor } from './output.js';
+import type { Profile, VerifyOptions } from '../targets/container/engine.js';
+import { checkRows, formatCheckRows } from '../targets/container/checks.js';
+
+export const VERIFY_USAGE = `Usage: tightship verify IMAGE [options]
+       tightship verify --container NAME_OR_ID [options]
+
+Runs IMAGE on the local Docker engine (Engine API: /var/run/docker.sock or DOCKER_HOST) and proves
+its hardening claims from inside the container: user, login shell, /etc/passwd and root filesystem
+writability, /tmp, capabilities, NoNewPrivs, seccomp, health, an HTTP path, and the HostConfig.
+The container is removed afterwards, also on error or Ctrl-C. Probes never change its files.
+With --container, a running container is checked as it is (not stopped, not changed).
+
+Options:
+      --profile NAME      hardened (default): --read-only --tmpfs /tmp --cap-drop=ALL
+                          --security-opt no-new-privileges --memory 256m --cpus 1 --pids-limit 128
+                          as-is: the image's own defaults
+      --container NAME    check a running container instead of running an image
+      --http PATH         GET PATH and expect 200 (the port is published on 127.0.0.1 only)
+      --port PORT         the container port for --http (default: the image's first EXPOSE)
+      --timeout DURATION  longest wait for start and health: 60s (default), 2m, 500ms
+      --name NAME         name of the container verify creates (default tightship-verify-<random>)
+  -f, --format FORMAT     pretty (default) | json | sarif | github
+      --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
+  -c, --config FILE       use this config file instead of searching for .tightship.yaml
+  -h, --help              show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-up error.
+`;
+
+const SPECS: Record<string, FlagSpec> = {
+  profile: { value: true },
+  container: { value: true },
+  http: { value: true },
+  port: { value: true },
+  timeout: { value: true },
+  name: { value: true },
+  format: { value: true, alias: 'f' },
+  'fail-on': { value: true },
+  config: { value: true, alias: 'c' },
+  help: { alias: 'h' },
+};
+
+/** "60s", "2m", "500ms", "90" (seconds) -> ms. */
+export function parseDuration(text: string, flag: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!m) throw new UserError(`${flag} '${text}' is not a duration`, 'e.g. 60s, 2m or 500ms');
+  const n = Number(m[1]) * (m[2] === 'ms' ? 1 : m[2] === 'm' ? 60_000 : 1000);
+  if (n <= 0 || n > 3_600_000) throw new UserError(`${flag} '${text}' is out of range`, 'give between 1ms and 60m');
+  return n;
+}
+
+/** A one-line "waiting for …" display on a terminal; nothing on a pipe or in CI. */
+function waitReporter(io: IO): { onWait: NonNullable<VerifyOptions['onWait']>; done: () => void } | null {
+  if (!io.stderrIsTTY || (io.env.CI && io.env.CI !== 'false') || io.env.TIGHTSHIP_NO_PROGRESS) return null;
+  let shown = false;
+  return {
+    onWait(what, elapsed, limit) {
+      io.stderr(`\r\x1b[2Kwaiting for ${what}: ${(elapsed / 1000).toFixed(1)} s of ${(limit / 1000).toFixed(0)} s`);
+      shown = true;
+    },
+    done() { if (shown) io.stderr('\r\x1b[2K'); },
+  };
+}
+
+export async function run(argv: string[], io: IO): Promise<number> {
+  const args = parseArgs(argv, SPECS, 'verify');
+  if (flagSet(args, 'help')) {
+    io.stdout(VERIFY_USAGE);
+    return 0;
+  }
+  const containerRef = flagValue(args, 'container');
+  if (containerRef !== undefined && args.positional.length) throw new UserError('give either an IMAGE or --container NAME, not both', "run 'tightship verify --help'");
+  if (containerRef === undefined && args.positional.length !== 1) {
+    throw new UserError(args.positional.length ? 'give one image' : 'no image given', "run 'tightship verify myapp:1.2' or 'tightship verify --container NAME'");
+  }
+  const profileFlag = flagValue(args, 'profile');
+  if (profileFlag !== undefined && profileFlag !== 'hardened' && profileFlag !== 'as-is') {
+    throw new UserError(`unknown profile '${profileFlag}'`, 'use --profile hardened or --profile as-is');
+  }
+  if (containerRef !== undefined && (profileFlag !== undefined || flagValue(args, 'name') !== undefined)) {
+    throw new UserError('--profile and --name apply when verify runs an image, not with --container', 'a running container is checked as it is');
+  }
+  const profile: Profile = (profileFlag as Profile | undefined) ?? 'hardened';
+  const httpPath = flagValue(args, 'http');
+  if (httpPath !== undefined && !httpPath.startsWith('/')) throw new UserError(`--http '${httpPath}' is not a path`, 'e.g. --http /health');
+  const port = flagValue(args, 'port');
+  if (port !== undefined && !/^\d{1,5}(\/(tcp|udp))?$/.test(port)) throw new UserError(`--port '${port}' is not a port`, 'e.g. --port 8000');
+  const timeoutMs = parseDuration(flagValue(args, 'timeout') ?? '60s', '--timeout');
+  const format = flagValue(args, 'format') ?? io.env.TIGHTSHIP_FORMAT?.trim() ?? 'pretty';
+  const formatter = FORMATTERS[format];
+  if (!formatter) throw new UserError(`unknown format '${format}'`, `use one of ${Object.keys(FORMATTERS).join(', ')}`);
+
+  const overrides: ConfigOverrides = {};
+  const failOnFlag = flagValue(args, 'fail-on');
+  if (failOnFlag !== undefined) overrides.failOn = parseFailOn(failOnFlag, '--fail-on');
+  const entries = catalogue();
+  const configFlag = flagValue(args, 'config');
+  const config = await createConfigLoader({
+    explicitPath: configFlag ? path.resolve(io.cwd, configFlag) : undefined, env: io.env, overrides, catalogue: entries,
+  }).forDir(io.cwd);
+
+  const { verifyImage, verifyContainer } = await import('../targets/container/engine.js');
+  const progress = waitReporter(io);
+  const opts: VerifyOptions = {
+    profile, timeoutMs,
+    ...(httpPath !== undefined ? { httpPath } : {}),
+    ...(port !== undefined ? { port } : {}),
+    ...(flagValue(args, 'name') !== undefined ? { name: flagValue(args, 'name')! } : {}),
+    ...(progress ? { onWait: progress.onWait } : {}),
+  };
+  let outcome;
+  try {
+    outcome = containerRef !== undefined ? await verifyContainer(containerRef, opts) : await verifyImage(args.positional[0]!, opts);
+  } finally {
+    progress?.done();
+  }
+  const { model, why } = outcome;
+  const rules = allRules.filter((r) => r.target === 'container');
+  const findings = runRules('container', model, model.path, { config, rules });
+  const rows = checkRows(model, findings, why);
+  const facts: Record<string, unknown> = {
+    mode: model.mode,
+    profile: model.profile,
+    image: model.image,
+    container: model.container,
+    checks: rows,
+    identity: model.identity,
+    passwdWritable: model.passwdWritable,
+    rootfsWritable: model.rootfsWritable,
+    tmpWritable: model.tmpWritable,
+    capabilities: model.capabilities,
+    noNewPrivs: model.noNewPrivs,
+    seccomp: model.seccomp,
+    health: model.health,
+    http: model.http,
+    hostConfig: model.hostConfig,
+  };
+  const result: TargetResult = makeResult({ kind: 'container', path: model.path, image: model.image.ref }, findings, rules, facts);
+
+  const color = useColor(io.isTTY, io.env);
+  if (format === 'pretty') {
+    const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile` : `checked running container ${model.container.name}`;
+    io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n\n`);
+  }
+  io.stdout(formatter([result], { toolVersion: VERSION, rules: entries, sources: {}, color }));
+  const failOn = config.failOn;
+  if (failOn === 'none') return 0;
+  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+}

@@ -1,0 +1,312 @@
+// The I/O half of verify: runs an image (or finds a running container) on the local engine through
+// the Engine API (dockerode), probes it from inside, waits for health, requests an HTTP path,
+// and returns the ContainerModel the container rules check. The container verify creates is
+// always removed: in `finally`, and on SIGINT/SIGTERM.
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+import { UserError } from '../../engine/types.js';
+import type { ContainerModel, Health, HttpCheck } from './model.js';
+import { failedProbes, nodeProbe, oneLine, parseProbeOutput, shellProbe, type ProbeResults } from './probes.js';
+import { healthcheckOf, hostConfigFacts } from './inspect.js';
+
+export type Profile = 'hardened' | 'as-is';
+
+export interface VerifyOptions {
+  profile: Profile;
+  /** GET this path and expect 200. */
+  httpPath?: string;
+  /** The container port for --http (e.g. 8000 or 8000/tcp); default: the image's first exposed port. */
+  port?: string;
+  /** Longest wait for start and health, in ms. */
+  timeoutMs: number;
+  /** Name of the container verify creates (default tightship-verify-<random>). */
+  name?: string;
+  /** Called while waiting (start, health): what for, how long so far, the limit. */
+  onWait?: (what: string, elapsedMs: number, limitMs: number) => void;
+  docker?: Docker;
+}
+
+/** The seeds' hardened run flags, as Engine API HostConfig. */
+export const HARDENED_HOST_CONFIG = {
+  ReadonlyRootfs: true,
+  Tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' },
+  CapDrop: ['ALL'],
+  SecurityOpt: ['no-new-privileges'],
+  Memory: 256 * 1024 * 1024,
+  PidsLimit: 128,
+  NanoCpus: 1_000_000_000,
+} as const;
+
+async function connect(given?: Docker): Promise<Docker> {
+  const { default: DockerClass } = await import('dockerode');
+  const docker = given ?? new DockerClass();
+  try {
+    await docker.ping();
+  } catch (err) {
+    const e = err as { code?: string; message?: string };
+    const where = process.env.DOCKER_HOST ? `DOCKER_HOST=${process.env.DOCKER_HOST}` : '/var/run/docker.sock';
+    throw new UserError(`the Docker engine is not reachable at ${where} (${e.code ?? oneLine(e.message ?? String(err))})`,
+      'start it (sudo bash scripts/docker-setup.sh, or systemctl start docker) or set DOCKER_HOST');
+  }
+  return docker;
+}
+
+interface ExecResult { exitCode: number | null; stdout: string; stderr: string }
+
+async function execIn(docker: Docker, container: Docker.Container, cmd: string[], timeoutMs: number): Promise<ExecResult> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  const o = new PassThrough().on('data', (c: Buffer) => out.push(c));
+  const e = new PassThrough().on('data', (c: Buffer) => err.push(c));
+  docker.modem.demuxStream(stream, o, e);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => { stream.destroy(); resolve(); }, timeoutMs);
+    stream.on('end', () => { clearTimeout(timer); resolve(); });
+    stream.on('close', () => { clearTimeout(timer); resolve(); });
+    stream.on('error', () => { clearTimeout(timer); resolve(); });
+  });
+  let exitCode: number | null = null;
+  try { exitCode = (await exec.inspect()).ExitCode ?? null; } catch { exitCode = null; }
+  return { exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+}
+
+async function tryExec(docker: Docker, container: Docker.Container, cmd: string[], timeoutMs: number): Promise<ExecResult | string> {
+  try {
+    return await execIn(docker, container, cmd, timeoutMs);
+  } catch (err) {
+    return oneLine((err as Error).message ?? String(err));
+  }
+}
+
+/** Runs the probe with sh, and with the image's node when there is no shell (distroless). */
+export async function probe(docker: Docker, container: Docker.Container): Promise<ProbeResults> {
+  const token = randomBytes(6).toString('hex');
+  const sh = await tryExec(docker, container, ['sh', '-c', shellProbe(token)], 20_000);
+  if (typeof sh !== 'string' && sh.stdout.includes('@@end')) return parseProbeOutput(sh.stdout, 'sh');
+  const node = await tryExec(docker, container, ['node', '-e', nodeProbe(token)], 20_000);
+  if (typeof node !== 'string' && node.stdout.includes('@@end')) return parseProbeOutput(node.stdout, 'node');
+  const why = (r: ExecResult | string) => (typeof r === 'string' ? r : oneLine(r.stderr || r.stdout) || `exit code ${r.exitCode}`);
+  return failedProbes(`nothing could run inside the container: sh failed (${why(sh)}), node failed (${why(node)})`);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+async function inspectOrFail(container: Docker.Container, label: string): Promise<any> {
+  const info = await container.inspect();
+  if (!info.State?.Running) {
+    let logs = '';
+    try {
+      const buf = (await container.logs({ stdout: true, stderr: true, tail: 5 })) as unknown as Buffer;
+      logs = oneLine(demuxed(buf));
+    } catch { /* no logs */ }
+    throw new UserError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
+      logs ? `its last output: ${logs.slice(-160)}` : 'docker logs shows why it stopped');
+  }
+  return info;
+}
+
+/** Strips the 8-byte frame headers of a non-TTY log buffer. */
+function demuxed(buf: Buffer): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i + 8 <= buf.length && (buf[i] === 1 || buf[i] === 2) && buf[i + 1] === 0) {
+    const len = buf.readUInt32BE(i + 4);
+    parts.push(buf.subarray(i + 8, i + 8 + len).toString('utf8'));
+    i += 8 + len;
+  }
+  return i === 0 ? buf.toString('utf8') : parts.join('');
+}
+
+async function waitForHealth(container: Docker.Container, label: string, defined: boolean, opts: VerifyOptions, started: number): Promise<Health> {
+  if (!defined) return { defined: false, status: null, waitedMs: 0 };
+  for (;;) {
+    const info = await inspectOrFail(container, label);
+    const h = info.State?.Health;
+    const waitedMs = Date.now() - started;
+    const last = h?.Log?.length ? oneLine(String(h.Log[h.Log.length - 1].Output ?? '')).slice(0, 160) : undefined;
+    const status = h?.Status as string | undefined;
+    if (status === 'healthy' || status === 'unhealthy') {
+      return { defined: true, status, waitedMs, ...(status === 'unhealthy' && last ? { lastOutput: last } : {}) };
+    }
+    if (waitedMs >= opts.timeoutMs) return { defined: true, status: 'timeout', waitedMs, ...(last ? { lastOutput: last } : {}) };
+    opts.onWait?.(`health (${status ?? 'starting'})`, waitedMs, opts.timeoutMs);
+    await sleep(250);
+  }
+}
+
+function hostGet(url: string, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', timeout: timeoutMs }, (res) => { res.resume(); resolve(res.statusCode ?? 0); });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function normalisePort(port: string): string {
+  return port.includes('/') ? port : `${port}/tcp`;
+}
+
+async function checkHttp(docker: Docker, container: Docker.Container, info: any, path: string, port: string | null, opts: VerifyOptions): Promise<HttpCheck> {
+  const deadline = Date.now() + Math.min(opts.timeoutMs, 15_000);
+  // from the host, through a port published on loopback, when there is one
+  const bindings: any[] = port ? info.NetworkSettings?.Ports?.[port] ?? [] : [];
+  const loop = bindings.find((b) => b.HostIp === '127.0.0.1' || b.HostIp === '::1') ?? bindings.find((b) => b.HostIp === '0.0.0.0' || b.HostIp === '');
+  if (loop?.HostPort) {
+    const url = `http://127.0.0.1:${loop.HostPort}${path}`;
+    let lastError = '';
+    for (;;) {
+      try {
+        const status = await hostGet(url, 3000);
+        if (status === 200 || Date.now() > deadline) return { path, status, from: 'host', url };
+      } catch (err) {
+        lastError = oneLine((err as Error).message);
+        if (Date.now() > deadline) return { path, status: null, error: lastError, from: 'host', url };
+      }
+      await sleep(250);
+    }
+  }
+  // from inside the container (network none, or no published port), with node, then wget
+  const containerPort = (port ?? '8000/tcp').split('/')[0];
+  const url = `http://127.0.0.1:${containerPort}${path}`;
+  let error = '';
+  for (;;) {
+    const node = await tryExec(docker, container, ['node', '-e',
+      `require('http').get(${JSON.stringify(url)},r=>{console.log('status='+r.statusCode);r.resume()}).on('error',e=>{console.log('error='+e.message)})`], 5000);
+    let m = typeof node === 'string' ? null : /status=(\d+)/.exec(node.stdout);
+    if (!m) {
+      const wget = await tryExec(docker, container, ['sh', '-c', `wget -S -q -O /dev/null ${url} 2>&1 | sed -n 's/^ *HTTP\\/[0-9.]* \\([0-9][0-9]*\\).*/status=\\1/p' | tail -1`], 5000);
+      m = typeof wget === 'string' ? null : /status=(\d+)/.exec(wget.stdout);
+      if (!m) error = typeof node === 'string' ? node : oneLine(node.stdout || node.stderr) || 'neither node nor wget could make the request';
+    }
+    if (m && (Number(m[1]) === 200 || Date.now() > deadline)) return { path, status: Number(m[1]), from: 'container', url };
+    if (Date.now() > deadline) return { path, status: null, error, from: 'container', url };
+    await sleep(300);
+  }
+}
+
+function modelFrom(label: string, mode: 'image' | 'container', profile: Profile | null, imageInfo: any, info: any,
+  probes: ProbeResults, health: Health, http: HttpCheck | null): ContainerModel {
+  const { why: _why, ...p } = probes;
+  void _why;
+  return {
+    path: label,
+    mode,
+    profile,
+    image: { ref: String(info.Config?.Image ?? label), id: String(imageInfo?.Id ?? info.Image ?? ''), user: String(info.Config?.User ?? ''), healthcheck: healthcheckOf(info.Config) },
+    container: { id: String(info.Id ?? ''), name: String(info.Name ?? '').replace(/^\//, '') },
+    hostConfig: hostConfigFacts(info),
+    ...p,
+    health,
+    http,
+  };
+}
+
+export interface VerifyOutcome { model: ContainerModel; why: Record<string, string> }
+
+/** Runs IMAGE under the profile, probes it and removes it. */
+export async function verifyImage(ref: string, opts: VerifyOptions): Promise<VerifyOutcome> {
+  const docker = await connect(opts.docker);
+  let imageInfo: any;
+  try {
+    imageInfo = await docker.getImage(ref).inspect();
+  } catch (err) {
+    const e = err as { statusCode?: number; message?: string };
+    if (e.statusCode === 404) throw new UserError(`image ${ref} is not in the local engine`, `build it (docker build -t ${ref} .) or pull it first: verify never pulls`);
+    throw new UserError(`the engine cannot inspect image ${ref}: ${oneLine(e.message ?? String(err))}`);
+  }
+  const healthTest = healthcheckOf(imageInfo.Config);
+  const exposed = Object.keys(imageInfo.Config?.ExposedPorts ?? {}).sort();
+  let port: string | null = opts.port ? normalisePort(opts.port) : exposed[0] ?? null;
+  if (opts.httpPath && !port) throw new UserError(`image ${ref} exposes no port, so --http does not know where to connect`, 'give the port with --port 8000');
+  if (!opts.httpPath) port = null;
+
+  const name = opts.name ?? `tightship-verify-${randomBytes(4).toString('hex')}`;
+  const hostConfig: Record<string, unknown> = opts.profile === 'hardened' ? { ...HARDENED_HOST_CONFIG } : {};
+  // no network unless an HTTP path is asked for; then publish on loopback only, on a free port
+  hostConfig.NetworkMode = port ? 'bridge' : 'none';
+  if (port) hostConfig.PortBindings = { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] };
+  const create: Docker.ContainerCreateOptions = {
+    Image: ref,
+    name,
+    Labels: { 'org.tightship.verify': 'true' },
+    HostConfig: hostConfig as Docker.HostConfig,
+    ...(port ? { ExposedPorts: { [port]: {} } } : {}),
+    // the image's own check, polled every second so verify does not wait a whole image interval
+    ...(healthTest ? { Healthcheck: { Test: healthTest, Interval: 1_000_000_000 } } : {}),
+  };
+
+  let container: Docker.Container | null = null;
+  const cleanup = async () => {
+    if (container) {
+      const c = container;
+      container = null;
+      await c.remove({ force: true }).catch(() => undefined);
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    try {
+      container = await docker.createContainer(create);
+    } catch (err) {
+      const e = err as { statusCode?: number; message?: string };
+      throw new UserError(`the engine refused to create a container from ${ref}: ${oneLine(e.message ?? String(err))}`,
+        e.statusCode === 409 ? `a container named ${name} exists; remove it or pick another --name` : 'check the image and the engine');
+    }
+    const started = Date.now();
+    try {
+      await container.start();
+    } catch (err) {
+      throw new UserError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
+    }
+    // the process must stay up for a moment: a crash at start is an error, not a report
+    let info: any = await inspectOrFail(container, ref);
+    await sleep(300);
+    info = await inspectOrFail(container, ref);
+    const probes = await probe(docker, container);
+    const health = await waitForHealth(container, ref, healthTest !== null, opts, started);
+    info = await inspectOrFail(container, ref);
+    const http = opts.httpPath ? await checkHttp(docker, container, info, opts.httpPath, port, opts) : null;
+    return { model: modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http), why: probes.why };
+  } finally {
+    await cleanup();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  }
+}
+
+/** Probes a running container as it is; verify does not change or stop it. */
+export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Promise<VerifyOutcome> {
+  const docker = await connect(opts.docker);
+  const container = docker.getContainer(nameOrId);
+  let info: any;
+  try {
+    info = await container.inspect();
+  } catch (err) {
+    const e = err as { statusCode?: number; message?: string };
+    if (e.statusCode === 404) throw new UserError(`no container named or with id ${nameOrId}`, 'docker ps lists the running containers');
+    throw new UserError(`the engine cannot inspect container ${nameOrId}: ${oneLine(e.message ?? String(err))}`);
+  }
+  const label = String(info.Name ?? nameOrId).replace(/^\//, '');
+  info = await inspectOrFail(container, label);
+  let imageInfo: any = null;
+  try { imageInfo = await docker.getImage(String(info.Image)).inspect(); } catch { imageInfo = null; }
+  const probes = await probe(docker, container);
+  const started = Date.now() - 0;
+  const healthDefined = healthcheckOf(info.Config) !== null;
+  const health = await waitForHealth(container, label, healthDefined, opts, started);
+  info = await inspectOrFail(container, label);
+  let port: string | null = opts.port ? normalisePort(opts.port) : null;
+  if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;
+  const http = opts.httpPath ? await checkHttp(docker, container, info, opts.httpPath, port, opts) : null;
+  return { model: modelFrom(label, 'container', null, imageInfo, info, probes, health, http), why: probes.why };
+}
