@@ -148,11 +148,11 @@ export const APT_INSTALL_SUBS = new Set(['install', 'reinstall']);
 export const APT_CONFIRM_SUBS = new Set(['install', 'reinstall', 'remove', 'purge', 'upgrade', 'dist-upgrade', 'full-upgrade', 'autoremove', 'autopurge', 'build-dep']);
 export const APT_UPGRADE_SUBS = new Set(['upgrade', 'dist-upgrade', 'full-upgrade']);
 
-export function isAptLike(call: PkgCall | null): call is PkgCall {
+export function isAptLike(call: PkgCall | null): call is PkgCall & { manager: 'apt-get' | 'apt' } {
   return call !== null && (call.manager === 'apt-get' || call.manager === 'apt');
 }
 
-export function isRpmLike(call: PkgCall | null): call is PkgCall {
+export function isRpmLike(call: PkgCall | null): call is PkgCall & { manager: 'yum' | 'dnf' | 'microdnf' } {
   return call !== null && (call.manager === 'yum' || call.manager === 'dnf' || call.manager === 'microdnf');
 }
 

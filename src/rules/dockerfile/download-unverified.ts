@@ -1,0 +1,123 @@
+import { defineRule } from '../../engine/types.js';
+import type { ShellCommand } from '../../targets/dockerfile/model.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, pipelines, runs } from './util/b-run.js';
+import { downloadOf, isInterpreter } from './util/b-fetch.js';
+
+const CHECKSUM_TOOLS = /^(sha(1|224|256|384|512)sum|md5sum|b2sum|shasum|sha\d+|rhash)$/;
+const CHECKSUM_FILE = /(sha\d*sums?|checksums?|\.sha\d+(sum)?|\.md5|\.asc|\.sig|\.sign|\.minisig|\.pem|\.crt|\.bundle|\.intoto\.jsonl|\.att)$/i;
+const EXTRACTORS = new Set(['tar', 'bsdtar', 'unzip', 'gunzip', 'bunzip2', 'unxz', 'xz', 'gzip', 'zstd', 'unzstd', '7z', '7za', 'cpio', 'dpkg', 'dpkg-deb', 'rpm', 'rpm2cpio']);
+const BIN_DIR = /(^|\/)(s?bin)(\/|$)/;
+
+const norm = (s: string): string => s.replace(/\$\{(\w+)\}/g, '$$$1').replace(/^\.\//, '');
+
+function isVerification(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
+  const a = cmd.argv;
+  if (CHECKSUM_TOOLS.test(cmd.name)) {
+    if (a.some((x) => x === '-c' || x.startsWith('--check') || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(x))) return true;
+    // sha256sum f | grep -q <hash> / | cmp / | diff
+    const pos = pipeline.indexOf(cmd);
+    return pos >= 0 && pipeline.slice(pos + 1).some((c) => ['grep', 'cmp', 'diff', 'awk'].includes(c.name));
+  }
+  if (cmd.name === 'gpg' || cmd.name === 'gpg2') return a.some((x) => x === '--verify' || x.startsWith('--verify'));
+  if (cmd.name === 'gpgv' || cmd.name === 'gpgv2' || cmd.name === 'signify' || cmd.name === 'slsa-verifier') return true;
+  if (cmd.name === 'cosign') return (a[1] ?? '').startsWith('verify');
+  if (cmd.name === 'minisign') return a.some((x) => /^-[a-zA-Z]*V/.test(x));
+  if (cmd.name === 'openssl') return a.includes('dgst') && a.some((x) => x === '-verify' || x === '-signature' || x === '-prverify');
+  if (cmd.name === '[' || cmd.name === 'test' || cmd.name === '[[') return /sha\d*sum|md5sum|shasum|b2sum/.test(cmd.text + a.join(' '));
+  return false;
+}
+
+interface Fetched { file: string; base: string; index: number; cmd: ShellCommand; tool: string }
+
+function mentions(words: string[], f: Fetched): boolean {
+  return words.some((w) => {
+    const n = norm(w);
+    return n === norm(f.file) || n === f.base || n.endsWith('/' + f.base) || (n.startsWith('-') && n.length > f.base.length && n.endsWith(f.base));
+  });
+}
+
+/** How a command uses a downloaded file, or null. */
+function useOf(cmd: ShellCommand, f: Fetched): string | null {
+  const args = cmd.argv.slice(1);
+  if (mentions([cmd.argv[0] ?? ''], f)) return 'executed';
+  if (!mentions(args, f)) return null;
+  const n = cmd.name;
+  if (EXTRACTORS.has(n)) return `unpacked by ${n}`;
+  if (n === 'chmod' && args.some((a) => /^[ugoa]*\+[rwX]*x/.test(a) || /^[0-7]*[1357][0-7]{0,2}$/.test(a) && a.length >= 3)) return 'made executable';
+  if (isInterpreter(n) || n === 'source' || n === '.' || n === 'java') return `run by ${n}`;
+  if ((n === 'mv' || n === 'cp' || n === 'install' || n === 'ln') && BIN_DIR.test(args[args.length - 1] ?? '')) return `installed to ${args[args.length - 1]}`;
+  if (['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper', 'pip', 'pip3', 'npm', 'gem'].includes(n)) return `installed by ${n}`;
+  return null;
+}
+
+export default defineRule({
+  id: 'dockerfile/download-unverified',
+  target: 'dockerfile',
+  title: 'Downloaded file used without checksum or signature verification',
+  severity: 'warning',
+  level: 'hardened',
+  rationale:
+    'A file fetched with curl or wget and then unpacked, made executable, installed or run becomes part of the ' +
+    'image on trust alone: a compromised mirror or release page, a hijacked domain, or a man in the middle (TLS ' +
+    'only proves who served it, not what was published) puts arbitrary code into the image, and the next build may ' +
+    'get a different file. A checksum pinned in the Dockerfile, or a signature checked against a pinned key, ties the ' +
+    'build to the exact bytes that were reviewed. Piping a download straight into tar or dpkg is the same problem.',
+  remediation:
+    'Pin the expected digest and check it before use: `curl -fsSLo app.tgz "$URL" && echo "$APP_SHA256  app.tgz" | ' +
+    'sha256sum -c - && tar -xzf app.tgz`, or verify a signature (`gpg --batch --verify app.tgz.asc app.tgz`, ' +
+    '`cosign verify-blob`, `minisign -V`). For single files, `ADD --checksum=sha256:… <url>` does both.',
+  references: [
+    'CIS Docker Benchmark 4.11 (Ensure only verified packages are installed)',
+    'https://docs.docker.com/reference/dockerfile/#verifying-a-remote-file-checksum-add---checksumchecksum-http-src-dest',
+  ],
+  equivalents: { cis: ['4.11'] },
+  examples: {
+    bad: 'FROM debian:12-slim\nARG TINI_VERSION=v0.19.0\nRUN curl -fsSLo /usr/local/bin/tini https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-amd64 \\\n && chmod +x /usr/local/bin/tini\n',
+    good: 'FROM debian:12-slim\nARG TINI_VERSION=v0.19.0\nARG TINI_SHA256=93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c\nRUN curl -fsSLo /usr/local/bin/tini https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-amd64 \\\n && echo "${TINI_SHA256}  /usr/local/bin/tini" | sha256sum -c - \\\n && chmod +x /usr/local/bin/tini\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      const pipes = pipelines(run.cmds);
+      const pipeOf = new Map<ShellCommand, ShellCommand[]>();
+      for (const p of pipes) for (const c of p) pipeOf.set(c, p);
+      const fetched: Fetched[] = [];
+      const reported = new Set<ShellCommand>();
+      const report = (f: { cmd: ShellCommand; tool: string }, what: string) => {
+        if (reported.has(f.cmd)) return;
+        reported.add(f.cmd);
+        const words = run.locator.locate(f.cmd, 0);
+        context.report({ range: commandRange(src, run, f.cmd, words ? words.slice(0, 1) : null), message: what });
+      };
+      run.cmds.forEach((cmd, index) => {
+        const pipeline = pipeOf.get(cmd) ?? [cmd];
+        // a verification covers the downloads it names, or all earlier ones when it names only checksum/signature files
+        if (isVerification(cmd, pipeline)) {
+          const words = pipeline.flatMap((c) => c.argv.flatMap((a) => a.split(/[\s*]+/)));
+          const named = fetched.filter((f) => !CHECKSUM_FILE.test(f.base) && mentions(words, f));
+          const covered = named.length ? named : fetched;
+          for (const f of covered) f.index = -1;
+          return;
+        }
+        const dl = downloadOf(cmd);
+        if (dl && dl.file === null) {
+          const pos = pipeline.indexOf(cmd);
+          const sink = pipeline.slice(pos + 1).find((c) => EXTRACTORS.has(c.name));
+          if (sink) report({ cmd, tool: dl.tool }, `${dl.tool} output piped into ${sink.name} is unpacked without a checksum or signature check`);
+          return;
+        }
+        if (dl && dl.file !== null) {
+          const base = norm(dl.file.slice(dl.file.lastIndexOf('/') + 1));
+          if (base && base.length >= 2) fetched.push({ file: dl.file, base, index, cmd, tool: dl.tool });
+          return;
+        }
+        for (const f of fetched) {
+          if (f.index < 0 || CHECKSUM_FILE.test(f.base)) continue;
+          const use = useOf(cmd, f);
+          if (use) report(f, `${f.base} downloaded by ${f.tool} is ${use} (line ${cmd.line}) without a checksum or signature check`);
+        }
+      });
+    }
+  },
+});

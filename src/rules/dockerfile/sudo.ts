@@ -1,0 +1,47 @@
+import { defineRule } from '../../engine/types.js';
+import { SourceIndex } from './util/b-source.js';
+import { commandRange, runs } from './util/b-run.js';
+
+export default defineRule({
+  id: 'dockerfile/sudo',
+  target: 'dockerfile',
+  title: 'sudo used in RUN',
+  severity: 'error',
+  level: 'hardened',
+  rationale:
+    'RUN already runs as the user the Dockerfile chose; sudo adds nothing but risk. It needs the sudo package and a ' +
+    'sudoers entry in the image, which give any process running as that user a path to root at runtime, and its TTY ' +
+    'and signal handling behave unpredictably in a build. If a step needs root, the Dockerfile should say so ' +
+    'openly with USER.',
+  remediation:
+    'Remove sudo: run the privileged steps before switching users (`USER root` … `USER app`), and do not install ' +
+    'sudo or sudoers rules in the image. For runtime privilege changes use gosu or su-exec in the entrypoint.',
+  references: ['https://docs.docker.com/build/building/best-practices/#user'],
+  equivalents: {
+    hadolint: ['DL3004'],
+    trivy: ['DS-0010'],
+    checkov: ['CKV2_DOCKER_1'],
+    kics: ['Run Using Sudo'],
+    dockle: ['DKL-DI-0001'],
+  },
+  examples: {
+    bad: 'FROM debian:12-slim\nRUN useradd -r app\nUSER app\nRUN sudo mkdir /data\n',
+    good: 'FROM debian:12-slim\nRUN useradd -r app && mkdir /data && chown app /data\nUSER app\n',
+  },
+  check(model, context) {
+    const src = new SourceIndex(model.text);
+    for (const run of runs(model, src)) {
+      for (const cmd of run.cmds) {
+        const wrapped = cmd.via.includes('sudo') || cmd.via.includes('doas');
+        if (!wrapped && cmd.name !== 'sudo' && cmd.name !== 'doas') continue;
+        const tool = cmd.via.includes('doas') || cmd.name === 'doas' ? 'doas' : 'sudo';
+        const words = run.locator.locate(cmd, 0);
+        const wrapper = wrapped ? run.locator.wrapperBefore(cmd, tool, words?.[0]?.start ?? null) : words?.[0] ?? null;
+        context.report({
+          range: wrapper ? src.range(wrapper.start, wrapper.end) : commandRange(src, run, cmd, words),
+          message: `${tool} in RUN${wrapped && cmd.name ? ` (${cmd.name})` : ''}: use USER to run privileged steps instead`,
+        });
+      }
+    }
+  },
+});

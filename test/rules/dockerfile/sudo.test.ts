@@ -1,0 +1,18 @@
+import '../../helpers/dockerfile-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/dockerfile/sudo.js';
+
+testRule(rule, {
+  valid: [
+    { code: 'FROM debian:12\nRUN apt-get install -y sudo\n' },
+    { code: 'FROM debian:12\nUSER root\nRUN mkdir /data\nUSER app\n' },
+    { name: 'sudo in a string', code: 'FROM debian:12\nRUN echo "app ALL=(ALL) NOPASSWD: /usr/bin/sudo" > /tmp/x\n' },
+  ],
+  invalid: [
+    { code: 'FROM debian:12\nRUN sudo mkdir /data\n', errors: [{ line: 2, column: 5, endColumn: 9, severity: 'error' }] },
+    { name: 'options, continuation', code: 'FROM debian:12\nRUN echo a \\\n && sudo -u app -E make install\n', errors: [{ line: 3, column: 5, message: 'make' }] },
+    { name: 'sh -c', code: 'FROM debian:12\nRUN sh -c "sudo chown app /data"\n', errors: [{ line: 2, column: 12 }] },
+    { name: 'heredoc, two', code: 'FROM debian:12\nRUN <<EOF\nsudo apt-get update\nsudo apt-get install -y x\nEOF\n', errors: [{ line: 3, column: 1 }, { line: 4, column: 1 }] },
+    { name: 'bare sudo', code: 'FROM debian:12\nRUN sudo -v\n', errors: [{ line: 2, column: 5 }] },
+  ],
+});
