@@ -39,6 +39,13 @@ import pipNoCacheDir from './pip-no-cache-dir.js';
 import pipUnpinned from './pip-unpinned.js';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci.js';
 import npmUnpinned from './npm-unpinned.js';
+import curlPipeShell from './curl-pipe-shell.js';
+import downloadUnverified from './download-unverified.js';
+import sudo from './sudo.js';
+import cdInRun from './cd-in-run.js';
+import pipefail from './pipefail.js';
+import worldWritable from './world-writable.js';
+import buildToolsInFinal from './build-tools-in-final.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -80,4 +87,11 @@ export const dockerfileRules: Rule[] = [
   pipUnpinned,
   npmInstallInsteadOfCi,
   npmUnpinned,
+  curlPipeShell,
+  downloadUnverified,
+  sudo,
+  cdInRun,
+  pipefail,
+  worldWritable,
+  buildToolsInFinal,
 ];
