@@ -1,6 +1,7 @@
 // The typed model of an image target: the config, the history, the layers and the merged file
 // index, built by the readers (docker-save tar, OCI layout, engine export) in one streamed pass.
 // Plain data: rules read it and never touch the file system.
+import { redactText } from './secret-scan.js';
 
 export interface ImageConfig {
   /** config.User as written ('' when unset). */
@@ -154,20 +155,31 @@ export function layerRef(model: ImageModel, index: number): { index: number; cre
 }
 
 export function shorten(text: string, max = 120): string {
-  const t = text.replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s+/g, ' ').trim();
+  const t = redactText(text).replace(/^\/bin\/sh -c #\(nop\)\s*/, '').replace(/^\/bin\/sh -c /, 'RUN ').replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-/** Resolves a symlink chain inside the image (at most 16 hops). */
+/** Resolves a path inside the image, following symlinks in every component (at most 32 hops),
+ *  as the kernel would inside the container. */
 export function resolvePath(model: ImageModel, path: string): FileEntry | undefined {
   const files = presentFiles(model);
-  let p = path;
-  for (let i = 0; i < 16; i++) {
-    const f = files.get(p);
-    if (!f || f.type !== 'symlink' || !f.linkTarget) return f;
-    p = f.linkTarget.startsWith('/') ? normalizeImagePath(f.linkTarget) : normalizeImagePath(`${dirname(p)}/${f.linkTarget}`);
+  let parts = normalizeImagePath(path).split('/').filter(Boolean);
+  let hops = 0;
+  let done: string[] = [];
+  while (parts.length) {
+    const cur = `/${[...done, parts[0]].join('/')}`;
+    const f = files.get(cur);
+    if (f?.type === 'symlink' && f.linkTarget) {
+      if (++hops > 32) return undefined;
+      const base = f.linkTarget.startsWith('/') ? f.linkTarget : `/${done.join('/')}/${f.linkTarget}`;
+      parts = [...normalizeImagePath(base).split('/').filter(Boolean), ...parts.slice(1)];
+      done = [];
+      continue;
+    }
+    if (!f && parts.length === 1) return undefined; // a missing parent directory is implicit in a layer tar
+    done.push(parts.shift()!);
   }
-  return undefined;
+  return files.get(`/${done.join('/')}`);
 }
 
 function dirname(p: string): string {
