@@ -1,7 +1,7 @@
 // Configuration: defaults < .tightship.yaml (found upward from each target, or --config) <
 // TIGHTSHIP_* environment < command-line flags. The YAML parser and ajv are loaded only when a
 // config file exists, so a plain lint stays fast.
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig, RuleSetting } from './config-types.js';
 import { defaultConfig } from './config-types.js';
@@ -77,7 +77,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
         for (const name of CONFIG_FILE_NAMES) {
           const candidate = path.join(dir, name);
           try {
-            if ((await fs.stat(candidate)).isFile()) return candidate;
+            if (statSync(candidate).isFile()) return candidate;
           } catch { /* not here */ }
         }
         const parent = path.dirname(dir);

@@ -1,0 +1,31 @@
+// The real-world corpus through the CLI in one process: every Dockerfile is audited, nothing
+// crashes, and two runs give byte-identical JSON.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { runCli } from '../helpers/cli-io.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const CORPUS = path.resolve(ROOT, '../shared/corpus/real-world');
+const LIST = path.join(CORPUS, 'dockerfiles.txt');
+
+it('lint over every corpus Dockerfile: no crash, every file audited, deterministic JSON', { timeout: 300_000 }, async () => {
+  assert.ok(existsSync(LIST), `the corpus list ${LIST} is missing (it lives in ../shared beside the repository)`);
+  const files = readFileSync(LIST, 'utf8').split('\n').filter(Boolean);
+  assert.ok(files.length > 1000, `expected the full corpus, got ${files.length} files`);
+  const argv = ['lint', ...files, '--format', 'json', '--no-context', '--fail-on', 'none'];
+  const first = await runCli(argv, CORPUS);
+  assert.equal(first.stderr, '', 'nothing on stderr');
+  assert.equal(first.code, 0, 'exit 0 with --fail-on none (no file could not be audited)');
+  const report = JSON.parse(first.stdout) as { results: { target: { path: string }; error?: string; findings: { ruleId: string; message: string }[] }[] };
+  assert.equal(report.results.length, files.length);
+  assert.deepEqual(report.results.map((r) => r.target.path).sort(), [...files].sort());
+  const errors = report.results.filter((r) => r.error !== undefined).map((r) => `${r.target.path}: ${r.error}`);
+  assert.deepEqual(errors, []);
+  const internal = report.results.flatMap((r) => r.findings.filter((f) => /internal error/i.test(f.message)).map((f) => `${r.target.path}: ${f.ruleId} ${f.message}`));
+  assert.deepEqual(internal, []);
+  const second = await runCli(argv, CORPUS);
+  assert.ok(first.stdout === second.stdout, 'two runs give byte-identical JSON');
+});
