@@ -68,6 +68,7 @@ interface Resolved { rel: string; type: EntryType }
 
 class ContextWalker {
   private readonly listings = new Map<string, DirEntry[] | null>();
+  private readonly types = new Map<string, Map<string, EntryType>>();
   private readonly presentDirs = new Map<string, boolean>();
   readonly unreadableDirs = new Map<string, string>();
 
@@ -86,6 +87,7 @@ class ContextWalker {
       entries = null;
     }
     this.listings.set(dir, entries);
+    this.types.set(dir, new Map((entries ?? []).map((e) => [e.name, e.type])));
     return entries ?? [];
   }
 
@@ -120,8 +122,8 @@ class ContextWalker {
     if (rel === '') return 'dir';
     const parent = parentOf(rel);
     const name = rel.slice(parent === '' ? 0 : parent.length + 1);
-    const e = this.list(parent).find((x) => x.name === name);
-    return e ? e.type : null;
+    if (!this.types.has(parent)) this.list(parent);
+    return this.types.get(parent)!.get(name) ?? null;
   }
 
   /** Follows symlinks in every component of a source path, scoped to the context root (an

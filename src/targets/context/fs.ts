@@ -30,7 +30,8 @@ function typeOf(d: { isFile(): boolean; isDirectory(): boolean; isSymbolicLink()
 
 /** The disk under root. Synchronous on purpose: thousands of tiny calls cost far less this way. */
 export function diskFs(root: string): ContextFs {
-  const abs = (rel: string): string => (rel === '' ? root : path.join(root, rel));
+  const base = root.endsWith(path.sep) ? root : root + path.sep;
+  const abs = (rel: string): string => (rel === '' ? root : base + rel);
   return {
     list(relDir) {
       return fs.readdirSync(abs(relDir), { withFileTypes: true }).map((d) => ({ name: d.name, type: typeOf(d) }));

@@ -188,7 +188,8 @@ export class IgnoreMatcher {
     if (known) return known;
     const slash = path.lastIndexOf('/');
     const parent = slash < 0 ? null : this.vector(path.slice(0, slash));
-    const v = this.rules.map((r, i) => (parent !== null && parent[i]!) || r.test(path));
+    // a pattern can only match a path that starts with its literal prefix: skip the RegExp then
+    const v = this.rules.map((r, i) => (parent !== null && parent[i]!) || (path.startsWith(r.literalPrefix) && r.test(path)));
     this.memo.set(path, v);
     return v;
   }
