@@ -178,6 +178,10 @@ function parseBuildArgs(values: string[]): Record<string, string> {
   return out;
 }
 
+function targetKey(t: TargetResult['target']): string {
+  return `${t.kind}\u0000${t.path}\u0000${t.service ?? ''}\u0000${t.image ?? ''}`;
+}
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -249,7 +253,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     const config = await loader.forDir(path.dirname(file));
     if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
     const rel = relativePath(io.cwd, file);
-    audited.add(`dockerfile\u0000${rel}`);
+    audited.add(targetKey({ kind: 'dockerfile', path: rel }));
     const read = await readTextFile(file);
     if ('error' in read) {
       results.push(errorResult(rel, read.error));
@@ -284,7 +288,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
         groupResults = [{ target: { kind: 'compose', path: relativePath(io.cwd, group[0]!) }, level: null, missingForNextLevel: [], findings: [], error: err.message }];
       }
       for (const r of groupResults) {
-        const key = `${r.target.kind}\u0000${r.target.path}\u0000${r.target.service ?? ''}`;
+        const key = targetKey(r.target);
         if (audited.has(key)) continue;
         audited.add(key);
         results.push(r);

@@ -233,3 +233,19 @@ describe('lint: --fix', () => {
     assert.match(after.stderr, /fixed \d+ problem\(s\) in fix\/Dockerfile/);
   });
 });
+
+describe('lint: compose projects', () => {
+  it('a directory finds the compose project (base + override) and its Dockerfile once', async () => {
+    const { report } = await lintJson(['.'], path.join(FIX, 'compose-project'));
+    const targets = report!.results.map((r) => `${r.target.kind}:${r.target.path}${(r.target as { service?: string }).service ? `#${(r.target as { service?: string }).service}` : ''}`);
+    assert.deepEqual(targets, ['dockerfile:Dockerfile', 'compose:compose.yaml#api']);
+    const api = report!.results[1]!;
+    assert.equal(api.level, 'nonroot');
+    assert.ok(api.missingForNextLevel.length > 0);
+  });
+
+  it('a compose file named on the command line is audited as compose', async () => {
+    const { report } = await lintJson(['compose.yaml'], path.join(FIX, 'compose-project'));
+    assert.ok(report!.results.some((r) => r.target.kind === 'compose'));
+  });
+});
