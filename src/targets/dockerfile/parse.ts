@@ -90,6 +90,9 @@ export interface Expansion { text: string; unresolved: boolean }
  * Nothing is substituted inside single quotes.
  */
 export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes = true): Expansion {
+  if (s.indexOf('$') < 0 && (keepQuotes || (s.indexOf(escape) < 0 && s.indexOf('"') < 0 && s.indexOf("'") < 0))) {
+    return { text: s, unresolved: false };
+  }
   let out = '';
   let unresolved = false;
   let inDouble = false;

@@ -100,6 +100,11 @@ function splitShell(script: string, lineAt: (p: number) => number, unwrap: boole
 type Stop = ReadonlySet<string>;
 const TOP: Stop = new Set();
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')', '\r']);
+/** Per ASCII code: 1 = ends a word (META), 2 = needs word-level handling (quotes, escapes, $, `), 0 = plain. */
+const SPECIAL = new Uint8Array(128);
+for (const c of META) SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of ['\\', "'", '"', '$', '`']) SPECIAL[c.charCodeAt(0)] = 2;
+const STOP_PAREN: Stop = new Set([')']);
 const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'select', 'while', 'until', 'do', 'done', 'case', 'esac',
   '{', '}', '!', 'function', '[[', 'time', 'coproc']);
 
@@ -170,7 +175,7 @@ class Parser {
       return null;
     }
     let e = this.pos;
-    while (e < this.n && /[a-z]/.test(s[e]!)) e++;
+    for (let k = s.charCodeAt(e); e < this.n && k >= 97 && k <= 122; k = s.charCodeAt(++e));
     if (e === this.pos) return null;
     const nx = s[e];
     if (nx !== undefined && !META.has(nx)) return null;
@@ -270,7 +275,7 @@ class Parser {
           return null;
         }
         this.pos++;
-        const last = this.parseList(new Set([')']));
+        const last = this.parseList(STOP_PAREN);
         if (this.s[this.pos] === ')') this.pos++;
         this.trailingRedirects();
         return last;
@@ -539,7 +544,7 @@ class Parser {
     const saved = this.pendingHeredocs;
     this.pendingHeredocs = [];
     try {
-      this.parseList(new Set([')']));
+      this.parseList(STOP_PAREN);
     } finally {
       this.depth--;
       this.pendingHeredocs = saved;
@@ -575,22 +580,28 @@ class Parser {
     const s = this.s;
     this.pos++;
     let v = '';
+    let lit = this.pos;
     while (this.pos < this.n) {
-      const c = s[this.pos]!;
-      if (c === '"') { this.pos++; return v; }
-      if (c === '\\') {
+      const code = s.charCodeAt(this.pos);
+      // plain characters: anything but " \ $ `
+      if (code !== 34 && code !== 92 && code !== 36 && code !== 96) { this.pos++; continue; }
+      if (this.pos > lit) v += s.slice(lit, this.pos);
+      if (code === 34) { this.pos++; return v; }
+      if (code === 92) {
         const nx = s[this.pos + 1];
-        if (nx === '\n') { this.pos += 2; continue; }
-        if (nx === '$' || nx === '`' || nx === '"' || nx === '\\') { v += nx; this.pos += 2; continue; }
-        v += c;
-        this.pos++;
-        continue;
+        if (nx === '\n') this.pos += 2;
+        else if (nx === '$' || nx === '`' || nx === '"' || nx === '\\') { v += nx; this.pos += 2; }
+        else { v += '\\'; this.pos++; }
+      } else if (code === 36) {
+        v += this.dollar();
+      } else {
+        const a = this.pos;
+        this.backtick();
+        v += s.slice(a, this.pos);
       }
-      if (c === '$') { v += this.dollar(); continue; }
-      if (c === '`') { const a = this.pos; this.backtick(); v += s.slice(a, this.pos); continue; }
-      v += c;
-      this.pos++;
+      lit = this.pos;
     }
+    if (this.pos > lit) v += s.slice(lit, this.pos);
     return v;
   }
 
@@ -621,62 +632,62 @@ class Parser {
   /** A word at the current position (null when none); value has quotes and escapes resolved. */
   readWord(): Word | null {
     const s = this.s;
+    const n = this.n;
     const start = this.pos;
     let v = '';
-    while (this.pos < this.n) {
+    let lit = this.pos; // start of the pending run of plain characters
+    while (this.pos < n) {
+      const code = s.charCodeAt(this.pos);
+      if (code < 128 && SPECIAL[code] === 0) { this.pos++; continue; }
+      if (code >= 128) { this.pos++; continue; }
+      if (this.pos > lit) v += s.slice(lit, this.pos);
       const c = s[this.pos]!;
-      if (META.has(c)) {
+      if (SPECIAL[code] === 1) {
         // <( … ) and >( … ) process substitutions are part of a word
         if ((c === '<' || c === '>') && s[this.pos + 1] === '(') {
           const a = this.pos;
           this.pos++;
           this.cmdSubst();
           v += s.slice(a, this.pos);
-          continue;
-        }
-        // arr=( … ) array assignment
-        if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(s.slice(start, this.pos))) {
+        } else if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(s.slice(start, this.pos))) {
+          // arr=( … ) array assignment
           const a = this.pos;
           this.arrayValue();
           v += s.slice(a, this.pos);
-          continue;
-        }
-        // extended globs @( … ) etc.
-        if (c === '(' && this.pos > start && '@!+*?'.includes(s[this.pos - 1]!)) {
+        } else if (c === '(' && this.pos > start && '@!+*?'.includes(s[this.pos - 1]!)) {
+          // extended globs @( … ) etc.
           const a = this.pos;
           this.skipBalanced('(', ')');
           v += s.slice(a, this.pos);
-          continue;
+        } else {
+          lit = this.pos;
+          break;
         }
-        break;
-      }
-      if (c === '\\') {
+      } else if (c === '\\') {
         const nx = s[this.pos + 1];
-        if (nx === undefined) { v += c; this.pos++; continue; }
-        if (nx === '\n') { this.pos += 2; continue; }
-        v += nx;
-        this.pos += 2;
-        continue;
-      }
-      if (c === "'") {
+        if (nx === undefined) { v += c; this.pos++; }
+        else if (nx === '\n') this.pos += 2;
+        else { v += nx; this.pos += 2; }
+      } else if (c === "'") {
         const e = s.indexOf("'", this.pos + 1);
-        const stop = e < 0 ? this.n : e;
+        const stop = e < 0 ? n : e;
         v += s.slice(this.pos + 1, stop);
-        this.pos = e < 0 ? this.n : e + 1;
-        continue;
-      }
-      if (c === '"') { v += this.dquoted(); continue; }
-      if (c === '$') {
+        this.pos = e < 0 ? n : e + 1;
+      } else if (c === '"') {
+        v += this.dquoted();
+      } else if (c === '$') {
         const nx = s[this.pos + 1];
-        if (nx === "'") { this.pos++; v += this.ansiC(); continue; }
-        if (nx === '"') { this.pos++; v += this.dquoted(); continue; }
-        v += this.dollar();
-        continue;
+        if (nx === "'") { this.pos++; v += this.ansiC(); }
+        else if (nx === '"') { this.pos++; v += this.dquoted(); }
+        else v += this.dollar();
+      } else if (c === '`') {
+        const a = this.pos;
+        this.backtick();
+        v += s.slice(a, this.pos);
       }
-      if (c === '`') { const a = this.pos; this.backtick(); v += s.slice(a, this.pos); continue; }
-      v += c;
-      this.pos++;
+      lit = this.pos;
     }
+    if (this.pos > lit) v += s.slice(lit, this.pos);
     if (this.pos === start) return null;
     return { value: v, start, end: this.pos, raw: s.slice(start, this.pos) };
   }

@@ -1,5 +1,6 @@
 // The RUN splitter against mvdan-sh (the GopherJS build of mvdan/sh, a full bash parser) on every
-// shell-form RUN body of the real-world corpus.
+// shell-form RUN body of the real-world corpus, and on every RUN heredoc body that is the script
+// (`RUN <<EOF` with no command of its own).
 //
 // What is compared, for every body mvdan-sh parses without error:
 //  - the list of simple commands, in mvdan-sh's Walk order (pre-order = source order): each
@@ -86,10 +87,16 @@ function mvdanCommands(src: string): Expected[] | null {
 describe('RUN splitter equals mvdan-sh on the corpus', () => {
   it('yields the same simple commands and literal words for every body mvdan-sh parses', (t) => {
     const bodies: { where: string; body: string }[] = [];
+    let heredocBodies = 0;
     for (const f of corpusDockerfiles()) {
       const m = parseDockerfile(f.text, { path: f.name });
       for (const i of m.instructions) {
-        if (i.keyword === 'RUN' && i.json === null && i.heredocs.length === 0) bodies.push({ where: `${f.name}:${i.range.start.line}`, body: i.args });
+        if (i.keyword !== 'RUN' || i.json !== null) continue;
+        if (i.heredocs.length === 0) bodies.push({ where: `${f.name}:${i.range.start.line}`, body: i.args });
+        else if (parseShell(i.args, 1, { unwrap: false }).length === 0) {
+          // RUN <<EOF: each heredoc body is a script
+          for (const h of i.heredocs) { heredocBodies++; bodies.push({ where: `${f.name}:${h.bodyStartLine}`, body: h.body }); }
+        }
       }
     }
     let parsed = 0;
@@ -129,7 +136,7 @@ describe('RUN splitter equals mvdan-sh on the corpus', () => {
       }
       if (problems.length) mismatches.push(`${where}: ${problems.slice(0, 3).join('; ')}`);
     }
-    t.diagnostic(`${bodies.length} shell-form RUN bodies; mvdan-sh parses ${parsed}; ${commands} commands, ` +
+    t.diagnostic(`${bodies.length - heredocBodies} shell-form RUN bodies and ${heredocBodies} RUN heredoc scripts; mvdan-sh parses ${parsed}; ${commands} commands, ` +
       `${words} words of which ${literalWords} literal; ${parsed - mismatches.length}/${parsed} bodies agree`);
     // the corpus is large enough that a silent regression to "nothing parsed" must fail
     assert.ok(bodies.length > 3000, `expected over 3000 RUN bodies, found ${bodies.length}`);
