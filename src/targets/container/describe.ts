@@ -30,6 +30,8 @@ export function hardenedBaseline(path: string): ContainerModel {
   };
 }
 
+const WHOLE = new Set(['config', 'tmpfs']);
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -38,8 +40,9 @@ function merge(base: unknown, over: unknown): unknown {
   if (!isObject(base) || !isObject(over)) return over;
   // a probe given as {ok:false,...} or {ok:true,...} replaces the baseline probe whole
   if ('ok' in over) return over;
+  // maps (log options, tmpfs) are given whole, not merged key by key
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(over)) out[k] = k in base ? merge(base[k], v) : v;
+  for (const [k, v] of Object.entries(over)) out[k] = k in base && !WHOLE.has(k) ? merge(base[k], v) : v;
   return out;
 }
 

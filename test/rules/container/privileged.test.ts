@@ -1,0 +1,8 @@
+import '../../helpers/container-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/container/privileged.js';
+
+testRule(rule, {
+  valid: [{ code: '{}' }],
+  invalid: [{ code: '{"hostConfig":{"privileged":true}}', errors: [{ line: 1, message: 'Privileged is true', severity: 'error' }] }],
+});

@@ -1,0 +1,16 @@
+import '../../helpers/container-loader.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import rule from '../../../src/rules/container/sensitive-host-mount.js';
+
+testRule(rule, {
+  valid: [
+    { code: '{}' },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/srv/data","destination":"/data","readOnly":false}]}}' },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/var/run/docker.sock","destination":"/s","readOnly":false}]}}', name: 'socket left to its own rule' },
+  ],
+  invalid: [
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/etc","destination":"/host-etc","readOnly":false}]}}', errors: [{ line: 1, message: '/etc is mounted at /host-etc read-write', severity: 'error' }] },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/","destination":"/host","readOnly":true}]}}', errors: [{ line: 1, message: 'read-only', severity: 'warning' }] },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/var/lib/docker/overlay2","destination":"/o","readOnly":false}]}}', errors: [{ line: 1, message: '/var/lib/docker/overlay2' }] },
+  ],
+});
