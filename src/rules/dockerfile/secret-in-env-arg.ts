@@ -24,7 +24,7 @@ function pairRange(model: DockerfileModel, instr: Instruction, kv: KeyValue) {
 export default defineRule({
   id: 'dockerfile/secret-in-env-arg',
   target: 'dockerfile',
-  title: 'Secret in ENV or ARG',
+  title: 'Secret in ENV, ARG or LABEL',
   severity: 'error',
   level: 'hardened',
   rationale:
@@ -35,7 +35,8 @@ export default defineRule({
     'placeholder, or by its shape (AWS access key ids, GitHub/GitLab/Slack/npm/Stripe tokens, JWTs, URLs with a ' +
     'password) — is an error. An ARG named like a secret, even without a value, is a warning: it invites ' +
     '`--build-arg TOKEN=…`, which leaks. An ENV that copies such a build argument into the image is a warning ' +
-    'too. `*_FILE` variables pointing at /run/secrets/… are the right pattern and are not flagged. Values are ' +
+    'too. LABEL values (public image metadata) are checked for credential shapes. ' +
+    '`*_FILE` variables pointing at /run/secrets/… are the right pattern and are not flagged. Values are ' +
     'never printed in full.',
   remediation:
     'Pass build-time secrets with BuildKit secret mounts: `RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN ' +
@@ -67,6 +68,19 @@ export default defineRule({
       if (instr.stageIndex !== stageIndex) {
         stageIndex = instr.stageIndex;
         argNames = new Set<string>(globalArgs);
+      }
+      if (instr.keyword === 'LABEL') {
+        // labels are public metadata: only credential-shaped values are reported
+        for (const kv of parseKeyValues(instr.args, true)) {
+          const t = kv.value ? findTokens(kv.value)[0] : undefined;
+          if (!t) continue;
+          ctx.report({
+            message: `LABEL ${kv.key} holds a ${t.label} (${redact(kv.value!.slice(t.index, t.index + t.length))}); labels are public image metadata. Remove it and rotate the secret.`,
+            range: pairRange(model, instr, kv),
+            sensitive: true,
+          });
+        }
+        continue;
       }
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
       const pairs = parseKeyValues(instr.args, instr.keyword === 'ENV');

@@ -19,6 +19,9 @@ const SHORT_P_PASSWORD: Record<string, 'attached' | 'both'> = {
 
 interface Hit { value: string; what: string; cmd: ShellCommand | null }
 
+/** Instructions whose text is kept in the image (history or configuration). */
+const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+
 function literal(value: string): boolean {
   const v = value.trim();
   return v.length >= 3 && !hasUnresolved(v) && !v.includes('$(') && !isPlaceholder(v) && !v.startsWith('/run/secrets/');
@@ -65,13 +68,14 @@ function locate(model: DockerfileModel, instr: Instruction, value: string, cmd: 
 export default defineRule({
   id: 'dockerfile/secret-in-run',
   target: 'dockerfile',
-  title: 'Literal secret in a RUN command',
+  title: 'Literal secret in a command or inline file',
   severity: 'error',
   level: 'hardened',
   rationale:
-    'The text of every RUN instruction is stored in the image history (`docker history --no-trunc`) and in the ' +
-    'Dockerfile\'s version control, so a token or password written into a command leaks to everyone who can ' +
-    'read either — even when the command itself deletes what it downloaded. The rule looks for well-known token ' +
+    'The text of every RUN instruction is stored in the image history (`docker history --no-trunc`), CMD, ' +
+    'ENTRYPOINT and HEALTHCHECK in the image configuration, inline files (`COPY <<EOF`) in the image itself, and ' +
+    'all of it in the Dockerfile\'s version control, so a token or password written there leaks to everyone who ' +
+    'can read any of them — even when the command itself deletes what it downloaded. The rule looks for well-known token ' +
     'shapes (AWS key ids, GitHub/GitLab/Slack/npm/Stripe tokens, JWTs, private keys, URLs with a password, ' +
     '`Authorization:` headers) and for literal values of password options (`--password=…`, `mysql -p…`, ' +
     '`docker login -p …`, `sshpass -p …`, `curl -u user:password`). Values from variables and /run/secrets are ' +
@@ -98,18 +102,31 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const instr of model.instructions) {
-      if (instr.keyword !== 'RUN') continue;
+      const kw = instr.keyword === 'ONBUILD' ? (instr.args.trim().split(/\s+/)[0] ?? '').toUpperCase() : instr.keyword;
+      const isCommand = COMMAND_KEYWORDS.has(kw);
+      const isInlineFile = (kw === 'COPY' || kw === 'ADD') && instr.heredocs.length > 0;
+      if (!isCommand && !isInlineFile) continue;
       const seen = new Set<number>();
-      const raw = model.text.slice(instr.range.start.offset, instr.range.end.offset);
-      for (const t of findTokens(raw)) {
-        const start = instr.range.start.offset + t.index;
-        seen.add(start);
-        ctx.report({
-          message: `RUN contains a ${t.label} (${redact(raw.slice(t.index, t.index + t.length))}); it is stored in the image history. Use RUN --mount=type=secret.`,
-          range: rangeAt(model, start, start + t.length),
-          sensitive: true,
-        });
+      // commands: the whole instruction text; COPY/ADD: only the inline file bodies
+      const spans = isCommand
+        ? [[instr.range.start.offset, instr.range.end.offset] as const]
+        : instr.heredocs.map((h) => [h.range.start.offset, h.range.end.offset] as const);
+      for (const [from, to] of spans) {
+        const raw = model.text.slice(from, to);
+        for (const t of findTokens(raw)) {
+          const start = from + t.index;
+          seen.add(start);
+          const where = isCommand
+            ? `${instr.keyword} contains a ${t.label} (${redact(raw.slice(t.index, t.index + t.length))}); ${instr.keyword === 'RUN' ? 'it is stored in the image history' : 'it is stored in the image configuration'}.`
+            : `The inline file of this ${kw} contains a ${t.label} (${redact(raw.slice(t.index, t.index + t.length))}); it is written into the image.`;
+          ctx.report({
+            message: `${where} Use RUN --mount=type=secret.`,
+            range: rangeAt(model, start, start + t.length),
+            sensitive: true,
+          });
+        }
       }
+      if (instr.keyword !== 'RUN') continue;
       for (const cmd of shellCommands(instr, model)) {
         for (const hit of optionHits(cmd)) {
           const range = locate(model, instr, hit.value, hit.cmd);

@@ -1,6 +1,8 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, Stage } from '../../targets/dockerfile/model.js';
-import { chainInstructions } from './util/a-common.js';
+import { chainInstructions, isWindowsStage } from './util/a-common.js';
+
+const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh)$/;
 
 // Characters that make the shell do something (expansion, quoting, operators, globbing, comments).
 const SHELL_SYNTAX = /[$`"'\\|&;<>(){}*?[\]~#!\n\t]/;
@@ -49,7 +51,8 @@ export default defineRule({
     'lost). The form also needs a shell in the image, which minimal and distroless images lack. A command that ' +
     'starts with `exec` replaces the shell and is not flagged. When the command has no shell syntax the fix ' +
     'rewrites it in exec form; it is applied automatically when nothing else changes meaning (a CMD with no ' +
-    'ENTRYPOINT declared, an ENTRYPOINT with no CMD in its stage), and offered as a suggestion otherwise.',
+    'ENTRYPOINT declared, an ENTRYPOINT with no CMD in its stage), and offered as a suggestion otherwise. ' +
+    'Windows stages and stages whose SHELL is not a POSIX shell (cmd, PowerShell) are not judged.',
   remediation:
     'Use the exec (JSON) form: `CMD ["node", "server.js"]`. If you need shell features, make the shell hand ' +
     'over: `CMD ["sh", "-c", "exec node server.js --port \\"$PORT\\""]`, or use an init such as tini as ENTRYPOINT.',
@@ -69,8 +72,14 @@ export default defineRule({
   },
   check(model, ctx) {
     for (const stage of model.stages) {
+      if (isWindowsStage(model, stage)) continue;
+      let shell = '/bin/sh';
+      for (const i of chainInstructions(model, stage).filter((x) => x.keyword === 'SHELL' && x.stageIndex !== stage.index)) shell = i.json?.[0] ?? shell;
       for (const instr of stage.instructions) {
+        if (instr.keyword === 'SHELL') shell = instr.json?.[0] ?? shell;
         if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
+        // a non-POSIX SHELL (cmd, powershell) is a deliberate choice with other signal semantics
+        if (!POSIX_SHELLS.test(shell)) continue;
         if (instr.json !== null || instr.heredocs.length > 0) continue;
         const args = instr.args.trim();
         if (!args || /^exec\s/.test(args)) continue;

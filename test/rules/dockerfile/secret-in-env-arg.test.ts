@@ -16,6 +16,7 @@ testRule(rule, {
     { code: 'FROM alpine:3.20\nENV AUTH_URL=https://auth.example.com/oauth\n', name: 'a URL without credentials is configuration' },
     { code: 'FROM alpine:3.20\nARG NODE_VERSION=22\nENV PATH=/app/bin:$PATH\n', name: 'ordinary names' },
     { code: 'FROM alpine:3.20\nENV SECRET_KEY=${SECRET_KEY}\n', name: 'reference to a runtime variable that is no build argument' },
+    { code: 'FROM alpine:3.20\nLABEL org.opencontainers.image.source=https://github.com/o/r secret=none\n', name: 'LABEL without credential shapes' },
   ],
   invalid: [
     {
@@ -51,6 +52,11 @@ testRule(rule, {
       code: 'FROM alpine:3.20\nENV A=1 \\\n    API_KEY="k-8f7d6e5c4b3a2918"\n',
       errors: [{ line: 3, column: 5 }],
       name: 'second pair on a continuation line',
+    },
+    {
+      code: `FROM alpine:3.20\nLABEL ci.token="${GHP}" org.opencontainers.image.title=app\n`,
+      errors: [{ line: 2, column: 7, message: 'LABEL ci.token holds a GitHub token' }],
+      name: 'LABEL with a token',
     },
   ],
 });

@@ -14,6 +14,7 @@ testRule(rule, {
     { code: 'FROM alpine:3.20\nRUN docker run -p 8080:80 nginx\n', name: 'docker -p is a port outside login' },
     { code: 'FROM alpine:3.20\nARG PW\nRUN app-setup --password "$PW"\n', name: 'password from a variable' },
     { code: 'FROM alpine:3.20\nRUN curl -u "$USER:$PASS" https://example.com\n', name: 'curl credentials from variables' },
+    { code: 'FROM alpine:3.20\nCOPY <<EOF /etc/app.conf\npassword_file=/run/secrets/pw\nEOF\n', name: 'COPY heredoc without a secret' },
   ],
   invalid: [
     {
@@ -46,6 +47,16 @@ testRule(rule, {
       code: 'FROM alpine:3.20\nRUN <<EOF\nset -e\nsshpass -p Zx9-secret ssh deploy@host true\nEOF\n',
       errors: [{ line: 4, column: 12, message: 'sshpass -p' }],
       name: 'heredoc body',
+    },
+    {
+      code: `FROM alpine:3.20\nCOPY <<EOF /root/.npmrc\n//registry.npmjs.org/:_authToken=npm_${'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'}\nEOF\n`,
+      errors: [{ line: 3, column: 34, message: 'inline file of this COPY contains a npm access token' }],
+      name: 'COPY heredoc body',
+    },
+    {
+      code: `FROM alpine:3.20\nHEALTHCHECK CMD curl -fsS -H "Authorization: Bearer ${JWT}" http://127.0.0.1/\n`,
+      errors: [{ line: 2, column: 53, message: 'image configuration' }],
+      name: 'HEALTHCHECK command',
     },
   ],
 });

@@ -19,6 +19,8 @@ testRule(rule, {
     { code: 'FROM node:22\nCMD ["node", "server.js"]\n' },
     { code: 'FROM node:22\nENTRYPOINT ["tini", "--"]\n' },
     { code: 'FROM node:22\nCMD exec node server.js\n', name: 'exec hands PID 1 to the app' },
+    { code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCMD ping -t localhost\n', name: 'Windows base image' },
+    { code: 'FROM mcr.microsoft.com/powershell:lts-debian-12\nSHELL ["pwsh", "-Command"]\nCMD Start-Server\n', name: 'non-POSIX SHELL' },
   ],
   invalid: [
     {
@@ -42,5 +44,11 @@ testRule(rule, {
       name: 'CMD after an ENTRYPOINT: suggestion only',
     },
     { code: 'FROM alpine:3.20\nARG APP=/app\nCMD ${APP} serve\n', errors: [{ line: 3, column: 5 }], name: 'ARG in the command' },
+    {
+      code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ./run.sh\n',
+      errors: [{ line: 3, column: 5 }],
+      output: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ["./run.sh"]\n',
+      name: 'bash SHELL still swallows signals',
+    },
   ],
 });

@@ -156,10 +156,18 @@ function unquote(raw: string): string {
   return out;
 }
 
-/** true for the root user written as a name or a UID: root, 0, 00 (the group part is not considered). */
+/** true for the root user written as a name or a UID (root, 0, 00), and for Windows'
+ *  ContainerAdministrator; the group part is not considered. */
 export function isRootUser(user: string): boolean {
   const u = user.trim();
-  return u === 'root' || /^0+$/.test(u);
+  return u === 'root' || /^0+$/.test(u) || u.toLowerCase() === 'containeradministrator';
+}
+
+/** true when the stage chain starts from a Windows base image (or the file uses the backtick escape). */
+export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
+  if (model.escape === '`') return true;
+  const root = stageChain(model, stage)[0];
+  return !!root?.ref && /(^|\/)(windows|nanoserver|servercore)(\/|$)|mcr\.microsoft\.com\/windows/i.test(`${root.ref.registry ?? ''}/${root.ref.repository}`);
 }
 
 /** Splits `user[:group]`. */
