@@ -22,8 +22,14 @@ Commands:
                       check a running container
   rules               list every rule (--format json | markdown)
 
+Options for every command:
+  --help              the options of a command ('tightship lint --help')
+  --version           print the version
+  --debug             print stack traces of internal errors
+
 Run 'tightship <command> --help' for the options of a command.
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or runtime error.
+Docs: docs/configuration.md (config, ignores, levels), docs/formats.md, docs/rules/.
 `;
 
 export async function main(argv: string[], io: IO): Promise<number> {

@@ -21,7 +21,12 @@ function pascal(id: string): string {
 function ruleDescriptor(rule: CatalogueEntry): Record<string, unknown> {
   const tags = ['security', rule.target];
   if (rule.level) tags.push(`level:${rule.level}`);
-  for (const ref of rule.references) if (/^CIS/i.test(ref)) tags.push(ref);
+  const cis = new Set<string>((rule.equivalents.cis ?? []).map((c) => c.replace(/^CIS\s*/i, '')));
+  for (const ref of rule.references) {
+    const m = /^CIS\b[^0-9]*(\d+(?:\.\d+)*)/i.exec(ref);
+    if (m) cis.add(m[1]!);
+  }
+  for (const c of [...cis].sort()) tags.push(`CIS-${c}`);
   const equivalents = Object.entries(rule.equivalents)
     .filter(([, ids]) => ids && ids.length)
     .map(([tool, ids]) => `${tool}: ${(ids as string[]).join(', ')}`);
