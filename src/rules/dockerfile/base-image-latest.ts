@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { fromImageRange } from './util/a-common.js';
+import { imageInputs } from './util/a-images.js';
 
 export default defineRule({
   id: 'dockerfile/base-image-latest',
@@ -10,7 +10,8 @@ export default defineRule({
   rationale:
     'An image without a tag means `:latest`, and `:latest` moves: the same Dockerfile builds a different base ' +
     'tomorrow, with different packages, users and vulnerabilities, and a rebuild can silently change what runs in ' +
-    'production. Build arguments are resolved first (`FROM ${BASE}` with `ARG BASE=node` is untagged); stage names, ' +
+    'production. Images named by `COPY --from=` and `RUN --mount=from=` count as well. Build arguments are ' +
+    'resolved first (`FROM ${BASE}` with `ARG BASE=node` is untagged); stage names, ' +
     '`scratch` and references that stay unresolved are not judged. A digest (`@sha256:…`) pins the image even with ' +
     'a latest tag.',
   remediation:
@@ -33,21 +34,15 @@ export default defineRule({
     good: 'FROM python:3.12-slim\nCOPY app.py /app/\nUSER 10001\nCMD ["python", "/app/app.py"]\n',
   },
   check(model, ctx) {
-    for (const stage of model.stages) {
-      if (stage.baseStage !== null || stage.isScratch || stage.unresolved || !stage.ref) continue;
-      const ref = stage.ref;
+    for (const img of imageInputs(model)) {
+      const ref = img.ref;
       if (ref.digest) continue;
-      const via = stage.image !== stage.resolvedImage ? ` (${stage.image} resolves to ${stage.resolvedImage})` : '';
+      const what = img.via === 'FROM' ? 'Base image' : `Image ${img.via === 'RUN --mount' ? 'mounted by RUN --mount' : `copied from by ${img.via}`}`;
+      const via = img.written !== img.resolved ? ` (${img.written} resolves to ${img.resolved})` : '';
       if (ref.tag === null) {
-        ctx.report({
-          message: `Base image ${stage.resolvedImage} has no tag, so it means :latest${via}; name a version tag.`,
-          range: fromImageRange(model, stage),
-        });
+        ctx.report({ message: `${what} ${img.resolved} has no tag, so it means :latest${via}; name a version tag.`, range: img.range });
       } else if (ref.tag.toLowerCase() === 'latest') {
-        ctx.report({
-          message: `Base image ${stage.resolvedImage} uses the moving :latest tag${via}; name a version tag.`,
-          range: fromImageRange(model, stage),
-        });
+        ctx.report({ message: `${what} ${img.resolved} uses the moving :latest tag${via}; name a version tag.`, range: img.range });
       }
     }
   },

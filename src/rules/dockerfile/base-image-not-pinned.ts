@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { fromImageRange } from './util/a-common.js';
+import { imageInputs } from './util/a-images.js';
 
 export default defineRule({
   id: 'dockerfile/base-image-not-pinned',
@@ -12,7 +12,8 @@ export default defineRule({
     'to it) can change the image behind `node:22.11-bookworm-slim` without the Dockerfile changing. A digest ' +
     '(`@sha256:…`) names exactly one image, so builds are reproducible and a swapped base image fails the pull ' +
     'instead of being built in. Keep the tag next to the digest for readability and let a bot (Renovate, ' +
-    'Dependabot) bump both. Build arguments are resolved first, so a digest given through `ARG BASE=…@sha256:…` counts.',
+    'Dependabot) bump both. Images named by `COPY --from=` and `RUN --mount=from=` count as well. Build ' +
+    'arguments are resolved first, so a digest given through `ARG BASE=…@sha256:…` counts.',
   remediation:
     'Append the digest of the image you tested: `FROM node:22.11-bookworm-slim@sha256:<digest>` ' +
     '(`docker buildx imagetools inspect node:22.11-bookworm-slim` prints it).',
@@ -29,12 +30,12 @@ export default defineRule({
       'USER 10001\nCMD ["sleep", "infinity"]\n',
   },
   check(model, ctx) {
-    for (const stage of model.stages) {
-      if (stage.baseStage !== null || stage.isScratch || stage.unresolved || !stage.ref) continue;
-      if (stage.ref.digest) continue;
+    for (const img of imageInputs(model)) {
+      if (img.ref.digest) continue;
+      const what = img.via === 'FROM' ? 'Base image' : `Image named by ${img.via}`;
       ctx.report({
-        message: `Base image ${stage.resolvedImage} is not pinned by digest; append @sha256:<digest> of the image you tested.`,
-        range: fromImageRange(model, stage),
+        message: `${what} ${img.resolved} is not pinned by digest; append @sha256:<digest> of the image you tested.`,
+        range: img.range,
       });
     }
   },

@@ -1,24 +1,8 @@
 import { defineRule } from '../../engine/types.js';
-import type { Flag, Instruction, Stage } from '../../targets/dockerfile/model.js';
+import type { Stage } from '../../targets/dockerfile/model.js';
 import { expandVars, hasUnresolved, stageVars } from './util/a-common.js';
+import { fromReferences, looksLikeImage } from './util/a-images.js';
 
-/** The stage or image references of an instruction: COPY --from, RUN --mount=…,from=… */
-function references(instr: Instruction): { flag: Flag; value: string }[] {
-  const out: { flag: Flag; value: string }[] = [];
-  for (const flag of instr.flags) {
-    if (!flag.value) continue;
-    if (flag.name === 'from' && (instr.keyword === 'COPY' || instr.keyword === 'ADD')) out.push({ flag, value: flag.value });
-    if (flag.name === 'mount' && instr.keyword === 'RUN') {
-      const from = flag.value.split(',').map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('from='));
-      if (from) out.push({ flag, value: from.slice(5) });
-    }
-  }
-  return out;
-}
-
-function looksLikeImage(value: string): boolean {
-  return /[/:@.]/.test(value);
-}
 
 export default defineRule({
   id: 'dockerfile/copy-from-unknown-stage',
@@ -55,7 +39,7 @@ export default defineRule({
     for (const stage of model.stages) {
       const vars = stageVars(model, stage);
       for (const instr of stage.instructions) {
-        for (const { flag, value: written } of references(instr)) {
+        for (const { flag, value: written } of fromReferences(instr)) {
           const value = expandVars(written, vars).trim();
           if (!value || hasUnresolved(value)) continue;
           const shown = value !== written ? `${written} (= ${value})` : value;

@@ -11,6 +11,8 @@ testRule(rule, {
     { code: 'ARG BASE=node:22\nFROM ${BASE}\n', name: 'ARG default with a tag' },
     { code: 'FROM ${BASE}\n', name: 'unresolved variable is skipped' },
     { code: 'FROM registry.example.com:5000/team/app:1.4\n', name: 'registry port is not a tag' },
+    { code: 'FROM alpine:3.20\nCOPY --from=busybox:1.36 /bin/busybox /bin/\n', name: 'COPY --from a tagged image' },
+    { code: 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=build /out /out\n', name: 'COPY --from a stage' },
   ],
   invalid: [
     { code: 'FROM node\n', errors: [{ line: 1, column: 6, endColumn: 10, message: 'has no tag' }] },
@@ -19,5 +21,7 @@ testRule(rule, {
     { code: 'ARG BASE=python\nFROM ${BASE}\n', errors: [{ line: 2, column: 6, message: 'resolves to python' }], name: 'ARG default without a tag' },
     { code: 'ARG BASE=python:3.12\nFROM $BASE\n', buildArgs: { BASE: 'python:latest' }, errors: [{ line: 2, column: 6 }], name: '--build-arg to latest' },
     { code: 'FROM golang:latest AS build\nFROM alpine:3.20\nCOPY --from=build /out /out\n', errors: [{ line: 1, column: 6 }], name: 'build stage counts too' },
+    { code: 'FROM alpine:3.20\nCOPY --from=nginx:latest /etc/nginx /etc/nginx\n', errors: [{ line: 2, column: 6, message: 'copied from by COPY --from' }], name: 'COPY --from an image at latest' },
+    { code: 'FROM alpine:3.20\nARG TOOLS=ghcr.io/org/tools\nRUN --mount=type=bind,from=${TOOLS},target=/t /t/run\n', errors: [{ line: 3, column: 5, message: 'ghcr.io/org/tools has no tag' }], name: 'RUN --mount from an ARG-resolved untagged image' },
   ],
 });
