@@ -33,6 +33,8 @@ Options:
       --platform OS/ARCH  the platform to audit in a multi-platform index (default: this machine's)
       --image NAME        the image to audit in a tar that holds several
       --all               audit every image of such a tar
+      --no-verify         skip the layer digest check (sha256 of every layer); faster, but
+                          a tampered layer goes unnoticed
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --debug             print stack traces of internal errors
   -h, --help              show this help
@@ -47,6 +49,7 @@ const SPECS: Record<string, FlagSpec> = {
   platform: { value: true },
   image: { value: true },
   all: {},
+  'no-verify': {},
   config: { value: true, alias: 'c' },
   help: { alias: 'h' },
 };
@@ -118,6 +121,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
       ...(platform ? { platform } : {}),
       ...(flagValue(args, 'image') !== undefined ? { image: flagValue(args, 'image')! } : {}),
       ...(flagSet(args, 'all') ? { all: true } : {}),
+      ...(flagSet(args, 'no-verify') ? { verify: false } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
   } finally {

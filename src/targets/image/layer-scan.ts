@@ -186,6 +186,8 @@ export interface ScanOptions {
   onBytes?: (n: number) => void;
   /** For messages. */
   label: string;
+  /** false: do not hash layers (no digest verification; faster on CPUs without SHA extensions). */
+  verify?: boolean;
 }
 
 /** Reads the first bytes, to sniff the compression. */
@@ -250,7 +252,7 @@ class ZstdStream extends Transform {
 class Meter extends Transform {
   readonly hash = createHash('sha256');
   bytes = 0;
-  constructor(private readonly compressed: boolean, private readonly limits: ScanLimits, private readonly rawBytes: () => number, private readonly label: string) {
+  constructor(private readonly compressed: boolean, private readonly hashing: boolean, private readonly limits: ScanLimits, private readonly rawBytes: () => number, private readonly label: string) {
     super();
   }
   override _transform(chunk: Buffer, _e: BufferEncoding, cb: TransformCallback): void {
@@ -264,7 +266,8 @@ class Meter extends Transform {
       cb(new ImageReadError(`${this.label}: the layer expands more than ${l.maxRatio}x (${fmtBytes(this.bytes)} from ${fmtBytes(this.rawBytes())}); stopped reading it as a decompression bomb`, 'nothing was written; inspect where this image came from'));
       return;
     }
-    this.hash.update(chunk);
+    // An uncompressed layer's diff id is its raw digest: hashed once, upstream.
+    if (this.compressed && this.hashing) this.hash.update(chunk);
     cb(null, chunk);
   }
 }
@@ -309,7 +312,8 @@ export async function readBlob(source: AsyncIterable<Buffer>, opts: ScanOptions 
 
 async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncIterator<Buffer> | null, opts: ScanOptions): Promise<LayerScan> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const rawHash = createHash('sha256');
+  const verify = opts.verify !== false;
+  const rawHash = verify ? createHash('sha256') : null;
   let rawBytes = 0;
   if (kind === 'zstd') {
     const w = zstdWindow(head);
@@ -318,14 +322,15 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
     }
   }
   async function* raw(): AsyncGenerator<Buffer> {
-    rawHash.update(head);
+    rawHash?.update(head);
     rawBytes += head.length;
     opts.onBytes?.(head.length);
     yield head;
     if (!it) return;
     for (let r = await it.next(); !r.done; r = await it.next()) {
-      rawHash.update(r.value);
+      rawHash?.update(r.value);
       rawBytes += r.value.length;
+      if (rawBytes > limits.maxLayerBytes) throw new ImageReadError(`${opts.label}: the layer is larger than ${fmtBytes(limits.maxLayerBytes)}; stopped reading it`, 'raise the limit or check the input');
       opts.onBytes?.(r.value.length);
       yield r.value;
     }
@@ -348,27 +353,29 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
       next();
     });
   });
-  const meter = new Meter(kind !== 'tar', limits, () => rawBytes, opts.label);
+  const meter = new Meter(kind !== 'tar', verify, limits, () => rawBytes, opts.label);
   const stages: NodeJS.ReadWriteStream[] = [];
   if (kind === 'gzip') stages.push(createGunzip());
   if (kind === 'zstd') stages.push(new ZstdStream());
+  if (kind !== 'tar') stages.push(meter);
   try {
-    await (pipeline as (streams: unknown[]) => Promise<void>)([Readable.from(raw(), { objectMode: false }), ...stages, meter, extract]);
+    await (pipeline as (streams: unknown[]) => Promise<void>)([Readable.from(raw(), { objectMode: false }), ...stages, extract]);
   } catch (err) {
     if (err instanceof ImageReadError) throw err;
     const msg = (err as Error)?.message ?? String(err);
     throw new ImageReadError(`${opts.label}: not a readable layer (${describeTarError(msg)})`, 'the file is truncated, corrupt or not an image layer; nothing was written');
   }
+  const rawDigest = rawHash ? `sha256:${rawHash.digest('hex')}` : '';
   return {
     entries: collector.entries,
     texts: collector.texts,
     packages: collector.packages,
     secrets: collector.secrets,
     problems: collector.problems,
-    rawDigest: `sha256:${rawHash.digest('hex')}`,
-    diffId: `sha256:${meter.hash.digest('hex')}`,
+    rawDigest,
+    diffId: kind === 'tar' || !verify ? rawDigest : `sha256:${meter.hash.digest('hex')}`,
     size: rawBytes,
-    uncompressedSize: meter.bytes,
+    uncompressedSize: kind === 'tar' ? rawBytes : meter.bytes,
     compression: kind === 'tar' ? 'none' : kind,
   };
 }

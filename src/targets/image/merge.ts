@@ -104,7 +104,7 @@ export function buildModel(input: ModelInput): ImageModel {
       compression: scan?.compression ?? 'none',
       entries: scan?.entries.length ?? 0,
     };
-    if (scan) info.actualDiffId = scan.diffId;
+    if (scan?.diffId) info.actualDiffId = scan.diffId;
     const cb = createdByOf(i);
     if (cb !== undefined) info.createdBy = cb;
     layers.push(info);

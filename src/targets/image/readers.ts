@@ -27,6 +27,8 @@ export interface ReadOptions {
   /** Audit every image of a multi-image input. */
   all?: boolean;
   limits?: Partial<ScanLimits>;
+  /** false: skip the layer digest verification (sha256 of every layer). */
+  verify?: boolean;
   onProgress?: (p: Progress) => void;
   /** For engine references: a dockerode client (created lazily when absent). */
   docker?: unknown;
@@ -51,7 +53,7 @@ export async function readImages(input: string, cwd: string, opts: ReadOptions =
     const st = statSync(abs);
     if (st.isDirectory()) return readOciDirectory(input, abs, opts);
     if (!st.isFile()) throw new UserError(`${input}: not a file or a directory`, 'give a docker-save tar, an OCI layout (directory or tar), or an image name');
-    return readTarStream(input, createReadStream(abs, { highWaterMark: 1 << 20 }), st.size, opts);
+    return readTarStream(input, createReadStream(abs, { highWaterMark: 256 << 10 }), st.size, opts);
   }
   if (input.includes('/') && (input.startsWith('.') || input.endsWith('.tar') || input.endsWith('.tgz'))) {
     throw new UserError(`${input}: no such file or directory`, 'give a docker-save tar, an OCI layout, or the name of an image in the local engine');
@@ -80,7 +82,7 @@ export async function readTarStream(label: string, source: Readable, total: numb
       return;
     }
     const current = /layer\.tar$|^blobs\//.test(name) ? `layer ${shortName(name)}` : name;
-    readBlob(stream as unknown as AsyncIterable<Buffer>, { label: `${label}: ${name}`, limits: opts.limits, onBytes: (n) => tick(n, current) }).then(
+    readBlob(stream as unknown as AsyncIterable<Buffer>, { label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, onBytes: (n) => tick(n, current) }).then(
       (r) => {
         if (r.kind === 'layer') layers.set(name, r.scan);
         else if (r.kind === 'data') docs.set(name, { digest: r.digest, data: r.data });
@@ -139,8 +141,8 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
     async layer(name) {
       const p = join(dir, name);
       if (!safeBlobName(name) || !existsSync(p)) return null;
-      const r = await readBlob(createReadStream(p, { highWaterMark: 1 << 20 }), {
-        label: `${label}: ${name}`, limits: opts.limits,
+      const r = await readBlob(createReadStream(p, { highWaterMark: 256 << 10 }), {
+        label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify,
         onBytes: (n) => { read += n; opts.onProgress?.({ read, total: total || null, current: `layer ${shortName(name)}` }); },
       });
       if (r.kind !== 'layer') throw new ImageReadError(`${label}: ${name} is not a layer (neither a tar nor gzip/zstd-compressed tar)`, 'the layout is corrupt');
