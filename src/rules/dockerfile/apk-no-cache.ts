@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, hasCacheMount, insertAfter, runs } from './util/b-run.js';
+import { commandRange, finalChain, hasCacheMount, insertAfter, runs, runsAny } from './util/b-run.js';
 import { hasOpt, pkgCall } from './util/b-pkg.js';
 
 function removesApkCache(cmd: ShellCommand): boolean {
@@ -38,6 +38,7 @@ export default defineRule({
     const src = new SourceIndex(model.text);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'apk')) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       if (hasCacheMount(run.instr, ['/var/cache/apk', '/etc/apk/cache'])) continue;
       run.cmds.forEach((cmd, i) => {

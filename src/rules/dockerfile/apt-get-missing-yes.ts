@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, insertAfter, pipelines, runs } from './util/b-run.js';
+import { commandRange, insertAfter, pipelines, runs, runsAny } from './util/b-run.js';
 import { APT_CONFIRM_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
-import { aptAssumesYes, aptConfWritten } from './util/b-apt.js';
+import { aptAssumesYes, aptConfWrittenAt } from './util/b-apt.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-missing-yes',
@@ -28,8 +28,10 @@ export default defineRule({
   },
   check(model, context) {
     const src = new SourceIndex(model.text);
+    const confAt = aptConfWrittenAt(model, 'APT::Get::Assume-Yes', true);
     for (const run of runs(model, src)) {
-      if (aptConfWritten(model, run.instr, 'APT::Get::Assume-Yes', true)) continue;
+      if (!runsAny(run, 'apt-get', 'apt')) continue;
+      if (run.instr.range.start.offset > confAt) continue;
       for (const pipeline of pipelines(run.cmds)) {
         for (const cmd of pipeline) {
           const call = pkgCall(cmd);

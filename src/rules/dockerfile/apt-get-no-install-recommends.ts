@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, insertAfter, runs } from './util/b-run.js';
+import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
-import { aptConfWritten, aptNoRecommends } from './util/b-apt.js';
+import { aptConfWrittenAt, aptNoRecommends } from './util/b-apt.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-no-install-recommends',
@@ -31,8 +31,10 @@ export default defineRule({
   },
   check(model, context) {
     const src = new SourceIndex(model.text);
+    const confAt = aptConfWrittenAt(model, 'APT::Install-Recommends', false);
     for (const run of runs(model, src)) {
-      if (aptConfWritten(model, run.instr, 'APT::Install-Recommends', false)) continue;
+      if (!runsAny(run, 'apt-get', 'apt')) continue;
+      if (run.instr.range.start.offset > confAt) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
         if (!isAptLike(call) || !call.sub || !APT_INSTALL_SUBS.has(call.sub)) continue;

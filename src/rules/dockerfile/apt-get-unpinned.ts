@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, aptPinned, isAptLike, packageOperands, pkgCall } from './util/b-pkg.js';
 
 export default defineRule({
@@ -27,6 +27,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'apt-get', 'apt')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
         if (!isAptLike(call) || !call.sub || !APT_INSTALL_SUBS.has(call.sub)) continue;

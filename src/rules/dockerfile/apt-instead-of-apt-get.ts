@@ -1,6 +1,6 @@
 import { defineRule, type Edit } from '../../engine/types.js';
 import { SourceIndex, type Word } from './util/b-source.js';
-import { commandRange, insertAfter, runs } from './util/b-run.js';
+import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
 import { pkgCall } from './util/b-pkg.js';
 
 /** apt sub-commands whose apt-get / apt-cache form behaves the same in a script. */
@@ -32,6 +32,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'apt')) continue;
       for (const cmd of run.cmds) {
         if (cmd.name !== 'apt') continue;
         const call = pkgCall(cmd)!;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, hasCacheMount, runs } from './util/b-run.js';
+import { commandRange, finalChain, hasCacheMount, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
 
 /** rm of /var/lib/apt/lists (or all of /var/lib/apt), in any of the usual spellings. */
@@ -39,6 +39,7 @@ export default defineRule({
     const src = new SourceIndex(model.text);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'apt-get', 'apt')) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       if (hasCacheMount(run.instr, ['/var/lib/apt/lists'])) continue;
       let lastUpdate = -1;

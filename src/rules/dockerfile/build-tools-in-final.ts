@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, runs } from './util/b-run.js';
+import { commandRange, finalChain, runs, runsAny } from './util/b-run.js';
 import { isAptLike, isRpmLike, optValue, packageOperands, pkgCall, rpmInstallSub, type Operand, type PkgCall } from './util/b-pkg.js';
 
 const TOOL_NAMES = new Set(['gcc', 'g++', 'gcc-c++', 'cpp', 'make', 'cmake', 'ninja', 'ninja-build', 'meson', 'build-essential', 'build-base',
@@ -89,6 +89,7 @@ export default defineRule({
       }
     }
     for (const run of runs(model, src)) {
+      if (!(runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper'))) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       const installed: Installed[] = [];
       for (const cmd of run.cmds) {

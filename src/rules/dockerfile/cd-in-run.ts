@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/b-run.js';
 
 export default defineRule({
   id: 'dockerfile/cd-in-run',
@@ -26,6 +26,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'cd')) continue;
       run.cmds.forEach((cmd, i) => {
         if (cmd.name !== 'cd' || cmd.via.length > 0) return;
         // the first command of the RUN (or after a `;`/newline list break), continued with && or ;

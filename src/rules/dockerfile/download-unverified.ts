@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, pipelines, runs } from './util/b-run.js';
+import { commandRange, pipelines, runs, runsAny } from './util/b-run.js';
 import { downloadOf, isInterpreter } from './util/b-fetch.js';
 
 const CHECKSUM_TOOLS = /^(sha(1|224|256|384|512)sum|md5sum|b2sum|shasum|sha\d+|rhash)$/;
@@ -79,6 +79,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'curl', 'wget')) continue;
       const pipes = pipelines(run.cmds);
       const pipeOf = new Map<ShellCommand, ShellCommand[]>();
       for (const p of pipes) for (const c of p) pipeOf.set(c, p);

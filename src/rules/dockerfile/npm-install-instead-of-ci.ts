@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
 import { stageChain } from '../../targets/dockerfile/parse.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/b-run.js';
 import { hasOpt, NPM_INSTALL_SUBS, pkgCall } from './util/b-pkg.js';
 
 const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|package\*\.json|\*\.json|yarn\.lock|pnpm-lock\.yaml)$/;
@@ -79,6 +79,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'npm', 'yarn', 'pnpm')) continue;
       for (const cmd of run.cmds) {
         const hit = lockfileInstall(cmd);
         if (!hit) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/b-run.js';
 import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/b-pkg.js';
 
 export default defineRule({
@@ -26,6 +26,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'npm')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
         if (!call || call.manager !== 'npm' || !call.sub || !NPM_INSTALL_SUBS.has(call.sub)) continue;

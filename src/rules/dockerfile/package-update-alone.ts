@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/b-run.js';
 import { pkgCall, rpmInstallSub, type PkgCall } from './util/b-pkg.js';
 
 type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
@@ -69,6 +69,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       const calls = run.cmds.map((cmd) => ({ cmd, call: pkgCall(cmd) }));
       calls.forEach(({ cmd, call }, i) => {
         if (!call || !isRefresh(call)) return;

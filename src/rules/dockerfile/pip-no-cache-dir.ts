@@ -45,7 +45,9 @@ export default defineRule({
     const src = new SourceIndex(model.text);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
+      if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
+      if (!run.cmds.some((c) => pkgCall(c)?.manager === 'pip')) continue;
       if (mounts(run.instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && /(^|\/)\.cache(\/pip)?$|\/pip$/.test(m.target))) continue;
       if (envDisablesCache(model, run.instr)) continue;
       let exported = false;

@@ -27,6 +27,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
         if (!call || call.manager !== 'pip' || call.sub !== 'install') continue;

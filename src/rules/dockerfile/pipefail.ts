@@ -52,6 +52,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!(run.cmds.some((c) => c.next === '|'))) continue;
       let shell: string[];
       if (run.instr.json) {
         shell = run.instr.json; // exec form: the argv names its own shell

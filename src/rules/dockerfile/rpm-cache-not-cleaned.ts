@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, hasCacheMount, runs } from './util/b-run.js';
+import { commandRange, finalChain, hasCacheMount, runs, runsAny } from './util/b-run.js';
 import { pkgCall, type PkgCall } from './util/b-pkg.js';
 import { cleansRpmCache, RPM_CACHE_DIRS, rpmCaches, rpmFamily } from './util/b-rpm.js';
 
@@ -32,6 +32,7 @@ export default defineRule({
     const src = new SourceIndex(model.text);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       for (const family of ['yum', 'zypper'] as const) {
         if (hasCacheMount(run.instr, RPM_CACHE_DIRS[family])) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, insertAfter, runs } from './util/b-run.js';
+import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
 import { pkgCall } from './util/b-pkg.js';
 import { rpmAssumesYes, rpmNeedsConfirm } from './util/b-rpm.js';
 
@@ -28,6 +28,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
         if (!call || !(call.manager === 'yum' || call.manager === 'dnf' || call.manager === 'zypper')) continue;

@@ -31,6 +31,7 @@ export default defineRule({
   check(model, context) {
     const src = new SourceIndex(model.text);
     for (const run of runs(model, src)) {
+      if (!(run.cmds.some((c) => c.via.length > 0 || c.name === 'sudo' || c.name === 'doas'))) continue;
       for (const cmd of run.cmds) {
         const wrapped = cmd.via.includes('sudo') || cmd.via.includes('doas');
         if (!wrapped && cmd.name !== 'sudo' && cmd.name !== 'doas') continue;

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { SourceIndex, type Word } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/b-run.js';
 
 /** Whether a chmod mode grants write to others, and whether it sets the sticky bit. */
 export function modeWorldWritable(mode: string): 'yes' | 'sticky' | 'no' {
@@ -88,6 +88,7 @@ export default defineRule({
       }
     }
     for (const run of runs(model, src)) {
+      if (!runsAny(run, 'chmod', 'mkdir', 'install', 'find')) continue;
       for (const cmd of run.cmds) {
         for (const use of modesOf(cmd)) {
           if (use.mode.includes('$') || modeWorldWritable(use.mode) !== 'yes') continue;

@@ -1,22 +1,24 @@
 // apt-specific facts shared by the apt rules: assume-yes and install-recommends in force,
 // whether from the command line, `-o` settings, or an apt.conf snippet written by an earlier RUN.
-import type { DockerfileModel, Instruction, ShellCommand } from '../../../targets/dockerfile/model.js';
+import type { DockerfileModel, ShellCommand } from '../../../targets/dockerfile/model.js';
 import { aptConfigOptions, isFalse, isTrue, type PkgCall } from './b-pkg.js';
 import { runScriptText } from './b-run.js';
 
-/** An apt.conf setting written by a RUN before `before` (e.g. echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes). */
-export function aptConfWritten(model: DockerfileModel, before: Instruction, key: string, wantTrue: boolean): boolean {
-  const re = new RegExp(`${key.replace(/::/g, '::')}\\s*"?(true|false|1|0|yes|no)"?`, 'i');
+/** The offset of the first RUN that writes an apt.conf setting (e.g. echo 'APT::Get::Assume-Yes "true";'
+ *  > /etc/apt/apt.conf.d/90yes); RUNs after it have the setting. Infinity when none does. */
+export function aptConfWrittenAt(model: DockerfileModel, key: string, wantTrue: boolean): number {
+  const re = new RegExp(`${key}\\s*"?(true|false|1|0|yes|no)"?`, 'i');
   for (const instr of model.instructions) {
-    if (instr.range.start.offset >= before.range.start.offset) break;
     if (instr.keyword !== 'RUN') continue;
-    const m = re.exec(runScriptText(instr));
+    const text = runScriptText(instr);
+    if (!text.includes(key.slice(0, 5))) continue;
+    const m = re.exec(text);
     if (m) {
       const v = m[1]!.toLowerCase();
-      if (wantTrue ? isTrue(v) : isFalse(v)) return true;
+      if (wantTrue ? isTrue(v) : isFalse(v)) return instr.range.end.offset;
     }
   }
-  return false;
+  return Infinity;
 }
 
 export function aptAssumesYes(call: PkgCall, pipeline: ShellCommand[]): boolean {

@@ -65,8 +65,21 @@ export function managerOf(cmd: ShellCommand): { manager: Manager; first: number 
   return null;
 }
 
+// Several rules ask about the same commands; the analysis is a pure function of the command,
+// so it is kept per command object (the split commands are themselves memoised per instruction).
+const memo = new WeakMap<ShellCommand, PkgCall | null>();
+
 /** Parses a package-manager command; null when the command is not one. */
 export function pkgCall(cmd: ShellCommand): PkgCall | null {
+  let hit = memo.get(cmd);
+  if (hit === undefined) {
+    hit = analyse(cmd);
+    memo.set(cmd, hit);
+  }
+  return hit;
+}
+
+function analyse(cmd: ShellCommand): PkgCall | null {
   const m = managerOf(cmd);
   if (!m) return null;
   const spec = SPECS[m.manager];

@@ -9,18 +9,37 @@ export interface RunInfo {
   instr: Instruction;
   stage: Stage | null;
   cmds: ShellCommand[];
+  /** The command names (argv[0] without path) of the RUN, to skip RUNs a rule has no interest in. */
+  names: ReadonlySet<string>;
   locator: CommandLocator;
 }
 
-/** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. */
+type RunFacts = Omit<RunInfo, 'locator'>;
+
+// The split of every RUN is a pure function of the model and is the same for all rules of this
+// batch; it is kept per model so that each rule does not walk and split the file again.
+const memo = new WeakMap<DockerfileModel, RunFacts[]>();
+
+/** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. Each call
+ *  gets fresh locators (their cursor is per rule). */
 export function runs(model: DockerfileModel, src: SourceIndex): RunInfo[] {
-  const out: RunInfo[] = [];
-  for (const instr of model.instructions) {
-    if (instr.keyword !== 'RUN') continue;
-    const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
-    out.push({ instr, stage, cmds: shellCommands(instr, model), locator: new CommandLocator(model, src, instr) });
+  let facts = memo.get(model);
+  if (!facts) {
+    facts = [];
+    for (const instr of model.instructions) {
+      if (instr.keyword !== 'RUN') continue;
+      const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
+      const cmds = shellCommands(instr, model);
+      facts.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)) });
+    }
+    memo.set(model, facts);
   }
-  return out;
+  return facts.map((f) => ({ ...f, locator: new CommandLocator(model, src, f.instr) }));
+}
+
+/** True when the RUN runs any of the commands. */
+export function runsAny(run: RunInfo, ...names: string[]): boolean {
+  return names.some((n) => run.names.has(n));
 }
 
 /** Indexes of the final stage and the stages it is built FROM (its filesystem ancestors). */

@@ -9,9 +9,16 @@ import type { DockerfileModel, Instruction, ShellCommand } from '../../../target
 
 /** Offset → line/column over one text, with the line starts computed once. */
 export class SourceIndex {
-  private readonly starts: number[] = [0];
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  private lineStarts: number[] | null = null;
+  constructor(readonly text: string) {}
+  /** Computed on first use: most checks report nothing and never need positions. */
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
   }
   position(offset: number): Position {
     let lo = 0;
@@ -115,15 +122,29 @@ export function scanWords(text: string, from: number, to: number, escape = '\\')
   return words;
 }
 
+// The scan is a pure function of the instruction; rules reporting on the same RUN share it.
+const wordMemo = new WeakMap<Instruction, Word[]>();
+
 /** Where the words of each command of one instruction are in the source. */
 export class CommandLocator {
   private cursor: number;
   private readonly end: number;
-  private readonly words: Word[];
+  private scanned: Word[] | null = null;
   constructor(private readonly model: DockerfileModel, private readonly src: SourceIndex, private readonly instr: Instruction) {
     this.cursor = instr.argsRange.start.offset;
     this.end = instr.range.end.offset;
-    this.words = scanWords(model.text, instr.argsRange.start.offset, this.end, model.escape);
+  }
+  /** Scanned on first use: only RUNs with a finding need word positions. */
+  private get words(): Word[] {
+    if (!this.scanned) {
+      let words = wordMemo.get(this.instr);
+      if (!words) {
+        words = scanWords(this.model.text, this.instr.argsRange.start.offset, this.end, this.model.escape);
+        wordMemo.set(this.instr, words);
+      }
+      this.scanned = words;
+    }
+    return this.scanned;
   }
 
   /** Source words of argv[0..] of the command: all of them when they match, else at least
@@ -166,9 +187,10 @@ export class CommandLocator {
     const re = new RegExp(
       `(?<![\\w./-])(${parts.map(escapeRe).join(')(?:[ \\t]|\\\\\\r?\\n)+(')})(?![\\w./=-])`, 'dg',
     );
+    const slice = this.model.text.slice(0, this.end);
     re.lastIndex = from;
-    const m = re.exec(this.model.text);
-    if (!m || !m.indices || m.index >= this.end) return null;
+    const m = re.exec(slice);
+    if (!m || !m.indices) return null;
     const words: Word[] = [];
     for (let k = 1; k <= parts.length; k++) {
       const [s, e] = m.indices[k]!;
