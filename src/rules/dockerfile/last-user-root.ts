@@ -1,5 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import { fromImageRange, hasUnresolved, isRootUser } from './util/a-common.js';
+import { chainInstructions, fromImageRange, hasUnresolved, isRootUser } from './util/a-common.js';
+
+const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|setuidgid|chpst)\b/;
 
 export default defineRule({
   id: 'dockerfile/last-user-root',
@@ -13,7 +15,9 @@ export default defineRule({
     'compromise of the application is a compromise of root in the container, which can write /etc/passwd, every ' +
     'file of the image, and is one kernel or runtime bug away from root on the host. Build stages may use root; ' +
     'only the stage that produces the image matters. A base image documented to run as non-root (a tag containing ' +
-    '"nonroot", such as distroless :nonroot) counts as non-root when the Dockerfile sets no USER.',
+    '"nonroot", such as distroless :nonroot) counts as non-root when the Dockerfile sets no USER. Images whose ' +
+    'entrypoint drops privileges (gosu, su-exec, setpriv) still start as root and are still flagged; the message ' +
+    'says so.',
   remediation:
     'Create a dedicated user with a fixed UID (e.g. `RUN useradd --system --uid 10001 --no-create-home ' +
     '--shell /usr/sbin/nologin app`) and end the final stage with `USER 10001` (or `USER app`). Keep root only ' +
@@ -42,12 +46,16 @@ export default defineRule({
     const final = model.final;
     if (!final) return;
     const user = final.user;
+    const drop = chainInstructions(model, final.stage).map((i) => PRIVILEGE_DROP.exec(i.raw)?.[1]).find(Boolean);
+    const note = drop
+      ? ` The image installs or calls ${drop}, so the entrypoint may drop privileges later — the container still starts as root, and everything before the drop runs as root.`
+      : '';
     if (!user) {
       if (final.baseImage && /nonroot/i.test(final.baseImage.tag ?? '')) return;
       ctx.report({
         message:
           'The final stage sets no USER, so the container runs as root unless the base image sets a user; ' +
-          'add USER with a non-root UID.',
+          'add USER with a non-root UID.' + note,
         range: fromImageRange(model, final.stage),
       });
       return;
@@ -55,7 +63,7 @@ export default defineRule({
     if (!user.user || hasUnresolved(user.user) || !isRootUser(user.user)) return;
     const shown = user.raw !== user.value ? `USER ${user.raw} resolves to ${user.value}` : `USER ${user.raw}`;
     ctx.report({
-      message: `The final stage runs as root (${shown}); switch to a non-root user before the end of the stage.`,
+      message: `The final stage runs as root (${shown}); switch to a non-root user before the end of the stage.${note}`,
       range: user.instruction ? user.instruction.argsRange : fromImageRange(model, final.stage),
     });
   },

@@ -16,6 +16,11 @@ testRule(rule, {
   ],
   invalid: [
     { code: 'FROM alpine:3.20\nRUN echo hi\n', errors: [{ line: 1, column: 6, message: 'sets no USER' }] },
+    {
+      code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n',
+      errors: [{ line: 1, column: 6, message: 'calls gosu, so the entrypoint may drop privileges' }],
+      name: 'privilege drop in the entrypoint is still root at start',
+    },
     { code: 'FROM alpine:3.20\nUSER app\nUSER root\n', errors: [{ line: 3, column: 6, message: 'USER root' }] },
     { code: 'FROM alpine:3.20\nUSER 0\n', errors: [{ line: 2, column: 6 }] },
     { code: 'FROM alpine:3.20\nUSER 0:0\n', errors: [{ line: 2, column: 6 }] },
