@@ -195,9 +195,12 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (args.positional.length === 0) {
     throw new UserError('no path given', "run 'tightship lint PATH...' with a Dockerfile, compose file or directory (e.g. 'tightship lint .')");
   }
-  const format = flagValue(args, 'format') ?? io.env.TIGHTSHIP_FORMAT?.trim() ?? 'pretty';
+  const formatFlag = flagValue(args, 'format');
+  const format = formatFlag ?? (io.env.TIGHTSHIP_FORMAT?.trim() || 'pretty');
   const formatter = FORMATTERS[format];
-  if (!formatter) throw new UserError(`unknown format '${format}'`, `use one of ${FORMAT_NAMES.join(', ')}`);
+  if (!formatter) {
+    throw new UserError(`unknown format '${format}'${formatFlag === undefined ? ' (from TIGHTSHIP_FORMAT)' : ''}`, `use one of ${FORMAT_NAMES.join(', ')}`);
+  }
 
   const overrides: ConfigOverrides = {};
   const failOnFlag = flagValue(args, 'fail-on');
@@ -229,6 +232,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (outputPath) {
     const st = await fs.stat(outputPath).catch(() => null);
     if (st?.isDirectory()) throw new UserError(`--output ${outputFlag} is a directory; refusing to overwrite it`, 'give a file path');
+    const parent = await fs.stat(path.dirname(outputPath)).catch(() => null);
+    if (!parent?.isDirectory()) throw new UserError(`--output ${outputFlag}: folder ${path.dirname(outputFlag!)} does not exist`, 'create the folder first');
   }
 
   const found = await discover(args.positional, io.cwd);

@@ -151,6 +151,7 @@ describe('lint: usage errors (exit 2, one line and a hint)', () => {
     [['lint', '.', '--output'], /option '--output' needs a value/],
     [['lint', '.', '--context', 'no-such-dir'], /build context no-such-dir is not a directory/],
     [['lint', '.', '--config', 'no-such.yaml'], /cannot read config .*no-such\.yaml: no such file/],
+    [['lint', '.', '--output', 'no-such-dir/report.json'], /--output no-such-dir\/report\.json: folder no-such-dir does not exist/],
   ];
   for (const [argv, re] of cases) {
     it(argv.join(' '), async () => {
