@@ -15,8 +15,8 @@ export default defineRule({
   references: ['https://docs.docker.com/build/building/multi-stage/', 'https://docs.docker.com/reference/dockerfile/#from'],
   equivalents: {},
   examples: {
-    bad: 'FROM base\nCOPY app /app\nFROM debian:12-slim AS base\nRUN apt-get update\n',
-    good: 'FROM debian:12-slim AS base\nRUN apt-get update\nFROM base\nCOPY app /app\n',
+    bad: 'FROM base\nCOPY app /opt/app/\nFROM debian:12-slim AS base\nRUN mkdir -p /opt/app\n',
+    good: 'FROM debian:12-slim AS base\nRUN mkdir -p /opt/app\nFROM base\nCOPY app /opt/app/\n',
   },
   check(model, ctx) {
     for (const stage of model.stages) {
