@@ -28,21 +28,65 @@ export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 /** Logical-line segment: a piece of one source line placed at logical offset `log`. */
 interface Segment { log: number; src: number; len: number }
 
-/** Per-instruction map from offsets in `args` to offsets in the source text (for shell.ts). */
-const argsMaps = new WeakMap<Instruction, { segments: Segment[]; argsLog: number; lineStarts: number[] }>();
+/** The logical-line segments of an instruction, recomputed from its raw text (offsets relative to raw). */
+function rawSegments(instr: Instruction, escape: string): { segments: Segment[]; logical: string } {
+  const raw = instr.raw;
+  const segments: Segment[] = [];
+  let logical = '';
+  let s = 0;
+  let first = true;
+  let cont = true;
+  while (cont && s <= raw.length) {
+    let e = raw.indexOf('\n', s);
+    if (e < 0) e = raw.length;
+    let ce = e;
+    if (ce > s && raw.charCodeAt(ce - 1) === 13) ce--;
+    const line = raw.slice(s, ce);
+    const t = line.trimStart();
+    if (first || (t[0] !== '#' && t.trim() !== '')) {
+      let piece = line;
+      const te = trimEndWs(piece);
+      cont = te.length > 0 && te[te.length - 1] === escape;
+      if (cont) piece = te.slice(0, -1);
+      segments.push({ log: logical.length, src: s, len: piece.length });
+      logical += piece;
+    }
+    first = false;
+    if (e >= raw.length) break;
+    s = e + 1;
+  }
+  return { segments, logical };
+}
 
-/** The source offset of position `i` of instr.args (best effort, for instructions built by parseDockerfile). */
-export function argsSourceOffset(instr: Instruction, i: number): number {
-  const m = argsMaps.get(instr);
-  if (!m) return instr.argsRange.start.offset + i;
-  return logToSrc(m.segments, m.argsLog + i, false);
+const segCache = new WeakMap<Instruction, { segments: Segment[]; argsLog: number; escape: string }>();
+
+function segmentsOf(instr: Instruction, escape: string): { segments: Segment[]; argsLog: number } {
+  const hit = segCache.get(instr);
+  if (hit && hit.escape === escape) return hit;
+  const { segments, logical } = rawSegments(instr, escape);
+  let end = logical.length;
+  while (end > 0 && isSpace(logical[end - 1]!)) end--;
+  const v = { segments, argsLog: Math.max(0, end - instr.args.length), escape };
+  segCache.set(instr, v);
+  return v;
+}
+
+/** The source offset of position `i` of instr.args. */
+export function argsSourceOffset(instr: Instruction, i: number, escape = '\\'): number {
+  if (instr.argsRange.start.line === instr.argsRange.end.line) return instr.argsRange.start.offset + i;
+  const m = segmentsOf(instr, escape);
+  return instr.range.start.offset + logToSrc(m.segments, m.argsLog + i, false);
 }
 
 /** The 1-based source line of position `i` of instr.args. */
-export function argsSourceLine(instr: Instruction, i: number): number {
-  const m = argsMaps.get(instr);
-  if (!m) return instr.argsRange.start.line;
-  return lineOfOffset(m.lineStarts, logToSrc(m.segments, m.argsLog + i, false));
+export function argsSourceLine(instr: Instruction, i: number, escape = '\\'): number {
+  if (instr.argsRange.start.line === instr.argsRange.end.line) return instr.argsRange.start.line;
+  const m = segmentsOf(instr, escape);
+  const off = logToSrc(m.segments, m.argsLog + i, false);
+  let line = instr.range.start.line;
+  const raw = instr.raw;
+  for (let k = raw.indexOf('\n'); k >= 0 && k < off; k = raw.indexOf('\n', k + 1)) line++;
+  return line;
 }
 
 function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
@@ -98,43 +142,54 @@ export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes 
   let inDouble = false;
   const n = s.length;
   let i = 0;
+  let lit = 0;
+  const esc = escape.charCodeAt(0);
   while (i < n) {
+    const code = s.charCodeAt(i);
+    if (code !== esc && code !== 39 && code !== 34 && code !== 36) { i++; continue; }
+    if (i > lit) out += s.slice(lit, i);
     const c = s[i]!;
-    if (c === escape) {
-      if (i + 1 >= n) { out += c; i++; continue; }
+    if (code === esc) {
+      if (i + 1 >= n) { out += c; i++; lit = i; continue; }
       const nx = s[i + 1]!;
       if (inDouble && nx !== '"' && nx !== '$' && nx !== escape) {
-        out += c; i++; continue;
+        out += c; i++; lit = i; continue;
       }
       out += keepQuotes ? c + nx : nx;
       i += 2;
+      lit = i;
       continue;
     }
-    if (c === "'" && !inDouble) {
+    if (code === 39 && !inDouble) {
       const end = s.indexOf("'", i + 1);
       const stop = end < 0 ? n : end;
       out += keepQuotes ? s.slice(i, end < 0 ? n : end + 1) : s.slice(i + 1, stop);
       i = end < 0 ? n : end + 1;
+      lit = i;
       continue;
     }
-    if (c === '"') {
+    if (code === 34) {
       inDouble = !inDouble;
       if (keepQuotes) out += c;
       i++;
+      lit = i;
       continue;
     }
-    if (c === '$' && i + 1 < n) {
+    if (code === 36 && i + 1 < n) {
       const r = expandDollar(s, i, lookup, escape, keepQuotes);
       if (r) {
         out += r.text;
         if (r.unresolved) unresolved = true;
         i = r.end;
+        lit = i;
         continue;
       }
     }
     out += c;
     i++;
+    lit = i;
   }
+  if (i > lit) out += s.slice(lit, i);
   return { text: out, unresolved };
 }
 
@@ -489,7 +544,6 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       stageIndex: -1,
       expanded: args,
     };
-    argsMaps.set(instr, { segments, argsLog: aStart, lineStarts: b.lineStarts });
     instructions.push(instr);
 
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {

@@ -51,7 +51,7 @@ function computeCommands(instr: Instruction, model: DockerfileModel): ShellComma
   }
   const shell = shellAt(model, instr);
   if (!isPosixShell(shell[0] ?? '')) return [];
-  const lineAt = (p: number) => argsSourceLine(instr, p);
+  const lineAt = (p: number) => argsSourceLine(instr, p, model.escape);
   const cmds = splitShell(instr.args, lineAt, true);
   if (instr.heredocs.length === 0) return cmds;
   // Heredoc RUN: the bodies are the script when the arguments run nothing but a shell
