@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../helpers/cli-io.js';
-import { dockerSave, makeTar, ociLayout, writeLayout } from '../targets/image/build.js';
+import { captureIO, runCli } from '../helpers/cli-io.js';
+import { main } from '../../src/main.js';
+import { dockerSave, makeTar, ociLayout, writeLayout, layoutTar } from '../targets/image/build.js';
 
 // Planted secrets, assembled at run time: the repository never holds them whole.
 const ENV_SECRET = ['Zq8v', 'Pw3r', 'Tx7L', 'm2Nk', 'Qa55'].join('');
@@ -129,6 +130,32 @@ describe('tightship image', () => {
     const json = await runCli(['image', 'notatar.tar', '--format', 'json'], dir);
     assert.equal(json.code, 2);
     assert.match(JSON.parse(json.stdout).results[0].error, /not a tar archive/);
+  });
+
+  it('shows progress on a terminal, and not in CI', async () => {
+    const tty = { ...captureIO(dir, {}), stderrIsTTY: true };
+    const err: string[] = [];
+    tty.stderr = (t: string) => { err.push(t); };
+    assert.equal(await main(['image', 'clean.tar'], tty), 0);
+    assert.match(err.join(''), /reading clean\.tar: [\d.]+ (B|KiB) of [\d.]+ KiB \(\d+%\)/);
+    const ci = { ...captureIO(dir, { CI: 'true' }), stderrIsTTY: true };
+    const ciErr: string[] = [];
+    ci.stderr = (t: string) => { ciErr.push(t); };
+    await main(['image', 'clean.tar'], ci);
+    assert.equal(ciErr.join(''), '');
+  });
+
+  it('reads the OCI layout newer engines write inside docker save (manifest.json naming blobs)', async () => {
+    const files = ociLayout([{ spec: { layers: [makeTar([{ name: 'etc/', type: '5' }, { name: 'etc/passwd', data: 'root:x:0:0:root:/root:/bin/sh\n' }])], config: { User: '0' } }, compression: 'none' }]);
+    const index = JSON.parse(files.get('index.json')!.toString());
+    const manifest = JSON.parse(files.get(`blobs/sha256/${index.manifests[0].digest.slice(7)}`)!.toString());
+    files.set('manifest.json', Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${manifest.config.digest.slice(7)}`, RepoTags: ['new:1'], Layers: manifest.layers.map((l: { digest: string }) => `blobs/sha256/${l.digest.slice(7)}`) }])));
+    writeFileSync(join(dir, 'new-save.tar'), layoutTar(files));
+    const r = await runCli(['image', 'new-save.tar', '--format', 'json', '--fail-on', 'none'], dir);
+    const res = JSON.parse(r.stdout).results[0];
+    assert.equal(res.facts.name, 'new:1');
+    assert.equal(res.level, 'root');
+    assert.ok(!res.findings.some((f: { ruleId: string }) => f.ruleId === 'image/layer-digest-mismatch'));
   });
 
   it('prints no progress on a pipe', async () => {
