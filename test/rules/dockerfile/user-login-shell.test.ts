@@ -21,5 +21,7 @@ testRule(rule, {
     { code: 'FROM debian:12-slim\nRUN useradd -s /bin/bash app\nUSER app:app\n', errors: [{ line: 2, column: 5, message: '/bin/bash' }] },
     { code: 'FROM debian:12-slim\nARG APP_USER=app\nRUN useradd -rs /bin/sh $APP_USER\nUSER ${APP_USER}\n', errors: [{ line: 3, column: 5 }], name: 'ARG-resolved user name' },
     { code: 'FROM debian:12-slim AS base\nRUN useradd -u 1000 -s /bin/zsh app\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5 }], name: 'user created in the base stage of the chain' },
+    { code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\ngroupadd -r app\nuseradd -r -g app app\nEOF\nUSER app\n', errors: [{ line: 5, column: 1 }], name: 'heredoc RUN' },
+    { code: 'FROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app && usermod --shell /bin/bash app\nUSER app\n', errors: [{ line: 2, column: 41, message: 'usermod sets /bin/bash' }], name: 'shell changed to a login shell afterwards' },
   ],
 });
