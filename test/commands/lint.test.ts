@@ -250,3 +250,23 @@ describe('lint: compose projects', () => {
     assert.ok(report!.results.some((r) => r.target.kind === 'compose'));
   });
 });
+
+describe('lint: real reports against their schemas', () => {
+  it('json of a real run (findings, an errored target, a compose service) is valid against schema/report.schema.json', async () => {
+    const { loadReportValidator } = await import('../report/validators.js');
+    const validate = await loadReportValidator();
+    const r = await runCli(['lint', 'root', 'compose-project', 'no-such', '--format', 'json'], FIX);
+    assert.equal(r.code, 2);
+    const report = JSON.parse(r.stdout);
+    assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('sarif of a real run is valid against the official SARIF 2.1.0 schema', async () => {
+    const { loadSarifValidator } = await import('../report/validators.js');
+    const validate = await loadSarifValidator();
+    const r = await runCli(['lint', 'root', 'compose-project', 'nested', '--format', 'sarif'], FIX);
+    const log = JSON.parse(r.stdout);
+    assert.ok(log.runs[0].results.length > 0);
+    assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+  });
+});
