@@ -828,7 +828,19 @@ function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>
   };
 }
 
-/** The SHELL in force for an instruction (default /bin/sh -c), following FROM <stage> chains. */
+/** Docker's default shell on Windows images. */
+export const WINDOWS_SHELL: readonly string[] = ['cmd', '/S', '/C'];
+
+/** True when the stage's base image (following FROM <stage> chains) is a Windows image. */
+export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
+  const chain = stageChain(model, stage);
+  const root = chain[chain.length - 1]!;
+  const image = (root.ref ? `${root.ref.repository}:${root.ref.tag ?? ''}` : root.resolvedImage).toLowerCase();
+  return /(^|\/)windows(\/|$)|nanoserver|servercore|windowsservercore|(^|[^a-z])ltsc20\d\d/.test(image);
+}
+
+/** The SHELL in force for an instruction, following FROM <stage> chains; without a SHELL
+ *  instruction Docker's default: /bin/sh -c, or cmd /S /C on a Windows base image. */
 export function shellAt(model: DockerfileModel, instr: Instruction): string[] {
   const stage = model.stages[instr.stageIndex];
   if (!stage) return [...DEFAULT_SHELL];
@@ -842,5 +854,5 @@ export function shellAt(model: DockerfileModel, instr: Instruction): string[] {
       if (i.keyword === 'SHELL' && i.json && i.json.length > 0) return [...i.json];
     }
   }
-  return [...DEFAULT_SHELL];
+  return isWindowsStage(model, stage) ? [...WINDOWS_SHELL] : [...DEFAULT_SHELL];
 }

@@ -165,6 +165,10 @@ describe('RUN instructions', () => {
   it('a PowerShell or cmd SHELL: no POSIX commands', () => {
     assert.deepEqual(runCmds('FROM w\nSHELL ["powershell", "-Command"]\nRUN Invoke-WebRequest x; echo y\n'), []);
     assert.deepEqual(argvs(runCmds('FROM w\nSHELL ["/bin/bash", "-c"]\nRUN echo y\n')), [['echo', 'y']]);
+    // Docker's default shell on Windows images is cmd /S /C
+    assert.deepEqual(runCmds('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN mkdir C:\\app && echo y\n'), []);
+    assert.deepEqual(runCmds('FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809 AS b\nFROM b\nRUN dir\n'), []);
+    assert.deepEqual(argvs(runCmds('FROM mcr.microsoft.com/dotnet/sdk:8.0-bookworm-slim\nRUN dir\n')), [['dir']]);
   });
   it('is memoised per instruction and empty for other instructions', () => {
     const m = parseDockerfile('FROM a\nRUN echo 1\nCMD echo 2\n', { path: 'Dockerfile' });
