@@ -13,7 +13,9 @@ import { runCli } from '../test/helpers/cli-io.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const APP = join(ROOT, 'examples/secure-app');
-const NODE_IMAGE = process.env.E2E_NODE_IMAGE ?? 'local/node:20-bookworm-slim';
+const NODE_MAJOR = process.versions.node.split('.')[0];
+const NODE_IMAGE = process.env.E2E_NODE_IMAGE ?? `local/node:${NODE_MAJOR}-bookworm-slim`;
+const DISTROLESS = `local/node:${NODE_MAJOR}-distroless`;
 const PROJECT = 'tightship-e2e-compose';
 const VARIANTS = ['root', 'nonroot', 'hardened'] as const;
 type Variant = typeof VARIANTS[number];
@@ -130,6 +132,21 @@ describe('the reference system on a real engine', { timeout: 600_000 }, () => {
     assert.deepEqual([...r.checks.values()].filter((c) => c.status === 'fail'), []);
     assert.equal(r.level, 'hardened');
     record('hardened', r, 'hardened');
+  });
+
+  it('an image that is not in the engine: one line, exit 2', async () => {
+    const r = await runCli(['verify', 'tightship-e2e/no-such-image:1'], ROOT);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^tightship: image tightship-e2e\/no-such-image:1 is not in the local engine\nhint: .*never pulls/);
+  });
+
+  it('a container that exits at start: one line, exit 2, nothing left behind', async () => {
+    // the distroless base runs `node` with no script and no TTY: it exits at once
+    const r = await runCli(['verify', DISTROLESS, '--name', 'tightship-e2e-verify-exits'], ROOT);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^tightship: ${DISTROLESS}: the container is not running \\(exited, exit code 0\\)\nhint: `));
+    const left = await sh('docker', ['container', 'inspect', 'tightship-e2e-verify-exits'], {}, 20_000);
+    assert.notEqual(left.code, 0, 'the exited container was not removed');
   });
 
   it('verify leaves no container behind', async () => {
