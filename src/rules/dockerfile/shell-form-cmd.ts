@@ -52,7 +52,9 @@ export default defineRule({
     'starts with `exec` replaces the shell and is not flagged. When the command has no shell syntax the fix ' +
     'rewrites it in exec form; it is applied automatically when nothing else changes meaning (a CMD with no ' +
     'ENTRYPOINT declared, an ENTRYPOINT with no CMD in its stage), and offered as a suggestion otherwise. ' +
-    'Windows stages and stages whose SHELL is not a POSIX shell (cmd, PowerShell) are not judged.',
+    'Windows stages and stages whose SHELL is not a POSIX shell (cmd, PowerShell) are not judged. An array that ' +
+    'is not valid JSON (`CMD [\'node\', \'server.js\']`, a missing comma) is silently run as a shell command, ' +
+    'which fails when the container starts: that is reported as an error.',
   remediation:
     'Use the exec (JSON) form: `CMD ["node", "server.js"]`. If you need shell features, make the shell hand ' +
     'over: `CMD ["sh", "-c", "exec node server.js --port \\"$PORT\\""]`, or use an init such as tini as ENTRYPOINT.',
@@ -83,6 +85,16 @@ export default defineRule({
         if (instr.json !== null || instr.heredocs.length > 0) continue;
         const args = instr.args.trim();
         if (!args || /^exec\s/.test(args)) continue;
+        if (/^\[[\s\S]*\]$/.test(args)) {
+          // looks like exec form but is not valid JSON (single quotes, a missing comma…): Docker runs the
+          // text through /bin/sh -c, which fails at start
+          ctx.report({
+            message: `${instr.keyword} looks like exec form but is not a valid JSON array (use double quotes and commas), so it runs as a shell command: /bin/sh -c '${args.length > 60 ? args.slice(0, 57) + '...' : args}'.`,
+            range: instr.argsRange,
+            severity: 'error',
+          });
+          continue;
+        }
         const fix = fixFor(model, stage, instr);
         const report: Parameters<typeof ctx.report>[0] = {
           message: `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass SIGTERM on; use the exec form ${plainWords(args) ? jsonForm(plainWords(args)!) : '["…"]'}.`,
