@@ -163,3 +163,26 @@ describe('comment ignores for YAML (the compose auditor uses these)', () => {
     ]);
   });
 });
+
+describe('ignores and findings in other files', () => {
+  it('a finding in a copied file is ignored by a comment above the COPY that sends it', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-related-'));
+    try {
+      writeFileSync(path.join(dir, '.env'), 'DB_PASSWORD=Xk9#mQ2vL8pR4wZt\n');
+      writeFileSync(path.join(dir, '.dockerignore'), 'node_modules\n');
+      const run = async (text: string) => (await auditDockerfileText(text, path.join(dir, 'Dockerfile'),
+        { cwd: dir, config: defaultConfig(), rules: allRules, today: '2026-06-01' })).result.findings;
+      const plain = await run('FROM alpine:3.20\nCOPY . /app\nUSER 1\n');
+      const secret = plain.filter((f) => f.location.path === '.env');
+      assert.ok(secret.length > 0, 'the .env secret is reported');
+      assert.ok(secret.every((f) => f.related?.some((r) => r.location.path === 'Dockerfile' && r.location.startLine === 2)));
+      const ids = [...new Set(secret.map((f) => f.ruleId))].join(',');
+      const ignored = await run(`FROM alpine:3.20\n# tightship ignore=${ids} -- test credentials only\nCOPY . /app\nUSER 1\n`);
+      assert.deepEqual(ignored.filter((f) => f.location.path === '.env'), []);
+      assert.deepEqual(ignored.filter((f) => f.ruleId.startsWith('tightship/')), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,8 +8,8 @@ import type { Finding, TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
 import type { DockerfileModel } from './model.js';
 import { parseDockerfile } from './parse.js';
-import { makeResult, runRules } from '../../engine/run.js';
-import { applyCommentIgnores, dockerfileSuppressions } from '../../engine/suppressions.js';
+import { applySuppressions, makeResult, runRules } from '../../engine/run.js';
+import { dockerfileSuppressions, suppressionFindings } from '../../engine/suppressions.js';
 import { configureEngineFindings, knownIds, suggester } from '../../engine/engine-findings.js';
 
 /** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
@@ -114,9 +114,21 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
 
   if (config.inlineIgnores) {
     const known = knownIds(opts.rules);
+    const suppressions = dockerfileSuppressions(model, known);
     const own = findings.filter((f) => f.location.path === rel);
     const other = findings.filter((f) => f.location.path !== rel);
-    findings = applyCommentIgnores(own, dockerfileSuppressions(model, known), opts.today, suggester(known)).concat(other);
+    // A finding in another file (a secret in .env) that names a Dockerfile line as related (the
+    // COPY that sends it) can be ignored by a comment above that line.
+    const proxies = other.map((f) => {
+      const at = f.related?.find((r) => r.location.path === rel);
+      return at ? { ...f, location: at.location } : null;
+    });
+    const kept = new Set(applySuppressions([...own, ...proxies.filter((p): p is Finding => p !== null)], suppressions, opts.today));
+    findings = [
+      ...own.filter((f) => kept.has(f)),
+      ...other.filter((_, i) => proxies[i] === null || kept.has(proxies[i]!)),
+      ...suppressionFindings(suppressions, opts.today, suggester(known)),
+    ];
   }
   findings = configureEngineFindings(findings, config);
 
