@@ -1,7 +1,7 @@
-import { defineRule } from '../../engine/types.js';
+import { defineRule, type Edit, type ReportDescriptor } from '../../engine/types.js';
 import type { Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
 import { shellCommands } from '../../targets/dockerfile/shell.js';
-import { chainInstructions, commandRange, expandVars, hasUnresolved, isRootUser, stageVars } from './util/a-common.js';
+import { chainInstructions, commandRange, expandVars, findInInstruction, hasUnresolved, isRootUser, stageVars } from './util/a-common.js';
 import { createdUser, isNonLoginShell, shellChange, type CreatedUser } from './util/a-users.js';
 
 export default defineRule({
@@ -28,6 +28,7 @@ export default defineRule({
     'CIS Docker Benchmark 4.1 (Ensure that a user for the container has been created)',
   ],
   equivalents: { cis: ['4.1'] },
+  fixable: 'suggestion',
   examples: {
     bad:
       'FROM debian:12-slim\nRUN useradd --uid 10001 --create-home app\nUSER app\nCMD ["/usr/local/bin/app"]\n',
@@ -62,11 +63,22 @@ export default defineRule({
     if (!created || !created.user.loginShell) return;
     if (created.user.explicitShell && hasUnresolved(created.user.explicitShell)) return;
     const { user, instr, cmd } = created;
-    ctx.report({
+    const range = commandRange(model, instr, cmd);
+    const nologin = user.flavor === 'busybox' ? '/sbin/nologin' : '/usr/sbin/nologin';
+    let edit: Edit | null = null;
+    if (user.explicitShell !== null) {
+      const at = findInInstruction(model, instr, user.explicitShell, range.end.offset);
+      if (at) edit = { start: at.start.offset, end: at.end.offset, text: nologin };
+    } else if (range !== instr.argsRange) {
+      edit = { start: range.end.offset, end: range.end.offset, text: user.flavor === 'busybox' ? ` -s ${nologin}` : ` --shell ${nologin}` };
+    }
+    const report: ReportDescriptor = {
       message:
         `The runtime user "${user.name}" gets a login shell: ${user.how}. ` +
-        'Create it with --shell /usr/sbin/nologin (or /bin/false).',
-      range: commandRange(model, instr, cmd),
-    });
+        `Create it with --shell ${nologin} (or /bin/false).`,
+      range,
+    };
+    if (edit) report.fix = { description: `Give the runtime user the shell ${nologin}`, safe: false, edits: [edit] };
+    ctx.report(report);
   },
 });

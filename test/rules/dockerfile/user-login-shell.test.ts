@@ -15,10 +15,27 @@ testRule(rule, {
     { code: 'FROM debian:12-slim AS build\nRUN useradd -m builder\nUSER builder\nFROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app\nUSER app\n', name: 'login user only in a build stage' },
   ],
   invalid: [
-    { code: 'FROM debian:12-slim\nRUN useradd --uid 10001 --create-home app\nUSER app\n', errors: [{ line: 2, column: 5, message: 'useradd without --shell' }] },
-    { code: 'FROM alpine:3.20\nRUN addgroup -g 10001 app && \\\n    adduser -D -u 10001 -G app app\nUSER 10001\n', errors: [{ line: 3, column: 5, message: 'BusyBox adduser' }], name: 'BusyBox adduser -D copies root shell' },
-    { code: 'FROM debian:12-slim\nRUN adduser --disabled-password --gecos "" app\nUSER app\n', errors: [{ line: 2, column: 5, message: '/bin/bash' }] },
-    { code: 'FROM debian:12-slim\nRUN useradd -s /bin/bash app\nUSER app:app\n', errors: [{ line: 2, column: 5, message: '/bin/bash' }] },
+    {
+      code: 'FROM debian:12-slim\nRUN useradd --uid 10001 --create-home app\nUSER app\n',
+      errors: [{ line: 2, column: 5, message: 'useradd without --shell' }],
+      output: 'FROM debian:12-slim\nRUN useradd --shell /usr/sbin/nologin --uid 10001 --create-home app\nUSER app\n',
+    },
+    {
+      code: 'FROM alpine:3.20\nRUN addgroup -g 10001 app && \\\n    adduser -D -u 10001 -G app app\nUSER 10001\n',
+      errors: [{ line: 3, column: 5, message: 'BusyBox adduser' }],
+      output: 'FROM alpine:3.20\nRUN addgroup -g 10001 app && \\\n    adduser -s /sbin/nologin -D -u 10001 -G app app\nUSER 10001\n',
+      name: 'BusyBox adduser -D copies root shell',
+    },
+    {
+      code: 'FROM debian:12-slim\nRUN adduser --disabled-password --gecos "" app\nUSER app\n',
+      errors: [{ line: 2, column: 5, message: '/bin/bash' }],
+      output: 'FROM debian:12-slim\nRUN adduser --shell /usr/sbin/nologin --disabled-password --gecos "" app\nUSER app\n',
+    },
+    {
+      code: 'FROM debian:12-slim\nRUN useradd -s /bin/bash app\nUSER app:app\n',
+      errors: [{ line: 2, column: 5, message: '/bin/bash' }],
+      output: 'FROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app\nUSER app:app\n',
+    },
     { code: 'FROM debian:12-slim\nARG APP_USER=app\nRUN useradd -rs /bin/sh $APP_USER\nUSER ${APP_USER}\n', errors: [{ line: 3, column: 5 }], name: 'ARG-resolved user name' },
     { code: 'FROM debian:12-slim AS base\nRUN useradd -u 1000 -s /bin/zsh app\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5 }], name: 'user created in the base stage of the chain' },
     { code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\ngroupadd -r app\nuseradd -r -g app app\nEOF\nUSER app\n', errors: [{ line: 5, column: 1 }], name: 'heredoc RUN' },

@@ -13,6 +13,8 @@ export interface CreatedUser {
   loginShell: boolean;
   /** Why the shell is what it is (for messages). */
   how: string;
+  /** Which tool created it: decides the option spelling and the nologin path of a fix. */
+  flavor: 'useradd' | 'busybox' | 'debian';
 }
 
 interface OptSpec {
@@ -84,8 +86,8 @@ export function createdUser(cmd: ShellCommand): CreatedUser | null {
     if (!name) return null;
     const explicit = opts.get('s') ?? opts.get('shell') ?? null;
     const uid = opts.get('u') ?? opts.get('uid') ?? null;
-    if (explicit !== null) return made(name, uid, explicit, explicit, `useradd sets ${explicit}`);
-    return made(name, uid, null, '/bin/sh or /bin/bash', 'useradd without --shell uses SHELL from /etc/default/useradd (/bin/sh or /bin/bash)', true);
+    if (explicit !== null) return made('useradd', name, uid, explicit, explicit, `useradd sets ${explicit}`);
+    return made('useradd', name, uid, null, '/bin/sh or /bin/bash', 'useradd without --shell uses SHELL from /etc/default/useradd (/bin/sh or /bin/bash)', true);
   }
   if (cmd.name === 'adduser') {
     const { opts, positionals } = parseOpts(args, ADDUSER);
@@ -95,15 +97,16 @@ export function createdUser(cmd: ShellCommand): CreatedUser | null {
     if (positionals.length >= 2 && opts.size === 0) return null;
     const explicit = opts.get('s') ?? opts.get('shell') ?? null;
     const uid = opts.get('u') ?? opts.get('uid') ?? null;
-    if (explicit !== null) return made(name, uid, explicit, explicit, `adduser sets ${explicit}`);
+    const busybox = [...opts.keys()].some((k) => k.length === 1);
+    const flavor = busybox ? 'busybox' : 'debian';
+    if (explicit !== null) return made(flavor, name, uid, explicit, explicit, `adduser sets ${explicit}`);
     if (opts.has('S') || opts.has('system')) {
       // Debian adduser --system: /usr/sbin/nologin; BusyBox adduser -S: /bin/false
-      return made(name, uid, null, opts.has('S') ? '/bin/false' : '/usr/sbin/nologin', 'a system account');
+      return made(flavor, name, uid, null, opts.has('S') ? '/bin/false' : '/usr/sbin/nologin', 'a system account');
     }
-    const busybox = [...opts.keys()].some((k) => k.length === 1);
     return busybox
-      ? made(name, uid, null, '/bin/sh', "BusyBox adduser without -s copies root's shell (/bin/sh on Alpine)", true)
-      : made(name, uid, null, '/bin/bash', 'adduser without --shell or --system uses DSHELL from /etc/adduser.conf (/bin/bash)', true);
+      ? made(flavor, name, uid, null, '/bin/sh', "BusyBox adduser without -s copies root's shell (/bin/sh on Alpine)", true)
+      : made(flavor, name, uid, null, '/bin/bash', 'adduser without --shell or --system uses DSHELL from /etc/adduser.conf (/bin/bash)', true);
   }
   return null;
 }
@@ -118,9 +121,11 @@ export function shellChange(cmd: ShellCommand): { name: string; shell: string } 
   return { name, shell };
 }
 
-function made(name: string, uid: string | null, explicit: string | null, shell: string, how: string, defaultLogin = false): CreatedUser {
+function made(
+  flavor: CreatedUser['flavor'], name: string, uid: string | null, explicit: string | null, shell: string, how: string, defaultLogin = false,
+): CreatedUser {
   return {
-    name, uid, explicitShell: explicit, shell, how,
+    flavor, name, uid, explicitShell: explicit, shell, how,
     loginShell: explicit !== null ? !isNonLoginShell(explicit) : defaultLogin,
   };
 }
