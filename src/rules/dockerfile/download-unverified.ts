@@ -24,7 +24,7 @@ function isVerification(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
   if (cmd.name === 'cosign') return (a[1] ?? '').startsWith('verify');
   if (cmd.name === 'minisign') return a.some((x) => /^-[a-zA-Z]*V/.test(x));
   if (cmd.name === 'openssl') return a.includes('dgst') && a.some((x) => x === '-verify' || x === '-signature' || x === '-prverify');
-  if (cmd.name === '[' || cmd.name === 'test' || cmd.name === '[[') return /sha\d*sum|md5sum|shasum|b2sum/.test(cmd.text + a.join(' '));
+  if (cmd.name === '[' || cmd.name === 'test' || cmd.name === '[[') return /sha\d*sum|md5sum|shasum|b2sum|openssl\s+(dgst|sha\d+|md5)\b/.test(cmd.text + ' ' + a.join(' '));
   return false;
 }
 

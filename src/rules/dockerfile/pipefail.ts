@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { shellAt } from '../../targets/dockerfile/parse.js';
 import { SourceIndex } from './util/b-source.js';
-import { commandRange, pipelines, runs, runScriptText } from './util/b-run.js';
+import { commandRange, isWindowsStage, pipelines, runs, runScriptText } from './util/b-run.js';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh', 'busybox']);
 const NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
@@ -60,6 +60,7 @@ export default defineRule({
       } else {
         shell = shellAt(model, run.instr);
         if (NON_POSIX.test(base(shell[0] ?? '')) || shellHasPipefail(shell)) continue;
+        if (isWindowsStage(model, run.stage) || NON_POSIX.test(run.cmds[0]?.name ?? '')) continue;
       }
       // a `bash -o pipefail -c '…'` wrapper: the parser unwraps it, so look at the source text
       if (/\b(bash|zsh|ash|ksh|mksh)\b[^|;&]*\s-[a-zA-Z]*o\s+pipefail\b/.test(runScriptText(run.instr))) continue;

@@ -89,9 +89,13 @@ export default defineRule({
     }
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'chmod', 'mkdir', 'install', 'find')) continue;
-      for (const cmd of run.cmds) {
+      run.cmds.forEach((cmd, i) => {
         for (const use of modesOf(cmd)) {
           if (use.mode.includes('$') || modeWorldWritable(use.mode) !== 'yes') continue;
+          // a scratch directory removed again later in the same RUN never reaches the image
+          const paths = use.tool === 'chmod' ? cmd.argv.slice(use.index + 1).filter((x) => !x.startsWith('-')) : [];
+          const removed = new Set(run.cmds.slice(i + 1).filter((c) => c.name === 'rm').flatMap((c) => c.argv.slice(1)));
+          if (paths.length > 0 && paths.every((p) => removed.has(p))) continue;
           const words = run.locator.locate(cmd, use.index);
           const w: Word | undefined = words?.[use.index];
           const target = cmd.argv.slice(use.index + 1).filter((x) => !x.startsWith('-')).join(' ');
@@ -100,7 +104,7 @@ export default defineRule({
             message: `${use.tool} ${use.mode}${target ? ' ' + target : ''} makes files world-writable`,
           });
         }
-      }
+      });
     }
   },
 });

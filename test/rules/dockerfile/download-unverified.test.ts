@@ -10,6 +10,7 @@ testRule(rule, {
     { name: 'cosign verify-blob', code: 'FROM debian:12\nRUN curl -fsSLo /usr/local/bin/x https://x/x && cosign verify-blob --key k.pub --signature x.sig /usr/local/bin/x && chmod +x /usr/local/bin/x\n' },
     { name: 'minisign -V', code: 'FROM debian:12\nRUN curl -fsSLO https://x/zig.tar.xz && minisign -Vm zig.tar.xz -P key && tar -xJf zig.tar.xz\n' },
     { name: 'shasum -a 256 -c', code: 'FROM debian:12\nRUN curl -fsSLo a.zip https://x/a.zip && echo "$H *a.zip" | shasum -a 256 -c && unzip a.zip\n' },
+    { name: 'digest compared in a test', code: 'FROM debian:12\nRUN curl -fLO https://x/\${R}.tar.gz \\\n && if [ "\$(openssl sha512 -r \${R}.tar.gz)" = "\$SUM" ]; then echo ok; else exit 1; fi \\\n && tar xzf \${R}.tar.gz\n' },
     { name: 'downloaded but not used here', code: 'FROM debian:12\nRUN curl -fsSLo /data/model.bin https://x/m\n' },
     { name: 'variables written two ways', code: 'FROM debian:12\nRUN curl -fsSLO https://x/node-v${V}.tar.xz && echo "$S  node-v$V.tar.xz" | sha256sum -c - && tar -xJf "node-v$V.tar.xz"\n' },
   ],

@@ -8,6 +8,7 @@ testRule(rule, {
     { code: 'FROM alpine:3.20\nRUN apk update && apk add curl\n' },
     { name: 'update then upgrade', code: 'FROM debian:12\nRUN apt-get update \\\n && apt-get upgrade -y\n' },
     { name: 'zypper refresh then install', code: 'FROM opensuse/leap:15.6\nRUN zypper refresh && zypper -n install curl\n' },
+    { name: 'install through xargs', code: 'FROM debian:12\nRUN apt-get update; \\\n    xargs -rt apt-get install -y < deps.txt\n' },
     { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n' },
   ],
   invalid: [

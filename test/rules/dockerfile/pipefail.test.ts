@@ -12,6 +12,7 @@ testRule(rule, {
     { name: 'echo and yes producers', code: 'FROM debian:12\nRUN echo "$SHA  f" | sha256sum -c - && yes | apt-get install x\n' },
     { name: 'SHELL inherited from the base stage', code: 'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://x | tar -xz\n' },
     { name: 'powershell', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-Content x | Out-File y\n' },
+    { name: 'Windows base image (default shell cmd)', code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN powershell -Command Get-ChildItem | Select-Object Name\n' },
     { name: 'no pipe', code: 'FROM debian:12\nRUN a || b\n' },
   ],
   invalid: [

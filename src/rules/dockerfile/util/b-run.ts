@@ -29,12 +29,30 @@ export function runs(model: DockerfileModel, src: SourceIndex): RunInfo[] {
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
-      const cmds = shellCommands(instr, model);
+      const cmds = shellCommands(instr, model).map(unwrapXargs);
       facts.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)) });
     }
     memo.set(model, facts);
   }
   return facts.map((f) => ({ ...f, locator: new CommandLocator(model, src, f.instr) }));
+}
+
+const XARGS_VALUE = new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--eof', '--replace', '--max-lines',
+  '--max-args', '--max-procs', '--max-chars', '--process-slot-var']);
+
+/** `xargs -r apt-get install -y < deps.txt`: the command xargs runs, as the rules see it. */
+function unwrapXargs(cmd: ShellCommand): ShellCommand {
+  if (cmd.name !== 'xargs') return cmd;
+  let i = 1;
+  while (i < cmd.argv.length && cmd.argv[i]!.startsWith('-')) {
+    const a = cmd.argv[i]!;
+    i += XARGS_VALUE.has(a) ? 2 : 1;
+    if (a === '--') break;
+  }
+  const rest = cmd.argv.slice(i);
+  if (rest.length === 0) return cmd;
+  const argv0 = rest[0]!;
+  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, via: [...cmd.via, 'xargs'] };
 }
 
 /** True when the RUN runs any of the commands. */
@@ -114,4 +132,14 @@ export function pipelines(cmds: ShellCommand[]): ShellCommand[][] {
 /** The text of the RUN that shell reads: the arguments and any heredoc bodies. */
 export function runScriptText(instr: Instruction): string {
   return [instr.args, ...instr.heredocs.map((h) => h.body)].join('\n');
+}
+
+/** A stage built on a Windows image (its default shell is cmd, not /bin/sh). */
+export function isWindowsStage(model: DockerfileModel, stage: Stage | null): boolean {
+  const seen = new Set<number>();
+  for (let s = stage; s && !seen.has(s.index); s = s.baseStage === null ? null : model.stages[s.baseStage] ?? null) {
+    seen.add(s.index);
+    if (/(^|\/)(windows|nanoserver|servercore)|windowsservercore|nanoserver/i.test(s.resolvedImage)) return true;
+  }
+  return false;
 }
