@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { chainInstructions, fromImageRange, hasUnresolved, isRootUser } from './util/a-common.js';
+import { chainInstructions, fromImageRange, hasUnresolved, isRootUser, isWindowsStage } from './util/a-common.js';
 
 const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|setuidgid|chpst)\b/;
 
@@ -17,7 +17,8 @@ export default defineRule({
     'only the stage that produces the image matters. A base image documented to run as non-root (a tag containing ' +
     '"nonroot", such as distroless :nonroot) counts as non-root when the Dockerfile sets no USER. Images whose ' +
     'entrypoint drops privileges (gosu, su-exec, setpriv) still start as root and are still flagged; the message ' +
-    'says so.',
+    'says so. On Windows, ContainerAdministrator counts as root; Nano Server images, which run as ContainerUser ' +
+    'by default, are not flagged for a missing USER.',
   remediation:
     'Create a dedicated user with a fixed UID (e.g. `RUN useradd --system --uid 10001 --no-create-home ' +
     '--shell /usr/sbin/nologin app`) and end the final stage with `USER 10001` (or `USER app`). Keep root only ' +
@@ -50,12 +51,16 @@ export default defineRule({
     const note = drop
       ? ` The image installs or calls ${drop}, so the entrypoint may drop privileges later — the container still starts as root, and everything before the drop runs as root.`
       : '';
+    const windows = isWindowsStage(model, final.stage);
     if (!user) {
       if (final.baseImage && /nonroot/i.test(final.baseImage.tag ?? '')) return;
+      // Nano Server images run as ContainerUser by default; Server Core ones as ContainerAdministrator
+      if (windows && final.baseImage && /nanoserver/i.test(final.baseImage.repository)) return;
       ctx.report({
-        message:
-          'The final stage sets no USER, so the container runs as root unless the base image sets a user; ' +
-          'add USER with a non-root UID.' + note,
+        message: windows
+          ? 'The final stage sets no USER, so the container runs as ContainerAdministrator unless the base image sets a user; add USER ContainerUser.'
+          : 'The final stage sets no USER, so the container runs as root unless the base image sets a user; ' +
+            'add USER with a non-root UID.' + note,
         range: fromImageRange(model, final.stage),
       });
       return;

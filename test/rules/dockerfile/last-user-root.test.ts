@@ -12,6 +12,7 @@ testRule(rule, {
     { code: 'ARG U=app\nFROM alpine:3.20\nARG U\nUSER ${U}\n', name: 'ARG resolving to a non-root user' },
     { code: 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n', name: 'nonroot base image' },
     { code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n', name: 'Windows non-admin user' },
+    { code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\n', name: 'Nano Server defaults to ContainerUser' },
     { code: 'FROM alpine:3.20\nARG U=0\nUSER ${U}\n', buildArgs: { U: '10001' }, name: '--build-arg overrides a root default' },
   ],
   invalid: [
@@ -26,6 +27,7 @@ testRule(rule, {
     { code: 'FROM alpine:3.20\nUSER 0:0\n', errors: [{ line: 2, column: 6 }] },
     { code: 'FROM alpine:3.20\nUSER root:root\n', errors: [{ line: 2, column: 6 }] },
     { code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerAdministrator\n', errors: [{ line: 2, column: 6 }], name: 'Windows administrator' },
+    { code: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:/app/\n', errors: [{ line: 1, column: 6, message: 'ContainerAdministrator' }], name: 'Server Core defaults to the administrator' },
     { code: 'FROM alpine:3.20\nARG U=root\nUSER ${U}\n', errors: [{ line: 3, column: 6, message: 'resolves to root' }], name: 'ARG default root' },
     { code: 'FROM alpine:3.20\nARG U=app\nUSER $U\n', buildArgs: { U: '0' }, errors: [{ line: 3, column: 6, message: 'resolves to 0' }], name: '--build-arg U=0' },
     { code: 'FROM alpine:3.20\nENV RUN_AS=root\nUSER $RUN_AS\n', errors: [{ line: 3 }], name: 'ENV-resolved root' },
