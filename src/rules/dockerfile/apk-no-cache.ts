@@ -44,7 +44,7 @@ export default defineRule({
       run.cmds.forEach((cmd, i) => {
         const call = pkgCall(cmd);
         if (!call || call.manager !== 'apk' || call.sub !== 'add') return;
-        if (hasOpt(call, 'no-cache')) return;
+        if (hasOpt(call, 'no-cache', 'no-network')) return; // --no-network fetches no index
         if (run.cmds.slice(i + 1).some(removesApkCache)) return;
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];

@@ -4,8 +4,9 @@ import { SourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, hasCacheMount, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
 
-/** rm of /var/lib/apt/lists (or all of /var/lib/apt), in any of the usual spellings. */
+/** rm of /var/lib/apt/lists (or all of /var/lib/apt), in any of the usual spellings, or `apt-get dist-clean`. */
 export function removesAptLists(cmd: ShellCommand): boolean {
+  if (cmd.name === 'apt-get' || cmd.name === 'apt') return pkgCall(cmd)?.sub === 'dist-clean'; // apt >= 2.7 also drops the lists
   if (cmd.name !== 'rm') return false;
   return cmd.argv.slice(1).some((a) => /^\/var\/lib\/apt(\/lists)?\/?(\*)?$/.test(a) || /^\/var\/lib\/apt\/lists\/\S*$/.test(a)
     || /^\/var\/lib\/\{[^}]*\bapt\b[^}]*\}/.test(a));
@@ -23,7 +24,7 @@ export default defineRule({
     'smaller. Stale lists also let a later `apt-get install` in a derived image run without an update, from an ' +
     'outdated index. Only stages that end up in the final image are checked.',
   remediation:
-    'End the RUN that runs `apt-get update` with `&& rm -rf /var/lib/apt/lists/*`, or keep the lists out of the ' +
+    'End the RUN that runs `apt-get update` with `&& rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean` on apt 2.7+), or keep the lists out of the ' +
     'image with `RUN --mount=type=cache,target=/var/lib/apt/lists …`.',
   references: ['https://docs.docker.com/build/building/best-practices/#apt-get', 'https://docs.docker.com/build/cache/optimize/#use-cache-mounts'],
   equivalents: {

@@ -8,6 +8,7 @@ testRule(rule, {
     { name: '-o setting', code: 'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl\n' },
     { name: 'apt.conf written earlier', code: 'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/99norec\nRUN apt-get install -y curl\n' },
     { name: 'fix broken install without packages', code: 'FROM debian:12\nRUN apt-get install -y -f\n' },
+    { name: 'simulation installs nothing', code: 'FROM debian:12\nRUN if apt-get install -s postgresql-jit > /dev/null 2>&1; then echo yes; fi\n' },
     { name: 'remove is not install', code: 'FROM debian:12\nRUN apt-get remove -y curl\n' },
   ],
   invalid: [

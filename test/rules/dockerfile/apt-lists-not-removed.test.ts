@@ -9,6 +9,7 @@ testRule(rule, {
     { name: 'cache mount on /var/lib/apt', code: 'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n' },
     { name: 'builder stage does not reach the final image', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /etc/hostname /x\n' },
     { name: 'install without update in this RUN', code: 'FROM debian:12\nRUN apt-get install -y ./local.deb\n' },
+    { name: 'apt-get dist-clean', code: 'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y curl; apt-get dist-clean\n' },
     { name: 'brace form', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/{apt,dpkg,cache,log}/\n' },
   ],
   invalid: [

@@ -128,6 +128,11 @@ function analyse(cmd: ShellCommand): PkgCall | null {
     }
     operands.push({ value: a, index: i });
   }
+  // a dry run (apt-get -s, dnf --assumeno, pip/npm --dry-run) changes nothing: not a package operation
+  const dry = m.manager === 'apt-get' || m.manager === 'apt'
+    ? opts.some((o) => ['s', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act'].includes(o.name))
+    : opts.some((o) => o.name === 'dry-run' || o.name === 'assumeno');
+  if (dry) return null;
   return { manager: m.manager, cmd, sub, subIndex, opts, operands };
 }
 
