@@ -47,6 +47,17 @@ testRule(rule, {
       output: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get upgrade -y\nEOF\n',
     },
     {
+      name: 'backtick escape directive, assignment prefix',
+      code: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && DEBIAN_FRONTEND=noninteractive apt-get install curl\n',
+      errors: [{ line: 4, column: 36 }],
+      output: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && DEBIAN_FRONTEND=noninteractive apt-get install -y curl\n',
+    },
+    {
+      name: 'JSON form: reported on the line, no fix offered',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      errors: [{ line: 2, column: 5 }],
+    },
+    {
       name: 'apt too, two findings',
       code: 'FROM debian:12\nRUN apt install curl && apt-get purge wget\n',
       errors: [{ line: 2, column: 5 }, { line: 2, column: 25 }],

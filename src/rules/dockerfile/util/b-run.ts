@@ -106,7 +106,11 @@ export function hasCacheMount(instr: Instruction, dirs: string[]): boolean {
 export function commandRange(src: SourceIndex, run: RunInfo, cmd: ShellCommand, words: Word[] | null): SourceRange {
   if (words && words.length) return src.range(words[0]!.start, words[words.length - 1]!.end);
   const line = cmd.line >= run.instr.range.start.line && cmd.line <= run.instr.range.end.line ? cmd.line : run.instr.range.start.line;
-  return src.lineRange(line);
+  const r = src.lineRange(line);
+  // on the instruction's first line, start at the arguments (not at RUN and its flags)
+  const argsStart = run.instr.argsRange.start;
+  if (argsStart.line === line && argsStart.offset > r.start.offset && argsStart.offset < r.end.offset) return src.range(argsStart.offset, r.end.offset);
+  return r;
 }
 
 /** An edit inserting text right after a located word. */
