@@ -13,7 +13,7 @@ import { catalogue } from '../engine/catalogue.js';
 import { createConfigLoader, isIgnoredPath, parseFailOn, type ConfigOverrides } from '../engine/config.js';
 import { auditDockerfileText, errorResult, isMissingModule, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
 import { fixUntilStable, type AppliedFix } from '../engine/fix.js';
-import { FORMATTERS, FORMAT_NAMES } from '../report/index.js';
+import { FORMAT_NAMES, isFormat, loadFormatter } from '../report/load.js';
 import { VERSION } from '../main.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec } from './args.js';
 import { useColor, writeFileAtomic } from './output.js';
@@ -197,8 +197,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
   const formatFlag = flagValue(args, 'format');
   const format = formatFlag ?? (io.env.TIGHTSHIP_FORMAT?.trim() || 'pretty');
-  const formatter = FORMATTERS[format];
-  if (!formatter) {
+  if (!isFormat(format)) {
     throw new UserError(`unknown format '${format}'${formatFlag === undefined ? ' (from TIGHTSHIP_FORMAT)' : ''}`, `use one of ${FORMAT_NAMES.join(', ')}`);
   }
 
@@ -311,7 +310,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
 
   const color = outputPath ? false : useColor(io.isTTY, io.env);
   const meta = { toolVersion: VERSION, rules: entries, sources, color, fixed };
-  const report = formatter(results, meta);
+  const report = (await loadFormatter(format))(results, meta);
   if (outputPath) {
     await writeFileAtomic(outputPath, report);
     const n = results.reduce((s, r) => s + r.findings.length, 0);

@@ -12,5 +12,5 @@ export const FORMATTERS: Record<string, Formatter> = {
   github: formatGithub,
 };
 
-export const FORMAT_NAMES = Object.keys(FORMATTERS);
+export { FORMAT_NAMES, loadFormatter } from './load.js';
 export type { Formatter, ReportMeta } from './common.js';
