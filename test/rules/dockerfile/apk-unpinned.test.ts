@@ -11,5 +11,6 @@ testRule(rule, {
   invalid: [
     { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl jq=1.7.1-r0\n', errors: [{ line: 2, column: 24, endColumn: 28, message: 'curl', severity: 'info' }] },
     { name: 'continuation', code: 'FROM alpine:3.20\nRUN apk add --no-cache \\\n    -t .deps \\\n    gcc\n', errors: [{ line: 4, column: 5 }] },
+    { name: 'heredoc, sudo', code: 'FROM alpine:3.20\nRUN <<EOF\nsudo apk add --no-cache tini=0.19.0-r3 bash\nEOF\n', errors: [{ line: 3, column: 40, message: 'bash' }] },
   ],
 });

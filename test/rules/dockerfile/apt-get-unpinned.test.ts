@@ -19,5 +19,6 @@ testRule(rule, {
       errors: [{ line: 4, column: 7 }],
     },
     { name: 'sudo', code: 'FROM debian:12\nRUN sudo apt-get -qy install curl\n', errors: [{ line: 2, column: 30 }] },
+    { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\napt-get install -y --no-install-recommends tini\nEOF\n', errors: [{ line: 3, column: 44 }] },
   ],
 });

@@ -22,5 +22,6 @@ testRule(rule, {
     },
     { name: 'yarn bare', code: 'FROM node:22\nRUN yarn && yarn build\n', errors: [{ line: 2, column: 5, message: 'frozen-lockfile' }] },
     { name: 'sudo, sh -c, continuation', code: 'FROM node:22\nRUN echo hi \\\n && sudo sh -c "npm install"\n', errors: [{ line: 3, column: 17 }] },
+    { name: 'heredoc', code: 'FROM node:22\nCOPY . .\nRUN <<EOF\nnpm install\nEOF\n', errors: [{ line: 4, column: 1 }] },
   ],
 });

@@ -11,5 +11,7 @@ testRule(rule, {
   invalid: [
     { code: 'FROM node:22\nRUN npm install -g pm2\n', errors: [{ line: 2, column: 20, endColumn: 23, message: '(global): pm2', severity: 'info' }] },
     { name: '@latest and scoped without version', code: 'FROM node:22\nRUN npm i express@latest @nestjs/cli\n', errors: [{ line: 2, column: 11, message: 'express@latest, @nestjs/cli' }] },
+    { name: 'continuation, sudo', code: 'FROM node:22\nRUN npm ci \\\n && sudo npm install --global \\\n      typescript\n', errors: [{ line: 4, column: 7 }] },
+    { name: 'heredoc', code: 'FROM node:22\nRUN <<EOF\nnpm add lodash\nEOF\n', errors: [{ line: 3, column: 9 }] },
   ],
 });

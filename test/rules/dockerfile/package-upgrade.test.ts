@@ -29,5 +29,6 @@ testRule(rule, {
       options: { packageUpgrades: 'require' },
       errors: [{ line: 2, column: 23 }],
     },
+    { name: 'forbid: heredoc, sh -c', code: 'FROM fedora:40\nRUN <<EOF\nsh -c "dnf -y upgrade"\nEOF\n', options: { packageUpgrades: 'forbid' }, errors: [{ line: 3, column: 8 }] },
   ],
 });

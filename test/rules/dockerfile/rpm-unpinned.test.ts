@@ -12,5 +12,6 @@ testRule(rule, {
     { code: 'FROM rockylinux:9\nRUN dnf install -y httpd mod_ssl-2.4.62\n', errors: [{ line: 2, column: 20, endColumn: 25, message: 'httpd', severity: 'info' }] },
     { name: 'zypper', code: 'FROM opensuse/leap:15.6\nRUN zypper -n in \\\n  curl\n', errors: [{ line: 3, column: 3, message: 'pkg=version' }] },
     { name: 'microdnf with sudo', code: 'FROM ubi\nRUN sudo microdnf install nginx\n', errors: [{ line: 2, column: 27 }] },
+    { name: 'heredoc, yum', code: 'FROM centos:7\nRUN <<EOF\nyum -y install httpd && yum clean all\nEOF\n', errors: [{ line: 3, column: 16 }] },
   ],
 });
