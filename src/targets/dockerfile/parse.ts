@@ -124,6 +124,10 @@ function getKey(obj: Record<string, string>, k: string): string | undefined {
 
 export type Lookup = (name: string) => string | undefined;
 
+/** Runs of characters expandVars copies as they are, for each escape character. */
+const PLAIN_BACKSLASH = /[^\\'"$]*/y;
+const PLAIN_BACKTICK = /[^`'"$]*/y;
+
 export interface Expansion { text: string; unresolved: boolean }
 
 /**
@@ -146,7 +150,13 @@ export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes 
   const esc = escape.charCodeAt(0);
   while (i < n) {
     const code = s.charCodeAt(i);
-    if (code !== esc && code !== 39 && code !== 34 && code !== 36) { i++; continue; }
+    if (code !== esc && code !== 39 && code !== 34 && code !== 36) {
+      const run = esc === 96 ? PLAIN_BACKTICK : PLAIN_BACKSLASH;
+      run.lastIndex = i + 1;
+      run.test(s);
+      i = run.lastIndex;
+      continue;
+    }
     if (i > lit) out += s.slice(lit, i);
     const c = s[i]!;
     if (code === esc) {

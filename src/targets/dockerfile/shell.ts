@@ -105,6 +105,9 @@ const SPECIAL = new Uint8Array(128);
 for (const c of META) SPECIAL[c.charCodeAt(0)] = 1;
 for (const c of ['\\', "'", '"', '$', '`']) SPECIAL[c.charCodeAt(0)] = 2;
 const STOP_PAREN: Stop = new Set([')']);
+/** Sticky scanners for runs of plain characters (outside quotes / inside double quotes). */
+const PLAIN_RUN = /[^ \t\n\r;&|<>()\\'"$`]*/y;
+const DQ_RUN = /[^"\\$`]*/y;
 const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'select', 'while', 'until', 'do', 'done', 'case', 'esac',
   '{', '}', '!', 'function', '[[', 'time', 'coproc']);
 
@@ -584,7 +587,12 @@ class Parser {
     while (this.pos < this.n) {
       const code = s.charCodeAt(this.pos);
       // plain characters: anything but " \ $ `
-      if (code !== 34 && code !== 92 && code !== 36 && code !== 96) { this.pos++; continue; }
+      if (code !== 34 && code !== 92 && code !== 36 && code !== 96) {
+        DQ_RUN.lastIndex = this.pos + 1;
+        DQ_RUN.test(s);
+        this.pos = DQ_RUN.lastIndex;
+        continue;
+      }
       if (this.pos > lit) v += s.slice(lit, this.pos);
       if (code === 34) { this.pos++; return v; }
       if (code === 92) {
@@ -638,8 +646,13 @@ class Parser {
     let lit = this.pos; // start of the pending run of plain characters
     while (this.pos < n) {
       const code = s.charCodeAt(this.pos);
-      if (code < 128 && SPECIAL[code] === 0) { this.pos++; continue; }
-      if (code >= 128) { this.pos++; continue; }
+      if (code >= 128 || SPECIAL[code] === 0) {
+        // skip the run of plain characters natively
+        PLAIN_RUN.lastIndex = this.pos + 1;
+        PLAIN_RUN.test(s);
+        this.pos = PLAIN_RUN.lastIndex;
+        continue;
+      }
       if (this.pos > lit) v += s.slice(lit, this.pos);
       const c = s[this.pos]!;
       if (SPECIAL[code] === 1) {
