@@ -99,6 +99,7 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
     if (!l) { l = text.split('\n'); sourceLines.set(path, l); }
     return l;
   };
+  const explained = new Set<string>();
   r.findings.forEach((f, i) => {
     const other = f.location.path !== r.target.path ? `${f.location.path}:` : '';
     out.push(`  ${p.dim(`${other}${where(f)}`)}  ${severityLabel(f.severity, p)}  ${f.message}  ${p.dim(f.ruleId)}`);
@@ -110,8 +111,13 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
     for (const rel of f.related ?? []) {
       out.push(`    ${p.dim(`↳ ${rel.location.path}:${rel.location.startLine}:${rel.location.startColumn}`)} ${rel.message}`);
     }
+    // why it matters and how to fix it, once per rule and target (the message says what is wrong)
     const rule = rules.get(f.ruleId);
-    if (rule?.remediation) out.push(`    ${p.dim('fix:')} ${firstSentence(rule.remediation)}`);
+    if (rule && !explained.has(rule.id)) {
+      explained.add(rule.id);
+      out.push(`    ${p.dim('why:')} ${firstSentence(rule.rationale)}`);
+      out.push(`    ${p.dim('fix:')} ${firstSentence(rule.remediation)}`);
+    }
     if (f.fix) out.push(`    ${p.dim(f.fix.safe ? 'autofix (--fix):' : 'suggestion:')} ${f.fix.description}`);
   });
   const fixed = meta.fixed?.[r.target.path];

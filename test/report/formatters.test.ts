@@ -47,6 +47,14 @@ describe('formatters: properties', () => {
     });
   }
 
+  it('pretty: why and how to fix once per rule and target', () => {
+    const r = SAMPLE_RESULTS[1]!;
+    const twice = [{ ...r, findings: [...r.findings, { ...r.findings[0]!, location: { ...r.findings[0]!.location, startLine: 3, endLine: 3 } }] }];
+    const out = FORMATTERS.pretty!(twice, sampleMeta());
+    assert.equal(out.split('why: A process running as root').length - 1, 1);
+    assert.equal(out.split('dockerfile/last-user-root\n').length - 1, 2);
+  });
+
   it('pretty: colour only when asked, plain text otherwise', () => {
     assert.ok(!FORMATTERS.pretty!(SAMPLE_RESULTS, sampleMeta()).includes('\u001b['));
     assert.ok(FORMATTERS.pretty!(SAMPLE_RESULTS, sampleMeta({ color: true })).includes('\u001b[31m'));
