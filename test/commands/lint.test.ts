@@ -270,3 +270,17 @@ describe('lint: real reports against their schemas', () => {
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
   });
 });
+
+describe('lint: build context', () => {
+  it('the Dockerfile folder by default, --context DIR instead, --no-context to skip it', async () => {
+    await write('ctx/docker/Dockerfile', 'FROM alpine:3.20\nCOPY app.txt /app/\nUSER 1\n');
+    await write('ctx/src/app.txt', 'hello\n');
+    await write('ctx/src/.dockerignore', '.git\n');
+    const byDefault = await lintJson(['ctx/docker/Dockerfile'], tmp);
+    assert.ok(ids(byDefault.report).includes('context/copy-source-missing'), ids(byDefault.report).join(','));
+    const withContext = await lintJson(['ctx/docker/Dockerfile', '--context', 'ctx/src'], tmp);
+    assert.ok(!ids(withContext.report).includes('context/copy-source-missing'), ids(withContext.report).join(','));
+    const without = await lintJson(['ctx/docker/Dockerfile', '--no-context'], tmp);
+    assert.ok(!ids(without.report).some((id) => id.startsWith('context/')));
+  });
+});
