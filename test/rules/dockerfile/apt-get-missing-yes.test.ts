@@ -41,6 +41,12 @@ testRule(rule, {
       output: 'FROM debian:12\nRUN sh -c "apt-get install -y curl"\n',
     },
     {
+      name: 'sh -c after an echo of the same text: the fix goes into the sh -c string',
+      code: 'FROM debian:12\nRUN echo "apt-get install curl" && sh -c "apt-get update && apt-get install curl"\n',
+      errors: [{ line: 2, column: 61 }],
+      output: 'FROM debian:12\nRUN echo "apt-get install curl" && sh -c "apt-get update && apt-get install -y curl"\n',
+    },
+    {
       name: 'heredoc',
       code: 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get upgrade\nEOF\n',
       errors: [{ line: 5, column: 1 }],

@@ -180,25 +180,31 @@ export class CommandLocator {
     return null;
   }
 
-  /** Words written inside a quoted string (sh -c "…"): find them literally, separated by blanks. */
+  /** Words written inside the script string of `sh -c "…"`: find them literally, separated by
+   *  blanks, inside the word that follows a -c option (never in some other string, e.g. an echo). */
   private literal(cmd: ShellCommand, want: number, from: number): Word[] | null {
+    if (!cmd.via.some((v) => v.endsWith(' -c'))) return null;
     const parts = cmd.argv.slice(0, want + 1);
     if (parts.some((p) => p === '' || /["'\\$`\s]/.test(p))) return null;
     const re = new RegExp(
       `(?<![\\w./-])(${parts.map(escapeRe).join(')(?:[ \\t]|\\\\\\r?\\n)+(')})(?![\\w./=-])`, 'dg',
     );
-    const slice = this.model.text.slice(0, this.end);
-    re.lastIndex = from;
-    const m = re.exec(slice);
-    if (!m || !m.indices) return null;
-    const words: Word[] = [];
-    for (let k = 1; k <= parts.length; k++) {
-      const [s, e] = m.indices[k]!;
-      words.push({ value: parts[k - 1]!, start: s, end: e });
+    const words = this.words;
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i]!;
+      if (w.start < from || !/^-[a-zA-Z]*c[a-zA-Z]*$/.test(words[i - 1]!.value) || !w.value.includes(parts[0]!)) continue;
+      re.lastIndex = this.cursor > w.start && this.cursor < w.end ? this.cursor : w.start;
+      const m = re.exec(this.model.text.slice(0, w.end));
+      if (!m || !m.indices) continue;
+      const out: Word[] = [];
+      for (let k = 1; k <= parts.length; k++) {
+        const [s, e] = m.indices[k]!;
+        out.push({ value: parts[k - 1]!, start: s, end: e });
+      }
+      this.cursor = out[0]!.end;
+      return out;
     }
-    if (words[words.length - 1]!.end > this.end) return null;
-    this.cursor = words[0]!.end;
-    return words;
+    return null;
   }
 
   /** The source words from a command's argv[0] on, up to the end of the instruction (for
