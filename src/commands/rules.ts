@@ -6,7 +6,7 @@ import type { IO } from '../io.js';
 import { UserError } from '../engine/types.js';
 import { catalogue } from '../engine/catalogue.js';
 import { publishedConfigSchema } from '../engine/config-schema.js';
-import { ruleDocs, rulesJson, rulesText } from '../report/rules-docs.js';
+import { GENERATED_MARKER, ruleDocs, rulesJson, rulesText } from '../report/rules-docs.js';
 import { flagSet, flagValue, parseArgs } from './args.js';
 import { writeFileAtomic } from './output.js';
 
@@ -56,6 +56,25 @@ export async function run(argv: string[], io: IO): Promise<number> {
     await writeFileAtomic(file, content);
     written++;
   }
-  io.stderr(`tightship: ${pages.size} page(s) in ${output}, ${written} updated\n`);
+  // pages of rules that no longer exist: removed only when they carry our generated marker
+  let removed = 0;
+  for (const rel of await markdownFiles(dir)) {
+    if (pages.has(rel)) continue;
+    const file = path.join(dir, ...rel.split('/'));
+    if ((await fs.readFile(file, 'utf8')).includes(GENERATED_MARKER)) {
+      await fs.rm(file);
+      removed++;
+    }
+  }
+  io.stderr(`tightship: ${pages.size} page(s) in ${output}, ${written} updated${removed ? `, ${removed} stale page(s) removed` : ''}\n`);
   return 0;
+}
+
+async function markdownFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) out.push(...await markdownFiles(path.join(dir, e.name), `${prefix}${e.name}/`));
+    else if (e.isFile() && e.name.endsWith('.md')) out.push(`${prefix}${e.name}`);
+  }
+  return out;
 }

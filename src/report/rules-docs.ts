@@ -2,6 +2,9 @@
 // generated docs/rules/ pages (Markdown). Pure functions of the metadata.
 import type { CatalogueEntry } from '../engine/catalogue.js';
 
+/** Every generated page ends with this line; `rules --output` only ever removes pages that have it. */
+export const GENERATED_MARKER = 'Generated from the rule\'s metadata by `npm run docs`';
+
 const TOOL_NAMES: Record<string, string> = {
   hadolint: 'hadolint', trivy: 'Trivy', checkov: 'Checkov', kics: 'KICS', dockle: 'dockle', buildkit: 'BuildKit checks', cis: 'CIS Docker Benchmark',
 };
@@ -127,7 +130,7 @@ export function rulePage(r: CatalogueEntry): string {
   }
   lines.push('## Configuration', '', fence(`rules:\n  ${r.id}: off        # or error | warning | info`, 'yaml'), '',
     `Ignore one instruction: \`# tightship ignore=${r.id} -- reason\` (see [configuration](${relLink(r.id, '../configuration.md')})).`, '',
-    '---', '', '_Generated from the rule\'s metadata by `npm run docs`; edit the rule, not this page._', '');
+    '---', '', `_${GENERATED_MARKER}; edit the rule, not this page._`, '');
   return lines.join('\n');
 }
 

@@ -45,7 +45,14 @@ describe('tightship rules', () => {
     const upgrade = await fs.readFile(path.join(out, 'dockerfile/package-upgrade.md'), 'utf8');
     assert.match(upgrade, /## Options[\s\S]*`packageUpgrades` \| `"ignore"` \| `forbid`, `require`, `ignore`/);
     const again = await runCli(['rules', '--format', 'markdown', '--output', out], tmp);
-    assert.match(again.stderr, /, 0 updated/);
+    assert.match(again.stderr, /, 0 updated\n/);
+    // a page of a rule that no longer exists is removed; a hand-written page is kept
+    const stale = page.replace(/dockerfile\/last-user-root/g, 'dockerfile/retired-rule');
+    await fs.writeFile(path.join(out, 'dockerfile/retired-rule.md'), stale);
+    await fs.writeFile(path.join(out, 'dockerfile/notes.md'), '# my notes\n');
+    const third = await runCli(['rules', '--format', 'markdown', '--output', out], tmp);
+    assert.match(third.stderr, /, 1 stale page\(s\) removed/);
+    assert.deepEqual((await fs.readdir(path.join(out, 'dockerfile'))).filter((n) => n === 'retired-rule.md' || n === 'notes.md'), ['notes.md']);
   });
 
   it('bad format or a file as the output folder: exit 2', async () => {
