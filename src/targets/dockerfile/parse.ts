@@ -137,7 +137,7 @@ export interface Expansion { text: string; unresolved: boolean }
  * (for `expanded`); without, they are removed as Docker does for ENV/ARG/USER/… values.
  * Nothing is substituted inside single quotes.
  */
-export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes = true): Expansion {
+export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes = true, depth = 0): Expansion {
   if (s.indexOf('$') < 0 && (keepQuotes || (s.indexOf(escape) < 0 && s.indexOf('"') < 0 && s.indexOf("'") < 0))) {
     return { text: s, unresolved: false };
   }
@@ -186,7 +186,7 @@ export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes 
       continue;
     }
     if (code === 36 && i + 1 < n) {
-      const r = expandDollar(s, i, lookup, escape, keepQuotes);
+      const r = expandDollar(s, i, lookup, escape, keepQuotes, depth);
       if (r) {
         out += r.text;
         if (r.unresolved) unresolved = true;
@@ -203,7 +203,7 @@ export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes 
   return { text: out, unresolved };
 }
 
-function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keepQuotes: boolean):
+function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keepQuotes: boolean, depth: number):
   { text: string; unresolved: boolean; end: number } | null {
   const nx = s[i + 1]!;
   if (nx !== '{') {
@@ -216,7 +216,7 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
     return { text: v, unresolved: false, end };
   }
   // ${...}: find the matching brace, honouring nesting and quotes
-  let depth = 0;
+  let braces = 0;
   let j = i + 1;
   let close = -1;
   let q: string | null = null;
@@ -224,9 +224,9 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
     const c = s[j]!;
     if (q) { if (c === q) q = null; continue; }
     if (c === escape) { j++; continue; }
-    if (c === "'" || c === '"') { if (depth > 1 || c === '"') q = c; continue; }
-    if (c === '{') depth++;
-    else if (c === '}') { depth--; if (depth === 0) { close = j; break; } }
+    if (c === "'" || c === '"') { if (braces > 1 || c === '"') q = c; continue; }
+    if (c === '{') braces++;
+    else if (c === '}') { braces--; if (braces === 0) { close = j; break; } }
   }
   if (close < 0) return { text: s.slice(i), unresolved: true, end: s.length };
   const inner = s.slice(i + 2, close);
@@ -235,7 +235,9 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
   if (!m) return { text: written, unresolved: true, end: close + 1 };
   const [, name, op, word] = m as unknown as [string, string, string | undefined, string | undefined];
   const v = lookup(name);
-  const sub = (w: string) => expandVars(w, lookup, escape, keepQuotes);
+  // nested defaults deeper than any real file are left as written
+  if (depth > 32) return { text: written, unresolved: true, end: close + 1 };
+  const sub = (w: string) => expandVars(w, lookup, escape, keepQuotes, depth + 1);
   if (!op) {
     if (v === undefined) return { text: written, unresolved: true, end: close + 1 };
     return { text: v, unresolved: false, end: close + 1 };

@@ -255,6 +255,14 @@ describe('problems are parse errors, never exceptions', () => {
       assert.equal(m.text, text);
     }
   });
+  it('survives hostile nesting of variables and very long lines', () => {
+    const deep = '${A:-'.repeat(20000) + 'x' + '}'.repeat(20000);
+    for (const text of [`FROM a\nARG A\nENV B=${deep}\nRUN echo ${deep}\n`, `FROM a\nENV B=${'${'.repeat(50000)}\n`, `FROM a\nRUN ${'x'.repeat(3_000_000)}\n`]) {
+      const m = parse(text);
+      assert.deepEqual(m.parseErrors.filter((e) => e.message.startsWith('internal')), []);
+      assert.equal(m.instructions.length, text.split('\n').filter(Boolean).length);
+    }
+  });
   it('parses a 10 MB file', () => {
     const line = 'RUN apt-get update && apt-get install -y --no-install-recommends curl ca-certificates # x\n';
     const text = 'FROM debian:12\n' + line.repeat(Math.ceil(10_000_000 / line.length));

@@ -98,7 +98,7 @@ describe('descending into compound commands and substitutions', () => {
     assert.deepEqual(cmds.map((c) => c.line), [1, 4]);
   });
   it('never throws on broken or hostile input', () => {
-    for (const src of ['echo "unterminated', "echo 'x", 'a $(b', 'if then fi', '))) ;;', 'case', '`', '$(('.repeat(5000), '('.repeat(10000), '{ '.repeat(5000), '\u0000\uFFFD']) {
+    for (const src of ['echo "unterminated', "echo 'x", 'a $(b', 'if then fi', '))) ;;', 'case', '`', '$(('.repeat(5000), '('.repeat(10000), '{ '.repeat(5000), '$('.repeat(20000), 'if '.repeat(20000), '`\\`'.repeat(5000), 'sh -c "'.repeat(200), '\u0000\uFFFD']) {
       assert.ok(Array.isArray(parseShell(src)));
     }
   });
