@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine/types.js';
+import { defineRule, type Fix } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { SourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, hasCacheMount, insertAfter, runs, runsAny } from './util/b-run.js';
@@ -11,7 +11,7 @@ function removesApkCache(cmd: ShellCommand): boolean {
 export default defineRule({
   id: 'dockerfile/apk-no-cache',
   target: 'dockerfile',
-  title: 'apk add without --no-cache',
+  title: 'apk add without --no-cache, or apk update leaving its index',
   severity: 'warning',
   level: 'hardened',
   rationale:
@@ -43,9 +43,30 @@ export default defineRule({
       if (hasCacheMount(run.instr, ['/var/cache/apk', '/etc/apk/cache'])) continue;
       run.cmds.forEach((cmd, i) => {
         const call = pkgCall(cmd);
-        if (!call || call.manager !== 'apk' || call.sub !== 'add') return;
-        if (hasOpt(call, 'no-cache', 'no-network')) return; // --no-network fetches no index
+        if (!call || call.manager !== 'apk') return;
         if (run.cmds.slice(i + 1).some(removesApkCache)) return;
+        if (call.sub === 'update') {
+          // the index it fetches stays in /var/cache/apk; `apk add --no-cache` needs no update at all
+          const words = run.locator.locate(cmd, call.subIndex);
+          const next = run.cmds[i + 1];
+          const nextCall = next ? pkgCall(next) : null;
+          let fix: Fix | undefined;
+          if (words && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.manager === 'apk' && nextCall.sub === 'add') {
+            const nextWords = run.locator.locate(next!, nextCall.subIndex);
+            const between = nextWords ? src.text.slice(words[1]!.end, nextWords[0]!.start) : '';
+            if (nextWords && /^[ \t]*&&[ \t]*(\\\r?\n[ \t]*)?$/.test(between)) {
+              fix = { description: 'Drop apk update (apk add --no-cache fetches the index itself)', safe: true, edits: [{ start: words[0]!.start, end: nextWords[0]!.start, text: '' }] };
+            }
+          }
+          context.report({
+            range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+            message: '`apk update` leaves the package index in /var/cache/apk: drop it and use `apk add --no-cache`',
+            ...(fix ? { fix } : {}),
+          });
+          return;
+        }
+        if (call.sub !== 'add') return;
+        if (hasOpt(call, 'no-cache', 'no-network')) return; // --no-network fetches no index
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];
         context.report({

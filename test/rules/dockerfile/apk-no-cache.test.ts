@@ -14,8 +14,19 @@ testRule(rule, {
   invalid: [
     {
       code: 'FROM alpine:3.20\nRUN apk update && apk add curl\n',
-      errors: [{ line: 2, column: 19, endColumn: 26 }],
-      output: 'FROM alpine:3.20\nRUN apk update && apk add --no-cache curl\n',
+      errors: [{ line: 2, column: 5, endColumn: 15, message: 'apk update' }, { line: 2, column: 19, endColumn: 26 }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    },
+    {
+      name: 'apk update before a cached-free add, across a continuation',
+      code: 'FROM alpine:3.20\nRUN apk update && \\\n    apk add --no-cache curl\n',
+      errors: [{ line: 2, column: 5 }],
+      output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+    },
+    {
+      name: 'apk update followed by something else: no fix',
+      code: 'FROM alpine:3.20\nRUN apk update; apk add --no-cache curl\n',
+      errors: [{ line: 2, column: 5 }],
     },
     {
       name: 'continuation, virtual package',
