@@ -4,7 +4,6 @@ import { shellAt } from '../../targets/dockerfile/parse.js';
 import { SourceIndex } from './util/b-source.js';
 import { commandRange, isWindowsStage, pipelines, runs, runScriptText } from './util/b-run.js';
 
-const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh', 'busybox']);
 const NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 /** Producers whose failure cannot be hidden by a pipe (or that are meant to be cut off: `yes`). */
 const HARMLESS_PRODUCERS = new Set(['echo', 'printf', 'yes', 'true', ':']);
@@ -13,9 +12,9 @@ function base(s: string): string {
   return s.slice(Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1);
 }
 
-/** SHELL ["/bin/bash", "-o", "pipefail", "-c"] or ["/bin/ash", "-eo", "pipefail", "-c"]. */
+/** SHELL ["/bin/bash", "-o", "pipefail", "-c"] or ["/bin/ash", "-eo", "pipefail", "-c"]. Any shell
+ *  given -o pipefail counts: one that lacks the option (dash) fails the build loudly, hiding nothing. */
 function shellHasPipefail(shell: string[]): boolean {
-  if (!PIPEFAIL_SHELLS.has(base(shell[0] ?? ''))) return false;
   return shell.some((a, i) => /^-[a-zA-Z]*o$/.test(a) && shell[i + 1] === 'pipefail');
 }
 

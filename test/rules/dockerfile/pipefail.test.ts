@@ -6,6 +6,7 @@ testRule(rule, {
   valid: [
     { code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://x | tar -xz\n' },
     { name: 'busybox ash', code: 'FROM alpine:3.20\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN wget -O- https://x | tar -xz\n' },
+    { name: 'sh given -o pipefail (busybox sh supports it; dash would fail the build loudly)', code: 'FROM alpine:3.20\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN wget -O- https://x | tar -xz\n' },
     { name: 'set -o pipefail at the start', code: 'FROM debian:12\nRUN set -o pipefail && curl -fsSL https://x | tar -xz\n' },
     { name: 'set -euxo pipefail', code: 'FROM debian:12\nRUN set -euxo pipefail; \\\n    curl -fsSL https://x | tar -xz\n' },
     { name: 'bash -o pipefail -c wrapper', code: "FROM debian:12\nRUN bash -o pipefail -c 'curl -fsSL https://x | tar -xz'\n" },
