@@ -48,10 +48,21 @@ function locationFrom(path: string, d: ReportDescriptor): Location {
   return { path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1, ...d.location };
 }
 
+const compiledOptions = new WeakMap<ResolvedConfig, Map<Rule, unknown>>();
+
+/** A rule's options: its defaults overlaid with the config's (computed once per config and rule). */
 export function compileOptions(rule: Rule, config: ResolvedConfig): unknown {
-  const defaults = rule.options?.defaults ?? {};
-  const given = config.rules[rule.id]?.options ?? {};
-  return { ...(defaults as object), ...given };
+  let byRule = compiledOptions.get(config);
+  if (!byRule) {
+    byRule = new Map();
+    compiledOptions.set(config, byRule);
+  }
+  if (!byRule.has(rule)) {
+    const defaults = rule.options?.defaults ?? {};
+    const given = config.rules[rule.id]?.options ?? {};
+    byRule.set(rule, Object.freeze({ ...(defaults as object), ...given }));
+  }
+  return byRule.get(rule);
 }
 
 /** Runs every enabled rule of the model's kind. A rule that throws yields one error finding
@@ -128,8 +139,14 @@ function cmp(a: string, b: string): number {
 
 /** The level a target reaches given its findings: a finding of a rule guarding 'nonroot'
  *  keeps it at 'root'; one guarding 'hardened' keeps it at 'nonroot'. */
+const rulesById = new WeakMap<readonly Rule[], Map<string, Rule>>();
+
 export function gradeLevel(findings: Finding[], rules: readonly Rule[]): { level: Level; missingForNextLevel: string[] } {
-  const byId = new Map(rules.map((r) => [r.id, r]));
+  let byId = rulesById.get(rules);
+  if (!byId) {
+    byId = new Map(rules.map((r) => [r.id, r]));
+    rulesById.set(rules, byId);
+  }
   const blockingNonroot = new Set<string>();
   const blockingHardened = new Set<string>();
   for (const f of findings) {
