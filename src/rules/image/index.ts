@@ -22,11 +22,12 @@ import shellPresent from './shell-present.js';
 import sudoInstalled from './sudo-installed.js';
 import unsafeLayerEntry from './unsafe-layer-entry.js';
 import userRoot from './user-root.js';
+import userUnknown from './user-unknown.js';
 import worldWritable from './world-writable.js';
 
 export const imageRules: Rule[] = [
   addUrlInHistory, buildTools, curlPipeShell, dangerousPort, duplicateIds, emptyPassword, extraRootUsers,
   imageSize, layerDigestMismatch, loginShell, missingOciLabels, noHealthcheck, packageCache, secretFiles,
-  secretInEnv, secretInHistory, setuidFiles, setuidUsual, shellPresent, sudoInstalled, unsafeLayerEntry, userRoot,
+  secretInEnv, secretInHistory, setuidFiles, setuidUsual, shellPresent, sudoInstalled, unsafeLayerEntry, userRoot, userUnknown,
   worldWritable,
 ] as Rule[];

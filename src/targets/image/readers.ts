@@ -221,7 +221,10 @@ async function modelsFromStore(label: string, store: Store, opts: ReadOptions): 
     const index = parseJson(label, 'index.json', indexJson.data) as { manifests?: Descriptor[] };
     await collectManifests(label, store, index, candidates, undefined, opts, 0);
   } else {
-    throw new ImageReadError(`${label}: neither manifest.json (docker save) nor index.json (OCI layout) found`, 'give the output of docker save, an OCI image layout, or an image name');
+    const hint = store.layers.size === 0 && store.docs.size === 0
+      ? 'this looks like a plain file tar (e.g. docker export of a container), which has no image config or layers: use docker save IMAGE, an OCI layout, or an image name'
+      : 'give the output of docker save, an OCI image layout, or an image name';
+    throw new ImageReadError(`${label}: neither manifest.json (docker save) nor index.json (OCI layout) found`, hint);
   }
   const chosen = choose(label, candidates, opts);
   const models: ImageModel[] = [];
