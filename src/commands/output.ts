@@ -2,8 +2,9 @@
 // rename), never over a directory.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { UserError } from '../engine/types.js';
+
+let tmpCounter = 0;
 
 export async function writeFileAtomic(file: string, content: string, mode?: number): Promise<void> {
   const dir = path.dirname(file);
@@ -20,9 +21,10 @@ export async function writeFileAtomic(file: string, content: string, mode?: numb
   } catch {
     throw new UserError(`cannot write ${file}: folder ${dir} does not exist`, 'create the folder first');
   }
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // unique per process and call; 'wx' refuses to reuse a name that exists anyway
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${(tmpCounter++).toString(36)}.tmp`);
   try {
-    await fs.writeFile(tmp, content, { mode: mode ?? 0o644 });
+    await fs.writeFile(tmp, content, { mode: mode ?? 0o644, flag: 'wx' });
     await fs.rename(tmp, file);
   } catch (err) {
     await fs.rm(tmp, { force: true });
