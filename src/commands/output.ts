@@ -27,7 +27,7 @@ export async function writeFileAtomic(file: string, content: string, mode?: numb
     await fs.writeFile(tmp, content, { mode: mode ?? 0o644, flag: 'wx' });
     await fs.rename(tmp, file);
   } catch (err) {
-    await fs.rm(tmp, { force: true });
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await fs.rm(tmp, { force: true }); // never someone else's file
     throw new UserError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
