@@ -118,6 +118,9 @@ export async function run(argv: string[], io: IO): Promise<number> {
   try {
     results = await auditImage(input, {
       cwd: io.cwd, config, rules: allRules, inventory: format === 'cyclonedx',
+      // pretty on the terminal: an unreadable input is one line and a hint (exit 2); the
+      // machine formats carry it as the result's error instead
+      throwReadErrors: format === 'pretty' && !outputPath,
       ...(platform ? { platform } : {}),
       ...(flagValue(args, 'image') !== undefined ? { image: flagValue(args, 'image')! } : {}),
       ...(flagSet(args, 'all') ? { all: true } : {}),
@@ -127,12 +130,6 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } finally {
     progress?.done();
   }
-  // An input that cannot be read at all is a usage/input error: one line and a hint, exit 2.
-  if (results.length === 1 && results[0]!.error !== undefined && format === 'pretty' && !outputPath) {
-    io.stderr(`tightship: ${results[0]!.error}\n`);
-    return 2;
-  }
-
   const color = outputPath ? false : useColor(io.isTTY, io.env);
   const report = formatter(results, { toolVersion: VERSION, rules: entries, sources: {}, color });
   if (outputPath) {

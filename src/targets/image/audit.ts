@@ -14,6 +14,8 @@ export interface ImageAuditOptions extends ReadOptions {
   rules?: readonly Rule[];
   /** Put the package inventory into facts.inventory (for the CycloneDX report). */
   inventory?: boolean;
+  /** Throw a read problem (UserError) instead of returning it as the result's error. */
+  throwReadErrors?: boolean;
 }
 
 export interface ImageInventory {
@@ -52,7 +54,7 @@ export async function auditImage(input: string, opts: ImageAuditOptions): Promis
   try {
     models = await readImages(input, opts.cwd, opts);
   } catch (err) {
-    if (err instanceof UserError) {
+    if (err instanceof UserError && !opts.throwReadErrors) {
       return [{ target: { kind: 'image', path: input }, level: null, missingForNextLevel: [], findings: [], error: `${err.message}${err.hint ? ` (${err.hint})` : ''}` }];
     }
     throw err;

@@ -55,7 +55,7 @@ export async function readImages(input: string, cwd: string, opts: ReadOptions =
     if (!st.isFile()) throw new UserError(`${input}: not a file or a directory`, 'give a docker-save tar, an OCI layout (directory or tar), or an image name');
     return readTarStream(input, createReadStream(abs, { highWaterMark: 256 << 10 }), st.size, opts);
   }
-  if (input.includes('/') && (input.startsWith('.') || input.endsWith('.tar') || input.endsWith('.tgz'))) {
+  if (input.startsWith('.') || input.startsWith('/') || (/\.(tar|tgz|tar\.gz|tar\.zst)$/.test(input) && !input.includes(':'))) {
     throw new UserError(`${input}: no such file or directory`, 'give a docker-save tar, an OCI layout, or the name of an image in the local engine');
   }
   return readEngineImage(input, opts);
