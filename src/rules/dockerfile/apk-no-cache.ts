@@ -1,6 +1,6 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, hasCacheMount, insertAfter, runs, runsAny } from './util/b-run.js';
 import { hasOpt, pkgCall } from './util/b-pkg.js';
 
@@ -35,7 +35,7 @@ export default defineRule({
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apk')) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 import { apkPinned, packageOperands, pkgCall } from './util/b-pkg.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl~8.9\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apk')) continue;
       for (const cmd of run.cmds) {

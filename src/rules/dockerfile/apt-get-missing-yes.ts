@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, insertAfter, pipelines, runs, runsAny } from './util/b-run.js';
 import { APT_CONFIRM_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
 import { aptAssumesYes, aptConfWrittenAt } from './util/b-apt.js';
@@ -27,7 +27,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const confAt = aptConfWrittenAt(model, 'APT::Get::Assume-Yes', true);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
 import { aptConfWrittenAt, aptNoRecommends } from './util/b-apt.js';
@@ -30,7 +30,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const confAt = aptConfWrittenAt(model, 'APT::Install-Recommends', false);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, aptPinned, isAptLike, packageOperands, pkgCall } from './util/b-pkg.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;
       for (const cmd of run.cmds) {

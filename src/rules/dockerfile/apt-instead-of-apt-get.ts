@@ -1,5 +1,5 @@
 import { defineRule, type Edit } from '../../engine/types.js';
-import { SourceIndex, type Word } from './util/b-source.js';
+import { sourceIndex, type Word } from './util/b-source.js';
 import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
 import { pkgCall } from './util/b-pkg.js';
 
@@ -30,7 +30,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apt')) continue;
       for (const cmd of run.cmds) {

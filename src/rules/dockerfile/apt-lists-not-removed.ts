@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, hasCacheMount, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
 
@@ -37,7 +37,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;

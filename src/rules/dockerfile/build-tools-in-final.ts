@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, runs, runsAny } from './util/b-run.js';
 import { isAptLike, isRpmLike, optValue, packageOperands, pkgCall, rpmInstallSub, type Operand, type PkgCall } from './util/b-pkg.js';
 
@@ -78,7 +78,7 @@ export default defineRule({
     good: 'FROM python:3.12-slim AS build\nCOPY requirements.txt .\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip wheel --no-cache-dir -w /wheels -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const chain = finalChain(model);
     for (const index of chain) {
       const stage = model.stages[index];

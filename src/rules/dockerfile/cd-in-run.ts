@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 
 export default defineRule({
@@ -24,7 +24,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nCOPY . /src\nWORKDIR /src\nRUN ./configure && make\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'cd')) continue;
       run.cmds.forEach((cmd, i) => {

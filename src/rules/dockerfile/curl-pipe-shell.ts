@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, pipelines, runs, runScriptText } from './util/b-run.js';
 import { downloadOf, isInterpreter, SHELLS } from './util/b-fetch.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
@@ -46,7 +46,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/install.sh https://example.com/install-1.2.3.sh \\\n && echo "0f343b0931126a20f133d67c2b018a3b9c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh && rm /tmp/install.sh\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       const lines = new Set<number>();
       for (const pipeline of pipelines(run.cmds)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, pipelines, runs, runsAny } from './util/b-run.js';
 import { downloadOf, isInterpreter } from './util/b-fetch.js';
 
@@ -77,7 +77,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nARG TINI_VERSION=v0.19.0\nARG TINI_SHA256=93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c\nRUN curl -fsSLo /usr/local/bin/tini https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-amd64 \\\n && echo "${TINI_SHA256}  /usr/local/bin/tini" | sha256sum -c - \\\n && chmod +x /usr/local/bin/tini\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'curl', 'wget')) continue;
       const pipes = pipelines(run.cmds);

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
 import { stageChain } from '../../targets/dockerfile/parse.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 import { hasOpt, NPM_INSTALL_SUBS, pkgCall } from './util/b-pkg.js';
 
@@ -77,7 +77,7 @@ export default defineRule({
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'npm', 'yarn', 'pnpm')) continue;
       for (const cmd of run.cmds) {

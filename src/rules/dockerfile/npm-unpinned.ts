@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/b-pkg.js';
 
@@ -24,7 +24,7 @@ export default defineRule({
     good: 'FROM node:22-slim\nRUN npm install -g pm2@5.4.2\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'npm')) continue;
       for (const cmd of run.cmds) {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 import { pkgCall, rpmInstallSub, type PkgCall } from './util/b-pkg.js';
 
@@ -67,7 +67,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       const calls = run.cmds.map((cmd) => ({ cmd, call: pkgCall(cmd) }));

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, runs, type RunInfo } from './util/b-run.js';
 import { APT_INSTALL_SUBS, APT_UPGRADE_SUBS, pkgCall, rpmInstallSub, type PkgCall } from './util/b-pkg.js';
 
@@ -78,7 +78,7 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
   check(model, context) {
     const policy = context.options.packageUpgrades;
     if (policy === 'ignore') return;
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const all = runs(model, src);
     if (policy === 'forbid') {
       for (const run of all) {

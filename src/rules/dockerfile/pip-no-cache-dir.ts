@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
 import { stageChain } from '../../targets/dockerfile/parse.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, finalChain, insertAfter, mounts, runs } from './util/b-run.js';
 import { hasOpt, pkgCall } from './util/b-pkg.js';
 
@@ -42,7 +42,7 @@ export default defineRule({
     good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     const chain = finalChain(model);
     for (const run of runs(model, src)) {
       if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs } from './util/b-run.js';
 import { pipPinned, pkgCall } from './util/b-pkg.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3 gunicorn==22.0.0\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
       for (const cmd of run.cmds) {

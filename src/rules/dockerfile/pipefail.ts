@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { shellAt } from '../../targets/dockerfile/parse.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, isWindowsStage, pipelines, runs, runScriptText } from './util/b-run.js';
 
 const NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
@@ -49,7 +49,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!(run.cmds.some((c) => c.next === '|'))) continue;
       let shell: string[];

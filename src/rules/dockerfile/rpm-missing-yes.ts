@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
 import { pkgCall } from './util/b-pkg.js';
 import { rpmAssumesYes, rpmNeedsConfirm } from './util/b-rpm.js';
@@ -26,7 +26,7 @@ export default defineRule({
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       for (const cmd of run.cmds) {

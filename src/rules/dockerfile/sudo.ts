@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { SourceIndex } from './util/b-source.js';
+import { sourceIndex } from './util/b-source.js';
 import { commandRange, runs } from './util/b-run.js';
 
 export default defineRule({
@@ -29,7 +29,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN useradd -r app && mkdir /data && chown app /data\nUSER app\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const run of runs(model, src)) {
       if (!(run.cmds.some((c) => c.via.length > 0 || c.name === 'sudo' || c.name === 'doas'))) continue;
       for (const cmd of run.cmds) {

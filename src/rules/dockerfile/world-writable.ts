@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { SourceIndex, type Word } from './util/b-source.js';
+import { sourceIndex, type Word } from './util/b-source.js';
 import { commandRange, runs, runsAny } from './util/b-run.js';
 
 /** Whether a chmod mode grants write to others, and whether it sets the sticky bit. */
@@ -78,7 +78,7 @@ export default defineRule({
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\n',
   },
   check(model, context) {
-    const src = new SourceIndex(model.text);
+    const src = sourceIndex(model);
     for (const instr of model.instructions) {
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
       for (const flag of instr.flags) {

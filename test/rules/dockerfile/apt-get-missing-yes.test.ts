@@ -64,6 +64,12 @@ testRule(rule, {
       errors: [{ line: 2, column: 5 }],
     },
     {
+      name: 'identical commands on one line are told apart',
+      code: 'FROM debian:12\nRUN apt-get install curl; apt-get install curl\n',
+      errors: [{ line: 2, column: 5 }, { line: 2, column: 27 }],
+      output: 'FROM debian:12\nRUN apt-get install -y curl; apt-get install -y curl\n',
+    },
+    {
       name: 'apt too, two findings',
       code: 'FROM debian:12\nRUN apt install curl && apt-get purge wget\n',
       errors: [{ line: 2, column: 5 }, { line: 2, column: 25 }],

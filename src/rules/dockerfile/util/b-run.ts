@@ -14,27 +14,24 @@ export interface RunInfo {
   locator: CommandLocator;
 }
 
-type RunFacts = Omit<RunInfo, 'locator'>;
-
 // The split of every RUN is a pure function of the model and is the same for all rules of this
 // batch; it is kept per model so that each rule does not walk and split the file again.
-const memo = new WeakMap<DockerfileModel, RunFacts[]>();
+const memo = new WeakMap<DockerfileModel, RunInfo[]>();
 
-/** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. Each call
- *  gets fresh locators (their cursor is per rule). */
+/** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. */
 export function runs(model: DockerfileModel, src: SourceIndex): RunInfo[] {
-  let facts = memo.get(model);
-  if (!facts) {
-    facts = [];
+  let out = memo.get(model);
+  if (!out) {
+    out = [];
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
       const cmds = shellCommands(instr, model).map(unwrapXargs);
-      facts.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)) });
+      out.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)), locator: new CommandLocator(model, src, instr, cmds) });
     }
-    memo.set(model, facts);
+    memo.set(model, out);
   }
-  return facts.map((f) => ({ ...f, locator: new CommandLocator(model, src, f.instr) }));
+  return out;
 }
 
 const XARGS_VALUE = new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--eof', '--replace', '--max-lines',

@@ -7,6 +7,18 @@
 import type { Position, SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand } from '../../../targets/dockerfile/model.js';
 
+const indexMemo = new WeakMap<DockerfileModel, SourceIndex>();
+
+/** The SourceIndex of a model's text, shared by the rules that report on it. */
+export function sourceIndex(model: DockerfileModel): SourceIndex {
+  let idx = indexMemo.get(model);
+  if (!idx) {
+    idx = new SourceIndex(model.text);
+    indexMemo.set(model, idx);
+  }
+  return idx;
+}
+
 /** Offset → line/column over one text, with the line starts computed once. */
 export class SourceIndex {
   private lineStarts: number[] | null = null;
@@ -56,6 +68,7 @@ export interface Word {
 }
 
 const OPERATOR_CHARS = new Set(['&', '|', ';', '(', ')', '<', '>', '\n']);
+const PLAIN = /[^\s&|;()<>\\'"$`]+/y;
 
 /** Splits source text into shell words with offsets, skipping operators, comments and line
  *  continuations (both `\` and the Dockerfile escape character). Redirection operators end a
@@ -114,70 +127,75 @@ export function scanWords(text: string, from: number, to: number, escape = '\\')
         value += text.slice(s, i);
         continue;
       }
-      value += d;
-      i++;
+      // plain characters: take the whole run up to the next special one at once
+      PLAIN.lastIndex = i;
+      const m = PLAIN.exec(text);
+      const stop = m ? Math.min(i + m[0].length, to) : i + 1;
+      value += text.slice(i, Math.max(stop, i + 1));
+      i = Math.max(stop, i + 1);
     }
     words.push({ value, start, end: Math.min(i, to) });
   }
   return words;
 }
 
-// The scan is a pure function of the instruction; rules reporting on the same RUN share it.
-const wordMemo = new WeakMap<Instruction, Word[]>();
-
-/** Where the words of each command of one instruction are in the source. */
+/** Where the words of each command of one instruction are in the source. Stateless: a command
+ *  that appears several times on one line is told apart by how many of its twins come before it. */
 export class CommandLocator {
-  private cursor: number;
   private readonly end: number;
   private scanned: Word[] | null = null;
-  constructor(private readonly model: DockerfileModel, private readonly src: SourceIndex, private readonly instr: Instruction) {
-    this.cursor = instr.argsRange.start.offset;
+  constructor(
+    private readonly model: DockerfileModel, private readonly src: SourceIndex, private readonly instr: Instruction,
+    private readonly cmds: readonly ShellCommand[],
+  ) {
     this.end = instr.range.end.offset;
   }
   /** Scanned on first use: only RUNs with a finding need word positions. */
   private get words(): Word[] {
-    if (!this.scanned) {
-      let words = wordMemo.get(this.instr);
-      if (!words) {
-        words = scanWords(this.model.text, this.instr.argsRange.start.offset, this.end, this.model.escape);
-        wordMemo.set(this.instr, words);
-      }
-      this.scanned = words;
-    }
+    this.scanned ??= scanWords(this.model.text, this.instr.argsRange.start.offset, this.end, this.model.escape);
     return this.scanned;
   }
 
   /** Source words of argv[0..] of the command: all of them when they match, else at least
-   *  argv[0..need]; null when not even those can be matched. Call in command order. */
+   *  argv[0..need]; null when not even those can be matched. */
   locate(cmd: ShellCommand, need = 0): Word[] | null {
-    if (need > cmd.argv.length - 1) return null;
+    if (need > cmd.argv.length - 1 || cmd.name === '') return null;
     const lineFrom = cmd.line >= this.instr.range.start.line && cmd.line <= this.instr.range.end.line
       ? this.src.lineStart(cmd.line) : this.instr.argsRange.start.offset;
     for (const want of cmd.argv.length - 1 > need ? [cmd.argv.length - 1, need] : [need]) {
-      for (const from of [Math.max(this.cursor, lineFrom), lineFrom]) {
-        const hit = this.match(cmd, want, from);
-        if (hit) {
-          this.cursor = hit[0]!.end;
-          return hit;
-        }
-      }
+      const hit = this.match(cmd, want, lineFrom);
+      if (hit) return hit;
     }
     return this.literal(cmd, need, lineFrom);
   }
 
+  /** Earlier commands of the instruction on the same line whose argv starts the same way. */
+  private twinsBefore(cmd: ShellCommand, want: number): number {
+    let n = 0;
+    for (const c of this.cmds) {
+      if (c === cmd) return n;
+      if (c.line === cmd.line && c.argv.length > want && cmd.argv.slice(0, want + 1).every((a, k) => c.argv[k] === a)) n++;
+    }
+    return n;
+  }
+
   private match(cmd: ShellCommand, want: number, from: number): Word[] | null {
-    if (cmd.name === '') return null;
-    for (let i = 0; i < this.words.length; i++) {
-      const w = this.words[i]!;
-      if (w.start < from) continue;
-      if (w.value !== cmd.argv[0]) continue;
+    const words = this.words;
+    let skip = -1;
+    let last: Word[] | null = null;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (w.start < from || w.value !== cmd.argv[0]) continue;
       let ok = true;
       for (let k = 1; k <= want; k++) {
-        if (this.words[i + k]?.value !== cmd.argv[k]) { ok = false; break; }
+        if (words[i + k]?.value !== cmd.argv[k]) { ok = false; break; }
       }
-      if (ok) return this.words.slice(i, i + want + 1);
+      if (!ok) continue;
+      if (skip < 0) skip = this.twinsBefore(cmd, want);
+      last = words.slice(i, i + want + 1);
+      if (skip-- === 0) return last;
     }
-    return null;
+    return last;
   }
 
   /** Words written inside the script string of `sh -c "…"`: find them literally, separated by
@@ -193,7 +211,7 @@ export class CommandLocator {
     for (let i = 1; i < words.length; i++) {
       const w = words[i]!;
       if (w.start < from || !/^-[a-zA-Z]*c[a-zA-Z]*$/.test(words[i - 1]!.value) || !w.value.includes(parts[0]!)) continue;
-      re.lastIndex = this.cursor > w.start && this.cursor < w.end ? this.cursor : w.start;
+      re.lastIndex = w.start;
       const m = re.exec(this.model.text.slice(0, w.end));
       if (!m || !m.indices) continue;
       const out: Word[] = [];
@@ -201,7 +219,6 @@ export class CommandLocator {
         const [s, e] = m.indices[k]!;
         out.push({ value: parts[k - 1]!, start: s, end: e });
       }
-      this.cursor = out[0]!.end;
       return out;
     }
     return null;
