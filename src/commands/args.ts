@@ -2,7 +2,7 @@
 // `--flag=value`, repeatable flags, `--` ends the options. Unknown flags are usage errors with
 // a did-you-mean.
 import { UserError } from '../engine/types.js';
-import { didYouMean } from '../engine/catalogue.js';
+import { didYouMean } from '../engine/did-you-mean.js';
 
 export interface FlagSpec {
   /** Takes a value. */

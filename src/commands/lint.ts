@@ -8,8 +8,10 @@ import { UserError } from '../engine/types.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
 import type { AuditOptions } from '../engine/audit-types.js';
 import { SEVERITY_RANK } from '../engine/types.js';
-import { allRules } from '../rules/index.js';
-import { catalogue } from '../engine/catalogue.js';
+import { dockerfileRules } from '../rules/dockerfile/index.js';
+import { contextRules } from '../rules/context/index.js';
+import { tightshipRules } from '../rules/tightship/index.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
 import { createConfigLoader, isIgnoredPath, parseFailOn, type ConfigOverrides } from '../engine/config.js';
 import { auditDockerfileText, errorResult, isMissingModule, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
 import { fixUntilStable, type AppliedFix } from '../engine/fix.js';
@@ -208,14 +210,15 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'));
   if (Object.keys(buildArgs).length) overrides.buildArgs = buildArgs;
 
-  const rules: readonly Rule[] = allRules;
-  const entries = catalogue();
+  // Only the registries a run needs are loaded (a Dockerfile lint never loads the image,
+  // container or compose rules); the whole catalogue only when a config file must be checked.
+  let rules: readonly Rule[] = [...dockerfileRules, ...contextRules];
   const configFlag = flagValue(args, 'config');
   const loader = createConfigLoader({
     explicitPath: configFlag ? path.resolve(io.cwd, configFlag) : undefined,
     env: io.env,
     overrides,
-    catalogue: entries,
+    catalogue: async () => (await import('../engine/catalogue.js')).catalogue(),
   });
   await loader.forDir(io.cwd); // a broken explicit config fails before any work
 
@@ -236,6 +239,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
 
   const found = await discover(args.positional, io.cwd);
+  if (found.composeGroups.length) rules = [...rules, ...(await import('../rules/compose/index.js')).composeRules];
   const date = today();
   const results: TargetResult[] = [];
   const failOnOf = new Map<TargetResult, ResolvedConfig['failOn']>();
@@ -309,6 +313,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
 
   const color = outputPath ? false : useColor(io.isTTY, io.env);
+  const entries: CatalogueEntry[] = [...rules, ...tightshipRules];
   const meta = { toolVersion: VERSION, rules: entries, sources, color, fixed };
   const report = (await loadFormatter(format))(results, meta);
   if (outputPath) {

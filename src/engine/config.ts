@@ -7,7 +7,7 @@ import type { ResolvedConfig, RuleSetting } from './config-types.js';
 import { defaultConfig } from './config-types.js';
 import { UserError, type Severity } from './types.js';
 import type { CatalogueEntry } from './catalogue.js';
-import { didYouMean } from './catalogue.js';
+import { didYouMean } from './did-you-mean.js';
 import { baseConfigSchema, TOP_LEVEL_KEYS } from './config-schema.js';
 
 export const CONFIG_FILE_NAMES = ['.tightship.yaml', '.tightship.yml'];
@@ -25,7 +25,8 @@ export interface ConfigLoaderOptions {
   explicitPath?: string;
   env: Record<string, string | undefined>;
   overrides: ConfigOverrides;
-  catalogue: readonly CatalogueEntry[];
+  /** Every rule (for unknown-id checks and options); a function to load it only when a config file exists. */
+  catalogue: readonly CatalogueEntry[] | (() => Promise<readonly CatalogueEntry[]>);
 }
 
 export interface ConfigLoader {
@@ -56,7 +57,8 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     const key = file ?? '';
     let p = byFile.get(key);
     if (!p) {
-      p = (file ? loadConfigFile(file, opts.catalogue) : Promise.resolve(defaultConfig())).then((base) => {
+      const entries = async () => (typeof opts.catalogue === 'function' ? opts.catalogue() : opts.catalogue);
+      p = (file ? entries().then((c) => loadConfigFile(file, c)) : Promise.resolve(defaultConfig())).then((base) => {
         const c: ResolvedConfig = { ...base, rules: { ...base.rules }, buildArgs: { ...base.buildArgs } };
         for (const layer of [env, opts.overrides]) {
           if (layer.failOn !== undefined) c.failOn = layer.failOn;

@@ -4,7 +4,7 @@ import type { ResolvedConfig } from './config-types.js';
 import type { Rule } from './types.js';
 import { ignoreCatalogue, type IgnoreCatalogue } from './suppressions.js';
 import { tightshipRules } from '../rules/tightship/index.js';
-import { didYouMean } from './catalogue.js';
+import { didYouMean } from './did-you-mean.js';
 
 /** Applies `off` and severity overrides from the config to engine findings (rules' own
  *  findings got theirs in runRules). */
