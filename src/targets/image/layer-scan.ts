@@ -52,6 +52,8 @@ export interface ScanLimits {
   maxRatio: number;
   /** Largest zstd window accepted (the decoder allocates it). */
   maxZstdWindow: number;
+  /** Most tar entries accepted in one layer (the index keeps metadata for each). */
+  maxEntries: number;
 }
 
 export const DEFAULT_LIMITS: ScanLimits = {
@@ -59,6 +61,7 @@ export const DEFAULT_LIMITS: ScanLimits = {
   bombFloorBytes: 256 * 1024 ** 2,
   maxRatio: 1000,
   maxZstdWindow: 256 * 1024 ** 2,
+  maxEntries: 2_000_000,
 };
 
 /** Text files the rules and the inventory read, and the most of each that is kept. */
@@ -337,8 +340,13 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
   }
   const collector = new LayerCollector();
   const extract = tar.extract();
+  let entryCount = 0;
   extract.on('entry', (header, stream, next) => {
     stream.on('error', () => { /* surfaces through the pipeline */ });
+    if (++entryCount > limits.maxEntries) {
+      extract.destroy(new ImageReadError(`${opts.label}: the layer holds more than ${limits.maxEntries} entries; stopped reading it`, 'an entry bomb or a corrupt layer; nothing was written'));
+      return;
+    }
     const want = collector.header(header);
     if (!want) {
       stream.on('end', next);

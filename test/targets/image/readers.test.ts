@@ -185,6 +185,12 @@ describe('hostile input', () => {
       (e: Error) => e instanceof UserError && /decompresses to more than 16.0 MiB/.test(e.message));
   });
 
+  it('stops a layer with more entries than the cap', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => ({ name: `f${i}`, data: '' }));
+    await assert.rejects(read(one(many), { limits: { maxEntries: 20 } }), (e: Error) => e instanceof UserError && /more than 20 entries/.test(e.message));
+    assert.equal((await read(one(many)))[0]!.files.length, 50);
+  });
+
   it('refuses a zstd frame that asks for a huge window', async () => {
     const frame = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00, 0xf8, 0, 0, 0, 0]); // window 2^41
     const tar = makeTar([{ name: 'blobs/sha256/' + 'a'.repeat(64), data: Buffer.concat([frame, Buffer.alloc(2000)]) }, { name: 'manifest.json', data: '[]' }]);
