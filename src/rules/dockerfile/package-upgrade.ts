@@ -66,7 +66,12 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
     defaults: { packageUpgrades: 'ignore' },
     schema: {
       type: 'object',
-      properties: { packageUpgrades: { enum: ['forbid', 'require', 'ignore'] } },
+      properties: {
+        packageUpgrades: {
+          enum: ['forbid', 'require', 'ignore'],
+          description: 'forbid: report every upgrade command; require: report a final image that installs OS packages but never upgrades them; ignore: report nothing',
+        },
+      },
       additionalProperties: false,
     },
   },
