@@ -5,7 +5,7 @@ import { downloadOf, isInterpreter, SHELLS } from './util/b-fetch.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 
 /** `sh -c "$(curl …)"`, `bash <(curl …)`, `. <(wget -O- …)`: a fetched script run without a pipe. */
-const SUBSTITUTED = /\b(?:sh|bash|zsh|ash|dash|ksh)\b[^\n;&|]*?(?:-c\s*["']?\s*\$\(|<\()\s*(?:curl|wget)\b/;
+const SUBSTITUTED = /(?:\b(?:sh|bash|zsh|ash|dash|ksh)\b[^\n;&|]*?(?:-c\s*["']?\s*\$\(|<\()|(?:^|[\s;&|])(?:source|\.)\s+<\()\s*(?:curl|wget)\b/;
 
 /** True when the interpreter executes its standard input (no inline script, no script file). */
 function runsStdin(c: ShellCommand): boolean {
@@ -13,8 +13,9 @@ function runsStdin(c: ShellCommand): boolean {
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-' || a === '--') return true;
-    if (/^-[a-zA-Z]*[ce]$/.test(a) || a === '-m') return false; // sh -c, python -c/-m, perl -e, node -e
-    if (/^-[a-zA-Z]*s[a-zA-Z]*$/.test(a) && SHELLS.has(c.name)) return true; // bash -s -- args
+    const shell = SHELLS.has(c.name);
+    if (shell ? /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) : /^-[a-zA-Z]*[ce]$/.test(a) || a === '-m') return false; // sh -c, python -c/-m, perl -e
+    if (shell && /^-[a-zA-Z]*s[a-zA-Z]*$/.test(a)) return true; // bash -s -- args
     if (a === '-o' || a === '+o' || a === '-O' || a === '-W' || a === '-X') { i++; continue; }
     if (!a.startsWith('-') && !a.startsWith('+')) return false; // a script file: stdin is data
   }

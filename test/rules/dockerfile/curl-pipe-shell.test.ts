@@ -20,6 +20,8 @@ testRule(rule, {
     },
     { name: 'inside sh -c', code: 'FROM debian:12\nRUN sh -c "curl -s https://x/i.sh | sh"\n', errors: [{ line: 2, column: 12 }] },
     { name: 'command substitution', code: 'FROM debian:12\nRUN sh -c "$(curl -fsSL https://x/install.sh)"\n', errors: [{ line: 2 }] },
+    { name: 'bash -e still runs stdin', code: 'FROM debian:12\nRUN curl -fsSL https://x/i.sh | bash -ex\n', errors: [{ line: 2, column: 5 }] },
+    { name: 'source <(curl …)', code: 'FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN source <(curl -fsSL https://x/env.sh) && make\n', errors: [{ line: 3 }] },
     { name: 'heredoc', code: 'FROM debian:12\nRUN <<EOF\nset -e\ncurl -fsSL https://x/i.py | python3\nEOF\n', errors: [{ line: 4, column: 1 }] },
   ],
 });
