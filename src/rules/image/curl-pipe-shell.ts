@@ -12,7 +12,7 @@ export default defineRule({
   rationale: '`curl … | sh` runs whatever the server sends, unverified, as the build user (often root); the history shows the image was built that way.',
   remediation: 'Download to a file, verify a pinned checksum or signature (`sha256sum -c`, `gpg --verify`), then run it.',
   references: ['https://docs.docker.com/build/building/best-practices/#run'],
-  equivalents: { hadolint: ['DL4006'], trivy: ['DS-0020'] },
+  equivalents: {},
   examples: {
     bad: 'layer: RUN curl -fsSL https://get.example.com | sh',
     good: 'layer: RUN curl -fsSLo /tmp/i.sh https://get.example.com && echo "24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d  /tmp/i.sh" | sha256sum -c && sh /tmp/i.sh',

@@ -15,8 +15,8 @@ export default defineRule({
   level: 'hardened',
   rationale: 'An exposed 22 means an SSH daemon (keys, passwords, another service to patch); 2375/2376 is the Docker daemon API, which is root on the host.',
   remediation: 'Remove the EXPOSE and the daemon; use `docker exec` for access, and never publish the Docker API from a container.',
-  references: ['CIS Docker Benchmark 5.7', 'https://docs.docker.com/engine/security/protect-access/'],
-  equivalents: { trivy: ['DS004'], hadolint: ['DL3011'], cis: ['5.7'] },
+  references: ['CIS Docker Benchmark 5.8', 'https://docs.docker.com/engine/security/protect-access/'],
+  equivalents: { trivy: ['DS004'], cis: ['5.8'] },
   examples: { bad: 'expose: 22/tcp', good: 'expose: 8000/tcp' },
   check(model, ctx) {
     for (const p of model.config.exposedPorts) {

@@ -20,7 +20,7 @@ export default defineRule({
   rationale: 'Package lists and download caches add size, go stale at once, and tell an attacker exactly what can be installed; a clean install removes them in the same layer.',
   remediation: 'Clean up in the same RUN: `apt-get install --no-install-recommends … && rm -rf /var/lib/apt/lists/*`, `apk add --no-cache`, `pip install --no-cache-dir`, `npm ci && npm cache clean --force`, or use BuildKit cache mounts.',
   references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
-  equivalents: { dockle: ['DKL-DI-0005', 'DKL-DI-0004'], hadolint: ['DL3009', 'DL3019', 'DL3042'], trivy: ['DS017'] },
+  equivalents: { dockle: ['DKL-DI-0005', 'DKL-DI-0004'], hadolint: ['DL3009', 'DL3019', 'DL3042'] },
   examples: {
     bad: 'layer: RUN apt-get update && apt-get install -y curl\nfile /var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_InRelease size=151000',
     good: 'layer: RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\ndir /var/lib/apt/lists',
