@@ -3,7 +3,7 @@ import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/d
 import { shellCommands } from '../../targets/dockerfile/shell.js';
 import { isPlaceholder, redact } from '../../secrets/names.js';
 import { findTokens } from '../../secrets/tokens.js';
-import { commandRange, findInInstruction, hasUnresolved, lineOffset, rangeAt } from './util/a-common.js';
+import { commandRange, findInInstruction, hasUnresolved, lineStartOffset, rangeAt } from './util/a-common.js';
 
 /** Long options whose value is a credential. */
 const SECRET_OPTIONS = new Set([
@@ -60,7 +60,7 @@ function optionHits(cmd: ShellCommand): Hit[] {
 }
 
 function locate(model: DockerfileModel, instr: Instruction, value: string, cmd: ShellCommand | null) {
-  const from = cmd ? Math.max(lineOffset(model.text, cmd.line), instr.range.start.offset) : instr.range.start.offset;
+  const from = cmd ? Math.max(lineStartOffset(model, cmd.line), instr.range.start.offset) : instr.range.start.offset;
   return findInInstruction(model, instr, value, from) ?? findInInstruction(model, instr, value, instr.range.start.offset)
     ?? (cmd ? commandRange(model, instr, cmd) : instr.argsRange);
 }

@@ -1,5 +1,5 @@
 import { defineRule, type Fix } from '../../engine/types.js';
-import type { DockerfileModel, Instruction, Stage } from '../../targets/dockerfile/model.js';
+import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
 import { chainInstructions, isWindowsStage } from './util/a-common.js';
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh)$/;
@@ -20,15 +20,13 @@ function jsonForm(words: string[]): string {
   return `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
 }
 
-function fixFor(model: DockerfileModel, stage: Stage, instr: Instruction): Fix | undefined {
+function fixFor(model: DockerfileModel, instr: Instruction, context: { entrypointInChain: boolean; cmdInStage: boolean }): Fix | undefined {
   const words = plainWords(instr.args);
   if (!words || instr.argsRange.start.line !== instr.argsRange.end.line) return undefined;
   // The rewrite keeps the behaviour unless the other half of the command line changes meaning:
   // a shell-form CMD after an ENTRYPOINT is passed to it as `/bin/sh -c "…"`; a shell-form ENTRYPOINT
   // ignores CMD, while an exec-form one receives the stage's CMD as arguments.
-  const safe = instr.keyword === 'CMD'
-    ? !chainInstructions(model, stage).some((i) => i.keyword === 'ENTRYPOINT')
-    : !stage.instructions.some((i) => i.keyword === 'CMD');
+  const safe = instr.keyword === 'CMD' ? !context.entrypointInChain : !context.cmdInStage;
   const text = model.text.slice(instr.argsRange.start.offset, instr.argsRange.end.offset);
   const trailing = text.length - text.trimEnd().length;
   return {
@@ -75,8 +73,13 @@ export default defineRule({
   check(model, ctx) {
     for (const stage of model.stages) {
       if (isWindowsStage(model, stage)) continue;
+      const chain = chainInstructions(model, stage);
+      const context = {
+        entrypointInChain: chain.some((i) => i.keyword === 'ENTRYPOINT'),
+        cmdInStage: stage.instructions.some((i) => i.keyword === 'CMD'),
+      };
       let shell = '/bin/sh';
-      for (const i of chainInstructions(model, stage).filter((x) => x.keyword === 'SHELL' && x.stageIndex !== stage.index)) shell = i.json?.[0] ?? shell;
+      for (const i of chain) if (i.keyword === 'SHELL' && i.stageIndex !== stage.index) shell = i.json?.[0] ?? shell;
       for (const instr of stage.instructions) {
         if (instr.keyword === 'SHELL') shell = instr.json?.[0] ?? shell;
         if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
@@ -95,7 +98,7 @@ export default defineRule({
           });
           continue;
         }
-        const fix = fixFor(model, stage, instr);
+        const fix = fixFor(model, instr, context);
         const report: Parameters<typeof ctx.report>[0] = {
           message: `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass SIGTERM on; use the exec form ${plainWords(args) ? jsonForm(plainWords(args)!) : '["…"]'}.`,
           range: instr.argsRange,

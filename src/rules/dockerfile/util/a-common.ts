@@ -14,8 +14,40 @@ export function positionAt(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1, offset };
 }
 
+// Line starts per model, computed once: findings on large files must not rescan the text each time.
+const lineStartsMemo = new WeakMap<DockerfileModel, number[]>();
+
+function lineStarts(model: DockerfileModel): number[] {
+  let starts = lineStartsMemo.get(model);
+  if (!starts) {
+    starts = [0];
+    const t = model.text;
+    for (let i = t.indexOf('\n'); i !== -1; i = t.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsMemo.set(model, starts);
+  }
+  return starts;
+}
+
+function positionIn(model: DockerfileModel, offset: number): Position {
+  const starts = lineStarts(model);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1, offset };
+}
+
 export function rangeAt(model: DockerfileModel, start: number, end: number): SourceRange {
-  return { start: positionAt(model.text, start), end: positionAt(model.text, end) };
+  return { start: positionIn(model, start), end: positionIn(model, end) };
+}
+
+/** Offset of the start of a 1-based line of the model's text. */
+export function lineStartOffset(model: DockerfileModel, line: number): number {
+  const starts = lineStarts(model);
+  return starts[Math.min(Math.max(line, 1), starts.length) - 1]!;
 }
 
 /** The range of the first occurrence of needle inside the instruction's source, searching
@@ -195,7 +227,7 @@ export function lineOffset(text: string, line: number): number {
 /** The range of a shell command's name in its RUN instruction (searching from the command's line). */
 export function commandRange(model: DockerfileModel, instr: Instruction, cmd: { argv: string[]; name: string; line: number }): SourceRange {
   const word = cmd.argv[0] ?? cmd.name;
-  const from = Math.max(lineOffset(model.text, cmd.line), instr.range.start.offset);
+  const from = Math.max(lineStartOffset(model, cmd.line), instr.range.start.offset);
   return findInInstruction(model, instr, word, from) ?? findInInstruction(model, instr, word) ?? instr.argsRange;
 }
 
