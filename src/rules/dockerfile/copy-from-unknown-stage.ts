@@ -4,7 +4,12 @@ import { expandVars, hasUnresolved, stageVars } from './util/a-common.js';
 import { fromReferences, looksLikeImage } from './util/a-images.js';
 
 
-export default defineRule({
+interface Options {
+  /** Named build contexts given with --build-context (or compose additional_contexts). */
+  contexts: string[];
+}
+
+export default defineRule<'dockerfile', Options>({
   id: 'dockerfile/copy-from-unknown-stage',
   target: 'dockerfile',
   title: 'COPY --from names no earlier stage',
@@ -16,7 +21,9 @@ export default defineRule({
     '(`--from=biuld`) becomes a failed build at best, and at worst copies files from whatever public image ' +
     'has that name. An index must name an earlier stage, a stage cannot copy from itself, and a stage defined ' +
     'later makes the build order depend on builder details (warning). References with a registry, tag, digest ' +
-    'or path (`nginx:1.27`, `ghcr.io/org/tool`) are images and are accepted; variables are resolved first.',
+    'or path (`nginx:1.27`, `ghcr.io/org/tool`) are images and are accepted; variables are resolved first. ' +
+    'Named build contexts (`docker buildx build --build-context deps=../deps`, compose `additional_contexts`) ' +
+    'are invisible in the Dockerfile: list them in the `contexts` option.',
   remediation:
     'Point --from at an earlier stage (`FROM golang:1.23 AS build` … `COPY --from=build …`). If you mean an image, ' +
     'write it with a tag or digest (`COPY --from=busybox:1.36 /bin/busybox /bin/`), which also pins it.',
@@ -29,11 +36,20 @@ export default defineRule({
     trivy: ['DS-0006'],
     kics: ["COPY '--from' Without FROM Alias Defined Previously", "COPY '--from' References Current FROM Alias"],
   },
+  options: {
+    defaults: { contexts: [] },
+    schema: {
+      type: 'object',
+      properties: { contexts: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } },
+      additionalProperties: false,
+    },
+  },
   examples: {
     bad: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=builder /out/app /app\n',
     good: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM alpine:3.20\nCOPY --from=build /out/app /app\n',
   },
   check(model, ctx) {
+    const contexts = new Set(ctx.options.contexts.map((c) => c.toLowerCase()));
     const byName = new Map<string, Stage>();
     for (const s of model.stages) if (s.name && !byName.has(s.name)) byName.set(s.name, s);
     for (const stage of model.stages) {
@@ -64,9 +80,9 @@ export default defineRule({
             }
             continue;
           }
-          if (looksLikeImage(value)) continue;
+          if (looksLikeImage(value) || contexts.has(value.toLowerCase())) continue;
           ctx.report({
-            message: `${opt}=${shown}: no stage "${value}" is defined before this instruction, so it would be pulled as the image ${value}:latest; fix the stage name, or write the image with a tag.`,
+            message: `${opt}=${shown}: no stage "${value}" is defined before this instruction, so it would be pulled as the image ${value}:latest; fix the stage name, write the image with a tag, or list a named build context in the rule's contexts option.`,
             range: flag.range,
           });
         }

@@ -11,6 +11,7 @@ testRule(rule, {
     { code: 'FROM golang:1.23 AS Build\nFROM alpine:3.20\nCOPY --from=BUILD /out /out\n', name: 'case-insensitive' },
     { code: 'FROM golang:1.23 AS build\nFROM alpine:3.20\nRUN --mount=type=bind,from=build,source=/out,target=/mnt cp /mnt/app /app\n', name: 'RUN --mount from' },
     { code: 'ARG SRC=build\nFROM golang:1.23 AS build\nFROM alpine:3.20\nARG SRC\nCOPY --from=${SRC} /out /out\n', name: 'ARG-resolved stage' },
+    { code: 'FROM alpine:3.20\nCOPY --from=deps /lib /lib\n', options: { contexts: ['deps'] }, name: 'declared named build context' },
   ],
   invalid: [
     { code: 'FROM golang:1.23 AS build\nFROM alpine:3.20\nCOPY --from=builder /out /out\n', errors: [{ line: 3, column: 6, message: 'no stage "builder"' }] },
