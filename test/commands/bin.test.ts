@@ -18,3 +18,21 @@ it('the tightship bin lints a Dockerfile and sets the exit code', () => {
   assert.match(usage.stderr, /^tightship: option '--format' needs a value\nhint: /);
   assert.doesNotMatch(usage.stderr, /\n\s+at /);
 });
+
+it('linting a Dockerfile loads no YAML parser, schema validator, Docker client or other targets\' rules', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-lazy-'));
+  try {
+    // a module-resolution hook that lists every module the run loads
+    writeFileSync(path.join(dir, 'hook.mjs'), 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n');
+    writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(dir, 'hook.mjs')}`).href)});\n`);
+    const r = spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), BIN, 'lint', 'test/fixtures/lint/root/Dockerfile'], { cwd: ROOT, encoding: 'utf8' });
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+    assert.ok(loaded.some((u) => u.includes('/dist/src/rules/dockerfile/')), 'the hook sees the modules');
+    const forbidden = loaded.filter((u) => /node_modules\/(yaml|ajv|dockerode|tar-stream|fzstd)\/|\/dist\/src\/rules\/(compose|image|container)\/|\/dist\/src\/targets\/(compose|image|container)\/|\/report\/sarif\.js/.test(u));
+    assert.deepEqual(forbidden, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
