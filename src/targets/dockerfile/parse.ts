@@ -856,15 +856,29 @@ export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
 export function shellAt(model: DockerfileModel, instr: Instruction): string[] {
   const stage = model.stages[instr.stageIndex];
   if (!stage) return [...DEFAULT_SHELL];
-  const chain = stageChain(model, stage);
-  let first = true;
-  for (const s of chain) {
-    const upto = first ? s.instructions.indexOf(instr) : s.instructions.length;
-    first = false;
-    for (let k = (upto < 0 ? s.instructions.length : upto) - 1; k >= 0; k--) {
-      const i = s.instructions[k]!;
-      if (i.keyword === 'SHELL' && i.json && i.json.length > 0) return [...i.json];
-    }
-  }
+  const shell = shellsInForce(model).get(instr);
+  if (shell) return [...shell];
   return isWindowsStage(model, stage) ? [...WINDOWS_SHELL] : [...DEFAULT_SHELL];
+}
+
+const shellMemo = new WeakMap<DockerfileModel, Map<Instruction, string[] | null>>();
+
+/** The SHELL instruction's argv in force at each instruction (null: none in the stage chain),
+ *  computed in one forward pass so that asking for every RUN of a large file stays linear. */
+function shellsInForce(model: DockerfileModel): Map<Instruction, string[] | null> {
+  let memo = shellMemo.get(model);
+  if (memo) return memo;
+  memo = new Map();
+  const atEnd: (string[] | null)[] = [];
+  for (const stage of model.stages) {
+    const base = stage.baseStage;
+    let current = base !== null && base < stage.index ? atEnd[base] ?? null : null;
+    for (const i of stage.instructions) {
+      memo.set(i, current);
+      if (i.keyword === 'SHELL' && i.json && i.json.length > 0) current = i.json;
+    }
+    atEnd[stage.index] = current;
+  }
+  shellMemo.set(model, memo);
+  return memo;
 }
