@@ -9,7 +9,7 @@ export default defineRule({
   level: null,
   rationale: 'Hardening must not break the service: the path given with --http is requested while the container runs with the profile\'s restrictions, and must answer 200.',
   remediation: 'Read the container\'s logs; a read-only root filesystem usually needs a tmpfs where the application writes.',
-  references: [],
+  references: ['https://docs.docker.com/reference/cli/docker/container/run/#read-only', 'https://docs.docker.com/engine/containers/run/#healthchecks'],
   equivalents: {},
   examples: { bad: '{"http":{"path":"/health","status":503,"from":"host","url":"http://127.0.0.1:1/health"}}', good: '{"http":{"path":"/health","status":200,"from":"host","url":"http://127.0.0.1:1/health"}}' },
   check(model, { report }) {
