@@ -78,9 +78,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
       p = (async () => {
         for (const name of CONFIG_FILE_NAMES) {
           const candidate = path.join(dir, name);
-          try {
-            if (statSync(candidate).isFile()) return candidate;
-          } catch { /* not here */ }
+          if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
         }
         const parent = path.dirname(dir);
         return parent === dir ? null : findUp(parent);
