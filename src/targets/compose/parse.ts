@@ -1,11 +1,12 @@
 // One compose file's text → a located YAML tree (YNode) with anchors, aliases and merge keys
 // resolved and `${VAR}` interpolated. Pure: the caller reads the file and the `.env`.
-import { LineCounter, Parser, Composer, isAlias, isMap, isScalar, isSeq, isPair } from 'yaml';
-import type { Document, Node as YamlNode, Alias } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node as YamlNode, Alias, LineCounter } from 'yaml';
 import type { SourceRange } from '../../engine/types.js';
 import type { ComposeFile, Diagnostic, YMap, YNode, YScalar } from './model.js';
 import { interpolate } from './interpolate.js';
 import { hashComments } from '../../engine/suppressions.js';
+import { fastParse, type RAlias, type RNode, type RPair } from './fast-yaml.js';
 
 /** Files larger than this are not parsed: a compose file is a few kilobytes. */
 export const MAX_COMPOSE_BYTES = 4 * 1024 * 1024;
@@ -24,14 +25,15 @@ export interface ParseOptions {
   path: string;
   /** Variables for interpolation (the `.env` beside the file, plus any given by the caller). */
   env: Record<string, string>;
+  /** true to parse with the `yaml` library even when the fast reader could (tests compare the two). */
+  yamlLibrary?: boolean;
 }
 
 export function parseComposeText(text: string, opts: ParseOptions): ParsedComposeFile {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const lc = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const file: ComposeFile = { path: opts.path, text, comments: [] };
-  const pos = (offset: number) => position(lc, text, offset);
+  let pos = (offset: number): SourceRange['start'] => ({ line: 1, column: offset + 1, offset });
   const rangeAt = (start: number, end: number): SourceRange => ({ start: pos(start), end: pos(Math.max(start, end)) });
 
   if (text.length > MAX_COMPOSE_BYTES) {
@@ -50,124 +52,147 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
     return { file, root: null, diagnostics };
   }
 
-  const docs: Document.Parsed[] = [];
-  const composer = new Composer({ merge: true, uniqueKeys: true, prettyErrors: false });
-  const parser = new Parser(lc.addNewLine);
-  for (const doc of composer.compose(parser.parse(text), true)) docs.push(doc as Document.Parsed);
-  file.comments = hashComments(text);
-
-  const doc = docs[0];
-  if (!doc) return { file, root: null, diagnostics: notCompose(opts.path, 'the file is empty', diagnostics) };
-  for (const d of docs) {
-    for (const e of d.errors) {
-      diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: ${firstLine(e.message)}`, range: rangeAt(e.pos[0], e.pos[1]) });
+  let tree: RNode | null;
+  const fast = opts.yamlLibrary ? undefined : fastParse(text);
+  if (fast !== undefined) {
+    tree = fast;
+    const starts = lineStarts(text);
+    pos = (offset) => positionIn(starts, text, offset);
+  } else {
+    const { LineCounter, Parser, Composer } = yamlLibrary();
+    const lc = new LineCounter();
+    pos = (offset) => position(lc, text, offset);
+    const docs: Document.Parsed[] = [];
+    const composer = new Composer({ merge: true, uniqueKeys: true, prettyErrors: false });
+    const parser = new Parser(lc.addNewLine);
+    for (const doc of composer.compose(parser.parse(text), true)) docs.push(doc as Document.Parsed);
+    const doc = docs[0];
+    if (!doc) {
+      file.comments = hashComments(text);
+      return { file, root: null, diagnostics: notCompose(opts.path, 'the file is empty', diagnostics) };
     }
-  }
-  if (docs.length > 1) {
-    const second = docs[1]!;
-    const start = second.range?.[0] ?? 0;
-    diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'a compose file holds one YAML document; the documents after the first are ignored', range: rangeAt(start, start) });
-  }
-  if (diagnostics.length) return { file, root: null, diagnostics };
-
-  // Anchors by name, in document order. Alias.resolve() walks the whole document per alias
-  // (quadratic on files with many aliases); one walk here makes every lookup cheap.
-  const anchors = new Map<string, { start: number; node: YamlNode }[]>();
-  const collect = (n: unknown): void => {
-    if (!n || typeof n !== 'object') return;
-    const node = n as YamlNode & { anchor?: string };
-    if (node.anchor) {
-      const list = anchors.get(node.anchor) ?? [];
-      list.push({ start: node.range?.[0] ?? 0, node });
-      anchors.set(node.anchor, list);
-    }
-    if (isMap(node) || isSeq(node)) {
-      for (const item of node.items as unknown[]) {
-        if (isPair(item)) {
-          collect(item.key);
-          collect(item.value);
-        } else collect(item);
+    for (const d of docs) {
+      for (const e of d.errors) {
+        diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: ${firstLine(e.message)}`, range: rangeAt(e.pos[0], e.pos[1]) });
       }
     }
+    if (docs.length > 1) {
+      const second = docs[1]!;
+      const start = second.range?.[0] ?? 0;
+      diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'a compose file holds one YAML document; the documents after the first are ignored', range: rangeAt(start, start) });
+    }
+    if (diagnostics.length) {
+      file.comments = hashComments(text);
+      return { file, root: null, diagnostics };
+    }
+    tree = fromLibrary(doc.contents);
+  }
+  file.comments = hashComments(text);
+  return fromTree(tree, text, file, diagnostics, opts, rangeAt);
+}
+
+/** Anchors, aliases, the alias-bomb limit, merge keys and interpolation over the raw tree. */
+function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnostics: Diagnostic[], opts: ParseOptions, rangeAt: (start: number, end: number) => SourceRange): ParsedComposeFile {
+  void text;
+  // Anchors by name, in document order. One walk here makes every alias lookup cheap.
+  const anchors = new Map<string, { start: number; node: RNode }[]>();
+  const collect = (node: RNode | null): void => {
+    if (!node) return;
+    if (node.anchor) {
+      const list = anchors.get(node.anchor);
+      if (list) list.push({ start: node.start, node });
+      else anchors.set(node.anchor, [{ start: node.start, node }]);
+    }
+    if (node.k === 1) {
+      for (const pair of node.pairs) {
+        collect(pair.key);
+        collect(pair.value);
+      }
+    } else if (node.k === 2) for (const item of node.items) collect(item);
   };
-  collect(doc.contents);
-  const resolveAlias = (a: Alias): YamlNode | undefined => {
+  collect(tree);
+  const resolveAlias = (a: RAlias): RNode | undefined => {
     const list = anchors.get(a.source);
     if (!list) return undefined;
-    const at = a.range?.[0] ?? Infinity;
-    let found: YamlNode | undefined;
+    const at = a.start;
+    let found: RNode | undefined;
     for (const e of list) if (e.start < at) found = e.node;
     return found;
   };
 
-  // Expanded size, counted once per node (memoised) so a billion-laughs document is caught in
-  // linear time before anything walks it as a tree.
-  const sizes = new Map<unknown, number>();
-  const expandedSize = (n: unknown): number => {
-    if (n === null || n === undefined) return 1;
-    const known = sizes.get(n);
-    if (known !== undefined) return known;
-    sizes.set(n, 1); // cycles (an alias inside its own anchor) count once
-    let size = 1;
-    if (isAlias(n)) size = expandedSize(resolveAlias(n as Alias));
-    else if (isMap(n) || isSeq(n)) {
-      for (const item of n.items as unknown[]) {
-        if (isPair(item)) size += expandedSize(item.key) + expandedSize(item.value);
-        else size += expandedSize(item);
-        if (size > MAX_EXPANDED_NODES) break;
+  if (anchors.size > 0) {
+    // Expanded size, counted once per node (memoised) so a billion-laughs document is caught in
+    // linear time before anything walks it as a tree.
+    const sizes = new Map<unknown, number>();
+    const expandedSize = (n: RNode | null | undefined): number => {
+      if (n === null || n === undefined) return 1;
+      const known = sizes.get(n);
+      if (known !== undefined) return known;
+      sizes.set(n, 1); // cycles (an alias inside its own anchor) count once
+      let size = 1;
+      if (n.k === 3) size = expandedSize(resolveAlias(n));
+      else if (n.k === 1) {
+        for (const pair of n.pairs) {
+          size += expandedSize(pair.key) + expandedSize(pair.value);
+          if (size > MAX_EXPANDED_NODES) break;
+        }
+      } else if (n.k === 2) {
+        for (const item of n.items) {
+          size += expandedSize(item);
+          if (size > MAX_EXPANDED_NODES) break;
+        }
       }
+      size = Math.min(size, MAX_EXPANDED_NODES + 1);
+      sizes.set(n, size);
+      return size;
+    };
+    if (expandedSize(tree) > MAX_EXPANDED_NODES) {
+      diagnostics.push({
+        kind: 'yaml', severity: 'error', file: opts.path,
+        message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb such as "billion laughs"); not audited`,
+        range: rangeAt(0, 0),
+      });
+      return { file, root: null, diagnostics };
     }
-    size = Math.min(size, MAX_EXPANDED_NODES + 1);
-    sizes.set(n, size);
-    return size;
-  };
-  if (expandedSize(doc.contents) > MAX_EXPANDED_NODES) {
-    diagnostics.push({
-      kind: 'yaml', severity: 'error', file: opts.path,
-      message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb such as "billion laughs"); not audited`,
-      range: rangeAt(0, 0),
-    });
-    return { file, root: null, diagnostics };
   }
 
-  const memo = new Map<YamlNode, YNode>();
-  const converting = new Set<YamlNode>();
+  const memo = new Map<RNode, YNode>();
+  const converting = new Set<RNode>();
 
-  const convert = (n: unknown, yamlPath: string): YNode => {
-    if (isAlias(n)) {
-      const target = resolveAlias(n as Alias);
+  const convert = (n: RNode | null | undefined, yamlPath: string): YNode => {
+    if (n === null || n === undefined) return nullScalar(opts.path, rangeAt(0, 0));
+    if (n.k === 3) {
+      const target = resolveAlias(n);
       if (!target) {
-        diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: unknown alias *${(n as Alias).source}`, range: rangeAt(...span(n as YamlNode)), yamlPath });
-        return nullScalar(opts.path, rangeAt(...span(n as YamlNode)));
+        diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: unknown alias *${n.source}`, range: rangeAt(n.start, n.end), yamlPath });
+        return nullScalar(opts.path, rangeAt(n.start, n.end));
       }
       return convert(target, yamlPath);
     }
-    if (n === null || n === undefined) return nullScalar(opts.path, rangeAt(0, 0));
-    const node = n as YamlNode;
+    const node = n;
     const cached = memo.get(node);
     if (cached) return cached;
     if (converting.has(node)) {
-      diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'YAML: an alias refers to the node that contains it (a cycle)', range: rangeAt(...span(node)), yamlPath });
-      return nullScalar(opts.path, rangeAt(...span(node)));
+      diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'YAML: an alias refers to the node that contains it (a cycle)', range: rangeAt(node.start, node.end), yamlPath });
+      return nullScalar(opts.path, rangeAt(node.start, node.end));
     }
     converting.add(node);
     let out: YNode;
     const tag = node.tag === '!reset' || node.tag === '!override' ? node.tag : undefined;
-    if (isMap(node)) {
+    if (node.k === 1) {
       const entries = new Map<string, YNode>();
       const merges: YNode[] = [];
-      for (const pair of node.items) {
-        const key = pair.key as unknown;
-        if (isScalar(key) && typeof key.value === 'symbol') { // `<<` merge key
+      for (const pair of node.pairs) {
+        if (pair.merge) { // `<<` merge key
           const v = convert(pair.value, yamlPath);
           if (v.kind === 'seq') merges.push(...v.items);
           else merges.push(v);
           continue;
         }
-        const keyText = isScalar(key) ? String(key.value) : String(key);
-        const keyRange = key && typeof key === 'object' && 'range' in key ? rangeAt(...span(key as YamlNode)) : rangeAt(...span(node));
+        const keyText = pair.keyText;
+        const keyRange = rangeAt(pair.keyStart, pair.keyEnd);
         const childPath = yamlPath ? `${yamlPath}.${keyText}` : keyText;
-        const value = pair.value === null || pair.value === undefined
+        const value = pair.value === null
           ? nullScalar(opts.path, keyRange)
           : convert(pair.value, childPath);
         entries.set(keyText, { ...value, keyRange });
@@ -177,15 +202,15 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
         if (src.kind !== 'map') continue;
         for (const [k, v] of src.entries) if (!entries.has(k)) entries.set(k, v);
       }
-      out = { kind: 'map', file: opts.path, range: rangeAt(...span(node)), entries };
-    } else if (isSeq(node)) {
+      out = { kind: 'map', file: opts.path, range: rangeAt(node.start, node.end), entries };
+    } else if (node.k === 2) {
       out = {
-        kind: 'seq', file: opts.path, range: rangeAt(...span(node)),
+        kind: 'seq', file: opts.path, range: rangeAt(node.start, node.end),
         items: node.items.map((item, i) => convert(item, `${yamlPath}[${i}]`)),
       };
-    } else if (isScalar(node)) {
-      const range = rangeAt(...span(node));
-      let value = node.value as YScalar['value'];
+    } else {
+      const range = rangeAt(node.start, node.end);
+      let value = node.value as YScalar['value'] | bigint;
       if (typeof value === 'bigint') value = Number(value);
       const scalar: YScalar = { kind: 'scalar', file: opts.path, range, value: value as YScalar['value'] };
       if (typeof value === 'string' && value.includes('$')) {
@@ -200,8 +225,6 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
         scalar.value = String(value);
       }
       out = scalar;
-    } else {
-      out = nullScalar(opts.path, rangeAt(0, 0));
     }
     if (tag) out.tag = tag;
     converting.delete(node);
@@ -209,7 +232,7 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
     return out;
   };
 
-  const root = convert(doc.contents, '');
+  const root = convert(tree, '');
   if (root.kind !== 'map') {
     return { file, root: null, diagnostics: notCompose(opts.path, 'the top level is not a mapping', diagnostics, root.range) };
   }
@@ -232,6 +255,64 @@ function nullScalar(file: string, range: SourceRange): YScalar {
 function span(n: YamlNode): [number, number] {
   const r = n.range;
   return r ? [r[0], r[1]] : [0, 0];
+}
+
+type YamlModule = typeof import('yaml');
+let yamlModule: YamlModule | undefined;
+/** The `yaml` library, loaded on the first file the fast reader leaves to it (loading it costs
+ *  more than reading most compose projects). */
+function yamlLibrary(): YamlModule {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as YamlModule;
+  return yamlModule;
+}
+
+/** The library's node tree as the raw tree the rest of the reading works on. */
+export function fromLibrary(n: unknown): RNode | null {
+  const { isAlias, isMap, isScalar, isSeq } = yamlLibrary();
+  if (n === null || n === undefined) return null;
+  const node = n as YamlNode & { anchor?: string; tag?: string };
+  const [start, end] = span(node);
+  let out: RNode;
+  if (isAlias(node)) out = { k: 3, start, end, source: (node as Alias).source };
+  else if (isMap(node)) {
+    const pairs: RPair[] = [];
+    for (const pair of node.items) {
+      const key = pair.key as unknown;
+      const merge = isScalar(key) && typeof key.value === 'symbol';
+      const keyText = isScalar(key) ? String(key.value) : String(key);
+      const [keyStart, keyEnd] = key && typeof key === 'object' && 'range' in key ? span(key as YamlNode) : [start, end];
+      pairs.push({ key: fromLibrary(key), keyText, keyStart, keyEnd, merge, value: fromLibrary(pair.value) });
+    }
+    out = { k: 1, start, end, pairs };
+  } else if (isSeq(node)) out = { k: 2, start, end, items: node.items.map(fromLibrary) };
+  else if (isScalar(node)) out = { k: 0, start, end, value: node.value };
+  else return null;
+  if (node.anchor) out.anchor = node.anchor;
+  if (node.tag) out.tag = node.tag;
+  return out;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** Same as LineCounter.linePos over all line starts. */
+function positionIn(starts: number[], text: string, offset: number) {
+  const o = Math.min(Math.max(offset, 0), text.length);
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (o < starts[mid]!) high = mid;
+    else low = mid + 1;
+  }
+  return { line: low, column: o - starts[low - 1]! + 1, offset: o };
 }
 
 function position(lc: LineCounter, text: string, offset: number) {
