@@ -1,7 +1,7 @@
 // Configuration: defaults < .tightship.yaml (found upward from each target, or --config) <
 // TIGHTSHIP_* environment < command-line flags. The YAML parser and ajv are loaded only when a
 // config file exists, so a plain lint stays fast.
-import { promises as fs, statSync } from 'node:fs';
+import { promises as fs, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig, RuleSetting } from './config-types.js';
 import { defaultConfig } from './config-types.js';
@@ -78,7 +78,8 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
       p = (async () => {
         for (const name of CONFIG_FILE_NAMES) {
           const candidate = path.join(dir, name);
-          if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+          // existsSync (access) answers the usual "no such file" without building a Stats object
+          if (existsSync(candidate) && statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
         }
         const parent = path.dirname(dir);
         return parent === dir ? null : findUp(parent);

@@ -65,25 +65,87 @@ export function compileOptions(rule: Rule, config: ResolvedConfig): unknown {
   return byRule.get(rule);
 }
 
+interface PlannedRule {
+  rule: Rule;
+  severity: Finding['severity'];
+  /** The config overrides the severity (a per-finding severity is then ignored). */
+  overridden: boolean;
+  options: unknown;
+}
+
+type Plan = PlannedRule[] & { settings: Snapshot };
+/** What a plan was computed from (a config or rule list changed in place makes it stale). */
+interface Snapshot { rules: number; ids: string[]; settings: unknown[]; severities: unknown[] }
+
+const plans = new WeakMap<ResolvedConfig, WeakMap<readonly Rule[], Map<TargetKind, Plan>>>();
+
+function snapshot(opts: RunOptions): Snapshot {
+  const ids = Object.keys(opts.config.rules);
+  const settings = ids.map((id) => opts.config.rules[id]);
+  return { rules: opts.rules.length, ids, settings, severities: settings.map((s) => s?.severity) };
+}
+
+function planIsCurrent(plan: Plan, opts: RunOptions): boolean {
+  const snap = plan.settings;
+  if (snap.rules !== opts.rules.length) return false;
+  const ids = Object.keys(opts.config.rules);
+  if (ids.length !== snap.ids.length) return false;
+  for (let i = 0; i < ids.length; i++) {
+    const setting = opts.config.rules[ids[i]!];
+    if (ids[i] !== snap.ids[i] || setting !== snap.settings[i] || setting?.severity !== snap.severities[i]) return false;
+  }
+  return true;
+}
+
+/** The enabled rules of one kind with their effective severity and options, computed once per
+ *  config, rule list and kind (a batch lints many files with the same ones). */
+function planRules(kind: TargetKind, opts: RunOptions): Plan {
+  let byRules = plans.get(opts.config);
+  if (!byRules) {
+    byRules = new WeakMap();
+    plans.set(opts.config, byRules);
+  }
+  let byKind = byRules.get(opts.rules);
+  if (!byKind) {
+    byKind = new Map();
+    byRules.set(opts.rules, byKind);
+  }
+  let plan = byKind.get(kind);
+  if (!plan || !planIsCurrent(plan, opts)) {
+    plan = Object.assign([] as PlannedRule[], { settings: snapshot(opts) });
+    for (const rule of opts.rules) {
+      if (rule.target !== kind) continue;
+      const setting = opts.config.rules[rule.id];
+      if (setting?.severity === 'off') continue;
+      plan.push({
+        rule,
+        severity: (setting?.severity ?? rule.severity) as Finding['severity'],
+        overridden: Boolean(setting?.severity),
+        options: compileOptions(rule, opts.config),
+      });
+    }
+    byKind.set(kind, plan);
+  }
+  return plan;
+}
+
 /** Runs every enabled rule of the model's kind. A rule that throws yields one error finding
  *  (the rule id and the error message), never a crash of the batch. */
 export function runRules<K extends TargetKind>(
   kind: K, model: TargetModels[K], path: string, opts: RunOptions,
 ): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of opts.rules) {
-    if (rule.target !== kind) continue;
-    const setting = opts.config.rules[rule.id];
-    if (setting?.severity === 'off') continue;
-    const severity = setting?.severity ?? rule.severity;
+  for (const planned of planRules(kind, opts)) {
+    const { rule, severity, overridden } = planned;
     const context: RuleContext<unknown> = {
       path,
-      options: compileOptions(rule, opts.config),
+      options: planned.options,
+      // an own function (not a method): rules may destructure it
       report(d) {
         const f: Finding = {
           ruleId: rule.id,
           // a per-finding severity is relative to the rule's default; a configured override wins
-          severity: setting?.severity ? severity : (d.severity ?? severity),
+          severity: overridden ? severity : (d.severity ?? severity),
           message: d.message,
           location: locationFrom(path, d),
         };

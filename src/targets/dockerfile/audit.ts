@@ -3,6 +3,7 @@
 // Dockerfile (missing, binary, not UTF-8, empty, too large) yields a result with `error`, so one
 // bad file never aborts a batch.
 import { readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
 import type { Finding, TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
@@ -16,8 +17,18 @@ import { configureEngineFindings, knownIds, suggester } from '../../engine/engin
 export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
 
 export function relativePath(cwd: string, absPath: string): string {
+  // the common case (a file below a normalised absolute cwd) without path.relative's re-resolving
+  if (path.sep === '/' && cwd[0] === '/' && absPath.startsWith(cwd) && absPath[cwd.length] === '/' && isNormalPosix(cwd) && isNormalPosix(absPath)) {
+    return absPath.slice(cwd.length + 1);
+  }
   const rel = path.relative(cwd, absPath) || path.basename(absPath);
   return rel.split(path.sep).join('/');
+}
+
+/** An absolute POSIX path that path.resolve leaves unchanged (no empty, '.' or '..' part, no trailing '/'). */
+function isNormalPosix(p: string): boolean {
+  return p.length > 1 && !p.endsWith('/') && !p.endsWith('/.') && !p.endsWith('/..')
+    && !p.includes('//') && !p.includes('/./') && !p.includes('/../');
 }
 
 /** Reads a text file for auditing; a one-line reason when it cannot be audited. Synchronous
@@ -48,9 +59,11 @@ export function readTextFileSync(absPath: string, maxBytes = MAX_DOCKERFILE_BYTE
   const nul = buf.subarray(0, 8192).indexOf(0);
   if (nul >= 0) return { error: `binary file (NUL byte at offset ${nul}): not a Dockerfile` };
   let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
+  if (isUtf8(buf)) {
+    text = buf.toString('utf8');
+    // as TextDecoder does: a leading byte-order mark is not part of the text
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  } else {
     const loose = buf.toString('utf8');
     const bad = loose.indexOf('\uFFFD');
     const line = bad >= 0 ? loose.slice(0, bad).split('\n').length : 1;

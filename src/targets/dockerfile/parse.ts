@@ -58,15 +58,16 @@ function rawSegments(instr: Instruction, escape: string): { segments: Segment[];
   return { segments, logical };
 }
 
-const segCache = new WeakMap<Instruction, { segments: Segment[]; argsLog: number; escape: string }>();
+interface SegmentInfo { segments: Segment[]; argsLog: number; escape: string; newlines?: number[] }
+const segCache = new WeakMap<Instruction, SegmentInfo>();
 
-function segmentsOf(instr: Instruction, escape: string): { segments: Segment[]; argsLog: number } {
+function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
   const hit = segCache.get(instr);
   if (hit && hit.escape === escape) return hit;
   const { segments, logical } = rawSegments(instr, escape);
   let end = logical.length;
   while (end > 0 && isSpace(logical[end - 1]!)) end--;
-  const v = { segments, argsLog: Math.max(0, end - instr.args.length), escape };
+  const v: SegmentInfo = { segments, argsLog: Math.max(0, end - instr.args.length), escape };
   segCache.set(instr, v);
   return v;
 }
@@ -83,10 +84,21 @@ export function argsSourceLine(instr: Instruction, i: number, escape = '\\'): nu
   if (instr.argsRange.start.line === instr.argsRange.end.line) return instr.argsRange.start.line;
   const m = segmentsOf(instr, escape);
   const off = logToSrc(m.segments, m.argsLog + i, false);
-  let line = instr.range.start.line;
-  const raw = instr.raw;
-  for (let k = raw.indexOf('\n'); k >= 0 && k < off; k = raw.indexOf('\n', k + 1)) line++;
-  return line;
+  // the line is the number of newlines of raw before off: a binary search over their offsets
+  let nl = m.newlines;
+  if (!nl) {
+    nl = [];
+    const raw = instr.raw;
+    for (let k = raw.indexOf('\n'); k >= 0; k = raw.indexOf('\n', k + 1)) nl.push(k);
+    m.newlines = nl;
+  }
+  let lo = 0;
+  let hi = nl.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nl[mid]! < off) lo = mid + 1; else hi = mid;
+  }
+  return instr.range.start.line + lo;
 }
 
 function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {

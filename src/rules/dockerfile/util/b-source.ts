@@ -104,15 +104,18 @@ export function scanWords(text: string, from: number, to: number, escape = '\\')
       }
       if (d === '"') {
         i++;
+        let lit = i; // start of the pending run of literal characters
         while (i < to && text[i] !== '"') {
           if (text[i] === '\\' && i + 1 < to && '"\\$`\n'.includes(text[i + 1]!)) {
+            value += text.slice(lit, i);
             if (text[i + 1] !== '\n') value += text[i + 1];
             i += 2;
+            lit = i;
             continue;
           }
-          value += text[i];
           i++;
         }
+        value += text.slice(lit, i);
         i++;
         continue;
       }
@@ -144,6 +147,7 @@ export function scanWords(text: string, from: number, to: number, escape = '\\')
 export class CommandLocator {
   private readonly end: number;
   private scanned: Word[] | null = null;
+  private index: Map<string, number[]> | null = null;
   constructor(
     private readonly model: DockerfileModel, private readonly src: SourceIndex, private readonly instr: Instruction,
     private readonly cmds: readonly ShellCommand[],
@@ -179,13 +183,27 @@ export class CommandLocator {
     return n;
   }
 
+  /** Indexes of the scanned words by value, in order (built on first match). */
+  private get byValue(): Map<string, number[]> {
+    if (!this.index) {
+      const index = new Map<string, number[]>();
+      this.words.forEach((w, i) => {
+        const list = index.get(w.value);
+        if (list) list.push(i);
+        else index.set(w.value, [i]);
+      });
+      this.index = index;
+    }
+    return this.index;
+  }
+
   private match(cmd: ShellCommand, want: number, from: number): Word[] | null {
     const words = this.words;
     let skip = -1;
     let last: Word[] | null = null;
-    for (let i = 0; i < words.length; i++) {
+    for (const i of this.byValue.get(cmd.argv[0]!) ?? []) {
       const w = words[i]!;
-      if (w.start < from || w.value !== cmd.argv[0]) continue;
+      if (w.start < from) continue;
       let ok = true;
       for (let k = 1; k <= want; k++) {
         if (words[i + k]?.value !== cmd.argv[k]) { ok = false; break; }
