@@ -156,27 +156,38 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     }
   }
 
+  // Only an anchored node can be reached twice (through an alias), so only those are memoised.
   const memo = new Map<RNode, YNode>();
   const converting = new Set<RNode>();
+  // The path of the node being converted, joined only when a diagnostic needs it.
+  const segments: (string | number)[] = [];
+  const pathNow = (): string => {
+    let s = '';
+    for (const seg of segments) s = typeof seg === 'number' ? `${s}[${seg}]` : s ? `${s}.${seg}` : seg;
+    return s;
+  };
 
-  const convert = (n: RNode | null | undefined, yamlPath: string): YNode => {
+  const convert = (n: RNode | null | undefined): YNode => {
     if (n === null || n === undefined) return nullScalar(opts.path, rangeAt(0, 0));
     if (n.k === 3) {
       const target = resolveAlias(n);
       if (!target) {
-        diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: unknown alias *${n.source}`, range: rangeAt(n.start, n.end), yamlPath });
+        diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: unknown alias *${n.source}`, range: rangeAt(n.start, n.end), yamlPath: pathNow() });
         return nullScalar(opts.path, rangeAt(n.start, n.end));
       }
-      return convert(target, yamlPath);
+      return convert(target);
     }
     const node = n;
-    const cached = memo.get(node);
-    if (cached) return cached;
-    if (converting.has(node)) {
-      diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'YAML: an alias refers to the node that contains it (a cycle)', range: rangeAt(node.start, node.end), yamlPath });
-      return nullScalar(opts.path, rangeAt(node.start, node.end));
+    const shared = node.anchor !== undefined;
+    if (shared) {
+      const cached = memo.get(node);
+      if (cached) return cached;
+      if (converting.has(node)) {
+        diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'YAML: an alias refers to the node that contains it (a cycle)', range: rangeAt(node.start, node.end), yamlPath: pathNow() });
+        return nullScalar(opts.path, rangeAt(node.start, node.end));
+      }
+      converting.add(node);
     }
-    converting.add(node);
     let out: YNode;
     const tag = node.tag === '!reset' || node.tag === '!override' ? node.tag : undefined;
     if (node.k === 1) {
@@ -184,18 +195,26 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
       const merges: YNode[] = [];
       for (const pair of node.pairs) {
         if (pair.merge) { // `<<` merge key
-          const v = convert(pair.value, yamlPath);
+          const v = convert(pair.value);
           if (v.kind === 'seq') merges.push(...v.items);
           else merges.push(v);
           continue;
         }
         const keyText = pair.keyText;
         const keyRange = rangeAt(pair.keyStart, pair.keyEnd);
-        const childPath = yamlPath ? `${yamlPath}.${keyText}` : keyText;
-        const value = pair.value === null
-          ? nullScalar(opts.path, keyRange)
-          : convert(pair.value, childPath);
-        entries.set(keyText, { ...value, keyRange });
+        const v = pair.value;
+        if (v === null) {
+          entries.set(keyText, { ...nullScalar(opts.path, keyRange), keyRange });
+          continue;
+        }
+        segments.push(keyText);
+        const value = convert(v);
+        segments.pop();
+        // a value met once is fresh: give it its key range in place; a shared one gets a copy
+        if (v.k !== 3 && v.anchor === undefined) {
+          value.keyRange = keyRange;
+          entries.set(keyText, value);
+        } else entries.set(keyText, { ...value, keyRange });
       }
       // Explicit keys win over merged ones; among merge sources, the first one wins.
       for (const src of merges) {
@@ -206,7 +225,12 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     } else if (node.k === 2) {
       out = {
         kind: 'seq', file: opts.path, range: rangeAt(node.start, node.end),
-        items: node.items.map((item, i) => convert(item, `${yamlPath}[${i}]`)),
+        items: node.items.map((item, i) => {
+          segments.push(i);
+          const c = convert(item);
+          segments.pop();
+          return c;
+        }),
       };
     } else {
       const range = rangeAt(node.start, node.end);
@@ -219,7 +243,7 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
         scalar.value = r.value;
         if (r.issues.length) scalar.unresolved = true;
         for (const issue of r.issues) {
-          diagnostics.push({ kind: 'interpolation', severity: issue.severity, file: opts.path, message: issue.message, range, yamlPath });
+          diagnostics.push({ kind: 'interpolation', severity: issue.severity, file: opts.path, message: issue.message, range, yamlPath: pathNow() });
         }
       } else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null) {
         scalar.value = String(value);
@@ -227,12 +251,14 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
       out = scalar;
     }
     if (tag) out.tag = tag;
-    converting.delete(node);
-    memo.set(node, out);
+    if (shared) {
+      converting.delete(node);
+      memo.set(node, out);
+    }
     return out;
   };
 
-  const root = convert(tree, '');
+  const root = convert(tree);
   if (root.kind !== 'map') {
     return { file, root: null, diagnostics: notCompose(opts.path, 'the top level is not a mapping', diagnostics, root.range) };
   }
