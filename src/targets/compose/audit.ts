@@ -49,6 +49,8 @@ export interface ComposeAuditOptions extends AuditOptions {
   env?: Record<string, string>;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 async function readComposeFile(abs: string): Promise<{ text: string } | { error: string }> {
   // Synchronous: compose files are small, and a thread-pool round trip per stat/open costs more
   // than the read itself across a few hundred files.
@@ -58,7 +60,7 @@ async function readComposeFile(abs: string): Promise<{ text: string } | { error:
     if (st.size > MAX_COMPOSE_FILE_BYTES) return { error: `file too large (${(st.size / 1048576).toFixed(1)} MB): not a compose file?` };
     const buf = readFileSync(abs);
     try {
-      return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf) };
+      return { text: utf8.decode(buf) };
     } catch {
       return { error: 'not valid UTF-8 text' };
     }

@@ -260,14 +260,8 @@ class Reader {
     } else {
       if (!plainStart(t, at, false)) no();
       // the key runs to ': ' or ':' at the end of the line
-      let j = at;
-      for (;;) {
-        const ch = t.charCodeAt(j);
-        if (j >= this.n || ch === NL) no();
-        if (ch === 58 && (j + 1 >= this.n || t.charCodeAt(j + 1) === SP || t.charCodeAt(j + 1) === NL)) break;
-        if (ch === HASH && t.charCodeAt(j - 1) === SP) no();
-        j++;
-      }
+      const j = this.plainColon(at);
+      if (j < 0) no();
       keyEnd = j;
       while (t.charCodeAt(keyEnd - 1) === SP) keyEnd--;
       const raw = t.slice(at, keyEnd);
@@ -398,15 +392,25 @@ class Reader {
       if (close < 0 || (nl >= 0 && close > nl)) no();
       return t.charCodeAt(close + 1) === 58;
     }
-    let j = at;
-    while (j < this.n) {
-      const ch = t.charCodeAt(j);
-      if (ch === NL) return false;
-      if (ch === 58 && (j + 1 >= this.n || t.charCodeAt(j + 1) === SP || t.charCodeAt(j + 1) === NL)) return true;
-      if (ch === HASH && t.charCodeAt(j - 1) === SP) return false;
-      j++;
-    }
-    return false;
+    return this.plainColon(at) >= 0;
+  }
+
+  /** The line from `at`: [end of line, start of a comment (or the end of line)]. */
+  private lineBounds(at: number): [string, number] {
+    const nl = this.t.indexOf('\n', at);
+    const line = this.t.slice(at, nl < 0 ? this.n : nl);
+    const h = line.indexOf(' #');
+    return [line, h < 0 ? line.length : h];
+  }
+
+  /** Offset of the `:` of a plain mapping key starting at `at` (`: ` or `:` at the end of the
+   *  line, before any comment), or -1. */
+  private plainColon(at: number): number {
+    const [line, h] = this.lineBounds(at);
+    const j = line.indexOf(': ');
+    if (j >= 0 && j < h) return at + j;
+    if (h === line.length && line.charCodeAt(h - 1) === 58) return at + h - 1;
+    return -1;
   }
 
   private blockSeq(indent: number, at: number): RSeq {
@@ -457,16 +461,12 @@ class Reader {
       node = { k: 3, start: i, end: e, source: t.slice(i + 1, e) };
     } else {
       if (!plainStart(t, i, false)) no();
-      let j = i;
-      let last = i;
-      while (j < this.n) {
-        const ch = t.charCodeAt(j);
-        if (ch === NL) break;
-        if (ch === HASH && t.charCodeAt(j - 1) === SP) break;
-        if (ch === 58 && (j + 1 >= this.n || t.charCodeAt(j + 1) === SP || t.charCodeAt(j + 1) === NL)) no(); // nested mapping on one line
-        if (ch !== SP) last = j + 1;
-        j++;
-      }
+      // to the end of the line or a comment; `: ` or a final `:` would be a nested mapping
+      const [line, h] = this.lineBounds(i);
+      const colon = line.indexOf(': ');
+      if ((colon >= 0 && colon < h) || (h === line.length && line.charCodeAt(h - 1) === 58)) no();
+      let last = i + h;
+      while (last > i && t.charCodeAt(last - 1) === SP) last--;
       node = { k: 0, start: i, end: last, value: resolvePlain(t.slice(i, last)) };
       // a continuation line (multi-line plain scalar) is left to the library
       const eol = this.endOfLine(last);

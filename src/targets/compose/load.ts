@@ -1,7 +1,7 @@
 // Builds the ComposeModel of a project: parse each file, validate it against the compose-spec
 // schema, merge the files in order, build the typed services. `assembleCompose` is pure (texts in,
 // model out); `readComposeProject` does the file I/O (compose files, `.env`, env_file files).
-import { promises as fs, existsSync, readFileSync } from 'node:fs';
+import { promises as fs, existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ComposeFile, ComposeModel, ComposeService, Diagnostic, EnvFileEntry, YMap, YNode } from './model.js';
 import { parseComposeText } from './parse.js';
@@ -88,7 +88,10 @@ const MAX_ENV_FILE_BYTES = 1024 * 1024;
 /** The `.env` beside the base file, as compose reads it; {} when there is none. */
 export async function readDotEnv(dir: string): Promise<Record<string, string>> {
   try {
-    const text = readFileSync(path.join(dir, '.env'), 'utf8');
+    // most projects have no .env: ask without an exception (one per file is measurable)
+    const file = path.join(dir, '.env');
+    if (!statSync(file, { throwIfNoEntry: false })) return {};
+    const text = readFileSync(file, 'utf8');
     const env: Record<string, string> = {};
     for (const e of parseDotEnv(text)) env[e.name] = e.value;
     return env;
