@@ -23,7 +23,7 @@ export function mergeNode(base: YNode | undefined, over: YNode, path: string[]):
   const key = path[path.length - 1] ?? '';
   const inService = path[0] === 'services' && path.length >= 3;
   if (inService) over = normalize(key, over, path);
-  if (over.tag === '!override' || base === undefined) return clean(over, path);
+  if (over.tag === '!override' || base === undefined) return clean(over);
   if (inService) base = normalize(key, base, path);
 
   if (base.kind === 'map' && over.kind === 'map') {
@@ -64,11 +64,11 @@ export function mergeNode(base: YNode | undefined, over: YNode, path: string[]):
     return { ...over, items: [...base.items, ...over.items] };
   }
   if (base.kind === 'seq' && over.kind === 'seq') return { ...over, items: [...base.items, ...over.items] };
-  return clean(over, path);
+  return clean(over);
 }
 
 /** Drops `!reset` values inside a tree that is taken as is. */
-function clean(node: YNode, path: string[]): YNode {
+function clean(node: YNode): YNode {
   if (node.kind === 'map') {
     let changed = false;
     const entries = new Map<string, YNode>();
@@ -77,7 +77,7 @@ function clean(node: YNode, path: string[]): YNode {
         changed = true;
         continue;
       }
-      const c = clean(v, [...path, k]);
+      const c = clean(v);
       if (c !== v) changed = true;
       entries.set(k, c);
     }

@@ -96,8 +96,12 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
   void text;
   // Anchors by name, in document order. One walk here makes every alias lookup cheap.
   const anchors = new Map<string, { start: number; node: RNode }[]>();
+  let aliases = 0;
+  let nodes = 0; // the expanded size when there is no alias
   const collect = (node: RNode | null): void => {
+    nodes++;
     if (!node) return;
+    if (node.k === 3) aliases++;
     if (node.anchor) {
       const list = anchors.get(node.anchor);
       if (list) list.push({ start: node.start, node });
@@ -120,15 +124,18 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     return found;
   };
 
-  if (anchors.size > 0) {
-    // Expanded size, counted once per node (memoised) so a billion-laughs document is caught in
-    // linear time before anything walks it as a tree.
+  if (nodes > MAX_EXPANDED_NODES || aliases > 0) {
+    // Expanded size, counted once per anchored node (memoised: only those are reached twice) so
+    // a billion-laughs document is caught in linear time before anything walks it as a tree.
     const sizes = new Map<unknown, number>();
     const expandedSize = (n: RNode | null | undefined): number => {
       if (n === null || n === undefined) return 1;
-      const known = sizes.get(n);
-      if (known !== undefined) return known;
-      sizes.set(n, 1); // cycles (an alias inside its own anchor) count once
+      const shared = n.anchor !== undefined;
+      if (shared) {
+        const known = sizes.get(n);
+        if (known !== undefined) return known;
+        sizes.set(n, 1); // cycles (an alias inside its own anchor) count once
+      }
       let size = 1;
       if (n.k === 3) size = expandedSize(resolveAlias(n));
       else if (n.k === 1) {
@@ -143,7 +150,7 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
         }
       }
       size = Math.min(size, MAX_EXPANDED_NODES + 1);
-      sizes.set(n, size);
+      if (shared) sizes.set(n, size);
       return size;
     };
     if (expandedSize(tree) > MAX_EXPANDED_NODES) {
