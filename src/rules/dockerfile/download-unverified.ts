@@ -9,7 +9,11 @@ const CHECKSUM_FILE = /(sha\d*sums?|checksums?|\.sha\d+(sum)?|\.md5|\.asc|\.sig|
 const EXTRACTORS = new Set(['tar', 'bsdtar', 'unzip', 'gunzip', 'bunzip2', 'unxz', 'xz', 'gzip', 'zstd', 'unzstd', '7z', '7za', 'cpio', 'dpkg', 'dpkg-deb', 'rpm', 'rpm2cpio']);
 const BIN_DIR = /(^|\/)(s?bin)(\/|$)/;
 
-const norm = (s: string): string => s.replace(/\$\{(\w+)\}/g, '$$$1').replace(/^\.\//, '');
+/** `${X}` written as `$X`, without a leading `./` (most words have neither: returned as they are). */
+const norm = (s: string): string => {
+  const t = s.includes('${') ? s.replace(/\$\{(\w+)\}/g, '$$$1') : s;
+  return t.startsWith('./') ? t.slice(2) : t;
+};
 
 function isVerification(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
   const a = cmd.argv;

@@ -27,12 +27,14 @@ function literal(value: string): boolean {
   return v.length >= 3 && !hasUnresolved(v) && !v.includes('$(') && !isPlaceholder(v) && !v.startsWith('/run/secrets/');
 }
 
+const LONG_OPTION = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i;
+
 function optionHits(cmd: ShellCommand): Hit[] {
   const hits: Hit[] = [];
   const argv = cmd.argv;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
-    const long = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i.exec(a);
+    const long = a.startsWith('--') ? LONG_OPTION.exec(a) : null;
     if (long && SECRET_OPTIONS.has(long[1]!.toLowerCase())) {
       const value = long[2] ?? argv[i + 1];
       if (value !== undefined && !value.startsWith('-') && literal(value)) hits.push({ value, what: `${cmd.name} --${long[1]}`, cmd });
