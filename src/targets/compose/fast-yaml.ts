@@ -95,7 +95,7 @@ class Reader {
     const c = this.t.charCodeAt(at);
     if (c === 45 /* - */ || c === 37 /* % */ || c === 46 /* . */) no(); // document markers, directives, top-level sequences
     this.p = at;
-    const map = this.blockMap(0, at, 0);
+    const map = this.blockMap(0, at);
     if (this.nextContent(this.p) >= 0) no();
     return map;
   }
@@ -165,7 +165,7 @@ class Reader {
    *  parent ends at the same place: whether they hold a comment, the deepest comment's column. */
   private pending: { hasComment: boolean; maxCol: number; next: number } | null = null;
 
-  private blockMap(indent: number, at: number, _parentIndent: number): RMap {
+  private blockMap(indent: number, at: number): RMap {
     const pairs: RPair[] = [];
     const seen = new Set<string>();
     const map: RMap = { k: 1, start: at, end: at, pairs };
@@ -249,7 +249,7 @@ class Reader {
     let colon: number;
     const c = t.charCodeAt(at);
     if (c === 34 || c === 39) {
-      const q = this.quoted(at, false);
+      const q = this.quoted(at);
       key = q;
       keyEnd = q.end;
       keyText = String(q.value);
@@ -261,7 +261,7 @@ class Reader {
       if (!plainStart(t, at, false)) no();
       // the key runs to ': ' or ':' at the end of the line
       const j = this.plainColon(at);
-      if (j < 0) no();
+      if (j < 0 || j - at > 1000) no(); // the library refuses implicit keys of more than 1024 characters
       keyEnd = j;
       while (t.charCodeAt(keyEnd - 1) === SP) keyEnd--;
       const raw = t.slice(at, keyEnd);
@@ -379,7 +379,7 @@ class Reader {
     const c = t.charCodeAt(at);
     if (c === 91 || c === 123) return this.inlineValue(at, parentIndent); // a flow collection on the next line
     if (!this.looksLikeKey(at)) no(); // a multi-line scalar or something stranger
-    return this.blockMap(col, at, col);
+    return this.blockMap(col, at);
   }
 
   /** true when the line at `at` is `key: …` (plain or quoted key). */
@@ -426,7 +426,7 @@ class Reader {
       let item: RNode | null;
       if (c !== NL && c !== HASH && c !== 38 && c !== 33 && this.looksLikeKey(j)) {
         // `- key: value` — a compact mapping at the key's column
-        item = this.blockMap(j - this.lineStart(j), j, indent);
+        item = this.blockMap(j - this.lineStart(j), j);
       } else {
         if (c === 45 && isSpaceOrEnd(t, j + 1)) no(); // `- - x`
         item = this.valueAfter(i + 1, indent, false);
@@ -454,8 +454,8 @@ class Reader {
     const c = t.charCodeAt(i);
     let node: RNode;
     if (c === 124 /* | */ || c === 62 /* > */) return this.blockScalar(i, indent);
-    if (c === 34 || c === 39) node = this.quoted(i, false);
-    else if (c === 91 || c === 123) node = this.flow(i);
+    if (c === 34 || c === 39) node = this.quoted(i);
+    else if (c === 91 || c === 123) node = this.flow(i, indent, 1);
     else if (c === 42 /* * */) {
       const e = this.nameEnd(i + 1);
       node = { k: 3, start: i, end: e, source: t.slice(i + 1, e) };
@@ -488,7 +488,7 @@ class Reader {
     return node;
   }
 
-  private quoted(i: number, inFlow: boolean): RScalar {
+  private quoted(i: number): RScalar {
     const t = this.t;
     const q = t.charCodeAt(i);
     let out = '';
@@ -524,7 +524,6 @@ class Reader {
       j++;
     }
     out += t.slice(from, j);
-    void inFlow;
     return { k: 0, start: i, end: j + 1, value: out };
   }
 
@@ -545,7 +544,7 @@ class Reader {
     }
     const after = t.charCodeAt(j);
     if (j < this.n && after !== SP && after !== NL) no(); // indentation indicator, or odd header
-    let lineStart = this.endOfLine(j);
+    const lineStart = this.endOfLine(j);
     // content lines
     const lines: string[] = [];
     let blockIndent = -1;
@@ -603,13 +602,12 @@ class Reader {
     this.lastEnd2 = end;
     this.lastWasBlock = false;
     this.lastAbsorbs = false;
-    lineStart = end;
     return { k: 0, start: i, end, value };
   }
 
   // ---- flow collections ----
 
-  private flow(i: number): RNode {
+  private flow(i: number, indent: number, level: number): RNode {
     const t = this.t;
     const open = t.charCodeAt(i);
     const isSeq = open === 91;
@@ -617,30 +615,30 @@ class Reader {
     const items: (RNode | null)[] = [];
     const pairs: RPair[] = [];
     const seen = new Set<string>();
-    let j = this.flowSpace(i + 1);
+    let j = this.flowSpace(i + 1, indent, level);
     for (;;) {
       if (t.charCodeAt(j) === close) break;
       if (isSeq) {
-        const v = this.flowItem(j);
+        const v = this.flowItem(j, indent, level);
         items.push(v);
-        j = this.flowSpace(v.end);
+        j = this.flowSpace(v.end, indent, level);
         if (t.charCodeAt(j) === 58) no(); // `[a: b]`
       } else {
-        const k = this.flowItem(j);
+        const k = this.flowItem(j, indent, level);
         if (k.k !== 0 || k.anchor !== undefined) no();
         const keyText = String(k.value);
         if (seen.has(keyText) || keyText === '<<') no();
         seen.add(keyText);
-        j = this.flowSpace(k.end);
+        j = this.flowSpace(k.end, indent, level);
         if (t.charCodeAt(j) !== 58) no();
-        j = this.flowSpace(j + 1);
-        const v = this.flowItem(j);
+        j = this.flowSpace(j + 1, indent, level);
+        const v = this.flowItem(j, indent, level);
         pairs.push({ key: k, keyText, keyStart: k.start, keyEnd: k.end, merge: false, value: v });
-        j = this.flowSpace(v.end);
+        j = this.flowSpace(v.end, indent, level);
       }
       const c = t.charCodeAt(j);
       if (c === 44) {
-        j = this.flowSpace(j + 1);
+        j = this.flowSpace(j + 1, indent, level);
         continue;
       }
       if (c !== close) no();
@@ -648,12 +646,23 @@ class Reader {
     return isSeq ? { k: 2, start: i, end: j + 1, items } : { k: 1, start: i, end: j + 1, pairs };
   }
 
-  private flowSpace(j: number): number {
+  /** Skips spaces, line breaks and comment lines inside a flow collection. A line of it must be
+   *  indented deeper than the block collection holding it (`indent`), except for the closing
+   *  bracket of the outermost flow collection, which may be at that column (as the library's
+   *  lexer allows). */
+  private flowSpace(j: number, indent: number, level: number): number {
     const t = this.t;
     while (j < this.n) {
       const c = t.charCodeAt(j);
-      if (c === SP || c === NL) j++;
-      else if (c === HASH && (t.charCodeAt(j - 1) === SP || t.charCodeAt(j - 1) === NL)) {
+      if (c === SP) j++;
+      else if (c === NL) {
+        j++;
+        let k = j;
+        while (k < this.n && t.charCodeAt(k) === SP) k++;
+        const ch = t.charCodeAt(k);
+        if (k < this.n && ch !== NL && ch !== HASH && k - j <= indent && !(k - j === indent && level === 1 && (ch === 93 || ch === 125))) no();
+        j = k;
+      } else if (c === HASH && (t.charCodeAt(j - 1) === SP || t.charCodeAt(j - 1) === NL)) {
         const nl = t.indexOf('\n', j);
         if (nl < 0) no();
         j = nl;
@@ -663,11 +672,11 @@ class Reader {
     return j;
   }
 
-  private flowItem(j: number): RNode {
+  private flowItem(j: number, indent: number, level: number): RNode {
     const t = this.t;
     const c = t.charCodeAt(j);
-    if (c === 34 || c === 39) return this.quoted(j, true);
-    if (c === 91 || c === 123) return this.flow(j);
+    if (c === 34 || c === 39) return this.quoted(j);
+    if (c === 91 || c === 123) return this.flow(j, indent, level + 1);
     if (c === 42 /* * */) {
       const e = this.nameEnd(j + 1);
       return { k: 3, start: j, end: e, source: t.slice(j + 1, e) };
@@ -690,7 +699,7 @@ class Reader {
     }
     if (t.charCodeAt(e) === NL) {
       // a plain scalar may continue on the next line inside a flow collection
-      const k = this.flowSpace(e);
+      const k = this.flowSpace(e, indent, level);
       const ch = t.charCodeAt(k);
       if (ch !== 44 && ch !== 93 && ch !== 125 && ch !== 58) no();
     }

@@ -112,6 +112,13 @@ describe('fast compose-YAML reader', () => {
     { name: 'anchor before a compact mapping goes to the library', fast: false, text: 'a:\n  - &x k: v\n' },
     { name: 'alias as a mapping key goes to the library', fast: false, text: 'a: &k x\n*k : 1\n' },
     { name: 'empty sequence items', fast: true, text: 'a:\n  -\n  - b\n  -\nc: 1\n' },
+    { name: 'flow lines not deeper than the mapping go to the library', fast: false, text: 'a: {x: 1,\ny: 2}\n' },
+    { name: 'flow lines at the mapping column go to the library', fast: false, text: 'a:\n  b: [1,\n  2]\n' },
+    { name: 'flow lines at the sequence column go to the library', fast: false, text: 'a:\n  - [1,\n  2]\n' },
+    { name: 'closing bracket at the column of the block collection', fast: true, text: 'a: [\n  1\n]\nb:\n  - [\n    1\n  ]\n  - c: {\n      d: 1\n    }\n' },
+    { name: 'inner closing bracket at the column goes to the library', fast: false, text: 'a: [[\n  1\n]]\n' },
+    { name: 'comment lines inside a flow collection at any column', fast: true, text: 'a:\n  b: [\n# c\n    1\n  ]\n' },
+    { name: 'implicit key of more than 1024 characters', fast: false, text: `${'k'.repeat(1100)}: 1\n` },
     { name: 'byte order mark', fast: true, text: '\ufeffa: 1\n' },
   ];
   for (const c of cases) {
