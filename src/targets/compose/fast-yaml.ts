@@ -66,7 +66,8 @@ export function fastParse(text: string): RNode | null | undefined {
   try {
     return new Reader(text).document();
   } catch (e) {
-    if (e === NO) return undefined;
+    // outside the subset, or nested too deep for the stack: the library decides
+    if (e === NO || e instanceof RangeError) return undefined;
     throw e;
   }
 }

@@ -56,6 +56,46 @@ describe('fast compose-YAML reader', () => {
     assert.ok(fast >= 290, `only ${fast} of 294 files read by the fast reader`);
   });
 
+  it('agrees with the yaml library on 800 mutated corpus files (fixed seed)', () => {
+    const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
+    const texts = files.map((f) => readFileSync(path.join(corpus, f), 'utf8')).filter((t) => t.length < 6000);
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return (seed >>> 8) % n;
+    };
+    const inserts = [' ', '  ', ':', ': ', '\n', '#', ' #', '"', "'", '-', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '|', '>', '!reset ',
+      '<<: *a\n', '\n  ', '\n    x: 1', '\n\n', '\n# c\n', '\n  # c\n', '---\n', '?', '%', '\\', 'é', '0x1', '1.5', '~', 'null'];
+    let taken = 0;
+    for (let n = 0; n < 800; n++) {
+      let t = texts[rnd(texts.length)]!;
+      for (let m = 1 + rnd(3); m > 0; m--) {
+        const op = rnd(8);
+        const lines = t.split('\n');
+        const i = rnd(lines.length);
+        const sp = ' '.repeat(rnd(9));
+        const p = rnd(t.length + 1);
+        if (op === 0) t = t.slice(0, p) + t.slice(p + 1 + rnd(3));
+        else if (op <= 2) t = t.slice(0, p) + inserts[rnd(inserts.length)] + t.slice(p);
+        else {
+          if (op === 3) lines.splice(i, 0, lines[rnd(lines.length)]!);
+          else if (op === 4) lines[i] = rnd(2) ? ' '.repeat(1 + rnd(2)) + lines[i] : lines[i]!.replace(/^ {1,2}/, '');
+          else if (op === 5) lines.splice(i, 0, sp + (rnd(3) ? '# c' : ''));
+          else if (op === 6) {
+            const flows = lines.map((l, k) => (/[[{].*,/.test(l) ? k : -1)).filter((k) => k >= 0);
+            const c = flows.length ? flows[rnd(flows.length)]! : i;
+            lines[c] = lines[c]!.replace(/", ?"/, `",\n${sp}"`).replace(/([^"]), ?/, `$1,\n${sp}`).replace(/([[{])/, rnd(2) ? `$1\n${sp}` : '$1');
+          } else lines[i] = lines[i]!.replace(/(\S)$/, `$1\n${sp}${['x', '- y', ']', '}', 'z: 1', '# q'][rnd(6)]}`);
+          t = lines.join('\n');
+        }
+      }
+      if (fastParse(t) === undefined) continue;
+      taken++;
+      assertSame(t, `mutant ${n}: ${JSON.stringify(t)}`);
+    }
+    assert.ok(taken > 200, `only ${taken} mutants took the fast path`);
+  });
+
   // Each snippet is compared (tree, ranges, diagnostics) between the two paths; `fast` says whether
   // the fast reader is expected to take it (false: it must hand it to the library).
   const cases: { name: string; text: string; fast: boolean }[] = [
@@ -133,6 +173,12 @@ describe('fast compose-YAML reader', () => {
     const r = parseComposeText(`services:\n  a:\n    x:\n${'      - y\n'.repeat(200_001)}`, { path: 'compose.yaml', env: {} });
     assert.equal(r.root, null);
     assert.match(r.diagnostics[0]!.message, /more than 200000 nodes/);
+  });
+
+  it('hands a document nested too deep for the stack to the library instead of failing', () => {
+    let text = '';
+    for (let i = 0; i < 20_000; i++) text += `${' '.repeat(i)}k:\n`;
+    assert.equal(fastParse(text), undefined);
   });
 
   it('resolves plain scalars like the core schema', () => {
