@@ -87,13 +87,14 @@ export default defineRule({
       if (instr.keyword === 'ARG' && stageIndex >= 0) for (const kv of pairs) argNames.add(kv.key);
       for (const kv of pairs) {
         const value = kv.value;
-        const range = pairRange(model, instr, kv);
+        // positions are computed only for the pairs that are reported
+        const range = () => pairRange(model, instr, kv);
         const tokens = value ? findTokens(value) : [];
         if (tokens.length > 0) {
           const t = tokens[0]!;
           ctx.report({
             message: `${instr.keyword} ${kv.key} holds a ${t.label} (${redact(value!.slice(t.index, t.index + t.length))}); use a secret mount instead: RUN --mount=type=secret.`,
-            range,
+            range: range(),
             sensitive: true,
           });
           continue;
@@ -102,7 +103,7 @@ export default defineRule({
         if (value !== null && !isPlaceholder(value) && !looksLikeConfiguration(value)) {
           ctx.report({
             message: `${instr.keyword} ${kv.key} sets a secret in the Dockerfile (${redact(value)}); it ends up in the image and in version control. Use RUN --mount=type=secret at build time or a runtime secret.`,
-            range,
+            range: range(),
             sensitive: true,
           });
           continue;
@@ -110,7 +111,7 @@ export default defineRule({
         if (instr.keyword === 'ARG') {
           ctx.report({
             message: `ARG ${kv.key} is named like a secret: values passed with --build-arg are recorded in the image history. Use RUN --mount=type=secret instead.`,
-            range,
+            range: range(),
             severity: 'warning',
           });
           continue;
@@ -119,7 +120,7 @@ export default defineRule({
         if (ref && argNames.has(ref)) {
           ctx.report({
             message: `ENV ${kv.key} copies the build argument ${ref} into the image's environment, where anyone with the image can read it. Use RUN --mount=type=secret instead.`,
-            range,
+            range: range(),
             severity: 'warning',
           });
         }

@@ -58,9 +58,9 @@ export function readTextFileSync(absPath: string, maxBytes = MAX_DOCKERFILE_BYTE
   if (buf.length === 0) return { error: 'empty file' };
   const nul = buf.subarray(0, 8192).indexOf(0);
   if (nul >= 0) return { error: `binary file (NUL byte at offset ${nul}): not a Dockerfile` };
-  let text: string;
-  if (isUtf8(buf)) {
-    text = buf.toString('utf8');
+  let text = buf.toString('utf8');
+  // decoding replaces every invalid sequence with U+FFFD: only a text that has one needs the check
+  if (!text.includes('\uFFFD') || isUtf8(buf)) {
     // as TextDecoder does: a leading byte-order mark is not part of the text
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   } else {

@@ -132,8 +132,7 @@ export function scanWords(text: string, from: number, to: number, escape = '\\')
       }
       // plain characters: take the whole run up to the next special one at once
       PLAIN.lastIndex = i;
-      const m = PLAIN.exec(text);
-      const stop = m ? Math.min(i + m[0].length, to) : i + 1;
+      const stop = PLAIN.test(text) ? Math.min(PLAIN.lastIndex, to) : i + 1;
       value += text.slice(i, Math.max(stop, i + 1));
       i = Math.max(stop, i + 1);
     }
@@ -201,9 +200,13 @@ export class CommandLocator {
     const words = this.words;
     let skip = -1;
     let last: Word[] | null = null;
-    for (const i of this.byValue.get(cmd.argv[0]!) ?? []) {
+    // candidates for argv[0], in order: every word of a short RUN, the indexed ones of a long one
+    const candidates = words.length > 48 ? this.byValue.get(cmd.argv[0]!) ?? [] : null;
+    const n = candidates ? candidates.length : words.length;
+    for (let c = 0; c < n; c++) {
+      const i = candidates ? candidates[c]! : c;
       const w = words[i]!;
-      if (w.start < from) continue;
+      if (w.start < from || w.value !== cmd.argv[0]) continue;
       let ok = true;
       for (let k = 1; k <= want; k++) {
         if (words[i + k]?.value !== cmd.argv[k]) { ok = false; break; }
