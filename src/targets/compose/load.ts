@@ -45,7 +45,7 @@ export function assembleCompose(sources: ComposeSource[], opts: AssembleOptions)
       });
       return;
     }
-    if (opts.validate !== false) diagnostics.push(...validateCompose(root, src.path));
+    if (opts.validate !== false) diagnostics.push(...validateCompose(root, src.path, parsed.schemaPlain));
     roots.push(root);
   });
 

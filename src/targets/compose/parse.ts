@@ -18,6 +18,8 @@ export interface ParsedComposeFile {
   /** The root mapping; null when the file could not be parsed or is not a mapping. */
   root: YMap | null;
   diagnostics: Diagnostic[];
+  /** The root as schema validation sees it (schema.ts toSchemaPlain), when built while reading. */
+  schemaPlain?: unknown;
 }
 
 export interface ParseOptions {
@@ -174,12 +176,23 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     return s;
   };
 
+  // The value schema validation sees (schema.ts toSchemaPlain: `${VAR}` kept where a variable is
+  // unset), built along with the tree instead of by a second walk: `plain` holds the one of the
+  // node convert() just returned. A `__proto__` key makes toSchemaPlain redo it.
+  let plain: unknown = null;
+  let plainUnsafe = false;
+  const plainMemo = new Map<RNode, unknown>();
+
   const convert = (n: RNode | null | undefined): YNode => {
-    if (n === null || n === undefined) return nullScalar(opts.path, rangeAt(0, 0));
+    if (n === null || n === undefined) {
+      plain = null;
+      return nullScalar(opts.path, rangeAt(0, 0));
+    }
     if (n.k === 3) {
       const target = resolveAlias(n);
       if (!target) {
         diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: `YAML: unknown alias *${n.source}`, range: rangeAt(n.start, n.end), yamlPath: pathNow() });
+        plain = null;
         return nullScalar(opts.path, rangeAt(n.start, n.end));
       }
       return convert(target);
@@ -188,30 +201,44 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     const shared = node.anchor !== undefined;
     if (shared) {
       const cached = memo.get(node);
-      if (cached) return cached;
+      if (cached) {
+        plain = plainMemo.get(node);
+        return cached;
+      }
       if (converting.has(node)) {
         diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'YAML: an alias refers to the node that contains it (a cycle)', range: rangeAt(node.start, node.end), yamlPath: pathNow() });
+        plain = null;
         return nullScalar(opts.path, rangeAt(node.start, node.end));
       }
       converting.add(node);
     }
     let out: YNode;
+    let outPlain: unknown;
     const tag = node.tag === '!reset' || node.tag === '!override' ? node.tag : undefined;
     if (node.k === 1) {
       const entries = new Map<string, YNode>();
+      const obj: Record<string, unknown> = {};
       const merges: YNode[] = [];
+      const mergePlains: unknown[] = [];
       for (const pair of node.pairs) {
         if (pair.merge) { // `<<` merge key
           const v = convert(pair.value);
-          if (v.kind === 'seq') merges.push(...v.items);
-          else merges.push(v);
+          if (v.kind === 'seq') {
+            merges.push(...v.items);
+            mergePlains.push(...(plain as unknown[]));
+          } else {
+            merges.push(v);
+            mergePlains.push(plain);
+          }
           continue;
         }
         const keyText = pair.keyText;
+        if (keyText === '__proto__') plainUnsafe = true;
         const keyRange = rangeAt(pair.keyStart, pair.keyEnd);
         const v = pair.value;
         if (v === null) {
           entries.set(keyText, { ...nullScalar(opts.path, keyRange), keyRange });
+          obj[keyText] = null;
           continue;
         }
         segments.push(keyText);
@@ -222,23 +249,33 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
           value.keyRange = keyRange;
           entries.set(keyText, value);
         } else entries.set(keyText, { ...value, keyRange });
+        obj[keyText] = plain;
       }
       // Explicit keys win over merged ones; among merge sources, the first one wins.
-      for (const src of merges) {
-        if (src.kind !== 'map') continue;
-        for (const [k, v] of src.entries) if (!entries.has(k)) entries.set(k, v);
-      }
+      merges.forEach((src, m) => {
+        if (src.kind !== 'map') return;
+        const srcPlain = mergePlains[m] as Record<string, unknown>;
+        for (const [k, v] of src.entries) {
+          if (entries.has(k)) continue;
+          entries.set(k, v);
+          obj[k] = srcPlain[k];
+        }
+      });
       out = { kind: 'map', file: opts.path, range: rangeAt(node.start, node.end), entries };
+      outPlain = obj;
     } else if (node.k === 2) {
+      const arr: unknown[] = [];
       out = {
         kind: 'seq', file: opts.path, range: rangeAt(node.start, node.end),
         items: node.items.map((item, i) => {
           segments.push(i);
           const c = convert(item);
           segments.pop();
+          arr.push(plain);
           return c;
         }),
       };
+      outPlain = arr;
     } else {
       const range = rangeAt(node.start, node.end);
       let value = node.value as YScalar['value'] | bigint;
@@ -256,12 +293,15 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
         scalar.value = String(value);
       }
       out = scalar;
+      outPlain = scalar.unresolved && scalar.raw !== undefined ? scalar.raw : scalar.value;
     }
     if (tag) out.tag = tag;
     if (shared) {
       converting.delete(node);
       memo.set(node, out);
+      plainMemo.set(node, outPlain);
     }
+    plain = outPlain;
     return out;
   };
 
@@ -269,7 +309,7 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
   if (root.kind !== 'map') {
     return { file, root: null, diagnostics: notCompose(opts.path, 'the top level is not a mapping', diagnostics, root.range) };
   }
-  return { file, root, diagnostics };
+  return plainUnsafe ? { file, root, diagnostics } : { file, root, diagnostics, schemaPlain: plain };
 }
 
 function notCompose(path: string, why: string, diagnostics: Diagnostic[], range?: SourceRange): Diagnostic[] {

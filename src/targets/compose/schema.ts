@@ -19,7 +19,7 @@ function validator(): Validate {
 
 /** Plain value for validation: a scalar whose variables are not all set keeps its `${VAR}` text,
  *  so an unset variable is reported once (as interpolation) and not again as a schema error. */
-function toSchemaPlain(node: YNode): unknown {
+export function toSchemaPlain(node: YNode): unknown {
   switch (node.kind) {
     case 'scalar': return node.unresolved && node.raw !== undefined ? node.raw : node.value;
     case 'seq': return node.items.map(toSchemaPlain);
@@ -34,9 +34,9 @@ function toSchemaPlain(node: YNode): unknown {
 const MAX_SCHEMA_FINDINGS = 25;
 
 /** Schema violations of one file's tree, located at the offending key or value. */
-export function validateCompose(root: YNode, file: string): Diagnostic[] {
+export function validateCompose(root: YNode, file: string, plain: unknown = toSchemaPlain(root)): Diagnostic[] {
   const validate = validator();
-  if (validate(toSchemaPlain(root))) return [];
+  if (validate(plain)) return [];
   const errors = (validate.errors ?? []) as ErrorObject[];
   const out: Diagnostic[] = [];
   const byPath = new Map<string, ErrorObject[]>();

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
 import { parseComposeText } from '../../../src/targets/compose/parse.js';
 import { fastParse, resolvePlain } from '../../../src/targets/compose/fast-yaml.js';
+import { toSchemaPlain } from '../../../src/targets/compose/schema.js';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 const corpus = path.resolve(repo, '../shared/corpus/real-world');
@@ -26,10 +27,17 @@ function serialize(x: unknown): string {
 
 const env = { SET: 'value', PORT: '8080' };
 
+/** The schema value built while reading is the one toSchemaPlain builds from the tree (same keys, same order). */
+function checkSchemaPlain(parsed: ReturnType<typeof parseComposeText>, label: string): void {
+  if (parsed.root && 'schemaPlain' in parsed) assert.equal(serialize(parsed.schemaPlain), serialize(toSchemaPlain(parsed.root)), `${label}: schema value`);
+}
+
 function both(text: string) {
-  const fast = serialize(parseComposeText(text, { path: 'compose.yaml', env }));
-  const library = serialize(parseComposeText(text, { path: 'compose.yaml', env, yamlLibrary: true }));
-  return { fast, library };
+  const f = parseComposeText(text, { path: 'compose.yaml', env });
+  const l = parseComposeText(text, { path: 'compose.yaml', env, yamlLibrary: true });
+  checkSchemaPlain(f, 'fast');
+  checkSchemaPlain(l, 'library');
+  return { fast: serialize(f), library: serialize(l) };
 }
 
 function assertSame(text: string, label = JSON.stringify(text)): void {
@@ -159,6 +167,8 @@ describe('fast compose-YAML reader', () => {
     { name: 'inner closing bracket at the column goes to the library', fast: false, text: 'a: [[\n  1\n]]\n' },
     { name: 'comment lines inside a flow collection at any column', fast: true, text: 'a:\n  b: [\n# c\n    1\n  ]\n' },
     { name: 'implicit key of more than 1024 characters', fast: false, text: `${'k'.repeat(1100)}: 1\n` },
+    { name: 'a __proto__ key', fast: true, text: 'services:\n  a:\n    __proto__: 1\n    labels: {__proto__: x}\n' },
+    { name: 'keys that are integers come first in a plain object', fast: true, text: 'b: 1\n2: x\na: 1\n1: y\n' },
     { name: 'byte order mark', fast: true, text: '\ufeffa: 1\n' },
   ];
   for (const c of cases) {
