@@ -28,15 +28,16 @@ interface Row {
   last: Sample;
 }
 
-function measureOnce(cmd: string[], cwd = repo): Sample {
-  const out = execFileSync('python3', [join(repo, 'bench/measure.py'), cwd, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 24 });
+function measureOnce(cmd: string[], cwd = repo, countStdout = false): Sample {
+  const flags = countStdout ? ['--count-stdout'] : [];
+  const out = execFileSync('python3', [join(repo, 'bench/measure.py'), ...flags, cwd, ...cmd], { encoding: 'utf8', maxBuffer: 1 << 24 });
   return JSON.parse(out) as Sample;
 }
 
-function bench(section: string, tool: string, cmd: string[], note = '', runs = RUNS): Row {
-  measureOnce(cmd); // warm-up: page cache, module compile cache
+function bench(section: string, tool: string, cmd: string[], note = '', runs = RUNS, countStdout = false): Row {
+  measureOnce(cmd, repo, countStdout); // warm-up: page cache, module compile cache
   const samples: Sample[] = [];
-  for (let i = 0; i < runs; i++) samples.push(measureOnce(cmd));
+  for (let i = 0; i < runs; i++) samples.push(measureOnce(cmd, repo, countStdout));
   const walls = samples.map((s) => s.wall_s).sort((a, b) => a - b);
   const row: Row = {
     section,
@@ -95,7 +96,7 @@ function sectionDockerfiles(rows: Row[]): void {
   const dflOut = join(work, 'dockerfilelint.json');
   rows.push(bench(s, 'dockerfilelint 1.8.0 (library, one process)', [node, join(repo, 'bench/peers/dockerfilelint-lib.cjs'), list, dflOut]));
   rows[rows.length - 1]!.note = peerCounts(dflOut);
-  const cliRow = bench(s, 'dockerfilelint 1.8.0 (CLI, all files)', [join(repo, 'node_modules/.bin/dockerfilelint'), ...files], '', 1);
+  const cliRow = bench(s, 'dockerfilelint 1.8.0 (CLI, all files)', [join(repo, 'node_modules/.bin/dockerfilelint'), ...files], '', 1, true);
   const aborted = cliRow.last.stdout_bytes === 0 && /\n\s+at /.test(cliRow.last.stderr_tail);
   cliRow.note = aborted ? `aborted the whole batch: no report, a stack trace (exit ${cliRow.exit})` : `${cliRow.last.stdout_bytes} bytes of report`;
   rows.push(cliRow);
