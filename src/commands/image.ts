@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { IO } from '../io.js';
 import type { TargetResult } from '../engine/types.js';
-import { SEVERITY_RANK, UserError } from '../engine/types.js';
+import { UserError } from '../engine/types.js';
+import { exitCode } from '../engine/run.js';
 import { allRules } from '../rules/index.js';
 import { catalogue } from '../engine/catalogue.js';
 import { createConfigLoader, parseFailOn, type ConfigOverrides } from '../engine/config.js';
@@ -139,8 +140,5 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } else {
     io.stdout(report);
   }
-  if (results.some((r) => r.error !== undefined)) return 2;
-  const failOn = config.failOn;
-  if (failOn === 'none') return 0;
-  return results.some((r) => r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn])) ? 1 : 0;
+  return exitCode(results, () => config.failOn);
 }

@@ -7,7 +7,7 @@ import type { TargetResult, Rule } from '../engine/types.js';
 import { UserError } from '../engine/types.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
 import type { AuditOptions } from '../engine/audit-types.js';
-import { SEVERITY_RANK } from '../engine/types.js';
+import { exitCode } from '../engine/run.js';
 import { dockerfileRules } from '../rules/dockerfile/index.js';
 import { contextRules } from '../rules/context/index.js';
 import { tightshipRules } from '../rules/tightship/index.js';
@@ -327,11 +327,5 @@ export async function run(argv: string[], io: IO): Promise<number> {
     for (const [p, list] of Object.entries(fixed).sort()) io.stderr(`tightship: fixed ${list.length} problem(s) in ${p}\n`);
   }
 
-  if (results.some((r) => r.error !== undefined)) return 2;
-  const fails = results.some((r) => {
-    const failOn = failOnOf.get(r) ?? 'error';
-    if (failOn === 'none') return false;
-    return r.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
-  });
-  return fails ? 1 : 0;
+  return exitCode(results, (r) => failOnOf.get(r) ?? 'error');
 }

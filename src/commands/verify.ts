@@ -4,11 +4,11 @@
 import * as path from 'node:path';
 import type { IO } from '../io.js';
 import type { TargetResult } from '../engine/types.js';
-import { SEVERITY_RANK, UserError } from '../engine/types.js';
+import { UserError } from '../engine/types.js';
 import { allRules } from '../rules/index.js';
 import { catalogue } from '../engine/catalogue.js';
 import { createConfigLoader, parseFailOn, type ConfigOverrides } from '../engine/config.js';
-import { runRules, makeResult } from '../engine/run.js';
+import { runRules, makeResult, failsAt } from '../engine/run.js';
 import { FORMATTERS } from '../report/index.js';
 import { VERSION } from '../main.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
@@ -158,7 +158,5 @@ export async function run(argv: string[], io: IO): Promise<number> {
     io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n\n`);
   }
   io.stdout(formatter([result], { toolVersion: VERSION, rules: entries, sources: {}, color }));
-  const failOn = config.failOn;
-  if (failOn === 'none') return 0;
-  return result.findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]) ? 1 : 0;
+  return failsAt(result.findings, config.failOn) ? 1 : 0;
 }

@@ -230,8 +230,16 @@ export function makeResult(target: TargetRef, findings: Finding[], rules: readon
   return result;
 }
 
-export function failsThreshold(results: TargetResult[], failOn: ResolvedConfig['failOn']): boolean {
+/** true when a finding is at or above the threshold; 'none' never fails. */
+export function failsAt(findings: readonly Finding[], failOn: ResolvedConfig['failOn']): boolean {
   if (failOn === 'none') return false;
   const min = SEVERITY_RANK[failOn];
-  return results.some((r) => r.error !== undefined || r.findings.some((f) => SEVERITY_RANK[f.severity] >= min));
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= min);
+}
+
+/** The CLI's exit code for a batch: 2 when a target could not be audited, 1 when a finding is at
+ *  or above that target's threshold, 0 otherwise. */
+export function exitCode(results: readonly TargetResult[], failOnOf: (r: TargetResult) => ResolvedConfig['failOn']): number {
+  if (results.some((r) => r.error !== undefined)) return 2;
+  return results.some((r) => failsAt(r.findings, failOnOf(r))) ? 1 : 0;
 }
