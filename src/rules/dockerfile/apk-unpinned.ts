@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
+import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
 import { apkPinned, packageOperands, pkgCall } from './util/b-pkg.js';
 
 export default defineRule({
@@ -33,12 +33,9 @@ export default defineRule({
         if (!call || call.manager !== 'apk' || call.sub !== 'add') continue;
         const unpinned = packageOperands(call).filter((o) => !apkPinned(o.value));
         if (unpinned.length === 0) continue;
-        const first = unpinned[0]!;
-        const words = run.locator.locate(cmd, first.index);
-        const w = words?.[first.index];
         context.report({
-          range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
-          message: `unpinned apk package${unpinned.length > 1 ? 's' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use pkg=version or pkg~version)`,
+          range: argRange(src, run, cmd, unpinned[0]!.index),
+          message: unpinnedMessage('apk package', unpinned, 'use pkg=version or pkg~version'),
         });
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
+import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
 import { APT_INSTALL_SUBS, aptPinned, isAptLike, packageOperands, pkgCall } from './util/b-pkg.js';
 
 export default defineRule({
@@ -33,11 +33,9 @@ export default defineRule({
         if (!isAptLike(call) || !call.sub || !APT_INSTALL_SUBS.has(call.sub)) continue;
         const unpinned = packageOperands(call).filter((o) => !aptPinned(o.value));
         if (unpinned.length === 0) continue;
-        const first = unpinned[0]!;
-        const words = run.locator.locate(cmd, first.index);
         context.report({
-          range: words?.[first.index] ? src.range(words[first.index]!.start, words[first.index]!.end) : commandRange(src, run, cmd, words),
-          message: `unpinned apt package${unpinned.length > 1 ? 's' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use pkg=version)`,
+          range: argRange(src, run, cmd, unpinned[0]!.index),
+          message: unpinnedMessage('apt package', unpinned, 'use pkg=version'),
         });
       }
     }

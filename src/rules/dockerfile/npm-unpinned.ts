@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
+import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
 import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/b-pkg.js';
 
 export default defineRule({
@@ -32,13 +32,9 @@ export default defineRule({
         if (!call || call.manager !== 'npm' || !call.sub || !NPM_INSTALL_SUBS.has(call.sub)) continue;
         const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !npmPinned(o.value));
         if (unpinned.length === 0) continue;
-        const first = unpinned[0]!;
-        const words = run.locator.locate(cmd, first.index);
-        const w = words?.[first.index];
-        const global = hasOpt(call, 'g', 'global');
         context.report({
-          range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
-          message: `unpinned npm package${unpinned.length > 1 ? 's' : ''}${global ? ' (global)' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use name@version)`,
+          range: argRange(src, run, cmd, unpinned[0]!.index),
+          message: unpinnedMessage('npm package', unpinned, 'use name@version', hasOpt(call, 'g', 'global') ? ' (global)' : ''),
         });
       }
     }

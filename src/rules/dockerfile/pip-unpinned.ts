@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { argRange, unpinnedMessage, runs } from './util/b-run.js';
 import { pipPinned, pkgCall } from './util/b-pkg.js';
 
 export default defineRule({
@@ -33,12 +33,9 @@ export default defineRule({
         if (!call || call.manager !== 'pip' || call.sub !== 'install') continue;
         const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !pipPinned(o.value));
         if (unpinned.length === 0) continue;
-        const first = unpinned[0]!;
-        const words = run.locator.locate(cmd, first.index);
-        const w = words?.[first.index];
         context.report({
-          range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
-          message: `unpinned pip requirement${unpinned.length > 1 ? 's' : ''}: ${unpinned.map((o) => o.value).join(', ')} (use name==version or a pinned requirements file)`,
+          range: argRange(src, run, cmd, unpinned[0]!.index),
+          message: unpinnedMessage('pip requirement', unpinned, 'use name==version or a pinned requirements file'),
         });
       }
     }

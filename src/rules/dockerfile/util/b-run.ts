@@ -110,6 +110,19 @@ export function commandRange(src: SourceIndex, run: RunInfo, cmd: ShellCommand, 
   return r;
 }
 
+/** Where to point a finding about one argument of a command: the word itself when it can be
+ *  found, otherwise the command (see commandRange). */
+export function argRange(src: SourceIndex, run: RunInfo, cmd: ShellCommand, argIndex: number): SourceRange {
+  const words = run.locator.locate(cmd, argIndex);
+  const w = words?.[argIndex];
+  return w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words);
+}
+
+/** The message of the *-unpinned rules: "unpinned apk packages: a, b (use pkg=version)". */
+export function unpinnedMessage(noun: string, operands: { value: string }[], hint: string, qualifier = ''): string {
+  return `unpinned ${noun}${operands.length > 1 ? 's' : ''}${qualifier}: ${operands.map((o) => o.value).join(', ')} (${hint})`;
+}
+
 /** An edit inserting text right after a located word. */
 export function insertAfter(word: Word, text: string): Edit {
   return { start: word.end, end: word.end, text };
