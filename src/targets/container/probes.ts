@@ -1,7 +1,7 @@
 // Probes run inside the container (pure parts: the scripts and the parsers of their output).
 // The probes read /proc/1/status and /etc/passwd and test writability with access checks and a
 // uniquely named file that is created and removed at once: they never change the container's files.
-import type { Capabilities, Identity, Probe, ProbeMethod } from './model.js';
+import type { Capabilities, ContainerModel, Identity, Probe, ProbeMethod } from './model.js';
 
 /** Linux capability names by bit number (include/uapi/linux/capability.h), without the CAP_ prefix. */
 export const CAPABILITY_NAMES: readonly string[] = [
@@ -104,17 +104,12 @@ export function nodeProbe(token: string): string {
   ].join('');
 }
 
-export interface ProbeResults {
-  identity: Probe<Identity>;
-  passwdWritable: Probe<boolean>;
-  rootfsWritable: Probe<boolean>;
-  tmpWritable: Probe<boolean>;
-  capabilities: Probe<Capabilities>;
-  noNewPrivs: Probe<number>;
-  seccomp: Probe<number>;
+/** The model's probe fields, plus the reasons behind the writability answers. */
+export type ProbeResults = Pick<ContainerModel,
+  'identity' | 'passwdWritable' | 'rootfsWritable' | 'tmpWritable' | 'capabilities' | 'noNewPrivs' | 'seccomp'> & {
   /** Why a writability probe said no (e.g. "Read-only file system"), by probe name. */
   why: Record<string, string>;
-}
+};
 
 export function splitSections(output: string): Map<string, string> {
   const sections = new Map<string, string>();
