@@ -13,8 +13,14 @@ export interface AppliedFix {
 /** Applies the safe fixes of the findings to text. A fix whose edits overlap an edit already
  *  taken is skipped whole (the next pass re-lints and may apply it then). */
 export function applySafeFixes(text: string, findings: readonly Finding[]): { text: string; applied: AppliedFix[] } {
+  return applyFixes(text, findings, { suggestions: false });
+}
+
+/** As applySafeFixes; with suggestions: true the suggested (unsafe) fixes are applied too, which
+ *  only the rule tester does, to check that a suggestion's result lints clean. */
+export function applyFixes(text: string, findings: readonly Finding[], opts: { suggestions: boolean }): { text: string; applied: AppliedFix[] } {
   const candidates = findings
-    .filter((f) => f.fix?.safe && f.fix.edits.length > 0)
+    .filter((f) => f.fix && (f.fix.safe || opts.suggestions) && f.fix.edits.length > 0)
     .map((f) => ({ f, edits: [...f.fix!.edits].sort((a, b) => a.start - b.start || a.end - b.end) }))
     .sort((a, b) => a.edits[0]!.start - b.edits[0]!.start || cmp(a.f.ruleId, b.f.ruleId));
   const taken: Edit[] = [];

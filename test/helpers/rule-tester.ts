@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Finding, Rule, TargetKind, TargetModels } from '../../src/engine/types.js';
 import { runRules } from '../../src/engine/run.js';
 import { defaultConfig } from '../../src/engine/config-types.js';
+import { applyFixes } from '../../src/engine/fix.js';
 
 export interface ValidCase {
   code: string;
@@ -52,18 +53,6 @@ export async function lintSnippet(rule: Rule, c: ValidCase): Promise<Finding[]> 
   return runRules(rule.target, model as never, TEST_PATH, { config, rules: [rule] });
 }
 
-/** Applies the safe and suggested fix edits of the findings to the text (non-overlapping, last first). */
-export function applyFixes(text: string, findings: Finding[]): string {
-  const edits = findings.flatMap((f) => f.fix?.edits ?? []).sort((a, b) => b.start - a.start);
-  let out = text;
-  let lastStart = Infinity;
-  for (const e of edits) {
-    if (e.end > lastStart) continue;
-    out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    lastStart = e.start;
-  }
-  return out;
-}
 
 export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   const seen = new Set<string>();
@@ -100,7 +89,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
           if (e.path !== undefined) assert.equal(f.location.path, e.path, `path of finding ${i}: ${show(f)}`);
         });
         if (c.output !== undefined) {
-          const fixed = applyFixes(c.code, findings);
+          const fixed = applyFixes(c.code, findings, { suggestions: true }).text;
           assert.equal(fixed, c.output, 'fixed output');
           const again = await lintSnippet(rule, { ...c, code: fixed });
           assert.deepEqual(again.map(show), [], 'the fixed output must lint clean');
