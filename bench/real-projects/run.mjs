@@ -154,6 +154,8 @@ function collect() {
   for (const p of projects) {
     const f = join(outDir, `${p.slug}.json`);
     if (!existsSync(f)) { console.error(`no report for ${p.name} in ${outDir}; run the lint mode first`); continue; }
+    // Keys hash the source line, so the tree the report was made from must be there to read.
+    if (!existsSync(p.root)) fail(`${p.root} does not exist: the verdict keys are read from the project's files (set REALPROJECTS)`);
     const report = JSON.parse(readFileSync(f, 'utf8'));
     for (const t of report.results) {
       for (const fd of t.findings ?? []) {
