@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin entry point: run main() with the process's IO and set the exit code.
 import { main } from './main.js';
-import { processIO } from './io.js';
+import { processIO, type Interrupts } from './io.js';
 
 // A reader that closes the pipe early (`tightship lint . | head`) is not an error of ours:
 // stop quietly instead of dying with an EPIPE stack trace.
@@ -12,7 +12,21 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2), processIO()).then(
+// Ctrl-C or SIGTERM while a command holds something to clean up (a container verify started):
+// clean up, then exit as the signal would (130 / 143).
+const onInterrupt: Interrupts = (cleanup) => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return () => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+};
+
+main(process.argv.slice(2), { ...processIO(), onInterrupt }).then(
   (code) => { process.exitCode = code; },
   (err) => {
     process.stderr.write(`tightship: internal error: ${(err as Error)?.message ?? String(err)}\n`);

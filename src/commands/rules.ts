@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { IO } from '../io.js';
 import { UserError } from '../engine/types.js';
-import { catalogue } from '../engine/catalogue.js';
+import { catalogue } from '../rules/index.js';
 import { publishedConfigSchema } from '../engine/config-schema.js';
 import { GENERATED_MARKER, ruleDocs, rulesJson, rulesText } from '../report/rules-docs.js';
 import { flagSet, flagValue, parseArgs } from './args.js';

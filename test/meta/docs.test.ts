@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { catalogue } from '../../src/engine/catalogue.js';
+import { catalogue } from '../../src/rules/index.js';
 import { ruleDocs } from '../../src/report/rules-docs.js';
 import { publishedConfigSchema } from '../../src/engine/config-schema.js';
 
