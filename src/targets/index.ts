@@ -12,3 +12,8 @@ export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, cont
 export function targetOf(kind: string): Target<any, any, any> | undefined {
   return targets.find((t) => t.kind === kind);
 }
+
+/** How each target's findings are silenced inline, by kind (for the rule pages). */
+export function suppressionSyntax(): Map<string, Target<unknown>['suppression']> {
+  return new Map(targets.map((t) => [t.kind, t.suppression]));
+}
