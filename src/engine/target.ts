@@ -6,7 +6,7 @@
 import type { IO } from '../io.js';
 import type { ResolvedConfig } from './config-types.js';
 import type { CommentLike, ScopeResolver } from './suppressions.js';
-import type { TargetResult } from './types.js';
+import type { Finding, TargetResult } from './types.js';
 
 /** Why an input could not be turned into a model (missing, binary, not UTF-8, not an image…):
  *  one line, becomes the result's `error`; never the end of a batch. */
@@ -51,6 +51,8 @@ export interface Target<M, I = string, O extends LoadOptions = LoadOptions> {
   /** Reads and parses one input into the model its rules check (an input may hold several: an
    *  image tar with --all). */
   load(io: IO, input: I, options: O): Promise<M | readonly M[] | LoadError>;
+  /** Problems found while loading that the model carries (parse errors), as findings. */
+  problems?(model: M): Finding[];
   /** The files of the model whose comments can hold inline ignores (absent: none can). */
   comments?(model: M): readonly CommentSource[];
   /** The scopes of the model's own comments (the one-file case of comments()). */

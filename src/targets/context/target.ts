@@ -5,6 +5,7 @@ import type { IO } from '../../io.js';
 import type { LoadError, LoadOptions, Target } from '../../engine/target.js';
 import { UserError } from '../../engine/types.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
+import { dockerfileScopes } from '../dockerfile/target.js';
 import type { ContextModel } from './model.js';
 
 declare module '../../engine/types.js' {
@@ -37,6 +38,8 @@ export const contextTarget: Target<ContextModel, ContextInput, ContextLoadTarget
       throw err;
     }
   },
+  // the Dockerfile's comments: a finding in a sent file is ignored at the COPY it names as related
+  comments: (model) => [{ path: model.dockerfilePath, comments: model.dockerfile.comments, scopes: dockerfileScopes(model.dockerfile) }],
   suppression: {
     inline: '# tightship ignore=<id> -- <reason>',
     placement: 'in the Dockerfile, on the line above the COPY or ADD that sends the file',

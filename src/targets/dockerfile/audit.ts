@@ -12,7 +12,7 @@ import { isLoadError } from '../../engine/target.js';
 import { audit } from '../../engine/pipeline.js';
 import { tightshipRules } from '../../rules/tightship/index.js';
 import type { DockerfileModel } from './model.js';
-import { dockerfileTarget, parseModel } from './target.js';
+import { dockerfileTarget, parseErrorFindings, parseModel } from './target.js';
 
 /** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
 export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
@@ -103,21 +103,7 @@ export function catalogueOf(opts: Pick<AuditOptions, 'rules' | 'catalogue'>): re
 }
 const defaultCatalogues = new WeakMap<readonly Rule[], CatalogueEntry[]>();
 
-/** Parse errors as findings of tightship/parse-error. */
-export function parseErrorFindings(model: DockerfileModel): Finding[] {
-  return model.parseErrors.map((e) => ({
-    ruleId: 'tightship/parse-error',
-    severity: 'error' as const,
-    message: e.message,
-    location: {
-      path: model.path,
-      startLine: e.range.start.line,
-      startColumn: e.range.start.column,
-      endLine: e.range.end.line,
-      endColumn: e.range.end.column,
-    },
-  }));
-}
+export { parseErrorFindings };
 
 /** Audits Dockerfile text as if it were the file at absPath (used by --fix between passes). */
 export async function auditDockerfileText(text: string, absPath: string, opts: AuditOptions): Promise<DockerfileAudit> {

@@ -2,6 +2,7 @@
 // and where its inline ignores are and what they cover.
 import * as path from 'node:path';
 import type { IO } from '../../io.js';
+import type { Finding } from '../../engine/types.js';
 import type { CommentSource, LoadError, LoadOptions, Target } from '../../engine/target.js';
 import type { ScopeResolver } from '../../engine/suppressions.js';
 import type { DockerfileModel } from './model.js';
@@ -35,6 +36,22 @@ export function dockerfileScopes(model: DockerfileModel): ScopeResolver {
 
 export type DockerfileLoadOptions = LoadOptions;
 
+/** Parse errors as findings of tightship/parse-error. */
+export function parseErrorFindings(model: DockerfileModel): Finding[] {
+  return model.parseErrors.map((e) => ({
+    ruleId: 'tightship/parse-error',
+    severity: 'error' as const,
+    message: e.message,
+    location: {
+      path: model.path,
+      startLine: e.range.start.line,
+      startColumn: e.range.start.column,
+      endLine: e.range.end.line,
+      endColumn: e.range.end.column,
+    },
+  }));
+}
+
 /** Parses Dockerfile text as the file at `rel`; a parser crash becomes a load error. */
 export function parseModel(text: string, rel: string, options: LoadOptions): DockerfileModel | LoadError {
   try {
@@ -53,6 +70,7 @@ export const dockerfileTarget: Target<DockerfileModel, string, DockerfileLoadOpt
     if ('error' in read) return { loadError: read.error };
     return parseModel(read.text, relativePath(options.cwd, absPath), options);
   },
+  problems: parseErrorFindings,
   comments: (model): CommentSource[] => [{ path: model.path, comments: model.comments, scopes: dockerfileScopes(model) }],
   scopes: dockerfileScopes,
   suppression: { inline: '# tightship ignore=<id> -- <reason>', placement: 'on the line above the instruction (`ignore-stage=` for the rest of the stage, `ignore-file=` for the whole file; `# hadolint ignore=DLxxxx` is honoured too)' },
