@@ -98,7 +98,7 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   checkBuildFiles(model, baseDir, opts.cwd);
   const dockerfileResults = await auditBuilds(model, baseDir, opts);
 
-  return results.concat(composeResults(model, opts), dockerfileResults);
+  return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults);
 }
 
 /** Reads and assembles one compose project into its model (the target's load); the first file
@@ -154,6 +154,23 @@ export function composeResults(model: ComposeModel, opts: Pick<AuditOptions, 'co
       },
     },
   });
+}
+
+/** A service whose image is built from a Dockerfile that would not build is not graded either:
+ *  its level would rest on an image that cannot exist. */
+function ungradedBuilds(results: TargetResult[], model: ComposeModel, dockerfiles: readonly TargetResult[]): TargetResult[] {
+  const broken = new Map(dockerfiles.filter((r) => r.level === null && r.levelReason !== undefined).map((r) => [r.target.path, r.levelReason!]));
+  if (broken.size === 0) return results;
+  const byName = new Map(model.services.map((s) => [s.name, s]));
+  for (const r of results) {
+    const dockerfile = r.target.service !== undefined ? byName.get(r.target.service)?.imageFacts?.dockerfile : undefined;
+    const reason = dockerfile !== undefined ? broken.get(dockerfile) : undefined;
+    if (reason === undefined) continue;
+    r.level = null;
+    r.levelReason = `its image ${reason.replace(/^does not build/, `does not build (${dockerfile})`)}`;
+    r.missingForNextLevel = [];
+  }
+  return results;
 }
 
 function serviceOf(yamlPath: string | undefined): string | undefined {
