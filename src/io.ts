@@ -8,7 +8,13 @@ export interface IO {
   isTTY: boolean;
   /** true when stderr is a terminal (progress lines go there). */
   stderrIsTTY: boolean;
+  /** Cleanup to run if the process is interrupted (Ctrl-C, SIGTERM): the CLI provides it; absent
+   *  when nothing can interrupt (tests, the library). */
+  onInterrupt?: Interrupts;
 }
+
+/** Registers cleanup for an interruption; returns the function that unregisters it. */
+export type Interrupts = (cleanup: () => Promise<void>) => () => void;
 
 export function processIO(): IO {
   return {

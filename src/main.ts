@@ -2,8 +2,9 @@
 // loaded lazily so that a plain `lint` never loads the Docker client or the YAML parser.
 import type { IO } from './io.js';
 import { UserError } from './engine/types.js';
+import { VERSION } from './version.js';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Promise<number> }>> = {
   lint: () => import('./commands/lint.js'),

@@ -2,18 +2,14 @@
 // of the local engine, audit it, report like lint. Exit 0 clean, 1 findings at or above
 // --fail-on, 2 usage or input error.
 import * as path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { IO } from '../io.js';
 import type { TargetResult } from '../engine/types.js';
 import { UserError } from '../engine/types.js';
 import { exitCode } from '../engine/run.js';
-import { allRules } from '../rules/index.js';
-import { catalogue } from '../engine/catalogue.js';
-import { createConfigLoader, parseFailOn, type ConfigOverrides } from '../engine/config.js';
-import { FORMATTERS } from '../report/index.js';
-import { formatCycloneDx } from '../report/cyclonedx.js';
-import { VERSION } from '../main.js';
+import { allRules, catalogue } from '../rules/index.js';
+import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
+import { loadConfig, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
 import { useColor, writeFileAtomic } from './output.js';
 import { auditImage } from '../targets/image/audit.js';
 import { fmtBytes } from '../targets/image/layer-scan.js';
@@ -44,15 +40,11 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  format: { value: true, alias: 'f' },
-  output: { value: true, alias: 'o' },
-  'fail-on': { value: true },
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help'),
   platform: { value: true },
   image: { value: true },
   all: {},
   'no-verify': {},
-  config: { value: true, alias: 'c' },
-  help: { alias: 'h' },
 };
 
 /** A one-line progress display on a terminal; silent on a pipe and in CI. */
@@ -85,34 +77,16 @@ export async function run(argv: string[], io: IO): Promise<number> {
     throw new UserError(args.positional.length ? 'give one image input' : 'no image given', "run 'tightship image app.tar' (docker save output), 'tightship image ./oci-layout' or 'tightship image myapp:1.2'");
   }
   const input = args.positional[0]!;
-  const format = flagValue(args, 'format') ?? io.env.TIGHTSHIP_FORMAT?.trim() ?? 'pretty';
-  const formatter = format === 'cyclonedx' ? formatCycloneDx : FORMATTERS[format];
-  if (!formatter) throw new UserError(`unknown format '${format}'`, `use one of ${[...Object.keys(FORMATTERS), 'cyclonedx'].join(', ')}`);
+  const format = resolveFormat(args, io, 'image');
   if (flagSet(args, 'all') && flagValue(args, 'image') !== undefined) throw new UserError('--image and --all exclude each other', 'pick one image with --image NAME, or every image with --all');
   const platform = flagValue(args, 'platform');
   if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) {
     throw new UserError(`--platform '${platform}' is not os/arch[/variant]`, 'e.g. --platform linux/amd64 or linux/arm64/v8');
   }
 
-  const overrides: ConfigOverrides = {};
-  const failOnFlag = flagValue(args, 'fail-on');
-  if (failOnFlag !== undefined) overrides.failOn = parseFailOn(failOnFlag, '--fail-on');
   const entries = catalogue();
-  const configFlag = flagValue(args, 'config');
-  const loader = createConfigLoader({
-    explicitPath: configFlag ? path.resolve(io.cwd, configFlag) : undefined,
-    env: io.env,
-    overrides,
-    catalogue: entries,
-  });
-  const config = await loader.forDir(io.cwd);
-
-  const outputFlag = flagValue(args, 'output');
-  const outputPath = outputFlag !== undefined ? path.resolve(io.cwd, outputFlag) : undefined;
-  if (outputPath) {
-    const st = await fs.stat(outputPath).catch(() => null);
-    if (st?.isDirectory()) throw new UserError(`--output ${outputFlag} is a directory; refusing to overwrite it`, 'give a file path');
-  }
+  const config = await loadConfig(args, io, entries);
+  const outputPath = await resolveOutput(args, io);
 
   const progress = progressReporter(io, input);
   let results: TargetResult[];
@@ -132,6 +106,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     progress?.done();
   }
   const color = outputPath ? false : useColor(io.isTTY, io.env);
+  const formatter = await resolveFormatter(format);
   const report = formatter(results, { toolVersion: VERSION, rules: entries, sources: {}, color });
   if (outputPath) {
     await writeFileAtomic(outputPath, report);

@@ -4,9 +4,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { IO } from '../io.js';
 import { UserError } from '../engine/types.js';
-import { catalogue } from '../engine/catalogue.js';
+import { catalogue } from '../rules/index.js';
 import { publishedConfigSchema } from '../engine/config-schema.js';
 import { GENERATED_MARKER, ruleDocs, rulesJson, rulesText } from '../report/rules-docs.js';
+import { suppressionSyntax } from '../targets/index.js';
 import { flagSet, flagValue, parseArgs } from './args.js';
 import { writeFileAtomic } from './output.js';
 
@@ -39,7 +40,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     return 0;
   }
   if (format !== 'markdown') throw new UserError(`unknown format '${format}'`, 'use text, json, markdown or config-schema');
-  const pages = ruleDocs(rules);
+  const pages = ruleDocs(rules, suppressionSyntax());
   if (!output) {
     io.stdout(pages.get('README.md')!);
     return 0;

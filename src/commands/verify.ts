@@ -1,20 +1,17 @@
 // `tightship verify IMAGE` / `tightship verify --container NAME`: run (or find) a container on the
 // local engine, prove its hardening claims from inside it, grade it with the container rules.
 // Exit 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-up error.
-import * as path from 'node:path';
 import type { IO } from '../io.js';
-import type { TargetResult } from '../engine/types.js';
 import { UserError } from '../engine/types.js';
-import { allRules } from '../rules/index.js';
-import { catalogue } from '../engine/catalogue.js';
-import { createConfigLoader, parseFailOn, type ConfigOverrides } from '../engine/config.js';
-import { runRules, makeResult, failsAt } from '../engine/run.js';
-import { FORMATTERS } from '../report/index.js';
-import { VERSION } from '../main.js';
+import { allRules, catalogue } from '../rules/index.js';
+import { failsAt } from '../engine/run.js';
+import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
 import { useColor } from './output.js';
+import { loadConfig, resolveFormat, resolveFormatter, sharedSpecs } from './options.js';
 import type { Profile, VerifyOptions } from '../targets/container/engine.js';
-import { checkRows, formatCheckRows } from '../targets/container/checks.js';
+import { formatCheckRows } from '../targets/container/checks.js';
+import { auditContainer } from '../targets/container/audit.js';
 
 export const VERIFY_USAGE = `Usage: tightship verify IMAGE [options]
        tightship verify --container NAME_OR_ID [options]
@@ -43,16 +40,13 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-
 `;
 
 const SPECS: Record<string, FlagSpec> = {
+  ...sharedSpecs('format', 'fail-on', 'config', 'help'),
   profile: { value: true },
   container: { value: true },
   http: { value: true },
   port: { value: true },
   timeout: { value: true },
   name: { value: true },
-  format: { value: true, alias: 'f' },
-  'fail-on': { value: true },
-  config: { value: true, alias: 'c' },
-  help: { alias: 'h' },
 };
 
 /** "60s", "2m", "500ms", "90" (seconds) -> ms. */
@@ -101,18 +95,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const port = flagValue(args, 'port');
   if (port !== undefined && !/^\d{1,5}(\/(tcp|udp))?$/.test(port)) throw new UserError(`--port '${port}' is not a port`, 'e.g. --port 8000');
   const timeoutMs = parseDuration(flagValue(args, 'timeout') ?? '60s', '--timeout');
-  const format = flagValue(args, 'format') ?? io.env.TIGHTSHIP_FORMAT?.trim() ?? 'pretty';
-  const formatter = FORMATTERS[format];
-  if (!formatter) throw new UserError(`unknown format '${format}'`, `use one of ${Object.keys(FORMATTERS).join(', ')}`);
-
-  const overrides: ConfigOverrides = {};
-  const failOnFlag = flagValue(args, 'fail-on');
-  if (failOnFlag !== undefined) overrides.failOn = parseFailOn(failOnFlag, '--fail-on');
+  const format = resolveFormat(args, io, 'verify');
+  const formatter = await resolveFormatter(format);
   const entries = catalogue();
-  const configFlag = flagValue(args, 'config');
-  const config = await createConfigLoader({
-    explicitPath: configFlag ? path.resolve(io.cwd, configFlag) : undefined, env: io.env, overrides, catalogue: entries,
-  }).forDir(io.cwd);
+  const config = await loadConfig(args, io, entries);
 
   const { verifyImage, verifyContainer } = await import('../targets/container/engine.js');
   const progress = waitReporter(io);
@@ -122,6 +108,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     ...(port !== undefined ? { port } : {}),
     ...(flagValue(args, 'name') !== undefined ? { name: flagValue(args, 'name')! } : {}),
     ...(progress ? { onWait: progress.onWait } : {}),
+    ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
   };
   let outcome;
   try {
@@ -129,28 +116,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } finally {
     progress?.done();
   }
-  const { model, why } = outcome;
-  const rules = allRules.filter((r) => r.target === 'container');
-  const findings = runRules('container', model, model.path, { config, rules });
-  const rows = checkRows(model, findings, why);
-  const facts: Record<string, unknown> = {
-    mode: model.mode,
-    profile: model.profile,
-    image: model.image,
-    container: model.container,
-    checks: rows,
-    identity: model.identity,
-    passwdWritable: model.passwdWritable,
-    rootfsWritable: model.rootfsWritable,
-    tmpWritable: model.tmpWritable,
-    capabilities: model.capabilities,
-    noNewPrivs: model.noNewPrivs,
-    seccomp: model.seccomp,
-    health: model.health,
-    http: model.http,
-    hostConfig: model.hostConfig,
-  };
-  const result: TargetResult = makeResult({ kind: 'container', path: model.path, image: model.image.ref }, findings, rules, facts);
+  const { model } = outcome;
+  const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
 
   const color = useColor(io.isTTY, io.env);
   if (format === 'pretty') {

@@ -39,10 +39,12 @@ export function parseFailOn(value: string, origin: string): ResolvedConfig['fail
   throw new UserError(`${origin}: '${value}' is not a severity`, `use one of ${FAIL_ON.join(', ')}`);
 }
 
-/** The env layer: TIGHTSHIP_FAIL_ON, TIGHTSHIP_NO_INLINE_IGNORES (TIGHTSHIP_FORMAT is read by lint). */
+/** The env layer: TIGHTSHIP_FAIL_ON, TIGHTSHIP_NO_INLINE_IGNORES (TIGHTSHIP_FORMAT is read by
+ *  the commands' options, src/commands/options.ts). An empty (or blank) variable is unset. */
 export function envOverrides(env: Record<string, string | undefined>): ConfigOverrides {
   const out: ConfigOverrides = {};
-  if (env.TIGHTSHIP_FAIL_ON) out.failOn = parseFailOn(env.TIGHTSHIP_FAIL_ON.trim(), 'TIGHTSHIP_FAIL_ON');
+  const failOn = env.TIGHTSHIP_FAIL_ON?.trim();
+  if (failOn) out.failOn = parseFailOn(failOn, 'TIGHTSHIP_FAIL_ON');
   const noIgnores = env.TIGHTSHIP_NO_INLINE_IGNORES?.trim().toLowerCase();
   if (noIgnores && !['0', 'false', 'no', ''].includes(noIgnores)) out.inlineIgnores = false;
   return out;

@@ -1,9 +1,7 @@
-// Helpers shared by target auditors for the engine's own findings (tightship/*).
+// Helpers for the engine's own findings (tightship/*).
 import type { Finding } from './types.js';
 import type { ResolvedConfig } from './config-types.js';
-import type { Rule } from './types.js';
 import { ignoreCatalogue, type IgnoreCatalogue } from './suppressions.js';
-import { tightshipRules } from '../rules/tightship/index.js';
 import { didYouMean } from './did-you-mean.js';
 
 /** Applies `off` and severity overrides from the config to engine findings (rules' own
@@ -18,14 +16,16 @@ export function configureEngineFindings(findings: Finding[], config: ResolvedCon
   return out;
 }
 
-const catalogues = new WeakMap<readonly Rule[], IgnoreCatalogue>();
+type Named = { id: string; equivalents?: { hadolint?: string[] } };
+const catalogues = new WeakMap<readonly Named[], IgnoreCatalogue>();
 
-/** The ids ignore comments may name: the given rules plus the engine's own. */
-export function knownIds(rules: readonly Rule[]): IgnoreCatalogue {
-  let c = catalogues.get(rules);
+/** The ids ignore comments may name: those of the catalogue given (the target rules and the
+ *  engine's own), computed once per catalogue. */
+export function knownIds(entries: readonly Named[]): IgnoreCatalogue {
+  let c = catalogues.get(entries);
   if (!c) {
-    c = ignoreCatalogue([...rules, ...tightshipRules]);
-    catalogues.set(rules, c);
+    c = ignoreCatalogue(entries);
+    catalogues.set(entries, c);
   }
   return c;
 }

@@ -1,7 +1,7 @@
 // Runs the rules of one target kind over a model and turns their reports into findings,
 // then applies configuration (disable, severity override), suppressions and the level.
 import type {
-  Finding, Level, Location, Rule, RuleContext, ReportDescriptor, TargetKind, TargetModels, TargetRef, TargetResult,
+  Finding, Level, Location, Rule, RuleContext, RuleMeta, ReportDescriptor, TargetKind, TargetModels, TargetRef, TargetResult,
 } from './types.js';
 import { SEVERITY_RANK } from './types.js';
 import type { ResolvedConfig } from './config-types.js';
@@ -170,7 +170,9 @@ export function runRules<K extends TargetKind>(
 }
 
 /** Drops findings covered by a suppression and marks the suppressions that were used. */
-export function applySuppressions(findings: Finding[], suppressions: Suppression[], today?: string): Finding[] {
+export function applySuppressions(
+  findings: Finding[], suppressions: Suppression[], today?: string, onSuppressed?: (finding: Finding, by: Suppression) => void,
+): Finding[] {
   if (suppressions.length === 0) return findings;
   return findings.filter((f) => {
     for (const s of suppressions) {
@@ -178,6 +180,7 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
       if (!s.ruleIds.includes(f.ruleId) && !s.ruleIds.includes('*')) continue;
       if (f.location.startLine >= s.fromLine && f.location.startLine <= s.toLine) {
         s.used = true;
+        onSuppressed?.(f, s);
         return false;
       }
     }
@@ -199,11 +202,24 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The level a target reaches given its findings: a finding of a rule guarding 'nonroot'
- *  keeps it at 'root'; one guarding 'hardened' keeps it at 'nonroot'. */
-const rulesById = new WeakMap<readonly Rule[], Map<string, Rule>>();
+/** What grading needs to know of a rule. */
+export type GradedRule = Pick<RuleMeta<any>, 'id' | 'level' | 'breaksBuild'>;
 
-export function gradeLevel(findings: Finding[], rules: readonly Rule[]): { level: Level; missingForNextLevel: string[] } {
+export interface Grade {
+  level: Level | null;
+  /** Rule ids whose findings keep the target from the next level. */
+  missingForNextLevel: string[];
+  /** Set when level is null: the target would not build. */
+  levelReason?: string;
+}
+
+const rulesById = new WeakMap<readonly GradedRule[], Map<string, GradedRule>>();
+
+/** The level a target reaches given its findings. An error finding of a rule that marks a build
+ *  failure (breaksBuild) means the target is not graded at all: the level would claim more than
+ *  the evidence. Otherwise a finding (of any severity) of a rule guarding 'nonroot' keeps it at
+ *  'root'; one guarding 'hardened' keeps it at 'nonroot', and missingForNextLevel names them. */
+export function gradeLevel(findings: readonly Finding[], rules: readonly GradedRule[]): Grade {
   let byId = rulesById.get(rules);
   if (!byId) {
     byId = new Map(rules.map((r) => [r.id, r]));
@@ -211,10 +227,18 @@ export function gradeLevel(findings: Finding[], rules: readonly Rule[]): { level
   }
   const blockingNonroot = new Set<string>();
   const blockingHardened = new Set<string>();
+  const broken: Finding[] = [];
   for (const f of findings) {
-    const level = byId.get(f.ruleId)?.level;
+    const rule = byId.get(f.ruleId);
+    if (f.severity === 'error' && rule?.breaksBuild) broken.push(f);
+    const level = rule?.level;
     if (level === 'nonroot') blockingNonroot.add(f.ruleId);
     else if (level === 'hardened') blockingHardened.add(f.ruleId);
+  }
+  if (broken.length) {
+    const first = [...broken].sort(compareFindings)[0]!;
+    const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
+    return { level: null, missingForNextLevel: [], levelReason: `does not build: ${first.message} (${first.ruleId}, line ${first.location.startLine})${more}` };
   }
   if (blockingNonroot.size) return { level: 'root', missingForNextLevel: [...blockingNonroot].sort() };
   if (blockingHardened.size) return { level: 'nonroot', missingForNextLevel: [...blockingHardened].sort() };
@@ -222,10 +246,11 @@ export function gradeLevel(findings: Finding[], rules: readonly Rule[]): { level
 }
 
 /** Builds the result of one target: sorted findings and the level. */
-export function makeResult(target: TargetRef, findings: Finding[], rules: readonly Rule[], facts?: Record<string, unknown>): TargetResult {
+export function makeResult(target: TargetRef, findings: Finding[], rules: readonly GradedRule[], facts?: Record<string, unknown>): TargetResult {
   const sorted = [...findings].sort(compareFindings);
-  const { level, missingForNextLevel } = gradeLevel(sorted, rules);
-  const result: TargetResult = { target, level, missingForNextLevel, findings: sorted };
+  const grade = gradeLevel(sorted, rules);
+  const result: TargetResult = { target, level: grade.level, missingForNextLevel: grade.missingForNextLevel, findings: sorted };
+  if (grade.levelReason !== undefined) result.levelReason = grade.levelReason;
   if (facts) result.facts = facts;
   return result;
 }

@@ -8,7 +8,6 @@
 import type { Finding, Location, SourceRange } from './types.js';
 import type { Suppression } from './run.js';
 import { applySuppressions } from './run.js';
-import type { DockerfileModel } from '../targets/dockerfile/model.js';
 
 export type IgnoreScope = 'next' | 'stage' | 'file';
 
@@ -167,23 +166,6 @@ export function applyCommentIgnores(
 ): Finding[] {
   const kept = applySuppressions(findings, suppressions, today);
   return kept.concat(suppressionFindings(suppressions, today, suggest));
-}
-
-/** The scopes of a Dockerfile: `ignore` covers the next instruction (all its lines),
- *  `ignore-stage` the rest of the stage the next instruction belongs to. */
-export function dockerfileScopes(model: DockerfileModel): ScopeResolver {
-  const instructions = model.instructions;
-  return (d, commentLine) => {
-    const next = instructions.find((i) => i.range.start.line > commentLine);
-    if (!next) return null;
-    if (d.scope === 'next') return { fromLine: next.range.start.line, toLine: next.range.end.line };
-    const nextStage = next.stageIndex < 0 ? model.stages[0] : model.stages[next.stageIndex + 1];
-    return { fromLine: commentLine, toLine: nextStage ? nextStage.from.range.start.line - 1 : Number.MAX_SAFE_INTEGER };
-  };
-}
-
-export function dockerfileSuppressions(model: DockerfileModel, known: IgnoreCatalogue): Suppression[] {
-  return commentSuppressions(model.comments, known, model.path, dockerfileScopes(model));
 }
 
 /** Full-line `#` comments of a YAML-like text (a `#` inside a value is not a comment we need). */

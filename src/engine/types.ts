@@ -1,10 +1,7 @@
 // Core types shared by targets, rules, the engine and the formatters.
 // Models are plain data; rules are pure checks over them (see docs/architecture.md).
-import type { DockerfileModel } from '../targets/dockerfile/model.js';
-import type { ContextModel } from '../targets/context/model.js';
-import type { ComposeModel } from '../targets/compose/model.js';
-import type { ImageModel } from '../targets/image/model.js';
-import type { ContainerModel } from '../targets/container/model.js';
+// The engine imports no target: each target adds its model to TargetModels by declaration
+// merging, in src/targets/<kind>/target.ts.
 
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -18,16 +15,17 @@ export const LEVELS: readonly Level[] = ['root', 'nonroot', 'hardened'];
  *  a finding of a 'hardened' rule keeps it at 'nonroot'; null rules do not affect the level. */
 export type RuleLevel = 'nonroot' | 'hardened' | null;
 
-export type TargetKind = 'dockerfile' | 'context' | 'compose' | 'image' | 'container';
+/** The model each kind of target hands to its rules, by kind. Empty here: every target adds
+ *  its own entry from its folder (src/targets/<kind>/target.ts):
+ *
+ *    declare module '../../engine/types.js' { interface TargetModels { dockerfile: DockerfileModel } }
+ *
+ *  so the engine names no target, and `defineRule({ target: 'dockerfile', … })` still types
+ *  its check's model. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TargetModels {}
 
-/** What each rule target checks. */
-export interface TargetModels {
-  dockerfile: DockerfileModel;
-  context: ContextModel;
-  compose: ComposeModel;
-  image: ImageModel;
-  container: ContainerModel;
-}
+export type TargetKind = Extract<keyof TargetModels, string>;
 
 /** 1-based line and column (columns count UTF-16 code units), 0-based offset into the text. */
 export interface Position {
@@ -124,6 +122,9 @@ export interface RuleMeta<O = Record<string, never>> {
   options?: { defaults: O; schema: JsonSchema };
   /** 'safe' when the rule can offer fixes applied by --fix; 'suggestion' when fixes are never applied automatically. */
   fixable?: 'safe' | 'suggestion';
+  /** An error finding of this rule means the builder would reject the input: the target is
+   *  not graded (level null, with a levelReason). */
+  breaksBuild?: boolean;
 }
 
 export interface ReportDescriptor {
@@ -146,9 +147,14 @@ export interface RuleContext<O> {
   report(descriptor: ReportDescriptor): void;
 }
 
-export interface Rule<T extends TargetKind = TargetKind, O = any> extends RuleMeta<O> {
+/** A rule over a model of type M. The engine runs rules of any model it is given. */
+export interface ModelRule<M, O = any> extends RuleMeta<O> {
+  check(model: M, context: RuleContext<O>): void;
+}
+
+/** A rule of a registered target kind (its model looked up in TargetModels). */
+export interface Rule<T extends TargetKind = TargetKind, O = any> extends ModelRule<TargetModels[T], O> {
   target: T;
-  check(model: TargetModels[T], context: RuleContext<O>): void;
 }
 
 export function defineRule<T extends TargetKind, O = Record<string, never>>(rule: Rule<T, O>): Rule<T, O> {
@@ -163,9 +169,22 @@ export interface TargetRef {
   image?: string;
 }
 
+/** A finding a reasoned inline ignore suppressed: a risk the team accepted, still shown beside the level. */
+export interface AcceptedRisk {
+  ruleId: string;
+  reason: string;
+  /** Where the ignore comment is. */
+  location: Location;
+}
+
 export interface TargetResult {
   target: TargetRef;
+  /** null when the target is not graded: it could not be read, or it would not build (levelReason). */
   level: Level | null;
+  /** Why level is null although the target was audited, e.g. "does not build: …". */
+  levelReason?: string;
+  /** Ignores with a reason that suppressed findings: the risks the team accepted (absent when none). */
+  acceptedRisks?: AcceptedRisk[];
   /** Rule ids whose findings keep this target from the next level. */
   missingForNextLevel: string[];
   findings: Finding[];

@@ -25,9 +25,11 @@ function result(r: TargetResult, titles: Map<string, string>): Record<string, un
   const out: Record<string, unknown> = {
     target: r.target,
     level: r.level,
-    nextLevel: nextLevel(r.level),
-    missingForNextLevel: r.missingForNextLevel,
   };
+  if (r.levelReason !== undefined) out.levelReason = r.levelReason;
+  out.nextLevel = nextLevel(r.level);
+  out.missingForNextLevel = r.missingForNextLevel;
+  if (r.acceptedRisks?.length) out.acceptedRisks = r.acceptedRisks;
   if (r.error !== undefined) out.error = r.error;
   if (r.facts) out.facts = r.facts;
   out.findings = r.findings.map((f) => finding(f, titles));

@@ -1,21 +1,36 @@
-// Loads only the formatter a run asks for (a plain lint never loads SARIF's hashing).
+// The formatter registry: every report format by name, loaded only when a run asks for it (a
+// plain lint never loads SARIF's hashing). A format may be limited to the commands whose results
+// it can describe (CycloneDX lists an image's packages).
 import type { Formatter } from './common.js';
 
-const LOADERS: Record<string, () => Promise<Formatter>> = {
-  pretty: async () => (await import('./pretty.js')).formatPretty,
-  json: async () => (await import('./json.js')).formatJson,
-  sarif: async () => (await import('./sarif.js')).formatSarif,
-  github: async () => (await import('./github.js')).formatGithub,
+interface FormatEntry {
+  load: () => Promise<Formatter>;
+  /** The commands that offer this format; absent: every command. */
+  commands?: readonly string[];
+}
+
+const FORMATS: Record<string, FormatEntry> = {
+  pretty: { load: async () => (await import('./pretty.js')).formatPretty },
+  json: { load: async () => (await import('./json.js')).formatJson },
+  sarif: { load: async () => (await import('./sarif.js')).formatSarif },
+  github: { load: async () => (await import('./github.js')).formatGithub },
+  cyclonedx: { load: async () => (await import('./cyclonedx.js')).formatCycloneDx, commands: ['image'] },
 };
 
-export const FORMAT_NAMES = Object.keys(LOADERS);
+/** The formats every command offers. */
+export const FORMAT_NAMES = formatNames();
 
-export function isFormat(name: string): boolean {
-  return Object.hasOwn(LOADERS, name);
+/** The formats a command offers (every format when no command is named). */
+export function formatNames(command?: string): string[] {
+  return Object.keys(FORMATS).filter((n) => command === undefined ? !FORMATS[n]!.commands : !FORMATS[n]!.commands || FORMATS[n]!.commands!.includes(command));
+}
+
+export function isFormat(name: string, command?: string): boolean {
+  return Object.hasOwn(FORMATS, name) && formatNames(command).includes(name);
 }
 
 export function loadFormatter(name: string): Promise<Formatter> {
-  const load = LOADERS[name];
-  if (!load) throw new Error(`unknown format ${name}`);
-  return load();
+  const entry = FORMATS[name];
+  if (!entry) throw new Error(`unknown format ${name}`);
+  return entry.load();
 }

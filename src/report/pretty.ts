@@ -80,12 +80,13 @@ function targetTitle(r: TargetResult): string {
 }
 
 function levelLine(r: TargetResult, p: Paint): string {
-  if (r.level === null) return '';
+  if (r.level === null) return r.levelReason !== undefined ? `  level: ${p.bold(p.red('unknown'))} (${r.levelReason})` : '';
   const painted = r.level === 'hardened' ? p.green(r.level) : r.level === 'nonroot' ? p.yellow(r.level) : p.red(r.level);
+  const risks = r.acceptedRisks?.length ? `, ${plural(r.acceptedRisks.length, 'accepted risk')}` : '';
   const next = nextLevel(r.level);
-  if (!next) return `  level: ${p.bold(painted)}`;
+  if (!next) return `  level: ${p.bold(painted)}${risks}`;
   const missing = r.missingForNextLevel.length ? `fix ${r.missingForNextLevel.join(', ')}` : 'nothing blocks it';
-  return `  level: ${p.bold(painted)} · to reach ${next}: ${missing}`;
+  return `  level: ${p.bold(painted)}${risks} · to reach ${next}: ${missing}`;
 }
 
 function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, CatalogueEntry>, p: Paint): string[] {

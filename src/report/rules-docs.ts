@@ -76,7 +76,37 @@ function relLink(fromId: string, toPath: string): string {
   return `${'../'.repeat(depth)}${toPath}`;
 }
 
-export function rulePage(r: CatalogueEntry): string {
+/** How a target's findings can be silenced inline (from the target list, src/targets/index.ts);
+ *  inline null: the input has no comments of ours. */
+export interface SuppressionDoc {
+  inline: string | null;
+  placement?: string;
+}
+
+/** The ways to silence this rule that work for its target. */
+function suppressionLines(r: CatalogueEntry, syntax: ReadonlyMap<string, SuppressionDoc>): string[] {
+  const config = relLink(r.id, '../configuration.md');
+  // the engine's own findings sit in the files that hold comments (Dockerfiles, compose files)
+  const targets = r.target === 'tightship'
+    ? [...syntax.entries()].filter(([kind, s]) => s.inline !== null && kind !== 'context')
+    : [[r.target, syntax.get(r.target)] as const];
+  const lines: string[] = [];
+  for (const [kind, s] of targets) {
+    if (!s) continue;
+    if (s.inline === null) {
+      const what = kind === 'image' ? 'An image has' : kind === 'container' ? 'A container has' : `A ${kind} target has`;
+      lines.push(`${what} no comments of ours, so no inline ignore applies to this rule: turn it off or change its severity ` +
+        `in \`.tightship.yaml\` as above (see [configuration](${config})).`);
+    } else {
+      const written = s.inline.replace('<id>', r.id).replace('<reason>', 'reason');
+      const where = kind === 'dockerfile' ? 'In a Dockerfile, ignore' : `In a ${kind} file, ignore`;
+      lines.push(`${r.target === 'tightship' ? where : 'Ignore'} one place: \`${written}\`${s.placement ? ` ${s.placement}` : ''} (see [configuration](${config})).`);
+    }
+  }
+  return lines.flatMap((l) => [l, '']);
+}
+
+export function rulePage(r: CatalogueEntry, syntax: ReadonlyMap<string, SuppressionDoc> = new Map()): string {
   const lang = FENCE_LANG[r.target] ?? 'text';
   const eq = Object.entries(r.equivalents).filter(([, ids]) => ids && ids.length);
   const fixable = r.fixable === 'safe' ? 'yes (`--fix`)' : r.fixable === 'suggestion' ? 'suggestion only (never applied automatically)' : 'no';
@@ -91,6 +121,7 @@ export function rulePage(r: CatalogueEntry): string {
     `| Default severity | ${r.severity} |`,
     `| Level | ${levelText(r.level)} |`,
     `| Fixable | ${fixable} |`,
+    ...(r.breaksBuild ? ['| Breaks the build | yes: a target with an error of this rule is not graded (level unknown) |'] : []),
     '',
     '## Why it matters',
     '',
@@ -129,7 +160,7 @@ export function rulePage(r: CatalogueEntry): string {
     lines.push('');
   }
   lines.push('## Configuration', '', fence(`rules:\n  ${r.id}: off        # or error | warning | info`, 'yaml'), '',
-    `Ignore one instruction: \`# tightship ignore=${r.id} -- reason\` (see [configuration](${relLink(r.id, '../configuration.md')})).`, '',
+    ...suppressionLines(r, syntax),
     '---', '', `_${GENERATED_MARKER}; edit the rule, not this page._`, '');
   return lines.join('\n');
 }
@@ -151,6 +182,10 @@ export function rulesIndex(rules: readonly CatalogueEntry[]): string {
     '- **nonroot**: runs as a non-root user, but a rule guarding `hardened` has a finding.',
     '- **hardened**: no finding of any rule guarding a level.',
     '',
+    'A target that would not build (an error of a rule marked *breaks the build*, such as a parse error or a',
+    'COPY source missing from the context) is not graded: its level is unknown, with the reason.',
+    'Findings suppressed by an ignore with a reason are listed as accepted risks beside the level.',
+    '',
     'The *Level* column says which level a rule guards; `-` is hygiene that does not change the level.',
     '',
   ];
@@ -164,9 +199,9 @@ export function rulesIndex(rules: readonly CatalogueEntry[]): string {
 }
 
 /** Every page of docs/rules/, keyed by path relative to that folder, in a stable order. */
-export function ruleDocs(rules: readonly CatalogueEntry[]): Map<string, string> {
+export function ruleDocs(rules: readonly CatalogueEntry[], syntax: ReadonlyMap<string, SuppressionDoc> = new Map()): Map<string, string> {
   const pages = new Map<string, string>();
   pages.set('README.md', rulesIndex(rules));
-  for (const r of rules) pages.set(`${r.id}.md`, rulePage(r));
+  for (const r of rules) pages.set(`${r.id}.md`, rulePage(r, syntax));
   return pages;
 }

@@ -1,5 +1,7 @@
 // The registry: the only place where the list of every rule is put together.
 import type { Rule } from '../engine/types.js';
+import { byId, type CatalogueEntry } from '../engine/catalogue.js';
+import { tightshipRules } from './tightship/index.js';
 import { dockerfileRules } from './dockerfile/index.js';
 import { contextRules } from './context/index.js';
 import { composeRules } from './compose/index.js';
@@ -16,4 +18,13 @@ export const allRules: readonly Rule[] = [
 
 export function findRule(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);
+}
+
+/** Every rule's metadata (the target rules and the engine's own), sorted by id. */
+export function catalogue(): CatalogueEntry[] {
+  return [...allRules, ...tightshipRules].sort(byId);
+}
+
+export function catalogueById(): Map<string, CatalogueEntry> {
+  return new Map(catalogue().map((r) => [r.id, r]));
 }

@@ -4,7 +4,7 @@ import { promises as fs, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
-import { catalogue } from '../../src/engine/catalogue.js';
+import { catalogue } from '../../src/rules/index.js';
 
 let tmp: string;
 before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-rules-')); });

@@ -4,7 +4,7 @@ import { promises as fs, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createConfigLoader, globToRegExp, loadConfigFile } from '../../src/engine/config.js';
-import { catalogue } from '../../src/engine/catalogue.js';
+import { catalogue } from '../../src/rules/index.js';
 import { UserError } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli-io.js';
 

@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { catalogue } from '../../src/engine/catalogue.js';
+import { catalogue } from '../../src/rules/index.js';
 import { ruleDocs } from '../../src/report/rules-docs.js';
+import { suppressionSyntax } from '../../src/targets/index.js';
 import { publishedConfigSchema } from '../../src/engine/config-schema.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -21,7 +22,7 @@ function markdownFiles(dir: string, prefix = ''): string[] {
 }
 
 it('docs/rules/ matches the rule metadata', () => {
-  const pages = ruleDocs(catalogue());
+  const pages = ruleDocs(catalogue(), suppressionSyntax());
   for (const [rel, content] of pages) {
     const file = path.join(DOCS, rel);
     assert.ok(existsSync(file), `docs/rules/${rel} is missing: run \`npm run docs\``);

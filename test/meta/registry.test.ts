@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as os from 'node:os';
 import { allRules } from '../../src/rules/index.js';
 import { tightshipRules } from '../../src/rules/tightship/index.js';
-import { catalogue } from '../../src/engine/catalogue.js';
+import { catalogue } from '../../src/rules/index.js';
 import { SEVERITIES, type Rule } from '../../src/engine/types.js';
 import { lintSnippet } from '../helpers/rule-tester.js';
 import { auditDockerfileText } from '../../src/targets/dockerfile/audit.js';

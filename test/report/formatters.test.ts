@@ -73,7 +73,19 @@ describe('formatters: properties', () => {
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
     assert.equal(report.version, 1);
     assert.deepEqual(report.results.map((r: { target: { path: string } }) => r.target.path),
-      ['app.tar', 'app/Dockerfile', 'broken/Dockerfile', 'clean/Dockerfile', 'compose.yaml']);
+      ['app.tar', 'app/Dockerfile', 'broken/Dockerfile', 'clean/Dockerfile', 'compose.yaml', 'template/Dockerfile']);
+  });
+
+  it('json and pretty: an ungraded target says why, an accepted risk stays beside the level', () => {
+    const report = JSON.parse(FORMATTERS.json!(SAMPLE_RESULTS, sampleMeta()));
+    const template = report.results.find((r: { target: { path: string } }) => r.target.path === 'template/Dockerfile');
+    assert.equal(template.level, null);
+    assert.match(template.levelReason, /^does not build: /);
+    const clean = report.results.find((r: { target: { path: string } }) => r.target.path === 'clean/Dockerfile');
+    assert.equal(clean.acceptedRisks.length, 1);
+    const pretty = FORMATTERS.pretty!(SAMPLE_RESULTS, sampleMeta());
+    assert.match(pretty, /level: unknown \(does not build: /);
+    assert.match(pretty, /level: hardened, 1 accepted risk/);
   });
 
   it('json: the schema rejects a report missing a contract field', async () => {

@@ -59,7 +59,17 @@ export const SAMPLE_RESULTS: TargetResult[] = [
     findings: [{ ruleId: 'compose/no-read-only', severity: 'warning', message: 'Service api has a writable root filesystem; set read_only: true.',
       location: { path: 'compose.yaml', startLine: 2, startColumn: 3, endLine: 2, endColumn: 6, yamlPath: 'services.api' } }],
   },
-  { target: { kind: 'dockerfile', path: 'clean/Dockerfile' }, level: 'hardened', missingForNextLevel: [], findings: [] },
+  {
+    target: { kind: 'dockerfile', path: 'clean/Dockerfile' }, level: 'hardened', missingForNextLevel: [], findings: [],
+    acceptedRisks: [{ ruleId: 'dockerfile/last-user-root', reason: 'the entrypoint drops to uid 10001',
+      location: { path: 'clean/Dockerfile', startLine: 4, startColumn: 1, endLine: 4, endColumn: 70 } }],
+  },
+  {
+    target: { kind: 'dockerfile', path: 'template/Dockerfile' }, level: null,
+    levelReason: 'does not build: unknown instruction {{BASE}} (tightship/parse-error, line 1)', missingForNextLevel: [],
+    findings: [{ ruleId: 'tightship/parse-error', severity: 'error', message: 'unknown instruction {{BASE}}',
+      location: { path: 'template/Dockerfile', startLine: 1, startColumn: 1, endLine: 1, endColumn: 9 } }],
+  },
 ];
 
 export function sampleMeta(extra: Partial<ReportMeta> = {}): ReportMeta {

@@ -7,6 +7,7 @@ export default defineRule({
   title: 'Every COPY/ADD source exists in the build context',
   severity: 'error',
   level: null,
+  breaksBuild: true,
   rationale:
     'A COPY or ADD source that is not in the context the builder receives fails the build ("not found"). The ' +
     'usual cause is a `.dockerignore` pattern that also excludes a file the Dockerfile needs (for example `*.json` ' +

@@ -15,6 +15,7 @@ export default defineRule<'dockerfile', Options>({
   title: 'COPY --from names no earlier stage',
   severity: 'error',
   level: null,
+  breaksBuild: true,
   rationale:
     '`COPY --from=<name>` (and `RUN --mount=…,from=<name>`) takes a stage name, a stage index, or an image. A ' +
     'bare name that matches no earlier stage is treated as an image and pulled from Docker Hub — a typo ' +

@@ -16,6 +16,7 @@ export default defineRule({
   title: 'Two stages have the same name',
   severity: 'error',
   level: null,
+  breaksBuild: true,
   rationale:
     'Stage names are case-insensitive and must be unique: BuildKit rejects a Dockerfile that reuses one, and ' +
     'where a builder accepts it, `COPY --from=name`, `FROM name` and `--target name` silently pick one of the ' +

@@ -9,6 +9,7 @@ export default defineRule({
   title: 'EXPOSE with an invalid port',
   severity: 'error',
   level: null,
+  breaksBuild: true,
   rationale:
     'EXPOSE takes container ports: `port`, `port/protocol` or a range `from-to[/protocol]`, with ports 1–65535 ' +
     'and protocol tcp, udp or sctp. Anything else fails the build or is ignored: a port above 65535, a reversed ' +

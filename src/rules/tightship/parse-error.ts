@@ -6,6 +6,7 @@ export default defineEngineRule({
   title: 'The file can be parsed',
   severity: 'error',
   level: null,
+  breaksBuild: true,
   rationale:
     'A file the parser cannot read fully (an unterminated heredoc or JSON array, an unknown instruction, a broken ' +
     'parser directive) will usually fail to build, and every other check on it is only as good as the part that parsed.',

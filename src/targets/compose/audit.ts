@@ -5,28 +5,22 @@
 // count in the service's posture.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, TargetResult } from '../../engine/types.js';
+import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
 import type { ComposeModel, ComposeService, ImageFacts } from './model.js';
 import { assembleCompose, checkBuildFiles, dockerfileOf, readDotEnv, readEnvFiles, relPosix, type ComposeSource } from './load.js';
-import { makeResult, runRules } from '../../engine/run.js';
-import { applyCommentIgnores, commentSuppressions, yamlScopes } from '../../engine/suppressions.js';
-import { configureEngineFindings, knownIds, suggester } from '../../engine/engine-findings.js';
+import { audit, type ResultPart } from '../../engine/pipeline.js';
+import type { LoadError } from '../../engine/target.js';
+import { catalogueOf } from '../dockerfile/audit.js';
+import { composeComments, COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES, isComposeFile } from './target.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
 
-/** The file names `docker compose` looks for, in its order of preference. */
-export const COMPOSE_FILE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const;
-export const COMPOSE_OVERRIDE_NAMES = ['compose.override.yml', 'compose.override.yaml', 'docker-compose.override.yml', 'docker-compose.override.yaml'] as const;
-const ALL_NAMES = new Set<string>([...COMPOSE_FILE_NAMES, ...COMPOSE_OVERRIDE_NAMES]);
+export { COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES, isComposeFile };
 
 /** Rules whose findings are about the file, not a service. */
 export const FILE_LEVEL_RULES = new Set(['compose/invalid-yaml', 'compose/schema-violation', 'compose/interpolation', 'compose/not-compose']);
 
 const MAX_COMPOSE_FILE_BYTES = 16 * 1024 * 1024; // read limit; the parser itself stops at 4 MB with a finding
-
-export function isComposeFile(fileName: string): boolean {
-  return ALL_NAMES.has(path.basename(fileName));
-}
 
 /** The files `docker compose` would read in `dir` without -f: the first base file found and the
  *  first override file found, in that order (absolute paths); [] when there is none. */
@@ -104,57 +98,79 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   checkBuildFiles(model, baseDir, opts.cwd);
   const dockerfileResults = await auditBuilds(model, baseDir, opts);
 
-  return results.concat(composeResults(model, opts), dockerfileResults);
+  return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults);
 }
 
-/** Rules → suppressions → per-service and file-level results (no I/O). */
-export function composeResults(model: ComposeModel, opts: Pick<AuditOptions, 'config' | 'rules' | 'today'>): TargetResult[] {
-  const config = opts.config;
-  let findings: Finding[] = runRules('compose', model, model.path, { config, rules: opts.rules, today: opts.today });
-  if (config.inlineIgnores) {
-    const known = knownIds(opts.rules);
-    const suggest = suggester(known);
-    const rest: Finding[] = [];
-    const byFile = new Map<string, Finding[]>();
-    for (const f of findings) {
-      const list = byFile.get(f.location.path);
-      if (list) list.push(f);
-      else byFile.set(f.location.path, [f]);
-    }
-    for (const file of model.files) {
-      const own = byFile.get(file.path) ?? [];
-      byFile.delete(file.path);
-      const sup = commentSuppressions(file.comments, known, file.path, yamlScopes(file.text));
-      rest.push(...applyCommentIgnores(own, sup, opts.today, suggest));
-    }
-    for (const list of byFile.values()) rest.push(...list); // env files: no comments of ours
-    findings = rest;
+/** Reads and assembles one compose project into its model (the target's load); the first file
+ *  that cannot be read is the load error. */
+export async function loadComposeProject(files: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<ComposeModel | LoadError> {
+  if (files.length === 0) return { loadError: 'no compose file given' };
+  const baseDir = path.dirname(path.resolve(opts.cwd, files[0]!));
+  const sources: ComposeSource[] = [];
+  for (const f of files) {
+    const abs = path.resolve(opts.cwd, f);
+    const read = await readComposeFile(abs);
+    if ('error' in read) return { loadError: `${relPosix(opts.cwd, abs)}: ${read.error}` };
+    sources.push({ path: relPosix(opts.cwd, abs), text: read.text });
   }
-  findings = configureEngineFindings(findings, config);
+  const env = { ...(await readDotEnv(baseDir)), ...(opts.env ?? {}) };
+  try {
+    const model = assembleCompose(sources, { env });
+    await readEnvFiles(model, baseDir, opts.cwd);
+    checkBuildFiles(model, baseDir, opts.cwd);
+    return model;
+  } catch (err) {
+    return { loadError: `internal error while reading: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
 
-  const perService = new Map<string, Finding[]>(model.services.map((s) => [s.name, []]));
-  const fileLevel = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const svc = FILE_LEVEL_RULES.has(f.ruleId) ? undefined : serviceOf(f.location.yamlPath);
-    const list = svc !== undefined ? perService.get(svc) : undefined;
-    if (list) list.push(f);
-    else {
-      const l = fileLevel.get(f.location.path) ?? [];
-      l.push(f);
-      fileLevel.set(f.location.path, l);
-    }
-  }
-  const out: TargetResult[] = [];
-  for (const [p, list] of [...fileLevel].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const r = makeResult({ kind: 'compose', path: model.files.some((f) => f.path === p) ? p : model.path }, list, opts.rules);
+/** The pipeline over a compose model: one result per service, plus a file-level result (not
+ *  graded) for each file with problems of the file itself (no I/O). */
+export function composeResults(model: ComposeModel, opts: Pick<AuditOptions, 'config' | 'rules' | 'today' | 'catalogue'>): TargetResult[] {
+  const services = new Map(model.services.map((svc) => [svc.name, {
+    target: { kind: 'compose' as const, path: svc.file, service: svc.name }, graded: true, facts: serviceFacts(svc),
+  } satisfies ResultPart]));
+  const fileParts = new Map<string, ResultPart>();
+  return audit(model, {
+    target: { kind: 'compose', path: model.path },
+    path: model.path,
+    rules: opts.rules,
+    catalogue: catalogueOf(opts),
+    config: opts.config,
+    today: opts.today,
+    comments: composeComments(model),
+    split: {
+      parts: [...services.values()],
+      partOf(f) {
+        const svc = FILE_LEVEL_RULES.has(f.ruleId) ? undefined : serviceOf(f.location.yamlPath);
+        const part = svc !== undefined ? services.get(svc) : undefined;
+        if (part) return part;
+        let file = fileParts.get(f.location.path);
+        if (!file) {
+          file = { target: { kind: 'compose', path: model.files.some((x) => x.path === f.location.path) ? f.location.path : model.path }, graded: false };
+          fileParts.set(f.location.path, file);
+        }
+        return file;
+      },
+    },
+  });
+}
+
+/** A service whose image is built from a Dockerfile that would not build is not graded either:
+ *  its level would rest on an image that cannot exist. */
+function ungradedBuilds(results: TargetResult[], model: ComposeModel, dockerfiles: readonly TargetResult[]): TargetResult[] {
+  const broken = new Map(dockerfiles.filter((r) => r.level === null && r.levelReason !== undefined).map((r) => [r.target.path, r.levelReason!]));
+  if (broken.size === 0) return results;
+  const byName = new Map(model.services.map((s) => [s.name, s]));
+  for (const r of results) {
+    const dockerfile = r.target.service !== undefined ? byName.get(r.target.service)?.imageFacts?.dockerfile : undefined;
+    const reason = dockerfile !== undefined ? broken.get(dockerfile) : undefined;
+    if (reason === undefined) continue;
     r.level = null;
+    r.levelReason = `its image ${reason.replace(/^does not build/, `does not build (${dockerfile})`)}`;
     r.missingForNextLevel = [];
-    out.push(r);
   }
-  for (const svc of model.services) {
-    out.push(makeResult({ kind: 'compose', path: svc.file, service: svc.name }, perService.get(svc.name)!, opts.rules, serviceFacts(svc)));
-  }
-  return out;
+  return results;
 }
 
 function serviceOf(yamlPath: string | undefined): string | undefined {

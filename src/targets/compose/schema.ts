@@ -1,6 +1,6 @@
 // Validation against the official compose-spec JSON schema (vendored in schema/compose-spec.json).
 // The schema is compiled by ajv ahead of time into schema-validator.generated.ts (see
-// schema-codegen.ts): compiling it costs more than parsing the whole compose corpus, and a peer
+// scripts/compose-schema-codegen.ts): compiling it costs more than parsing the whole compose corpus, and a peer
 // linter that recompiles it per file spends most of its time there. The generated module is
 // loaded once per process, on the first compose file.
 import type { ErrorObject } from 'ajv';

@@ -1,7 +1,7 @@
 // The I/O half of verify: runs an image (or finds a running container) on the local engine through
 // the Engine API (dockerode), probes it from inside, waits for health, requests an HTTP path,
 // and returns the ContainerModel the container rules check. The container verify creates is
-// always removed: in `finally`, and on SIGINT/SIGTERM.
+// always removed: in `finally`, and on SIGINT/SIGTERM (through the handler the CLI gives).
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { PassThrough } from 'node:stream';
@@ -13,8 +13,13 @@ import { healthcheckOf, hostConfigFacts } from './inspect.js';
 
 export type Profile = 'hardened' | 'as-is';
 
+import type { Interrupts } from '../../io.js';
+
 export interface VerifyOptions {
   profile: Profile;
+  /** Registers work to run when the process is interrupted (SIGINT/SIGTERM) before it exits;
+   *  returns the function that unregisters it. Without it, nothing is registered. */
+  onInterrupt?: Interrupts;
   /** GET this path and expect 200. */
   httpPath?: string;
   /** The container port for --http (e.g. 8000 or 8000/tcp); default: the image's first exposed port. */
@@ -249,11 +254,8 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
       await c.remove({ force: true }).catch(() => undefined);
     }
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // Ctrl-C or a kill while the container exists: the caller's handler (the CLI's) runs cleanup
+  const release = opts.onInterrupt?.(cleanup);
   try {
     try {
       container = await docker.createContainer(create);
@@ -279,8 +281,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     return { model: modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http), why: probes.why };
   } finally {
     await cleanup();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    release?.();
   }
 }
 

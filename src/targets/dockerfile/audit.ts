@@ -1,17 +1,18 @@
-// The Dockerfile auditor: read the file → parse → run the rules → parse errors as findings →
-// build-context audit → inline ignores → one TargetResult. A file that cannot be read as a
+// The Dockerfile auditor: read the file → parse (dockerfileTarget.load) → build-context audit →
+// the engine's pipeline (rules, parse errors as findings, inline ignores, level) → one TargetResult. A file that cannot be read as a
 // Dockerfile (missing, binary, not UTF-8, empty, too large) yields a result with `error`, so one
 // bad file never aborts a batch.
 import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
-import type { Finding, TargetResult } from '../../engine/types.js';
+import type { Finding, Rule, TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
+import type { CatalogueEntry } from '../../engine/catalogue.js';
+import { isLoadError } from '../../engine/target.js';
+import { audit } from '../../engine/pipeline.js';
+import { tightshipRules } from '../../rules/tightship/index.js';
 import type { DockerfileModel } from './model.js';
-import { parseDockerfile } from './parse.js';
-import { applySuppressions, makeResult, runRules } from '../../engine/run.js';
-import { dockerfileSuppressions, suppressionFindings } from '../../engine/suppressions.js';
-import { configureEngineFindings, knownIds, suggester } from '../../engine/engine-findings.js';
+import { dockerfileTarget, parseErrorFindings, parseModel } from './target.js';
 
 /** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
 export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
@@ -90,64 +91,50 @@ export async function auditDockerfile(absPath: string, opts: AuditOptions): Prom
   return (await auditDockerfileText(read.text, absPath, opts)).result;
 }
 
+/** The catalogue an audit hands the pipeline: the one given, or the rules plus the engine's own. */
+export function catalogueOf(opts: Pick<AuditOptions, 'rules' | 'catalogue'>): readonly CatalogueEntry[] {
+  if (opts.catalogue) return opts.catalogue;
+  let c = defaultCatalogues.get(opts.rules);
+  if (!c) {
+    c = [...opts.rules, ...tightshipRules];
+    defaultCatalogues.set(opts.rules, c);
+  }
+  return c;
+}
+const defaultCatalogues = new WeakMap<readonly Rule[], CatalogueEntry[]>();
+
+export { parseErrorFindings };
+
 /** Audits Dockerfile text as if it were the file at absPath (used by --fix between passes). */
 export async function auditDockerfileText(text: string, absPath: string, opts: AuditOptions): Promise<DockerfileAudit> {
   const rel = relativePath(opts.cwd, absPath);
-  const config = opts.config;
-  let model: DockerfileModel;
-  try {
-    model = parseDockerfile(text, { path: rel, buildArgs: config.buildArgs });
-  } catch (err) {
-    return { result: errorResult(rel, `internal error while parsing: ${(err as Error)?.message ?? String(err)}`), model: null };
-  }
-  let findings: Finding[] = runRules('dockerfile', model, rel, { config, rules: opts.rules, today: opts.today });
-  const engine: Finding[] = model.parseErrors.map((e) => ({
-    ruleId: 'tightship/parse-error',
-    severity: 'error' as const,
-    message: e.message,
-    location: {
-      path: rel,
-      startLine: e.range.start.line,
-      startColumn: e.range.start.column,
-      endLine: e.range.end.line,
-      endColumn: e.range.end.column,
-    },
-  }));
-  findings = findings.concat(engine);
+  const model = parseModel(text, rel, opts);
+  if (isLoadError(model)) return { result: errorResult(rel, model.loadError), model: null };
 
+  let joined: Finding[] = [];
   let error: string | undefined;
   if (opts.auditContext !== false) {
     try {
       const mod = await import('../context/audit.js');
-      findings = findings.concat(await mod.auditContext(model, absPath, opts));
+      joined = await mod.auditContext(model, absPath, opts);
     } catch (err) {
       if (!isMissingModule(err, 'context/audit')) error = `build context: ${(err as Error)?.message ?? String(err)}`;
     }
   }
-
-  if (config.inlineIgnores) {
-    const known = knownIds(opts.rules);
-    const suppressions = dockerfileSuppressions(model, known);
-    const own = findings.filter((f) => f.location.path === rel);
-    const other = findings.filter((f) => f.location.path !== rel);
-    // A finding in another file (a secret in .env) that names a Dockerfile line as related (the
-    // COPY that sends it) can be ignored by a comment above that line.
-    const proxies = other.map((f) => {
-      const at = f.related?.find((r) => r.location.path === rel);
-      return at ? { ...f, location: at.location } : null;
-    });
-    const kept = new Set(applySuppressions([...own, ...proxies.filter((p): p is Finding => p !== null)], suppressions, opts.today));
-    findings = [
-      ...own.filter((f) => kept.has(f)),
-      ...other.filter((_, i) => proxies[i] === null || kept.has(proxies[i]!)),
-      ...suppressionFindings(suppressions, opts.today, suggester(known)),
-    ];
-  }
-  findings = configureEngineFindings(findings, config);
-
-  const result = makeResult({ kind: 'dockerfile', path: rel }, findings, opts.rules, dockerfileFacts(model));
-  if (error) result.error = error;
-  return { result, model };
+  const [result] = audit(model, {
+    target: { kind: 'dockerfile', path: rel },
+    path: rel,
+    rules: opts.rules,
+    catalogue: catalogueOf(opts),
+    config: opts.config,
+    today: opts.today,
+    loadFindings: parseErrorFindings(model),
+    joined,
+    comments: dockerfileTarget.comments!(model),
+    ...(dockerfileFacts(model) ? { facts: dockerfileFacts(model)! } : {}),
+    ...(error !== undefined ? { error } : {}),
+  });
+  return { result: result!, model };
 }
 
 function dockerfileFacts(model: DockerfileModel): Record<string, unknown> | undefined {

@@ -1,10 +1,10 @@
 // The image auditor's library entry: read an input (tar, OCI layout, engine reference) into
-// models, run the image rules, grade. Also what the benchmark calls.
+// models, then the engine's pipeline over each. Also what the benchmark calls.
 import type { Rule, TargetResult } from '../../engine/types.js';
 import { UserError } from '../../engine/types.js';
 import type { ResolvedConfig } from '../../engine/config-types.js';
 import { defaultConfig } from '../../engine/config-types.js';
-import { makeResult, runRules } from '../../engine/run.js';
+import { audit } from '../../engine/pipeline.js';
 import type { ImageModel, OsRelease, PackageRef } from './model.js';
 import { readImages, type ReadOptions } from './readers.js';
 
@@ -63,7 +63,7 @@ export async function auditImage(input: string, opts: ImageAuditOptions): Promis
 }
 
 export function auditModel(model: ImageModel, input: string, config: ResolvedConfig, rules: readonly Rule[], inventory: boolean, named: boolean): TargetResult {
-  const findings = runRules('image', model, input, { config, rules });
   const target = { kind: 'image' as const, path: input, ...(named && model.name ? { image: model.name } : {}) };
-  return makeResult(target, findings, rules.filter((r) => r.target === 'image'), imageFacts(model, inventory));
+  // images have no comments: nothing to suppress inline, only the config's disables
+  return audit(model, { target, path: input, rules, catalogue: rules, config, facts: imageFacts(model, inventory) })[0]!;
 }

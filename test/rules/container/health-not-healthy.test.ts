@@ -5,8 +5,8 @@ import rule from '../../../src/rules/container/health-not-healthy.js';
 testRule(rule, {
   valid: [{ code: '{}' }],
   invalid: [
-    { code: '{"health":{"defined":true,"status":"unhealthy","waitedMs":4000,"lastOutput":"curl: not found"}}', errors: [{ line: 1, message: 'health is unhealthy after 4.0 s; last check said: curl: not found', severity: 'error' }] },
-    { code: '{"health":{"defined":true,"status":"timeout","waitedMs":60000}}', errors: [{ line: 1, message: 'did not reach healthy within 60.0 s' }] },
-    { code: '{"health":{"defined":false,"status":null,"waitedMs":0}}', errors: [{ line: 1, message: 'neither the image nor the container defines a healthcheck', severity: 'warning' }] },
+    { code: '{"health":{"defined":true,"status":"unhealthy","waitedMs":4000,"lastOutput":"curl: not found"}}', errors: [{ field: 'State.Health.Status', message: 'health is unhealthy after 4.0 s; last check said: curl: not found', severity: 'error' }] },
+    { code: '{"health":{"defined":true,"status":"timeout","waitedMs":60000}}', errors: [{ field: 'State.Health.Status', message: 'did not reach healthy within 60.0 s' }] },
+    { code: '{"health":{"defined":false,"status":null,"waitedMs":0}}', errors: [{ field: 'Config.Healthcheck', message: 'neither the image nor the container defines a healthcheck', severity: 'warning' }] },
   ],
 });

@@ -5,7 +5,7 @@ import rule from '../../../src/rules/container/no-new-privileges.js';
 testRule(rule, {
   valid: [{ code: '{}' }],
   invalid: [
-    { code: '{"noNewPrivs":{"ok":true,"method":"sh","value":0}}', errors: [{ line: 1, message: 'NoNewPrivs is 0' }] },
-    { code: '{"noNewPrivs":{"ok":false,"reason":"no shell and no node"}}', errors: [{ line: 1, message: 'could not verify NoNewPrivs' }] },
+    { code: '{"noNewPrivs":{"ok":true,"method":"sh","value":0}}', errors: [{ field: 'NoNewPrivs', message: 'NoNewPrivs is 0' }] },
+    { code: '{"noNewPrivs":{"ok":false,"reason":"no shell and no node"}}', errors: [{ field: 'probe', message: 'could not verify NoNewPrivs' }] },
   ],
 });

@@ -5,6 +5,6 @@ import rule from '../../../src/rules/container/ports-all-interfaces.js';
 testRule(rule, {
   valid: [{ code: '{}' }, { code: '{"hostConfig":{"ports":[{"containerPort":"8000/tcp","hostIp":"127.0.0.1","hostPort":"8000"}]}}' }],
   invalid: [
-    { code: '{"hostConfig":{"ports":[{"containerPort":"8000/tcp","hostIp":"0.0.0.0","hostPort":"8000"},{"containerPort":"8000/tcp","hostIp":"::","hostPort":"8000"}]}}', errors: [{ line: 1, message: '0.0.0.0:8000' }, { line: 1, message: ':::8000' }] },
+    { code: '{"hostConfig":{"ports":[{"containerPort":"8000/tcp","hostIp":"0.0.0.0","hostPort":"8000"},{"containerPort":"8000/tcp","hostIp":"::","hostPort":"8000"}]}}', errors: [{ field: 'NetworkSettings.Ports.8000/tcp', message: '0.0.0.0:8000' }, { field: 'NetworkSettings.Ports.8000/tcp', message: ':::8000' }] },
   ],
 });

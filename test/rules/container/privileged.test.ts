@@ -4,5 +4,5 @@ import rule from '../../../src/rules/container/privileged.js';
 
 testRule(rule, {
   valid: [{ code: '{}' }],
-  invalid: [{ code: '{"hostConfig":{"privileged":true}}', errors: [{ line: 1, message: 'Privileged is true', severity: 'error' }] }],
+  invalid: [{ code: '{"hostConfig":{"privileged":true}}', errors: [{ field: 'HostConfig.Privileged', message: 'Privileged is true', severity: 'error' }] }],
 });

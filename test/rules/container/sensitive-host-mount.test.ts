@@ -9,8 +9,8 @@ testRule(rule, {
     { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/var/run/docker.sock","destination":"/s","readOnly":false}]}}', name: 'socket left to its own rule' },
   ],
   invalid: [
-    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/etc","destination":"/host-etc","readOnly":false}]}}', errors: [{ line: 1, message: '/etc is mounted at /host-etc read-write', severity: 'error' }] },
-    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/","destination":"/host","readOnly":true}]}}', errors: [{ line: 1, message: 'read-only', severity: 'warning' }] },
-    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/var/lib/docker/overlay2","destination":"/o","readOnly":false}]}}', errors: [{ line: 1, message: '/var/lib/docker/overlay2' }] },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/etc","destination":"/host-etc","readOnly":false}]}}', errors: [{ imagePath: '/host-etc', field: 'Mounts', message: '/etc is mounted at /host-etc read-write', severity: 'error' }] },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/","destination":"/host","readOnly":true}]}}', errors: [{ imagePath: '/host', field: 'Mounts', message: 'read-only', severity: 'warning' }] },
+    { code: '{"hostConfig":{"mounts":[{"type":"bind","source":"/var/lib/docker/overlay2","destination":"/o","readOnly":false}]}}', errors: [{ imagePath: '/o', field: 'Mounts', message: '/var/lib/docker/overlay2' }] },
   ],
 });

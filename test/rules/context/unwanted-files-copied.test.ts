@@ -14,8 +14,8 @@ testRule(rule, {
       code: 'FROM node:22\nCOPY . /app\n=== .dockerignore\n*.md\n=== .git/HEAD\nref\n=== .git/config\n[core]\n=== node_modules/a/index.js\n1\n=== logs/app.log\nx\n',
       errors: [
         { line: 2, message: '.git into the image (2 files, e.g. .git/)', severity: 'warning' },
-        { line: 2, message: 'node_modules', severity: 'warning' },
         { line: 2, message: 'log files', severity: 'info' },
+        { line: 2, message: 'node_modules', severity: 'warning' },
       ],
     },
     {

@@ -25,7 +25,7 @@ testRule(rule, {
     },
     {
       name: 'apk update followed by something else: no fix',
-      code: 'FROM alpine:3.20\nRUN apk update; apk add --no-cache curl\n',
+      code: 'FROM alpine:3.20\nRUN apk update; apk add --no-cache curl\n', output: 'FROM alpine:3.20\nRUN apk update; apk add --no-cache curl\n',
       errors: [{ line: 2, column: 5 }],
     },
     {

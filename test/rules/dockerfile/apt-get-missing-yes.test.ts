@@ -60,7 +60,7 @@ testRule(rule, {
     },
     {
       name: 'JSON form: reported on the line, no fix offered',
-      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n', output: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
       errors: [{ line: 2, column: 5 }],
     },
     {

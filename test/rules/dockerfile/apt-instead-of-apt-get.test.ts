@@ -22,7 +22,7 @@ testRule(rule, {
     },
     {
       name: 'apt list has no scripted twin: no fix',
-      code: 'FROM debian:12\nRUN apt list --installed\n',
+      code: 'FROM debian:12\nRUN apt list --installed\n', output: 'FROM debian:12\nRUN apt list --installed\n',
       errors: [{ line: 2, column: 5 }],
     },
     {

@@ -34,18 +34,18 @@ testRule(rule, {
       output: 'FROM node:22\nENTRYPOINT ["/usr/local/bin/app", "--port", "8000"]\n',
     },
     {
-      code: 'FROM node:22\nCMD node server.js --port $PORT\n',
+      code: 'FROM node:22\nCMD node server.js --port $PORT\n', output: 'FROM node:22\nCMD node server.js --port $PORT\n',
       errors: [{ line: 2, column: 5 }],
       name: 'variables need the shell: no fix',
     },
     {
-      code: 'FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD node server.js\n',
+      code: 'FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD node server.js\n', output: 'FROM node:22\nENTRYPOINT ["tini", "--"]\nCMD ["node", "server.js"]\n',
       errors: [{ line: 3, column: 5 }],
       name: 'CMD after an ENTRYPOINT: suggestion only',
     },
-    { code: 'FROM alpine:3.20\nARG APP=/app\nCMD ${APP} serve\n', errors: [{ line: 3, column: 5 }], name: 'ARG in the command' },
-    { code: "FROM node:22\nCMD ['node', 'server.js']\n", errors: [{ line: 2, column: 5, severity: 'error', message: 'not a valid JSON array' }], name: 'single-quoted array' },
-    { code: 'FROM node:22\nENTRYPOINT ["node" "server.js"]\n', errors: [{ line: 2, column: 12, severity: 'error' }], name: 'missing comma' },
+    { code: 'FROM alpine:3.20\nARG APP=/app\nCMD ${APP} serve\n', output: 'FROM alpine:3.20\nARG APP=/app\nCMD ${APP} serve\n', errors: [{ line: 3, column: 5 }], name: 'ARG in the command' },
+    { code: "FROM node:22\nCMD ['node', 'server.js']\n", output: "FROM node:22\nCMD ['node', 'server.js']\n", errors: [{ line: 2, column: 5, severity: 'error', message: 'not a valid JSON array' }], name: 'single-quoted array' },
+    { code: 'FROM node:22\nENTRYPOINT ["node" "server.js"]\n', output: 'FROM node:22\nENTRYPOINT ["node" "server.js"]\n', errors: [{ line: 2, column: 12, severity: 'error' }], name: 'missing comma' },
     {
       code: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nCMD ./run.sh\n',
       errors: [{ line: 3, column: 5 }],

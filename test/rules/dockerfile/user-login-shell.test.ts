@@ -36,9 +36,9 @@ testRule(rule, {
       errors: [{ line: 2, column: 5, message: '/bin/bash' }],
       output: 'FROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app\nUSER app:app\n',
     },
-    { code: 'FROM debian:12-slim\nARG APP_USER=app\nRUN useradd -rs /bin/sh $APP_USER\nUSER ${APP_USER}\n', errors: [{ line: 3, column: 5 }], name: 'ARG-resolved user name' },
-    { code: 'FROM debian:12-slim AS base\nRUN useradd -u 1000 -s /bin/zsh app\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5 }], name: 'user created in the base stage of the chain' },
-    { code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\ngroupadd -r app\nuseradd -r -g app app\nEOF\nUSER app\n', errors: [{ line: 5, column: 1 }], name: 'heredoc RUN' },
-    { code: 'FROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app && usermod --shell /bin/bash app\nUSER app\n', errors: [{ line: 2, column: 41, message: 'usermod sets /bin/bash' }], name: 'shell changed to a login shell afterwards' },
+    { code: 'FROM debian:12-slim\nARG APP_USER=app\nRUN useradd -rs /bin/sh $APP_USER\nUSER ${APP_USER}\n', output: 'FROM debian:12-slim\nARG APP_USER=app\nRUN useradd -rs /usr/sbin/nologin $APP_USER\nUSER ${APP_USER}\n', errors: [{ line: 3, column: 5 }], name: 'ARG-resolved user name' },
+    { code: 'FROM debian:12-slim AS base\nRUN useradd -u 1000 -s /bin/zsh app\nFROM base\nUSER 1000\n', output: 'FROM debian:12-slim AS base\nRUN useradd -u 1000 -s /usr/sbin/nologin app\nFROM base\nUSER 1000\n', errors: [{ line: 2, column: 5 }], name: 'user created in the base stage of the chain' },
+    { code: 'FROM debian:12-slim\nRUN <<EOF\nset -e\ngroupadd -r app\nuseradd -r -g app app\nEOF\nUSER app\n', output: 'FROM debian:12-slim\nRUN <<EOF\nset -e\ngroupadd -r app\nuseradd --shell /usr/sbin/nologin -r -g app app\nEOF\nUSER app\n', errors: [{ line: 5, column: 1 }], name: 'heredoc RUN' },
+    { code: 'FROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app && usermod --shell /bin/bash app\nUSER app\n', output: 'FROM debian:12-slim\nRUN useradd -s /usr/sbin/nologin app && usermod --shell /usr/sbin/nologin app\nUSER app\n', errors: [{ line: 2, column: 41, message: 'usermod sets /bin/bash' }], name: 'shell changed to a login shell afterwards' },
   ],
 });

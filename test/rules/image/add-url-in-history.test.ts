@@ -8,7 +8,7 @@ testRule(rule, {
     { code: "layer: COPY app /app # buildkit" },
   ],
   invalid: [
-    { code: "layer: ADD https://example.com/a.tgz /opt/ # buildkit", errors: [{ line: 1, column: 1, message: "remote URL" }] },
-    { code: "layer: ADD --chown=1:1 http://x.example/y /y # buildkit", errors: [{ line: 1, column: 1, message: "remote URL" }] },
+    { code: "layer: ADD https://example.com/a.tgz /opt/ # buildkit", errors: [{ field: 'history[0].created_by', layer: 0, message: "remote URL" }] },
+    { code: "layer: ADD --chown=1:1 http://x.example/y /y # buildkit", errors: [{ field: 'history[0].created_by', layer: 0, message: "remote URL" }] },
   ],
 });

@@ -8,7 +8,7 @@ testRule(rule, {
     { code: "file /usr/lib/gcc/x86_64-linux-gnu/12/cc1" },
   ],
   invalid: [
-    { code: "file /usr/bin/gcc-12 mode=0755\nlink /usr/bin/gcc -> gcc-12", errors: [{ line: 1, column: 1, message: "/usr/bin/gcc, /usr/bin/gcc-12" }] },
-    { code: "file /usr/local/go/bin/go mode=0755", errors: [{ line: 1, column: 1, message: "/usr/local/go/bin/go" }] },
+    { code: "file /usr/bin/gcc-12 mode=0755\nlink /usr/bin/gcc -> gcc-12", errors: [{ imagePath: '/usr/bin/gcc', layer: 0, message: "/usr/bin/gcc, /usr/bin/gcc-12" }] },
+    { code: "file /usr/local/go/bin/go mode=0755", errors: [{ imagePath: '/usr/local/go/bin/go', layer: 0, message: "/usr/local/go/bin/go" }] },
   ],
 });

@@ -8,7 +8,7 @@ testRule(rule, {
     { code: "layer: RUN curl -s https://e.example/x | tar xz" },
   ],
   invalid: [
-    { code: "layer: RUN curl -fsSL https://get.example.com | sh", errors: [{ line: 1, column: 1, message: "pipes a download" }] },
-    { code: "layer: RUN wget -qO- https://e.example/i | sudo bash", errors: [{ line: 1, column: 1, message: "pipes a download" }] },
+    { code: "layer: RUN curl -fsSL https://get.example.com | sh", errors: [{ field: 'history[0].created_by', layer: 0, message: "pipes a download" }] },
+    { code: "layer: RUN wget -qO- https://e.example/i | sudo bash", errors: [{ field: 'history[0].created_by', layer: 0, message: "pipes a download" }] },
   ],
 });

@@ -8,8 +8,8 @@ testRule(rule, {
     { code: "expose: 2222/tcp" },
   ],
   invalid: [
-    { code: "expose: 22/tcp", errors: [{ line: 1, column: 1, message: "22/tcp" }] },
-    { code: "expose: 2375/tcp", errors: [{ line: 1, column: 1, message: "Docker API" }] },
-    { code: "expose: 2376/tcp", errors: [{ line: 1, column: 1, message: "Docker API" }] },
+    { code: "expose: 22/tcp", errors: [{ field: 'config.ExposedPorts.22/tcp', message: "22/tcp" }] },
+    { code: "expose: 2375/tcp", errors: [{ field: 'config.ExposedPorts.2375/tcp', message: "Docker API" }] },
+    { code: "expose: 2376/tcp", errors: [{ field: 'config.ExposedPorts.2376/tcp', message: "Docker API" }] },
   ],
 });

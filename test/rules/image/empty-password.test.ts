@@ -8,7 +8,7 @@ testRule(rule, {
     { code: "file /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/usr/sbin/nologin" },
   ],
   invalid: [
-    { code: "file /etc/shadow << root::1:0:99999:7:::", errors: [{ line: 1, column: 1, message: "root has an empty password" }] },
-    { code: "file /etc/passwd << root::0:0:root:/root:/bin/sh", errors: [{ line: 1, column: 1, message: "empty password field" }] },
+    { code: "file /etc/shadow << root::1:0:99999:7:::", errors: [{ imagePath: '/etc/shadow', message: "root has an empty password" }] },
+    { code: "file /etc/passwd << root::0:0:root:/root:/bin/sh", errors: [{ imagePath: '/etc/passwd', message: "empty password field" }] },
   ],
 });

@@ -7,6 +7,6 @@ testRule(rule, {
     { code: "file /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/usr/sbin/nologin" },
   ],
   invalid: [
-    { code: "file /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\ntoor:x:0:0::/root:/bin/sh", errors: [{ line: 1, column: 1, message: "toor has UID 0" }] },
+    { code: "file /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\ntoor:x:0:0::/root:/bin/sh", errors: [{ imagePath: '/etc/passwd', message: "toor has UID 0" }] },
   ],
 });

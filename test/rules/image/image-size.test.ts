@@ -7,8 +7,8 @@ testRule(rule, {
     { code: "file /app/a size=1000" },
   ],
   invalid: [
-    { code: "file /opt/big size=600000000", errors: [{ line: 1, column: 1, message: "600 MB" }] },
-    { code: 'file /app/a size=1000', options: { maxBytes: 100 }, errors: [{ line: 1, column: 1, message: 'more than 0 MB' }] },
-    { code: 'file /a\nlayer: RUN b\nfile /b\nlayer: RUN c\nfile /c', options: { maxLayers: 2 }, errors: [{ line: 1, column: 1, message: '3 layers (more than 2)' }] },
+    { code: "file /opt/big size=600000000", errors: [{ field: 'rootfs', message: "600 MB" }] },
+    { code: 'file /app/a size=1000', options: { maxBytes: 100 }, errors: [{ field: 'rootfs', message: 'more than 0 MB' }] },
+    { code: 'file /a\nlayer: RUN b\nfile /b\nlayer: RUN c\nfile /c', options: { maxLayers: 2 }, errors: [{ field: 'rootfs.diff_ids', message: '3 layers (more than 2)' }] },
   ],
 });

@@ -7,7 +7,7 @@ testRule(rule, {
     { code: "file /a\nlayer: RUN x\nfile /b" },
   ],
   invalid: [
-    { code: "file /a\ntamper", errors: [{ line: 1, column: 1, message: "layer 0 hashes to" }] },
-    { code: "file /a\nlayer: RUN x\nfile /b\ntamper", errors: [{ line: 1, column: 1, message: "layer 1 hashes to" }] },
+    { code: "file /a\ntamper", errors: [{ field: 'layers[0]', layer: 0, message: "layer 0 hashes to" }] },
+    { code: "file /a\nlayer: RUN x\nfile /b\ntamper", errors: [{ field: 'layers[1]', layer: 1, message: "layer 1 hashes to" }] },
   ],
 });

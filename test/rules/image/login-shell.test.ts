@@ -9,7 +9,7 @@ testRule(rule, {
     { code: "user: 10001\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/usr/sbin/nologin" },
   ],
   invalid: [
-    { code: "user: app\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/bin/bash", errors: [{ line: 1, column: 1, message: "/bin/bash" }] },
-    { code: "user: 10001\nfile /etc/passwd << app:x:10001:10001::/app:/bin/sh", errors: [{ line: 1, column: 1, message: "/bin/sh" }] },
+    { code: "user: app\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\napp:x:10001:10001::/app:/bin/bash", errors: [{ imagePath: '/etc/passwd', field: 'config.User', message: "/bin/bash" }] },
+    { code: "user: 10001\nfile /etc/passwd << app:x:10001:10001::/app:/bin/sh", errors: [{ imagePath: '/etc/passwd', field: 'config.User', message: "/bin/sh" }] },
   ],
 });

@@ -7,7 +7,7 @@ testRule(rule, {
     { code: "label: org.opencontainers.image.source=https://x.example\nlabel: org.opencontainers.image.version=1" },
   ],
   invalid: [
-    { code: "user: 1", errors: [{ line: 1, column: 1, message: "org.opencontainers.image.source, org.opencontainers.image.version" }] },
-    { code: "label: org.opencontainers.image.source=https://x.example", errors: [{ line: 1, column: 1, message: "missing OCI label org.opencontainers.image.version" }] },
+    { code: "user: 1", errors: [{ field: 'config.Labels', message: "org.opencontainers.image.source, org.opencontainers.image.version" }] },
+    { code: "label: org.opencontainers.image.source=https://x.example", errors: [{ field: 'config.Labels', message: "missing OCI label org.opencontainers.image.version" }] },
   ],
 });

@@ -7,7 +7,7 @@ testRule(rule, {
     { code: "healthcheck: CMD node /app/h.js" },
   ],
   invalid: [
-    { code: "user: app", errors: [{ line: 1, column: 1, message: "no HEALTHCHECK" }] },
-    { code: "healthcheck: NONE", errors: [{ line: 1, column: 1, message: "HEALTHCHECK NONE" }] },
+    { code: "user: app", errors: [{ field: 'config.Healthcheck', message: "no HEALTHCHECK" }] },
+    { code: "healthcheck: NONE", errors: [{ field: 'config.Healthcheck', message: "HEALTHCHECK NONE" }] },
   ],
 });

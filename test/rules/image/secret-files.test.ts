@@ -12,8 +12,8 @@ testRule(rule, {
     { code: "file /usr/share/doc/x/README << password: see the manual" },
   ],
   invalid: [
-    { code: "file /app/.env << DB_PASSWORD=Zq8vPw3rTx7Lm2Nk", errors: [{ line: 1, column: 1, message: "/app/.env:1" }] },
-    { code: "file /root/.ssh/id_rsa << " + KEY + "\nlayer: RUN rm /root/.ssh/id_rsa\ndelete /root/.ssh/id_rsa", errors: [{ line: 1, column: 1, message: "deleted in layer 1, but still in layer 0" }] },
-    { code: "file /app/.env << API_KEY=Zq8vPw3rTx7Lm2Nk\nlayer: COPY .env /app/.env\nfile /app/.env << API_KEY=changeme", errors: [{ line: 1, column: 1, message: "replaced in layer 1" }] },
+    { code: "file /app/.env << DB_PASSWORD=Zq8vPw3rTx7Lm2Nk", errors: [{ imagePath: '/app/.env', layer: 0, message: "/app/.env:1" }] },
+    { code: "file /root/.ssh/id_rsa << " + KEY + "\nlayer: RUN rm /root/.ssh/id_rsa\ndelete /root/.ssh/id_rsa", errors: [{ imagePath: '/root/.ssh/id_rsa', layer: 0, message: "deleted in layer 1, but still in layer 0" }] },
+    { code: "file /app/.env << API_KEY=Zq8vPw3rTx7Lm2Nk\nlayer: COPY .env /app/.env\nfile /app/.env << API_KEY=changeme", errors: [{ imagePath: '/app/.env', layer: 0, message: "replaced in layer 1" }] },
   ],
 });

@@ -10,7 +10,7 @@ testRule(rule, {
     { code: "env: API_TOKEN=${API_TOKEN}" },
   ],
   invalid: [
-    { code: "env: DB_PASSWORD=Zq8vPw3rTx7Lm2Nk", errors: [{ line: 1, column: 1, message: "DB_PASSWORD=Zq8v" }] },
-    { code: 'env: GH=ghp_' + 'aBcD1234eFgH5678iJkL9012mNoP3456qRsT', errors: [{ line: 1, column: 1, message: "GitHub" }] },
+    { code: "env: DB_PASSWORD=Zq8vPw3rTx7Lm2Nk", errors: [{ field: 'config.Env.DB_PASSWORD', message: "DB_PASSWORD=Zq8v" }] },
+    { code: 'env: GH=ghp_' + 'aBcD1234eFgH5678iJkL9012mNoP3456qRsT', errors: [{ field: 'config.Env.GH', message: "GitHub" }] },
   ],
 });

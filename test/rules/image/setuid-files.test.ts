@@ -10,7 +10,7 @@ testRule(rule, {
     { code: "file /usr/bin/evil mode=4755\nlayer: RUN rm /usr/bin/evil\ndelete /usr/bin/evil" },
   ],
   invalid: [
-    { code: "file /usr/local/bin/helper mode=4755", errors: [{ line: 1, column: 1, message: "setuid (mode 4755" }] },
-    { code: "file /usr/bin/wall2 mode=2755 gid=5", errors: [{ line: 1, column: 1, message: "setgid" }] },
+    { code: "file /usr/local/bin/helper mode=4755", errors: [{ imagePath: '/usr/local/bin/helper', layer: 0, message: "setuid (mode 4755" }] },
+    { code: "file /usr/bin/wall2 mode=2755 gid=5", errors: [{ imagePath: '/usr/bin/wall2', layer: 0, message: "setgid" }] },
   ],
 });

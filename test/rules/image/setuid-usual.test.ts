@@ -8,7 +8,7 @@ testRule(rule, {
     { code: "file /usr/bin/su mode=0755" },
   ],
   invalid: [
-    { code: "file /bin/su mode=4755", errors: [{ line: 1, column: 1, message: "usual" }] },
-    { code: "file /usr/bin/newgrp mode=4755\nfile /usr/bin/mount mode=4755", errors: [{ line: 1, column: 1, message: "usual" }, { line: 1, column: 1, message: "usual" }] },
+    { code: "file /bin/su mode=4755", errors: [{ imagePath: '/bin/su', layer: 0, message: "usual" }] },
+    { code: "file /usr/bin/newgrp mode=4755\nfile /usr/bin/mount mode=4755", errors: [{ imagePath: '/usr/bin/mount', layer: 0, message: "usual" }, { imagePath: '/usr/bin/newgrp', layer: 0, message: "usual" }] },
   ],
 });

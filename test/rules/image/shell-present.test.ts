@@ -8,7 +8,7 @@ testRule(rule, {
     { code: "link /bin/sh -> /nonexistent" },
   ],
   invalid: [
-    { code: "file /bin/busybox mode=0755\nlink /bin/sh -> busybox", errors: [{ line: 1, column: 1, message: "/bin/sh" }] },
-    { code: "file /bin/bash mode=0755", errors: [{ line: 1, column: 1, message: "/bin/bash" }] },
+    { code: "file /bin/busybox mode=0755\nlink /bin/sh -> busybox", errors: [{ imagePath: '/bin/sh', layer: 0, message: "/bin/sh" }] },
+    { code: "file /bin/bash mode=0755", errors: [{ imagePath: '/bin/bash', layer: 0, message: "/bin/bash" }] },
   ],
 });

@@ -8,6 +8,6 @@ testRule(rule, {
     { code: "file /usr/bin/sudo mode=4755\nlayer: RUN apt-get purge sudo\ndelete /usr/bin/sudo" },
   ],
   invalid: [
-    { code: "file /usr/bin/sudo mode=4755", errors: [{ line: 1, column: 1, message: "/usr/bin/sudo is installed" }] },
+    { code: "file /usr/bin/sudo mode=4755", errors: [{ imagePath: '/usr/bin/sudo', layer: 0, message: "/usr/bin/sudo is installed" }] },
   ],
 });

@@ -9,9 +9,9 @@ testRule(rule, {
     { code: "user: 10001:10001" },
   ],
   invalid: [
-    { code: "file /app/x", errors: [{ line: 1, column: 1, message: "config.User is empty" }] },
-    { code: "user: root", errors: [{ line: 1, column: 1, message: "UID 0" }] },
-    { code: "user: 0:0", errors: [{ line: 1, column: 1, message: "UID 0" }] },
-    { code: "user: toor\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\ntoor:x:0:0::/root:/bin/sh", errors: [{ line: 1, column: 1, message: "UID 0" }] },
+    { code: "file /app/x", errors: [{ field: 'config.User', message: "config.User is empty" }] },
+    { code: "user: root", errors: [{ field: 'config.User', message: "UID 0" }] },
+    { code: "user: 0:0", errors: [{ field: 'config.User', message: "UID 0" }] },
+    { code: "user: toor\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh\\\\ntoor:x:0:0::/root:/bin/sh", errors: [{ field: 'config.User', message: "UID 0" }] },
   ],
 });

@@ -10,7 +10,7 @@ testRule(rule, {
     { code: 'file /app/x' },
   ],
   invalid: [
-    { code: 'user: app\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh', errors: [{ line: 1, column: 1, message: '/etc/passwd does not hold' }] },
-    { code: 'user: nonroot', errors: [{ line: 1, column: 1, message: 'no /etc/passwd' }] },
+    { code: 'user: app\nfile /etc/passwd << root:x:0:0:root:/root:/bin/sh', errors: [{ field: 'config.User', message: '/etc/passwd does not hold' }] },
+    { code: 'user: nonroot', errors: [{ field: 'config.User', message: 'no /etc/passwd' }] },
   ],
 });

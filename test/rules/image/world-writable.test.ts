@@ -9,7 +9,7 @@ testRule(rule, {
     { code: "file /app/f mode=0644" },
   ],
   invalid: [
-    { code: "file /app/config.json mode=0666", errors: [{ line: 1, column: 1, message: "world-writable file" }] },
-    { code: "dir /data mode=0777", errors: [{ line: 1, column: 1, message: "without the sticky bit" }] },
+    { code: "file /app/config.json mode=0666", errors: [{ imagePath: '/app/config.json', layer: 0, message: "world-writable file" }] },
+    { code: "dir /data mode=0777", errors: [{ imagePath: '/data', layer: 0, message: "without the sticky bit" }] },
   ],
 });

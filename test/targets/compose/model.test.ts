@@ -5,7 +5,7 @@ import { interpolate, parseDotEnv } from '../../../src/targets/compose/interpola
 import { parsePortString } from '../../../src/targets/compose/services.js';
 import { assembleCompose } from '../../../src/targets/compose/load.js';
 import { toPlain } from '../../../src/targets/compose/model.js';
-import { GENERATED_FILE, generateValidatorSource } from '../../../src/targets/compose/schema-codegen.js';
+import { GENERATED_FILE, generateValidatorSource } from '../../../scripts/compose-schema-codegen.js';
 
 const env = { SET: 'v', EMPTY: '' };
 describe('interpolation', () => {
@@ -69,6 +69,6 @@ describe('merging files as docker compose does', () => {
   });
 });
 
-it('the generated schema validator matches schema/compose-spec.json (regenerate with schema-codegen --write)', () => {
+it('the generated schema validator matches schema/compose-spec.json (regenerate with npm run schema:compose)', () => {
   assert.equal(readFileSync(GENERATED_FILE, 'utf8'), generateValidatorSource());
 });

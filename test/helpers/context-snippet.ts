@@ -11,10 +11,10 @@
 //   === secrets/db.txt [unreadable]     (a file that cannot be read; a named fake for rule tables)
 //
 // Lines before the first `===` belong to the Dockerfile. The files live in memory.
-import type { ContextFs, DirEntry, EntryType } from './fs.js';
-import type { ContextModel } from './model.js';
-import { buildContextModel } from './build.js';
-import { parseDockerfile } from '../dockerfile/parse.js';
+import type { ContextFs, DirEntry, EntryType } from '../../src/targets/context/fs.js';
+import type { ContextModel } from '../../src/targets/context/model.js';
+import { buildContextModel } from '../../src/targets/context/build.js';
+import { parseDockerfile } from '../../src/targets/dockerfile/parse.js';
 
 export interface SnippetEntry {
   type: 'file' | 'symlink';

@@ -1,7 +1,7 @@
 // A container model from a short JSON description: the given fields over a baseline of a
 // container run the hardened way (what `verify --profile hardened` measures on the reference image).
 // Used by the rule tests and the rules' examples; never by verify itself.
-import type { ContainerModel } from './model.js';
+import type { ContainerModel } from '../../src/targets/container/model.js';
 
 export function hardenedBaseline(path: string): ContainerModel {
   const none = { effectiveHex: '0000000000000000', permittedHex: '0000000000000000', boundingHex: '0000000000000000', effective: [], permitted: [], bounding: [] };

@@ -12,9 +12,9 @@
 //   tamper                         the manifest declares another digest for this layer
 //   entry ../../etc/x              a raw tar name (for hostile names)
 import { createHash } from 'node:crypto';
-import type { ImageModel } from './model.js';
-import { LayerCollector, type LayerScan } from './layer-scan.js';
-import { buildModel, type ConfigDoc, type LayerInput } from './merge.js';
+import type { ImageModel } from '../../src/targets/image/model.js';
+import { LayerCollector, type LayerScan } from '../../src/targets/image/layer-scan.js';
+import { buildModel, type ConfigDoc, type LayerInput } from '../../src/targets/image/merge.js';
 
 interface PendingLayer { createdBy: string; lines: string[]; tamper: boolean }
 

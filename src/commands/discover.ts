@@ -1,0 +1,118 @@
+// Discovery for `tightship lint`: paths in → the Dockerfiles and compose projects to audit, the
+// paths that could not be used, and which files a directory search found (those are subject to
+// the config's ignore globs). No auditing here.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { isMissingModule } from '../targets/dockerfile/audit.js';
+import { dockerfileTarget } from '../targets/dockerfile/target.js';
+
+/** Skipped while searching directories. */
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+const YAML_NAME = /\.ya?ml$/i;
+
+export interface Discovery {
+  dockerfiles: string[];
+  /** Compose projects: absolute paths, base file first. */
+  composeGroups: string[][];
+  /** Paths that could not be used, with the reason. */
+  errors: { path: string; error: string }[];
+  /** Files found by searching (subject to the config's ignore globs), as opposed to named. */
+  searched: Set<string>;
+}
+
+export type ComposeModule = typeof import('../targets/compose/audit.js');
+
+export async function loadCompose(): Promise<ComposeModule | null> {
+  try {
+    return await import('../targets/compose/audit.js');
+  } catch (err) {
+    if (isMissingModule(err, 'compose/audit')) return null;
+    throw err;
+  }
+}
+
+async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[] }): Promise<void> {
+  let entries;
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return; // an unreadable folder below the named one is skipped, like git does
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) await walk(p, found);
+    } else if (e.isFile() || e.isSymbolicLink()) {
+      if (dockerfileTarget.detect(e.name)) found.dockerfiles.push(p);
+      else if (YAML_NAME.test(e.name)) found.yaml.push(p);
+    }
+  }
+}
+
+/** Finds the inputs of a lint: named files as given, directories searched recursively (sorted,
+ *  .git and node_modules skipped). Dockerfiles and compose files are recognised by their
+ *  targets' detect(); compose files are grouped into projects as `docker compose` reads them. */
+export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
+  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set() };
+  const explicitCompose: string[] = [];
+  const searchedYaml: string[] = [];
+  for (const p of paths) {
+    const abs = path.resolve(cwd, p);
+    let st;
+    try {
+      st = await fs.stat(abs);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      d.errors.push({ path: abs, error: code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code}` });
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = { dockerfiles: [] as string[], yaml: [] as string[] };
+      await walk(abs, found);
+      found.dockerfiles.forEach((f) => d.searched.add(f));
+      found.yaml.forEach((f) => d.searched.add(f));
+      d.dockerfiles.push(...found.dockerfiles);
+      searchedYaml.push(...found.yaml);
+      if (found.dockerfiles.length === 0 && found.yaml.length === 0) {
+        d.errors.push({ path: abs, error: 'no Dockerfile or compose file found in this directory' });
+      } else if (found.dockerfiles.length === 0) {
+        // only YAML: decided below once we know which are compose files
+        d.errors.push({ path: abs, error: '\u0000pending' });
+      }
+    } else if (YAML_NAME.test(abs)) {
+      explicitCompose.push(abs);
+    } else {
+      d.dockerfiles.push(abs);
+    }
+  }
+  let compose: ComposeModule | null = null;
+  if (explicitCompose.length || searchedYaml.length) compose = await loadCompose();
+  const groups = new Map<string, string[]>();
+  for (const f of explicitCompose) {
+    const key = path.dirname(f);
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  if (compose) {
+    for (const dir of [...new Set(searchedYaml.filter((f) => compose!.isComposeFile(f)).map((f) => path.dirname(f)))]) {
+      if (groups.has(dir)) continue;
+      const files = compose.composeProjectFiles(dir);
+      if (files.length) groups.set(dir, files);
+    }
+  } else if (explicitCompose.length) {
+    for (const f of explicitCompose) d.errors.push({ path: f, error: 'compose files cannot be audited by this build' });
+    groups.clear();
+  }
+  d.composeGroups = [...groups.keys()].sort().map((k) => groups.get(k)!);
+  // directories that held only YAML: an error unless a compose project was found under them
+  d.errors = d.errors.filter((e) => {
+    if (e.error !== '\u0000pending') return true;
+    const found = d.composeGroups.some((g) => g.some((f) => f.startsWith(e.path + path.sep)));
+    if (!found) e.error = 'no Dockerfile or compose file found in this directory';
+    return !found;
+  });
+  d.dockerfiles = [...new Set(d.dockerfiles)];
+  return d;
+}
+

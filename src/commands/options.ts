@@ -1,0 +1,90 @@
+// The flags and environment variables that lint, image and verify share, read one way:
+//   -f/--format  [TIGHTSHIP_FORMAT]      -o/--output      --fail-on [TIGHTSHIP_FAIL_ON]
+//   -c/--config  --no-inline-ignores [TIGHTSHIP_NO_INLINE_IGNORES]   -h/--help
+// A flag beats its variable; an empty (or blank) variable counts as unset. (--debug is read by
+// main for every command.)
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { IO } from '../io.js';
+import { UserError } from '../engine/types.js';
+import type { ResolvedConfig } from '../engine/config-types.js';
+import { createConfigLoader, parseFailOn, type ConfigLoader, type ConfigOverrides } from '../engine/config.js';
+import type { CatalogueEntry } from '../engine/catalogue.js';
+import { formatNames, isFormat, loadFormatter } from '../report/load.js';
+import type { Formatter } from '../report/common.js';
+import { flagSet, flagValue, type FlagSpec, type ParsedArgs } from './args.js';
+
+export type SharedFlag = 'format' | 'output' | 'fail-on' | 'config' | 'no-inline-ignores' | 'help';
+
+const SHARED: Record<SharedFlag, FlagSpec> = {
+  format: { value: true, alias: 'f' },
+  output: { value: true, alias: 'o' },
+  'fail-on': { value: true },
+  config: { value: true, alias: 'c' },
+  'no-inline-ignores': {},
+  help: { alias: 'h' },
+};
+
+/** The specs of the shared flags a command offers, to merge with its own. */
+export function sharedSpecs(...names: SharedFlag[]): Record<string, FlagSpec> {
+  return Object.fromEntries(names.map((n) => [n, SHARED[n]]));
+}
+
+/** The value of an environment variable, or undefined when it is unset, empty or blank. */
+export function envValue(env: IO['env'], name: string): string | undefined {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+}
+
+/** --format, else TIGHTSHIP_FORMAT, else pretty; one the command offers. */
+export function resolveFormat(args: ParsedArgs, io: IO, command: string): string {
+  const flag = flagValue(args, 'format');
+  const format = flag ?? envValue(io.env, 'TIGHTSHIP_FORMAT') ?? 'pretty';
+  if (!isFormat(format, command)) {
+    throw new UserError(`unknown format '${format}'${flag === undefined ? ' (from TIGHTSHIP_FORMAT)' : ''}`, `use one of ${formatNames(command).join(', ')}`);
+  }
+  return format;
+}
+
+export async function resolveFormatter(format: string): Promise<Formatter> {
+  return loadFormatter(format);
+}
+
+/** --output as an absolute path, checked before any work: not a folder, its folder exists. */
+export async function resolveOutput(args: ParsedArgs, io: IO): Promise<string | undefined> {
+  const flag = flagValue(args, 'output');
+  if (flag === undefined) return undefined;
+  const out = path.resolve(io.cwd, flag);
+  const st = await fs.stat(out).catch(() => null);
+  if (st?.isDirectory()) throw new UserError(`--output ${flag} is a directory; refusing to overwrite it`, 'give a file path');
+  const parent = await fs.stat(path.dirname(out)).catch(() => null);
+  if (!parent?.isDirectory()) throw new UserError(`--output ${flag}: folder ${path.dirname(flag)} does not exist`, 'create the folder first');
+  return out;
+}
+
+/** The flag layer of the config: --fail-on, --no-inline-ignores (when the command offers them). */
+export function flagOverrides(args: ParsedArgs): ConfigOverrides {
+  const overrides: ConfigOverrides = {};
+  const failOn = flagValue(args, 'fail-on');
+  if (failOn !== undefined) overrides.failOn = parseFailOn(failOn, '--fail-on');
+  if (flagSet(args, 'no-inline-ignores')) overrides.inlineIgnores = false;
+  return overrides;
+}
+
+/** The config loader of a run: --config (or a search for .tightship.yaml) < env < flags. */
+export function configLoader(
+  args: ParsedArgs, io: IO, catalogue: readonly CatalogueEntry[] | (() => Promise<readonly CatalogueEntry[]>), extra: ConfigOverrides = {},
+): ConfigLoader {
+  const configFlag = flagValue(args, 'config');
+  return createConfigLoader({
+    explicitPath: configFlag ? path.resolve(io.cwd, configFlag) : undefined,
+    env: io.env,
+    overrides: { ...flagOverrides(args), ...extra },
+    catalogue,
+  });
+}
+
+/** The config of the working folder (image and verify have one target, no folders to search). */
+export async function loadConfig(args: ParsedArgs, io: IO, catalogue: readonly CatalogueEntry[]): Promise<ResolvedConfig> {
+  return configLoader(args, io, catalogue).forDir(io.cwd);
+}

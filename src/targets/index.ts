@@ -1,0 +1,19 @@
+// The list of targets: what discovery, commands and the rule pages ask. A new target is a folder
+// under targets/ with its target.ts, a rules folder, and one line here and in src/rules/index.ts.
+import type { Target } from '../engine/target.js';
+import { dockerfileTarget } from './dockerfile/target.js';
+import { contextTarget } from './context/target.js';
+import { composeTarget } from './compose/target.js';
+import { imageTarget } from './image/target.js';
+import { containerTarget } from './container/target.js';
+
+export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget];
+
+export function targetOf(kind: string): Target<any, any, any> | undefined {
+  return targets.find((t) => t.kind === kind);
+}
+
+/** How each target's findings are silenced inline, by kind (for the rule pages). */
+export function suppressionSyntax(): Map<string, Target<unknown>['suppression']> {
+  return new Map(targets.map((t) => [t.kind, t.suppression]));
+}
