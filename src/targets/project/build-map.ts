@@ -4,7 +4,7 @@
 // Makefiles and shell scripts. A Dockerfile no build names gets a guessed context. Builds that
 // cannot be used (remote contexts, contexts outside the project, files that do not parse)
 // become notes; the rest of the map is kept.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { Build, BuildMap, BuildSource, CommandLine, Note, ProjectFile } from './types.js';
 import { SOURCE_ORDER } from './types.js';
@@ -36,6 +36,7 @@ interface Ctx {
 }
 
 const MAX_TEXT = 1024 * 1024;
+const HAS_VARIABLE = /\$\{|\$\(|\$[A-Za-z_0-9@*#?]/;
 
 /** Builds the map of the project under `root` (the tree is scanned when not given). */
 export async function buildMap(root: string, tree: ProjectTree = scanTree(root), opts: BuildMapOptions = {}): Promise<FullBuildMap> {
@@ -67,7 +68,7 @@ function localContext(ctx: Ctx, raw: string, base: string, file: string, line: n
     note(ctx, file, line, `${what}: the context comes from standard input: it is not audited from this tree`);
     return null;
   }
-  if (/\$\{|\$\(|\$[A-Za-z_]/.test(raw)) {
+  if (HAS_VARIABLE.test(raw)) {
     note(ctx, file, line, `${what}: context ${raw} uses a variable this map cannot resolve`);
     return null;
   }
@@ -84,7 +85,7 @@ function localContext(ctx: Ctx, raw: string, base: string, file: string, line: n
 }
 
 function localDockerfile(ctx: Ctx, raw: string, base: string, file: string, line: number, what: string): string | null {
-  if (/\$\{|\$\(|\$[A-Za-z_]/.test(raw)) {
+  if (HAS_VARIABLE.test(raw)) {
     note(ctx, file, line, `${what}: Dockerfile ${raw} uses a variable this map cannot resolve`);
     return null;
   }
@@ -184,10 +185,31 @@ interface ComposeBuildDraft {
   image?: string;
 }
 
-function yamlGet(node: unknown, key: string): Node | undefined {
-  if (!isMap(node)) return undefined;
+/** A key of a mapping, looking through `<<` merge keys (compose files share settings with
+ *  `x-defaults: &d` and `<<: *d`); aliases were put in place by readYaml. */
+function yamlGet(node: unknown, key: string, depth = 0): Node | undefined {
+  if (!isMap(node) || depth > 10) return undefined;
   for (const p of node.items) if (isScalar(p.key) && p.key.value === key) return (p.value ?? undefined) as Node | undefined;
+  for (const p of node.items) {
+    if (!isScalar(p.key) || p.key.value !== '<<') continue;
+    for (const src of isSeq(p.value) ? p.value.items : [p.value]) {
+      const hit = yamlGet(src, key, depth + 1);
+      if (hit !== undefined) return hit;
+    }
+  }
   return undefined;
+}
+
+/** Replaces each alias by the node it names (a shared reference), so lookups see through them. */
+function inlineAliases(doc: Document): void {
+  let budget = 10_000;
+  visit(doc, {
+    Alias(_key, node) {
+      if (--budget < 0) return visit.BREAK;
+      const target = node.resolve(doc);
+      return target && !isAlias(target) ? (target as Node) : undefined;
+    },
+  });
 }
 
 function yamlStr(node: unknown): string | undefined {
@@ -241,6 +263,7 @@ function readYaml(ctx: Ctx, file: string): { root: Node; lc: LineCounter } | nul
     note(ctx, file, pos.line, `does not parse as YAML (${doc.errors[0]!.message.split('\n')[0]}): its builds are left out`);
     return null;
   }
+  inlineAliases(doc);
   return doc.contents ? { root: doc.contents as Node, lc } : null;
 }
 
@@ -481,7 +504,7 @@ function fromCommandLines(ctx: Ctx): void {
       return e ?? w;
     };
     const source: BuildSource = c.origin === 'github-actions' || c.origin === 'gitlab-ci' ? 'workflow' : 'script';
-    const what = `${c.argv.slice(0, 3).join(' ')}`;
+    const what = `${c.name} ${c.argv.slice(1).find((w) => w === 'build' || w === 'bud') ?? 'build'} (${c.origin})`;
     if (!parsed.context) {
       note(ctx, c.file, c.line, `${what}: no context argument`);
       continue;
@@ -492,24 +515,37 @@ function fromCommandLines(ctx: Ctx): void {
       note(ctx, c.file, c.line, `${what}: uses a make variable this map cannot resolve`);
       continue;
     }
-    const cwd = c.cwd !== undefined ? joinRel('.', c.cwd) ?? '.' : cds.get(c.file) ?? '.';
-    const context = localContext(ctx, rawContext, cwd, c.file, c.line, what);
-    if (context === null) continue;
     if (rawFile === '-') {
       note(ctx, c.file, c.line, `${what}: the Dockerfile comes from standard input`);
       continue;
     }
-    // -f is relative to the working directory; without it, the context's Dockerfile
-    const dockerfile = rawFile !== undefined
-      ? localDockerfile(ctx, rawFile, cwd, c.file, c.line, what)
-      : localDockerfile(ctx, context === '.' ? 'Dockerfile' : `${context}/Dockerfile`, '.', c.file, c.line, what);
-    if (dockerfile === null) continue;
-    const args: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed.args)) args[k] = resolveWord(v) ?? v;
-    const b: Draft = { dockerfile, context, args, namedContexts: namedContexts(parsed.namedContexts, cwd), source, file: c.file, line: c.line };
-    if (parsed.target) b.target = resolveWord(parsed.target)!;
-    if (parsed.tags[0]) b.name = resolveWord(parsed.tags[0])!;
-    ctx.builds.push(b);
+    // where the command runs: what the file says (make, CI, package.json), the folder of the
+    // last `cd`, else the root (how scripts are mostly run), then the script's own folder
+    const cwds = c.cwd !== undefined
+      ? [joinRel('.', c.cwd) ?? '.']
+      : [...new Set([cds.get(c.file) ?? '.', ...(cds.has(c.file) ? [] : [dirOf(c.file)])])];
+    let firstNotes: Note[] | null = null;
+    for (const cwd of cwds) {
+      const trial: Ctx = { ...ctx, notes: [] };
+      const context = localContext(trial, rawContext, cwd, c.file, c.line, what);
+      // -f is relative to the working directory; without it, the context's Dockerfile
+      const dockerfile = context === null ? null : rawFile !== undefined
+        ? localDockerfile(trial, rawFile, cwd, c.file, c.line, what)
+        : localDockerfile(trial, context === '.' ? 'Dockerfile' : `${context}/Dockerfile`, '.', c.file, c.line, what);
+      if (context === null || dockerfile === null) {
+        firstNotes ??= trial.notes;
+        continue;
+      }
+      const args: Record<string, string> = {};
+      for (const [k, v] of Object.entries(parsed.args)) args[k] = resolveWord(v) ?? v;
+      const b: Draft = { dockerfile, context, args, namedContexts: namedContexts(parsed.namedContexts, cwd), source, file: c.file, line: c.line };
+      if (parsed.target) b.target = resolveWord(parsed.target)!;
+      if (parsed.tags[0]) b.name = resolveWord(parsed.tags[0])!;
+      ctx.builds.push(b);
+      firstNotes = null;
+      break;
+    }
+    if (firstNotes) ctx.notes.push(...firstNotes);
   }
 }
 
