@@ -177,3 +177,18 @@ test('the Dockerfile\'s own ignore file wins over the context\'s', () => {
   assert.equal(ignoreFileFor('docker/Dockerfile', '.', files), '.dockerignore');
   assert.equal(ignoreFileFor('docker/Dockerfile', 'docker', files), undefined);
 });
+
+test('compose merge keys, bake JSON, a script run from its own folder, and a $1 path noted', async () => {
+  const map = await mapOf('anchors-and-scripts');
+  const api = buildsOf(map, 'services/api/Dockerfile');
+  assert.deepEqual(api.map((b) => [b.source, b.name, b.context, b.target, b.alsoIn?.map((a) => a.source)]), [
+    ['compose', 'api', 'services/api', 'runtime', [ 'compose' ]],
+    ['bake', 'api', 'services/api', 'runtime', undefined],
+  ]);
+  assert.deepEqual(api[1]!.args, { PY: '3.12' });
+  const [pty] = buildsOf(map, 'tools/pty/Dockerfile.golang');
+  assert.deepEqual([pty!.source, pty!.context, pty!.args], ['script', 'tools/pty', { GOOS: 'linux' }]);
+  assert.deepEqual(map.notes.map((n) => `${n.file}:${n.line}: ${n.message}`), [
+    'tools/pty/cross.sh:4: docker build (shell): Dockerfile src/$1/Dockerfile uses a variable this map cannot resolve',
+  ]);
+});
