@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { assessValue, isSecretName, redact } from '../../secrets/names.js';
+import { severityFor } from '../../secrets/confidence.js';
 import { scanText } from '../../targets/image/secret-scan.js';
 
 export default defineRule({
@@ -19,12 +20,19 @@ export default defineRule({
       const name = i < 0 ? e : e.slice(0, i);
       const value = i < 0 ? '' : e.slice(i + 1);
       const field = `config.Env.${name}`;
-      if (isSecretName(name) && !isPlaceholder(value)) {
-        ctx.report({ message: `config.Env sets ${name}=${redact(value)}: a secret baked into the image`, location: { field }, sensitive: true });
+      // a verified shape is an error, wherever it sits; a secret-named literal is a warning when
+      // it looks generated and info when it is weak
+      const hit = scanText(value, name)[0] ?? scanText(`${name}=${value}`, '.env')[0];
+      if (hit && hit.confidence === 'verified') {
+        ctx.report({ message: `config.Env ${name} holds a ${hit.kind} (${hit.redacted})`, location: { field }, sensitive: true, secrets: [hit.secret] });
         continue;
       }
-      const hits = scanText(value, name);
-      if (hits.length) ctx.report({ message: `config.Env ${name} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location: { field }, sensitive: true });
+      const verdict = assessValue(value);
+      if (isSecretName(name) && (verdict === 'strong' || verdict === 'weak')) {
+        ctx.report({ message: `config.Env sets ${name}=${redact(value)}: a secret baked into the image`, location: { field }, severity: verdict === 'strong' ? 'warning' : 'info', sensitive: true, secrets: [value] });
+        continue;
+      }
+      if (hit) ctx.report({ message: `config.Env ${name} holds a ${hit.kind} (${hit.redacted})`, location: { field }, severity: severityFor(hit.confidence), sensitive: true, secrets: [hit.secret] });
     }
   },
 });
