@@ -54,6 +54,14 @@ export function assessValue(value: string): ValueVerdict {
   return looksGenerated(v) ? 'strong' : 'weak';
 }
 
+/** A plain lower-case word (`postgres`, `wordpress`, `mysecretpassword`): no credential in
+ *  program code, but under a name that can only hold a password (an environment variable of
+ *  a service) it is a weak password, worth an info. Option values (`yes`, `basic`) are not. */
+export function isWordLike(value: string): boolean {
+  const v = value.trim();
+  return /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$/.test(v) && v.length >= 4 && !ENUM.test(v) && !VERSION.test(v) && assessValue(v) !== 'placeholder';
+}
+
 function looksGenerated(v: string): boolean {
   const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/[0-9]/.test(v)) + Number(/[^A-Za-z0-9]/.test(v));
   const h = shannon(v);

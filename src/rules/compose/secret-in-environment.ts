@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { get, rangeOf } from '../../targets/compose/model.js';
-import { assessValue, isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { assessValue, isPlaceholder, isSecretName, isWordLike, redact } from '../../secrets/names.js';
 import { findTokens } from '../../secrets/tokens.js';
 import { isTestPath, severityFor } from '../../secrets/confidence.js';
 import { literalDefaults } from '../../targets/compose/interpolate.js';
@@ -12,7 +12,7 @@ export default defineRule({
   title: 'Secrets are not passed as plain environment variables',
   severity: 'error',
   level: 'hardened',
-  rationale: 'A password written in `environment:` or in an `env_file` is in the repository, in `docker inspect`, in every process\'s /proc/<pid>/environ and in crash reports. Compose `secrets:` mount it as a file under /run/secrets instead, readable only by the service. `${VAR}` references are not flagged (the value is not in the file), but a literal default (`${DB_PASSWORD:-hunter2}`) is.',
+  rationale: 'A password written in `environment:` or in an `env_file` is in the repository, in `docker inspect`, in every process\'s /proc/<pid>/environ and in crash reports. Compose `secrets:` mount it as a file under /run/secrets instead, readable only by the service. `${VAR}` references are not flagged (the value is not in the file), but a literal default (`${DB_PASSWORD:-hunter2}`) is. Severity follows the evidence: a verified token shape (checksum or structure checked) or a private key is an error, a secret-named value that looks generated a warning, a weak or word-like one info (docs/secrets.md lists the shapes).',
   remediation: 'Declare a top-level `secrets:` entry (file or environment source), give it to the service with `secrets: [db_password]`, and point the app at it with `DB_PASSWORD_FILE: /run/secrets/db_password`.',
   references: ['https://docs.docker.com/compose/how-tos/use-secrets/', 'CIS Docker Benchmark 4.10'],
   equivalents: { kics: ['Passwords And Secrets - Generic Password'], cis: ['4.10'] },
@@ -29,7 +29,7 @@ export default defineRule({
       if (t && t.confidence === 'verified') return { severity: severityFor('verified'), what: t.label };
       if (!isSecretName(name)) return null;
       const verdict = assessValue(value);
-      if (verdict !== 'strong' && verdict !== 'weak') return null;
+      if (verdict !== 'strong' && verdict !== 'weak' && !isWordLike(value)) return null;
       return { severity: !testFile && verdict === 'strong' ? 'warning' as const : 'info' as const, what: null };
     };
     for (const svc of model.services) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
 import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
-import { assessValue, isSecretName, redact } from '../../secrets/names.js';
+import { assessValue, isSecretName, isWordLike, redact } from '../../secrets/names.js';
 import { isTestPath, severityFor, type Confidence } from '../../secrets/confidence.js';
 import { findTokens } from '../../secrets/tokens.js';
 import { parseKeyValues, rangeAt, type KeyValue } from './util/a-common.js';
@@ -110,12 +110,13 @@ export default defineRule({
         }
         if (!isSecretName(kv.key)) continue;
         const verdict = value === null ? null : assessValue(value);
-        if (value !== null && (verdict === 'strong' || verdict === 'weak') && !looksLikeConfiguration(value)) {
+        if (value !== null && (verdict === 'strong' || verdict === 'weak' || isWordLike(value)) && !looksLikeConfiguration(value)) {
           // named like a secret, no shape proves it: a warning when the value looks generated
           ctx.report({
             message: `${instr.keyword} ${kv.key} sets a secret in the Dockerfile (${redact(value)}); it ends up in the image and in version control. Use RUN --mount=type=secret at build time or a runtime secret.`,
             range: range(),
             severity: testFile ? 'info' : verdict === 'strong' || instr.keyword === 'ARG' ? 'warning' : 'info',
+
             sensitive: true,
             secrets: [value],
           });
@@ -126,7 +127,7 @@ export default defineRule({
           ctx.report({
             message: `ARG ${kv.key} is named like a secret: values passed with --build-arg are recorded in the image history. Use RUN --mount=type=secret instead.`,
             range: range(),
-            severity: 'warning',
+            severity: testFile ? 'info' : 'warning',
           });
           continue;
         }

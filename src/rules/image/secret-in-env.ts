@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { assessValue, isSecretName, redact } from '../../secrets/names.js';
+import { assessValue, isSecretName, isWordLike, redact } from '../../secrets/names.js';
 import { severityFor } from '../../secrets/confidence.js';
 import { scanText } from '../../targets/image/secret-scan.js';
 
@@ -9,7 +9,7 @@ export default defineRule({
   title: 'No secrets in the image environment',
   severity: 'error',
   level: 'hardened',
-  rationale: 'config.Env ships with the image: anyone who can pull it reads every value with `docker inspect`, and every container inherits it in /proc/*/environ.',
+  rationale: 'config.Env ships with the image: anyone who can pull it reads every value with `docker inspect`, and every container inherits it in /proc/*/environ. Severity follows the evidence: a verified token shape (checksum or structure checked) or a private key is an error, a secret-named value that looks generated a warning, a weak or word-like one info (docs/secrets.md lists the shapes).',
   remediation: 'Pass secrets at run time (compose/Kubernetes secrets mounted as files, `*_FILE` variables) or at build time with `RUN --mount=type=secret`; never ENV or ARG.',
   references: ['CIS Docker Benchmark 4.10', 'https://docs.docker.com/build/building/secrets/'],
   equivalents: { dockle: ['CIS-DI-0010'], trivy: ['secret'], cis: ['4.10'] },
@@ -28,7 +28,7 @@ export default defineRule({
         continue;
       }
       const verdict = assessValue(value);
-      if (isSecretName(name) && (verdict === 'strong' || verdict === 'weak')) {
+      if (isSecretName(name) && (verdict === 'strong' || verdict === 'weak' || isWordLike(value))) {
         ctx.report({ message: `config.Env sets ${name}=${redact(value)}: a secret baked into the image`, location: { field }, severity: verdict === 'strong' ? 'warning' : 'info', sensitive: true, secrets: [value] });
         continue;
       }

@@ -11,7 +11,7 @@ export default defineRule({
   title: 'No secrets in the image history',
   severity: 'error',
   level: 'hardened',
-  rationale: 'The history (`docker history --no-trunc`) keeps the text of every RUN and the values of the build arguments it used: a token passed with --build-arg or written in a RUN line ships with the image even when no file holds it.',
+  rationale: 'The history (`docker history --no-trunc`) keeps the text of every RUN and the values of the build arguments it used: a token passed with --build-arg or written in a RUN line ships with the image even when no file holds it. Severity follows the evidence: a verified token shape (checksum or structure checked) or a private key is an error, a secret-named value that looks generated a warning, a weak or word-like one info (docs/secrets.md lists the shapes).',
   remediation: 'Use `RUN --mount=type=secret,id=…` (BuildKit) for build-time secrets; never pass them as build arguments or inline in RUN.',
   references: ['CIS Docker Benchmark 4.10', 'https://docs.docker.com/build/building/secrets/'],
   equivalents: { dockle: ['CIS-DI-0010'], trivy: ['secret'], cis: ['4.10'] },
