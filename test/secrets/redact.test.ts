@@ -80,6 +80,16 @@ describe('redactTargetResult', () => {
     assert.ok(formatPretty([result], meta).includes(S.github));
   });
 
+  it('formatters never print the raw values attached as Finding.secrets', () => {
+    // a secret attached only to the field, quoted nowhere else
+    const only = 'Hq8-Zt3vLw6Rp2Nx';
+    const r: TargetResult = { ...result, error: undefined, facts: undefined, findings: [{ ruleId: 'dockerfile/secret-in-run', severity: 'error', message: 'a token (Hq8-****)', location: loc(2), sensitive: true, secrets: [only] }] };
+    delete r.error;
+    delete r.facts;
+    const meta = { toolVersion: '0.0.0', rules: SAMPLE_RULES, sources: {}, color: false };
+    for (const format of [formatPretty, formatJson, formatSarif, formatGithub, formatCycloneDx]) assert.ok(!format([r], meta).includes(only));
+  });
+
   for (const [name, format] of Object.entries({ pretty: formatPretty, json: formatJson, sarif: formatSarif, github: formatGithub, cyclonedx: formatCycloneDx })) {
     it(`leaves no planted secret in ${name}`, () => {
       const out = format([clean], { toolVersion: '0.0.0', rules: SAMPLE_RULES, sources: cleanSources!, color: false });
