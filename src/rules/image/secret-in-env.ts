@@ -15,6 +15,9 @@ export default defineRule({
   equivalents: { dockle: ['CIS-DI-0010'], trivy: ['secret'], cis: ['4.10'] },
   examples: { bad: 'env: DB_PASSWORD=hunter2-prod-9f8e7d', good: 'env: DB_PASSWORD_FILE=/run/secrets/db_password' },
   check(model, ctx) {
+    // read as one file too, so that evidence spread over variables counts (an AWS key id is
+    // verified by its secret access key in the next variable)
+    const together = scanText(model.config.env.join('\n'), '.env').filter((h) => h.confidence === 'verified');
     for (const e of model.config.env) {
       const i = e.indexOf('=');
       const name = i < 0 ? e : e.slice(0, i);
@@ -22,7 +25,9 @@ export default defineRule({
       const field = `config.Env.${name}`;
       // a verified shape is an error, wherever it sits; a secret-named literal is a warning when
       // it looks generated and info when it is weak
-      const hit = scanText(value, name)[0] ?? scanText(`${name}=${value}`, '.env')[0];
+      const own = scanText(value, name)[0] ?? scanText(`${name}=${value}`, '.env')[0];
+      const paired = together.find((h) => h.secret.length >= 8 && value.includes(h.secret));
+      const hit = own && own.confidence === 'verified' ? own : paired ?? own;
       if (hit && hit.confidence === 'verified') {
         ctx.report({ message: `config.Env ${name} holds a ${hit.kind} (${hit.redacted})`, location: { field }, sensitive: true, secrets: [hit.secret] });
         continue;
