@@ -80,6 +80,8 @@ interface LintPlan {
   contextDir: string | undefined;
   auditContext: boolean;
   fix: boolean;
+  /** --build-arg values (secret-named ones are redacted in the report). */
+  buildArgs: Record<string, string>;
 }
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
@@ -98,7 +100,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
     if (!st?.isDirectory()) throw new UserError(`build context ${contextFlag} is not a directory`, 'give --context an existing folder');
   }
   const outputPath = await resolveOutput(args, io);
-  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix') };
+  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), buildArgs };
 }
 
 /** What the audit of a lint run produced, for the report. */
@@ -189,7 +191,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
   const color = p.outputPath ? false : useColor(io.isTTY, io.env);
   const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules];
-  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed };
+  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs };
   const text = (await loadFormatter(p.format))(a.results, meta);
   if (p.outputPath) {
     await writeFileAtomic(p.outputPath, text);

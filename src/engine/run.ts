@@ -152,6 +152,7 @@ export function runRules<K extends TargetKind>(
         if (d.related?.length) f.related = d.related;
         if (d.fix) f.fix = d.fix;
         if (d.sensitive) f.sensitive = true;
+        if (d.secrets?.length) f.secrets = d.secrets;
         findings.push(f);
       },
     };

@@ -81,6 +81,9 @@ export interface Finding {
   fix?: Fix;
   /** The located text holds a secret: formatters never show its source lines (code frames). */
   sensitive?: boolean;
+  /** The raw secret values this finding found, for the report's redaction step
+   *  (src/secrets/redact.ts). Never printed: formatters do not read this field. */
+  secrets?: string[];
 }
 
 export interface Equivalents {
@@ -138,6 +141,9 @@ export interface ReportDescriptor {
   severity?: Severity;
   /** The located text holds a secret: formatters never show its source lines. */
   sensitive?: boolean;
+  /** The raw secret values found, for the report's redaction step (src/secrets/redact.ts);
+   *  never printed. */
+  secrets?: string[];
 }
 
 export interface RuleContext<O> {

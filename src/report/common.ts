@@ -15,6 +15,8 @@ export interface ReportMeta {
   color?: boolean;
   /** What --fix changed, by relative path. */
   fixed?: Record<string, AppliedFix[]>;
+  /** The build arguments of the run: values of secret-named ones are redacted everywhere. */
+  buildArgs?: Readonly<Record<string, string>>;
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;

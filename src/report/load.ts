@@ -2,6 +2,7 @@
 // plain lint never loads SARIF's hashing). A format may be limited to the commands whose results
 // it can describe (CycloneDX lists an image's packages).
 import type { Formatter } from './common.js';
+import { redactReport } from '../secrets/redact.js';
 
 interface FormatEntry {
   load: () => Promise<Formatter>;
@@ -29,8 +30,14 @@ export function isFormat(name: string, command?: string): boolean {
   return Object.hasOwn(FORMATS, name) && formatNames(command).includes(name);
 }
 
-export function loadFormatter(name: string): Promise<Formatter> {
+/** The formatter of that name behind the one redaction step every report passes: whatever the
+ *  format, no secret a rule found (nor a secret-named build argument) reaches its output. */
+export async function loadFormatter(name: string): Promise<Formatter> {
   const entry = FORMATS[name];
   if (!entry) throw new Error(`unknown format ${name}`);
-  return entry.load();
+  const format = await entry.load();
+  return (results, meta) => {
+    const redacted = redactReport(results, meta);
+    return format(redacted.results, redacted.meta);
+  };
 }

@@ -2,7 +2,8 @@
 // image auditor. Pure: text in, hits out. A hit carries where the secret is and a redacted
 // preview; the secret itself is never part of a hit's text fields.
 import { findTokens } from './tokens.js';
-import { isPlaceholder, isSecretName, redact } from './names.js';
+import { assessValue, isSecretName, redact } from './names.js';
+import { atMost, isTestPath, type Confidence } from './confidence.js';
 
 /** Files above this size are not scanned for content (they are reported as not scanned). */
 export const SCAN_SIZE_LIMIT = 1024 * 1024;
@@ -23,6 +24,11 @@ export interface SecretHit {
   length: number;
   /** Safe to print: the secret redacted, e.g. "DB_PASSWORD=s3cr************". */
   preview: string;
+  /** How sure the finding is (see confidence.ts): `verified` shapes and private keys are
+   *  errors, `likely` warnings, `possible` info. */
+  confidence: Confidence;
+  /** The secret itself, for the report's redaction step only: never put it in a message. */
+  secret: string;
 }
 
 export interface SecretPathKind {
@@ -128,27 +134,22 @@ function looksSecretName(name: string): boolean {
   return EXTRA_SECRET_KEYS.test(name) || isSecretName(name) || isSecretName(snake);
 }
 
-const REFERENCE = /^(\$|%|\{\{|<%|#\{|@|!|&|\*|\||>|ENC\[|vault:|arn:aws:secretsmanager|process\.env|os\.environ|os\.getenv|env\(|getenv\(|System\.getenv|ENV\[|\[|\{)/;
-
-/** A value that is a real literal (not a placeholder, a reference or a trivial word). */
-function isRealValue(value: string, code: boolean): boolean {
+/** What a literal under a secret-sounding name is worth: null when it is no secret at all
+ *  (placeholder, code, a word), else the confidence. In program code only generated-looking
+ *  values count; in configuration files a weak literal is a `possible` password. */
+function valueConfidence(value: string, code: boolean): Confidence | null {
   const v = value.trim();
-  if (v.length < 4) return false;
-  if (isPlaceholder(v)) return false;
-  if (REFERENCE.test(v)) return false;
-  if (/\$\{[^}]*\}|\{\{.*\}\}/.test(v)) return false;
-  if (/^\d{1,7}$/.test(v)) return false;
-  if (/^(on|off|yes|no|required|optional|none|disabled|enabled|bearer|basic)$/i.test(v)) return false;
-  if (/^[x*.#-]{4,}$/i.test(v) || /(.)\1{7,}/.test(v)) return false;
-  if (/example|placeholder|changeme|replace[_-]?me|your[_-]|dummy|fake|sample|<[^>]+>/i.test(v)) return false;
-  if (code && /\s/.test(v)) return false; // UI labels and sentences in code, not credentials
-  return true;
+  if (code && /\s/.test(v)) return null; // UI labels and sentences in code, not credentials
+  const verdict = assessValue(v);
+  if (verdict === 'strong') return 'likely';
+  if (verdict === 'weak' && !code) return 'possible';
+  return null;
 }
 
-interface RawHit { kind: string; label: string; index: number; length: number; preview: string; priority: number }
+interface RawHit { kind: string; label: string; index: number; length: number; preview: string; priority: number; confidence: Confidence }
 
-// KEY=value, KEY = value, key: value, export KEY=value (one per line, config-like files)
-const LINE_ASSIGN = /^[ \t]*(?:export[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*[=:][ \t]*(.*?)[ \t\r]*$/dgm;
+// KEY=value, KEY = value, key: value, export KEY=value, KEY := value (one per line, config-like files)
+const LINE_ASSIGN = /^[ \t]*(?:export[ \t]+|set[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:[:?+!]?=|:(?!=))[ \t]*(.*?)[ \t\r]*$/dgm;
 // "key": "value", key = 'value', key := "value", 'key' => 'value' (anywhere)
 const QUOTED_ASSIGN = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?::=|=>|==|=|:)[ \t]*(["'`])([^"'`\n\r]{1,512})\2/g;
 // npm: //registry/:_authToken=…, _auth=…, _password=…
@@ -172,44 +173,62 @@ function stripValue(raw: string): { value: string; offset: number } {
   return { value: v, offset };
 }
 
+/** Package manifests and lockfiles: their keys are dependency names (`password-prompt`,
+ *  `axios-auth-refresh`) and their values versions and hashes, never secrets. Only token shapes
+ *  and credentials inside URLs (a `resolved` URL with a token) are looked for. */
+const MANIFEST = /^(package\.json|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|bun\.lock|gemfile\.lock|poetry\.lock|pdm\.lock|uv\.lock|pipfile\.lock|go\.sum|go\.mod|cargo\.lock|cargo\.toml|composer\.lock|composer\.json|pyproject\.toml|packages\.lock\.json|mix\.lock|pubspec\.lock|podfile\.lock|flake\.lock|requirements[^/]*\.(txt|in)|constraints[^/]*\.txt)$/;
+
+/** true for package manifests and lockfiles (see MANIFEST). */
+export function isManifest(fileName: string): boolean {
+  const base = fileName.slice(fileName.replace(/\\/g, '/').lastIndexOf('/') + 1).toLowerCase();
+  return MANIFEST.test(base);
+}
+
 /** Every secret in a text file's content. fileName (a path or a base name) selects the forms
- *  looked for: KEY=value lines in configuration files, quoted literals everywhere. */
+ *  looked for: KEY=value lines in configuration files, quoted literals everywhere, only token
+ *  shapes in manifests and lockfiles. Under test and fixture folders, what is not a verified
+ *  shape is at most `possible`. */
 export function scanContent(text: string, fileName: string): SecretHit[] {
   const raw: RawHit[] = [];
   const base = fileName.slice(fileName.replace(/\\/g, '/').lastIndexOf('/') + 1).toLowerCase();
-  const config = isConfigLike(fileName);
+  const manifest = MANIFEST.test(base);
+  const config = !manifest && isConfigLike(fileName);
 
   for (const t of findTokens(text)) {
     const value = text.slice(t.index, t.index + t.length);
     if (t.kind === 'private-key') {
-      if (!hasKeyBody(text, t.index + t.length)) continue;
+      if (t.confidence !== 'verified') continue; // a header quoted in documentation
       const type = /BEGIN ([A-Z0-9]+) PRIVATE/.exec(value)?.[1];
       const label = type ? `${type === 'OPENSSH' ? 'OpenSSH' : type === 'ENCRYPTED' ? 'encrypted' : type} private key` : 'private key';
-      raw.push({ kind: 'private-key', label, index: t.index, length: t.length, preview: value, priority: 0 });
+      const header = value.slice(0, value.indexOf('KEY-----') + 8);
+      raw.push({ kind: 'private-key', label, index: t.index, length: t.length, preview: header, priority: 0, confidence: 'verified' });
       continue;
     }
     if (/example|(.)\1{7,}/i.test(value)) continue;
-    raw.push({ kind: t.kind, label: t.label, index: t.index, length: t.length, preview: redact(value), priority: 1 });
+    raw.push({ kind: t.kind, label: t.label, index: t.index, length: t.length, preview: redact(value), priority: 1, confidence: t.confidence });
   }
   if (text.includes('PuTTY-User-Key-File-') && /^Private-Lines:/m.test(text)) {
     for (const m of text.matchAll(PUTTY)) {
-      raw.push({ kind: 'putty-private-key', label: 'PuTTY private key', index: m.index!, length: m[0].length, preview: m[0].slice(0, 40), priority: 0 });
+      raw.push({ kind: 'putty-private-key', label: 'PuTTY private key', index: m.index!, length: m[0].length, preview: m[0].slice(0, 40), priority: 0, confidence: 'verified' });
     }
   }
-  if (base === '.npmrc' || text.includes('_auth')) {
+  if (base === '.npmrc' || base === '.yarnrc' || base === '.yarnrc.yml' || (!manifest && text.includes('_auth'))) {
     for (const m of text.matchAll(NPMRC_AUTH)) {
       const { value, offset } = stripValue(m[2]!);
-      if (!isRealValue(value, false)) continue;
+      const confidence = valueConfidence(value, false);
+      if (!confidence) continue;
       const index = m.indices![2]![0] + offset;
-      raw.push({ kind: 'npm-auth', label: `npm ${m[1]}`, index, length: value.length, preview: `${m[1]}=${redact(value)}`, priority: 2 });
+      // a registry token under its own key is a credential by where it sits
+      raw.push({ kind: 'npm-auth', label: `npm ${m[1]}`, index, length: value.length, preview: `${m[1]}=${redact(value)}`, priority: 2, confidence: confidence === 'likely' ? 'verified' : 'likely' });
     }
   }
   if (base === '.netrc' || base === '_netrc') {
     for (const m of text.matchAll(NETRC_PASSWORD)) {
       const value = m[1]!;
-      if (!isRealValue(value, false)) continue;
+      const confidence = valueConfidence(value, false);
+      if (!confidence) continue;
       const index = m.index! + m[0].length - value.length;
-      raw.push({ kind: 'netrc-password', label: 'netrc password', index, length: value.length, preview: `password ${redact(value)}`, priority: 2 });
+      raw.push({ kind: 'netrc-password', label: 'netrc password', index, length: value.length, preview: `password ${redact(value)}`, priority: 2, confidence: 'likely' });
     }
   }
   if (config) {
@@ -217,26 +236,36 @@ export function scanContent(text: string, fileName: string): SecretHit[] {
       const name = m[1]!;
       if (!looksSecretName(name) || m[2] === undefined || m[2] === '') continue;
       const { value, offset } = stripValue(m[2]);
-      if (!isRealValue(value, false)) continue;
+      const confidence = valueConfidence(value, false);
+      if (!confidence) continue;
       const index = m.indices![2]![0] + offset;
-      raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3 });
+      raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3, confidence });
     }
   }
-  for (const m of text.matchAll(QUOTED_ASSIGN)) {
-    const name = m[1]!;
-    if (!looksSecretName(name)) continue;
-    const value = m[3]!;
-    if (!isRealValue(value, !config)) continue;
-    const index = m.index! + m[0].length - 1 - value.length;
-    raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3 });
+  if (!manifest) {
+    for (const m of text.matchAll(QUOTED_ASSIGN)) {
+      const name = m[1]!;
+      if (!looksSecretName(name)) continue;
+      const value = m[3]!;
+      const confidence = valueConfidence(value, !config);
+      if (!confidence) continue;
+      const index = m.index! + m[0].length - 1 - value.length;
+      raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3, confidence });
+    }
+  }
+  const test = isTestPath(fileName);
+  for (const h of raw) {
+    if (manifest && h.kind === 'url-credentials') h.confidence = atMost(h.confidence, 'likely');
+    if (test && h.confidence !== 'verified') h.confidence = 'possible';
+    if (h.kind === 'assignment' && inComment(text, h.index)) h.confidence = atMost(h.confidence, 'possible');
   }
   return locate(text, dedupe(raw));
 }
 
-/** A private key header counts only when key material follows (not a header quoted in docs). */
-function hasKeyBody(text: string, from: number): boolean {
-  const after = text.slice(from, from + 400);
-  return /^(?:\r?\n|\\n)(?:[A-Za-z-]+:[^\n]*(?:\r?\n|\\n))*(?:\r?\n|\\n)?[A-Za-z0-9+/=]{20,}/.test(after);
+/** true when the offset sits after a comment marker on its line (`#`, `//`, `--`, `;`). */
+function inComment(text: string, index: number): boolean {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  return /^[ \t]*(#|\/\/|--|;|\*|\/\*|<!--|rem\b)/i.test(text.slice(start, index));
 }
 
 function dedupe(hits: RawHit[]): RawHit[] {
@@ -269,10 +298,12 @@ function locate(text: string, hits: RawHit[]): SecretHit[] {
   };
   return hits.map((h) => {
     const s = pos(h.index);
-    const e = pos(h.index + h.length);
+    // a private key is located by its header line; the hit still spans the whole block
+    const e = pos(h.kind === 'private-key' ? h.index + h.preview.length : h.index + h.length);
     return {
       kind: h.kind, label: h.label, line: s.line, column: s.column, endLine: e.line, endColumn: e.column,
-      index: h.index, length: h.length, preview: h.preview,
+      index: h.index, length: h.length, preview: h.preview, confidence: h.confidence,
+      secret: text.slice(h.index, h.index + h.length),
     };
   });
 }

@@ -12,9 +12,9 @@ const PEM = (type: string, body = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzN
 interface Case { name: string; file: string; text: string; kind: string | null; secret?: string }
 
 const tok = {
-  aws: j('AK', 'IA', 'Q3ZK7M2PX5RT8VWN'),
+  aws: j('AK', 'IA', 'Q3ZK7M2PX5RT6VWN'),
   gh: j('gh', 'p_', 'Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2X'),
-  ghPat: j('github', '_pat_', '11ABCDEFG0', 'a'.repeat(5), 'Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2XZq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2X'),
+  ghPat: j('github', '_pat_', '11ABCDEFG0Kd2LmPx4Rt7V', '_', 'Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2XZq8Kd2LmPx4Rt7Vw1Yb5Nc3'),
   gitlab: j('gl', 'pat-', 'x9Yz8Wv7Ut6Sr5Qp4On3'),
   slack: j('xo', 'xb-', '1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx'),
   stripe: j('sk', '_live_', '4eC39HqLyjWDarjtT1zdp7dc'),
@@ -62,7 +62,7 @@ const CASES: Case[] = [
   { name: '.yarnrc.yml token', file: '.yarnrc.yml', text: 'npmRegistries:\n  "https://npm.pkg.github.com":\n    npmAuthToken: "a1b2c3d4e5f6a7b8c9d0"\n', kind: 'assignment', secret: 'a1b2c3d4e5f6a7b8c9d0' },
   { name: '.pypirc password', file: '.pypirc', text: '[pypi]\nusername = __token__\npassword = s3cr3t-upl0ad-pw\n', kind: 'assignment', secret: 's3cr3t-upl0ad-pw' },
   { name: '.netrc password', file: '.netrc', text: 'machine api.example.org login bot password Hx7-kq2Lz9\n', kind: 'netrc-password', secret: 'Hx7-kq2Lz9' },
-  { name: 'AWS secret key in credentials', file: '.aws/credentials', text: '[default]\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vX2pL0e\n', kind: 'assignment', secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vX2pL0e' },
+  { name: 'AWS secret key in credentials', file: '.aws/credentials', text: '[default]\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vX2pL0e\n', kind: 'aws-secret-access-key', secret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vX2pL0e' },
   { name: 'docker config auths', file: '.docker/config.json', text: '{"auths": {"registry.example.org": {"auth": "Ym90OnMzY3IzdC1wdw=="}}}\n', kind: 'assignment', secret: 'Ym90OnMzY3IzdC1wdw==' },
   { name: 'docker config with a credential helper', file: '.docker/config.json', text: '{"auths": {"registry.example.org": {}}, "credsStore": "desktop"}\n', kind: null },
   { name: 'kubeconfig token', file: '.kube/config', text: 'users:\n- name: ci\n  user:\n    token: c2VjcmV0LXRva2VuLXZhbHVl\n', kind: 'assignment', secret: 'c2VjcmV0LXRva2VuLXZhbHVl' },

@@ -7,7 +7,7 @@ const j = (...parts: string[]) => parts.join('');
 const SAMPLES: Record<string, { text: string; secret: string }> = {
   'aws-access-key-id': { text: j('key=', 'AKIA', 'IOSFODNN7EXAMPLE'), secret: j('AKIA', 'IOSFODNN7EXAMPLE') },
   'github-token': { text: j('token ', 'ghp_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'), secret: j('ghp_', 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8') },
-  'github-fine-grained-token': { text: j('github_pat_', '11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345'), secret: j('github_pat_', '11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345') },
+  'github-fine-grained-token': { text: j('github_pat_', '11ABCDEFG0Kd2LmPx4Rt7V_Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2XZq8Kd2LmPx4Rt7Vw1Yb5Nc3'), secret: j('github_pat_', '11ABCDEFG0Kd2LmPx4Rt7V_Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2XZq8Kd2LmPx4Rt7Vw1Yb5Nc3') },
   'gitlab-token': { text: j('PRIVATE-TOKEN: ', 'glpat-', 'x9Yz8Wv7Ut6Sr5Qp4On3'), secret: j('glpat-', 'x9Yz8Wv7Ut6Sr5Qp4On3') },
   'slack-token': { text: j('xoxb-', '123456789012-abcdefABCDEF'), secret: j('xoxb-', '123456789012-abcdefABCDEF') },
   'stripe-secret-key': { text: j('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc'), secret: j('sk_live_', '4eC39HqLyjWDarjtT1zdp7dc') },

@@ -1,8 +1,10 @@
 import { defineRule } from '../../engine/types.js';
-import { get } from '../../targets/compose/model.js';
-import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { get, rangeOf } from '../../targets/compose/model.js';
+import { assessValue, isPlaceholder, isSecretName, isWordLike, redact } from '../../secrets/names.js';
+import { findTokens } from '../../secrets/tokens.js';
+import { isTestPath, severityFor } from '../../secrets/confidence.js';
 import { literalDefaults } from '../../targets/compose/interpolate.js';
-import { reportNode } from '../../targets/compose/rule-helpers.js';
+
 
 export default defineRule({
   id: 'compose/secret-in-environment',
@@ -10,7 +12,7 @@ export default defineRule({
   title: 'Secrets are not passed as plain environment variables',
   severity: 'error',
   level: 'hardened',
-  rationale: 'A password written in `environment:` or in an `env_file` is in the repository, in `docker inspect`, in every process\'s /proc/<pid>/environ and in crash reports. Compose `secrets:` mount it as a file under /run/secrets instead, readable only by the service. `${VAR}` references are not flagged (the value is not in the file), but a literal default (`${DB_PASSWORD:-hunter2}`) is.',
+  rationale: 'A password written in `environment:` or in an `env_file` is in the repository, in `docker inspect`, in every process\'s /proc/<pid>/environ and in crash reports. Compose `secrets:` mount it as a file under /run/secrets instead, readable only by the service. `${VAR}` references are not flagged (the value is not in the file), but a literal default (`${DB_PASSWORD:-hunter2}`) is. Severity follows the evidence: a verified token shape (checksum or structure checked) or a private key is an error, a secret-named value that looks generated a warning, a weak or word-like one info (docs/secrets.md lists the shapes).',
   remediation: 'Declare a top-level `secrets:` entry (file or environment source), give it to the service with `secrets: [db_password]`, and point the app at it with `DB_PASSWORD_FILE: /run/secrets/db_password`.',
   references: ['https://docs.docker.com/compose/how-tos/use-secrets/', 'CIS Docker Benchmark 4.10'],
   equivalents: { kics: ['Passwords And Secrets - Generic Password'], cis: ['4.10'] },
@@ -19,22 +21,46 @@ export default defineRule({
     good: 'services:\n  api:\n    image: nginx:1.27\n    environment:\n      DB_PASSWORD_FILE: /run/secrets/db_password\n    secrets: [db_password]\nsecrets:\n  db_password:\n    file: ./db_password.txt\n',
   },
   check(model, ctx) {
+    const testFile = isTestPath(ctx.path);
+    // a verified token shape is an error; a secret-named literal a warning when it looks
+    // generated, info when it is weak (a word, a short default) or in a test folder
+    const severityOf = (name: string, value: string) => {
+      const t = findTokens(value)[0];
+      if (t && t.confidence === 'verified') return { severity: severityFor('verified'), what: t.label };
+      if (!isSecretName(name)) return null;
+      const verdict = assessValue(value);
+      if (verdict !== 'strong' && verdict !== 'weak' && !isWordLike(value)) return null;
+      return { severity: !testFile && verdict === 'strong' ? 'warning' as const : 'info' as const, what: null };
+    };
     for (const svc of model.services) {
       for (const e of svc.environment) {
-        if (!isSecretName(e.name) || e.raw === null) continue;
+        if (e.raw === null) continue;
         const written = e.raw.includes('$') ? literalDefaults(e.raw).find((d) => !isPlaceholder(d)) : isPlaceholder(e.raw) ? undefined : e.raw;
         if (written === undefined) continue;
+        const judged = severityOf(e.name, written);
+        if (!judged) continue;
         const envNode = get(svc.node, 'environment');
-        reportNode(ctx, e.node, `${svc.yamlPath}.environment.${e.name}`,
-          `service ${svc.name} sets ${e.name} in plain text (${redact(written)})${envNode && e.raw.includes('$') ? ' as a default' : ''}: use secrets: and ${e.name}_FILE`);
+        ctx.report({
+          range: rangeOf(e.node),
+          location: { path: e.node.file, yamlPath: `${svc.yamlPath}.environment.${e.name}` },
+          message: `service ${svc.name} sets ${e.name} in plain text (${judged.what ? `${judged.what}, ` : ''}${redact(written)})${envNode && e.raw.includes('$') ? ' as a default' : ''}: use secrets: and ${e.name}_FILE`,
+          severity: judged.severity,
+          sensitive: true,
+          secrets: [written],
+        });
       }
       for (const ref of svc.envFiles) {
         for (const entry of ref.entries ?? []) {
-          if (!isSecretName(entry.name) || isPlaceholder(entry.value)) continue;
+          if (isPlaceholder(entry.value)) continue;
+          const judged = severityOf(entry.name, entry.value);
+          if (!judged) continue;
           ctx.report({
-            message: `service ${svc.name} gets ${entry.name} in plain text from env_file ${ref.path} (${redact(entry.value)}): use secrets: and ${entry.name}_FILE`,
+            message: `service ${svc.name} gets ${entry.name} in plain text from env_file ${ref.path} (${judged.what ? `${judged.what}, ` : ''}${redact(entry.value)}): use secrets: and ${entry.name}_FILE`,
             range: entry.range,
             location: { path: entry.file, yamlPath: `${svc.yamlPath}.env_file` },
+            severity: judged.severity,
+            sensitive: true,
+            secrets: [entry.value],
           });
         }
       }

@@ -1,6 +1,13 @@
 import { defineRule } from '../../engine/types.js';
 import { isPrivateKeyHit } from '../../secrets/detect.js';
+import { atMost, severityFor } from '../../secrets/confidence.js';
 import { copiedByRelated, copyLines, reachesFinalImage } from './util/locate.js';
+
+const CONFIDENCE_WORDS = {
+  verified: 'verified shape',
+  likely: 'a secret-named value that looks generated',
+  possible: 'weak evidence',
+} as const;
 
 export default defineRule({
   id: 'context/credentials-copied',
@@ -14,8 +21,14 @@ export default defineRule({
     'and `.yarnrc.yml` with registry tokens, `.pypirc`, `.netrc`, `.git-credentials`, `.aws/credentials`, ' +
     '`.docker/config.json` with `auths`, kubeconfigs with tokens or client keys — and tokens pasted into source ' +
     'or configuration (cloud access keys, GitHub/GitLab/Slack/Stripe/npm tokens, signed JWTs, URLs with a ' +
-    'password, `SECRET_NAME=value` settings). Placeholders (`changeme`, `example`, `${VAR}`, `<…>`, empty) are ' +
-    'not reported, nor is `.env.example`. The value is always shown redacted.',
+    'password, `SECRET_NAME=value` settings). How sure a finding is sets its severity: a verified token shape ' +
+    '(checksum or structure checked) is an error; a secret-named setting whose value looks generated, a URL ' +
+    'with a literal password or a token without its proof is a warning; a weak literal, or anything unverified ' +
+    'under a test or fixture folder, is info. Placeholders (`changeme`, `replace-me`, `example`, `${VAR}`, ' +
+    '`{name}`, `<…>`, `%s`, empty), code (interpolation, calls, property accesses, types, `$(…)`), word-like ' +
+    'values (`same-origin`) and package manifests and lockfiles (dependency names are not secrets) are not ' +
+    'reported, nor is `.env.example`. The shapes covered are listed in docs/secrets.md. The value is always ' +
+    'shown redacted.',
   remediation:
     'Exclude the file in `.dockerignore` (`.env*` with `!.env.example`, `**/.npmrc`, `**/*.tfvars` …) or copy ' +
     'only the files the image needs. Pass credentials at run time (environment from a secret store, compose ' +
@@ -39,11 +52,15 @@ export default defineRule({
       const hits = file.hits.filter((h) => !isPrivateKeyHit(h));
       for (const hit of hits) {
         const what = file.pathKind ? `${hit.label} (${hit.preview}) in ${file.pathKind.label} ${file.relPath}` : `${hit.label} (${hit.preview}) in ${file.relPath}`;
+        // a verified shape is an error; a secret-named value a warning; weak evidence info
+        const confidence = final ? hit.confidence : atMost(hit.confidence, 'likely');
         ctx.report({
-          message: `${what} is copied ${where} by ${copyLines(model, file)}`,
+          message: `${what} is copied ${where} by ${copyLines(model, file)} (${CONFIDENCE_WORDS[confidence]})`,
           location: { path: file.displayPath, startLine: hit.line, startColumn: hit.column, endLine: hit.endLine, endColumn: hit.endColumn },
           related: copiedByRelated(model, file),
-          ...(severity ? { severity } : {}),
+          severity: severityFor(confidence),
+          sensitive: true,
+          secrets: [hit.secret],
         });
       }
       const kind = file.pathKind;

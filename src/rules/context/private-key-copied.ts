@@ -45,6 +45,8 @@ export default defineRule({
           location: { path: file.displayPath, startLine: hit.line, startColumn: hit.column, endLine: hit.endLine, endColumn: hit.endColumn },
           related: copiedByRelated(model, file),
           ...(severity ? { severity } : {}),
+          sensitive: true,
+          secrets: [hit.secret],
         });
       }
       const kind = file.pathKind;

@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
 import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
-import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { assessValue, isSecretName, isWordLike, redact } from '../../secrets/names.js';
+import { isTestPath, severityFor, type Confidence } from '../../secrets/confidence.js';
 import { findTokens } from '../../secrets/tokens.js';
 import { parseKeyValues, rangeAt, type KeyValue } from './util/a-common.js';
 
@@ -33,7 +34,8 @@ export default defineRule({
     'in the image history and build cache. A literal value in the Dockerfile is also in version control. So a ' +
     'secret in either — found by its name (DB_PASSWORD, API_KEY, GITHUB_TOKEN, …) with a value that is not a ' +
     'placeholder, or by its shape (AWS access key ids, GitHub/GitLab/Slack/npm/Stripe tokens, JWTs, URLs with a ' +
-    'password) — is an error. An ARG named like a secret, even without a value, is a warning: it invites ' +
+    'password) — is reported: an error when the shape is verified (checksum or structure), a warning when only ' +
+    'the name says secret and the value looks generated, info for a weak literal. An ARG named like a secret, even without a value, is a warning: it invites ' +
     '`--build-arg TOKEN=…`, which leaks. An ENV that copies such a build argument into the image is a warning ' +
     'too. LABEL values (public image metadata) are checked for credential shapes. ' +
     '`*_FILE` variables pointing at /run/secrets/… are the right pattern and are not flagged. Values are ' +
@@ -60,6 +62,9 @@ export default defineRule({
     good: 'FROM node:22-bookworm-slim\nENV DB_PASSWORD_FILE=/run/secrets/db_password\nUSER node\nCMD ["node", "server.js"]\n',
   },
   check(model, ctx) {
+    // under test and fixture folders only verified shapes are more than info
+    const testFile = isTestPath(ctx.path);
+    const tokenSeverity = (c: Confidence) => severityFor(testFile && c !== 'verified' ? 'possible' : c);
     // build arguments declared so far (globals, then those of the current stage)
     const globalArgs = model.globalArgs.flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key));
     let argNames = new Set<string>(globalArgs);
@@ -77,7 +82,9 @@ export default defineRule({
           ctx.report({
             message: `LABEL ${kv.key} holds a ${t.label} (${redact(kv.value!.slice(t.index, t.index + t.length))}); labels are public image metadata. Remove it and rotate the secret.`,
             range: pairRange(model, instr, kv),
+            severity: tokenSeverity(t.confidence),
             sensitive: true,
+            secrets: [kv.value!.slice(t.index, t.index + t.length)],
           });
         }
         continue;
@@ -95,24 +102,32 @@ export default defineRule({
           ctx.report({
             message: `${instr.keyword} ${kv.key} holds a ${t.label} (${redact(value!.slice(t.index, t.index + t.length))}); use a secret mount instead: RUN --mount=type=secret.`,
             range: range(),
+            severity: tokenSeverity(t.confidence),
             sensitive: true,
+            secrets: [value!.slice(t.index, t.index + t.length)],
           });
           continue;
         }
         if (!isSecretName(kv.key)) continue;
-        if (value !== null && !isPlaceholder(value) && !looksLikeConfiguration(value)) {
+        const verdict = value === null ? null : assessValue(value);
+        if (value !== null && (verdict === 'strong' || verdict === 'weak' || isWordLike(value)) && !looksLikeConfiguration(value)) {
+          // named like a secret, no shape proves it: a warning when the value looks generated
           ctx.report({
             message: `${instr.keyword} ${kv.key} sets a secret in the Dockerfile (${redact(value)}); it ends up in the image and in version control. Use RUN --mount=type=secret at build time or a runtime secret.`,
             range: range(),
+            severity: testFile ? 'info' : verdict === 'strong' || instr.keyword === 'ARG' ? 'warning' : 'info',
+
             sensitive: true,
+            secrets: [value],
           });
           continue;
         }
+        if (value !== null && verdict !== 'placeholder' && verdict !== 'code' && instr.keyword === 'ENV') continue;
         if (instr.keyword === 'ARG') {
           ctx.report({
             message: `ARG ${kv.key} is named like a secret: values passed with --build-arg are recorded in the image history. Use RUN --mount=type=secret instead.`,
             range: range(),
-            severity: 'warning',
+            severity: testFile ? 'info' : 'warning',
           });
           continue;
         }

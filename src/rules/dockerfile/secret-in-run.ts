@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
 import { shellCommands } from '../../targets/dockerfile/shell.js';
-import { isPlaceholder, redact } from '../../secrets/names.js';
+import { assessValue, isPlaceholder, redact } from '../../secrets/names.js';
+import { isTestPath, severityFor } from '../../secrets/confidence.js';
 import { findTokens } from '../../secrets/tokens.js';
 import { commandRange, findInInstruction, hasUnresolved, lineStartOffset, rangeAt } from './util/a-common.js';
 
@@ -81,7 +82,9 @@ export default defineRule({
     'shapes (AWS key ids, GitHub/GitLab/Slack/npm/Stripe tokens, JWTs, private keys, URLs with a password, ' +
     '`Authorization:` headers) and for literal values of password options (`--password=…`, `mysql -p…`, ' +
     '`docker login -p …`, `sshpass -p …`, `curl -u user:password`). Values from variables and /run/secrets are ' +
-    'fine. Values are never printed in full.',
+    'fine. A verified shape (checksum or structure checked, a private key with its body) is an error; a ' +
+    'literal password option, a URL password or a bearer token is a warning when the value looks generated ' +
+    'and info otherwise (see docs/secrets.md). Values are never printed in full.',
   remediation:
     'Use a BuildKit secret mount and read the secret from the file or variable it provides: `RUN ' +
     '--mount=type=secret,id=gh_token,env=GH_TOKEN git clone https://x-access-token:$GH_TOKEN@github.com/org/repo` ' +
@@ -103,6 +106,8 @@ export default defineRule({
       '    mysql -h db -u admin -p"$(cat /run/secrets/db_password)" app < /tmp/schema.sql\n',
   },
   check(model, ctx) {
+    // under test and fixture folders only verified shapes are more than info
+    const testFile = isTestPath(ctx.path);
     for (const instr of model.instructions) {
       const kw = instr.keyword === 'ONBUILD' ? (instr.args.trim().split(/\s+/)[0] ?? '').toUpperCase() : instr.keyword;
       const isCommand = COMMAND_KEYWORDS.has(kw);
@@ -124,7 +129,9 @@ export default defineRule({
           ctx.report({
             message: `${where} Use RUN --mount=type=secret.`,
             range: rangeAt(model, start, start + t.length),
+            severity: severityFor(testFile && t.confidence !== 'verified' ? 'possible' : t.confidence),
             sensitive: true,
+            secrets: [raw.slice(t.index, t.index + t.length)],
           });
         }
       }
@@ -134,10 +141,13 @@ export default defineRule({
           const range = locate(model, instr, hit.value, hit.cmd);
           if (seen.has(range.start.offset)) continue;
           seen.add(range.start.offset);
+          // a password option with a literal: a warning when the value looks generated, else info
           ctx.report({
             message: `${hit.what} is given a literal password (${redact(hit.value)}); it is stored in the image history. Use RUN --mount=type=secret.`,
             range,
+            severity: !testFile && assessValue(hit.value) === 'strong' ? 'warning' : 'info',
             sensitive: true,
+            secrets: [hit.value],
           });
         }
       }

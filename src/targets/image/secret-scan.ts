@@ -2,11 +2,20 @@
 // inside an image are worth reading for secrets, and what the scanner finds in them (redacted).
 import { classifySecretPath, isLikelyBinary, scanContent } from '../../secrets/detect.js';
 import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import type { Confidence } from '../../secrets/confidence.js';
 
 export interface ImageSecretHit {
   kind: string;
   line: number;
   redacted: string;
+}
+
+/** A hit in a piece of text (an Env value, a history line), with what the rules need to judge
+ *  and redact it. */
+export interface TextSecretHit extends ImageSecretHit {
+  confidence: Confidence;
+  /** The secret itself, for the report's redaction step only. */
+  secret: string;
 }
 
 /** System and package trees: their content is vendor data, not the image author's secrets.
@@ -49,8 +58,8 @@ export function scanFile(path: string, content: Buffer): ImageSecretHit[] {
 }
 
 /** Scans a piece of text that is not a file (an Env value, a history line). Pure. */
-export function scanText(text: string, label: string): ImageSecretHit[] {
-  return scanContent(text, label).map((h) => ({ kind: h.label, line: h.line, redacted: h.preview }));
+export function scanText(text: string, label: string): TextSecretHit[] {
+  return scanContent(text, label).map((h) => ({ kind: h.label, line: h.line, redacted: h.preview, confidence: h.confidence, secret: h.secret }));
 }
 
 const ASSIGN = /([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|"']+)/g;

@@ -4,7 +4,7 @@ import { testRule, TEST_PATH } from '../../helpers/rule-tester.js';
 import rule from '../../../src/rules/context/credentials-copied.js';
 
 const GH = parts('gh', 'p_', 'Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2X');
-const AWS = parts('AK', 'IA', 'Q3ZK7M2PX5RT8VWN');
+const AWS = parts('AK', 'IA', 'Q3ZK7M2PX5RT6VWN');
 const NPM = parts('np', 'm_', 'Ab3De5Gh7Jk9Mn2Pq4St6Vw8Yz1Bc3Df5Gh7');
 
 testRule(rule, {
@@ -19,7 +19,7 @@ testRule(rule, {
     {
       name: '.env with a real password',
       code: 'FROM node:22\nCOPY . /app\n=== .dockerignore\n.git\n=== .env\nNODE_ENV=production\nDB_PASSWORD=Tr0ub4dor-and-3\n',
-      errors: [{ path: '.env', line: 2, column: 13, endColumn: 28, message: 'DB_PASSWORD=Tr0*', severity: 'error' }],
+      errors: [{ path: '.env', line: 2, column: 13, endColumn: 28, message: 'DB_PASSWORD=Tr0*', severity: 'warning' }],
     },
     {
       name: '.npmrc auth token',
@@ -29,7 +29,7 @@ testRule(rule, {
     {
       name: 'AWS key id and secret in .aws/credentials',
       code: `FROM alpine\nCOPY home /root\n=== home/.aws/credentials\n[default]\naws_access_key_id = ${AWS}\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ8vX2pL0e\n`,
-      errors: [{ path: 'home/.aws/credentials', line: 2, column: 21, message: 'AWS access key id' }, { path: 'home/.aws/credentials', line: 3, column: 25, message: 'aws_secret_access_key' }],
+      errors: [{ path: 'home/.aws/credentials', line: 2, column: 21, message: 'AWS access key id', severity: 'error' }, { path: 'home/.aws/credentials', line: 3, column: 25, message: 'AWS secret access key', severity: 'error' }],
     },
     {
       name: 'GitHub token in source code, copied by a wildcard',

@@ -45,7 +45,7 @@ testRule(rule, {
     },
     {
       code: 'FROM alpine:3.20\nARG DATABASE_URL=postgres://app:hunter2pass@db:5432/app\n',
-      errors: [{ line: 2, column: 5, severity: 'error', message: 'password in a URL' }],
+      errors: [{ line: 2, column: 5, severity: 'warning', message: 'password in a URL' }],
       name: 'ARG default with a URL password',
     },
     {

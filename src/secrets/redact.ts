@@ -1,0 +1,203 @@
+// Redaction as a property of the report: one pure step that, given everything a target's
+// report will print and every secret value found in that target, returns a copy in which none
+// of those values appears — in messages, fixes, related messages, locations, facts, the target
+// error, and the source text formatters take code frames from. Rules keep redacting their own
+// messages; this step catches what they cannot know (a rule quoting a command line that another
+// rule found a token in, a code frame, a build argument echoed in a fact).
+import type { Finding, Location, TargetResult } from '../engine/types.js';
+import type { ReportMeta } from '../report/common.js';
+import { isSecretName, redact } from './names.js';
+
+/** Values shorter than this are not replaced: they would mangle ordinary words. */
+export const MIN_SECRET_LENGTH = 4;
+/** Secrets at least this long are also hidden where a piece of one line of them is quoted
+ *  (a message cut after 60 characters of a key body). */
+const PIECE = 16;
+
+export interface RedactionInput {
+  result: TargetResult;
+  /** The text formatters show code frames from (path → file text), as they receive it in
+   *  `meta.sources`. */
+  sources?: Readonly<Record<string, string>>;
+  /** Every raw secret value found in this target (the `secrets` of its findings, see
+   *  secretsOfFindings). */
+  secrets: Iterable<string>;
+  /** The `--build-arg NAME=value` pairs of the build: values whose name looks like a secret
+   *  (TOKEN, DB_PASSWORD…) are redacted too, found by a rule or not. */
+  buildArgs?: Readonly<Record<string, string>>;
+}
+
+export interface RedactionOutput {
+  result: TargetResult;
+  /** Same keys; every secret masked character for character (same length, same line breaks),
+   *  so that line and column numbers of every finding still point at the same place. */
+  sources?: Record<string, string>;
+}
+
+/** The raw values the rules attached to their findings (`Finding.secrets`). */
+export function secretsOfFindings(findings: readonly Finding[]): string[] {
+  const out: string[] = [];
+  for (const f of findings) for (const s of f.secrets ?? []) out.push(s);
+  return out;
+}
+
+/** The build-argument values whose names look like secrets. */
+export function secretBuildArgs(buildArgs: Readonly<Record<string, string>> | undefined): string[] {
+  if (!buildArgs) return [];
+  return Object.entries(buildArgs).filter(([name, value]) => isSecretName(name) && value.length > 0).map(([, v]) => v);
+}
+
+interface Needle { text: string; piece: boolean }
+
+/** The strings to look for: each secret, and for long multi-line ones (keys) each line of them
+ *  (a key body is often shown with `\n` escapes or one line at a time). Longest first, so that
+ *  a secret containing another is replaced whole. */
+function needles(secrets: Iterable<string>): Needle[] {
+  const seen = new Set<string>();
+  const out: Needle[] = [];
+  const add = (text: string, piece: boolean) => {
+    if (text.length < MIN_SECRET_LENGTH || seen.has(text)) return;
+    seen.add(text);
+    out.push({ text, piece });
+  };
+  for (const s of secrets) {
+    if (typeof s !== 'string') continue;
+    add(s, false);
+    if (s.length >= 2 * PIECE) {
+      for (const part of s.split(/\\[nrt]|[\r\n\t "',|]+/)) if (part.length >= PIECE) add(part, true);
+    }
+  }
+  return out.sort((a, b) => b.text.length - a.text.length);
+}
+
+/** Every [start, end) span of text that shows a secret or a quoted piece of one. */
+function spans(text: string, list: Needle[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (const n of list) {
+    for (let i = text.indexOf(n.text); i >= 0; i = text.indexOf(n.text, i + 1)) found.push([i, i + n.text.length]);
+    if (!n.piece) continue;
+    // a quoted prefix of a piece, cut short ("…" or the end of a message)
+    const head = n.text.slice(0, PIECE);
+    for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
+      let j = PIECE;
+      while (j < n.text.length && text[i + j] === n.text[j]) j++;
+      found.push([i, i + j]);
+    }
+  }
+  if (found.length === 0) return found;
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [found[0]!];
+  for (const [s, e] of found.slice(1)) {
+    const last = merged[merged.length - 1]!;
+    if (s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** text with every secret replaced by its redact() form (a short prefix and stars). */
+function redactString(text: string, list: Needle[]): string {
+  const found = spans(text, list);
+  if (found.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of found) {
+    out += text.slice(at, s) + redact(text.slice(s, e));
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/** text with every secret masked in place: same length, line breaks kept. */
+function maskString(text: string, list: Needle[]): string {
+  const found = spans(text, list);
+  if (found.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of found) {
+    const value = text.slice(s, e);
+    const keep = value.length > 8 ? Math.min(4, Math.floor(value.length / 4)) : 0;
+    out += text.slice(at, s) + value.slice(0, keep) + value.slice(keep).replace(/[^\r\n]/g, '*');
+    at = e;
+  }
+  return out + text.slice(at);
+}
+
+/** Any JSON-like value with every string redacted (facts are plain data). */
+function redactDeep(value: unknown, list: Needle[], depth = 0): unknown {
+  if (typeof value === 'string') return redactString(value, list);
+  if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redactDeep(v, list, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[redactString(k, list)] = redactDeep(v, list, depth + 1);
+  return out;
+}
+
+function redactLocation(l: Location, list: Needle[]): Location {
+  return redactDeep(l, list) as Location;
+}
+
+function redactFinding(f: Finding, list: Needle[]): Finding {
+  const out: Finding = { ...f, message: redactString(f.message, list), location: redactLocation(f.location, list) };
+  if (f.related) out.related = f.related.map((r) => ({ message: redactString(r.message, list), location: redactLocation(r.location, list) }));
+  if (f.fix) {
+    out.fix = {
+      ...f.fix,
+      description: redactString(f.fix.description, list),
+      // edit texts are printed by formatters (SARIF fixes, JSON); a fix that writes a secret
+      // back keeps its offsets but shows no value
+      edits: f.fix.edits.map((e) => ({ ...e, text: redactString(e.text, list) })),
+    };
+  }
+  if (f.secrets) delete out.secrets;
+  return out;
+}
+
+/**
+ * The target's report with every secret redacted: the secrets the rules found (`secrets`) and
+ * the secret-named build arguments. Pure; the input is not changed. The returned findings carry
+ * no `secrets` field, so nothing downstream can print a raw value by mistake.
+ *
+ * Note on `fix.edits[].text`: redacted too, so an edit that would write a secret is no longer
+ * applicable as is — the engine must apply fixes before this step (as it does: `--fix` runs on
+ * the rule findings, the report is formatted after).
+ */
+export function redactTargetResult(input: RedactionInput): RedactionOutput {
+  const list = needles([...input.secrets, ...secretBuildArgs(input.buildArgs)]);
+  const r = input.result;
+  const result: TargetResult = {
+    ...r,
+    target: redactDeep(r.target, list) as TargetResult['target'],
+    findings: r.findings.map((f) => redactFinding(f, list)),
+  };
+  if (r.error !== undefined) result.error = redactString(r.error, list);
+  if (r.facts) result.facts = redactDeep(r.facts, list) as Record<string, unknown>;
+  const out: RedactionOutput = { result };
+  if (input.sources) {
+    const sources: Record<string, string> = {};
+    for (const [path, text] of Object.entries(input.sources)) sources[path] = list.length ? maskString(text, list) : text;
+    out.sources = sources;
+  }
+  return out;
+}
+
+/** One string with the given secrets redacted (for callers outside a TargetResult, e.g. a
+ *  one-line error printed before any report exists). */
+export function redactSecretsIn(text: string, secrets: Iterable<string>): string {
+  return redactString(text, needles(secrets));
+}
+
+/** A whole report (every target of a run and the sources its code frames come from) with every
+ *  secret found in any of its targets redacted in all of them: a token one target's rule found
+ *  is hidden too where another target's message or frame quotes it. */
+export function redactReport(results: readonly TargetResult[], meta: ReportMeta): { results: TargetResult[]; meta: ReportMeta } {
+  const secrets = results.flatMap((r) => secretsOfFindings(r.findings));
+  const buildArgs = meta.buildArgs;
+  const out = results.map((result) => redactTargetResult({ result, secrets, ...(buildArgs ? { buildArgs } : {}) }).result);
+  if (!meta.sources) return { results: out, meta };
+  const list = needles([...secrets, ...secretBuildArgs(buildArgs)]);
+  if (list.length === 0) return { results: out, meta };
+  const sources: Record<string, string> = {};
+  for (const [path, text] of Object.entries(meta.sources)) sources[path] = maskString(text, list);
+  return { results: out, meta: { ...meta, sources } };
+}

@@ -1,0 +1,44 @@
+// Redaction is a property of the report: whatever rule quotes a line, whichever format is asked
+// for, a secret found in the target (or a secret-named --build-arg value) never reaches the output.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../helpers/cli-io.js';
+import { githubToken, pemKey } from '../secrets/fakes.js';
+
+const token = githubToken(7);
+const buildArgSecret = 'Zq8vT2mWx4LpR9sKd3Hn';
+const key = pemKey(11);
+const keyBody = key.split('\n').slice(1, -2).join('');
+
+function project(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tightship-redaction-'));
+  writeFileSync(path.join(dir, 'Dockerfile'), [
+    'FROM node:22-slim',
+    'ARG API_TOKEN',
+    'WORKDIR /srv/$API_TOKEN',
+    `RUN curl -fsS -H "Authorization: Bearer ${token}" https://example.invalid/x -o /x`,
+    `CMD node server.js --token ${token}`,
+    '',
+  ].join('\n'));
+  writeFileSync(path.join(dir, 'deploy.key'), key);
+  writeFileSync(path.join(dir, 'Dockerfile.key'), 'FROM node:22-slim\nCOPY deploy.key /k\nUSER node\n');
+  return dir;
+}
+
+for (const format of ['pretty', 'json', 'sarif', 'github']) {
+  test(`lint -f ${format}: no planted secret reaches the report`, async () => {
+    const dir = project();
+    const out = path.join(dir, `report.${format}`);
+    const r = await runCli(['lint', '.', '-f', format, '-o', out, '--fail-on', 'none', '--build-arg', `API_TOKEN=${buildArgSecret}`], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const text = readFileSync(out, 'utf8') + r.stderr;
+    // the report is about these files (so the test would see a leak)
+    assert.match(text, /Dockerfile/);
+    for (const secret of [token, buildArgSecret, token.slice(-12), keyBody.slice(0, 24), keyBody.slice(40, 64)]) {
+      assert.ok(!text.includes(secret), `${format} output holds ${secret.slice(0, 6)}…`);
+    }
+  });
+}
