@@ -343,7 +343,11 @@ class Parser {
               const c = s[this.pos];
               if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') break;
               if (c === '#') { this.comment(); break; }
+              // a redirection or '(' is no word of the list: take it as the shell would read it, so
+              // that the loop always moves on (a word that reads nothing would otherwise repeat forever)
+              const before = this.pos;
               this.readWord();
+              if (this.pos === before && !this.redirect()) this.pos++;
             }
           }
         }

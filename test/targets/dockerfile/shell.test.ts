@@ -102,6 +102,19 @@ describe('descending into compound commands and substitutions', () => {
       assert.ok(Array.isArray(parseShell(src)));
     }
   });
+  it('ends on a for/select word list holding a redirection or a parenthesis', () => {
+    // each of these looped forever: the word list stopped on a character no word starts with
+    assert.deepEqual(argvs(runCmds('FROM alpine\nRUN for f in *.txt 2>/dev/null; do echo $f; done\n')), [['echo', '$f']]);
+    for (const kw of ['for', 'select']) {
+      for (const odd of ['2>/dev/null', '<in', '>out', 'a(b', '(', ')x', '<(ls)', '>>x 2>&1']) {
+        const cmds = parseShell(`${kw} f in a ${odd} b; do echo $f; done; tail`);
+        assert.deepEqual(argvs(cmds).at(-1), ['tail'], `${kw} … ${odd}`);
+      }
+    }
+    // and a generated script of many such loops is read in one pass
+    const many = Array.from({ length: 2000 }, (_, i) => `for f${i} in x 2>/dev/null <y (z; do echo ${i}; done`).join('\n');
+    assert.equal(parseShell(many).length, 2000);
+  });
 });
 
 describe('unwrapping wrappers', () => {
