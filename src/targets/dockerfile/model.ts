@@ -22,8 +22,14 @@ export interface DockerfileModel {
   parseErrors: ParseError[];
   /** Values given with --build-arg. */
   buildArgs: Record<string, string>;
-  /** Derived facts about the final stage (the one a plain `docker build` produces). */
+  /** The stage named by the `target` option (as given), or null: the final stage is then the last one. */
+  target: string | null;
+  /** Derived facts about the final stage: the `target` stage when given, else the last one (what a
+   *  plain `docker build` produces). */
   final: FinalFacts | null;
+  /** Offset of the first character of each line: line n (1-based) starts at lineStarts[n - 1].
+   *  A final newline starts one more, empty line. See positionAt / rangeAt in facts.ts. */
+  lineStarts: number[];
 }
 
 export interface Directive {
@@ -87,6 +93,9 @@ export interface Instruction {
   stageIndex: number;
   /** args with ARG/ENV variables substituted as far as known (unknown variables stay as written). */
   expanded: string;
+  /** The SHELL in force at the instruction: the last SHELL before it in its stage chain, else the
+   *  platform default (["/bin/sh","-c"], or ["cmd","/S","/C"] in a Windows stage). Shared: do not mutate. */
+  shell: readonly string[];
 }
 
 export interface ImageRef {
@@ -112,6 +121,11 @@ export interface Stage {
   ref: ImageRef | null;
   /** Index of the earlier stage the FROM names, or null. */
   baseStage: number | null;
+  /** Index of the oldest stage of the FROM <stage> chain: the stage itself when it starts from an
+   *  image or scratch. */
+  root: number;
+  /** true when the chain's root image is a Windows image (see isWindowsImage in facts.ts). */
+  windows: boolean;
   isScratch: boolean;
   /** true when the image still contains an unresolved variable. */
   unresolved: boolean;
@@ -136,7 +150,10 @@ export interface UserFact {
 }
 
 export interface FinalFacts {
+  /** The stage the build produces: the `target` stage when given, else the last one. */
   stage: Stage;
+  /** Its FROM <stage> chain, oldest first (chain[chain.length - 1] === stage). */
+  chain: Stage[];
   /** The last USER in force in the final stage (following FROM <stage> chains); null when none. */
   user: UserFact | null;
   /** The SHELL in force (default ["/bin/sh","-c"]). */

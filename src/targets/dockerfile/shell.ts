@@ -5,7 +5,8 @@
 // and unwraps sudo/env/exec/command/nohup prefixes and `sh -c` strings (recorded in `via`).
 // Tested for identical command/argument splits against mvdan-sh on every RUN body of the corpus.
 import type { DockerfileModel, Instruction, ShellCommand } from './model.js';
-import { argsSourceLine, shellAt } from './parse.js';
+import { argsSourceLine } from './parse.js';
+import { shellAt } from './facts.js';
 
 export interface ShellOptions {
   /** Unwrap sudo/env/exec/command/nohup and sh -c (default true). */
