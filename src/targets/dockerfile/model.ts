@@ -96,6 +96,9 @@ export interface Instruction {
   /** The SHELL in force at the instruction: the last SHELL before it in its stage chain, else the
    *  platform default (["/bin/sh","-c"], or ["cmd","/S","/C"] in a Windows stage). Shared: do not mutate. */
   shell: readonly string[];
+  /** The simple commands of a RUN, split once by the parser with sudo/env/exec/… and `sh -c`
+   *  looked through ([] for other instructions, and for a RUN whose shell is not POSIX). */
+  commands: ShellCommand[];
 }
 
 export interface ImageRef {

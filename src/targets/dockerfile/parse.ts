@@ -8,6 +8,7 @@ import type {
   Comment, Directive, DockerfileModel, FinalFacts, Flag, Heredoc, Instruction, ParseError, Stage, UserFact,
 } from './model.js';
 import { parseImageRef } from './image-ref.js';
+import { splitRun } from './shell.js';
 import { DEFAULT_SHELL, imageText, lineOf, stageChain, isWindowsImage, WINDOWS_SHELL } from './facts.js';
 
 export interface ParseOptions {
@@ -561,6 +562,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       stageIndex: -1,
       expanded: args,
       shell: DEFAULT_SHELL,
+      commands: [],
     };
     instructions.push(instr);
 
@@ -574,6 +576,10 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     parseErrors: b.errors, buildArgs, target, final: null, lineStarts: b.lineStarts,
   };
   resolve(model, b);
+  // RUN bodies are split once, now that the shell in force at each is known
+  for (const instr of instructions) {
+    if (instr.keyword === 'RUN') instr.commands = splitRun(instr, (p) => argsSourceLine(instr, p, escape));
+  }
   model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
   return model;
 }

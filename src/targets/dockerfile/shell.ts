@@ -5,15 +5,11 @@
 // and unwraps sudo/env/exec/command/nohup prefixes and `sh -c` strings (recorded in `via`).
 // Tested for identical command/argument splits against mvdan-sh on every RUN body of the corpus.
 import type { DockerfileModel, Instruction, ShellCommand } from './model.js';
-import { argsSourceLine } from './parse.js';
-import { shellAt } from './facts.js';
 
 export interface ShellOptions {
   /** Unwrap sudo/env/exec/command/nohup and sh -c (default true). */
   unwrap?: boolean;
 }
-
-const memo = new WeakMap<Instruction, ShellCommand[]>();
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
 
@@ -22,25 +18,28 @@ function basename(s: string): string {
   return i >= 0 ? s.slice(i + 1) : s;
 }
 
-/** The simple commands a RUN instruction runs (memoised per instruction). Other instructions: []. */
-export function shellCommands(instr: Instruction, model: DockerfileModel): ShellCommand[] {
-  const hit = memo.get(instr);
-  if (hit) return hit;
-  let out: ShellCommand[] = [];
+/** The simple commands a RUN instruction runs, as the parser split them (instr.commands).
+ *  Other instructions: []. */
+export function shellCommands(instr: Instruction, _model?: DockerfileModel): ShellCommand[] {
+  return instr.commands;
+}
+
+/** Splits a RUN instruction into the simple commands it runs (called once per RUN by the parser,
+ *  after the shell in force is known); `lineAt` maps a position of instr.args to its source line.
+ *  Never throws: a script it cannot read yields []. Other instructions: []. */
+export function splitRun(instr: Instruction, lineAt: (p: number) => number): ShellCommand[] {
   try {
-    out = computeCommands(instr, model);
+    return computeCommands(instr, lineAt);
   } catch {
-    out = [];
+    return [];
   }
-  memo.set(instr, out);
-  return out;
 }
 
 function isPosixShell(argv0: string): boolean {
   return POSIX_SHELLS.has(basename(argv0).toLowerCase().replace(/\.exe$/, ''));
 }
 
-function computeCommands(instr: Instruction, model: DockerfileModel): ShellCommand[] {
+function computeCommands(instr: Instruction, lineAt: (p: number) => number): ShellCommand[] {
   if (instr.keyword !== 'RUN') return [];
   const line = instr.argsRange.start.line;
   if (instr.json) {
@@ -50,9 +49,7 @@ function computeCommands(instr: Instruction, model: DockerfileModel): ShellComma
     };
     return unwrapAll([cmd], 0);
   }
-  const shell = shellAt(model, instr);
-  if (!isPosixShell(shell[0] ?? '')) return [];
-  const lineAt = (p: number) => argsSourceLine(instr, p, model.escape);
+  if (!isPosixShell(instr.shell[0] ?? '')) return [];
   const cmds = splitShell(instr.args, lineAt, true);
   if (instr.heredocs.length === 0) return cmds;
   // Heredoc RUN: the bodies are the script when the arguments run nothing but a shell

@@ -183,10 +183,12 @@ describe('RUN instructions', () => {
     assert.deepEqual(runCmds('FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809 AS b\nFROM b\nRUN dir\n'), []);
     assert.deepEqual(argvs(runCmds('FROM mcr.microsoft.com/dotnet/sdk:8.0-bookworm-slim\nRUN dir\n')), [['dir']]);
   });
-  it('is memoised per instruction and empty for other instructions', () => {
-    const m = parseDockerfile('FROM a\nRUN echo 1\nCMD echo 2\n', { path: 'Dockerfile' });
-    const [, run, cmd] = m.instructions;
-    assert.equal(shellCommands(run!, m), shellCommands(run!, m));
-    assert.deepEqual(shellCommands(cmd!, m), []);
+  it('is split once by the parser (instr.commands) and empty for other instructions', () => {
+    const m = parseDockerfile('FROM a\nRUN echo 1\nCMD echo 2\nONBUILD RUN echo 3\n', { path: 'Dockerfile' });
+    const [, run, cmd, onbuild] = m.instructions;
+    assert.deepEqual(argvs(run!.commands), [['echo', '1']]);
+    assert.equal(shellCommands(run!, m), run!.commands);
+    assert.deepEqual(cmd!.commands, []);
+    assert.deepEqual(onbuild!.commands, []);
   });
 });
