@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { addSources } from './util/a-add.js';
+import { addSources } from './util/add.js';
 
 export default defineRule({
   id: 'dockerfile/add-archive',
@@ -31,9 +31,9 @@ export default defineRule({
       if (instr.keyword !== 'ADD') continue;
       for (const src of addSources(model, instr)) {
         if (src.kind === 'archive') {
-          ctx.report({ message: `ADD extracts the archive ${src.text} into the image instead of copying it.`, range: src.range });
+          ctx.report({ message: `ADD extracts the archive ${model.text} into the image instead of copying it.`, range: src.range });
         } else if (src.kind === 'maybe-archive') {
-          ctx.report({ message: `ADD extracts ${src.text} if it is a compressed tar archive, and copies it otherwise.`, range: src.range });
+          ctx.report({ message: `ADD extracts ${model.text} if it is a compressed tar archive, and copies it otherwise.`, range: src.range });
         }
       }
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { addSources } from './util/a-add.js';
+import { addSources } from './util/add.js';
 
 export default defineRule({
   id: 'dockerfile/add-instead-of-copy',

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { addSources } from './util/a-add.js';
-import { maskUrlCredentials } from './util/a-common.js';
+import { addSources } from './util/add.js';
+import { maskUrlCredentials } from './util/values.js';
 
 export default defineRule({
   id: 'dockerfile/add-url',

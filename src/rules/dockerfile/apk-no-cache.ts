@@ -1,8 +1,8 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, hasCacheMount, insertAfter, runs, runsAny } from './util/b-run.js';
-import { hasOpt, pkgCall } from './util/b-pkg.js';
+import { commandRange, hasCacheMount, insertAfter, runs, runsAny } from './util/runs.js';
+import { finalChain } from '../../targets/dockerfile/facts.js';
+import { hasOpt, pkgCall } from './util/packages.js';
 
 function removesApkCache(cmd: ShellCommand): boolean {
   return cmd.name === 'rm' && cmd.argv.slice(1).some((a) => /^\/var\/cache\/apk(\/\*?)?$/.test(a) || /^\/var\/cache\/apk\/\S+$/.test(a));
@@ -35,9 +35,8 @@ export default defineRule({
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const chain = finalChain(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apk')) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       if (hasCacheMount(run.instr, ['/var/cache/apk', '/etc/apk/cache'])) continue;
@@ -53,13 +52,13 @@ export default defineRule({
           let fix: Fix | undefined;
           if (words && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.manager === 'apk' && nextCall.sub === 'add') {
             const nextWords = run.locator.locate(next!, nextCall.subIndex);
-            const between = nextWords ? src.text.slice(words[1]!.end, nextWords[0]!.start) : '';
+            const between = nextWords ? model.text.slice(words[1]!.end, nextWords[0]!.start) : '';
             if (nextWords && /^[ \t]*&&[ \t]*(\\\r?\n[ \t]*)?$/.test(between)) {
               fix = { description: 'Drop apk update (apk add --no-cache fetches the index itself)', safe: true, edits: [{ start: words[0]!.start, end: nextWords[0]!.start, text: '' }] };
             }
           }
           context.report({
-            range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+            range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
             message: '`apk update` leaves the package index in /var/cache/apk: drop it and use `apk add --no-cache`',
             ...(fix ? { fix } : {}),
           });
@@ -70,7 +69,7 @@ export default defineRule({
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: '`apk add` without --no-cache leaves the package index in /var/cache/apk',
           ...(sub ? { fix: { description: 'Add --no-cache', safe: true, edits: [insertAfter(sub, ' --no-cache')] } } : {}),
         });

@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
-import { apkPinned, packageOperands, pkgCall } from './util/b-pkg.js';
+import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
+import { apkPinned, packageOperands, pkgCall } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apk-unpinned',
@@ -25,8 +24,7 @@ export default defineRule({
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl~8.9\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apk')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
@@ -34,7 +32,7 @@ export default defineRule({
         const unpinned = packageOperands(call).filter((o) => !apkPinned(o.value));
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(src, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0]!.index),
           message: unpinnedMessage('apk package', unpinned, 'use pkg=version or pkg~version'),
         });
       }

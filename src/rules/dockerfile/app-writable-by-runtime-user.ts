@@ -1,8 +1,10 @@
 import { defineRule } from '../../engine/types.js';
 import type { Instruction } from '../../targets/dockerfile/model.js';
 import { shellCommands } from '../../targets/dockerfile/shell.js';
-import { chainInstructions, commandRange, expandVars, hasUnresolved, isRootUser, splitUserGroup, stageVars } from './util/a-common.js';
-import { createdUser } from './util/a-users.js';
+import { chainInstructions, stageVars } from './util/stages.js';
+import { commandNameRange } from './util/ranges.js';
+import { expandVars, hasUnresolved } from './util/values.js';
+import { createdUser, isRootUser, splitUserGroup } from './util/users.js';
 
 /** Places a service legitimately writes to: scratch, state, caches, logs, uploads, the user's home. */
 const WRITABLE = /(^|\/)(tmp|temp|var|run|data|state|cache|\.cache|caches|log|logs|uploads?|storage|sessions?|spool|home|db|sqlite|files|media|writable|work|output|out)(\/|$)/i;
@@ -102,7 +104,7 @@ export default defineRule({
         const resolved = paths.map((p) => expandVars(p, vars)).filter((p) => !hasUnresolved(p)).map((p) => resolvePath(p, workdir));
         const appPaths = resolved.filter((p) => !WRITABLE.test(p));
         if (appPaths.length === 0) continue;
-        report(instr, commandRange(model, instr, cmd), `chown ${spec}`, appPaths);
+        report(instr, commandNameRange(model, instr, cmd), `chown ${spec}`, appPaths);
       }
     }
   },

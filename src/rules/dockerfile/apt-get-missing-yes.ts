@@ -1,8 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, insertAfter, pipelines, runs, runsAny } from './util/b-run.js';
-import { APT_CONFIRM_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
-import { aptAssumesYes, aptConfWrittenAt } from './util/b-apt.js';
+import { commandRange, insertAfter, pipelines, runs, runsAny } from './util/runs.js';
+import { APT_CONFIRM_SUBS, aptAssumesYes, aptConfWrittenAt, isAptLike, pkgCall } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-missing-yes',
@@ -27,9 +25,8 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const confAt = aptConfWrittenAt(model, 'APT::Get::Assume-Yes', true);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;
       if (run.instr.range.start.offset > confAt) continue;
       for (const pipeline of pipelines(run.cmds)) {
@@ -40,7 +37,7 @@ export default defineRule({
           const words = run.locator.locate(cmd, call.subIndex);
           const sub = words?.[call.subIndex];
           context.report({
-            range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+            range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
             message: `\`${cmd.name} ${call.sub}\` without -y: the build cannot answer the confirmation prompt`,
             ...(sub ? { fix: { description: 'Add -y', safe: true, edits: [insertAfter(sub, ' -y')] } } : {}),
           });

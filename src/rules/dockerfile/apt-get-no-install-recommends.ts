@@ -1,8 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
-import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
-import { aptConfWrittenAt, aptNoRecommends } from './util/b-apt.js';
+import { commandRange, insertAfter, runs, runsAny } from './util/runs.js';
+import { APT_INSTALL_SUBS, aptConfWrittenAt, aptNoRecommends, isAptLike, pkgCall } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-no-install-recommends',
@@ -30,9 +28,8 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const confAt = aptConfWrittenAt(model, 'APT::Install-Recommends', false);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;
       if (run.instr.range.start.offset > confAt) continue;
       for (const cmd of run.cmds) {
@@ -43,7 +40,7 @@ export default defineRule({
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: `\`${cmd.name} ${call.sub}\` without --no-install-recommends installs recommended packages too`,
           ...(sub ? { fix: { description: 'Add --no-install-recommends', safe: true, edits: [insertAfter(sub, ' --no-install-recommends')] } } : {}),
         });

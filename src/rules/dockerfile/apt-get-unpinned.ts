@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
-import { APT_INSTALL_SUBS, aptPinned, isAptLike, packageOperands, pkgCall } from './util/b-pkg.js';
+import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
+import { APT_INSTALL_SUBS, aptPinned, isAptLike, packageOperands, pkgCall } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-unpinned',
@@ -25,8 +24,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
@@ -34,7 +32,7 @@ export default defineRule({
         const unpinned = packageOperands(call).filter((o) => !aptPinned(o.value));
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(src, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0]!.index),
           message: unpinnedMessage('apt package', unpinned, 'use pkg=version'),
         });
       }

@@ -1,7 +1,7 @@
 import { defineRule, type Edit } from '../../engine/types.js';
-import { sourceIndex, type Word } from './util/b-source.js';
-import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
-import { pkgCall } from './util/b-pkg.js';
+import { type Word } from './util/locate.js';
+import { commandRange, insertAfter, runs, runsAny } from './util/runs.js';
+import { pkgCall } from './util/packages.js';
 
 /** apt sub-commands whose apt-get / apt-cache form behaves the same in a script. */
 const SAME_IN_APT_GET = new Set(['install', 'update', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download']);
@@ -30,8 +30,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apt')) continue;
       for (const cmd of run.cmds) {
         if (cmd.name !== 'apt') continue;
@@ -42,7 +41,7 @@ export default defineRule({
         const replacement = call.sub && SAME_IN_APT_GET.has(call.sub) ? 'apt-get' : call.sub && SAME_IN_APT_CACHE.has(call.sub) ? 'apt-cache' : null;
         const edits: Edit[] = [];
         const sub = words?.[call.subIndex];
-        const literal = (w: Word | undefined) => w !== undefined && src.text.slice(w.start, w.end) === w.value;
+        const literal = (w: Word | undefined) => w !== undefined && model.text.slice(w.start, w.end) === w.value;
         if (word && literal(word) && (word.value === 'apt' || word.value.endsWith('/apt'))) {
           if (replacement) edits.push({ start: word.end - 3, end: word.end, text: replacement });
           else if (call.sub === 'upgrade' && sub) edits.push({ start: word.end - 3, end: word.end, text: 'apt-get' }, insertAfter(sub, ' --with-new-pkgs'));
@@ -50,7 +49,7 @@ export default defineRule({
         }
         const advice = replacement ?? (call.sub === 'upgrade' ? 'apt-get upgrade --with-new-pkgs' : call.sub === 'full-upgrade' ? 'apt-get dist-upgrade' : 'apt-get or apt-cache');
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, need + 1) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, need + 1) : null),
           message: `\`apt${call.sub ? ' ' + call.sub : ''}\` in a script: use ${advice}, apt has no stable command-line interface`,
           ...(edits.length ? { fix: { description: `Use ${advice}`, safe: true, edits } } : {}),
         });

@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, hasCacheMount, runs, runsAny } from './util/b-run.js';
-import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/b-pkg.js';
+import { commandRange, hasCacheMount, runs, runsAny } from './util/runs.js';
+import { finalChain } from '../../targets/dockerfile/facts.js';
+import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/packages.js';
 
 /** rm of /var/lib/apt/lists (or all of /var/lib/apt), in any of the usual spellings, or `apt-get dist-clean`. */
 export function removesAptLists(cmd: ShellCommand): boolean {
@@ -37,9 +37,8 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const chain = finalChain(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apt-get', 'apt')) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       if (hasCacheMount(run.instr, ['/var/lib/apt/lists'])) continue;
@@ -58,7 +57,7 @@ export default defineRule({
       const call = pkgCall(cmd)!;
       const words = run.locator.locate(cmd, call.subIndex);
       context.report({
-        range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+        range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
         message: 'the apt lists from `apt-get update` stay in this layer: add `&& rm -rf /var/lib/apt/lists/*` to the same RUN',
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { imageInputs } from './util/a-images.js';
+import { imageInputs } from './util/images.js';
 
 export default defineRule({
   id: 'dockerfile/base-image-latest',

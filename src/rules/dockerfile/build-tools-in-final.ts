@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, runs, runsAny } from './util/b-run.js';
-import { isAptLike, isRpmLike, optValue, packageOperands, pkgCall, rpmInstallSub, type Operand, type PkgCall } from './util/b-pkg.js';
+import { commandRange, runs, runsAny } from './util/runs.js';
+import { finalChain, lineRange, rangeAt } from '../../targets/dockerfile/facts.js';
+import { isAptLike, isRpmLike, type Operand, optValue, packageOperands, type PkgCall, pkgCall, rpmInstallSub } from './util/packages.js';
 
 const TOOL_NAMES = new Set(['gcc', 'g++', 'gcc-c++', 'cpp', 'make', 'cmake', 'ninja', 'ninja-build', 'meson', 'build-essential', 'build-base',
   'clang', 'llvm', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'pkgconfig', 'git', 'golang', 'golang-go', 'go', 'rust', 'rustc',
@@ -78,17 +78,16 @@ export default defineRule({
     good: 'FROM python:3.12-slim AS build\nCOPY requirements.txt .\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends gcc libpq-dev \\\n && pip wheel --no-cache-dir -w /wheels -r requirements.txt\n\nFROM python:3.12-slim\nCOPY --from=build /wheels /wheels\nRUN pip install --no-cache-dir /wheels/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const chain = finalChain(model);
     for (const index of chain) {
       const stage = model.stages[index];
       const repo = stage?.ref?.repository.split('/').pop() ?? '';
       if (stage && stage.baseStage === null && SDK_IMAGES.has(repo)) {
-        const at = src.lineRange(stage.from.range.start.line);
+        const at = lineRange(model, stage.from.range.start.line);
         context.report({ range: at, message: `the final image is built on ${repo}, a full SDK image: build in a builder stage and copy the result into a runtime image` });
       }
     }
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!(runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper'))) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       const installed: Installed[] = [];
@@ -118,7 +117,7 @@ export default defineRule({
       const w = words?.[first.op.index];
       const names = [...new Set(installed.map((i) => i.name))];
       context.report({
-        range: w ? src.range(w.start, w.end) : commandRange(src, run, first.cmd, words),
+        range: w ? rangeAt(model, w.start, w.end) : commandRange(model, run, first.cmd, words),
         message: `build tools in the final image: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''} — use a multi-stage build (or remove them in the same RUN)`,
       });
     }

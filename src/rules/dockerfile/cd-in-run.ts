@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
+import { commandRange, runs, runsAny } from './util/runs.js';
 
 export default defineRule({
   id: 'dockerfile/cd-in-run',
@@ -24,8 +23,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nCOPY . /src\nWORKDIR /src\nRUN ./configure && make\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'cd')) continue;
       run.cmds.forEach((cmd, i) => {
         if (cmd.name !== 'cd' || cmd.via.length > 0) return;
@@ -40,11 +38,11 @@ export default defineRule({
         const w = words?.[0];
         if (w) {
           // inside a subshell or command substitution: ( cd x && … ) / $(cd x && pwd)
-          const before = src.text.slice(run.instr.argsRange.start.offset, w.start).replace(/[\s\\]+$/, '');
+          const before = model.text.slice(run.instr.argsRange.start.offset, w.start).replace(/[\s\\]+$/, '');
           if (before.endsWith('(')) return;
         }
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, Math.min(2, words.length)) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, Math.min(2, words.length)) : null),
           message: `\`cd ${target}\` at the start of RUN: use WORKDIR ${target}`,
         });
       });

@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import type { Stage } from '../../targets/dockerfile/model.js';
-import { expandVars, hasUnresolved, stageVars } from './util/a-common.js';
-import { fromReferences, looksLikeImage } from './util/a-images.js';
+import { expandVars, hasUnresolved } from './util/values.js';
+import { stageVars } from './util/stages.js';
+import { fromReferences, looksLikeImage } from './util/images.js';
 
 
 interface Options {

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, pipelines, runs, runScriptText } from './util/b-run.js';
-import { downloadOf, isInterpreter, SHELLS } from './util/b-fetch.js';
+import { lineRange } from '../../targets/dockerfile/facts.js';
+import { commandRange, pipelines, runs, runScriptText } from './util/runs.js';
+import { downloadOf, isInterpreter, SHELLS } from './util/fetch.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 
 /** `sh -c "$(curl …)"`, `bash <(curl …)`, `. <(wget -O- …)`: a fetched script run without a pipe. */
@@ -47,8 +47,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN curl -fsSLo /tmp/install.sh https://example.com/install-1.2.3.sh \\\n && echo "0f343b0931126a20f133d67c2b018a3b9c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f  /tmp/install.sh" | sha256sum -c - \\\n && sh /tmp/install.sh && rm /tmp/install.sh\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       const lines = new Set<number>();
       for (const pipeline of pipelines(run.cmds)) {
         for (let i = 0; i < pipeline.length - 1; i++) {
@@ -57,7 +56,7 @@ export default defineRule({
           const sink = pipeline.slice(i + 1).find((c) => isInterpreter(c.name) && runsStdin(c));
           if (!sink) continue;
           const words = run.locator.locate(dl.cmd, 0);
-          const range = commandRange(src, run, dl.cmd, words ? words.slice(0, 1) : null);
+          const range = commandRange(model, run, dl.cmd, words ? words.slice(0, 1) : null);
           lines.add(range.start.line);
           context.report({
             range,
@@ -73,7 +72,7 @@ export default defineRule({
         const dl = run.cmds.find((c) => downloadOf(c)?.file === null);
         const line = dl && dl.line >= run.instr.range.start.line && dl.line <= run.instr.range.end.line ? dl.line : run.instr.range.start.line;
         if (!lines.has(line)) {
-          context.report({ range: src.lineRange(line), message: 'a script fetched with curl/wget is run by a shell through command substitution: it runs unverified at build time' });
+          context.report({ range: lineRange(model, line), message: 'a script fetched with curl/wget is run by a shell through command substitution: it runs unverified at build time' });
         }
       }
     }

@@ -1,8 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, pipelines, runs, runsAny } from './util/b-run.js';
-import { downloadOf, isInterpreter } from './util/b-fetch.js';
+import { commandRange, pipelines, runs, runsAny } from './util/runs.js';
+import { downloadOf, isInterpreter } from './util/fetch.js';
 
 const CHECKSUM_TOOLS = /^(sha(1|224|256|384|512)sum|md5sum|b2sum|shasum|sha\d+|rhash)$/;
 const CHECKSUM_FILE = /(sha\d*sums?|checksums?|\.sha\d+(sum)?|\.md5|\.asc|\.sig|\.sign|\.minisig|\.pem|\.crt|\.bundle|\.intoto\.jsonl|\.att)$/i;
@@ -81,8 +80,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nARG TINI_VERSION=v0.19.0\nARG TINI_SHA256=93dcc18adc78c65a028a84799ecf8ad40c936fdfc5f2a57b1acda5a8117fa82c\nRUN curl -fsSLo /usr/local/bin/tini https://github.com/krallin/tini/releases/download/${TINI_VERSION}/tini-amd64 \\\n && echo "${TINI_SHA256}  /usr/local/bin/tini" | sha256sum -c - \\\n && chmod +x /usr/local/bin/tini\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'curl', 'wget')) continue;
       const pipes = pipelines(run.cmds);
       const pipeOf = new Map<ShellCommand, ShellCommand[]>();
@@ -93,7 +91,7 @@ export default defineRule({
         if (reported.has(f.cmd)) return;
         reported.add(f.cmd);
         const words = run.locator.locate(f.cmd, 0);
-        context.report({ range: commandRange(src, run, f.cmd, words ? words.slice(0, 1) : null), message: what });
+        context.report({ range: commandRange(model, run, f.cmd, words ? words.slice(0, 1) : null), message: what });
       };
       run.cmds.forEach((cmd, index) => {
         const pipeline = pipeOf.get(cmd) ?? [cmd];

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Stage } from '../../targets/dockerfile/model.js';
-import { rangeAt } from './util/a-common.js';
+import { rangeAt } from './util/ranges.js';
 
 export function stageNameRange(model: DockerfileModel, stage: Stage) {
   const raw = model.text.slice(stage.from.range.start.offset, stage.from.range.end.offset);

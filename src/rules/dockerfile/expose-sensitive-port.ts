@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { exposeEntries } from './util/a-expose.js';
+import { exposeEntries } from './util/expose.js';
 
 const SENSITIVE: Record<number, string> = {
   22: 'SSH',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { fromImageRange } from './util/a-common.js';
+import { fromImageRange } from './util/ranges.js';
 
 export default defineRule({
   id: 'dockerfile/from-later-stage',

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { chainInstructions, chainRoot, fromImageRange } from './util/a-common.js';
+import { chainInstructions, chainRoot } from './util/stages.js';
+import { fromImageRange } from './util/ranges.js';
 
 export default defineRule({
   id: 'dockerfile/healthcheck-missing',

@@ -1,5 +1,9 @@
 import { defineRule } from '../../engine/types.js';
-import { chainInstructions, fromImageRange, hasUnresolved, isRootUser, isWindowsStage } from './util/a-common.js';
+import { chainInstructions } from './util/stages.js';
+import { fromImageRange } from './util/ranges.js';
+import { hasUnresolved } from './util/values.js';
+import { isRootUser } from './util/users.js';
+import { isWindowsStage } from '../../targets/dockerfile/facts.js';
 
 const PRIVILEGE_DROP = /\b(gosu|su-exec|setpriv|runuser|s6-setuidgid|setuidgid|chpst)\b/;
 

@@ -1,5 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import { chainInstructions, fromImageRange, parseKeyValues } from './util/a-common.js';
+import { chainInstructions } from './util/stages.js';
+import { fromImageRange } from './util/ranges.js';
+import { parseKeyValues } from './util/values.js';
 
 interface Options {
   /** Annotation keys the final image must carry. */

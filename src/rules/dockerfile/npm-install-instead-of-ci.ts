@@ -1,31 +1,37 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
-import { stageChain } from '../../targets/dockerfile/parse.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
-import { hasOpt, NPM_INSTALL_SUBS, pkgCall } from './util/b-pkg.js';
+import { commandRange, runs, runsAny } from './util/runs.js';
+import { hasOpt, NPM_INSTALL_SUBS, pkgCall } from './util/packages.js';
 
 const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|package\*\.json|\*\.json|yarn\.lock|pnpm-lock\.yaml)$/;
 
-/** What the COPY/ADD instructions before the RUN tell about a lockfile: 'lock' when one is copied
- *  by name or glob, 'manifest-only' when package.json is copied alone, 'unknown' otherwise. */
-function lockfileCopied(model: DockerfileModel, run: Instruction): 'lock' | 'manifest-only' | 'unknown' {
-  const stage = model.stages[run.stageIndex];
-  if (!stage) return 'unknown';
-  let manifest = false;
-  let other = false;
-  for (const s of stageChain(model, stage)) {
-    for (const instr of s.instructions) {
-      if (s === stage && instr.range.start.offset >= run.range.start.offset) break;
+type Lockfile = 'lock' | 'manifest-only' | 'unknown';
+
+/** For each RUN in a stage, what the COPY/ADD instructions before it (in its stage chain) tell about
+ *  a lockfile: 'lock' when one is copied by name or glob, 'manifest-only' when package.json is copied
+ *  alone, 'unknown' otherwise. One forward pass: a base stage always comes earlier in the file. */
+function lockfilesCopied(model: DockerfileModel): Map<Instruction, Lockfile> {
+  interface Seen { lock: boolean; manifest: boolean; other: boolean }
+  const out = new Map<Instruction, Lockfile>();
+  const atEnd: Seen[] = [];
+  for (const stage of model.stages) {
+    const base = stage.baseStage !== null ? atEnd[stage.baseStage] : undefined;
+    const seen: Seen = base ? { ...base } : { lock: false, manifest: false, other: false };
+    for (const instr of stage.instructions) {
+      if (instr.keyword === 'RUN') {
+        out.set(instr, seen.lock ? 'lock' : seen.manifest && !seen.other ? 'manifest-only' : 'unknown');
+        continue;
+      }
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
       const words = instr.json ?? instr.args.split(/\s+/).filter(Boolean);
       const sources = words.slice(0, -1);
-      if (sources.some((w) => LOCKFILES.test(w))) return 'lock';
-      if (sources.some((w) => /(^|\/)package\.json$/.test(w))) manifest = true;
-      else if (sources.length) other = true;
+      if (sources.some((w) => LOCKFILES.test(w))) seen.lock = true;
+      else if (sources.some((w) => /(^|\/)package\.json$/.test(w))) seen.manifest = true;
+      else if (sources.length) seen.other = true;
     }
+    atEnd[stage.index] = seen;
   }
-  return manifest && !other ? 'manifest-only' : 'unknown';
+  return out;
 }
 
 interface Hit { cmd: ShellCommand; tool: string; need: number; advice: string }
@@ -77,18 +83,18 @@ export default defineRule({
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev\nCOPY . .\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    const lockfiles = lockfilesCopied(model);
+    for (const run of runs(model)) {
       if (!runsAny(run, 'npm', 'yarn', 'pnpm')) continue;
       for (const cmd of run.cmds) {
         const hit = lockfileInstall(cmd);
         if (!hit) continue;
         const words = run.locator.locate(cmd, hit.need);
-        const lock = hit.tool.startsWith('npm') ? lockfileCopied(model, run.instr) : 'unknown';
+        const lock = hit.tool.startsWith('npm') ? (lockfiles.get(run.instr) ?? 'unknown') : 'unknown';
         const message = lock === 'manifest-only'
           ? `\`${hit.tool}\` after copying package.json without a lockfile: commit and copy package-lock.json, then use npm ci`
           : `\`${hit.tool}\` may resolve other versions than the lockfile: use ${hit.advice}`;
-        context.report({ range: commandRange(src, run, cmd, words ? words.slice(0, hit.need + 1) : null), message });
+        context.report({ range: commandRange(model, run, cmd, words ? words.slice(0, hit.need + 1) : null), message });
       }
     }
   },

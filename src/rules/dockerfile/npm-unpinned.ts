@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
-import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/b-pkg.js';
+import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
+import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/npm-unpinned',
@@ -24,8 +23,7 @@ export default defineRule({
     good: 'FROM node:22-slim\nRUN npm install -g pm2@5.4.2\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'npm')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
@@ -33,7 +31,7 @@ export default defineRule({
         const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !npmPinned(o.value));
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(src, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0]!.index),
           message: unpinnedMessage('npm package', unpinned, 'use name@version', hasOpt(call, 'g', 'global') ? ' (global)' : ''),
         });
       }

@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
-import { pkgCall, rpmInstallSub, type PkgCall } from './util/b-pkg.js';
+import { commandRange, runs, runsAny } from './util/runs.js';
+import { type PkgCall, pkgCall, rpmInstallSub } from './util/packages.js';
 
 type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
 
@@ -67,8 +66,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       const calls = run.cmds.map((cmd) => ({ cmd, call: pkgCall(cmd) }));
       calls.forEach(({ cmd, call }, i) => {
@@ -78,7 +76,7 @@ export default defineRule({
         if (installedAfter) return;
         const words = run.locator.locate(cmd, call.subIndex);
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: `\`${cmd.name} ${call.sub}\` without an install in the same RUN: the refreshed index is cached in its own layer and later installs may use a stale one`,
         });
       });

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, runs, type RunInfo } from './util/b-run.js';
-import { APT_INSTALL_SUBS, APT_UPGRADE_SUBS, pkgCall, rpmInstallSub, type PkgCall } from './util/b-pkg.js';
+import { commandRange, type RunInfo, runs } from './util/runs.js';
+import { finalChain } from '../../targets/dockerfile/facts.js';
+import { APT_INSTALL_SUBS, APT_UPGRADE_SUBS, type PkgCall, pkgCall, rpmInstallSub } from './util/packages.js';
 
 export interface PackageUpgradeOptions {
   packageUpgrades: 'forbid' | 'require' | 'ignore';
@@ -83,8 +83,7 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
   check(model, context) {
     const policy = context.options.packageUpgrades;
     if (policy === 'ignore') return;
-    const src = sourceIndex(model);
-    const all = runs(model, src);
+    const all = runs(model);
     if (policy === 'forbid') {
       for (const run of all) {
         for (const cmd of run.cmds) {
@@ -92,7 +91,7 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
           if (!call || !isUpgrade(call)) continue;
           const words = run.locator.locate(cmd, call.subIndex);
           context.report({
-            range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+            range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
             message: `\`${cmd.name} ${call.sub}\` upgrades packages at build time; the policy (packageUpgrades: forbid) wants patches from a newer base image`,
           });
         }
@@ -116,7 +115,7 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
     const { run, call } = firstInstall;
     const words = run.locator.locate(call.cmd, call.subIndex);
     context.report({
-      range: commandRange(src, run, call.cmd, words ? words.slice(0, call.subIndex + 1) : null),
+      range: commandRange(model, run, call.cmd, words ? words.slice(0, call.subIndex + 1) : null),
       message: `the final image installs packages with ${call.manager} but never upgrades the base image's packages (policy packageUpgrades: require)`,
     });
   },

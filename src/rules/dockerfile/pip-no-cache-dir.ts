@@ -1,21 +1,23 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
-import { stageChain } from '../../targets/dockerfile/parse.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, insertAfter, mounts, runs } from './util/b-run.js';
-import { hasOpt, pkgCall } from './util/b-pkg.js';
+import { commandRange, insertAfter, mounts, runs } from './util/runs.js';
+import { finalChain } from '../../targets/dockerfile/facts.js';
+import { hasOpt, pkgCall } from './util/packages.js';
 
-/** PIP_NO_CACHE_DIR set by an ENV or ARG in force at the RUN. */
-function envDisablesCache(model: DockerfileModel, run: Instruction): boolean {
-  const stage = model.stages[run.stageIndex];
-  if (!stage) return false;
-  for (const s of stageChain(model, stage)) {
-    for (const instr of s.instructions) {
-      if (s === stage && instr.range.start.offset >= run.range.start.offset) break;
-      if ((instr.keyword === 'ENV' || instr.keyword === 'ARG') && /(^|\s)PIP_NO_CACHE_DIR[= ]\s*\S/.test(instr.args)) return true;
+/** For each RUN in a stage: whether an ENV or ARG in force before it (in its stage chain) sets
+ *  PIP_NO_CACHE_DIR. One forward pass: a base stage always comes earlier in the file. */
+function cacheDisabledAt(model: DockerfileModel): Map<Instruction, boolean> {
+  const out = new Map<Instruction, boolean>();
+  const atEnd: boolean[] = [];
+  for (const stage of model.stages) {
+    let disabled = stage.baseStage !== null && atEnd[stage.baseStage] === true;
+    for (const instr of stage.instructions) {
+      if (instr.keyword === 'RUN') out.set(instr, disabled);
+      else if ((instr.keyword === 'ENV' || instr.keyword === 'ARG') && /(^|\s)PIP_NO_CACHE_DIR[= ]\s*\S/.test(instr.args)) disabled = true;
     }
+    atEnd[stage.index] = disabled;
   }
-  return false;
+  return out;
 }
 
 export default defineRule({
@@ -42,14 +44,14 @@ export default defineRule({
     good: 'FROM python:3.12-slim\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const chain = finalChain(model);
-    for (const run of runs(model, src)) {
+    const disabled = cacheDisabledAt(model);
+    for (const run of runs(model)) {
       if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       if (!run.cmds.some((c) => pkgCall(c)?.manager === 'pip')) continue;
       if (mounts(run.instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && /(^|\/)\.cache(\/pip)?$|\/pip$/.test(m.target))) continue;
-      if (envDisablesCache(model, run.instr)) continue;
+      if (disabled.get(run.instr) === true) continue;
       let exported = false;
       for (const cmd of run.cmds) {
         if ((cmd.name === 'export' || cmd.name === '') && [...cmd.argv.slice(1), ...cmd.assignments].some((a) => a.startsWith('PIP_NO_CACHE_DIR='))) exported = true;
@@ -59,7 +61,7 @@ export default defineRule({
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: '`pip install` without --no-cache-dir leaves its download cache in the layer',
           ...(sub ? { fix: { description: 'Add --no-cache-dir', safe: true, edits: [insertAfter(sub, ' --no-cache-dir')] } } : {}),
         });

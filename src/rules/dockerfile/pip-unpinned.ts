@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { argRange, unpinnedMessage, runs } from './util/b-run.js';
-import { pipPinned, pkgCall } from './util/b-pkg.js';
+import { argRange, runs, unpinnedMessage } from './util/runs.js';
+import { pipPinned, pkgCall } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/pip-unpinned',
@@ -25,8 +24,7 @@ export default defineRule({
     good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3 gunicorn==22.0.0\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
@@ -34,7 +32,7 @@ export default defineRule({
         const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !pipPinned(o.value));
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(src, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0]!.index),
           message: unpinnedMessage('pip requirement', unpinned, 'use name==version or a pinned requirements file'),
         });
       }

@@ -1,8 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { shellAt } from '../../targets/dockerfile/parse.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, isWindowsStage, pipelines, runs, runScriptText } from './util/b-run.js';
+import { isWindowsStage, shellAt } from '../../targets/dockerfile/facts.js';
+import { commandRange, pipelines, runs, runScriptText } from './util/runs.js';
 
 const NON_POSIX = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 /** Producers whose failure cannot be hidden by a pipe (or that are meant to be cut off: `yes`). */
@@ -49,8 +48,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/app.tgz | tar -xz -C /opt\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!(run.cmds.some((c) => c.next === '|'))) continue;
       let shell: string[];
       if (run.instr.json) {
@@ -72,7 +70,7 @@ export default defineRule({
         const first = producers.find((c) => !HARMLESS_PRODUCERS.has(c.name))!;
         const words = run.locator.locate(first, 0);
         context.report({
-          range: commandRange(src, run, first, words ? words.slice(0, 1) : null),
+          range: commandRange(model, run, first, words ? words.slice(0, 1) : null),
           message: `\`${first.name} | ${pipeline[pipeline.indexOf(first) + 1]!.name}\`: a failure of ${first.name} is hidden without \`set -o pipefail\` (shell: ${shell[0] ?? '/bin/sh'})`,
         });
         break; // one finding per RUN

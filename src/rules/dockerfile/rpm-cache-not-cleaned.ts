@@ -1,8 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, finalChain, hasCacheMount, runs, runsAny } from './util/b-run.js';
-import { pkgCall, type PkgCall } from './util/b-pkg.js';
-import { cleansRpmCache, RPM_CACHE_DIRS, rpmCaches, rpmFamily } from './util/b-rpm.js';
+import { commandRange, hasCacheMount, runs, runsAny } from './util/runs.js';
+import { finalChain } from '../../targets/dockerfile/facts.js';
+import { cleansRpmCache, type PkgCall, pkgCall, RPM_CACHE_DIRS, rpmCaches, rpmFamily } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/rpm-cache-not-cleaned',
@@ -29,9 +28,8 @@ export default defineRule({
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     const chain = finalChain(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       if (!run.stage || !chain.has(run.stage.index)) continue;
       for (const family of ['yum', 'zypper'] as const) {
@@ -49,7 +47,7 @@ export default defineRule({
         const words = run.locator.locate(call.cmd, call.subIndex);
         const clean = family === 'zypper' ? 'zypper clean --all' : `${call.manager} clean all`;
         context.report({
-          range: commandRange(src, run, call.cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          range: commandRange(model, run, call.cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: `\`${call.cmd.name} ${call.sub}\` leaves its cache in the layer: add \`&& ${clean}\` to the same RUN`,
         });
       }

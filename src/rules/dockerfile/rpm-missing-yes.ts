@@ -1,8 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, insertAfter, runs, runsAny } from './util/b-run.js';
-import { pkgCall } from './util/b-pkg.js';
-import { rpmAssumesYes, rpmNeedsConfirm } from './util/b-rpm.js';
+import { commandRange, insertAfter, runs, runsAny } from './util/runs.js';
+import { pkgCall, rpmAssumesYes, rpmNeedsConfirm } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/rpm-missing-yes',
@@ -26,8 +24,7 @@ export default defineRule({
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
@@ -38,7 +35,7 @@ export default defineRule({
         const anchor = call.manager === 'zypper' ? words?.[0] : words?.[call.subIndex];
         const flag = call.manager === 'zypper' ? ' -n' : ' -y';
         context.report({
-          range: commandRange(src, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
+          range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: `\`${cmd.name} ${call.sub}\` without ${call.manager === 'zypper' ? '-n (--non-interactive)' : '-y'}: the build cannot answer the prompt`,
           ...(anchor ? { fix: { description: `Add ${flag.trim()}`, safe: true, edits: [insertAfter(anchor, flag)] } } : {}),
         });

@@ -1,7 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { argRange, unpinnedMessage, runs, runsAny } from './util/b-run.js';
-import { isRpmLike, packageOperands, pkgCall, rpmInstallSub, rpmPinned, ZYPPER_INSTALL_SUBS } from './util/b-pkg.js';
+import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
+import { isRpmLike, packageOperands, pkgCall, rpmInstallSub, rpmPinned, ZYPPER_INSTALL_SUBS } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/rpm-unpinned',
@@ -24,8 +23,7 @@ export default defineRule({
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
       for (const cmd of run.cmds) {
         const call = pkgCall(cmd);
@@ -37,7 +35,7 @@ export default defineRule({
         const unpinned = packageOperands(call).filter((o) => !rpmPinned(o.value));
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(src, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0]!.index),
           message: unpinnedMessage('package', unpinned, `use ${call.manager === 'zypper' ? 'pkg=version' : 'pkg-version'}`),
         });
       }

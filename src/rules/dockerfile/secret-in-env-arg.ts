@@ -4,7 +4,8 @@ import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
 import { assessValue, isSecretName, isWordLike, redact } from '../../secrets/names.js';
 import { isTestPath, severityFor, type Confidence } from '../../secrets/confidence.js';
 import { findTokens } from '../../secrets/tokens.js';
-import { parseKeyValues, rangeAt, type KeyValue } from './util/a-common.js';
+import { type KeyValue, parseKeyValues } from './util/values.js';
+import { rangeAt } from './util/ranges.js';
 
 /** Values that are clearly configuration, not credentials, even under a secret-sounding name. */
 function looksLikeConfiguration(value: string): boolean {

@@ -4,7 +4,9 @@ import { shellCommands } from '../../targets/dockerfile/shell.js';
 import { assessValue, isPlaceholder, redact } from '../../secrets/names.js';
 import { isTestPath, severityFor } from '../../secrets/confidence.js';
 import { findTokens } from '../../secrets/tokens.js';
-import { commandRange, findInInstruction, hasUnresolved, lineStartOffset, rangeAt } from './util/a-common.js';
+import { commandNameRange, findInInstruction } from './util/ranges.js';
+import { hasUnresolved } from './util/values.js';
+import { lineStart, rangeAt } from '../../targets/dockerfile/facts.js';
 
 /** Long options whose value is a credential. */
 const SECRET_OPTIONS = new Set([
@@ -63,9 +65,9 @@ function optionHits(cmd: ShellCommand): Hit[] {
 }
 
 function locate(model: DockerfileModel, instr: Instruction, value: string, cmd: ShellCommand | null) {
-  const from = cmd ? Math.max(lineStartOffset(model, cmd.line), instr.range.start.offset) : instr.range.start.offset;
+  const from = cmd ? Math.max(lineStart(model, cmd.line), instr.range.start.offset) : instr.range.start.offset;
   return findInInstruction(model, instr, value, from) ?? findInInstruction(model, instr, value, instr.range.start.offset)
-    ?? (cmd ? commandRange(model, instr, cmd) : instr.argsRange);
+    ?? (cmd ? commandNameRange(model, instr, cmd) : instr.argsRange);
 }
 
 export default defineRule({

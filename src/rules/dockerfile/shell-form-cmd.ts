@@ -1,6 +1,6 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
-import { chainInstructions, isWindowsStage } from './util/a-common.js';
+import { isWindowsStage } from '../../targets/dockerfile/facts.js';
 
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|mksh)$/;
 
@@ -71,20 +71,20 @@ export default defineRule({
     good: 'FROM node:22-bookworm-slim\nCOPY server.js /app/\nCMD ["node", "/app/server.js"]\n',
   },
   check(model, ctx) {
+    // whether an ENTRYPOINT is in force at the end of each stage (a base stage comes earlier)
+    const entrypointAtEnd: boolean[] = [];
     for (const stage of model.stages) {
+      const inherited = stage.baseStage !== null && entrypointAtEnd[stage.baseStage] === true;
+      entrypointAtEnd[stage.index] = inherited || stage.instructions.some((i) => i.keyword === 'ENTRYPOINT');
       if (isWindowsStage(model, stage)) continue;
-      const chain = chainInstructions(model, stage);
       const context = {
-        entrypointInChain: chain.some((i) => i.keyword === 'ENTRYPOINT'),
+        entrypointInChain: entrypointAtEnd[stage.index]!,
         cmdInStage: stage.instructions.some((i) => i.keyword === 'CMD'),
       };
-      let shell = '/bin/sh';
-      for (const i of chain) if (i.keyword === 'SHELL' && i.stageIndex !== stage.index) shell = i.json?.[0] ?? shell;
       for (const instr of stage.instructions) {
-        if (instr.keyword === 'SHELL') shell = instr.json?.[0] ?? shell;
         if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
         // a non-POSIX SHELL (cmd, powershell) is a deliberate choice with other signal semantics
-        if (!POSIX_SHELLS.test(shell)) continue;
+        if (!POSIX_SHELLS.test(instr.shell[0] ?? '')) continue;
         if (instr.json !== null || instr.heredocs.length > 0) continue;
         const args = instr.args.trim();
         if (!args || /^exec\s/.test(args)) continue;

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { sourceIndex } from './util/b-source.js';
-import { commandRange, runs } from './util/b-run.js';
+import { rangeAt } from '../../targets/dockerfile/facts.js';
+import { commandRange, runs } from './util/runs.js';
 
 export default defineRule({
   id: 'dockerfile/sudo',
@@ -29,8 +29,7 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN useradd -r app && mkdir /data && chown app /data\nUSER app\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!(run.cmds.some((c) => c.via.length > 0 || c.name === 'sudo' || c.name === 'doas'))) continue;
       for (const cmd of run.cmds) {
         const wrapped = cmd.via.includes('sudo') || cmd.via.includes('doas');
@@ -39,7 +38,7 @@ export default defineRule({
         const words = run.locator.locate(cmd, 0);
         const wrapper = wrapped ? run.locator.wrapperBefore(cmd, tool, words?.[0]?.start ?? null) : words?.[0] ?? null;
         context.report({
-          range: wrapper ? src.range(wrapper.start, wrapper.end) : commandRange(src, run, cmd, words),
+          range: wrapper ? rangeAt(model, wrapper.start, wrapper.end) : commandRange(model, run, cmd, words),
           message: `${tool} in RUN${wrapped && cmd.name ? ` (${cmd.name})` : ''}: use USER to run privileged steps instead`,
         });
       }

@@ -1,8 +1,10 @@
 import { defineRule, type Edit, type ReportDescriptor } from '../../engine/types.js';
 import type { Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
 import { shellCommands } from '../../targets/dockerfile/shell.js';
-import { chainInstructions, commandRange, expandVars, findInInstruction, hasUnresolved, isRootUser, stageVars } from './util/a-common.js';
-import { createdUser, isNonLoginShell, shellChange, type CreatedUser } from './util/a-users.js';
+import { chainInstructions, stageVars } from './util/stages.js';
+import { commandNameRange, findInInstruction } from './util/ranges.js';
+import { expandVars, hasUnresolved } from './util/values.js';
+import { type CreatedUser, createdUser, isNonLoginShell, isRootUser, shellChange } from './util/users.js';
 
 export default defineRule({
   id: 'dockerfile/user-login-shell',
@@ -63,7 +65,7 @@ export default defineRule({
     if (!created || !created.user.loginShell) return;
     if (created.user.explicitShell && hasUnresolved(created.user.explicitShell)) return;
     const { user, instr, cmd } = created;
-    const range = commandRange(model, instr, cmd);
+    const range = commandNameRange(model, instr, cmd);
     const nologin = user.flavor === 'busybox' ? '/sbin/nologin' : '/usr/sbin/nologin';
     let edit: Edit | null = null;
     if (user.explicitShell !== null) {

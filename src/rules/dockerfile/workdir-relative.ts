@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { hasUnresolved, stageChain } from './util/a-common.js';
+import { hasUnresolved } from './util/values.js';
 
 function isAbsolute(path: string): boolean {
   return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\');
@@ -33,9 +33,12 @@ export default defineRule({
     good: 'FROM node:22\nWORKDIR /app\nCOPY . .\n',
   },
   check(model, ctx) {
+    // whether an absolute WORKDIR is in force at the end of each stage (a base stage comes earlier)
+    const anchoredAtEnd: boolean[] = [];
     for (const stage of model.stages) {
-      let anchored = stageChain(model, stage).slice(0, -1).some((s) =>
-        s.instructions.some((i) => i.keyword === 'WORKDIR' && isAbsolute(i.expanded.trim().replace(/^["']|["']$/g, ''))));
+      let anchored = stage.baseStage !== null && anchoredAtEnd[stage.baseStage] === true;
+      anchoredAtEnd[stage.index] = anchored || stage.instructions.some((i) =>
+        i.keyword === 'WORKDIR' && isAbsolute(i.expanded.trim().replace(/^["']|["']$/g, '')));
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'WORKDIR') continue;
         const path = instr.expanded.trim().replace(/^["']|["']$/g, '');

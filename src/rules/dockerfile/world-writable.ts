@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/types.js';
+import { rangeAt } from '../../targets/dockerfile/facts.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { sourceIndex, type Word } from './util/b-source.js';
-import { commandRange, runs, runsAny } from './util/b-run.js';
+import { type Word } from './util/locate.js';
+import { commandRange, runs, runsAny } from './util/runs.js';
 
 /** Whether a chmod mode grants write to others, and whether it sets the sticky bit. */
 export function modeWorldWritable(mode: string): 'yes' | 'sticky' | 'no' {
@@ -78,7 +79,6 @@ export default defineRule({
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY --chown=node:node . .\nUSER node\n',
   },
   check(model, context) {
-    const src = sourceIndex(model);
     for (const instr of model.instructions) {
       if (instr.keyword !== 'COPY' && instr.keyword !== 'ADD') continue;
       for (const flag of instr.flags) {
@@ -87,7 +87,7 @@ export default defineRule({
         context.report({ range: flag.range, message: `${instr.keyword} --chmod=${flag.value} makes the copied files world-writable` });
       }
     }
-    for (const run of runs(model, src)) {
+    for (const run of runs(model)) {
       if (!runsAny(run, 'chmod', 'mkdir', 'install', 'find')) continue;
       run.cmds.forEach((cmd, i) => {
         for (const use of modesOf(cmd)) {
@@ -100,7 +100,7 @@ export default defineRule({
           const w: Word | undefined = words?.[use.index];
           const target = cmd.argv.slice(use.index + 1).filter((x) => !x.startsWith('-')).join(' ');
           context.report({
-            range: w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words),
+            range: w ? rangeAt(model, w.start, w.end) : commandRange(model, run, cmd, words),
             message: `${use.tool} ${use.mode}${target ? ' ' + target : ''} makes files world-writable`,
           });
         }

@@ -3,6 +3,7 @@
 // All disk access goes through a ContextFs, so the same code runs on an in-memory context.
 import type { DockerfileModel, Instruction } from '../dockerfile/model.js';
 import { splitWords, unquote } from '../dockerfile/parse.js';
+import { finalChain } from '../dockerfile/facts.js';
 import { classifySecretPath, isLikelyBinary, scanContent, SCAN_SIZE_LIMIT } from '../../secrets/detect.js';
 import type { ContextFs, DirEntry, EntryType } from './fs.js';
 import { cleanPath, IgnoreMatcher, parseDockerignore } from './ignore.js';
@@ -169,16 +170,6 @@ function sourceWords(instr: Instruction, escape: string): string[] {
     return instr.json;
   }
   return splitWords(instr.expanded, escape).map((w) => (w.text.startsWith('<<') ? w.text : unquote(w.text, escape)));
-}
-
-function finalChain(df: DockerfileModel): Set<number> {
-  const chain = new Set<number>();
-  let i: number | null = df.final ? df.final.stage.index : df.stages.length - 1;
-  while (i !== null && i >= 0 && !chain.has(i)) {
-    chain.add(i);
-    i = df.stages[i]?.baseStage ?? null;
-  }
-  return chain;
 }
 
 function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWalker): CopySource {

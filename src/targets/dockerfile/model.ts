@@ -22,8 +22,14 @@ export interface DockerfileModel {
   parseErrors: ParseError[];
   /** Values given with --build-arg. */
   buildArgs: Record<string, string>;
-  /** Derived facts about the final stage (the one a plain `docker build` produces). */
+  /** The stage named by the `target` option (as given), or null: the final stage is then the last one. */
+  target: string | null;
+  /** Derived facts about the final stage: the `target` stage when given, else the last one (what a
+   *  plain `docker build` produces). */
   final: FinalFacts | null;
+  /** Offset of the first character of each line: line n (1-based) starts at lineStarts[n - 1].
+   *  A final newline starts one more, empty line. See positionAt / rangeAt in facts.ts. */
+  lineStarts: number[];
 }
 
 export interface Directive {
@@ -87,6 +93,12 @@ export interface Instruction {
   stageIndex: number;
   /** args with ARG/ENV variables substituted as far as known (unknown variables stay as written). */
   expanded: string;
+  /** The SHELL in force at the instruction: the last SHELL before it in its stage chain, else the
+   *  platform default (["/bin/sh","-c"], or ["cmd","/S","/C"] in a Windows stage). Shared: do not mutate. */
+  shell: readonly string[];
+  /** The simple commands of a RUN, split once by the parser with sudo/env/exec/… and `sh -c`
+   *  looked through ([] for other instructions, and for a RUN whose shell is not POSIX). */
+  commands: ShellCommand[];
 }
 
 export interface ImageRef {
@@ -112,6 +124,11 @@ export interface Stage {
   ref: ImageRef | null;
   /** Index of the earlier stage the FROM names, or null. */
   baseStage: number | null;
+  /** Index of the oldest stage of the FROM <stage> chain: the stage itself when it starts from an
+   *  image or scratch. */
+  root: number;
+  /** true when the chain's root image is a Windows image (see isWindowsImage in facts.ts). */
+  windows: boolean;
   isScratch: boolean;
   /** true when the image still contains an unresolved variable. */
   unresolved: boolean;
@@ -136,7 +153,10 @@ export interface UserFact {
 }
 
 export interface FinalFacts {
+  /** The stage the build produces: the `target` stage when given, else the last one. */
   stage: Stage;
+  /** Its FROM <stage> chain, oldest first (chain[chain.length - 1] === stage). */
+  chain: Stage[];
   /** The last USER in force in the final stage (following FROM <stage> chains); null when none. */
   user: UserFact | null;
   /** The SHELL in force (default ["/bin/sh","-c"]). */
@@ -155,6 +175,9 @@ export interface ShellCommand {
   name: string;
   /** Full argv with quotes and escapes resolved (argv[0] as written). */
   argv: string[];
+  /** Where each argv word is in the Dockerfile text (aligned with argv); null where it is not written
+   *  there verbatim enough to point at (JSON form, backticks, a script built by quoting). */
+  spans: (WordSpan | null)[];
   /** Leading VAR=value assignments. */
   assignments: string[];
   /** The command's own source text (best effort). */
@@ -165,4 +188,13 @@ export interface ShellCommand {
   next: string | null;
   /** 1-based line in the Dockerfile where the command starts (best effort). */
   line: number;
+}
+
+/** A shell word's place in the Dockerfile text (offsets, end exclusive). */
+export interface WordSpan {
+  start: number;
+  end: number;
+  /** Offset where the word's value is written verbatim (after an opening quote; = start for a
+   *  plain word); null when quotes or escapes change it. */
+  value: number | null;
 }

@@ -8,10 +8,14 @@ import type {
   Comment, Directive, DockerfileModel, FinalFacts, Flag, Heredoc, Instruction, ParseError, Stage, UserFact,
 } from './model.js';
 import { parseImageRef } from './image-ref.js';
+import { splitRun } from './shell.js';
+import { DEFAULT_SHELL, imageText, lineOf, stageChain, isWindowsImage, WINDOWS_SHELL } from './facts.js';
 
 export interface ParseOptions {
   path: string;
   buildArgs?: Record<string, string>;
+  /** The stage to build (`docker build --target NAME`): the final stage, whose facts `final` holds. */
+  target?: string;
 }
 
 export const KNOWN_INSTRUCTIONS: ReadonlySet<string> = new Set([
@@ -23,7 +27,6 @@ const HEREDOC_FORM = new Set(['RUN', 'COPY', 'ADD']);
 const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const ALLOWED_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_WORD_RE = /^(\d*)<<(-?)([^<]*)$/;
-export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 
 /** Logical-line segment: a piece of one source line placed at logical offset `log`. */
 interface Segment { log: number; src: number; len: number }
@@ -72,11 +75,11 @@ function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
   return v;
 }
 
-/** The source offset of position `i` of instr.args. */
-export function argsSourceOffset(instr: Instruction, i: number, escape = '\\'): number {
+/** The source offset of position `i` of instr.args (with `end`, of a word ending there: before a continuation, not after it). */
+export function argsSourceOffset(instr: Instruction, i: number, escape = '\\', end = false): number {
   if (instr.argsRange.start.line === instr.argsRange.end.line) return instr.argsRange.start.offset + i;
   const m = segmentsOf(instr, escape);
-  return instr.range.start.offset + logToSrc(m.segments, m.argsLog + i, false);
+  return instr.range.start.offset + logToSrc(m.segments, m.argsLog + i, end);
 }
 
 /** The 1-based source line of position `i` of instr.args. */
@@ -114,15 +117,6 @@ function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
   return s.src + Math.min(Math.max(p - s.log, 0), s.len);
 }
 
-function lineOfOffset(lineStarts: number[], off: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= off) lo = mid; else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 function setKey(obj: Record<string, string>, k: string, v: string): void {
   Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
@@ -358,7 +352,7 @@ class Builder {
   }
 
   pos(offset: number): Position {
-    const line = lineOfOffset(this.lineStarts, offset);
+    const line = lineOf(this.lineStarts, offset);
     return { line, column: offset - this.lineStarts[line - 1]! + 1, offset };
   }
 
@@ -378,19 +372,19 @@ export function parseDockerfile(text: string, opts: ParseOptions): DockerfileMod
   let src = typeof text === 'string' ? text : String(text ?? '');
   if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
   try {
-    return parseInner(src, opts.path, buildArgs);
+    return parseInner(src, opts.path, buildArgs, opts.target ?? null);
   } catch (err) {
     // A bug in the parser must not take the whole run down: report it as a parse error.
     const zero = { line: 1, column: 1, offset: 0 };
     return {
       path: opts.path, text: src, directives: [], escape: '\\', instructions: [], comments: [], stages: [],
-      globalArgs: [], buildArgs, final: null,
+      globalArgs: [], buildArgs, target: opts.target ?? null, final: null, lineStarts: [0],
       parseErrors: [{ message: `internal parser error: ${(err as Error)?.message ?? String(err)}`, range: { start: zero, end: zero } }],
     };
   }
 }
 
-function parseInner(text: string, path: string, buildArgs: Record<string, string>): DockerfileModel {
+function parseInner(text: string, path: string, buildArgs: Record<string, string>, target: string | null): DockerfileModel {
   const b = new Builder(text);
   const directives: Directive[] = [];
   const comments: Comment[] = [];
@@ -567,6 +561,8 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       heredocs,
       stageIndex: -1,
       expanded: args,
+      shell: DEFAULT_SHELL,
+      commands: [],
     };
     instructions.push(instr);
 
@@ -577,9 +573,17 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
 
   const model: DockerfileModel = {
     path, text, directives, escape, instructions, comments, stages: [], globalArgs: [],
-    parseErrors: b.errors, buildArgs, final: null,
+    parseErrors: b.errors, buildArgs, target, final: null, lineStarts: b.lineStarts,
   };
   resolve(model, b);
+  // RUN bodies are split once, now that the shell in force at each is known
+  for (const instr of instructions) {
+    if (instr.keyword !== 'RUN') continue;
+    instr.commands = splitRun(instr, {
+      line: (p) => argsSourceLine(instr, p, escape),
+      offset: (p, end) => argsSourceOffset(instr, p, escape, end),
+    });
+  }
   model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
   return model;
 }
@@ -663,6 +667,11 @@ function resolve(model: DockerfileModel, b: Builder): void {
   const userValues = new Map<Instruction, string>();
   let stage: Stage | null = null;
   let sawNonArgBeforeFrom = false;
+  /** The latest stage of each (lower-cased) name: FROM <name> finds it without a search. */
+  const byName = new Map<string, number>();
+  /** The SHELL instruction's argv in force (null: none yet in the stage chain), and at each stage's end. */
+  let shellNow: readonly string[] | null = null;
+  const shellAtEnd: (readonly string[] | null)[] = [];
 
   if (instructions.length === 0) {
     const end = model.text.length;
@@ -685,11 +694,8 @@ function resolve(model: DockerfileModel, b: Builder): void {
       }
       const exp = expandVars(imageWord, globalLookup, escape, false);
       const resolvedImage = exp.text;
-      let baseStage: number | null = null;
       const lower = resolvedImage.toLowerCase();
-      for (let k = model.stages.length - 1; k >= 0; k--) {
-        if (model.stages[k]!.name === lower) { baseStage = k; break; }
-      }
+      let baseStage: number | null = byName.get(lower) ?? null;
       if (baseStage === null && /^\d+$/.test(lower) && Number(lower) < index) baseStage = Number(lower);
       const isScratch = baseStage === null && lower === 'scratch';
       const platformFlag = instr.flags.find((f) => f.name === 'platform');
@@ -698,12 +704,18 @@ function resolve(model: DockerfileModel, b: Builder): void {
       if (baseStage !== null) Object.assign(env, model.stages[baseStage]!.env);
       instr.stageIndex = index;
       instr.expanded = expandVars(instr.args, globalLookup, escape, true).text;
+      if (stage) shellAtEnd[stage.index] = shellNow;
+      const ref = baseStage !== null || isScratch || exp.unresolved ? null : parseImageRef(resolvedImage);
+      const base = baseStage !== null ? model.stages[baseStage]! : null;
       stage = {
-        index, name, from: instr, image: unquote(imageWord, escape), resolvedImage,
-        ref: baseStage !== null || isScratch || exp.unresolved ? null : parseImageRef(resolvedImage),
-        baseStage, isScratch, unresolved: exp.unresolved, platform, instructions: [], env, args: {},
+        index, name, from: instr, image: unquote(imageWord, escape), resolvedImage, ref,
+        baseStage, root: base ? base.root : index, windows: base ? base.windows : !isScratch && isWindowsImage(imageText(ref, resolvedImage)),
+        isScratch, unresolved: exp.unresolved, platform, instructions: [], env, args: {},
       };
       model.stages.push(stage);
+      if (name !== null) byName.set(name, index);
+      shellNow = baseStage !== null ? shellAtEnd[baseStage] ?? null : null;
+      instr.shell = shellNow ?? (stage.windows ? WINDOWS_SHELL : DEFAULT_SHELL);
       continue;
     }
     if (!stage) {
@@ -726,6 +738,8 @@ function resolve(model: DockerfileModel, b: Builder): void {
     const st: Stage = stage;
     instr.stageIndex = st.index;
     st.instructions.push(instr);
+    instr.shell = shellNow ?? (st.windows ? WINDOWS_SHELL : DEFAULT_SHELL);
+    if (kw === 'SHELL' && instr.json && instr.json.length > 0) shellNow = instr.json;
     const lookup: Lookup = (n) => getKey(st.env, n) ?? getKey(st.args, n);
     instr.expanded = expandVars(instr.args, lookup, escape, true).text;
     if (kw === 'ARG') {
@@ -754,7 +768,7 @@ function resolve(model: DockerfileModel, b: Builder): void {
     b.error('no FROM instruction: a Dockerfile must start a build stage with FROM', first.range.start.offset, first.range.start.offset);
     return;
   }
-  model.final = finalFacts(model, userValues);
+  model.final = finalFacts(model, userValues, b);
 }
 
 interface NameValue { name: string; value: string | null }
@@ -801,21 +815,10 @@ function parseEnvWords(instr: Instruction, escape: string, b: Builder): { name: 
   return out;
 }
 
-/** The stages of the chain from `stage` back through FROM <stage> links (stage first). */
-export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  let s: Stage | undefined = stage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
-    chain.push(s);
-    s = s.baseStage !== null ? model.stages[s.baseStage] : undefined;
-  }
-  return chain;
-}
-
+/** The last instruction of a keyword in a chain, looking at the newest stage first. */
 function lastIn(chain: Stage[], kw: string): Instruction | null {
-  for (const s of chain) {
+  for (let c = chain.length - 1; c >= 0; c--) {
+    const s = chain[c]!;
     for (let k = s.instructions.length - 1; k >= 0; k--) {
       if (s.instructions[k]!.keyword === kw) return s.instructions[k]!;
     }
@@ -823,8 +826,19 @@ function lastIn(chain: Stage[], kw: string): Instruction | null {
   return null;
 }
 
-function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>): FinalFacts {
-  const stage = model.stages[model.stages.length - 1]!;
+function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>, b: Builder): FinalFacts {
+  let stage = model.stages[model.stages.length - 1]!;
+  if (model.target !== null) {
+    const want = model.target.toLowerCase();
+    let named: Stage | null = null;
+    for (const s of model.stages) if (s.name === want) named = s;
+    if (named) stage = named;
+    else {
+      const first = model.stages[0]!.from;
+      b.error(`target stage ${JSON.stringify(model.target)} is not defined: no FROM … AS ${model.target}`,
+        first.range.start.offset, first.range.start.offset);
+    }
+  }
   const chain = stageChain(model, stage);
   const userInstr = lastIn(chain, 'USER');
   let user: UserFact | null = null;
@@ -839,58 +853,15 @@ function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>
     };
   }
   let shell: string[] = [...DEFAULT_SHELL];
-  for (const s of chain) {
-    const found = [...s.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0);
+  for (let c = chain.length - 1; c >= 0; c--) {
+    const found = [...chain[c]!.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0);
     if (found) { shell = [...found.json!]; break; }
   }
-  const root = chain[chain.length - 1]!;
+  const root = chain[0]!;
   return {
-    stage, user, shell,
+    stage, chain, user, shell,
     healthcheck: lastIn(chain, 'HEALTHCHECK'),
     baseImage: root.isScratch ? null : root.ref,
     stageCount: model.stages.length,
   };
-}
-
-/** Docker's default shell on Windows images. */
-export const WINDOWS_SHELL: readonly string[] = ['cmd', '/S', '/C'];
-
-/** True when the stage's base image (following FROM <stage> chains) is a Windows image. */
-export function isWindowsStage(model: DockerfileModel, stage: Stage): boolean {
-  const chain = stageChain(model, stage);
-  const root = chain[chain.length - 1]!;
-  const image = (root.ref ? `${root.ref.repository}:${root.ref.tag ?? ''}` : root.resolvedImage).toLowerCase();
-  return /(^|\/)windows(\/|$)|nanoserver|servercore|windowsservercore|(^|[^a-z])ltsc20\d\d/.test(image);
-}
-
-/** The SHELL in force for an instruction, following FROM <stage> chains; without a SHELL
- *  instruction Docker's default: /bin/sh -c, or cmd /S /C on a Windows base image. */
-export function shellAt(model: DockerfileModel, instr: Instruction): string[] {
-  const stage = model.stages[instr.stageIndex];
-  if (!stage) return [...DEFAULT_SHELL];
-  const shell = shellsInForce(model).get(instr);
-  if (shell) return [...shell];
-  return isWindowsStage(model, stage) ? [...WINDOWS_SHELL] : [...DEFAULT_SHELL];
-}
-
-const shellMemo = new WeakMap<DockerfileModel, Map<Instruction, string[] | null>>();
-
-/** The SHELL instruction's argv in force at each instruction (null: none in the stage chain),
- *  computed in one forward pass so that asking for every RUN of a large file stays linear. */
-function shellsInForce(model: DockerfileModel): Map<Instruction, string[] | null> {
-  let memo = shellMemo.get(model);
-  if (memo) return memo;
-  memo = new Map();
-  const atEnd: (string[] | null)[] = [];
-  for (const stage of model.stages) {
-    const base = stage.baseStage;
-    let current = base !== null && base < stage.index ? atEnd[base] ?? null : null;
-    for (const i of stage.instructions) {
-      memo.set(i, current);
-      if (i.keyword === 'SHELL' && i.json && i.json.length > 0) current = i.json;
-    }
-    atEnd[stage.index] = current;
-  }
-  shellMemo.set(model, memo);
-  return memo;
 }

@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import type { SourceRange } from '../../../src/engine/types.js';
 import { expandVars, parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
 import type { DockerfileModel } from '../../../src/targets/dockerfile/model.js';
+import {
+  finalChain, isWindowsImage, isWindowsStage, lineRange, lineStart, positionAt, rangeAt, shellAt, stageChain,
+} from '../../../src/targets/dockerfile/facts.js';
 
 const parse = (text: string, buildArgs?: Record<string, string>): DockerfileModel =>
   parseDockerfile(text, { path: 'Dockerfile', buildArgs });
@@ -395,5 +398,47 @@ describe('argsRange maps back to the source', () => {
   it('covers the arguments across lines', () => {
     const m = parse('FROM a\nRUN echo a \\\n  && echo b\n');
     assert.equal(at(m, m.instructions[1]!.argsRange), 'echo a \\\n  && echo b');
+  });
+});
+
+describe('facts on the model', () => {
+  it('the target option picks the final stage; every final fact follows it', () => {
+    const text = 'FROM node:22 AS build\nUSER builder\nHEALTHCHECK CMD true\nFROM build AS release\nUSER app\n' +
+      'FROM debian:12 AS debug\nUSER root\n';
+    const last = parseDockerfile(text, { path: 'Dockerfile' });
+    assert.equal(last.target, null);
+    assert.equal(last.final!.stage.name, 'debug');
+    assert.equal(last.final!.user!.user, 'root');
+    const release = parseDockerfile(text, { path: 'Dockerfile', target: 'Release' });
+    assert.equal(release.final!.stage.name, 'release');
+    assert.equal(release.final!.user!.user, 'app');
+    assert.deepEqual(release.final!.chain.map((s) => s.name), ['build', 'release']);
+    assert.equal(release.final!.healthcheck?.args, 'CMD true');
+    assert.equal(release.final!.baseImage?.repository, 'node');
+    assert.deepEqual([...finalChain(release)], [0, 1]);
+    assert.equal(release.parseErrors.length, 0);
+    const missing = parseDockerfile(text, { path: 'Dockerfile', target: 'prod' });
+    assert.equal(missing.final!.stage.name, 'debug');
+    assert.match(missing.parseErrors[0]!.message, /target stage "prod" is not defined/);
+  });
+  it('stage chains: one order (oldest first), the root and Windows-ness inherited', () => {
+    const m = parse('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS a\nFROM a AS b\nSHELL ["pwsh", "-c"]\nRUN x\n' +
+      'FROM b AS c\nRUN y\nFROM alpine\nRUN z\n');
+    assert.deepEqual(stageChain(m, m.stages[2]!).map((s) => s.index), [0, 1, 2]);
+    assert.deepEqual(m.stages.map((s) => [s.root, s.windows]), [[0, true], [0, true], [0, true], [3, false]]);
+    assert.deepEqual(m.stages.map((s) => isWindowsStage(m, s)), [true, true, true, false]);
+    const runs = m.instructions.filter((i) => i.keyword === 'RUN');
+    assert.deepEqual(runs.map((i) => shellAt(m, i)), [['pwsh', '-c'], ['pwsh', '-c'], ['/bin/sh', '-c']]);
+    assert.deepEqual(m.stages[1]!.from.shell, ['cmd', '/S', '/C']);
+    assert.ok(isWindowsImage('mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809'));
+    assert.ok(!isWindowsImage('docker.io/library/windowsfoo:1'));
+  });
+  it('a line index: offsets to line and column', () => {
+    const m = parse('FROM a\r\nRUN b \\\n  c\n');
+    assert.deepEqual(m.lineStarts, [0, 8, 16, 20]);
+    assert.deepEqual(positionAt(m, 18), { line: 3, column: 3, offset: 18 });
+    assert.equal(r(rangeAt(m, 8, 19)), '2:1-3:4');
+    assert.equal(lineStart(m, 3), 16);
+    assert.equal(r(lineRange(m, 2)), '2:1-2:6');
   });
 });

@@ -102,6 +102,19 @@ describe('descending into compound commands and substitutions', () => {
       assert.ok(Array.isArray(parseShell(src)));
     }
   });
+  it('ends on a for/select word list holding a redirection or a parenthesis', () => {
+    // each of these looped forever: the word list stopped on a character no word starts with
+    assert.deepEqual(argvs(runCmds('FROM alpine\nRUN for f in *.txt 2>/dev/null; do echo $f; done\n')), [['echo', '$f']]);
+    for (const kw of ['for', 'select']) {
+      for (const odd of ['2>/dev/null', '<in', '>out', 'a(b', '(', ')x', '<(ls)', '>>x 2>&1']) {
+        const cmds = parseShell(`${kw} f in a ${odd} b; do echo $f; done; tail`);
+        assert.deepEqual(argvs(cmds).at(-1), ['tail'], `${kw} … ${odd}`);
+      }
+    }
+    // and a generated script of many such loops is read in one pass
+    const many = Array.from({ length: 2000 }, (_, i) => `for f${i} in x 2>/dev/null <y (z; do echo ${i}; done`).join('\n');
+    assert.equal(parseShell(many).length, 2000);
+  });
 });
 
 describe('unwrapping wrappers', () => {
@@ -170,10 +183,33 @@ describe('RUN instructions', () => {
     assert.deepEqual(runCmds('FROM mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809 AS b\nFROM b\nRUN dir\n'), []);
     assert.deepEqual(argvs(runCmds('FROM mcr.microsoft.com/dotnet/sdk:8.0-bookworm-slim\nRUN dir\n')), [['dir']]);
   });
-  it('is memoised per instruction and empty for other instructions', () => {
-    const m = parseDockerfile('FROM a\nRUN echo 1\nCMD echo 2\n', { path: 'Dockerfile' });
-    const [, run, cmd] = m.instructions;
-    assert.equal(shellCommands(run!, m), shellCommands(run!, m));
-    assert.deepEqual(shellCommands(cmd!, m), []);
+  it('is split once by the parser (instr.commands) and empty for other instructions', () => {
+    const m = parseDockerfile('FROM a\nRUN echo 1\nCMD echo 2\nONBUILD RUN echo 3\n', { path: 'Dockerfile' });
+    const [, run, cmd, onbuild] = m.instructions;
+    assert.deepEqual(argvs(run!.commands), [['echo', '1']]);
+    assert.equal(shellCommands(run!, m), run!.commands);
+    assert.deepEqual(cmd!.commands, []);
+    assert.deepEqual(onbuild!.commands, []);
+  });
+});
+
+describe('word offsets in the Dockerfile', () => {
+  const wordsOf = (text: string) => {
+    const m = parseDockerfile(text, { path: 'Dockerfile' });
+    return m.instructions.filter((i) => i.keyword === 'RUN').flatMap((i) => i.commands)
+      .map((c) => c.spans.map((s) => (s ? m.text.slice(s.start, s.end) : null)));
+  };
+  it('through continuation lines, quotes, sudo and sh -c', () => {
+    assert.deepEqual(wordsOf('FROM a\nRUN apt-get update && \\\n    sudo apt-get install -y "curl" \\\n  git\n'),
+      [['apt-get', 'update'], ['apt-get', 'install', '-y', '"curl"', 'git']]);
+    assert.deepEqual(wordsOf(`FROM a\nRUN sh -c 'pip install x && echo "$y"'\n`), [['pip', 'install', 'x'], ['echo', '"$y"']]);
+    // a script that quoting builds is not in the source as written: no offsets for its words
+    assert.deepEqual(wordsOf('FROM a\nRUN sh -c "pip install \\"x\\""\n'), [[null, null, null]]);
+    assert.deepEqual(wordsOf('FROM a\nRUN ["apt-get", "install"]\n'), [[null, null]]);
+  });
+  it('in heredoc bodies and with the backtick escape', () => {
+    assert.deepEqual(wordsOf('FROM a\nRUN <<EOF\napk add curl\nEOF\n'), [['apk', 'add', 'curl']]);
+    assert.deepEqual(wordsOf('# escape=`\nFROM a\nRUN apk add `\n  curl\n'), [['apk', 'add', 'curl']]);
+    assert.deepEqual(wordsOf('FROM a\r\nRUN apk add \\\r\n  curl\r\n'), [['apk', 'add', 'curl']]);
   });
 });

@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../../src/targets/dockerfile/parse.js';
 import { shellCommands } from '../../../../src/targets/dockerfile/shell.js';
-import { aptConfigOptions, aptPinned, hasOpt, npmPinned, pipPinned, pkgCall, rpmPinned, type PkgCall } from '../../../../src/rules/dockerfile/util/b-pkg.js';
-import { scanWords } from '../../../../src/rules/dockerfile/util/b-source.js';
+import { aptConfigOptions, aptPinned, hasOpt, npmPinned, pipPinned, type PkgCall, pkgCall, rpmPinned } from '../../../../src/rules/dockerfile/util/packages.js';
+import { scanWords } from '../../../../src/rules/dockerfile/util/locate.js';
 
 function calls(run: string): (PkgCall | null)[] {
   const model = parseDockerfile(`FROM x\nRUN ${run}\n`, { path: 'Dockerfile', buildArgs: {} });

@@ -2,7 +2,9 @@
 import type { SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Flag, ImageRef, Instruction, Stage } from '../../../targets/dockerfile/model.js';
 import { parseImageRef } from '../../../targets/dockerfile/image-ref.js';
-import { expandVars, fromImageRange, hasUnresolved, stageVars } from './a-common.js';
+import { fromImageRange } from './ranges.js';
+import { stageVars } from './stages.js';
+import { expandVars, hasUnresolved } from './values.js';
 
 /** The stage or image references of an instruction: COPY/ADD --from, RUN --mount=…,from=… */
 export function fromReferences(instr: Instruction): { flag: Flag; value: string }[] {

@@ -1,4 +1,4 @@
-// curl/wget as the download rules see them: does the command write the body to stdout or to a
+// Downloads: curl/wget as the download rules see them: does the command write the body to stdout or to a
 // file, and which file.
 import type { ShellCommand } from '../../../targets/dockerfile/model.js';
 

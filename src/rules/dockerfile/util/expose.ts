@@ -1,7 +1,8 @@
 // EXPOSE entries with their written text, resolved value, parsed port range and source range.
 import type { SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
-import { hasUnresolved, rangeOfText } from './a-common.js';
+import { rangeOfText } from './ranges.js';
+import { hasUnresolved } from './values.js';
 
 export interface ExposeEntry {
   text: string;

@@ -3,7 +3,8 @@
 import type { Edit, SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
 import { shellCommands } from '../../../targets/dockerfile/shell.js';
-import { CommandLocator, SourceIndex, type Word } from './b-source.js';
+import { lineRange, rangeAt } from '../../../targets/dockerfile/facts.js';
+import { CommandLocator, type Word } from './locate.js';
 
 export interface RunInfo {
   instr: Instruction;
@@ -14,22 +15,14 @@ export interface RunInfo {
   locator: CommandLocator;
 }
 
-// The split of every RUN is a pure function of the model and is the same for all rules of this
-// batch; it is kept per model so that each rule does not walk and split the file again.
-const memo = new WeakMap<DockerfileModel, RunInfo[]>();
-
 /** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. */
-export function runs(model: DockerfileModel, src: SourceIndex): RunInfo[] {
-  let out = memo.get(model);
-  if (!out) {
-    out = [];
-    for (const instr of model.instructions) {
-      if (instr.keyword !== 'RUN') continue;
-      const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
-      const cmds = shellCommands(instr, model).map(unwrapXargs);
-      out.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)), locator: new CommandLocator(model, src, instr, cmds) });
-    }
-    memo.set(model, out);
+export function runs(model: DockerfileModel): RunInfo[] {
+  const out: RunInfo[] = [];
+  for (const instr of model.instructions) {
+    if (instr.keyword !== 'RUN') continue;
+    const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
+    const cmds = shellCommands(instr, model).map(unwrapXargs);
+    out.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)), locator: new CommandLocator(model, instr, cmds) });
   }
   return out;
 }
@@ -49,23 +42,12 @@ function unwrapXargs(cmd: ShellCommand): ShellCommand {
   const rest = cmd.argv.slice(i);
   if (rest.length === 0) return cmd;
   const argv0 = rest[0]!;
-  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, via: [...cmd.via, 'xargs'] };
+  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'] };
 }
 
 /** True when the RUN runs any of the commands. */
 export function runsAny(run: RunInfo, ...names: string[]): boolean {
   return names.some((n) => run.names.has(n));
-}
-
-/** Indexes of the final stage and the stages it is built FROM (its filesystem ancestors). */
-export function finalChain(model: DockerfileModel): Set<number> {
-  const chain = new Set<number>();
-  let stage: Stage | undefined = model.final?.stage ?? model.stages[model.stages.length - 1];
-  while (stage && !chain.has(stage.index)) {
-    chain.add(stage.index);
-    stage = stage.baseStage === null ? undefined : model.stages[stage.baseStage];
-  }
-  return chain;
 }
 
 export interface Mount {
@@ -100,22 +82,22 @@ export function hasCacheMount(instr: Instruction, dirs: string[]): boolean {
 
 /** Where to point a finding about a command: its words from argv[0] to argv[upTo] when they
  *  can be found, otherwise the command's line. */
-export function commandRange(src: SourceIndex, run: RunInfo, cmd: ShellCommand, words: Word[] | null): SourceRange {
-  if (words && words.length) return src.range(words[0]!.start, words[words.length - 1]!.end);
+export function commandRange(model: DockerfileModel, run: RunInfo, cmd: ShellCommand, words: Word[] | null): SourceRange {
+  if (words && words.length) return rangeAt(model, words[0]!.start, words[words.length - 1]!.end);
   const line = cmd.line >= run.instr.range.start.line && cmd.line <= run.instr.range.end.line ? cmd.line : run.instr.range.start.line;
-  const r = src.lineRange(line);
+  const r = lineRange(model, line);
   // on the instruction's first line, start at the arguments (not at RUN and its flags)
   const argsStart = run.instr.argsRange.start;
-  if (argsStart.line === line && argsStart.offset > r.start.offset && argsStart.offset < r.end.offset) return src.range(argsStart.offset, r.end.offset);
+  if (argsStart.line === line && argsStart.offset > r.start.offset && argsStart.offset < r.end.offset) return rangeAt(model, argsStart.offset, r.end.offset);
   return r;
 }
 
 /** Where to point a finding about one argument of a command: the word itself when it can be
  *  found, otherwise the command (see commandRange). */
-export function argRange(src: SourceIndex, run: RunInfo, cmd: ShellCommand, argIndex: number): SourceRange {
+export function argRange(model: DockerfileModel, run: RunInfo, cmd: ShellCommand, argIndex: number): SourceRange {
   const words = run.locator.locate(cmd, argIndex);
   const w = words?.[argIndex];
-  return w ? src.range(w.start, w.end) : commandRange(src, run, cmd, words);
+  return w ? rangeAt(model, w.start, w.end) : commandRange(model, run, cmd, words);
 }
 
 /** The message of the *-unpinned rules: "unpinned apk packages: a, b (use pkg=version)". */
@@ -146,14 +128,4 @@ export function pipelines(cmds: ShellCommand[]): ShellCommand[][] {
 /** The text of the RUN that shell reads: the arguments and any heredoc bodies. */
 export function runScriptText(instr: Instruction): string {
   return [instr.args, ...instr.heredocs.map((h) => h.body)].join('\n');
-}
-
-/** A stage built on a Windows image (its default shell is cmd, not /bin/sh). */
-export function isWindowsStage(model: DockerfileModel, stage: Stage | null): boolean {
-  const seen = new Set<number>();
-  for (let s = stage; s && !seen.has(s.index); s = s.baseStage === null ? null : model.stages[s.baseStage] ?? null) {
-    seen.add(s.index);
-    if (/(^|\/)(windows|nanoserver|servercore)|windowsservercore|nanoserver/i.test(s.resolvedImage)) return true;
-  }
-  return false;
 }

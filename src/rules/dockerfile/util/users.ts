@@ -1,6 +1,22 @@
-// Reading user-creation commands (useradd, adduser — shadow, Debian and BusyBox flavours) from
-// RUN bodies, to know which login shell the runtime user gets.
+// Users: root written as a name or a UID, user[:group], and the accounts useradd/adduser create
+// in RUN bodies (shadow, Debian and BusyBox flavours), to know which login shell the runtime user gets.
 import type { ShellCommand } from '../../../targets/dockerfile/model.js';
+
+/** true for the root user written as a name or a UID (root, 0, 00), and for Windows'
+ *  ContainerAdministrator; the group part is not considered. */
+export function isRootUser(user: string): boolean {
+  const u = user.trim();
+  return u === 'root' || /^0+$/.test(u) || u.toLowerCase() === 'containeradministrator';
+}
+
+/** Splits `user[:group]`. */
+export function splitUserGroup(value: string): { user: string; group: string | null } {
+  const i = value.indexOf(':');
+  return i === -1 ? { user: value, group: null } : { user: value.slice(0, i), group: value.slice(i + 1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts created by RUN commands
 
 export interface CreatedUser {
   name: string;

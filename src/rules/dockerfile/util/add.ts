@@ -1,7 +1,8 @@
 // The sources of an ADD instruction, classified: URL, git repository, local archive, local file.
 import type { SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
-import { hasUnresolved, rangeOfText } from './a-common.js';
+import { rangeOfText } from './ranges.js';
+import { hasUnresolved } from './values.js';
 
 export type AddSourceKind = 'url' | 'git' | 'archive' | 'maybe-archive' | 'local' | 'heredoc' | 'unresolved';
 

@@ -1,64 +1,12 @@
 // Finding the source position of the words of a shell command, so that findings point at the
-// word that matters and fixes can insert text right after it. The shell splitter gives each
-// command its argv and start line but no offsets; this module re-scans the instruction's source
-// text from that line and matches the argv words. When the words cannot be matched exactly
-// (quoting the splitter resolved differently, JSON form, odd continuations) it answers null and
-// the rules fall back to the command's line and offer no fix.
-import type { Position, SourceRange } from '../../../engine/types.js';
+// word that matters and fixes can insert text right after it. The parser gives each command's
+// words their offsets (ShellCommand.spans) wherever they are written in the Dockerfile; for the
+// rest (JSON form, backticks, a `sh -c` script built with escapes) and for wrapper words such as
+// sudo, this module re-scans the instruction's source text from the command's line and matches the
+// argv words. When they cannot be matched it answers null and the rules fall back to the
+// command's line and offer no fix.
 import type { DockerfileModel, Instruction, ShellCommand } from '../../../targets/dockerfile/model.js';
-
-const indexMemo = new WeakMap<DockerfileModel, SourceIndex>();
-
-/** The SourceIndex of a model's text, shared by the rules that report on it. */
-export function sourceIndex(model: DockerfileModel): SourceIndex {
-  let idx = indexMemo.get(model);
-  if (!idx) {
-    idx = new SourceIndex(model.text);
-    indexMemo.set(model, idx);
-  }
-  return idx;
-}
-
-/** Offset → line/column over one text, with the line starts computed once. */
-export class SourceIndex {
-  private lineStarts: number[] | null = null;
-  constructor(readonly text: string) {}
-  /** Computed on first use: most checks report nothing and never need positions. */
-  private get starts(): number[] {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    return this.lineStarts;
-  }
-  position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1, offset };
-  }
-  range(start: number, end: number): SourceRange {
-    return { start: this.position(start), end: this.position(end) };
-  }
-  /** Offset of the first character of a 1-based line (the text length past the end). */
-  lineStart(line: number): number {
-    return this.starts[line - 1] ?? this.text.length;
-  }
-  /** The range of a line without its leading blanks and trailing continuation/blanks. */
-  lineRange(line: number): SourceRange {
-    const start = this.lineStart(line);
-    let end = line < this.starts.length ? this.starts[line]! - 1 : this.text.length;
-    let s = start;
-    while (s < end && (this.text[s] === ' ' || this.text[s] === '\t')) s++;
-    while (end > s && /[\s\\`\r]/.test(this.text[end - 1]!)) end--;
-    return this.range(s, Math.max(end, s));
-  }
-}
+import { lineStart } from '../../../targets/dockerfile/facts.js';
 
 export interface Word {
   /** The word with quotes and escapes resolved (no expansion). */
@@ -148,7 +96,7 @@ export class CommandLocator {
   private scanned: Word[] | null = null;
   private index: Map<string, number[]> | null = null;
   constructor(
-    private readonly model: DockerfileModel, private readonly src: SourceIndex, private readonly instr: Instruction,
+    private readonly model: DockerfileModel, private readonly instr: Instruction,
     private readonly cmds: readonly ShellCommand[],
   ) {
     this.end = instr.range.end.offset;
@@ -163,8 +111,20 @@ export class CommandLocator {
    *  argv[0..need]; null when not even those can be matched. */
   locate(cmd: ShellCommand, need = 0): Word[] | null {
     if (need > cmd.argv.length - 1 || cmd.name === '') return null;
+    // the parser's offsets, when it has them for the words asked for
+    const fromSpans = (upTo: number): Word[] | null => {
+      const out: Word[] = [];
+      for (let k = 0; k <= upTo; k++) {
+        const sp = cmd.spans[k];
+        if (!sp) return null;
+        out.push({ value: cmd.argv[k]!, start: sp.start, end: sp.end });
+      }
+      return out;
+    };
+    const exact = fromSpans(cmd.argv.length - 1) ?? fromSpans(need);
+    if (exact) return exact;
     const lineFrom = cmd.line >= this.instr.range.start.line && cmd.line <= this.instr.range.end.line
-      ? this.src.lineStart(cmd.line) : this.instr.argsRange.start.offset;
+      ? lineStart(this.model, cmd.line) : this.instr.argsRange.start.offset;
     for (const want of cmd.argv.length - 1 > need ? [cmd.argv.length - 1, need] : [need]) {
       const hit = this.match(cmd, want, lineFrom);
       if (hit) return hit;
@@ -253,7 +213,7 @@ export class CommandLocator {
 
   /** A wrapper word (e.g. sudo) written before the command on or after its line. */
   wrapperBefore(cmd: ShellCommand, wrapper: string, commandStart: number | null): Word | null {
-    const lineFrom = this.src.lineStart(Math.max(cmd.line, this.instr.range.start.line));
+    const lineFrom = lineStart(this.model, Math.max(cmd.line, this.instr.range.start.line));
     const candidates = this.words.filter((w) => baseName(w.value) === wrapper && w.start >= Math.min(lineFrom, commandStart ?? lineFrom)
       && (commandStart === null || w.start < commandStart));
     if (candidates.length) return candidates[candidates.length - 1]!;

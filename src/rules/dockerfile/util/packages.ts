@@ -1,7 +1,12 @@
-// Argument analysis for package-manager commands (apt-get/apt, apk, yum/dnf/microdnf, zypper,
-// pip, npm): which sub-command, which options (combined short flags, --opt=value, options that
-// take a value), which operands. Pure functions over a ShellCommand's argv.
-import type { ShellCommand } from '../../../targets/dockerfile/model.js';
+// Package-manager commands (apt-get/apt, apk, yum/dnf/microdnf, zypper, pip, npm): which
+// sub-command, which options (combined short flags, --opt=value, options that take a value), which
+// operands; then the apt and rpm facts the rules share (assume-yes, recommends, caches). Pure
+// functions over a ShellCommand's argv and the model.
+import type { DockerfileModel, ShellCommand } from '../../../targets/dockerfile/model.js';
+import { runScriptText } from './runs.js';
+
+// ---------------------------------------------------------------------------------------------
+// Calls
 
 export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm';
 
@@ -224,3 +229,93 @@ export function npmPinned(v: string): boolean {
 
 /** The npm sub-command aliases for install. */
 export const NPM_INSTALL_SUBS = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
+
+// ---------------------------------------------------------------------------------------------
+// apt: assume-yes and install-recommends in force, from the command line, -o settings or an apt.conf snippet
+
+/** The offset of the first RUN that writes an apt.conf setting (e.g. echo 'APT::Get::Assume-Yes "true";'
+ *  > /etc/apt/apt.conf.d/90yes); RUNs after it have the setting. Infinity when none does. */
+export function aptConfWrittenAt(model: DockerfileModel, key: string, wantTrue: boolean): number {
+  const re = new RegExp(`${key}\\s*"?(true|false|1|0|yes|no)"?`, 'i');
+  for (const instr of model.instructions) {
+    if (instr.keyword !== 'RUN') continue;
+    const text = runScriptText(instr);
+    if (!text.includes(key.slice(0, 5))) continue;
+    const m = re.exec(text);
+    if (m) {
+      const v = m[1]!.toLowerCase();
+      if (wantTrue ? isTrue(v) : isFalse(v)) return instr.range.end.offset;
+    }
+  }
+  return Infinity;
+}
+
+export function aptAssumesYes(call: PkgCall, pipeline: ShellCommand[]): boolean {
+  let quiet = 0;
+  for (const o of call.opts) {
+    if (o.name === 'y' || o.name === 'yes' || o.name === 'assume-yes') return true;
+    if (o.name === 'q' || o.name === 'quiet') quiet = o.value !== null && /^\d+$/.test(o.value) ? Number(o.value) : quiet + 1;
+  }
+  if (quiet >= 2) return true; // apt-get(8): quiet level 2 implies -y
+  const conf = aptConfigOptions(call);
+  if (isTrue(conf.get('apt::get::assume-yes'))) return true;
+  const pos = pipeline.indexOf(call.cmd);
+  if (pos > 0 && pipeline[pos - 1]!.name === 'yes') return true;
+  return false;
+}
+
+export function aptNoRecommends(call: PkgCall): boolean {
+  if (call.opts.some((o) => o.name === 'no-install-recommends')) return true;
+  return isFalse(aptConfigOptions(call).get('apt::install-recommends'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// yum/dnf/microdnf/zypper
+
+/** Sub-commands that change the installed set and would prompt without -y. */
+const RPM_CONFIRM = new Set(['install', 'in', 'groupinstall', 'localinstall', 'reinstall', 'remove', 'erase', 'rm', 'update', 'upgrade',
+  'upgrade-minimal', 'update-minimal', 'downgrade', 'autoremove', 'distro-sync', 'dist-upgrade', 'groupremove', 'groupupdate', 'builddep', 'swap']);
+const ZYPPER_CONFIRM = new Set(['install', 'in', 'remove', 'rm', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si', 'install-new-recommends', 'inr']);
+
+export function rpmNeedsConfirm(call: PkgCall): boolean {
+  if (call.manager === 'zypper') return call.sub !== null && ZYPPER_CONFIRM.has(call.sub);
+  if (call.manager === 'yum' || call.manager === 'dnf') {
+    if (call.sub === 'group' || call.sub === 'groups' || call.sub === 'module') {
+      return ['install', 'remove', 'upgrade', 'update', 'enable', 'reset', 'switch-to'].includes(call.operands[0]?.value ?? '');
+    }
+    return call.sub !== null && RPM_CONFIRM.has(call.sub);
+  }
+  return false; // microdnf does not prompt
+}
+
+export function rpmAssumesYes(call: PkgCall): boolean {
+  if (call.manager === 'zypper') return call.opts.some((o) => ['n', 'non-interactive', 'y', 'no-confirm'].includes(o.name));
+  return call.opts.some((o) => o.name === 'y' || o.name === 'assumeyes' || (o.name === 'setopt' && /^assumeyes=(1|true|yes)$/i.test(o.value ?? '')));
+}
+
+/** Installs that download packages and metadata into the cache. */
+export function rpmCaches(call: PkgCall): boolean {
+  if (call.manager === 'zypper') return call.sub !== null && (ZYPPER_INSTALL_SUBS.has(call.sub) || ['update', 'up', 'dist-upgrade', 'dup', 'patch', 'refresh', 'ref'].includes(call.sub));
+  if (!isRpmLike(call)) return false;
+  return rpmInstallSub(call) || ['update', 'upgrade', 'makecache', 'distro-sync', 'downgrade'].includes(call.sub ?? '');
+}
+
+export type RpmFamily = 'yum' | 'zypper';
+export const rpmFamily = (call: PkgCall): RpmFamily => (call.manager === 'zypper' ? 'zypper' : 'yum');
+
+/** A command that empties the cache of the family: `yum|dnf|microdnf clean all`, `zypper clean`/`cc`, or rm of the cache dir. */
+export function cleansRpmCache(cmd: ShellCommand, family: RpmFamily): boolean {
+  if (cmd.name === 'rm') {
+    const re = family === 'zypper' ? /^\/var\/cache\/zypp(\/\S*)?$/ : /^\/var\/cache\/(yum|dnf|libdnf5)(\/\S*)?$/;
+    return cmd.argv.slice(1).some((a) => re.test(a));
+  }
+  const call = pkgCall(cmd);
+  if (!call) return false;
+  if (family === 'zypper') return call.manager === 'zypper' && (call.sub === 'clean' || call.sub === 'cc');
+  return isRpmLike(call) && call.sub === 'clean' && call.operands.some((o) => o.value === 'all');
+}
+
+export const RPM_CACHE_DIRS: Record<RpmFamily, string[]> = {
+  yum: ['/var/cache/yum', '/var/cache/dnf', '/var/cache/libdnf5'],
+  zypper: ['/var/cache/zypp'],
+};
