@@ -17,16 +17,23 @@ for (const stream of [process.stdout, process.stderr]) {
 // Once interrupted, the command's own output stops: what it runs into while its resources are
 // removed under it is not a report.
 let stopping = false;
+const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+const SIGNALS = Object.keys(EXIT_ON) as NodeJS.Signals[];
+
+// A signal while a command holds something to undo (verify's container): undo it, then exit with
+// the signal's code; a second signal does not wait for the cleanup.
 const onInterrupt: Interrupts = (cleanup) => {
+  let seen = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     stopping = true;
-    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    const code = EXIT_ON[signal] ?? 130;
+    if (++seen > 1) process.exit(code);
+    process.stderr.write('tightship: interrupted: removing what this run started (again to force)\n');
+    void cleanup().finally(() => process.exit(code));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  for (const s of SIGNALS) process.on(s, onSignal);
   return () => {
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
   };
 };
 

@@ -1,7 +1,7 @@
 // Configuration: defaults < .tightship.yaml (found upward from each target, or --config) <
 // TIGHTSHIP_* environment < command-line flags. The YAML parser and ajv are loaded only when a
 // config file exists, so a plain lint stays fast.
-import { promises as fs, existsSync, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig, RuleSetting } from './config-types.js';
 import { defaultConfig } from './config-types.js';
@@ -115,14 +115,31 @@ type Validator = ReturnType<AjvLike['compile']>;
 let baseValidator: Validator | null = null;
 const optionValidators = new Map<string, Validator>();
 
+/** A config file is a few kilobytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** The yaml library's budget of nodes reached through aliases (its default of 100 refuses a
+ *  config that reuses one anchor 150 times). */
+const MAX_CONFIG_ALIAS_EXPANSION = 100_000;
+
 /** Reads, parses and validates one config file; returns defaults overlaid with the file. */
 export async function loadConfigFile(file: string, catalogue: readonly CatalogueEntry[]): Promise<ResolvedConfig> {
   const shown = file;
   let text: string;
   try {
-    const st = await fs.stat(file);
-    if (st.isDirectory()) throw new UserError(`config ${shown} is a directory`, 'pass the path of a .tightship.yaml file');
-    text = await fs.readFile(file, 'utf8');
+    // non-blocking open, then fstat: a FIFO must not block, a device must not be read forever
+    const handle = await fs.open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      const st = await handle.stat();
+      if (st.isDirectory()) throw new UserError(`config ${shown} is a directory`, 'pass the path of a .tightship.yaml file');
+      if (!st.isFile()) throw new UserError(`config ${shown} is not a regular file (${st.isFIFO() ? 'a named pipe' : 'a device or socket'}): not read`, 'pass the path of a .tightship.yaml file');
+      const buf = Buffer.alloc(MAX_CONFIG_BYTES + 1);
+      let n = 0;
+      for (let got; n < buf.length && (got = (await handle.read(buf, n, buf.length - n, null)).bytesRead) > 0;) n += got;
+      if (n > MAX_CONFIG_BYTES) throw new UserError(`config ${shown} is larger than ${MAX_CONFIG_BYTES / 1048576} MB: not a config file?`, 'pass the path of a .tightship.yaml file');
+      text = buf.subarray(0, n).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
@@ -138,7 +155,14 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
     throw new UserError(`invalid YAML in ${shown}${line ? ` at line ${line}` : ''}: ${message}`,
       'fix the YAML syntax of the config file');
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  let data: unknown;
+  try {
+    // an anchor may be reused freely; only an expansion that explodes (an alias bomb) is refused
+    data = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIAS_EXPANSION }) ?? {};
+  } catch (err) {
+    throw new UserError(`YAML aliases in ${shown} expand too much (an alias bomb?): ${(err as Error).message.split('\n')[0]}`,
+      'write the settings out instead of nesting aliases');
+  }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new UserError(`${shown} must be a mapping of settings`, `allowed keys: ${TOP_LEVEL_KEYS.join(', ')}`);
   }

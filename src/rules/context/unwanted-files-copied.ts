@@ -35,8 +35,20 @@ function reachedSegments(file: string, m: CopyMatch): string[] | null {
 function categorize(model: ContextModel, copyIndex: number): Map<Category, { count: number; example: string }> {
   const found = new Map<Category, { count: number; example: string }>();
   for (const s of model.copies[copyIndex]!.sources) {
+    // the first match (in source order) that is the file or one of its folders: looked up by
+    // path, so a wildcard with thousands of matches stays linear
+    const firstMatch = new Map<string, number>();
+    s.matches.forEach((m, i) => { if (!firstMatch.has(m.relPath)) firstMatch.set(m.relPath, i); });
     for (const file of s.files) {
-      const segs = s.matches.map((m) => reachedSegments(file, m)).find((x) => x !== null);
+      let best = -1;
+      const consider = (rel: string): void => {
+        const i = firstMatch.get(rel);
+        if (i !== undefined && (best < 0 || i < best)) best = i;
+      };
+      consider('');
+      consider(file);
+      for (let at = file.indexOf('/'); at >= 0; at = file.indexOf('/', at + 1)) consider(file.slice(0, at));
+      const segs = best < 0 ? null : reachedSegments(file, s.matches[best]!);
       if (!segs || segs.length === 0) continue;
       for (const cat of CATEGORIES) {
         const hit = cat.dir ? segs.slice(0, -1).findIndex((seg) => cat.dir!.test(seg)) : (cat.file!.test(segs[segs.length - 1]!) ? segs.length - 1 : -1);

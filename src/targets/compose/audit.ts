@@ -3,11 +3,12 @@
 // file-level result for problems of the file itself (YAML, schema, interpolation). A service
 // that builds its image gets its Dockerfile audited too, and the image's USER and HEALTHCHECK
 // count in the service's posture.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
 import type { ComposeModel, ComposeService, ImageFacts } from './model.js';
+import { readRegularFileSync } from './read-file.js';
 import { assembleCompose, checkBuildFiles, dockerfileOf, readDotEnv, readEnvFiles, relPosix, type ComposeSource } from './load.js';
 import { audit, type ResultPart } from '../../engine/pipeline.js';
 import type { LoadError } from '../../engine/target.js';
@@ -47,22 +48,13 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 async function readComposeFile(abs: string): Promise<{ text: string } | { error: string }> {
   // Synchronous: compose files are small, and a thread-pool round trip per stat/open costs more
-  // than the read itself across a few hundred files.
+  // than the read itself across a few hundred files. Not a regular file (a FIFO, /dev/zero): refused.
+  const r = readRegularFileSync(abs, MAX_COMPOSE_FILE_BYTES);
+  if ('error' in r) return { error: r.code === 'EFBIG' ? `${r.error}: not a compose file?` : r.error };
   try {
-    const st = statSync(abs);
-    if (st.isDirectory()) return { error: 'is a directory' };
-    if (st.size > MAX_COMPOSE_FILE_BYTES) return { error: `file too large (${(st.size / 1048576).toFixed(1)} MB): not a compose file?` };
-    const buf = readFileSync(abs);
-    try {
-      return { text: utf8.decode(buf) };
-    } catch {
-      return { error: 'not valid UTF-8 text' };
-    }
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: 'no such file' };
-    if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied' };
-    return { error: `cannot read: ${code ?? (err as Error).message}` };
+    return { text: utf8.decode(r.data) };
+  } catch {
+    return { error: 'not valid UTF-8 text' };
   }
 }
 
@@ -86,13 +78,18 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
     }
     sources.push({ path: rel, text: read.text });
   }
-  const env = { ...(await readDotEnv(baseDir)), ...(opts.env ?? {}) };
+  const envProblems: string[] = [];
+  const env = { ...(await readDotEnv(baseDir, (m) => envProblems.push(m))), ...(opts.env ?? {}) };
   let model: ComposeModel;
   try {
     model = assembleCompose(sources, { env });
   } catch (err) {
     results.push({ target: { kind: 'compose', path: sources[0]!.path }, level: null, missingForNextLevel: [], findings: [], error: `internal error while reading: ${(err as Error)?.message ?? String(err)}` });
     return results;
+  }
+  for (const message of envProblems) {
+    const at = { line: 1, column: 1, offset: 0 };
+    model.diagnostics.push({ kind: 'env-file', severity: 'error', file: relPosix(opts.cwd, path.join(baseDir, '.env')), message, range: { start: at, end: at } });
   }
   await readEnvFiles(model, baseDir, opts.cwd);
   checkBuildFiles(model, baseDir, opts.cwd);

@@ -14,56 +14,92 @@ export interface InterpolationResult {
   issues: InterpolationIssue[];
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 
-/** Interpolates one string. `env` holds the known variables (from `.env` and the caller). */
+/** Deeper nesting than this is refused: compose files nest two or three levels, a hostile one
+ *  nests hundreds of thousands (which would exhaust the stack). */
+export const MAX_INTERPOLATION_DEPTH = 64;
+
+/** Interpolates one string. `env` holds the known variables (from `.env` and the caller).
+ *  Linear in the length of the string: braces are paired once, up front. */
 export function interpolate(input: string, env: Record<string, string>): InterpolationResult {
   const issues: InterpolationIssue[] = [];
-  const value = expand(input, env, issues);
+  if (!input.includes('$')) return { value: input, issues };
+  const close = new Int32Array(input.length).fill(-1);
+  const open: number[] = [];
+  let deepest = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 123 /* { */) {
+      open.push(i);
+      if (open.length > deepest) deepest = open.length;
+    } else if (c === 125 /* } */ && open.length) close[open.pop()!] = i;
+  }
+  if (deepest > MAX_INTERPOLATION_DEPTH) {
+    issues.push({ severity: 'error', message: `invalid interpolation: braces nested more than ${MAX_INTERPOLATION_DEPTH} levels deep in "${shorten(input)}"; not interpolated` });
+    return { value: input, issues };
+  }
+  const value = expand({ s: input, close, env, issues }, 0, input.length);
   return { value, issues };
+}
+
+interface Ctx {
+  s: string;
+  /** For each '{', the index of its '}' (or -1). */
+  close: Int32Array;
+  env: Record<string, string>;
+  issues: InterpolationIssue[];
 }
 
 function lookup(env: Record<string, string>, name: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
 }
 
-function expand(s: string, env: Record<string, string>, issues: InterpolationIssue[]): string {
-  if (!s.includes('$')) return s;
+function nameAt(s: string, at: number, end: number): string | null {
+  NAME.lastIndex = at;
+  const m = NAME.exec(s);
+  return m && at + m[0].length <= end ? m[0] : null;
+}
+
+function expand(ctx: Ctx, from: number, to: number): string {
+  const { s, env, issues } = ctx;
+  const whole = (): string => s.slice(from, to);
   let out = '';
-  let i = 0;
-  while (i < s.length) {
-    const c = s[i]!;
-    if (c !== '$') {
-      out += c;
-      i++;
-      continue;
+  let i = from;
+  while (i < to) {
+    const dollar = s.indexOf('$', i);
+    if (dollar < 0 || dollar >= to) {
+      out += s.slice(i, to);
+      break;
     }
-    const next = s[i + 1];
+    out += s.slice(i, dollar);
+    i = dollar;
+    const next = i + 1 < to ? s[i + 1] : undefined;
     if (next === '$') {
       out += '$';
       i += 2;
       continue;
     }
     if (next === '{') {
-      const close = matchingBrace(s, i + 1);
-      if (close < 0) {
-        issues.push({ severity: 'error', message: `invalid interpolation: unterminated "\${" in "${shorten(s)}"` });
-        out += s.slice(i);
+      const close = ctx.close[i + 1]!;
+      if (close < 0 || close >= to) {
+        issues.push({ severity: 'error', message: `invalid interpolation: unterminated "\${" in "${shorten(whole())}"` });
+        out += s.slice(i, to);
         break;
       }
-      out += braced(s.slice(i + 2, close), env, issues);
+      out += braced(ctx, i + 2, close);
       i = close + 1;
       continue;
     }
-    const m = NAME.exec(s.slice(i + 1));
-    if (m) {
-      const v = lookup(env, m[0]);
-      if (v === undefined) issues.push(unset(m[0]));
+    const name = nameAt(s, i + 1, to);
+    if (name) {
+      const v = lookup(env, name);
+      if (v === undefined) issues.push(unset(name));
       out += v ?? '';
-      i += 1 + m[0].length;
+      i += 1 + name.length;
       continue;
     }
-    issues.push({ severity: 'error', message: `invalid interpolation: a lone "$" in "${shorten(s)}" (write "$$" for a literal dollar sign)` });
+    issues.push({ severity: 'error', message: `invalid interpolation: a lone "$" in "${shorten(whole())}" (write "$$" for a literal dollar sign)` });
     out += '$';
     i++;
   }
@@ -74,55 +110,43 @@ function unset(name: string): InterpolationIssue {
   return { severity: 'warning', message: `variable ${name} is not set: it defaults to a blank string (set it in .env or give a default with \${${name}:-value})` };
 }
 
-/** Index of the `}` that closes the `{` at `open`, honouring nested `${…}`. */
-function matchingBrace(s: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < s.length; i++) {
-    const c = s[i];
-    if (c === '{') depth++;
-    else if (c === '}') {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return -1;
-}
+const OPS = [':-', ':?', ':+', '-', '?', '+'] as const;
 
-function braced(body: string, env: Record<string, string>, issues: InterpolationIssue[]): string {
-  const m = NAME.exec(body);
-  if (!m) {
-    issues.push({ severity: 'error', message: `invalid interpolation: "\${${shorten(body)}}" does not start with a variable name` });
+function braced(ctx: Ctx, from: number, to: number): string {
+  const { s, env, issues } = ctx;
+  const name = nameAt(s, from, to);
+  if (!name) {
+    issues.push({ severity: 'error', message: `invalid interpolation: "\${${shorten(s.slice(from, to))}}" does not start with a variable name` });
     return '';
   }
-  const name = m[0];
-  const rest = body.slice(name.length);
+  const restAt = from + name.length;
   const v = lookup(env, name);
-  if (rest === '') {
+  if (restAt === to) {
     if (v === undefined) issues.push(unset(name));
     return v ?? '';
   }
-  const op = /^(:-|-|:\?|\?|:\+|\+)/.exec(rest)?.[0];
+  const op = OPS.find((o) => s.startsWith(o, restAt) && restAt + o.length <= to);
   if (!op) {
-    issues.push({ severity: 'error', message: `invalid interpolation: unsupported modifier in "\${${name}${shorten(rest)}}"` });
+    issues.push({ severity: 'error', message: `invalid interpolation: unsupported modifier in "\${${name}${shorten(s.slice(restAt, to))}}"` });
     return v ?? '';
   }
-  const arg = rest.slice(op.length);
+  const argAt = restAt + op.length;
   const colon = op.startsWith(':');
   const missing = colon ? v === undefined || v === '' : v === undefined;
   switch (op) {
     case ':-':
     case '-':
-      return missing ? expand(arg, env, issues) : v!;
+      return missing ? expand(ctx, argAt, to) : v!;
     case ':?':
     case '?':
       if (missing) {
-        const why = expand(arg, env, issues);
+        const why = expand(ctx, argAt, to);
         issues.push({ severity: 'error', message: `required variable ${name} is ${v === undefined ? 'not set' : 'empty'}${why ? `: ${why}` : ''}` });
         return '';
       }
       return v!;
     default: // :+ and +
-      return missing ? '' : expand(arg, env, issues);
+      return missing ? '' : expand(ctx, argAt, to);
   }
 }
 

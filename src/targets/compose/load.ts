@@ -1,7 +1,7 @@
 // Builds the ComposeModel of a project: parse each file, validate it against the compose-spec
 // schema, merge the files in order, build the typed services. `assembleCompose` is pure (texts in,
 // model out); `readComposeProject` does the file I/O (compose files, `.env`, env_file files).
-import { promises as fs, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ComposeFile, ComposeModel, ComposeService, Diagnostic, EnvFileEntry, YMap, YNode } from './model.js';
 import { parseComposeText } from './parse.js';
@@ -9,6 +9,7 @@ import { validateCompose } from './schema.js';
 import { mergeNode } from './merge.js';
 import { buildService } from './services.js';
 import { parseDotEnv } from './interpolate.js';
+import { readRegularFileSync } from './read-file.js';
 
 const TOP_LEVEL = new Set(['services', 'include', 'version', 'name', 'networks', 'volumes', 'secrets', 'configs', 'models']);
 
@@ -85,19 +86,21 @@ export function relPosix(cwd: string, abs: string): string {
 
 const MAX_ENV_FILE_BYTES = 1024 * 1024;
 
-/** The `.env` beside the base file, as compose reads it; {} when there is none. */
-export async function readDotEnv(dir: string): Promise<Record<string, string>> {
-  try {
-    // most projects have no .env: ask without an exception (one per file is measurable)
-    const file = path.join(dir, '.env');
-    if (!statSync(file, { throwIfNoEntry: false })) return {};
-    const text = readFileSync(file, 'utf8');
-    const env: Record<string, string> = {};
-    for (const e of parseDotEnv(text)) env[e.name] = e.value;
-    return env;
-  } catch {
+/** The `.env` beside the base file, as compose reads it; {} when there is none. A `.env` that is
+ *  not a regular file (a FIFO, a device), too large or not UTF-8 gives a diagnostic through
+ *  `problem` and is not used. */
+export async function readDotEnv(dir: string, problem?: (message: string) => void): Promise<Record<string, string>> {
+  // most projects have no .env: ask without an exception (one per file is measurable)
+  const file = path.join(dir, '.env');
+  if (!lstatSync(file, { throwIfNoEntry: false })) return {};
+  const r = readRegularFileSync(file, MAX_ENV_FILE_BYTES);
+  if ('error' in r) {
+    if (r.code !== 'ENOENT') problem?.(`.env ${r.error}`);
     return {};
   }
+  const env: Record<string, string> = {};
+  for (const e of parseDotEnv(r.data.toString('utf8'))) env[e.name] = e.value;
+  return env;
 }
 
 /** Reads the env_file files the services name (relative to the base file's folder, as compose does). */
@@ -108,11 +111,11 @@ export async function readEnvFiles(model: ComposeModel, baseDir: string, cwd: st
       const abs = path.resolve(baseDir, ref.path);
       if (!cache.has(abs)) {
         let entries: EnvFileEntry[] | null = null;
+        const r = readRegularFileSync(abs, MAX_ENV_FILE_BYTES);
         try {
-          const st = await fs.stat(abs);
-          if (st.isFile() && st.size <= MAX_ENV_FILE_BYTES) {
+          if ('data' in r) {
             const rel = relPosix(cwd, abs);
-            entries = parseDotEnv(await fs.readFile(abs, 'utf8')).map((e) => ({
+            entries = parseDotEnv(r.data.toString('utf8')).map((e) => ({
               name: e.name, value: e.value, file: rel,
               range: {
                 start: { line: e.line, column: e.column, offset: 0 },

@@ -158,7 +158,9 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     if (expandedSize(tree) > MAX_EXPANDED_NODES) {
       diagnostics.push({
         kind: 'yaml', severity: 'error', file: opts.path,
-        message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb such as "billion laughs"); not audited`,
+        message: nodes > MAX_EXPANDED_NODES
+          ? `the YAML has more than ${MAX_EXPANDED_NODES} nodes as written: too large for a compose file; not audited`
+          : `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb such as "billion laughs"); not audited`,
         range: rangeAt(0, 0),
       });
       return { file, root: null, diagnostics };

@@ -1,7 +1,9 @@
 // The I/O half of verify: runs an image (or finds a running container) on the local engine through
 // the Engine API (dockerode), probes it from inside, waits for health, requests an HTTP path,
-// and returns the ContainerModel the container rules check. The container verify creates is
-// always removed: in `finally`, and on SIGINT/SIGTERM (through the handler the CLI gives).
+// and returns the ContainerModel the container rules check. The container verify creates carries
+// the label VERIFY_LABEL from its creation and is always removed: every step races the caller's
+// AbortSignal, the CLI's interrupt handler runs the cleanup, and `finally` removes the container by name — also when the signal came while the
+// engine was still creating it. Probe output is capped (a probe printing gigabytes is cut off).
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { PassThrough } from 'node:stream';
@@ -31,6 +33,32 @@ export interface VerifyOptions {
   /** Called while waiting (start, health): what for, how long so far, the limit. */
   onWait?: (what: string, elapsedMs: number, limitMs: number) => void;
   docker?: Docker;
+  /** Aborted on SIGINT/SIGTERM/SIGHUP by the CLI: verify stops waiting, removes its container
+   *  and rejects with a UserError ("interrupted"). Without one, verify installs its own
+   *  SIGINT/SIGTERM handlers that remove the container and exit. */
+  signal?: AbortSignal;
+}
+
+/** The label every container verify creates carries (`docker ps -a --filter label=…` finds any left). */
+export const VERIFY_LABEL = 'org.tightship.verify';
+
+/** Most bytes kept of each output stream of a command run inside the container. */
+export const MAX_EXEC_OUTPUT = 1 << 20;
+
+function interrupted(): UserError {
+  return new UserError('verify was interrupted: its container was removed', 'run it again');
+}
+
+/** p, or a rejection as soon as the signal aborts. */
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(interrupted());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(interrupted());
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then((v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
+      (e) => { signal.removeEventListener('abort', onAbort); reject(e); });
+  });
 }
 
 /** The seeds' hardened run flags, as Engine API HostConfig. */
@@ -60,13 +88,22 @@ async function connect(given?: Docker): Promise<Docker> {
 
 interface ExecResult { exitCode: number | null; stdout: string; stderr: string }
 
-async function execIn(docker: Docker, container: Docker.Container, cmd: string[], timeoutMs: number): Promise<ExecResult> {
+async function execIn(docker: Docker, container: Docker.Container, cmd: string[], timeoutMs: number, maxOutput = MAX_EXEC_OUTPUT): Promise<ExecResult> {
   const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
   const stream = await exec.start({ hijack: true, stdin: false });
   const out: Buffer[] = [];
   const err: Buffer[] = [];
-  const o = new PassThrough().on('data', (c: Buffer) => out.push(c));
-  const e = new PassThrough().on('data', (c: Buffer) => err.push(c));
+  let kept = 0;
+  // keep at most maxOutput bytes in all; past that, hang up (the command gets EPIPE)
+  const keep = (into: Buffer[]) => (c: Buffer) => {
+    if (kept >= maxOutput) return;
+    const part = c.length > maxOutput - kept ? c.subarray(0, maxOutput - kept) : c;
+    into.push(part);
+    kept += part.length;
+    if (kept >= maxOutput) stream.destroy();
+  };
+  const o = new PassThrough().on('data', keep(out));
+  const e = new PassThrough().on('data', keep(err));
   docker.modem.demuxStream(stream, o, e);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(() => { stream.destroy(); resolve(); }, timeoutMs);
@@ -79,20 +116,20 @@ async function execIn(docker: Docker, container: Docker.Container, cmd: string[]
   return { exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
 }
 
-async function tryExec(docker: Docker, container: Docker.Container, cmd: string[], timeoutMs: number): Promise<ExecResult | string> {
+async function tryExec(docker: Docker, container: Docker.Container, cmd: string[], timeoutMs: number, maxOutput?: number): Promise<ExecResult | string> {
   try {
-    return await execIn(docker, container, cmd, timeoutMs);
+    return await execIn(docker, container, cmd, timeoutMs, maxOutput);
   } catch (err) {
     return oneLine((err as Error).message ?? String(err));
   }
 }
 
 /** Runs the probe with sh, and with the image's node when there is no shell (distroless). */
-export async function probe(docker: Docker, container: Docker.Container): Promise<ProbeResults> {
+export async function probe(docker: Docker, container: Docker.Container, maxOutput?: number): Promise<ProbeResults> {
   const token = randomBytes(6).toString('hex');
-  const sh = await tryExec(docker, container, ['sh', '-c', shellProbe(token)], 20_000);
+  const sh = await tryExec(docker, container, ['sh', '-c', shellProbe(token)], 20_000, maxOutput);
   if (typeof sh !== 'string' && sh.stdout.includes('@@end')) return parseProbeOutput(sh.stdout, 'sh');
-  const node = await tryExec(docker, container, ['node', '-e', nodeProbe(token)], 20_000);
+  const node = await tryExec(docker, container, ['node', '-e', nodeProbe(token)], 20_000, maxOutput);
   if (typeof node !== 'string' && node.stdout.includes('@@end')) return parseProbeOutput(node.stdout, 'node');
   const why = (r: ExecResult | string) => (typeof r === 'string' ? r : oneLine(r.stderr || r.stdout) || `exit code ${r.exitCode}`);
   return failedProbes(`nothing could run inside the container: sh failed (${why(sh)}), node failed (${why(node)})`);
@@ -239,45 +276,57 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
   const create: Docker.ContainerCreateOptions = {
     Image: ref,
     name,
-    Labels: { 'org.tightship.verify': 'true' },
+    Labels: { [VERIFY_LABEL]: 'true' },
     HostConfig: hostConfig as Docker.HostConfig,
     ...(port ? { ExposedPorts: { [port]: {} } } : {}),
     // the image's own check, polled every second so verify does not wait a whole image interval
     ...(healthTest ? { Healthcheck: { Test: healthTest, Interval: 1_000_000_000 } } : {}),
   };
 
+  const signal = opts.signal;
   let container: Docker.Container | null = null;
+  let creating: Promise<unknown> | null = null;
+  let removed = false;
+  // Removes the container by its name: also one whose creation was still under way when the
+  // signal came (the engine may finish creating it after the request was abandoned).
   const cleanup = async () => {
-    if (container) {
-      const c = container;
-      container = null;
-      await c.remove({ force: true }).catch(() => undefined);
-    }
+    if (removed) return;
+    removed = true;
+    if (creating) await creating.catch(() => undefined);
+    if (!creating) return;
+    await docker.getContainer(name).remove({ force: true }).catch(() => undefined);
   };
   // Ctrl-C or a kill while the container exists: the caller's handler (the CLI's) runs cleanup
   const release = opts.onInterrupt?.(cleanup);
+  const step = <T>(p: Promise<T>): Promise<T> => abortable(p, signal);
   try {
+    if (signal?.aborted) throw interrupted();
     try {
-      container = await docker.createContainer(create);
+      const made = docker.createContainer(create);
+      creating = made;
+      container = await step(made);
     } catch (err) {
+      if (signal?.aborted) throw interrupted();
       const e = err as { statusCode?: number; message?: string };
+      if (e.statusCode === 409) creating = null; // the name is someone else's: never remove it
       throw new UserError(`the engine refused to create a container from ${ref}: ${oneLine(e.message ?? String(err))}`,
         e.statusCode === 409 ? `a container named ${name} exists; remove it or pick another --name` : 'check the image and the engine');
     }
     const started = Date.now();
     try {
-      await container.start();
+      await step(container.start());
     } catch (err) {
+      if (signal?.aborted) throw interrupted();
       throw new UserError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
     }
     // the process must stay up for a moment: a crash at start is an error, not a report
-    let info: any = await inspectOrFail(container, ref);
-    await sleep(300);
-    info = await inspectOrFail(container, ref);
-    const probes = await probe(docker, container);
-    const health = await waitForHealth(container, ref, healthTest !== null, opts, started);
-    info = await inspectOrFail(container, ref);
-    const http = opts.httpPath ? await checkHttp(docker, container, info, opts.httpPath, port, opts) : null;
+    let info: any = await step(inspectOrFail(container, ref));
+    await step(sleep(300));
+    info = await step(inspectOrFail(container, ref));
+    const probes = await step(probe(docker, container));
+    const health = await step(waitForHealth(container, ref, healthTest !== null, { ...opts, ...(signal ? { onWait: (w, e, l) => { if (!signal.aborted) opts.onWait?.(w, e, l); } } : {}) }, started));
+    info = await step(inspectOrFail(container, ref));
+    const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
     return { model: modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http), why: probes.why };
   } finally {
     await cleanup();
@@ -301,13 +350,14 @@ export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Pr
   info = await inspectOrFail(container, label);
   let imageInfo: any = null;
   try { imageInfo = await docker.getImage(String(info.Image)).inspect(); } catch { imageInfo = null; }
-  const probes = await probe(docker, container);
+  const step = <T>(p: Promise<T>): Promise<T> => abortable(p, opts.signal);
+  const probes = await step(probe(docker, container));
   const started = Date.now() - 0;
   const healthDefined = healthcheckOf(info.Config) !== null;
-  const health = await waitForHealth(container, label, healthDefined, opts, started);
-  info = await inspectOrFail(container, label);
+  const health = await step(waitForHealth(container, label, healthDefined, opts, started));
+  info = await step(inspectOrFail(container, label));
   let port: string | null = opts.port ? normalisePort(opts.port) : null;
   if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;
-  const http = opts.httpPath ? await checkHttp(docker, container, info, opts.httpPath, port, opts) : null;
+  const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
   return { model: modelFrom(label, 'container', null, imageInfo, info, probes, health, http), why: probes.why };
 }

@@ -1,6 +1,7 @@
 // Probes run inside the container (pure parts: the scripts and the parsers of their output).
-// The probes read /proc/1/status and /etc/passwd and test writability with access checks and a
-// uniquely named file that is created and removed at once: they never change the container's files.
+// The probes read /proc/1/status and /etc/passwd and test writability without writing: the mount
+// options in /proc/mounts (a read-only mount) and an access check. Nothing is created, so not even
+// the modification time of / or /tmp changes in a container checked as it is.
 import type { Capabilities, ContainerModel, Identity, Probe, ProbeMethod } from './model.js';
 
 /** Linux capability names by bit number (include/uapi/linux/capability.h), without the CAP_ prefix. */
@@ -77,29 +78,34 @@ export function identityFrom(uid: number, gid: number, passwd: string | null): I
 
 /** The probe as a POSIX shell script. Sections start with @@name; writability answers yes / no <why>. */
 export function shellProbe(token: string): string {
-  const f = `.tightship-probe-${token}`;
+  void token;
   return [
     "p() { printf '@@%s\\n' \"$1\"; }",
+    // w DIR: no when its mount (or the root mount) is read-only, else the access check
+    'w() { r=; t=; while read -r _ mp _ op _; do [ "$mp" = / ] && r=$op; [ "$mp" = "$1" ] && t=$op; done < /proc/mounts; ' +
+      'case ",${t:-$r}," in *,ro,*) echo \'no Read-only file system\'; return;; esac; ' +
+      'if [ -w "$1" ]; then echo yes; else echo \'no access(W_OK) denied\'; fi; }',
     'p status; cat /proc/1/status 2>&1',
     'p passwd; cat /etc/passwd 2>&1',
     "p passwd_w; if [ -w /etc/passwd ]; then echo yes; else echo 'no access(W_OK) denied'; fi",
-    `p rootfs_w; if out=$( (: > /${f}) 2>&1 ); then rm -f /${f}; echo yes; else echo "no $out"; fi`,
-    `p tmp_w; if [ ! -d /tmp ]; then echo 'no /tmp does not exist'; elif out=$( (: > /tmp/${f}) 2>&1 ); then rm -f /tmp/${f}; echo yes; else echo "no $out"; fi`,
+    'p rootfs_w; w /',
+    "p tmp_w; if [ ! -d /tmp ]; then echo 'no /tmp does not exist'; else w /tmp; fi",
     'p end',
   ].join('\n');
 }
 
 /** The same probe for images without a shell, run by the image's own node (`node -e`). */
 export function nodeProbe(token: string): string {
-  const f = `.tightship-probe-${token}`;
+  void token;
   return [
     "const fs=require('fs');const o=[];const p=(n)=>o.push('@@'+n);",
     "const rd=(f)=>{try{return fs.readFileSync(f,'utf8').replace(/\\n$/,'')}catch(e){return 'error '+e.message}};",
-    "const mk=(f)=>{try{fs.writeFileSync(f,'',{flag:'wx'});fs.unlinkSync(f);return 'yes'}catch(e){return 'no '+e.message}};",
+    "const opts=(d)=>{let r='',t='';for(const l of rd('/proc/mounts').split('\\n')){const f=l.split(' ');if(f[1]==='/')r=f[3]||'';if(f[1]===d)t=f[3]||''}return ','+(t||r)+','};",
+    "const w=(d)=>{if(opts(d).includes(',ro,'))return 'no Read-only file system';try{fs.accessSync(d,fs.constants.W_OK);return 'yes'}catch(e){return 'no '+e.message}};",
     "p('status');o.push(rd('/proc/1/status'));p('passwd');o.push(rd('/etc/passwd'));",
     "p('passwd_w');try{fs.accessSync('/etc/passwd',fs.constants.W_OK);o.push('yes')}catch(e){o.push('no '+e.message)}",
-    `p('rootfs_w');o.push(mk('/${f}'));`,
-    `p('tmp_w');o.push(fs.existsSync('/tmp')?mk('/tmp/${f}'):'no /tmp does not exist');`,
+    "p('rootfs_w');o.push(w('/'));",
+    "p('tmp_w');o.push(fs.existsSync('/tmp')?w('/tmp'):'no /tmp does not exist');",
     "p('end');process.stdout.write(o.join('\\n')+'\\n');",
   ].join('');
 }

@@ -7,6 +7,7 @@ import { finalChain } from '../dockerfile/facts.js';
 import { classifySecretPath, isLikelyBinary, scanContent, SCAN_SIZE_LIMIT } from '../../secrets/detect.js';
 import type { ContextFs, DirEntry, EntryType } from './fs.js';
 import { cleanPath, IgnoreMatcher, parseDockerignore } from './ignore.js';
+import { compileGlob, type Glob } from './glob.js';
 import type { ContextCopy, ContextFile, ContextModel, CopyMatch, CopySource, IgnoreFileInfo } from './model.js';
 
 export interface BuildInput {
@@ -40,29 +41,10 @@ export function cleanSource(src: string): string {
   return cleanPath(`/${src}`).slice(1);
 }
 
-/** Go's filepath.Match for slash paths: `*` and `?` never match '/', `[...]` classes, `\` escapes. */
-export function goMatchRegExp(pattern: string): RegExp {
-  let re = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '\\' && i + 1 < pattern.length) re += escapeRe(pattern[++i]!);
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) { re += '\\['; continue; }
-      let body = pattern.slice(i + 1, close);
-      const negate = body.startsWith('^');
-      if (negate) body = body.slice(1);
-      re += `[${negate ? '^' : ''}${body.replace(/[\]\\]/g, '\\$&')}]`;
-      i = close;
-    } else re += escapeRe(c);
-  }
-  return new RegExp(`${re}$`);
-}
-
-function escapeRe(c: string): string {
-  return /[.*+?^${}()|[\]\\/]/.test(c) ? `\\${c}` : c;
+/** Go's filepath.Match for slash paths: `*` and `?` never match '/', `[...]` classes, `\` escapes.
+ *  Non-backtracking (see ./glob.ts): linear in the name for any pattern. */
+export function goMatch(pattern: string): Glob {
+  return compileGlob(pattern, 'filepath');
 }
 
 interface Resolved { rel: string; type: EntryType }
@@ -202,7 +184,7 @@ function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWal
   const segs = clean.split('/');
   const dirPart = segs.slice(0, firstWild).join('/');
   const rest = segs.slice(firstWild);
-  const partial = rest.map((_, i) => goMatchRegExp(rest.slice(0, i + 1).join('/')));
+  const partial = rest.map((_, i) => goMatch(rest.slice(0, i + 1).join('/')));
   const out: CopySource = { ...base, wildcard: true };
   const dir = walker.resolve(dirPart);
   if (dir === 'loop' || dir === null || dir.type !== 'dir') return out;

@@ -1,23 +1,17 @@
 // .dockerignore semantics as Docker and BuildKit apply them (moby/patternmatcher, ignorefile).
-// Each pattern is compiled by @balena/dockerignore (a port of moby's matcher); this module adds
-// what that port does differently from the current Docker code, each covered by a test:
-// - case-sensitive matching (the library ignores case by default; Docker on Linux does not);
+// Each pattern is compiled to a non-backtracking matcher (./glob.ts) with moby's semantics:
+// - case-sensitive matching (Docker on Linux);
 // - lines are read as moby's ignorefile.ReadAll reads them (UTF-8 BOM, CRLF, '#' only in
 //   column 1, `!` then trimming, filepath.Clean), and each pattern is compiled on its own, so
-//   that the deciding pattern can be named in findings (a `#` at the start of a re-include
-//   such as `!#x` is escaped for that);
-// - the regexp characters `+ ( ) | { }` are literal (moby escapes them; the port passes them
-//   to the RegExp, so `c++` throws and `a|b` alternates);
+//   that the deciding pattern can be named in findings;
+// - the regexp characters `+ ( ) | { } . $` are literal (moby escapes them);
 // - a pattern matches a path when it matches the path or ANY of its parent directories
-//   (moby's MatchesOrParentMatches; the port only tries the parent with as many segments as the
-//   pattern), and the last matching pattern wins;
-// - results are cached without Object.prototype (a file named `constructor` is matched too).
+//   (moby's MatchesOrParentMatches), and the last matching pattern wins;
+// - results are cached in a Map (a file named `constructor` is matched like any other).
 // Patterns Docker refuses (a lone `!`, an unclosed `[`, a trailing `\`) are returned as problems:
-// the build fails before it starts.
-import dockerignore from '@balena/dockerignore';
-
-// CommonJS module: its `default` export is the factory (the module itself is too, at run time).
-const createIgnore = dockerignore.default;
+// the build fails before it starts. Matching is linear in the path for any pattern: a hostile
+// `*a*a*a*a*a*a*b` costs no more than `*.log`.
+import { compileGlob } from './glob.js';
 
 export interface IgnoreRule {
   /** 1-based line in the ignore file. */
@@ -45,23 +39,6 @@ interface CompiledRule extends IgnoreRule {
   test(path: string): boolean;
   /** The literal text before the first wildcard: a path can only match if it starts with it. */
   literalPrefix: string;
-}
-
-const REGEXP_LITERALS = new Set(['+', '(', ')', '|', '{', '}']);
-
-/** Escapes what moby treats literally but the port would hand to the RegExp engine. */
-function escapeForPort(pattern: string): string {
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '\\' && i + 1 < pattern.length) {
-      out += c + pattern[i + 1];
-      i++;
-      continue;
-    }
-    out += REGEXP_LITERALS.has(c) ? `\\${c}` : c;
-  }
-  return out.startsWith('#') ? `\\${out}` : out;
 }
 
 /** Go's filepath.Clean for a slash path, as moby applies it to each pattern. */
@@ -133,22 +110,13 @@ export function parseDockerignore(text: string): ParsedIgnore {
   return { rules, problems };
 }
 
-function compile(rule: IgnoreRule): CompiledRule | null {
-  let matcher: ReturnType<typeof createIgnore>;
-  try {
-    matcher = createIgnore({ ignorecase: false }).add(escapeForPort(rule.pattern));
-    // The port caches results in a plain object, so a file named `constructor` or `toString`
-    // would hit Object.prototype and never be excluded: give it a cache without a prototype.
-    (matcher as unknown as { _cache: Record<string, boolean> })._cache = Object.create(null);
-    matcher.ignores('probe');
-  } catch {
-    return null;
-  }
+function compile(rule: IgnoreRule): CompiledRule {
+  const glob = compileGlob(rule.pattern, 'dockerignore');
   const wildcard = rule.pattern.search(/[*?[\\]/);
   return {
     ...rule,
     literalPrefix: wildcard < 0 ? rule.pattern : rule.pattern.slice(0, wildcard),
-    test: (path: string) => matcher.ignores(path),
+    test: (path: string) => glob.test(path),
   };
 }
 
@@ -169,11 +137,7 @@ export class IgnoreMatcher {
   constructor(parsed: ParsedIgnore) {
     const rules: CompiledRule[] = [];
     this.problems = [...parsed.problems];
-    for (const r of parsed.rules) {
-      const c = compile(r);
-      if (c) rules.push(c);
-      else this.problems.push({ line: r.line, text: r.text, message: 'syntax error in pattern' });
-    }
+    for (const r of parsed.rules) rules.push(compile(r));
     this.rules = rules;
     this.reincludes = rules.filter((r) => r.negated);
   }

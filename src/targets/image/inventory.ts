@@ -15,10 +15,23 @@ export function parseOsRelease(text: string | undefined): OsRelease | null {
   return r;
 }
 
+/** The blank-line separated paragraphs of a package database, one at a time (a 32 MiB file is
+ *  not split into a list all at once, and reading can stop at a limit). */
+function* paragraphs(text: string): Generator<string> {
+  const sep = /\n\s*\n/g;
+  let at = 0;
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    yield text.slice(at, m.index);
+    at = m.index + m[0].length;
+  }
+  yield text.slice(at);
+}
+
 /** dpkg's status file (or one file of distroless' status.d): installed packages only. */
-export function parseDpkgStatus(text: string, path: string): PackageRef[] {
+export function parseDpkgStatus(text: string, path: string, max = Infinity): PackageRef[] {
   const out: PackageRef[] = [];
-  for (const para of text.split(/\n\s*\n/)) {
+  for (const para of paragraphs(text)) {
+    if (out.length > max) break;
     const f: Record<string, string> = {};
     let last = '';
     for (const line of para.split('\n')) {
@@ -42,9 +55,10 @@ export function parseDpkgStatus(text: string, path: string): PackageRef[] {
 }
 
 /** apk's installed database (/lib/apk/db/installed): P: name, V: version, A: arch, L: license, o: origin. */
-export function parseApkInstalled(text: string, path: string): PackageRef[] {
+export function parseApkInstalled(text: string, path: string, max = Infinity): PackageRef[] {
   const out: PackageRef[] = [];
-  for (const para of text.split(/\n\s*\n/)) {
+  for (const para of paragraphs(text)) {
+    if (out.length > max) break;
     const f: Record<string, string> = {};
     for (const line of para.split('\n')) {
       if (line.length > 2 && line[1] === ':' && !(line[0]! in f)) f[line[0]!] = line.slice(2);

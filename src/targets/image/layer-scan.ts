@@ -10,7 +10,7 @@ import tar from 'tar-stream';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import type { FileType, LayerProblem, PackageRef } from './model.js';
 import { normalizeImagePath } from './model.js';
-import { isNodeModulesManifest, isPythonMetadata, parsePackageJson, parsePythonMetadata } from './inventory.js';
+import { isNodeModulesManifest, isPythonMetadata, parseApkInstalled, parseDpkgStatus, parsePackageJson, parsePythonMetadata } from './inventory.js';
 import { scanFile, secretByName, wantsSecretScan, type ImageSecretHit } from './secret-scan.js';
 import { UserError } from '../../engine/types.js';
 
@@ -34,6 +34,9 @@ export interface LayerScan {
   texts: Map<string, string>;
   /** Package records read from files of this layer (npm package.json, Python METADATA). */
   packages: PackageRef[];
+  /** The packages of each package database of this layer (dpkg status, status.d, apk), parsed as
+   *  the layer is read: the facts are kept, not the (possibly tens of MB of) text. */
+  packageFiles?: Map<string, PackageRef[]>;
   secrets: LayerSecret[];
   problems: Omit<LayerProblem, 'layer'>[];
   /** sha256:… of the bytes as stored, and of the uncompressed tar. */
@@ -80,14 +83,38 @@ const KEEP_EXACT: Record<string, number> = {
 };
 const PACKAGE_FILE_MAX = 1 << 20;
 
+/** Package databases: parsed when read, their text not kept. */
+function isPackageDatabase(path: string): boolean {
+  return path === '/var/lib/dpkg/status' || path === '/lib/apk/db/installed' || path.startsWith('/var/lib/dpkg/status.d/');
+}
+
+/** Most packages kept from one package database (real ones hold a few thousand). */
+export const MAX_PACKAGES_PER_FILE = 50_000;
+
+/** What one image read may keep in memory across all its layers, shared by their collectors:
+ *  a hundred layers each holding a 32 MiB package database must not add up. */
+export interface ImageBudget {
+  /** Bytes of kept text left. */
+  textBytes: number;
+  /** Package records left. */
+  packages: number;
+}
+
+export function imageBudget(): ImageBudget {
+  return { textBytes: 64 << 20, packages: 200_000 };
+}
+
 /** Collects what a layer holds, entry by entry. The tar reader feeds it from a stream; the test
  *  description format feeds it directly — both go through the same decisions. */
 export class LayerCollector {
   readonly entries: RawEntry[] = [];
   readonly texts = new Map<string, string>();
   readonly packages: PackageRef[] = [];
+  readonly packageFiles = new Map<string, PackageRef[]>();
   readonly secrets: LayerSecret[] = [];
   readonly problems: Omit<LayerProblem, 'layer'>[] = [];
+
+  constructor(private readonly budget: ImageBudget = imageBudget()) {}
 
   /** Records the header; returns how many content bytes to keep (0: drain it). */
   header(h: { name: string; type?: string | null; mode?: number; uid?: number; gid?: number; size?: number; linkname?: string | null }): { path: string; keep: number } | null {
@@ -143,8 +170,24 @@ export class LayerCollector {
 
   /** The kept content of the entry header() asked for. */
   content(path: string, data: Buffer): void {
-    if (KEEP_EXACT[path] !== undefined || path.startsWith('/var/lib/dpkg/status.d/')) {
-      this.texts.set(path, data.toString('utf8'));
+    if (isPackageDatabase(path)) {
+      const room = Math.min(MAX_PACKAGES_PER_FILE, Math.max(0, this.budget.packages));
+      const text = data.toString('utf8');
+      let found = path === '/lib/apk/db/installed' ? parseApkInstalled(text, path, room) : parseDpkgStatus(text, path, room);
+      if (found.length > room) {
+        this.problems.push({ kind: 'content-too-large', path, detail: `more than ${room} packages; the first ${room} kept${room < MAX_PACKAGES_PER_FILE ? ' (the image\'s budget of packages is spent)' : ''}` });
+        found = found.slice(0, room);
+      }
+      this.budget.packages -= found.length;
+      // fresh strings: slices of the text would keep all of it alive
+      this.packageFiles.set(path, JSON.parse(JSON.stringify(found)) as PackageRef[]);
+    } else if (KEEP_EXACT[path] !== undefined) {
+      if (data.length > this.budget.textBytes) {
+        this.problems.push({ kind: 'content-too-large', path, detail: `${data.length} bytes, more than the image's budget of kept text left` });
+      } else {
+        this.budget.textBytes -= data.length;
+        this.texts.set(path, data.toString('utf8'));
+      }
     }
     if (isNodeModulesManifest(path)) {
       const p = parsePackageJson(data.toString('utf8'), path);
@@ -191,6 +234,8 @@ export interface ScanOptions {
   label: string;
   /** false: do not hash layers (no digest verification; faster on CPUs without SHA extensions). */
   verify?: boolean;
+  /** Shared by the layers of one image read (a fresh one per layer when absent). */
+  budget?: ImageBudget;
 }
 
 /** Reads the first bytes, to sniff the compression. */
@@ -338,7 +383,7 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
       yield r.value;
     }
   }
-  const collector = new LayerCollector();
+  const collector = new LayerCollector(opts.budget);
   const extract = tar.extract();
   let entryCount = 0;
   extract.on('entry', (header, stream, next) => {
@@ -353,11 +398,13 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
       stream.resume();
       return;
     }
-    const parts: Buffer[] = [];
+    // one buffer of the kept size, filled in place (no list of chunks joined at the end: for a
+    // 32 MiB package database that copy doubled the peak)
+    const buf = Buffer.allocUnsafe(Math.min(want.keep, Math.max(0, header.size ?? 0)));
     let n = 0;
-    stream.on('data', (d: unknown) => { const c = d as Buffer; if (n < want.keep) parts.push(c); n += c.length; });
+    stream.on('data', (d: unknown) => { const c = d as Buffer; if (n < buf.length) n += c.copy(buf, n, 0, Math.min(c.length, buf.length - n)); });
     stream.on('end', () => {
-      collector.content(want.path, Buffer.concat(parts).subarray(0, want.keep));
+      collector.content(want.path, buf.subarray(0, n));
       next();
     });
   });
@@ -378,6 +425,7 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
     entries: collector.entries,
     texts: collector.texts,
     packages: collector.packages,
+    packageFiles: collector.packageFiles,
     secrets: collector.secrets,
     problems: collector.problems,
     rawDigest,

@@ -63,11 +63,14 @@ export function imageConfig(doc: ConfigDoc): ImageConfig {
 
 export function buildModel(input: ModelInput): ImageModel {
   const doc = input.config;
-  const diffIds = doc.rootfs?.diff_ids ?? [];
+  const diffIds = Array.isArray(doc.rootfs?.diff_ids) ? doc.rootfs.diff_ids : [];
   const history: HistoryEntry[] = [];
   let layerNo = 0;
-  for (const h of doc.history ?? []) {
-    const e: HistoryEntry = { createdBy: String(h.created_by ?? ''), emptyLayer: Boolean(h.empty_layer) };
+  // a hostile config may hold anything: history that is not a list, or entries that are not objects
+  for (const h of Array.isArray(doc.history) ? doc.history as unknown[] : []) {
+    if (typeof h !== 'object' || h === null) continue;
+    const { created_by: by, empty_layer: empty } = h as { created_by?: unknown; empty_layer?: unknown };
+    const e: HistoryEntry = { createdBy: typeof by === 'string' ? by : '', emptyLayer: Boolean(empty) };
     if (!e.emptyLayer) e.layerIndex = layerNo++;
     history.push(e);
   }
@@ -76,6 +79,7 @@ export function buildModel(input: ModelInput): ImageModel {
   const current = new Map<string, FileEntry>();
   const removed: FileEntry[] = [];
   const texts = new Map<string, { layer: number; text: string }>();
+  const packageFiles = new Map<string, { layer: number; list: PackageRef[] }>();
   const problems: LayerProblem[] = [];
   const layers: LayerInfo[] = [];
   const secretPaths = new Set<string>();
@@ -149,6 +153,7 @@ export function buildModel(input: ModelInput): ImageModel {
       current.set(e.path, f);
     }
     for (const [p, text] of scan.texts) texts.set(p, { layer: i, text });
+    for (const [p, list] of scan.packageFiles ?? []) packageFiles.set(p, { layer: i, list });
     for (const p of scan.packages) packageLayer.push({ p, layer: i });
   });
 
@@ -157,9 +162,13 @@ export function buildModel(input: ModelInput): ImageModel {
     if (current.get(p)?.layer === t.layer) finalTexts[p] = t.text;
   }
   for (const { p, layer } of packageLayer) if (current.get(p.path)?.layer === layer) packages.push(p);
+  const pushAll = (list: PackageRef[]): void => { for (const p of list) packages.push(p); }; // no spread: 200k arguments overflow
   for (const [p, text] of Object.entries(finalTexts)) {
-    if (p === '/var/lib/dpkg/status' || p.startsWith('/var/lib/dpkg/status.d/')) packages.push(...parseDpkgStatus(text, p));
-    if (p === '/lib/apk/db/installed') packages.push(...parseApkInstalled(text, p));
+    if (p === '/var/lib/dpkg/status' || p.startsWith('/var/lib/dpkg/status.d/')) pushAll(parseDpkgStatus(text, p));
+    if (p === '/lib/apk/db/installed') pushAll(parseApkInstalled(text, p));
+  }
+  for (const [p, { layer, list }] of [...packageFiles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (current.get(p)?.layer === layer) pushAll(list);
   }
   packages.sort((a, b) => cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.version, b.version) || cmp(a.path, b.path));
 

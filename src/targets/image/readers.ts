@@ -1,14 +1,14 @@
 // The image readers: a docker-save tar (legacy layout, or the OCI layout newer engines write),
 // an OCI image layout directory or its tar, and an image in the local engine (its export stream,
 // which is a docker-save tar). Each reads every blob once, as a stream; nothing is extracted.
-import { createReadStream, existsSync, promises as fs, statSync } from 'node:fs';
+import { constants as fsConstants, createReadStream, existsSync, promises as fs, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import type { ImageModel } from './model.js';
 import { buildModel, type ConfigDoc, type LayerInput } from './merge.js';
-import { ImageReadError, describeTarError, readBlob, type LayerScan, type ScanLimits } from './layer-scan.js';
+import { ImageReadError, describeTarError, imageBudget, readBlob, type LayerScan, type ScanLimits } from './layer-scan.js';
 import { UserError } from '../../engine/types.js';
 
 export interface Progress {
@@ -65,6 +65,7 @@ export async function readImages(input: string, cwd: string, opts: ReadOptions =
 export async function readTarStream(label: string, source: Readable, total: number | null, opts: ReadOptions): Promise<ImageModel[]> {
   const docs = new Map<string, { digest: string; data: Buffer }>();
   const layers = new Map<string, LayerScan>();
+  const budget = imageBudget();
   let read = 0;
   const tick = (n: number, current: string) => {
     read += n;
@@ -82,7 +83,7 @@ export async function readTarStream(label: string, source: Readable, total: numb
       return;
     }
     const current = /layer\.tar$|^blobs\//.test(name) ? `layer ${shortName(name)}` : name;
-    readBlob(stream as unknown as AsyncIterable<Buffer>, { label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, onBytes: (n) => tick(n, current) }).then(
+    readBlob(stream as unknown as AsyncIterable<Buffer>, { label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget, onBytes: (n) => tick(n, current) }).then(
       (r) => {
         if (r.kind === 'layer') layers.set(name, r.scan);
         else if (r.kind === 'data') docs.set(name, { digest: r.digest, data: r.data });
@@ -124,6 +125,7 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
   }
   let total = 0;
   let read = 0;
+  const budget = imageBudget();
   const docs = new Map<string, { digest: string; data: Buffer }>();
   const layers = new Map<string, LayerScan>();
   const store: Store = {
@@ -133,16 +135,15 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
       if (known) return known;
       const p = join(dir, name);
       if (!safeBlobName(name) || !existsSync(p)) return null;
-      const st = await fs.stat(p);
-      if (st.size > 8 << 20) throw new ImageReadError(`${label}: ${name} is ${st.size} bytes, too large for an image document`, 'the layout is corrupt');
-      const data = await fs.readFile(p);
+      const data = await readRegularBlob(label, name, p, MAX_DOC_BYTES);
       return { digest: `sha256:${createHash('sha256').update(data).digest('hex')}`, data };
     },
     async layer(name) {
       const p = join(dir, name);
       if (!safeBlobName(name) || !existsSync(p)) return null;
-      const r = await readBlob(createReadStream(p, { highWaterMark: 256 << 10 }), {
-        label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify,
+      const handle = await openRegular(label, name, p);
+      const r = await readBlob(handle.createReadStream({ highWaterMark: 256 << 10 }), {
+        label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget,
         onBytes: (n) => { read += n; opts.onProgress?.({ read, total: total || null, current: `layer ${shortName(name)}` }); },
       });
       if (r.kind !== 'layer') throw new ImageReadError(`${label}: ${name} is not a layer (neither a tar nor gzip/zstd-compressed tar)`, 'the layout is corrupt');
@@ -150,9 +151,39 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
     },
   };
   try { for (const f of await fs.readdir(join(dir, 'blobs', 'sha256'))) total += (await fs.stat(join(dir, 'blobs', 'sha256', f))).size; } catch { /* no total */ }
-  const index = await fs.readFile(join(dir, 'index.json'));
+  const index = await readRegularBlob(label, 'index.json', join(dir, 'index.json'), MAX_DOC_BYTES);
   docs.set('index.json', { digest: '', data: index });
   return modelsFromStore(label, store, opts);
+}
+
+/** Largest image document (index, manifest, config) read. */
+const MAX_DOC_BYTES = 8 << 20;
+
+/** Opens a blob of a layout directory that must be a regular file: a link to /dev/zero or
+ *  /dev/urandom would be read without end, a FIFO would block. Links are followed (a layout may
+ *  share blobs through them) but what they reach must be a regular file. */
+async function openRegular(label: string, name: string, p: string): Promise<fs.FileHandle> {
+  const handle = await fs.open(p, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  const st = await handle.stat();
+  if (!st.isFile()) {
+    await handle.close();
+    const what = st.isFIFO() ? 'a named pipe (FIFO)' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isDirectory() ? 'a directory' : 'not a regular file';
+    throw new ImageReadError(`${label}: ${name} is ${what}, not a regular file; not read`, 'the layout is corrupt or hostile');
+  }
+  return handle;
+}
+
+async function readRegularBlob(label: string, name: string, p: string, max: number): Promise<Buffer> {
+  const handle = await openRegular(label, name, p);
+  try {
+    const buf = Buffer.alloc(Math.min((await handle.stat()).size, max) + 1);
+    let n = 0;
+    for (let got; n < buf.length && (got = (await handle.read(buf, n, buf.length - n, null)).bytesRead) > 0;) n += got;
+    if (n > max) throw new ImageReadError(`${label}: ${name} is larger than ${max} bytes, too large for an image document`, 'the layout is corrupt');
+    return buf.subarray(0, n);
+  } finally {
+    await handle.close();
+  }
 }
 
 function safeBlobName(name: string): boolean {
@@ -196,6 +227,13 @@ function parseJson(label: string, name: string, data: Buffer): unknown {
   }
 }
 
+/** A JSON document that must be an object (a config, a manifest, an index). */
+function parseObject(label: string, name: string, data: Buffer): Record<string, unknown> {
+  const v = parseJson(label, name, data);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ImageReadError(`${label}: ${name} is not a JSON object`, 'the image archive is corrupt');
+  return v as Record<string, unknown>;
+}
+
 interface Candidate {
   name?: string;
   /** docker-save legacy entry */
@@ -218,7 +256,7 @@ async function modelsFromStore(label: string, store: Store, opts: ReadOptions): 
       for (const n of names.length ? [names[0]!] : []) candidates.push({ name: n, legacy: { config: m.Config, layers: m.Layers } });
     }
   } else if (indexJson) {
-    const index = parseJson(label, 'index.json', indexJson.data) as { manifests?: Descriptor[] };
+    const index = parseObject(label, 'index.json', indexJson.data) as { manifests?: Descriptor[] };
     await collectManifests(label, store, index, candidates, undefined, opts, 0);
   } else {
     const hint = store.layers.size === 0 && store.docs.size === 0
@@ -243,9 +281,14 @@ function platformOf(d: Descriptor): string | null {
   return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
 
-async function collectManifests(label: string, store: Store, index: { manifests?: Descriptor[] }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number): Promise<void> {
+/** Most image manifests one input may name (an index repeating one descriptor per level would
+ *  otherwise name exponentially many). */
+const MAX_MANIFESTS = 1000;
+
+async function collectManifests(label: string, store: Store, index: { manifests?: Descriptor[] }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number, seen = new Set<string>()): Promise<void> {
   if (depth > 8) throw new ImageReadError(`${label}: image indexes nested more than 8 deep`, 'the layout is corrupt or hostile');
-  const manifests = (index.manifests ?? []).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown');
+  if (!Array.isArray(index.manifests ?? [])) throw new ImageReadError(`${label}: an image index whose manifests is not a list`, 'the layout is corrupt');
+  const manifests = (index.manifests ?? []).filter((d) => typeof d === 'object' && d !== null).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown');
   // A multi-platform index: keep one platform.
   const withPlatform = manifests.filter((d) => !MEDIA_INDEX.test(d.mediaType ?? '') && platformOf(d));
   let keep = manifests;
@@ -264,9 +307,14 @@ async function collectManifests(label: string, store: Store, index: { manifests?
   }
   for (const d of keep) {
     const name = d.annotations?.['io.containerd.image.name'] ?? d.annotations?.['org.opencontainers.image.ref.name'] ?? inheritedName;
+    // each (descriptor, name) once: a nested index that repeats itself is read once
+    const key = `${String(d.digest)}\u0000${name ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (out.length >= MAX_MANIFESTS) throw new ImageReadError(`${label}: the image indexes name more than ${MAX_MANIFESTS} manifests`, 'the layout is corrupt or hostile');
     if (MEDIA_INDEX.test(d.mediaType ?? '')) {
       const doc = await fetchDoc(label, store, d);
-      await collectManifests(label, store, parseJson(label, blobPath(d), doc) as { manifests?: Descriptor[] }, out, name, opts, depth + 1);
+      await collectManifests(label, store, parseObject(label, blobPath(d), doc) as { manifests?: Descriptor[] }, out, name, opts, depth + 1, seen);
     } else {
       out.push({ name, manifest: d });
     }
@@ -305,7 +353,7 @@ async function modelOf(label: string, store: Store, c: Candidate): Promise<Image
   if (c.legacy) {
     const cfg = await store.doc(c.legacy.config);
     if (!cfg) throw new ImageReadError(`${label}: the config ${c.legacy.config} named by manifest.json is missing`, 'the docker-save archive is incomplete');
-    const doc = parseJson(label, c.legacy.config, cfg.data) as ConfigDoc;
+    const doc = parseObject(label, c.legacy.config, cfg.data) as ConfigDoc;
     const diffIds = doc.rootfs?.diff_ids ?? [];
     const declaredConfig = configDigestFromName(c.legacy.config);
     const layers: LayerInput[] = [];
@@ -321,11 +369,11 @@ async function modelOf(label: string, store: Store, c: Candidate): Promise<Image
     return buildModel({ path: label, name: c.name, id: cfg.digest, config: doc, configDigest: { declared: declaredConfig ?? '', actual: cfg.digest }, layers });
   }
   const d = c.manifest!;
-  const manifest = parseJson(label, blobPath(d), await fetchDoc(label, store, d)) as { config?: Descriptor; layers?: Descriptor[] };
+  const manifest = parseObject(label, blobPath(d), await fetchDoc(label, store, d)) as { config?: Descriptor; layers?: Descriptor[] };
   if (!manifest.config?.digest || !Array.isArray(manifest.layers)) throw new ImageReadError(`${label}: the manifest ${d.digest} lacks config or layers`, 'the layout is corrupt');
   const cfg = await store.doc(blobPath(manifest.config));
   if (!cfg) throw new ImageReadError(`${label}: the config ${manifest.config.digest} is missing`, 'the layout is incomplete');
-  const doc = parseJson(label, blobPath(manifest.config), cfg.data) as ConfigDoc;
+  const doc = parseObject(label, blobPath(manifest.config), cfg.data) as ConfigDoc;
   const layers: LayerInput[] = [];
   for (const l of manifest.layers) {
     layers.push({ scan: await store.layer(blobPath(l)), declaredDigest: String(l.digest ?? ''), declaredIsDiffId: false });

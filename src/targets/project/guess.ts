@@ -4,7 +4,7 @@
 // docker/Dockerfile), or a symlink elsewhere makes it the Dockerfile of that folder.
 import type { DockerfileModel } from '../dockerfile/model.js';
 import { splitWords, unquote } from '../dockerfile/parse.js';
-import { goMatchRegExp } from '../context/build.js';
+import { goMatch } from '../context/build.js';
 import { dirOf } from './tree.js';
 
 export interface GuessInput {
@@ -62,7 +62,7 @@ function resolvesUnder(dir: string, src: string, tree: GuessTree, files: Readonl
     const p = within(dir, c);
     return files.has(p) || tree.dirs.has(p);
   }
-  const re = goMatchRegExp(within(dir, c));
+  const re = goMatch(within(dir, c));
   const depth = within(dir, c).split('/').length;
   for (const f of files) {
     const parts = f.split('/');
