@@ -2,14 +2,19 @@
 // Pure: text and environment in, a config object (the shape of .tightship.yaml) and notes out — one
 // note per setting, saying whether it was honoured, honoured in part, or has no equivalent yet.
 // DL ids are mapped to rules through the rules' `equivalents.hadolint`.
+import { dirname } from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError, type Severity } from './types.js';
+import { defaultConfig, type ResolvedConfig } from './config-types.js';
 
 export const HADOLINT_CONFIG_FILE_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 
 /** What the translator needs of a rule. */
 export interface HadolintRuleInfo {
   id: string;
+  /** Only Dockerfile rules (and the engine's tightship/* rules) take hadolint settings: an image or
+   *  container rule that names a DL id keeps its own configuration. */
+  target: string;
   equivalents?: { hadolint?: string[] };
   options?: { defaults: unknown };
 }
@@ -167,6 +172,7 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
   const rules: NonNullable<TightshipConfigData['rules']> = {};
   const byDl = new Map<string, HadolintRuleInfo[]>();
   for (const r of input.rules) {
+    if (r.target !== 'dockerfile' && r.target !== 'tightship') continue;
     for (const dl of r.equivalents?.hadolint ?? []) {
       const k = dl.toUpperCase();
       if (!byDl.has(k)) byDl.set(k, []);
@@ -322,4 +328,24 @@ export function renderTightshipYaml(t: HadolintTranslation, source: string): str
   }
   if (lines[lines.length - 1] === '') lines.push('{}');
   return `${lines.join('\n')}\n`;
+}
+
+/** A translation as the configuration the engine runs with (what the config loader uses when a
+ *  folder has a .hadolint.yaml and no .tightship.yaml). `file` is null for variables only. */
+export function hadolintResolvedConfig(t: HadolintTranslation, file: string | null): ResolvedConfig {
+  const config = defaultConfig();
+  config.source = file;
+  if (file) config.baseDir = dirname(file);
+  if (t.config.failOn !== undefined) config.failOn = t.config.failOn;
+  if (t.config.inlineIgnores !== undefined) config.inlineIgnores = t.config.inlineIgnores;
+  for (const [id, s] of Object.entries(t.config.rules ?? {})) {
+    config.rules[id] = typeof s === 'string' ? { severity: s } : { ...s, options: s.options ? { ...s.options } : undefined };
+    if (config.rules[id]!.options === undefined) delete config.rules[id]!.options;
+  }
+  return config;
+}
+
+/** true when some HADOLINT_* variable that carries a lint setting is set. */
+export function hasHadolintEnv(env: Record<string, string | undefined>): boolean {
+  return Object.keys(env).some((k) => k.startsWith('HADOLINT_') && k !== 'HADOLINT_FORMAT' && k !== 'HADOLINT_VERBOSE' && env[k] !== undefined);
 }
