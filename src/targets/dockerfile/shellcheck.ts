@@ -14,6 +14,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Position, SourceRange } from '../../engine/types.js';
+import type { DockerfileModel, Instruction } from './model.js';
 
 export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 
@@ -221,4 +222,67 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A script of a Dockerfile and the instruction it belongs to. */
+export interface DockerfileScript extends ShellScript {
+  /** The RUN (or ONBUILD RUN) instruction. */
+  instruction: Instruction;
+}
+
+const runBody = /^\s*RUN\b/i;
+
+function declaredNames(i: Instruction): string[] {
+  const args = i.args.trim();
+  if (i.keyword === 'ARG') return args.split(/\s+/).map((w) => w.split('=')[0]!).filter((w) => IDENT.test(w));
+  if (i.keyword !== 'ENV') return [];
+  const first = args.split(/\s+/)[0] ?? '';
+  if (!first.includes('=')) return IDENT.test(first) ? [first] : [];
+  return [...args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]!);
+}
+
+/** Every shell script of a Dockerfile with the dialect of the SHELL in force (inherited from the
+ *  stage it is built FROM) and the ARG/ENV names declared before it. RUNs in exec (JSON) form and
+ *  RUNs under a shell ShellCheck does not read are left out. Pure: reads only the model. */
+export function dockerfileScripts(model: DockerfileModel): DockerfileScript[] {
+  const out: DockerfileScript[] = [];
+  const lineStart: number[] = [0];
+  for (let k = 0; k < model.text.length; k++) if (model.text.charCodeAt(k) === 10) lineStart.push(k + 1);
+  const endOf = new Map<number, { dialect: ShellDialect | null; vars: string[] }>();
+  for (const stage of model.stages) {
+    const inherited = stage.baseStage !== null ? endOf.get(stage.baseStage) : undefined;
+    let dialect: ShellDialect | null = inherited ? inherited.dialect : 'sh';
+    const vars = new Set(inherited?.vars ?? []);
+    for (const i of stage.instructions) {
+      if (i.keyword === 'SHELL' && i.json) dialect = dialectOfShell(i.json);
+      for (const v of declaredNames(i)) vars.add(v);
+      const onbuildRun = i.keyword === 'ONBUILD' && runBody.test(i.args);
+      if (i.keyword !== 'RUN' && !onbuildRun) continue;
+      if (dialect === null || (i.keyword === 'RUN' && i.json)) continue;
+      const common = { dialect, variables: [...vars], escape: model.escape, instruction: i };
+      if (i.heredocs.length) {
+        for (const h of i.heredocs) {
+          out.push({ ...common, text: h.body, heredoc: true, start: { line: h.bodyStartLine, column: 1, offset: lineStart[h.bodyStartLine - 1] ?? 0 } });
+        }
+        continue;
+      }
+      let start = i.argsRange.start;
+      let text = model.text.slice(start.offset, i.range.end.offset);
+      if (onbuildRun) {
+        const m = /^\s*RUN\s+(?:--\S+\s+)*/i.exec(text)!;
+        if (/^\s*\[/.test(text.slice(m[0].length))) continue; // ONBUILD RUN in exec form
+        const skipped = text.slice(0, m[0].length);
+        const nl = skipped.lastIndexOf('\n');
+        start = {
+          line: start.line + (skipped.match(/\n/g)?.length ?? 0),
+          column: nl < 0 ? start.column + skipped.length : skipped.length - nl,
+          offset: start.offset + skipped.length,
+        };
+        text = text.slice(m[0].length);
+      }
+      out.push({ ...common, text, start });
+    }
+    endOf.set(stage.index, { dialect, vars: [...vars] });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
 import {
-  dialectOfShebang, dialectOfShell, prepareScript, runShellcheck,
+  dialectOfShebang, dialectOfShell, dockerfileScripts, prepareScript, runShellcheck,
   type ShellScript, type ShellcheckFinding, type ShellDialect,
 } from '../../../src/targets/dockerfile/shellcheck.js';
 
@@ -169,5 +169,46 @@ describe('shellcheck: batches and failures', () => {
     const r = await runShellcheck(scriptsOf('FROM debian:12\nRUN echo $x\n'), { binary: 'false' });
     assert.equal(r.status, 'failed');
     assert.match((r as { message: string }).message, /^false exited with 1: /);
+  });
+});
+
+describe('shellcheck: the scripts of a Dockerfile', () => {
+  const text = [
+    'ARG BASE=debian:12',
+    'FROM $BASE AS build',
+    'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+    'ARG version',
+    'RUN [[ -n "$version" ]] && echo $v',
+    'RUN ["echo", "exec form"]',
+    'FROM build AS child',
+    'ENV A=1 b=2',
+    'RUN [[ -n "$b" ]] && echo $w',
+    'ONBUILD RUN echo $o',
+    'FROM debian:12',
+    'RUN echo $s',
+    'SHELL ["pwsh", "-Command"]',
+    'RUN Write-Host $env:x',
+    '',
+  ].join('\n');
+  const model = parseDockerfile(text, { path: 'Dockerfile', buildArgs: {} });
+  const scripts = dockerfileScripts(model);
+
+  it('takes the SHELL in force (inherited by a child stage), skips exec form and non-POSIX shells', () => {
+    assert.deepEqual(scripts.map((s) => [s.instruction.range.start.line, s.dialect]), [[5, 'bash'], [9, 'bash'], [10, 'bash'], [12, 'sh']]);
+  });
+
+  it('declares the ARG/ENV names seen so far, inherited from the base stage', () => {
+    assert.deepEqual(scripts[0]!.variables, ['version']);
+    assert.deepEqual(scripts[1]!.variables, ['version', 'A', 'b']);
+    assert.deepEqual(scripts[3]!.variables, []);
+  });
+
+  it('ONBUILD RUN starts after its RUN keyword; every finding lands on the right text', async () => {
+    assert.deepEqual(scripts[2]!.start, { line: 10, column: 13, offset: text.indexOf('echo $o') });
+    const r = await runShellcheck(scripts);
+    assert.equal(r.status, 'ok');
+    const fs = (r as Extract<typeof r, { status: 'ok' }>).findings;
+    assert.deepEqual(fs.filter((f) => f.code === 'SC2154').map((f) => at(text, f)), ['$v', '$w', '$o', '$s']);
+    assert.ok(!fs.some((f) => f.code.startsWith('SC3')), 'bash scripts are not read as sh');
   });
 });
