@@ -7,7 +7,7 @@ import type { IO } from '../io.js';
 import { UserError } from '../engine/types.js';
 import { catalogue } from '../engine/catalogue.js';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
-import { HADOLINT_CONFIG_FILE_NAMES, renderTightshipYaml, translateHadolintConfig } from '../engine/hadolint-config.js';
+import { HADOLINT_CONFIG_FILE_NAMES, hasHadolintEnv, renderTightshipYaml, translateHadolintConfig } from '../engine/hadolint-config.js';
 import { flagSet, parseArgs } from './args.js';
 import { writeFileAtomic } from './output.js';
 
@@ -32,7 +32,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (extra !== undefined) throw new UserError(`unexpected argument '${extra}'`, "run 'tightship migrate --help'");
 
   const found = HADOLINT_CONFIG_FILE_NAMES.map((n) => path.join(io.cwd, n)).filter((f) => existsSync(f));
-  const hasEnv = Object.keys(io.env).some((k) => k.startsWith('HADOLINT_') && io.env[k] !== undefined);
+  const hasEnv = hasHadolintEnv(io.env);
   if (!found.length && !hasEnv) {
     throw new UserError(`no .hadolint.yaml or .hadolint.yml in ${io.cwd}, and no HADOLINT_* variables`,
       'run the command in the folder that holds the hadolint configuration');
