@@ -228,3 +228,73 @@ describe('hadolint config: as the engine configuration', () => {
     assert.equal(hasHadolintEnv({ HADOLINT_IGNORE: 'DL3008' }), true);
   });
 });
+
+describe('hadolint config: read by the config loader when there is no .tightship.yaml', () => {
+  const DOCKERFILE = 'FROM alpine:3.20\nUSER root\nCMD ["true"]\n';
+  async function tree(files: Record<string, string>): Promise<string> {
+    const dir = mkdtempSync(path.join(tmp, 'loader-'));
+    for (const [rel, content] of Object.entries(files)) {
+      await fs.mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
+      await fs.writeFile(path.join(dir, rel), content);
+    }
+    return dir;
+  }
+  const loader = async (env: Record<string, string> = {}) =>
+    (await import('../../src/engine/config.js')).createConfigLoader({ env, overrides: {}, catalogue: rules });
+
+  it('the loader and the translator agree on the file names', async () => {
+    const { HADOLINT_CONFIG_FILE_NAMES: a } = await import('../../src/engine/config.js');
+    const { HADOLINT_CONFIG_FILE_NAMES: b } = await import('../../src/engine/hadolint-config.js');
+    assert.deepEqual(a, b);
+  });
+
+  it('.hadolint.yaml found upward is translated, with a notice', async () => {
+    const dir = await tree({ '.hadolint.yaml': 'ignored: [DL3002]\ntrustedRegistries: [x.io]\n', 'svc/Dockerfile': DOCKERFILE });
+    const c = await (await loader()).forDir(path.join(dir, 'svc'));
+    assert.deepEqual(c.rules['dockerfile/last-user-root'], { severity: 'off' });
+    assert.equal(c.source, path.join(dir, '.hadolint.yaml'));
+    assert.match(c.notice!, /honoured: ignored; no equivalent yet: trustedRegistries/);
+  });
+
+  it('a .tightship.yaml anywhere upward wins over a nearer .hadolint.yaml', async () => {
+    const dir = await tree({ '.tightship.yaml': 'failOn: info\n', 'svc/.hadolint.yml': 'ignored: [DL3002]\n' });
+    const c = await (await loader()).forDir(path.join(dir, 'svc'));
+    assert.equal(c.failOn, 'info');
+    assert.equal(c.rules['dockerfile/last-user-root'], undefined);
+    assert.equal(c.notice, undefined);
+  });
+
+  it('HADOLINT_* variables alone apply when no config file exists; output-only ones do not', async () => {
+    const dir = await tree({ 'Dockerfile': DOCKERFILE });
+    assert.equal((await (await loader({ HADOLINT_NOFAIL: 'true' })).forDir(dir)).failOn, 'none');
+    const plain = await (await loader({ HADOLINT_FORMAT: 'json' })).forDir(dir);
+    assert.equal(plain.source, null);
+    assert.equal(plain.notice, undefined);
+  });
+
+  it('lint honours the translated settings end to end', async () => {
+    const { runCli } = await import('../helpers/cli-io.js');
+    const dir = await tree({ '.hadolint.yaml': 'ignored: [DL3002]\n', 'Dockerfile': DOCKERFILE });
+    const without = await runCli(['lint', 'Dockerfile', '--format', 'json'], await tree({ 'Dockerfile': DOCKERFILE }));
+    assert.match(without.stdout, /dockerfile\/last-user-root/);
+    const r = await runCli(['lint', 'Dockerfile', '--format', 'json'], dir);
+    assert.doesNotMatch(r.stdout, /dockerfile\/last-user-root/);
+  });
+
+  it('a broken .hadolint.yaml is a one-line error from lint', async () => {
+    const { runCli } = await import('../helpers/cli-io.js');
+    const dir = await tree({ '.hadolint.yaml': 'ignored: [DL3002\n', 'Dockerfile': DOCKERFILE });
+    const r = await runCli(['lint', 'Dockerfile'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^tightship: invalid YAML in .*\.hadolint\.yaml at line \d+/);
+    assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
+  });
+
+  it('tightship migrate is in the command table', async () => {
+    const { runCli } = await import('../helpers/cli-io.js');
+    const dir = await tree({ '.hadolint.yaml': 'ignored: [DL3002]\n' });
+    const r = await runCli(['migrate', 'hadolint', '--dry-run'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /dockerfile\/last-user-root: off/);
+  });
+});
