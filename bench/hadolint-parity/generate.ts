@@ -245,25 +245,18 @@ export function addFromIfMissing(text: string): { text: string; added: boolean }
   return { text: `FROM debian:12\n${text}`, added: true };
 }
 
-function toConfig(v: Value): HadolintCase['config'] {
-  // `def { field = value, … }` arrives as { fn: 'def', args: [] } followed by a record; read the record from the text instead
-  void v;
-  return undefined;
-}
-
 function readConfig(toks: Tok[], from: number, to: number): HadolintCase['config'] {
   const text = toks.slice(from, to).map((t) => t.text).join(' ');
   const config: NonNullable<HadolintCase['config']> = {};
   const reg = /allowedRegistries\s*=\s*\[([^\]]*)\]/.exec(text);
   if (reg) config.allowedRegistries = [...reg[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
-  const schema = /labelSchema\s*=\s*Map \. fromList\s*\[(.*?)\]\s*(?:,|\}|$)/.exec(text) ?? /labelSchema\s*=\s*Map\.fromList\s*\[(.*?)\]\s*(?:,|\}|$)/.exec(text);
+  const schema = /labelSchema\s*=\s*Map\.fromList\s*\[(.*?)\]\s*(?:,|\}|$)/.exec(text);
   if (schema) {
     config.labelSchema = {};
     for (const m of schema[1]!.matchAll(/\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*(?:Rule\s*\.\s*|Rule\.)?([A-Za-z0-9]+)\s*\)/g)) config.labelSchema[m[1]!] = m[2]!;
   }
   const strict = /strictLabels\s*=\s*(True|False)/.exec(text);
   if (strict) config.strictLabels = strict[1] === 'True';
-  void toConfig;
   return config;
 }
 
