@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Prom
   rules: () => import('./commands/rules.js'),
   image: () => import('./commands/image.js'),
   verify: () => import('./commands/verify.js'),
+  migrate: () => import('./commands/migrate.js'),
 };
 
 export const USAGE = `Usage: tightship <command> [options]
@@ -22,6 +23,7 @@ Commands:
   verify --container NAME
                       check a running container
   rules               list every rule (--format json | markdown)
+  migrate hadolint    write the .tightship.yaml equivalent to .hadolint.yaml
 
 Options for every command:
   --help              the options of a command ('tightship lint --help')

@@ -21,6 +21,8 @@ export interface ResolvedConfig {
   ignore?: string[];
   /** Absolute folder of the config file the ignore globs are relative to. */
   baseDir?: string;
+  /** A line for the user about how the config was read (a translated hadolint setup). */
+  notice?: string;
 }
 
 export function defaultConfig(): ResolvedConfig {

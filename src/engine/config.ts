@@ -11,6 +11,8 @@ import { didYouMean } from './did-you-mean.js';
 import { baseConfigSchema, TOP_LEVEL_KEYS } from './config-schema.js';
 
 export const CONFIG_FILE_NAMES = ['.tightship.yaml', '.tightship.yml'];
+/** Read when no .tightship.yaml is found (hadolint-config.ts, loaded only then, translates them). */
+export const HADOLINT_CONFIG_FILE_NAMES = ['.hadolint.yaml', '.hadolint.yml'];
 const FAIL_ON = ['error', 'warning', 'info', 'none'] as const;
 
 /** Settings from the command line (the top layer). */
@@ -60,7 +62,9 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     let p = byFile.get(key);
     if (!p) {
       const entries = async () => (typeof opts.catalogue === 'function' ? opts.catalogue() : opts.catalogue);
-      p = (file ? entries().then((c) => loadConfigFile(file, c)) : Promise.resolve(defaultConfig())).then((base) => {
+      const hadolint = file === HADOLINT_ENV || (file !== null && HADOLINT_CONFIG_FILE_NAMES.includes(path.basename(file)));
+      p = (hadolint ? entries().then((c) => loadHadolintConfig(file === HADOLINT_ENV ? null : file, c, opts.env))
+        : file ? entries().then((c) => loadConfigFile(file, c)) : Promise.resolve(defaultConfig())).then((base) => {
         const c: ResolvedConfig = { ...base, rules: { ...base.rules }, buildArgs: { ...base.buildArgs } };
         for (const layer of [env, opts.overrides]) {
           if (layer.failOn !== undefined) c.failOn = layer.failOn;
@@ -74,19 +78,20 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     return p;
   };
 
-  const findUp = (dir: string): Promise<string | null> => {
-    let p = fileForDir.get(dir);
+  const findUp = (dir: string, names = CONFIG_FILE_NAMES): Promise<string | null> => {
+    const key = names === CONFIG_FILE_NAMES ? dir : `hadolint:${dir}`;
+    let p = fileForDir.get(key);
     if (!p) {
       p = (async () => {
-        for (const name of CONFIG_FILE_NAMES) {
+        for (const name of names) {
           const candidate = path.join(dir, name);
           // existsSync (access) answers the usual "no such file" without building a Stats object
           if (existsSync(candidate) && statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
         }
         const parent = path.dirname(dir);
-        return parent === dir ? null : findUp(parent);
+        return parent === dir ? null : findUp(parent, names);
       })();
-      fileForDir.set(dir, p);
+      fileForDir.set(key, p);
     }
     return p;
   };
@@ -94,9 +99,33 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   return {
     async forDir(dir) {
       if (opts.explicitPath) return layered(opts.explicitPath);
-      return layered(await findUp(path.resolve(dir)));
+      const abs = path.resolve(dir);
+      // no .tightship.yaml: a hadolint setup (.hadolint.yaml upward, or HADOLINT_* variables) is read instead
+      const hadolintEnv = Object.keys(opts.env).some((k) => /^HADOLINT_(?!FORMAT$|VERBOSE$)/.test(k) && opts.env[k] !== undefined);
+      return layered(await findUp(abs) ?? await findUp(abs, HADOLINT_CONFIG_FILE_NAMES) ?? (hadolintEnv ? HADOLINT_ENV : null));
     },
   };
+}
+
+/** Stands for "HADOLINT_* variables, no file" in the loader's cache. */
+const HADOLINT_ENV = '\0hadolint-env';
+
+/** A .hadolint.yaml (or the HADOLINT_* variables alone) as the configuration; its notes become
+ *  the config's `notice`, one line saying which settings were honoured. */
+async function loadHadolintConfig(file: string | null, catalogue: readonly CatalogueEntry[], env: Record<string, string | undefined>): Promise<ResolvedConfig> {
+  let text: string | null = null;
+  if (file) {
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch (err) {
+      throw new UserError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, 'check the hadolint config file');
+    }
+  }
+  const h = await import('./hadolint-config.js');
+  const t = h.translateHadolintConfig({ yaml: text, file: file ?? undefined, env, rules: catalogue });
+  const config = h.hadolintResolvedConfig(t, file);
+  config.notice = h.summarizeNotes(file ?? 'HADOLINT_* variables', t.notes);
+  return config;
 }
 
 type AjvLike = { compile(schema: unknown): ((data: unknown) => boolean) & { errors?: AjvError[] | null } };

@@ -1,0 +1,288 @@
+// ShellCheck over the shell scripts of a Dockerfile (RUN bodies and RUN heredocs), in one
+// `shellcheck` process per batch: each script is written to its own file in a private temporary
+// folder, with a first line naming its dialect (so sh, bash, dash and ksh scripts share one
+// process), and the positions ShellCheck reports are mapped back to the Dockerfile.
+//
+// The defaults follow hadolint's, so that its users see the same codes: three codes are left out
+// (SC2187, about ash being unsupported, which a Dockerfile cannot avoid; SC1090 and SC1091, about
+// following `source`d files, which need a directive a Dockerfile cannot carry), the ARG and ENV
+// names in force and the usual proxy variables are declared before the script (so they are not
+// reported as unassigned), and scripts for other interpreters (pwsh, cmd, a python shebang) are
+// not checked.
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Position, SourceRange } from '../../engine/types.js';
+import type { DockerfileModel, Instruction } from './model.js';
+
+export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
+
+/** One script to check, as it is written in the Dockerfile. */
+export interface ShellScript {
+  /** The source text exactly as in the Dockerfile, from `start` on: for a RUN in shell form, the
+   *  text after the keyword and flags up to the end of the instruction, with its continuation
+   *  lines (escape + newline) and the comment lines inside them; for a heredoc, its body. */
+  text: string;
+  dialect: ShellDialect;
+  /** Where `text` starts in the Dockerfile. */
+  start: Position;
+  /** ARG and ENV names in force: declared before the script, so not reported as unassigned. */
+  variables?: readonly string[];
+  /** true for a heredoc body: its lines are the script as they are (no continuation handling). */
+  heredoc?: boolean;
+  /** The Dockerfile's escape character (default backslash). */
+  escape?: string;
+}
+
+export type ShellcheckLevel = 'error' | 'warning' | 'info' | 'style';
+
+export interface ShellcheckFinding {
+  /** Index of the script in the input list. */
+  script: number;
+  /** 'SC2086' */
+  code: string;
+  level: ShellcheckLevel;
+  message: string;
+  /** In the Dockerfile (end exclusive). */
+  range: SourceRange;
+}
+
+export type ShellcheckResult =
+  | { status: 'ok'; findings: ShellcheckFinding[]; processes: number; skipped: number[] }
+  | { status: 'not-installed'; message: string }
+  | { status: 'failed'; message: string };
+
+export interface ShellcheckOptions {
+  /** The binary (default `shellcheck`, found on PATH). */
+  binary?: string;
+  /** Codes left out (default HADOLINT_DEFAULT_EXCLUSIONS). */
+  exclude?: readonly string[];
+  /** Scripts per process (default 400: keeps the command line well below the system's limit). */
+  batchSize?: number;
+  /** Per process (default 60 s). */
+  timeoutMs?: number;
+}
+
+/** The codes hadolint leaves out by default. */
+export const HADOLINT_DEFAULT_EXCLUSIONS: readonly string[] = ['SC2187', 'SC1090', 'SC1091'];
+
+/** Variables every build has (Docker passes the proxy settings through without an ARG). */
+export const PREDEFINED_VARIABLES: readonly string[] = [
+  'HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'FTP_PROXY', 'ftp_proxy', 'NO_PROXY', 'no_proxy',
+];
+
+const DIALECTS: readonly ShellDialect[] = ['sh', 'bash', 'dash', 'ksh'];
+
+/** The dialect of a SHELL instruction's argument list (["/bin/bash", "-o", "pipefail", "-c"] → bash);
+ *  null for a shell ShellCheck does not read (pwsh, cmd, zsh, …). The default shell is sh. */
+export function dialectOfShell(shell: readonly string[] | null | undefined): ShellDialect | null {
+  if (!shell || shell.length === 0) return 'sh';
+  let prog = shell[0]!.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  if (prog === 'env' && shell[1]) prog = shell[1].split('/').pop()!.toLowerCase();
+  if (prog === 'ash' || prog === 'busybox') return 'sh'; // hadolint checks busybox's ash as sh
+  if (prog === 'mksh') return 'ksh';
+  return (DIALECTS as readonly string[]).includes(prog) ? (prog as ShellDialect) : null;
+}
+
+/** The dialect named by a script's own shebang; undefined when it has none, null when the
+ *  interpreter is not a shell ShellCheck reads. */
+export function dialectOfShebang(text: string): ShellDialect | null | undefined {
+  const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
+  if (!m) return undefined;
+  return dialectOfShell(m[2] && m[1]!.endsWith('/env') ? [m[1]!, m[2]] : [m[1]!]);
+}
+
+interface LineMap { line: number; column0: number; offset: number; text: string }
+
+interface Prepared { script: string; lines: (LineMap | null)[] }
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The script file for one input and, per script line, where that line sits in the Dockerfile. */
+export function prepareScript(s: ShellScript): Prepared | null {
+  const own = s.heredoc ? dialectOfShebang(s.text) : undefined;
+  if (own === null) return null; // a heredoc for another interpreter
+  const dialect = own ?? s.dialect;
+  const out: string[] = [];
+  const lines: (LineMap | null)[] = [];
+  const vars = [...new Set([...PREDEFINED_VARIABLES, ...(s.variables ?? [])])].filter((v) => IDENT.test(v));
+  if (own === undefined) { out.push(`#!/bin/${dialect}`); lines.push(null); }
+  const declare = () => { if (vars.length) { out.push(`export ${vars.map((v) => `${v}=1`).join(' ')}`); lines.push(null); } };
+  if (own === undefined) declare();
+
+  const escape = s.escape ?? '\\';
+  const continuation = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*$`);
+  let offset = s.start.offset;
+  let continued = false;
+  const raw = s.text.split('\n');
+  raw.forEach((full, i) => {
+    const lineOffset = offset;
+    offset += full.length + 1;
+    let text = full.endsWith('\r') ? full.slice(0, -1) : full;
+    const map: LineMap = { line: s.start.line + i, column0: i === 0 ? s.start.column - 1 : 0, offset: lineOffset, text };
+    if (s.heredoc) {
+      out.push(text); lines.push(map);
+      if (i === 0 && own !== undefined) declare(); // after the script's own shebang
+      return;
+    }
+    // Docker drops comment lines and blank lines inside a continued instruction
+    if (i > 0 && continued && /^\s*(#|$)/.test(text)) return;
+    continued = continuation.test(text);
+    if (continued && escape !== '\\') text = text.replace(continuation, '\\');
+    else if (continued) text = text.replace(/[ \t]+$/, '');
+    out.push(text); lines.push({ ...map, text });
+  });
+  return { script: `${out.join('\n')}\n`, lines };
+}
+
+/** UTF-16 length of the first n code points of a line (ShellCheck counts characters). */
+function utf16Prefix(text: string, codePoints: number): number {
+  let units = 0, n = 0;
+  for (const ch of text) {
+    if (n++ >= codePoints) break;
+    units += ch.length;
+  }
+  return units + Math.max(0, codePoints - n); // past the end: one unit per column
+}
+
+function mapPosition(p: Prepared, line: number, column: number): Position | null {
+  const m = p.lines[line - 1];
+  if (!m) return null;
+  const units = utf16Prefix(m.text, column - 1);
+  return { line: m.line, column: m.column0 + units + 1, offset: m.offset + units };
+}
+
+interface Json1 { comments: { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }[] }
+
+function spawnShellcheck(binary: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string } | { error: NodeJS.ErrnoException }> {
+  return new Promise((resolve) => {
+    const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const out: Buffer[] = [], err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (error: NodeJS.ErrnoException) => resolve({ error }));
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/** Runs ShellCheck over every script; one process per batch of `batchSize` scripts. */
+export async function runShellcheck(scripts: readonly ShellScript[], opts: ShellcheckOptions = {}): Promise<ShellcheckResult> {
+  const binary = opts.binary ?? 'shellcheck';
+  const exclude = (opts.exclude ?? HADOLINT_DEFAULT_EXCLUSIONS).map((c) => c.replace(/^SC/i, ''));
+  const batchSize = Math.max(1, opts.batchSize ?? 400);
+  const prepared = scripts.map(prepareScript);
+  const skipped = prepared.flatMap((p, i) => (p ? [] : [i]));
+  const todo = prepared.flatMap((p, i) => (p ? [i] : []));
+  if (!todo.length) return { status: 'ok', findings: [], processes: 0, skipped };
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tightship-shellcheck-'));
+  try {
+    const findings: ShellcheckFinding[] = [];
+    let processes = 0;
+    for (let b = 0; b < todo.length; b += batchSize) {
+      const batch = todo.slice(b, b + batchSize);
+      const files = batch.map((i) => path.join(dir, `${i}.sh`));
+      await Promise.all(batch.map((i, k) => fs.writeFile(files[k]!, prepared[i]!.script, { mode: 0o600 })));
+      const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...files];
+      const r = await spawnShellcheck(binary, args, opts.timeoutMs ?? 60_000);
+      processes++;
+      if ('error' in r) {
+        if (r.error.code === 'ENOENT') {
+          return { status: 'not-installed', message: `ShellCheck is not installed ('${binary}' is not on PATH): install it (apt-get install shellcheck) or turn it off with --no-shellcheck` };
+        }
+        return { status: 'failed', message: `cannot run ${binary}: ${r.error.code ?? r.error.message}` };
+      }
+      let data: Json1;
+      try {
+        data = JSON.parse(r.stdout) as Json1;
+      } catch {
+        const why = r.code === null ? 'timed out or was killed' : `exited with ${r.code}`;
+        return { status: 'failed', message: `${binary} ${why}: ${r.stderr.trim().split('\n')[0] || 'no JSON output'}` };
+      }
+      const byFile = new Map(files.map((f, k) => [f, batch[k]!]));
+      for (const c of data.comments) {
+        const index = byFile.get(c.file);
+        if (index === undefined) continue;
+        const p = prepared[index]!;
+        const start = mapPosition(p, c.line, c.column);
+        if (!start) continue; // a comment on the declarations we added
+        const end = mapPosition(p, c.endLine, c.endColumn) ?? start;
+        findings.push({
+          script: index,
+          code: `SC${c.code}`,
+          level: (['error', 'warning', 'info', 'style'].includes(c.level) ? c.level : 'error') as ShellcheckLevel,
+          message: c.message,
+          range: { start, end: end.line < start.line || (end.line === start.line && end.column < start.column) ? start : end },
+        });
+      }
+    }
+    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code) || a.script - b.script);
+    return { status: 'ok', findings, processes, skipped };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A script of a Dockerfile and the instruction it belongs to. */
+export interface DockerfileScript extends ShellScript {
+  /** The RUN (or ONBUILD RUN) instruction. */
+  instruction: Instruction;
+}
+
+const runBody = /^\s*RUN\b/i;
+
+function declaredNames(i: Instruction): string[] {
+  const args = i.args.trim();
+  if (i.keyword === 'ARG') return args.split(/\s+/).map((w) => w.split('=')[0]!).filter((w) => IDENT.test(w));
+  if (i.keyword !== 'ENV') return [];
+  const first = args.split(/\s+/)[0] ?? '';
+  if (!first.includes('=')) return IDENT.test(first) ? [first] : [];
+  return [...args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]!);
+}
+
+/** Every shell script of a Dockerfile with the dialect of the SHELL in force (inherited from the
+ *  stage it is built FROM) and the ARG/ENV names declared before it. RUNs in exec (JSON) form and
+ *  RUNs under a shell ShellCheck does not read are left out. Pure: reads only the model. */
+export function dockerfileScripts(model: DockerfileModel): DockerfileScript[] {
+  const out: DockerfileScript[] = [];
+  const lineStart: number[] = [0];
+  for (let k = 0; k < model.text.length; k++) if (model.text.charCodeAt(k) === 10) lineStart.push(k + 1);
+  const endOf = new Map<number, { dialect: ShellDialect | null; vars: string[] }>();
+  for (const stage of model.stages) {
+    const inherited = stage.baseStage !== null ? endOf.get(stage.baseStage) : undefined;
+    let dialect: ShellDialect | null = inherited ? inherited.dialect : 'sh';
+    const vars = new Set(inherited?.vars ?? []);
+    for (const i of stage.instructions) {
+      if (i.keyword === 'SHELL' && i.json) dialect = dialectOfShell(i.json);
+      for (const v of declaredNames(i)) vars.add(v);
+      const onbuildRun = i.keyword === 'ONBUILD' && runBody.test(i.args);
+      if (i.keyword !== 'RUN' && !onbuildRun) continue;
+      if (dialect === null || (i.keyword === 'RUN' && i.json)) continue;
+      const common = { dialect, variables: [...vars], escape: model.escape, instruction: i };
+      if (i.heredocs.length) {
+        for (const h of i.heredocs) {
+          out.push({ ...common, text: h.body, heredoc: true, start: { line: h.bodyStartLine, column: 1, offset: lineStart[h.bodyStartLine - 1] ?? 0 } });
+        }
+        continue;
+      }
+      let start = i.argsRange.start;
+      let text = model.text.slice(start.offset, i.range.end.offset);
+      if (onbuildRun) {
+        const m = /^\s*RUN\s+(?:--\S+\s+)*/i.exec(text)!;
+        if (/^\s*\[/.test(text.slice(m[0].length))) continue; // ONBUILD RUN in exec form
+        const skipped = text.slice(0, m[0].length);
+        const nl = skipped.lastIndexOf('\n');
+        start = {
+          line: start.line + (skipped.match(/\n/g)?.length ?? 0),
+          column: nl < 0 ? start.column + skipped.length : skipped.length - nl,
+          offset: start.offset + skipped.length,
+        };
+        text = text.slice(m[0].length);
+      }
+      out.push({ ...common, text, start });
+    }
+    endOf.set(stage.index, { dialect, vars: [...vars] });
+  }
+  return out;
+}
