@@ -175,6 +175,9 @@ export interface ShellCommand {
   name: string;
   /** Full argv with quotes and escapes resolved (argv[0] as written). */
   argv: string[];
+  /** Where each argv word is in the Dockerfile text (aligned with argv); null where it is not written
+   *  there verbatim enough to point at (JSON form, backticks, a script built by quoting). */
+  spans: (WordSpan | null)[];
   /** Leading VAR=value assignments. */
   assignments: string[];
   /** The command's own source text (best effort). */
@@ -185,4 +188,13 @@ export interface ShellCommand {
   next: string | null;
   /** 1-based line in the Dockerfile where the command starts (best effort). */
   line: number;
+}
+
+/** A shell word's place in the Dockerfile text (offsets, end exclusive). */
+export interface WordSpan {
+  start: number;
+  end: number;
+  /** Offset where the word's value is written verbatim (after an opening quote; = start for a
+   *  plain word); null when quotes or escapes change it. */
+  value: number | null;
 }

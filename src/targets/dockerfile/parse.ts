@@ -75,11 +75,11 @@ function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
   return v;
 }
 
-/** The source offset of position `i` of instr.args. */
-export function argsSourceOffset(instr: Instruction, i: number, escape = '\\'): number {
+/** The source offset of position `i` of instr.args (with `end`, of a word ending there: before a continuation, not after it). */
+export function argsSourceOffset(instr: Instruction, i: number, escape = '\\', end = false): number {
   if (instr.argsRange.start.line === instr.argsRange.end.line) return instr.argsRange.start.offset + i;
   const m = segmentsOf(instr, escape);
-  return instr.range.start.offset + logToSrc(m.segments, m.argsLog + i, false);
+  return instr.range.start.offset + logToSrc(m.segments, m.argsLog + i, end);
 }
 
 /** The 1-based source line of position `i` of instr.args. */
@@ -578,7 +578,11 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   resolve(model, b);
   // RUN bodies are split once, now that the shell in force at each is known
   for (const instr of instructions) {
-    if (instr.keyword === 'RUN') instr.commands = splitRun(instr, (p) => argsSourceLine(instr, p, escape));
+    if (instr.keyword !== 'RUN') continue;
+    instr.commands = splitRun(instr, {
+      line: (p) => argsSourceLine(instr, p, escape),
+      offset: (p, end) => argsSourceOffset(instr, p, escape, end),
+    });
   }
   model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
   return model;

@@ -4,7 +4,16 @@
 // groups, $(…), backticks, process substitutions, if/while/until/for/case bodies and functions,
 // and unwraps sudo/env/exec/command/nohup prefixes and `sh -c` strings (recorded in `via`).
 // Tested for identical command/argument splits against mvdan-sh on every RUN body of the corpus.
-import type { DockerfileModel, Instruction, ShellCommand } from './model.js';
+import type { DockerfileModel, Instruction, ShellCommand, WordSpan } from './model.js';
+
+/** Where the positions of a script are: the 1-based source line, and the source offset (null when
+ *  the script is not written verbatim there). `end` asks for the end of a word ending at p. */
+export interface ScriptMap {
+  line(p: number): number;
+  offset(p: number, end: boolean): number | null;
+}
+
+const NO_OFFSETS = (line: (p: number) => number): ScriptMap => ({ line, offset: () => null });
 
 export interface ShellOptions {
   /** Unwrap sudo/env/exec/command/nohup and sh -c (default true). */
@@ -25,11 +34,11 @@ export function shellCommands(instr: Instruction, _model?: DockerfileModel): She
 }
 
 /** Splits a RUN instruction into the simple commands it runs (called once per RUN by the parser,
- *  after the shell in force is known); `lineAt` maps a position of instr.args to its source line.
+ *  after the shell in force is known); `map` places the positions of instr.args in the source.
  *  Never throws: a script it cannot read yields []. Other instructions: []. */
-export function splitRun(instr: Instruction, lineAt: (p: number) => number): ShellCommand[] {
+export function splitRun(instr: Instruction, map: ScriptMap): ShellCommand[] {
   try {
-    return computeCommands(instr, lineAt);
+    return computeCommands(instr, map);
   } catch {
     return [];
   }
@@ -39,18 +48,19 @@ function isPosixShell(argv0: string): boolean {
   return POSIX_SHELLS.has(basename(argv0).toLowerCase().replace(/\.exe$/, ''));
 }
 
-function computeCommands(instr: Instruction, lineAt: (p: number) => number): ShellCommand[] {
+function computeCommands(instr: Instruction, map: ScriptMap): ShellCommand[] {
   if (instr.keyword !== 'RUN') return [];
   const line = instr.argsRange.start.line;
   if (instr.json) {
     if (instr.json.length === 0) return [];
     const cmd: ShellCommand = {
-      name: basename(instr.json[0]!), argv: [...instr.json], assignments: [], text: instr.args, via: [], next: null, line,
+      name: basename(instr.json[0]!), argv: [...instr.json], spans: instr.json.map(() => null), assignments: [], text: instr.args,
+      via: [], next: null, line,
     };
     return unwrapAll([cmd], 0);
   }
   if (!isPosixShell(instr.shell[0] ?? '')) return [];
-  const cmds = splitShell(instr.args, lineAt, true);
+  const cmds = splitShell(instr.args, map, true);
   if (instr.heredocs.length === 0) return cmds;
   // Heredoc RUN: the bodies are the script when the arguments run nothing but a shell
   // (`RUN <<EOF`, `RUN bash <<EOF`, `RUN set -e; bash -e <<EOF` is not recognised).
@@ -66,13 +76,21 @@ function computeCommands(instr: Instruction, lineAt: (p: number) => number): She
       const interp = basename(shebang[1]!) === 'env' ? (shebang[2] ?? '') : shebang[1]!;
       if (!isPosixShell(interp)) continue;
     }
-    result.push(...parseShell(body, h.bodyStartLine));
+    // the body is the source verbatim from its first line on, unless tabs were stripped or lines end in \r\n
+    const start = h.range.start.offset;
+    const verbatim = !h.stripTabs && !h.body.includes('\r') && h.range.end.offset - start >= body.length;
+    result.push(...splitShell(body, scriptMap(body, h.bodyStartLine, verbatim ? start : null), true));
   }
   return result;
 }
 
 /** Parses a shell script into its simple commands (wrappers unwrapped). */
 export function parseShell(script: string, firstLine = 1, opts: ShellOptions = {}): ShellCommand[] {
+  return splitShell(script, scriptMap(script, firstLine, 0), opts.unwrap !== false);
+}
+
+/** Lines of a script counted from firstLine; offsets from `base` (null: unknown). */
+function scriptMap(script: string, firstLine: number, base: number | null): ScriptMap {
   const nl: number[] = [];
   for (let i = script.indexOf('\n'); i >= 0; i = script.indexOf('\n', i + 1)) nl.push(i);
   const lineAt = (p: number) => {
@@ -84,11 +102,11 @@ export function parseShell(script: string, firstLine = 1, opts: ShellOptions = {
     }
     return firstLine + lo;
   };
-  return splitShell(script, lineAt, opts.unwrap !== false);
+  return base === null ? NO_OFFSETS(lineAt) : { line: lineAt, offset: (p) => base + p };
 }
 
-function splitShell(script: string, lineAt: (p: number) => number, unwrap: boolean): ShellCommand[] {
-  const p = new Parser(script, lineAt);
+function splitShell(script: string, map: ScriptMap, unwrap: boolean): ShellCommand[] {
+  const p = new Parser(script, map);
   p.parseList(TOP);
   return unwrap ? unwrapAll(p.out, 0) : p.out;
 }
@@ -117,13 +135,15 @@ class Parser {
   pos = 0;
   readonly out: ShellCommand[] = [];
   readonly lineAt: (p: number) => number;
+  readonly map: ScriptMap;
   pendingHeredocs: { delim: string; strip: boolean }[] = [];
   depth = 0;
 
-  constructor(s: string, lineAt: (p: number) => number) {
+  constructor(s: string, map: ScriptMap) {
     this.s = s;
     this.n = s.length;
-    this.lineAt = lineAt;
+    this.map = map;
+    this.lineAt = (p) => map.line(p);
   }
 
   /** Skips blanks and escaped newlines (not newlines). */
@@ -483,7 +503,7 @@ class Parser {
     const s = this.s;
     const start = this.pos;
     const index = this.out.length;
-    const cmd: ShellCommand = { name: '', argv: [], assignments: [], text: '', via: [], next: null, line: this.lineAt(start) };
+    const cmd: ShellCommand = { name: '', argv: [], spans: [], assignments: [], text: '', via: [], next: null, line: this.lineAt(start) };
     this.out.push(cmd);
     let end = start;
     let lastTarget: ShellCommand | null = null;
@@ -513,6 +533,7 @@ class Parser {
         cmd.assignments.push(w.value);
       } else {
         cmd.argv.push(w.value);
+        cmd.spans.push(this.span(w));
       }
     }
     if (cmd.argv.length === 0 && cmd.assignments.length === 0) {
@@ -522,6 +543,21 @@ class Parser {
     cmd.name = cmd.argv.length ? basename(cmd.argv[0]!) : '';
     cmd.text = s.slice(start, Math.max(end, start)).trim();
     return cmd;
+  }
+
+  /** Where a word is in the source: its offsets, and where its value is written verbatim (a plain
+   *  word, or a quoted one without escapes or expansions, on one stretch of source). */
+  span(w: Word): WordSpan | null {
+    const start = this.map.offset(w.start, false);
+    const end = this.map.offset(w.end, true);
+    if (start === null || end === null) return null;
+    let value: number | null = null;
+    if (end - start === w.raw.length) {
+      if (w.raw === w.value) value = start;
+      else if (w.raw.length >= 2 && (w.raw[0] === "'" || w.raw[0] === '"') && w.raw[w.raw.length - 1] === w.raw[0] &&
+        w.raw.slice(1, -1) === w.value && (w.raw[0] === "'" || !/[\\$`]/.test(w.value))) value = start + 1;
+    }
+    return { start, end, value };
   }
 
   /** Skips from an opening character to its balanced close (for $(( )), (( )), ${ }). */
@@ -574,7 +610,7 @@ class Parser {
     this.pos = Math.min(i + 1, this.n);
     if (this.depth > 200) return;
     const line = this.lineAt(open);
-    const sub = new Parser(inner, () => line);
+    const sub = new Parser(inner, NO_OFFSETS(() => line));
     sub.depth = this.depth + 1;
     sub.parseList(TOP);
     this.out.push(...sub.out);
@@ -762,9 +798,11 @@ function unwrapAll(cmds: ShellCommand[], depth: number): ShellCommand[] {
   return out;
 }
 
-function withRest(c: ShellCommand, rest: string[], via: string, assignments: string[] = []): ShellCommand {
+/** The command from argv[from] on, reached through a wrapper. */
+function withRest(c: ShellCommand, from: number, via: string, assignments: string[] = []): ShellCommand {
+  const rest = c.argv.slice(from);
   return {
-    name: basename(rest[0] ?? ''), argv: rest, assignments: [...c.assignments, ...assignments], text: c.text,
+    name: basename(rest[0] ?? ''), argv: rest, spans: c.spans.slice(from), assignments: [...c.assignments, ...assignments], text: c.text,
     via: [...c.via, via], next: c.next, line: c.line,
   };
 }
@@ -788,7 +826,7 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       const assigns: string[] = [];
       while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, a.slice(i), name, assigns), depth + 1);
+      return unwrapOne(withRest(c, i, name, assigns), depth + 1);
     }
     case 'env': {
       while (i < a.length && a[i]!.startsWith('-')) {
@@ -801,7 +839,7 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       const assigns: string[] = [];
       while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, a.slice(i), 'env', assigns), depth + 1);
+      return unwrapOne(withRest(c, i, 'env', assigns), depth + 1);
     }
     case 'exec': {
       while (i < a.length && a[i]!.startsWith('-')) {
@@ -811,7 +849,7 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
         if (o === '-a') i++;
       }
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, a.slice(i), 'exec'), depth + 1);
+      return unwrapOne(withRest(c, i, 'exec'), depth + 1);
     }
     case 'command': {
       while (i < a.length && a[i]!.startsWith('-')) {
@@ -821,12 +859,12 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
         if (o === '--') break;
       }
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, a.slice(i), 'command'), depth + 1);
+      return unwrapOne(withRest(c, i, 'command'), depth + 1);
     }
     case 'nohup': {
       if (a[1] === '--') i++;
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, a.slice(i), 'nohup'), depth + 1);
+      return unwrapOne(withRest(c, i, 'nohup'), depth + 1);
     }
     default:
       break;
@@ -843,7 +881,10 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       if (/o$/.test(o) || /O$/.test(o)) i++; // -o option / +O shopt take a name
     }
     if (sawC && i < a.length) {
-      const inner = parseShell(a[i]!, c.line, { unwrap: false }).map((x) => ({ ...x, line: c.line, via: [...c.via, `${name} -c`] }));
+      // the script's words are in the source when the script word is written verbatim
+      const at = c.spans[i]?.value ?? null;
+      const map: ScriptMap = { line: () => c.line, offset: (p) => (at === null ? null : at + p) };
+      const inner = splitShell(a[i]!, map, false).map((x) => ({ ...x, line: c.line, via: [...c.via, `${name} -c`] }));
       if (inner.length > 0) inner[inner.length - 1]!.next = c.next;
       return unwrapAll(inner, depth + 1);
     }

@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 const sh = require('mvdan-sh') as { syntax: any };
 const S = sh.syntax;
 
-interface Expected { argv: (string | null)[]; assigns: (string | null)[]; loose?: boolean }
+interface Expected { argv: (string | null)[]; assigns: (string | null)[]; spans?: [number, number][]; loose?: boolean }
 
 function unescapeLit(v: string, inDouble: boolean): string {
   let o = '';
@@ -76,7 +76,9 @@ function mvdanCommands(src: string): Expected[] | null {
   const out: Expected[] = [];
   S.Walk(file, (n: any) => {
     const t = S.NodeType(n);
-    if (t === 'CallExpr') out.push({ argv: n.Args.map(wordValue), assigns: n.Assigns.map(assignValue) });
+    if (t === 'CallExpr') {
+      out.push({ argv: n.Args.map(wordValue), assigns: n.Assigns.map(assignValue), spans: n.Args.map((a: any) => [a.Pos().Offset(), a.End().Offset()]) });
+    }
     else if (t === 'DeclClause') out.push({ argv: [n.Variant.Value, ...n.Args.map(assignValue)], assigns: [] });
     else if (t === 'LetClause') out.push({ argv: ['let'], assigns: [], loose: true });
     return true;
@@ -103,6 +105,7 @@ describe('RUN splitter equals mvdan-sh on the corpus', () => {
     let commands = 0;
     let words = 0;
     let literalWords = 0;
+    let spans = 0;
     const mismatches: string[] = [];
     for (const { where, body } of bodies) {
       const expected = mvdanCommands(body);
@@ -110,6 +113,8 @@ describe('RUN splitter equals mvdan-sh on the corpus', () => {
       parsed++;
       const got = parseShell(body, 1, { unwrap: false });
       const problems: string[] = [];
+      // mvdan-sh counts offsets in UTF-8 bytes: compare word offsets where that is the same
+      const ascii = /^[\x00-\x7f]*$/.test(body);
       if (got.length !== expected.length) problems.push(`${got.length} commands, mvdan-sh ${expected.length}`);
       for (let k = 0; k < Math.min(got.length, expected.length); k++) {
         const e = expected[k]!;
@@ -127,6 +132,13 @@ describe('RUN splitter equals mvdan-sh on the corpus', () => {
           literalWords++;
           if (g.argv[j] !== w) problems.push(`command ${k} word ${j}: ${JSON.stringify(g.argv[j])} vs ${JSON.stringify(w)}`);
         });
+        if (ascii && e.spans && g.argv.length === e.argv.length) {
+          e.spans.forEach(([a, b], j) => {
+            spans++;
+            const sp = g.spans[j];
+            if (!sp || sp.start !== a || sp.end !== b) problems.push(`command ${k} word ${j} at ${sp?.start}-${sp?.end}, mvdan-sh ${a}-${b}`);
+          });
+        }
         e.assigns.forEach((w, j) => {
           words++;
           if (w === null) return;
@@ -137,10 +149,11 @@ describe('RUN splitter equals mvdan-sh on the corpus', () => {
       if (problems.length) mismatches.push(`${where}: ${problems.slice(0, 3).join('; ')}`);
     }
     t.diagnostic(`${bodies.length - heredocBodies} shell-form RUN bodies and ${heredocBodies} RUN heredoc scripts; mvdan-sh parses ${parsed}; ${commands} commands, ` +
-      `${words} words of which ${literalWords} literal; ${parsed - mismatches.length}/${parsed} bodies agree`);
+      `${words} words of which ${literalWords} literal, ${spans} word offsets; ${parsed - mismatches.length}/${parsed} bodies agree`);
     // the corpus is large enough that a silent regression to "nothing parsed" must fail
     assert.ok(bodies.length > 3000, `expected over 3000 RUN bodies, found ${bodies.length}`);
     assert.ok(parsed > 3000, `mvdan-sh parsed only ${parsed} bodies`);
+    assert.ok(spans > 10000, `compared only ${spans} word offsets`);
     assert.deepEqual(mismatches, []);
   });
 });

@@ -192,3 +192,24 @@ describe('RUN instructions', () => {
     assert.deepEqual(onbuild!.commands, []);
   });
 });
+
+describe('word offsets in the Dockerfile', () => {
+  const wordsOf = (text: string) => {
+    const m = parseDockerfile(text, { path: 'Dockerfile' });
+    return m.instructions.filter((i) => i.keyword === 'RUN').flatMap((i) => i.commands)
+      .map((c) => c.spans.map((s) => (s ? m.text.slice(s.start, s.end) : null)));
+  };
+  it('through continuation lines, quotes, sudo and sh -c', () => {
+    assert.deepEqual(wordsOf('FROM a\nRUN apt-get update && \\\n    sudo apt-get install -y "curl" \\\n  git\n'),
+      [['apt-get', 'update'], ['apt-get', 'install', '-y', '"curl"', 'git']]);
+    assert.deepEqual(wordsOf(`FROM a\nRUN sh -c 'pip install x && echo "$y"'\n`), [['pip', 'install', 'x'], ['echo', '"$y"']]);
+    // a script that quoting builds is not in the source as written: no offsets for its words
+    assert.deepEqual(wordsOf('FROM a\nRUN sh -c "pip install \\"x\\""\n'), [[null, null, null]]);
+    assert.deepEqual(wordsOf('FROM a\nRUN ["apt-get", "install"]\n'), [[null, null]]);
+  });
+  it('in heredoc bodies and with the backtick escape', () => {
+    assert.deepEqual(wordsOf('FROM a\nRUN <<EOF\napk add curl\nEOF\n'), [['apk', 'add', 'curl']]);
+    assert.deepEqual(wordsOf('# escape=`\nFROM a\nRUN apk add `\n  curl\n'), [['apk', 'add', 'curl']]);
+    assert.deepEqual(wordsOf('FROM a\r\nRUN apk add \\\r\n  curl\r\n'), [['apk', 'add', 'curl']]);
+  });
+});

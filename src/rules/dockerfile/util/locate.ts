@@ -1,9 +1,10 @@
 // Finding the source position of the words of a shell command, so that findings point at the
-// word that matters and fixes can insert text right after it. The shell splitter gives each
-// command its argv and start line but no offsets; this module re-scans the instruction's source
-// text from that line and matches the argv words. When the words cannot be matched exactly
-// (quoting the splitter resolved differently, JSON form, odd continuations) it answers null and
-// the rules fall back to the command's line and offer no fix.
+// word that matters and fixes can insert text right after it. The parser gives each command's
+// words their offsets (ShellCommand.spans) wherever they are written in the Dockerfile; for the
+// rest (JSON form, backticks, a `sh -c` script built with escapes) and for wrapper words such as
+// sudo, this module re-scans the instruction's source text from the command's line and matches the
+// argv words. When they cannot be matched it answers null and the rules fall back to the
+// command's line and offer no fix.
 import type { DockerfileModel, Instruction, ShellCommand } from '../../../targets/dockerfile/model.js';
 import { lineStart } from '../../../targets/dockerfile/facts.js';
 
@@ -110,6 +111,18 @@ export class CommandLocator {
    *  argv[0..need]; null when not even those can be matched. */
   locate(cmd: ShellCommand, need = 0): Word[] | null {
     if (need > cmd.argv.length - 1 || cmd.name === '') return null;
+    // the parser's offsets, when it has them for the words asked for
+    const fromSpans = (upTo: number): Word[] | null => {
+      const out: Word[] = [];
+      for (let k = 0; k <= upTo; k++) {
+        const sp = cmd.spans[k];
+        if (!sp) return null;
+        out.push({ value: cmd.argv[k]!, start: sp.start, end: sp.end });
+      }
+      return out;
+    };
+    const exact = fromSpans(cmd.argv.length - 1) ?? fromSpans(need);
+    if (exact) return exact;
     const lineFrom = cmd.line >= this.instr.range.start.line && cmd.line <= this.instr.range.end.line
       ? lineStart(this.model, cmd.line) : this.instr.argsRange.start.offset;
     for (const want of cmd.argv.length - 1 > need ? [cmd.argv.length - 1, need] : [need]) {

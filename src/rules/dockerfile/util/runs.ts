@@ -42,7 +42,7 @@ function unwrapXargs(cmd: ShellCommand): ShellCommand {
   const rest = cmd.argv.slice(i);
   if (rest.length === 0) return cmd;
   const argv0 = rest[0]!;
-  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, via: [...cmd.via, 'xargs'] };
+  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'] };
 }
 
 /** True when the RUN runs any of the commands. */
