@@ -32,7 +32,7 @@ export function corpusList(listName: string): string[] {
   return readFileSync(list, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-export interface CorpusFile { name: string; text: string }
+interface CorpusFile { name: string; text: string }
 
 /** Every Dockerfile listed in dockerfiles.txt, read as UTF-8 text. Throws when the corpus is missing. */
 export function corpusDockerfiles(): CorpusFile[] {

@@ -21,7 +21,6 @@ import { parseShell } from '../src/targets/dockerfile/shell.js';
 import { corpusDockerfiles } from './corpus.js';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const sh = require('mvdan-sh') as { syntax: any };
 const S = sh.syntax;
 
