@@ -27,6 +27,10 @@ export default tseslint.config(
     rules: {
       // numbers in template literals are the house style for messages
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      // node's test runner awaits the promises that describe/it/test return
+      '@typescript-eslint/no-floating-promises': ['error', {
+        allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }],
+      }],
     },
   },
   {
@@ -37,7 +41,11 @@ export default tseslint.config(
   },
   {
     files: pending,
-    rules: { ...everyRule, '@typescript-eslint/restrict-template-expressions': ['warn', { allowNumber: true }] },
+    rules: {
+      ...everyRule,
+      '@typescript-eslint/restrict-template-expressions': ['warn', { allowNumber: true }],
+      '@typescript-eslint/no-floating-promises': ['warn', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] }],
+    },
     linterOptions: { reportUnusedDisableDirectives: 'warn' },
   },
 );
