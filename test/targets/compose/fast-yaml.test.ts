@@ -1,109 +1,14 @@
 // The fast compose-YAML reader gives exactly what the `yaml` library path gives — same tree, same
 // values, same ranges (line, column, offset), same tags, same diagnostics, same comments — on
-// every file of the real-world corpus and on tables of tricky YAML; and it hands anything
-// outside its subset to the library.
+// tables of tricky YAML (the real-world corpus and its mutants: test-corpus/compose-fast-yaml.test.ts);
+// and it hands anything outside its subset to the library.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
 import { parseComposeText } from '../../../src/targets/compose/parse.js';
 import { fastParse, resolvePlain } from '../../../src/targets/compose/fast-yaml.js';
-import { toSchemaPlain } from '../../../src/targets/compose/schema.js';
-
-const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-const corpus = path.resolve(repo, '../shared/corpus/real-world');
-const listFile = path.join(corpus, 'compose-files.txt');
-
-/** Everything parseComposeText returns, Maps and non-finite numbers included. */
-function serialize(x: unknown): string {
-  return JSON.stringify(x, (_k, v: unknown) => {
-    if (v instanceof Map) return { map: [...v] };
-    if (typeof v === 'number' && !Number.isFinite(v)) return `number:${String(v)}`;
-    if (typeof v === 'symbol') return `symbol:${v.description}`;
-    return v;
-  });
-}
-
-const env = { SET: 'value', PORT: '8080' };
-
-/** The schema value built while reading is the one toSchemaPlain builds from the tree (same keys, same order). */
-function checkSchemaPlain(parsed: ReturnType<typeof parseComposeText>, label: string): void {
-  if (parsed.root && 'schemaPlain' in parsed) assert.equal(serialize(parsed.schemaPlain), serialize(toSchemaPlain(parsed.root)), `${label}: schema value`);
-}
-
-function both(text: string) {
-  const f = parseComposeText(text, { path: 'compose.yaml', env });
-  const l = parseComposeText(text, { path: 'compose.yaml', env, yamlLibrary: true });
-  checkSchemaPlain(f, 'fast');
-  checkSchemaPlain(l, 'library');
-  return { fast: serialize(f), library: serialize(l) };
-}
-
-function assertSame(text: string, label = JSON.stringify(text)): void {
-  const { fast, library } = both(text);
-  if (fast !== library) {
-    let i = 0;
-    while (fast[i] === library[i]) i++;
-    assert.fail(`${label}: fast reader differs from yaml at char ${i}\n  fast: …${fast.slice(Math.max(0, i - 200), i + 120)}\n  yaml: …${library.slice(Math.max(0, i - 200), i + 120)}`);
-  }
-}
+import { assertSame } from './fast-yaml-same.js';
 
 describe('fast compose-YAML reader', () => {
-  it('reads all 294 compose files of the real-world corpus exactly as the yaml library does', () => {
-    assert.ok(existsSync(listFile), `corpus list missing: ${listFile}`);
-    const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-    assert.equal(files.length, 294);
-    let fast = 0;
-    for (const f of files) {
-      const text = readFileSync(path.join(corpus, f), 'utf8');
-      if (fastParse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) !== undefined) fast++;
-      assertSame(text, f);
-    }
-    // the point of the reader: (nearly) every real file takes the fast path
-    assert.ok(fast >= 290, `only ${fast} of 294 files read by the fast reader`);
-  });
-
-  it('agrees with the yaml library on 800 mutated corpus files (fixed seed)', () => {
-    const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-    const texts = files.map((f) => readFileSync(path.join(corpus, f), 'utf8')).filter((t) => t.length < 6000);
-    let seed = 7;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return (seed >>> 8) % n;
-    };
-    const inserts = [' ', '  ', ':', ': ', '\n', '#', ' #', '"', "'", '-', '- ', '[', ']', '{', '}', ',', '&a ', '*a', '|', '>', '!reset ',
-      '<<: *a\n', '\n  ', '\n    x: 1', '\n\n', '\n# c\n', '\n  # c\n', '---\n', '?', '%', '\\', 'é', '0x1', '1.5', '~', 'null'];
-    let taken = 0;
-    for (let n = 0; n < 800; n++) {
-      let t = texts[rnd(texts.length)]!;
-      for (let m = 1 + rnd(3); m > 0; m--) {
-        const op = rnd(8);
-        const lines = t.split('\n');
-        const i = rnd(lines.length);
-        const sp = ' '.repeat(rnd(9));
-        const p = rnd(t.length + 1);
-        if (op === 0) t = t.slice(0, p) + t.slice(p + 1 + rnd(3));
-        else if (op <= 2) t = t.slice(0, p) + inserts[rnd(inserts.length)] + t.slice(p);
-        else {
-          if (op === 3) lines.splice(i, 0, lines[rnd(lines.length)]!);
-          else if (op === 4) lines[i] = rnd(2) ? ' '.repeat(1 + rnd(2)) + lines[i] : lines[i]!.replace(/^ {1,2}/, '');
-          else if (op === 5) lines.splice(i, 0, sp + (rnd(3) ? '# c' : ''));
-          else if (op === 6) {
-            const flows = lines.map((l, k) => (/[[{].*,/.test(l) ? k : -1)).filter((k) => k >= 0);
-            const c = flows.length ? flows[rnd(flows.length)]! : i;
-            lines[c] = lines[c]!.replace(/", ?"/, `",\n${sp}"`).replace(/([^"]), ?/, `$1,\n${sp}`).replace(/([[{])/, rnd(2) ? `$1\n${sp}` : '$1');
-          } else lines[i] = lines[i]!.replace(/(\S)$/, `$1\n${sp}${['x', '- y', ']', '}', 'z: 1', '# q'][rnd(6)]}`);
-          t = lines.join('\n');
-        }
-      }
-      if (fastParse(t) === undefined) continue;
-      taken++;
-      assertSame(t, `mutant ${n}: ${JSON.stringify(t)}`);
-    }
-    assert.ok(taken > 200, `only ${taken} mutants took the fast path`);
-  });
-
   // Each snippet is compared (tree, ranges, diagnostics) between the two paths; `fast` says whether
   // the fast reader is expected to take it (false: it must hand it to the library).
   const cases: { name: string; text: string; fast: boolean }[] = [

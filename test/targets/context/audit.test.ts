@@ -189,9 +189,14 @@ describe('unreadable files and folders', () => {
       const df = parseDockerfile(fs.readFileSync(root + '/Dockerfile', 'utf8'), { path: 'Dockerfile', buildArgs: {} });
       const m = loadContext(df, root + '/Dockerfile', { cwd: root });
       console.log(JSON.stringify({ files: m.files.map((f) => [f.relPath, f.scan, f.error ?? null]), dirs: m.unreadableDirs }));`;
-    // root can read a chmod 000 file: run the audit as 'nobody' so that the kernel refuses for real
+    // root can read a chmod 000 file: as root, run the audit without the capabilities that override
+    // file permissions (setpriv, util-linux), so that the kernel refuses for real. (Running it as
+    // 'nobody' instead fails wherever the clone sits in a folder that only root may enter.)
     const asRoot = process.getuid?.() === 0;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+    const node = [process.execPath, '--input-type=module', '-e', script];
+    const noOverride = '-dac_override,-dac_read_search';
+    const argv = asRoot ? ['setpriv', `--bounding-set=${noOverride}`, `--inh-caps=${noOverride}`, ...node] : node;
+    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { files: [string, string, string | null][]; dirs: { relPath: string; error: string }[] };
     assert.deepEqual(out.files.find((f) => f[0] === 'locked.txt'), ['locked.txt', 'unreadable', 'EACCES']);

@@ -1,6 +1,6 @@
 // .dockerignore semantics, table-driven, against Docker's documented behaviour (docs.docker.com
 // "Build context > .dockerignore files") and moby/patternmatcher, plus each place where
-// @balena/dockerignore on its own deviates and the wrapper corrects it.
+// @balena/dockerignore (a port of Docker's matcher) deviates: our own matcher (glob.ts) does not.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import dockerignore from '@balena/dockerignore';

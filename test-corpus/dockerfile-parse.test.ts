@@ -4,9 +4,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
-import { shellCommands } from '../../../src/targets/dockerfile/shell.js';
-import { corpusDockerfiles } from './corpus-files.js';
+import { parseDockerfile } from '../src/targets/dockerfile/parse.js';
+import { shellCommands } from '../src/targets/dockerfile/shell.js';
+import { corpusDockerfiles } from './corpus.js';
 
 const require = createRequire(import.meta.url);
 const ast = require('dockerfile-ast') as { DockerfileParser: { parse(text: string): any } };

@@ -2,20 +2,16 @@
 // (Speed is measured by the benchmark, not here.)
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { auditCompose } from '../../../src/targets/compose/audit.js';
-import { allRules } from '../../../src/rules/index.js';
-import { defaultConfig } from '../../../src/engine/config-types.js';
+import { auditCompose } from '../src/targets/compose/audit.js';
+import { allRules } from '../src/rules/index.js';
+import { defaultConfig } from '../src/engine/config-types.js';
+import { corpusDir, corpusList } from './corpus.js';
 
-const repo = fileURLToPath(new URL('../../../../', import.meta.url));
-const corpus = path.resolve(repo, '../shared/corpus/real-world');
-const listFile = path.join(corpus, 'compose-files.txt');
+const corpus = corpusDir();
 
 it('audits all 294 compose files of the real-world corpus, deterministically', async () => {
-  assert.ok(existsSync(listFile), `corpus list missing: ${listFile}`);
-  const files = readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
+  const files = corpusList('compose-files.txt');
   assert.equal(files.length, 294);
   const opts = { cwd: corpus, config: defaultConfig(), rules: allRules, today: '2026-01-01', auditContext: false };
   const run = async () => {

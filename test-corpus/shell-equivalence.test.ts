@@ -16,12 +16,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
-import { parseShell } from '../../../src/targets/dockerfile/shell.js';
-import { corpusDockerfiles } from './corpus-files.js';
+import { parseDockerfile } from '../src/targets/dockerfile/parse.js';
+import { parseShell } from '../src/targets/dockerfile/shell.js';
+import { corpusDockerfiles } from './corpus.js';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const sh = require('mvdan-sh') as { syntax: any };
 const S = sh.syntax;
 

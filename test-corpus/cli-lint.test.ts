@@ -2,18 +2,13 @@
 // crashes, and two runs give byte-identical JSON.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as path from 'node:path';
-import { runCli } from '../helpers/cli-io.js';
+import { runCli } from '../test/helpers/cli-io.js';
+import { corpusDir, corpusList } from './corpus.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const CORPUS = path.resolve(ROOT, '../shared/corpus/real-world');
-const LIST = path.join(CORPUS, 'dockerfiles.txt');
+const CORPUS = corpusDir();
 
 it('lint over every corpus Dockerfile: no crash, every file audited, deterministic JSON', { timeout: 300_000 }, async () => {
-  assert.ok(existsSync(LIST), `the corpus list ${LIST} is missing (it lives in ../shared beside the repository)`);
-  const files = readFileSync(LIST, 'utf8').split('\n').filter(Boolean);
+  const files = corpusList('dockerfiles.txt');
   assert.ok(files.length > 1000, `expected the full corpus, got ${files.length} files`);
   const argv = ['lint', ...files, '--format', 'json', '--no-context', '--fail-on', 'none'];
   const first = await runCli(argv, CORPUS);
