@@ -1,0 +1,91 @@
+// The one place the project scanner uses the RUN shell splitter (targets/dockerfile/shell.ts):
+// a script in, its simple commands out with a 1-based line and column each. The splitter gives
+// lines; the column is found here by locating the command's text on its line.
+import { parseShell } from '../dockerfile/shell.js';
+
+export interface SplitCommand {
+  argv: string[];
+  name: string;
+  assignments: string[];
+  via: string[];
+  /** Operator to the next command: '&&', '||', ';', '|', '&', '\n' or null. */
+  next: string | null;
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** Splits a script whose first line is line `firstLine` of its file; `indent(k)` is how many
+ *  columns the file puts before the script's k-th line (0-based), e.g. a YAML block's indent. */
+export function splitScript(script: string, firstLine = 1, indent: (k: number) => number = () => 0): SplitCommand[] {
+  const lines = script.split('\n');
+  const cursor = new Map<number, number>();
+  const out: SplitCommand[] = [];
+  for (const c of parseShell(script, firstLine)) {
+    const rel = c.line - firstLine;
+    const lineText = lines[rel] ?? '';
+    const probe = c.text.split('\n')[0]!.slice(0, 40);
+    const from = cursor.get(rel) ?? 0;
+    let at = probe ? lineText.indexOf(probe, from) : -1;
+    if (at < 0 && probe) at = lineText.indexOf(probe);
+    if (at < 0) at = Math.max(0, lineText.search(/\S/));
+    else cursor.set(rel, at + probe.length);
+    out.push({
+      argv: c.argv, name: c.name, assignments: c.assignments, via: c.via, next: c.next, line: c.line,
+      column: at + 1 + indent(rel), text: c.text,
+    });
+  }
+  return out;
+}
+
+/** The offset of a quote that is never closed (the splitter reads to the end of the script in
+ *  that case), or -1. Comments and heredoc bodies are skipped. */
+export function unclosedQuote(script: string): number {
+  let i = 0;
+  const n = script.length;
+  const heredocs: string[] = [];
+  let wordStart = true;
+  while (i < n) {
+    const c = script[i]!;
+    if (c === '\n') {
+      i++;
+      wordStart = true;
+      while (heredocs.length) {
+        const delim = heredocs.shift()!;
+        for (;;) {
+          if (i >= n) return -1;
+          const e = script.indexOf('\n', i);
+          const ln = script.slice(i, e < 0 ? n : e).replace(/^\t+/, '').replace(/\r$/, '');
+          i = e < 0 ? n : e + 1;
+          if (ln === delim) break;
+        }
+      }
+      continue;
+    }
+    if (c === '\\') { i += 2; wordStart = false; continue; }
+    if (c === '#' && wordStart) {
+      const e = script.indexOf('\n', i);
+      i = e < 0 ? n : e;
+      continue;
+    }
+    if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
+      const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(script.slice(i, i + 80));
+      if (m) { heredocs.push(m[2]!); i += m[0].length; wordStart = false; continue; }
+    }
+    if (c === "'" || c === '"') {
+      const start = i;
+      i++;
+      while (i < n && script[i] !== c) {
+        if (c === '"' && script[i] === '\\') i++;
+        i++;
+      }
+      if (i >= n) return start;
+      i++;
+      wordStart = false;
+      continue;
+    }
+    wordStart = c === ' ' || c === '\t' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')';
+    i++;
+  }
+  return -1;
+}

@@ -1,0 +1,97 @@
+// The project's files as the scanner sees them: every path under the root (POSIX, relative;
+// .git and node_modules skipped), which of them are symbolic links and to where, and a reader.
+// `scanTree` reads the disk; tests and callers with their own file list can build a ProjectTree.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface ProjectTree {
+  /** Absolute root folder. */
+  root: string;
+  /** Every file (and symlink) under the root, relative POSIX paths, sorted. */
+  files: string[];
+  /** Folders under the root (relative POSIX, '.' excluded). */
+  dirs: Set<string>;
+  /** Symlink path → the path it resolves to, relative to the root (null: outside the root or dangling). */
+  links: Map<string, string | null>;
+  /** The text of a file (null when unreadable, larger than maxBytes or not UTF-8). */
+  read(rel: string, maxBytes?: number): string | null;
+}
+
+export const SKIP_DIRS = new Set(['.git', 'node_modules']);
+const DEFAULT_MAX = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Walks the disk under root. */
+export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
+  const files: string[] = [];
+  const dirs = new Set<string>();
+  const links = new Map<string, string | null>();
+  const realRoot = fs.realpathSync(root);
+  const walk = (rel: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (files.length >= maxFiles) return;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (SKIP_DIRS.has(e.name)) continue;
+        dirs.add(r);
+        walk(r);
+      } else if (e.isSymbolicLink()) {
+        let target: string | null = null;
+        try {
+          const real = fs.realpathSync(path.join(root, r));
+          const relReal = path.relative(realRoot, real);
+          if (!relReal.startsWith('..') && !path.isAbsolute(relReal)) target = toPosix(relReal);
+          if (fs.statSync(real).isDirectory()) continue; // a linked folder is not walked (loops)
+        } catch { /* dangling */ }
+        links.set(r, target);
+        files.push(r);
+      } else if (e.isFile()) {
+        files.push(r);
+      }
+    }
+  };
+  walk('');
+  return {
+    root, files, dirs, links,
+    read(rel, maxBytes = DEFAULT_MAX) {
+      try {
+        const abs = path.join(root, rel);
+        const st = fs.statSync(abs);
+        if (!st.isFile() || st.size > maxBytes) return null;
+        return utf8.decode(fs.readFileSync(abs));
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+/** Normalises a path relative to the root: '.' for the root, null when it leaves the root. */
+export function normRel(p: string): string | null {
+  const n = path.posix.normalize(p.replace(/\\/g, '/'));
+  if (n === '..' || n.startsWith('../') || n.startsWith('/')) return null;
+  const out = n.replace(/\/$/, '');
+  return out === '' ? '.' : out;
+}
+
+/** Joins a relative folder and a path written in a file (absolute paths are refused: null). */
+export function joinRel(dir: string, p: string): string | null {
+  if (p.startsWith('/')) return null;
+  return normRel(dir === '.' ? p : `${dir}/${p}`);
+}
+
+export function dirOf(rel: string): string {
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '.' : rel.slice(0, i);
+}
