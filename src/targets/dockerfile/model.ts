@@ -165,4 +165,7 @@ export interface ShellCommand {
   next: string | null;
   /** 1-based line in the Dockerfile where the command starts (best effort). */
   line: number;
+  /** Offset of each argv word in the script given to the splitter (parseShell), when known: a
+   *  word of `sh -c '…'` or of a backtick is placed inside its outer word (best effort). */
+  offsets?: number[];
 }

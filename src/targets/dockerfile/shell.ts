@@ -481,7 +481,8 @@ class Parser {
     const s = this.s;
     const start = this.pos;
     const index = this.out.length;
-    const cmd: ShellCommand = { name: '', argv: [], assignments: [], text: '', via: [], next: null, line: this.lineAt(start) };
+    const offsets: number[] = [];
+    const cmd: ShellCommand = { name: '', argv: [], assignments: [], text: '', via: [], next: null, line: this.lineAt(start), offsets };
     this.out.push(cmd);
     let end = start;
     let lastTarget: ShellCommand | null = null;
@@ -511,6 +512,7 @@ class Parser {
         cmd.assignments.push(w.value);
       } else {
         cmd.argv.push(w.value);
+        offsets.push(w.start);
       }
     }
     if (cmd.argv.length === 0 && cmd.assignments.length === 0) {
@@ -575,6 +577,7 @@ class Parser {
     const sub = new Parser(inner, () => line);
     sub.depth = this.depth + 1;
     sub.parseList(TOP);
+    for (const c of sub.out) c.offsets = c.offsets?.map((o) => o + open + 1);
     this.out.push(...sub.out);
   }
 
@@ -761,10 +764,12 @@ function unwrapAll(cmds: ShellCommand[], depth: number): ShellCommand[] {
 }
 
 function withRest(c: ShellCommand, rest: string[], via: string, assignments: string[] = []): ShellCommand {
-  return {
+  const out: ShellCommand = {
     name: basename(rest[0] ?? ''), argv: rest, assignments: [...c.assignments, ...assignments], text: c.text,
     via: [...c.via, via], next: c.next, line: c.line,
   };
+  if (c.offsets) out.offsets = c.offsets.slice(c.argv.length - rest.length);
+  return out;
 }
 
 function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
@@ -841,7 +846,14 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       if (/o$/.test(o) || /O$/.test(o)) i++; // -o option / +O shopt take a name
     }
     if (sawC && i < a.length) {
-      const inner = parseShell(a[i]!, c.line, { unwrap: false }).map((x) => ({ ...x, line: c.line, via: [...c.via, `${name} -c`] }));
+      const outer = c.offsets?.[i];
+      const inner = parseShell(a[i]!, c.line, { unwrap: false }).map((x) => {
+        const y: ShellCommand = { ...x, line: c.line, via: [...c.via, `${name} -c`] };
+        // inside a quoted word: one character after the word's start
+        if (outer !== undefined && x.offsets) y.offsets = x.offsets.map((o) => o + outer + 1);
+        else delete y.offsets;
+        return y;
+      });
       if (inner.length > 0) inner[inner.length - 1]!.next = c.next;
       return unwrapAll(inner, depth + 1);
     }

@@ -3,7 +3,7 @@
 // shell fences. Each command comes with its file, line and column. Texts in, commands out: no I/O.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import type { CommandLine, CommandLines, CommandOrigin, Note, ProjectFile } from './types.js';
-import { splitScript, unclosedQuote, type SplitCommand } from './shell-adapter.js';
+import { splitScript, unclosedHeredoc, unclosedQuote, type SplitCommand } from './shell-adapter.js';
 
 export type CommandFileKind = Exclude<CommandOrigin, 'shell'> | 'shell' | 'maybe-shell';
 
@@ -76,6 +76,7 @@ function emit(sink: Sink, file: string, origin: CommandOrigin, cmds: SplitComman
     const line: CommandLine = {
       file, line: c.line, column: c.column, argv, name, assignments: map ? c.assignments.map(map) : c.assignments, via: c.via, origin,
     };
+    if (c.words) line.words = c.words;
     if (extra.cwd !== undefined) line.cwd = extra.cwd;
     if (extra.where !== undefined) line.where = extra.where;
     sink.commands.push(line);
@@ -84,7 +85,15 @@ function emit(sink: Sink, file: string, origin: CommandOrigin, cmds: SplitComman
 
 function checkQuotes(sink: Sink, file: string, script: string, firstLine: number, indent: (k: number) => number): boolean {
   const at = unclosedQuote(script);
-  if (at < 0) return true;
+  if (at < 0) {
+    const h = unclosedHeredoc(script);
+    if (h) {
+      const before = script.slice(0, h.offset);
+      const k = before.split('\n').length - 1;
+      sink.notes.push({ file, line: firstLine + k, column: h.offset - (before.lastIndexOf('\n') + 1) + 1 + indent(k), message: `heredoc <<${h.delim} never ends (no line '${h.delim}'): the rest of the script is its text, not commands` });
+    }
+    return true;
+  }
   const before = script.slice(0, at);
   const k = before.split('\n').length - 1;
   const col = at - (before.lastIndexOf('\n') + 1) + 1 + indent(k);
