@@ -5,7 +5,7 @@
 import type { IO } from '../../io.js';
 import type { CommentSource, LoadError, LoadOptions, Target } from '../../engine/target.js';
 import { hashComments, type ScopeResolver } from '../../engine/suppressions.js';
-import { commandFileKind, hasShellShebang } from '../project/command-lines.js';
+import { commandFileKind, hasShellShebang } from '../project/command-files.js';
 import type { RunModel } from './model.js';
 
 declare module '../../engine/types.js' {
