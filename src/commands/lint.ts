@@ -196,7 +196,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   }
   const withRunLines = new Set<string>();
   if (runLines) {
-    const { loadRunFile, runResults } = await import('../targets/run/audit.js');
+    const { loadRunFile, maskedText, runResults } = await import('../targets/run/audit.js');
     for (const file of found.commandFiles) {
       const config = await p.loader.forDir(path.dirname(file));
       if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
@@ -210,7 +210,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       const results = runResults(model, optsFor(config));
       if (results.length) {
         withRunLines.add(file);
-        out.sources[rel] = model.text;
+        out.sources[rel] = maskedText(model);
       }
       for (const r of results) {
         out.results.push(r);

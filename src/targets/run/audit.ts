@@ -11,6 +11,8 @@ import { audit, type ResultPart } from '../../engine/pipeline.js';
 import { catalogueOf } from '../dockerfile/audit.js';
 import { findCommandLines } from '../project/command-lines.js';
 import { readRunCommand } from './parse.js';
+import { runPosture } from './posture.js';
+import { isPlaceholder, isSecretName } from '../../secrets/names.js';
 import { runComments } from './target.js';
 import type { RunCommand, RunModel } from './model.js';
 
@@ -114,6 +116,21 @@ function factsOf(c: RunCommand): Record<string, unknown> {
   if (c.where) facts.where = c.where;
   if (c.imageUncertain) facts.imageCandidates = c.imageUncertain.candidates;
   return facts;
+}
+
+/** The file's text with every secret a run line passes in plain text masked (same length, so that
+ *  positions hold): what a formatter may show as source lines, where a secret shares its line
+ *  with other findings. */
+export function maskedText(model: RunModel): string {
+  let text = model.text;
+  for (const cmd of model.commands) {
+    for (const e of runPosture(cmd).env) {
+      if (e.value === null || e.unresolved || e.value.length === 0 || !isSecretName(e.name) || isPlaceholder(e.value)) continue;
+      const shown = e.value.length <= 8 ? 0 : Math.min(4, Math.floor(e.value.length / 4));
+      text = text.split(e.value).join(e.value.slice(0, shown) + '*'.repeat(e.value.length - shown));
+    }
+  }
+  return text;
 }
 
 /** Loads and audits one file. */
