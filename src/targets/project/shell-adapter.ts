@@ -88,18 +88,54 @@ export function unclosedQuote(script: string): number {
       if (m) { heredocs.push(m[2]!); i += m[0].length; wordStart = false; continue; }
     }
     if (c === "'" || c === '"') {
-      const start = i;
-      i++;
-      while (i < n && script[i] !== c) {
-        if (c === '"' && script[i] === '\\') i++;
-        i++;
-      }
-      if (i >= n) return start;
-      i++;
+      const end = c === "'" ? script.indexOf("'", i + 1) : closeDouble(script, i + 1);
+      if (end < 0) return i;
+      i = end + 1;
       wordStart = false;
       continue;
     }
     wordStart = c === ' ' || c === '\t' || c === ';' || c === '&' || c === '|' || c === '(' || c === ')';
+    i++;
+  }
+  return -1;
+}
+
+/** The offset of the `"` that closes a double-quoted string whose text starts at `from` (a
+ *  `$( … )` or backtick inside it has its own quotes: `"$(echo $x | tr -d '"')"` is one word), or -1. */
+function closeDouble(script: string, from: number): number {
+  let i = from;
+  while (i < script.length) {
+    const c = script[i]!;
+    if (c === '\\') { i += 2; continue; }
+    if (c === '"') return i;
+    if (c === '$' && script[i + 1] === '(') {
+      const e = closeSubst(script, i + 2);
+      if (e < 0) return -1;
+      i = e + 1;
+      continue;
+    }
+    if (c === '`') {
+      const e = script.indexOf('`', i + 1);
+      if (e < 0) return -1;
+      i = e + 1;
+      continue;
+    }
+    i++;
+  }
+  return -1;
+}
+
+/** The offset of the `)` that closes a `$(` whose text starts at `from`, or -1. */
+function closeSubst(script: string, from: number): number {
+  let depth = 1;
+  let i = from;
+  while (i < script.length) {
+    const c = script[i]!;
+    if (c === '\\') { i += 2; continue; }
+    if (c === "'") { const e = script.indexOf("'", i + 1); if (e < 0) return -1; i = e + 1; continue; }
+    if (c === '"') { const e = closeDouble(script, i + 1); if (e < 0) return -1; i = e + 1; continue; }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
     i++;
   }
   return -1;

@@ -109,8 +109,9 @@ function parseFlags(cl: CommandLine, from: number, table: FlagTable, cmd: RunCom
       i += took;
       continue;
     }
-    if (isWholeVariable(w) && i + 1 < argv.length && !cmd.imageUncertain) {
-      // `docker run $OPTS image` or `docker run $IMAGE cmd`: the variable may hold flags
+    if (isWholeVariable(w) && i + 1 < argv.length && !argv[i + 1]!.startsWith('-') && !cmd.imageUncertain) {
+      // `docker run $OPTS image` or `docker run $IMAGE cmd`: the variable may hold flags (followed
+      // by a flag, it is read as the image: the words after an image are its command's)
       cmd.imageUncertain = { flag: w, candidates: [w, argv[i + 1]!] };
     }
     break;

@@ -155,3 +155,17 @@ describe('bad input: a located note, the rest still read', () => {
     assert.deepEqual(runModelOf('a.sh', 'echo "oops\n').notes, []);
   });
 });
+
+describe('quotes inside command substitutions', () => {
+  it('"$(echo $x | tr -d \'"\')" is one word, not an unclosed quote', () => {
+    const m = runModelOf('a.sh', 'v="$(echo $X | tr -d \'"\')"\ndocker run --rm busybox:1.36 true\n');
+    assert.deepEqual(m.notes, []);
+    assert.equal(m.commands.length, 1);
+  });
+  it('a variable followed by a flag is the image', () => {
+    const c = one('docker run --rm $IMAGE -c "echo hi"\n');
+    assert.equal(c.imageUncertain, null);
+    assert.equal(c.image?.value, '$IMAGE');
+    assert.deepEqual(c.command, ['-c', 'echo hi']);
+  });
+});
