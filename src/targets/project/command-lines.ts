@@ -393,6 +393,17 @@ function fromSystemd(f: ProjectFile, sink: Sink): void {
 // ---------------------------------------------------------------------------------------------
 // Markdown fences
 
+/** Documentation placeholders (`<image>`, `-v <local-path>:/data`) are words, not redirections:
+ *  their angle brackets become same-length private-use characters while the shell text is split,
+ *  and are put back in the words. */
+function maskPlaceholders(script: string): string {
+  return script.replace(/<([A-Za-z][A-Za-z0-9_.:/-]*)>/g, '\uE010$1\uE011');
+}
+
+function unmaskPlaceholders(word: string): string {
+  return word.replace(/\uE010/g, '<').replace(/\uE011/g, '>');
+}
+
 const FENCE_LANGS = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
 
 function fromMarkdown(f: ProjectFile, sink: Sink): void {
@@ -415,14 +426,16 @@ function fromMarkdown(f: ProjectFile, sink: Sink): void {
       if (FENCE_LANGS.has(lang)) sink.notes.push({ file: f.path, line: start + 1, column: indent + 1, message: 'code fence is never closed: its commands are not read' });
       break;
     }
-    if (!FENCE_LANGS.has(lang)) continue;
+    // a fence without a language counts when it opens with a prompt or a container command
+    const bare = lang === '' && /^\s*(?:\$ |(?:sudo\s+)?(?:docker|podman|nerdctl)\s)/.test(body.find((l) => l.trim() !== '') ?? '');
+    if (!FENCE_LANGS.has(lang) && !bare) continue;
     const firstLine = start + 2;
     const prompted = lang === 'console' || lang === 'shell-session' || lang === 'shellsession' || lang === 'terminal' || body.some((l) => /^\s*\$ /.test(l));
     if (!prompted) {
-      const script = body.join('\n');
+      const script = maskPlaceholders(body.join('\n'));
       const ind = () => indent;
       if (!checkQuotes(sink, f.path, script, firstLine, ind)) continue;
-      emit(sink, f.path, 'markdown', splitScript(script, firstLine, ind), { where: `\`\`\`${lang}` });
+      emit(sink, f.path, 'markdown', splitScript(script, firstLine, ind), { where: `\`\`\`${lang}` }, unmaskPlaceholders);
       continue;
     }
     // prompts: `$ cmd` lines (with their continuations) are commands, the rest is output
@@ -432,10 +445,10 @@ function fromMarkdown(f: ProjectFile, sink: Sink): void {
       const parts = [' '.repeat(m[1]!.length) + body[k]!.slice(m[1]!.length)];
       const at = k;
       while (/\\$/.test(body[k]!) && k + 1 < body.length) parts.push(body[++k]!);
-      const script = parts.join('\n');
+      const script = maskPlaceholders(parts.join('\n'));
       const ind = () => indent;
       if (!checkQuotes(sink, f.path, script, firstLine + at, ind)) continue;
-      emit(sink, f.path, 'markdown', splitScript(script, firstLine + at, ind), { where: `\`\`\`${lang}` });
+      emit(sink, f.path, 'markdown', splitScript(script, firstLine + at, ind), { where: `\`\`\`${lang}` }, unmaskPlaceholders);
     }
   }
 }

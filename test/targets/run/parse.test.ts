@@ -169,3 +169,16 @@ describe('quotes inside command substitutions', () => {
     assert.deepEqual(c.command, ['-c', 'echo hi']);
   });
 });
+
+describe('Markdown conventions', () => {
+  it('a fence without a language that starts with docker run is read', () => {
+    const m = runModelOf('README.md', 'Usage:\n\n```\ndocker run -p 8080:8080 --restart=on-failure jenkins/jenkins:lts\n```\n\n```\nnot a command\n```\n');
+    assert.deepEqual(m.commands.map((c) => [c.at.line, c.image?.value]), [[4, 'jenkins/jenkins:lts']]);
+  });
+  it('<placeholders> are words, not redirections', () => {
+    const c = one('```bash\ndocker run -v <local-path>:/mnt/config -p 3100:3100 grafana/loki:3.6.0\n```\n', 'docs/install.md');
+    assert.deepEqual(flags(c), ['volume=<local-path>:/mnt/config', 'publish=3100:3100']);
+    assert.equal(c.image?.value, 'grafana/loki:3.6.0');
+    assert.equal(c.flags[1]!.at.column, 40);
+  });
+});
