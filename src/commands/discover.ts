@@ -5,11 +5,17 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isMissingModule } from '../targets/dockerfile/audit.js';
 import { dockerfileTarget } from '../targets/dockerfile/target.js';
+import { isCommandFile } from '../targets/run/target.js';
+import { commandFileKind } from '../targets/project/command-files.js';
 
 /** Skipped while searching directories. */
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
 const YAML_NAME = /\.ya?ml$/i;
+
+/** The error of a searched folder that holds only files that may write command lines: lint drops
+ *  it when one of them holds a run line, and words it otherwise. */
+export const COMMANDS_ONLY = '\u0000commands';
 
 export interface Discovery {
   dockerfiles: string[];
@@ -19,6 +25,8 @@ export interface Discovery {
   errors: { path: string; error: string }[];
   /** Files found by searching (subject to the config's ignore globs), as opposed to named. */
   searched: Set<string>;
+  /** Files that may write container command lines (scripts, Makefiles, CI, package.json, systemd, Markdown). */
+  commandFiles: string[];
 }
 
 export type ComposeModule = typeof import('../targets/compose/audit.js');
@@ -32,7 +40,9 @@ export async function loadCompose(): Promise<ComposeModule | null> {
   }
 }
 
-async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[] }): Promise<void> {
+interface Found { dockerfiles: string[]; yaml: string[]; commandFiles: string[] }
+
+async function walk(dir: string, found: Found, root: string): Promise<void> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -43,19 +53,48 @@ async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[] 
   for (const e of entries) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walk(p, found);
+      if (!SKIP_DIRS.has(e.name)) await walk(p, found, root);
     } else if (e.isFile() || e.isSymbolicLink()) {
-      if (dockerfileTarget.detect(e.name)) found.dockerfiles.push(p);
-      else if (YAML_NAME.test(e.name)) found.yaml.push(p);
+      if (dockerfileTarget.detect(e.name)) { found.dockerfiles.push(p); continue; }
+      if (YAML_NAME.test(e.name)) found.yaml.push(p);
+      const rel = path.relative(root, p).split(path.sep).join('/');
+      const kind = commandFileKind(rel);
+      if (kind !== null && kind !== 'maybe-shell') found.commandFiles.push(p);
+      else if (await hasShebang(p) && isCommandFile(rel, '#!/bin/sh')) found.commandFiles.push(p);
     }
   }
+}
+
+/** A file with no extension is a shell script when its shebang names a shell. */
+async function hasShebang(p: string): Promise<boolean> {
+  const name = path.basename(p);
+  if (name.includes('.') || name === 'LICENSE' || name === 'README') return false;
+  let fh;
+  try {
+    fh = await fs.open(p, 'r');
+    const buf = Buffer.alloc(128);
+    const { bytesRead } = await fh.read(buf, 0, 128, 0);
+    return /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(sh|bash|zsh|dash|ash|ksh)\b/.test(buf.subarray(0, bytesRead).toString('latin1'));
+  } catch {
+    return false;
+  } finally {
+    await fh?.close();
+  }
+}
+
+/** A file named on the command line that writes command lines (by name: deploy.sh, Makefile, README.md, ci.yml in .github/workflows). */
+function isNamedCommandFile(abs: string): boolean {
+  const posix = abs.split(path.sep).join('/');
+  const i = posix.lastIndexOf('/.github/');
+  const kind = commandFileKind(i >= 0 ? posix.slice(i + 1) : path.basename(abs));
+  return kind !== null && kind !== 'maybe-shell';
 }
 
 /** Finds the inputs of a lint: named files as given, directories searched recursively (sorted,
  *  .git and node_modules skipped). Dockerfiles and compose files are recognised by their
  *  targets' detect(); compose files are grouped into projects as `docker compose` reads them. */
 export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
-  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set() };
+  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set(), commandFiles: [] };
   const explicitCompose: string[] = [];
   const searchedYaml: string[] = [];
   for (const p of paths) {
@@ -69,20 +108,27 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       continue;
     }
     if (st.isDirectory()) {
-      const found = { dockerfiles: [] as string[], yaml: [] as string[] };
-      await walk(abs, found);
+      const found: Found = { dockerfiles: [], yaml: [], commandFiles: [] };
+      await walk(abs, found, abs);
+      found.commandFiles.forEach((f) => d.searched.add(f));
+      d.commandFiles.push(...found.commandFiles);
       found.dockerfiles.forEach((f) => d.searched.add(f));
       found.yaml.forEach((f) => d.searched.add(f));
       d.dockerfiles.push(...found.dockerfiles);
       searchedYaml.push(...found.yaml);
-      if (found.dockerfiles.length === 0 && found.yaml.length === 0) {
+      if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.commandFiles.length === 0) {
         d.errors.push({ path: abs, error: 'no Dockerfile or compose file found in this directory' });
+      } else if (found.dockerfiles.length === 0 && found.yaml.length === 0) {
+        // only files that may hold command lines: lint decides once it knows whether they do
+        d.errors.push({ path: abs, error: COMMANDS_ONLY });
       } else if (found.dockerfiles.length === 0) {
         // only YAML: decided below once we know which are compose files
         d.errors.push({ path: abs, error: '\u0000pending' });
       }
-    } else if (YAML_NAME.test(abs)) {
+    } else if (YAML_NAME.test(abs) && !/(^|\/)\.github\/workflows\/|(^|\/)(\.gitlab-ci|[^/]+\.gitlab-ci|action)\.ya?ml$/i.test(abs.split(path.sep).join('/'))) {
       explicitCompose.push(abs);
+    } else if (!dockerfileTarget.detect(path.basename(abs)) && isNamedCommandFile(abs)) {
+      d.commandFiles.push(abs);
     } else {
       d.dockerfiles.push(abs);
     }
@@ -109,6 +155,7 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
   d.errors = d.errors.filter((e) => {
     if (e.error !== '\u0000pending') return true;
     const found = d.composeGroups.some((g) => g.some((f) => f.startsWith(e.path + path.sep)));
+    if (!found && d.commandFiles.some((f) => f.startsWith(e.path + path.sep))) { e.error = COMMANDS_ONLY; return true; }
     if (!found) e.error = 'no Dockerfile or compose file found in this directory';
     return !found;
   });

@@ -20,12 +20,14 @@ import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { useColor, writeFileAtomic } from './output.js';
 import { configLoader, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
-import { discover, loadCompose, type Discovery } from './discover.js';
+import { COMMANDS_ONLY, discover, loadCompose, type Discovery } from './discover.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
 
-Audits Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*), their build contexts and compose
-files. A directory is searched recursively (.git and node_modules are skipped).
+Audits Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*), their build contexts, compose
+files, and the container command lines (docker run, docker create, podman run, nerdctl run,
+docker service create) written in shell scripts, Makefiles, CI workflows, package.json scripts,
+systemd units and Markdown. A directory is searched recursively (.git and node_modules are skipped).
 
 Options:
   -f, --format FORMAT     pretty (default) | json | sarif | github   [env TIGHTSHIP_FORMAT]
@@ -36,6 +38,7 @@ Options:
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --context DIR       build context for the Dockerfiles (default: each Dockerfile's folder)
       --no-context        do not audit the build context
+      --no-run-lines      do not audit container command lines (docker run …) [env TIGHTSHIP_NO_RUN_LINES=1]
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
       --fix               apply safe fixes to the files (written atomically), then report
@@ -51,6 +54,7 @@ const SPECS: Record<string, FlagSpec> = {
   'build-arg': { value: true, repeat: true },
   context: { value: true },
   'no-context': {},
+  'no-run-lines': {},
   fix: {},
 };
 
@@ -82,6 +86,8 @@ interface LintPlan {
   fix: boolean;
   /** --build-arg values (secret-named ones are redacted in the report). */
   buildArgs: Record<string, string>;
+  /** Audit the container command lines found in scripts, Makefiles, CI, Markdown… */
+  runLines: boolean;
 }
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
@@ -100,7 +106,8 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
     if (!st?.isDirectory()) throw new UserError(`build context ${contextFlag} is not a directory`, 'give --context an existing folder');
   }
   const outputPath = await resolveOutput(args, io);
-  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), buildArgs };
+  const noRun = flagSet(args, 'no-run-lines') || /^(1|true|yes)$/i.test(io.env.TIGHTSHIP_NO_RUN_LINES?.trim() ?? '');
+  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, buildArgs };
 }
 
 /** What the audit of a lint run produced, for the report. */
@@ -119,6 +126,8 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   // container or compose rules).
   let rules: readonly Rule[] = [...dockerfileRules, ...contextRules];
   if (found.composeGroups.length) rules = [...rules, ...(await import('../rules/compose/index.js')).composeRules];
+  const runLines = p.runLines && found.commandFiles.length > 0;
+  if (runLines) rules = [...rules, ...(await import('../rules/run/index.js')).runRules];
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const date = today();
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules };
@@ -128,7 +137,10 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     return o;
   };
 
-  for (const e of found.errors) out.results.push(errorResult(relativePath(io.cwd, e.path), e.error));
+  for (const e of found.errors) {
+    if (e.error === COMMANDS_ONLY) continue; // decided after the command files are read
+    out.results.push(errorResult(relativePath(io.cwd, e.path), e.error));
+  }
   const audited = new Set<string>();
   for (const file of found.dockerfiles) {
     const config = await p.loader.forDir(path.dirname(file));
@@ -183,6 +195,35 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
         }
       }
     }
+  }
+  const withRunLines = new Set<string>();
+  if (runLines) {
+    const { loadRunFile, maskedText, runResults } = await import('../targets/run/audit.js');
+    for (const file of found.commandFiles) {
+      const config = await p.loader.forDir(path.dirname(file));
+      if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
+      const model = loadRunFile(file, io.cwd);
+      const rel = relativePath(io.cwd, file);
+      if ('loadError' in model) {
+        // a file found by searching that cannot be read is not ours to complain about
+        if (!found.searched.has(file)) out.results.push({ target: { kind: 'run', path: rel }, level: null, missingForNextLevel: [], findings: [], error: model.loadError });
+        continue;
+      }
+      const results = runResults(model, optsFor(config));
+      if (results.length) {
+        withRunLines.add(file);
+        out.sources[rel] = maskedText(model);
+      }
+      for (const r of results) {
+        out.results.push(r);
+        out.failOnOf.set(r, config.failOn);
+      }
+    }
+  }
+  for (const e of found.errors) {
+    if (e.error !== COMMANDS_ONLY) continue;
+    if ([...withRunLines].some((f) => f.startsWith(e.path + path.sep))) continue;
+    out.results.push(errorResult(relativePath(io.cwd, e.path), p.runLines ? 'no Dockerfile, compose file or container command line found in this directory' : 'no Dockerfile or compose file found in this directory'));
   }
   return out;
 }

@@ -173,6 +173,8 @@ export interface TargetRef {
   path: string;
   service?: string;
   image?: string;
+  /** The line the target starts at, when one file holds several (a command line). */
+  line?: number;
 }
 
 /** A finding a reasoned inline ignore suppressed: a risk the team accepted, still shown beside the level. */

@@ -40,7 +40,7 @@ function cmp(a: string, b: string): number {
 export function compareTargets(a: TargetResult, b: TargetResult): number {
   const s = a.target;
   const t = b.target;
-  return cmp(s.path, t.path) || cmp(s.kind, t.kind) || cmp(s.service ?? '', t.service ?? '') || cmp(s.image ?? '', t.image ?? '');
+  return cmp(s.path, t.path) || cmp(s.kind, t.kind) || cmp(s.service ?? '', t.service ?? '') || (s.line ?? 0) - (t.line ?? 0) || cmp(s.image ?? '', t.image ?? '');
 }
 
 /** Results sorted by target, findings sorted by location: the deterministic order of every format. */

@@ -33,7 +33,7 @@ export const formatGithub: Formatter = (results) => {
   for (const r of sortedResults(results)) {
     if (r.level === null) continue;
     const next = nextLevel(r.level);
-    const name = r.target.service ? `${r.target.path} (service ${r.target.service})` : r.target.path;
+    const name = r.target.service ? `${r.target.path} (service ${r.target.service})` : r.target.line !== undefined ? `${r.target.path}:${r.target.line}` : r.target.path;
     lines.push(`${name}: level ${r.level}${next && r.missingForNextLevel.length ? `; to reach ${next}: fix ${r.missingForNextLevel.join(', ')}` : ''}`);
   }
   return lines.length ? `${lines.join('\n')}\n` : '';

@@ -75,6 +75,10 @@ function sameRange(a: Finding, b: Finding): boolean {
 function targetTitle(r: TargetResult): string {
   const t = r.target;
   if (t.service) return `${t.path} (service ${t.service})`;
+  if (t.kind === 'run' && t.line !== undefined) {
+    const cmd = typeof r.facts?.command === 'string' ? r.facts.command : 'docker run';
+    return `${t.path}:${t.line} (${cmd} ${t.image ?? 'image uncertain'})`;
+  }
   if (t.image && t.image !== t.path) return `${t.path} (${t.image})`;
   return t.path;
 }

@@ -10,7 +10,7 @@ const TOOL_NAMES: Record<string, string> = {
 };
 
 const FENCE_LANG: Record<string, string> = {
-  dockerfile: 'dockerfile', tightship: 'dockerfile', compose: 'yaml', context: 'text', image: 'text', container: 'text',
+  dockerfile: 'dockerfile', tightship: 'dockerfile', compose: 'yaml', context: 'text', image: 'text', container: 'text', run: 'sh',
 };
 
 export function levelText(level: CatalogueEntry['level']): string {
@@ -99,7 +99,7 @@ function suppressionLines(r: CatalogueEntry, syntax: ReadonlyMap<string, Suppres
         `in \`.tightship.yaml\` as above (see [configuration](${config})).`);
     } else {
       const written = s.inline.replace('<id>', r.id).replace('<reason>', 'reason');
-      const where = kind === 'dockerfile' ? 'In a Dockerfile, ignore' : `In a ${kind} file, ignore`;
+      const where = kind === 'dockerfile' ? 'In a Dockerfile, ignore' : kind === 'run' ? 'In a script, Makefile or workflow (run lines), ignore' : `In a ${kind} file, ignore`;
       lines.push(`${r.target === 'tightship' ? where : 'Ignore'} one place: \`${written}\`${s.placement ? ` ${s.placement}` : ''} (see [configuration](${config})).`);
     }
   }

@@ -134,6 +134,8 @@ export const formatSarif: Formatter = (results, meta) => {
       if (fx) out.fixes = fx;
       const target: Record<string, unknown> = { kind: r.target.kind, path: r.target.path };
       if (r.target.service) target.service = r.target.service;
+      if (r.target.line !== undefined) target.line = r.target.line;
+      if (r.target.kind === 'run' && r.target.image) target.image = r.target.image;
       out.properties = { target, targetLevel: r.level };
       sarifResults.push(out);
     }

@@ -7,6 +7,7 @@ import { contextRules } from './context/index.js';
 import { composeRules } from './compose/index.js';
 import { imageRules } from './image/index.js';
 import { containerRules } from './container/index.js';
+import { runRules } from './run/index.js';
 
 export const allRules: readonly Rule[] = [
   ...dockerfileRules,
@@ -14,6 +15,7 @@ export const allRules: readonly Rule[] = [
   ...composeRules,
   ...imageRules,
   ...containerRules,
+  ...runRules,
 ];
 
 export function findRule(id: string): Rule | undefined {

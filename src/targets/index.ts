@@ -6,8 +6,9 @@ import { contextTarget } from './context/target.js';
 import { composeTarget } from './compose/target.js';
 import { imageTarget } from './image/target.js';
 import { containerTarget } from './container/target.js';
+import { runTarget } from './run/target.js';
 
-export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget];
+export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget, runTarget];
 
 export function targetOf(kind: string): Target<any, any, any> | undefined {
   return targets.find((t) => t.kind === kind);

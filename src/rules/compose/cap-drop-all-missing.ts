@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/types.js';
+import { dropsAll } from '../posture.js';
 import { get } from '../../targets/compose/model.js';
 import { reportMissing, reportNode } from '../../targets/compose/rule-helpers.js';
 
@@ -15,7 +16,7 @@ export default defineRule({
   examples: { bad: 'services:\n  api:\n    image: nginx:1.27\n    cap_drop: [NET_RAW]\n', good: 'services:\n  api:\n    image: nginx:1.27\n    cap_drop: [ALL]\n' },
   check(model, ctx) {
     for (const svc of model.services) {
-      if (svc.capDrop.some((c) => /^(CAP_)?ALL$/i.test(c.value.trim()))) continue;
+      if (dropsAll(svc.capDrop)) continue;
       const node = get(svc.node, 'cap_drop');
       if (node) reportNode(ctx, node, `${svc.yamlPath}.cap_drop`, `service ${svc.name} drops some capabilities but not ALL`);
       else reportMissing(ctx, svc, 'cap_drop', `service ${svc.name} keeps Docker's default capabilities (no cap_drop: [ALL])`);

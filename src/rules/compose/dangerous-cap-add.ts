@@ -1,10 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { get } from '../../targets/compose/model.js';
 import { itemPath, reportNode } from '../../targets/compose/rule-helpers.js';
-
-/** Capabilities that give a way out of the container or over other processes. */
-const CRITICAL = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'SYS_BOOT', 'MAC_ADMIN', 'MAC_OVERRIDE', 'BPF', 'PERFMON']);
-const RISKY = new Set(['NET_ADMIN', 'SYS_TIME', 'SYS_RESOURCE', 'SYSLOG', 'SYS_CHROOT', 'DAC_OVERRIDE', 'SETFCAP', 'LINUX_IMMUTABLE', 'NET_RAW', 'AUDIT_CONTROL', 'SYS_NICE', 'WAKE_ALARM', 'BLOCK_SUSPEND', 'IPC_LOCK', 'SYS_PACCT', 'LEASE', 'CHECKPOINT_RESTORE']);
+import { capDanger, capName } from '../posture.js';
 
 export default defineRule({
   id: 'compose/dangerous-cap-add',
@@ -21,9 +18,10 @@ export default defineRule({
     for (const svc of model.services) {
       const list = get(svc.node, 'cap_add');
       for (const c of svc.capAdd) {
-        const name = c.value.trim().toUpperCase().replace(/^CAP_/, '');
-        if (CRITICAL.has(name)) reportNode(ctx, c.node, itemPath(svc, 'cap_add', c.node, list), `service ${svc.name} adds ${name}: a way out of the container`, 'error');
-        else if (RISKY.has(name)) reportNode(ctx, c.node, itemPath(svc, 'cap_add', c.node, list), `service ${svc.name} adds ${name}`);
+        const name = capName(c.value);
+        const danger = capDanger(c.value);
+        if (danger === 'critical') reportNode(ctx, c.node, itemPath(svc, 'cap_add', c.node, list), `service ${svc.name} adds ${name}: a way out of the container`, 'error');
+        else if (danger === 'risky') reportNode(ctx, c.node, itemPath(svc, 'cap_add', c.node, list), `service ${svc.name} adds ${name}`);
       }
     }
   },

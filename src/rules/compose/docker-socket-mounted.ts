@@ -2,7 +2,9 @@ import { defineRule } from '../../engine/types.js';
 import { get } from '../../targets/compose/model.js';
 import { itemPath, reportNode } from '../../targets/compose/rule-helpers.js';
 
-export const SOCKET = /(^|\/)(docker|containerd|podman|crio)\.sock$|^\/var\/run\/docker$|^\/run\/containerd(\/|$)/;
+import { SOCKET } from '../posture.js';
+
+export { SOCKET };
 
 export default defineRule({
   id: 'compose/docker-socket-mounted',

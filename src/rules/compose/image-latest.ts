@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { parseImageRef } from '../../targets/dockerfile/image-ref.js';
+import { imageTagProblem } from '../posture.js';
 import { reportNode } from '../../targets/compose/rule-helpers.js';
 
 export default defineRule({
@@ -17,10 +17,9 @@ export default defineRule({
     for (const svc of model.services) {
       if (!svc.image || svc.build) continue; // with build:, image names the result
       const v = svc.image.value.trim();
-      const ref = parseImageRef(v);
-      if (!ref || ref.digest) continue;
-      if (ref.tag === null) reportNode(ctx, svc.image.node, `${svc.yamlPath}.image`, `service ${svc.name} uses the untagged image ${v} (that is :latest)`);
-      else if (ref.tag === 'latest') reportNode(ctx, svc.image.node, `${svc.yamlPath}.image`, `service ${svc.name} uses ${v}`);
+      const problem = imageTagProblem(v);
+      if (problem === 'untagged') reportNode(ctx, svc.image.node, `${svc.yamlPath}.image`, `service ${svc.name} uses the untagged image ${v} (that is :latest)`);
+      else if (problem === 'latest') reportNode(ctx, svc.image.node, `${svc.yamlPath}.image`, `service ${svc.name} uses ${v}`);
     }
   },
 });

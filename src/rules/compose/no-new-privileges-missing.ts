@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/types.js';
+import { noNewPrivileges } from '../posture.js';
 import { get } from '../../targets/compose/model.js';
 import { reportMissing, reportNode } from '../../targets/compose/rule-helpers.js';
 
@@ -15,10 +16,9 @@ export default defineRule({
   examples: { bad: 'services:\n  api:\n    image: nginx:1.27\n', good: 'services:\n  api:\n    image: nginx:1.27\n    security_opt: ["no-new-privileges:true"]\n' },
   check(model, ctx) {
     for (const svc of model.services) {
-      const opts = svc.securityOpt.map((o) => ({ ...o, v: o.value.trim().toLowerCase().replace(/\s+/g, '') }));
-      const nnp = opts.filter((o) => o.v.startsWith('no-new-privileges'));
-      if (nnp.some((o) => o.v === 'no-new-privileges' || o.v === 'no-new-privileges:true' || o.v === 'no-new-privileges=true')) continue;
-      const off = nnp[nnp.length - 1];
+      const nnp = noNewPrivileges(svc.securityOpt);
+      if (nnp.state === 'on') continue;
+      const off = nnp.last;
       if (off) reportNode(ctx, off.node, `${svc.yamlPath}.security_opt`, `service ${svc.name} turns no-new-privileges off`);
       else {
         const node = get(svc.node, 'security_opt');

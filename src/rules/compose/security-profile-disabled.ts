@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { get } from '../../targets/compose/model.js';
 import { itemPath, reportNode } from '../../targets/compose/rule-helpers.js';
+import { disabledProfile, profileLabel } from '../posture.js';
 
 export default defineRule({
   id: 'compose/security-profile-disabled',
@@ -17,9 +18,8 @@ export default defineRule({
     for (const svc of model.services) {
       const list = get(svc.node, 'security_opt');
       for (const o of svc.securityOpt) {
-        const v = o.value.trim().toLowerCase().replace(/\s+/g, '');
-        const m = /^(seccomp|apparmor)[:=]unconfined$/.exec(v) ?? /^(label)[:=]disable$/.exec(v);
-        if (m) reportNode(ctx, o.node, itemPath(svc, 'security_opt', o.node, list), `service ${svc.name} disables ${m[1] === 'label' ? 'SELinux labelling' : m[1] === 'seccomp' ? 'the seccomp profile' : 'the AppArmor profile'} (${o.value.trim()})`);
+        const off = disabledProfile(o.value);
+        if (off) reportNode(ctx, o.node, itemPath(svc, 'security_opt', o.node, list), `service ${svc.name} disables ${profileLabel(off)} (${o.value.trim()})`);
       }
     }
   },

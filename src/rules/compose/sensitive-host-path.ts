@@ -1,9 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { get } from '../../targets/compose/model.js';
 import { itemPath, reportNode } from '../../targets/compose/rule-helpers.js';
-import { SOCKET } from './docker-socket-mounted.js';
-
-const SENSITIVE = ['/', '/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/var/lib/docker', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin', '/var/lib/kubelet', '/home'];
+import { hostPathDanger } from '../posture.js';
 
 export default defineRule({
   id: 'compose/sensitive-host-path',
@@ -22,13 +20,10 @@ export default defineRule({
       for (const v of svc.volumes) {
         if (v.type !== 'bind' || !v.source || !v.source.startsWith('/')) continue;
         const src = v.source.length > 1 ? v.source.replace(/\/+$/, '') : v.source;
-        if (SOCKET.test(src)) continue; // compose/docker-socket-mounted
-        const exact = SENSITIVE.includes(src);
-        const under = !exact && SENSITIVE.some((s) => s !== '/' && src.startsWith(`${s}/`));
-        if (!exact && !under) continue;
-        if (under && v.readOnly) continue; // one file or folder below, read-only: the usual /etc/localtime:ro
+        const danger = hostPathDanger(v.source, v.readOnly);
+        if (danger === null || danger === 'socket') continue; // the socket: compose/docker-socket-mounted
         const path = itemPath(svc, 'volumes', v.node, list);
-        if (v.readOnly) reportNode(ctx, v.node, path, `service ${svc.name} mounts the host's ${src} (read-only)`, 'warning');
+        if (danger === 'read-only') reportNode(ctx, v.node, path, `service ${svc.name} mounts the host's ${src} (read-only)`, 'warning');
         else reportNode(ctx, v.node, path, `service ${svc.name} mounts the host's ${src} writable`);
       }
     }

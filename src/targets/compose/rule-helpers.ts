@@ -28,8 +28,5 @@ export function itemPath(svc: ComposeService, key: string, node: YNode, list: YN
   return i >= 0 ? `${svc.yamlPath}.${key}[${i}]` : `${svc.yamlPath}.${key}`;
 }
 
-/** true when the user is root: root, 0, root:x, 0:0 (after interpolation). */
-export function isRootUser(user: string): boolean {
-  const u = user.trim().split(':')[0]!.trim();
-  return u === 'root' || u === '0' || u === '';
-}
+/** true when the user is root (shared with every target's posture checks). */
+export { isRootUser } from '../../rules/posture.js';

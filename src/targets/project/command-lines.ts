@@ -3,17 +3,10 @@
 // shell fences. Each command comes with its file, line and column. Texts in, commands out: no I/O.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Scalar } from 'yaml';
 import type { CommandLine, CommandLines, CommandOrigin, Note, ProjectFile } from './types.js';
-import { splitScript, unclosedQuote, type SplitCommand } from './shell-adapter.js';
+import { splitScript, unclosedHeredoc, unclosedQuote, type SplitCommand } from './shell-adapter.js';
+import { commandFileKind, hasShellShebang } from './command-files.js';
 
-export type CommandFileKind = Exclude<CommandOrigin, 'shell'> | 'shell' | 'maybe-shell';
-
-const SHELL_EXT = /\.(?:sh|bash|zsh)$/i;
-const MAKEFILE = /^(?:GNUmakefile|[Mm]akefile)$|\.mk$/;
-const WORKFLOW = /^\.github\/workflows\/[^/]+\.ya?ml$/i;
-const ACTION = /(?:^|\/)action\.ya?ml$/i;
-const GITLAB = /(?:^|\/)(?:\.gitlab-ci\.ya?ml|[^/]+\.gitlab-ci\.ya?ml)$/i;
-const SYSTEMD = /\.(?:service|socket|timer)$/i;
-const MARKDOWN = /\.(?:md|markdown)$/i;
+export { commandFileKind, hasShellShebang, type CommandFileKind } from './command-files.js';
 
 function basename(p: string): string {
   return p.slice(p.lastIndexOf('/') + 1);
@@ -22,26 +15,6 @@ function basename(p: string): string {
 function dirname(p: string): string {
   const i = p.lastIndexOf('/');
   return i < 0 ? '.' : p.slice(0, i);
-}
-
-/** What a file is by its path; 'maybe-shell' for a name without extension (read its shebang). */
-export function commandFileKind(rel: string): CommandFileKind | null {
-  const name = basename(rel);
-  if (SHELL_EXT.test(name)) return 'shell';
-  if (MAKEFILE.test(name)) return 'make';
-  if (WORKFLOW.test(rel) || ACTION.test(rel)) return 'github-actions';
-  if (GITLAB.test(rel)) return 'gitlab-ci';
-  if (name === 'package.json') return 'package.json';
-  if (SYSTEMD.test(name)) return 'systemd';
-  if (MARKDOWN.test(name)) return 'markdown';
-  if (!name.includes('.') && !/^(?:Dockerfile|Containerfile|LICENSE|README|CHANGELOG|AUTHORS|NOTICE|VERSION|CODEOWNERS)$/i.test(name)) return 'maybe-shell';
-  return null;
-}
-
-const SHEBANG = /^#!\s*(?:\S*\/)?(?:env\s+(?:-\S+\s+)*)?(sh|bash|zsh|dash|ash|ksh)\b/;
-
-export function hasShellShebang(text: string): boolean {
-  return SHEBANG.test(text.slice(0, 200));
 }
 
 /** All command lines of the given files (files of other kinds are ignored). */
@@ -76,6 +49,7 @@ function emit(sink: Sink, file: string, origin: CommandOrigin, cmds: SplitComman
     const line: CommandLine = {
       file, line: c.line, column: c.column, argv, name, assignments: map ? c.assignments.map(map) : c.assignments, via: c.via, origin,
     };
+    if (c.words) line.words = c.words;
     if (extra.cwd !== undefined) line.cwd = extra.cwd;
     if (extra.where !== undefined) line.where = extra.where;
     sink.commands.push(line);
@@ -84,7 +58,15 @@ function emit(sink: Sink, file: string, origin: CommandOrigin, cmds: SplitComman
 
 function checkQuotes(sink: Sink, file: string, script: string, firstLine: number, indent: (k: number) => number): boolean {
   const at = unclosedQuote(script);
-  if (at < 0) return true;
+  if (at < 0) {
+    const h = unclosedHeredoc(script);
+    if (h) {
+      const before = script.slice(0, h.offset);
+      const k = before.split('\n').length - 1;
+      sink.notes.push({ file, line: firstLine + k, column: h.offset - (before.lastIndexOf('\n') + 1) + 1 + indent(k), message: `heredoc <<${h.delim} never ends (no line '${h.delim}'): the rest of the script is its text, not commands` });
+    }
+    return true;
+  }
   const before = script.slice(0, at);
   const k = before.split('\n').length - 1;
   const col = at - (before.lastIndexOf('\n') + 1) + 1 + indent(k);
@@ -411,6 +393,17 @@ function fromSystemd(f: ProjectFile, sink: Sink): void {
 // ---------------------------------------------------------------------------------------------
 // Markdown fences
 
+/** Documentation placeholders (`<image>`, `-v <local-path>:/data`) are words, not redirections:
+ *  their angle brackets become same-length private-use characters while the shell text is split,
+ *  and are put back in the words. */
+function maskPlaceholders(script: string): string {
+  return script.replace(/<([A-Za-z][A-Za-z0-9_.:/-]*)>/g, '\uE010$1\uE011');
+}
+
+function unmaskPlaceholders(word: string): string {
+  return word.replace(/\uE010/g, '<').replace(/\uE011/g, '>');
+}
+
 const FENCE_LANGS = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shell-session', 'shellsession', 'terminal']);
 
 function fromMarkdown(f: ProjectFile, sink: Sink): void {
@@ -433,14 +426,16 @@ function fromMarkdown(f: ProjectFile, sink: Sink): void {
       if (FENCE_LANGS.has(lang)) sink.notes.push({ file: f.path, line: start + 1, column: indent + 1, message: 'code fence is never closed: its commands are not read' });
       break;
     }
-    if (!FENCE_LANGS.has(lang)) continue;
+    // a fence without a language counts when it opens with a prompt or a container command
+    const bare = lang === '' && /^\s*(?:\$ |(?:sudo\s+)?(?:docker|podman|nerdctl)\s)/.test(body.find((l) => l.trim() !== '') ?? '');
+    if (!FENCE_LANGS.has(lang) && !bare) continue;
     const firstLine = start + 2;
     const prompted = lang === 'console' || lang === 'shell-session' || lang === 'shellsession' || lang === 'terminal' || body.some((l) => /^\s*\$ /.test(l));
     if (!prompted) {
-      const script = body.join('\n');
+      const script = maskPlaceholders(body.join('\n'));
       const ind = () => indent;
       if (!checkQuotes(sink, f.path, script, firstLine, ind)) continue;
-      emit(sink, f.path, 'markdown', splitScript(script, firstLine, ind), { where: `\`\`\`${lang}` });
+      emit(sink, f.path, 'markdown', splitScript(script, firstLine, ind), { where: `\`\`\`${lang}` }, unmaskPlaceholders);
       continue;
     }
     // prompts: `$ cmd` lines (with their continuations) are commands, the rest is output
@@ -450,10 +445,10 @@ function fromMarkdown(f: ProjectFile, sink: Sink): void {
       const parts = [' '.repeat(m[1]!.length) + body[k]!.slice(m[1]!.length)];
       const at = k;
       while (/\\$/.test(body[k]!) && k + 1 < body.length) parts.push(body[++k]!);
-      const script = parts.join('\n');
+      const script = maskPlaceholders(parts.join('\n'));
       const ind = () => indent;
       if (!checkQuotes(sink, f.path, script, firstLine + at, ind)) continue;
-      emit(sink, f.path, 'markdown', splitScript(script, firstLine + at, ind), { where: `\`\`\`${lang}` });
+      emit(sink, f.path, 'markdown', splitScript(script, firstLine + at, ind), { where: `\`\`\`${lang}` }, unmaskPlaceholders);
     }
   }
 }

@@ -59,6 +59,8 @@ export interface CommandLine {
   argv: string[];
   /** argv[0] without its path. */
   name: string;
+  /** Where each argv word starts in the file (1-based), when the splitter could place them. */
+  words?: { line: number; column: number }[];
   /** Leading VAR=value assignments. */
   assignments: string[];
   /** Wrappers unwrapped to reach the command (sudo, env, sh -c, …). */

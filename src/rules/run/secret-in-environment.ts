@@ -1,0 +1,20 @@
+import { defineRule } from '../../engine/types.js';
+import { runPosture } from '../../targets/run/posture.js';
+import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { reportAt } from './util.js';
+
+export default defineRule({
+  id: 'run/secret-in-environment',
+  target: 'run',
+  title: "Secrets are not passed as plain environment variables",
+  severity: 'error',
+  level: 'hardened',
+  rationale: "A password written in `-e DB_PASSWORD=\u2026` is in the script, in the shell history, in `docker inspect` and in every process's environment. `-e DB_PASSWORD` (taken from the caller) or a secret file mounted read-only keeps it out of the file. Variables (`$DB_PASSWORD`) are not flagged: the value is not written here.",
+  remediation: "Pass the name only (`-e DB_PASSWORD`, set by the caller), use `--env-file` from a file outside the repository, or mount a secret file and point the program at it (`DB_PASSWORD_FILE`).",
+  references: ["CIS Docker Benchmark 4.10", "https://docs.docker.com/reference/cli/docker/container/run/#env"],
+  equivalents: { cis: ['4.10'] },
+  examples: { bad: "docker run -e DB_PASSWORD=s3cr3t-Pa55word nginx:1.27\n", good: "docker run -e DB_PASSWORD nginx:1.27\n" },
+  check(model, ctx) {
+    for (const cmd of model.commands) for (const e of runPosture(cmd).env) { if (e.value === null || e.unresolved || !isSecretName(e.name) || isPlaceholder(e.value)) continue; reportAt(ctx, cmd, e.at, `the container gets ${e.name} in plain text (${redact(e.value)}): pass the name only or a secret file`, undefined, true); }
+  },
+});
