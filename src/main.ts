@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Prom
   rules: () => import('./commands/rules.js'),
   image: () => import('./commands/image.js'),
   verify: () => import('./commands/verify.js'),
+  host: () => import('./commands/host.js'),
 };
 
 export const USAGE = `Usage: tightship <command> [options]
@@ -21,6 +22,7 @@ Commands:
   verify IMAGE        run an image on the local engine and prove its hardening claims
   verify --container NAME
                       check a running container
+  host                audit the Docker host this runs on (daemon config, engine, socket, users)
   rules               list every rule (--format json | markdown)
 
 Options for every command:

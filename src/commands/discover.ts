@@ -5,6 +5,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isMissingModule } from '../targets/dockerfile/audit.js';
 import { dockerfileTarget } from '../targets/dockerfile/target.js';
+import { daemonTarget } from '../targets/daemon/target.js';
+import { profileTarget } from '../targets/profile/target.js';
 
 /** Skipped while searching directories. */
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -15,6 +17,10 @@ export interface Discovery {
   dockerfiles: string[];
   /** Compose projects: absolute paths, base file first. */
   composeGroups: string[][];
+  /** Docker daemon configurations (daemon.json by name and content). */
+  daemonConfigs: string[];
+  /** Seccomp profiles named on the command line. */
+  profiles: string[];
   /** Paths that could not be used, with the reason. */
   errors: { path: string; error: string }[];
   /** Files found by searching (subject to the config's ignore globs), as opposed to named. */
@@ -32,7 +38,7 @@ export async function loadCompose(): Promise<ComposeModule | null> {
   }
 }
 
-async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[] }): Promise<void> {
+async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[]; daemon: string[] }): Promise<void> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -47,6 +53,7 @@ async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[] 
     } else if (e.isFile() || e.isSymbolicLink()) {
       if (dockerfileTarget.detect(e.name)) found.dockerfiles.push(p);
       else if (YAML_NAME.test(e.name)) found.yaml.push(p);
+      else if (e.name === 'daemon.json' && daemonTarget.detect(p)) found.daemon.push(p);
     }
   }
 }
@@ -55,7 +62,7 @@ async function walk(dir: string, found: { dockerfiles: string[]; yaml: string[] 
  *  .git and node_modules skipped). Dockerfiles and compose files are recognised by their
  *  targets' detect(); compose files are grouped into projects as `docker compose` reads them. */
 export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
-  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set() };
+  const d: Discovery = { dockerfiles: [], composeGroups: [], daemonConfigs: [], profiles: [], errors: [], searched: new Set() };
   const explicitCompose: string[] = [];
   const searchedYaml: string[] = [];
   for (const p of paths) {
@@ -69,20 +76,26 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       continue;
     }
     if (st.isDirectory()) {
-      const found = { dockerfiles: [] as string[], yaml: [] as string[] };
+      const found = { dockerfiles: [] as string[], yaml: [] as string[], daemon: [] as string[] };
       await walk(abs, found);
       found.dockerfiles.forEach((f) => d.searched.add(f));
       found.yaml.forEach((f) => d.searched.add(f));
+      found.daemon.forEach((f) => d.searched.add(f));
       d.dockerfiles.push(...found.dockerfiles);
+      d.daemonConfigs.push(...found.daemon);
       searchedYaml.push(...found.yaml);
-      if (found.dockerfiles.length === 0 && found.yaml.length === 0) {
+      if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.daemon.length === 0) {
         d.errors.push({ path: abs, error: 'no Dockerfile or compose file found in this directory' });
-      } else if (found.dockerfiles.length === 0) {
+      } else if (found.dockerfiles.length === 0 && found.daemon.length === 0) {
         // only YAML: decided below once we know which are compose files
         d.errors.push({ path: abs, error: '\u0000pending' });
       }
     } else if (YAML_NAME.test(abs)) {
       explicitCompose.push(abs);
+    } else if (path.basename(abs) === 'daemon.json' || (/\.json$/i.test(abs) && daemonTarget.detect(abs))) {
+      d.daemonConfigs.push(abs);
+    } else if (/\.json$/i.test(abs) && profileTarget.detect(abs)) {
+      d.profiles.push(abs);
     } else {
       d.dockerfiles.push(abs);
     }
@@ -113,6 +126,8 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
     return !found;
   });
   d.dockerfiles = [...new Set(d.dockerfiles)];
+  d.daemonConfigs = [...new Set(d.daemonConfigs)];
+  d.profiles = [...new Set(d.profiles)];
   return d;
 }
 

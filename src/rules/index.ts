@@ -7,6 +7,9 @@ import { contextRules } from './context/index.js';
 import { composeRules } from './compose/index.js';
 import { imageRules } from './image/index.js';
 import { containerRules } from './container/index.js';
+import { daemonRules } from './daemon/index.js';
+import { hostRules } from './host/index.js';
+import { profileRules } from './profile/index.js';
 
 export const allRules: readonly Rule[] = [
   ...dockerfileRules,
@@ -14,6 +17,9 @@ export const allRules: readonly Rule[] = [
   ...composeRules,
   ...imageRules,
   ...containerRules,
+  ...daemonRules,
+  ...hostRules,
+  ...profileRules,
 ];
 
 export function findRule(id: string): Rule | undefined {
