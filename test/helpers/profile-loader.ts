@@ -2,7 +2,7 @@
 // read by the real code: a seccomp profile (JSON), or, with a first line `#! apparmor`, an
 // AppArmor profile checked by the real apparmor_parser (`#! apparmor not-installed` records a
 // machine without it, the one case that cannot be caused here for real); `#! missing: REASON`
-// is a profile file that could not be read.
+// is a profile file that could not be read; `#! run: {…}` adds verify --seccomp's evidence.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -11,6 +11,14 @@ import { checkSeccompProfile, missingProfile } from '../../src/targets/profile/s
 import { loadAppArmorProfile } from '../../src/targets/profile/load.js';
 
 registerLoader('profile', async (code) => {
+  // `#! run: {…}` records what verify --seccomp saw when the image ran (the run itself is tested
+  // on the real engine in test/commands/verify-seccomp.test.ts)
+  const run = /^#! run: (.*)\n/.exec(code);
+  if (run) {
+    const model = checkSeccompProfile(code.slice(run[0].length), TEST_PATH);
+    model.run = JSON.parse(run[1]!) as NonNullable<typeof model.run>;
+    return model;
+  }
   const missing = /^#! missing: (.*)\n?/.exec(code);
   if (missing) return missingProfile('seccomp', TEST_PATH, missing[1]!);
   const aa = /^#! apparmor( not-installed)?\n/.exec(code);

@@ -28,10 +28,15 @@ export interface VerifyOptions {
   timeoutMs: number;
   /** Name of the container verify creates (default tightship-verify-<random>). */
   name?: string;
+  /** A seccomp profile (its JSON text) to run the image under (verify --seccomp). */
+  seccompProfile?: string;
   /** Called while waiting (start, health): what for, how long so far, the limit. */
   onWait?: (what: string, elapsedMs: number, limitMs: number) => void;
   docker?: Docker;
 }
+
+/** The container was created but did not start or stopped at once (not an engine problem). */
+export class ContainerStartError extends UserError {}
 
 /** The seeds' hardened run flags, as Engine API HostConfig. */
 export const HARDENED_HOST_CONFIG = {
@@ -109,7 +114,7 @@ async function inspectOrFail(container: Docker.Container, label: string): Promis
       const buf = (await container.logs({ stdout: true, stderr: true, tail: 5 })) as unknown as Buffer;
       logs = oneLine(demuxed(buf));
     } catch { /* no logs */ }
-    throw new UserError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
+    throw new ContainerStartError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
       logs ? `its last output: ${logs.slice(-160)}` : 'docker logs shows why it stopped');
   }
   return info;
@@ -233,6 +238,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
 
   const name = opts.name ?? `tightship-verify-${randomBytes(4).toString('hex')}`;
   const hostConfig: Record<string, unknown> = opts.profile === 'hardened' ? { ...HARDENED_HOST_CONFIG } : {};
+  if (opts.seccompProfile !== undefined) hostConfig.SecurityOpt = [...((hostConfig.SecurityOpt as string[] | undefined) ?? []), `seccomp=${opts.seccompProfile}`];
   // no network unless an HTTP path is asked for; then publish on loopback only, on a free port
   hostConfig.NetworkMode = port ? 'bridge' : 'none';
   if (port) hostConfig.PortBindings = { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] };
@@ -268,7 +274,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     try {
       await container.start();
     } catch (err) {
-      throw new UserError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
+      throw new ContainerStartError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
     }
     // the process must stay up for a moment: a crash at start is an error, not a report
     let info: any = await inspectOrFail(container, ref);

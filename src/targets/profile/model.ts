@@ -53,4 +53,6 @@ export interface ProfileModel {
   jsonProblems: JsonProblem[];
   seccomp: SeccompFacts | null;
   apparmor: AppArmorFacts | null;
+  /** verify --seccomp: what happened when the image ran under the profile. */
+  run?: { image: string; started: boolean; healthy: boolean | null; error?: string };
 }
