@@ -82,7 +82,12 @@ async function dockerdCommandLine(proc: string): Promise<Checked<{ pid: number; 
 async function engineFacts(io: IO, socket: string, timeoutMs: number): Promise<Checked<EngineFacts>> {
   const { default: Docker } = await import('dockerode');
   const dh = io.env.DOCKER_HOST?.trim();
-  const docker = dh && !dh.startsWith('unix://') ? new Docker({ timeout: timeoutMs } as never) : new Docker({ socketPath: socket, timeout: timeoutMs });
+  let docker;
+  const tcp = dh ? /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?/.exec(dh) : null;
+  const tls = io.env.DOCKER_TLS_VERIFY?.trim();
+  if (tcp && (!tls || tls === '0')) docker = new Docker({ host: tcp[1]!, port: Number(tcp[2] ?? 2375), protocol: 'http', timeout: timeoutMs });
+  else if (dh && !dh.startsWith('unix://')) docker = new Docker({ timeout: timeoutMs } as never); // TLS or ssh: dockerode reads DOCKER_HOST, DOCKER_CERT_PATH
+  else docker = new Docker({ socketPath: socket, timeout: timeoutMs });
   let info: any;
   let version: any;
   try {
