@@ -5,10 +5,10 @@
 /** System calls Docker's default profile blocks (without CAP_SYS_ADMIN and friends): allowing
  *  one unconditionally reopens a kernel attack surface or a way out of the container. */
 export const BLOCKED_BY_DEFAULT: ReadonlySet<string> = new Set([
-  'acct', 'add_key', 'bpf', 'clock_adjtime', 'clock_settime', 'clock_settime64', 'create_module', 'delete_module',
+  'acct', 'add_key', 'bpf', 'clock_settime', 'clock_settime64', 'create_module', 'delete_module',
   'fanotify_init', 'finit_module', 'fsconfig', 'fsmount', 'fsopen', 'fspick', 'get_kernel_syms', 'get_mempolicy',
   'init_module', 'ioperm', 'iopl', 'kcmp', 'kexec_file_load', 'kexec_load', 'keyctl', 'lookup_dcookie', 'mbind',
-  'mount', 'mount_setattr', 'move_mount', 'name_to_handle_at', 'nfsservctl', 'open_by_handle_at', 'open_tree',
+  'mount', 'mount_setattr', 'move_mount', 'nfsservctl', 'open_by_handle_at', 'open_tree',
   'perf_event_open', 'personality', 'pivot_root', 'process_vm_readv', 'process_vm_writev', 'ptrace', 'query_module',
   'quotactl', 'quotactl_fd', 'reboot', 'request_key', 'set_mempolicy', 'setdomainname', 'sethostname', 'setns',
   'settimeofday', 'stime', 'swapoff', 'swapon', 'sysfs', '_sysctl', 'umount', 'umount2', 'unshare', 'uselib',
