@@ -59,6 +59,13 @@ describe('verify --seccomp', () => {
     assert.equal(profile.level, 'hardened');
     // the profile was in force: the container's seccomp mode is 2 (filter)
     assert.equal(container.facts.seccomp.value, 2);
+    // the docker stats snapshot, against the hardened run's limits
+    const stats = container.facts.stats;
+    assert.equal(stats.memoryLimitBytes, 256 * 1024 * 1024);
+    assert.equal(stats.pidsLimit, 128);
+    assert.ok(stats.pids >= 1 && stats.pids <= 128, `pids ${stats.pids}`);
+    assert.ok(stats.memoryBytes > 0 && stats.memoryBytes < stats.memoryLimitBytes, `memory ${stats.memoryBytes}`);
+    assert.ok(stats.cpuPercent >= 0);
     assert.equal(leftovers(), '');
   });
 

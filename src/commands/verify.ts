@@ -52,6 +52,15 @@ const SPECS: Record<string, FlagSpec> = {
   seccomp: { value: true },
 };
 
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+/** The docker stats snapshot as one line of evidence. */
+export function formatStats(s: NonNullable<import('../targets/container/model.js').ContainerModel['stats']>): string {
+  const mem = s.memoryLimitBytes ? `${mib(s.memoryBytes)} of ${mib(s.memoryLimitBytes)} (${((s.memoryBytes / s.memoryLimitBytes) * 100).toFixed(1)}%)` : `${mib(s.memoryBytes)} (no limit)`;
+  const pids = s.pidsLimit ? `${s.pids} of ${s.pidsLimit}` : `${s.pids} (no limit)`;
+  return `stats: memory ${mem}, CPU ${s.cpuPercent.toFixed(1)}%, pids ${pids}`;
+}
+
 /** "60s", "2m", "500ms", "90" (seconds) -> ms. */
 export function parseDuration(text: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
@@ -147,7 +156,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
     if (format === 'pretty') {
       const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile${seccompFlag !== undefined ? ` under seccomp profile ${seccompFlag}` : ''}` : `checked running container ${model.container.name}`;
-      io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n\n`);
+      io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n${model.stats ? `${formatStats(model.stats)}\n` : ''}\n`);
     }
     if (seccomp) seccomp.model.run = { image: model.image.ref, started: true, healthy: model.health.defined ? model.health.status === 'healthy' : null };
     results.push(result);

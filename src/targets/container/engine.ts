@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { UserError } from '../../engine/types.js';
-import type { ContainerModel, Health, HttpCheck } from './model.js';
+import type { ContainerModel, Health, HttpCheck, StatsSnapshot } from './model.js';
 import { failedProbes, nodeProbe, oneLine, parseProbeOutput, shellProbe, type ProbeResults } from './probes.js';
 import { healthcheckOf, hostConfigFacts } from './inspect.js';
 
@@ -118,6 +118,40 @@ async function inspectOrFail(container: Docker.Container, label: string): Promis
       logs ? `its last output: ${logs.slice(-160)}` : 'docker logs shows why it stopped');
   }
   return info;
+}
+
+/** One `docker stats --no-stream` reading (the engine samples twice, so CPU has a delta); null
+ *  when the engine gives none. Memory excludes the page cache, as `docker stats` does. */
+async function statsSnapshot(container: Docker.Container): Promise<StatsSnapshot | null> {
+  let st: any;
+  try {
+    st = await container.stats({ stream: false });
+  } catch {
+    return null;
+  }
+  const mem = st?.memory_stats ?? {};
+  const cache = mem.stats?.inactive_file ?? mem.stats?.total_inactive_file ?? mem.stats?.cache ?? 0;
+  const usage = Math.max(0, Number(mem.usage ?? 0) - Number(cache));
+  const hostMem = Number(mem.limit ?? 0);
+  const cpuDelta = Number(st?.cpu_stats?.cpu_usage?.total_usage ?? 0) - Number(st?.precpu_stats?.cpu_usage?.total_usage ?? 0);
+  const sysDelta = Number(st?.cpu_stats?.system_cpu_usage ?? 0) - Number(st?.precpu_stats?.system_cpu_usage ?? 0);
+  const cpus = Number(st?.cpu_stats?.online_cpus ?? st?.cpu_stats?.cpu_usage?.percpu_usage?.length ?? 1);
+  const pidsLimit = Number(st?.pids_stats?.limit ?? 0);
+  return {
+    memoryBytes: usage,
+    // the engine reports the host's memory as the limit of an unlimited container
+    memoryLimitBytes: hostMem > 0 && hostMem < 2 ** 62 ? hostMem : null,
+    cpuPercent: sysDelta > 0 && cpuDelta >= 0 ? Math.round((cpuDelta / sysDelta) * cpus * 10000) / 100 : 0,
+    pids: Number(st?.pids_stats?.current ?? 0),
+    pidsLimit: pidsLimit > 0 && pidsLimit < 2 ** 62 ? pidsLimit : null,
+  };
+}
+
+/** The limits as the container was given them (the engine reports the host's memory for a
+ *  container without a memory limit). */
+function withLimits(s: StatsSnapshot | null, model: ContainerModel): StatsSnapshot | null {
+  if (!s) return s;
+  return { ...s, memoryLimitBytes: model.hostConfig.memory > 0 ? model.hostConfig.memory : null, pidsLimit: model.hostConfig.pidsLimit && model.hostConfig.pidsLimit > 0 ? model.hostConfig.pidsLimit : null };
 }
 
 /** Strips the 8-byte frame headers of a non-TTY log buffer. */
@@ -284,7 +318,9 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     const health = await waitForHealth(container, ref, healthTest !== null, opts, started);
     info = await inspectOrFail(container, ref);
     const http = opts.httpPath ? await checkHttp(docker, container, info, opts.httpPath, port, opts) : null;
-    return { model: modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http), why: probes.why };
+    const model = modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http);
+    model.stats = withLimits(await statsSnapshot(container), model);
+    return { model, why: probes.why };
   } finally {
     await cleanup();
     release?.();
@@ -315,5 +351,7 @@ export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Pr
   let port: string | null = opts.port ? normalisePort(opts.port) : null;
   if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;
   const http = opts.httpPath ? await checkHttp(docker, container, info, opts.httpPath, port, opts) : null;
-  return { model: modelFrom(label, 'container', null, imageInfo, info, probes, health, http), why: probes.why };
+  const model = modelFrom(label, 'container', null, imageInfo, info, probes, health, http);
+  model.stats = withLimits(await statsSnapshot(container), model);
+  return { model, why: probes.why };
 }
