@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # docker-setup.sh — everything the engine-backed tests need, on a fresh Debian machine (root):
-#   1. docker.io (engine + /usr/bin/docker with BuildKit built in) and docker-compose, from Debian, if missing
+#   1. docker.io (engine + /usr/bin/docker with BuildKit built in), docker-compose and apparmor
+#      (apparmor_parser, for the AppArmor profile checks), from Debian, if missing
 #   2. dockerd running: started only when `docker info` does not answer and no dockerd process exists
 #      (a second dockerd beside a running one can delete the host's docker0 bridge at start-up)
 #   3. the local base images (scripts/make-base-images.sh), since no container registry is reachable here
@@ -41,6 +42,10 @@ fi
 if ! command -v docker-compose >/dev/null 2>&1; then
   log "installing docker-compose (Debian, 1.29)"
   apt_install docker-compose
+fi
+if ! command -v apparmor_parser >/dev/null 2>&1; then
+  log "installing apparmor (Debian: apparmor_parser checks AppArmor profiles; nothing is loaded)"
+  apt_install apparmor
 fi
 
 # ---- 2. engine

@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Prom
   image: () => import('./commands/image.js'),
   verify: () => import('./commands/verify.js'),
   migrate: () => import('./commands/migrate.js'),
+  host: () => import('./commands/host.js'),
 };
 
 export const USAGE = `Usage: tightship <command> [options]
@@ -22,6 +23,7 @@ Commands:
   verify IMAGE        run an image on the local engine and prove its hardening claims
   verify --container NAME
                       check a running container
+  host                audit the Docker host this runs on (daemon config, engine, socket, users)
   rules               list every rule (--format json | markdown)
   migrate hadolint    write the .tightship.yaml equivalent to .hadolint.yaml
 

@@ -7,6 +7,8 @@ import { isMissingModule } from '../targets/dockerfile/audit.js';
 import { dockerfileTarget } from '../targets/dockerfile/target.js';
 import { isCommandFile } from '../targets/run/target.js';
 import { commandFileKind } from '../targets/project/command-files.js';
+import { daemonTarget } from '../targets/daemon/target.js';
+import { profileTarget } from '../targets/profile/target.js';
 
 /** Skipped while searching directories. */
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -21,6 +23,10 @@ export interface Discovery {
   dockerfiles: string[];
   /** Compose projects: absolute paths, base file first. */
   composeGroups: string[][];
+  /** Docker daemon configurations (daemon.json by name and content). */
+  daemonConfigs: string[];
+  /** Seccomp profiles named on the command line. */
+  profiles: string[];
   /** Paths that could not be used, with the reason. */
   errors: { path: string; error: string }[];
   /** Files found by searching (subject to the config's ignore globs), as opposed to named. */
@@ -40,7 +46,7 @@ export async function loadCompose(): Promise<ComposeModule | null> {
   }
 }
 
-interface Found { dockerfiles: string[]; yaml: string[]; commandFiles: string[] }
+interface Found { dockerfiles: string[]; yaml: string[]; commandFiles: string[]; daemon: string[] }
 
 async function walk(dir: string, found: Found, root: string): Promise<void> {
   let entries;
@@ -57,6 +63,7 @@ async function walk(dir: string, found: Found, root: string): Promise<void> {
     } else if (e.isFile() || e.isSymbolicLink()) {
       if (dockerfileTarget.detect(e.name)) { found.dockerfiles.push(p); continue; }
       if (YAML_NAME.test(e.name)) found.yaml.push(p);
+      else if (e.name === 'daemon.json' && daemonTarget.detect(p)) { found.daemon.push(p); continue; }
       const rel = path.relative(root, p).split(path.sep).join('/');
       const kind = commandFileKind(rel);
       if (kind !== null && kind !== 'maybe-shell') found.commandFiles.push(p);
@@ -94,7 +101,7 @@ function isNamedCommandFile(abs: string): boolean {
  *  .git and node_modules skipped). Dockerfiles and compose files are recognised by their
  *  targets' detect(); compose files are grouped into projects as `docker compose` reads them. */
 export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
-  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set(), commandFiles: [] };
+  const d: Discovery = { dockerfiles: [], composeGroups: [], daemonConfigs: [], profiles: [], errors: [], searched: new Set(), commandFiles: [] };
   const explicitCompose: string[] = [];
   const searchedYaml: string[] = [];
   for (const p of paths) {
@@ -108,25 +115,31 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       continue;
     }
     if (st.isDirectory()) {
-      const found: Found = { dockerfiles: [], yaml: [], commandFiles: [] };
+      const found: Found = { dockerfiles: [], yaml: [], commandFiles: [], daemon: [] };
       await walk(abs, found, abs);
       found.commandFiles.forEach((f) => d.searched.add(f));
       d.commandFiles.push(...found.commandFiles);
       found.dockerfiles.forEach((f) => d.searched.add(f));
       found.yaml.forEach((f) => d.searched.add(f));
+      found.daemon.forEach((f) => d.searched.add(f));
       d.dockerfiles.push(...found.dockerfiles);
+      d.daemonConfigs.push(...found.daemon);
       searchedYaml.push(...found.yaml);
-      if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.commandFiles.length === 0) {
+      if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.commandFiles.length === 0 && found.daemon.length === 0) {
         d.errors.push({ path: abs, error: 'no Dockerfile or compose file found in this directory' });
-      } else if (found.dockerfiles.length === 0 && found.yaml.length === 0) {
+      } else if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.daemon.length === 0) {
         // only files that may hold command lines: lint decides once it knows whether they do
         d.errors.push({ path: abs, error: COMMANDS_ONLY });
-      } else if (found.dockerfiles.length === 0) {
+      } else if (found.dockerfiles.length === 0 && found.daemon.length === 0) {
         // only YAML: decided below once we know which are compose files
         d.errors.push({ path: abs, error: '\u0000pending' });
       }
     } else if (YAML_NAME.test(abs) && !/(^|\/)\.github\/workflows\/|(^|\/)(\.gitlab-ci|[^/]+\.gitlab-ci|action)\.ya?ml$/i.test(abs.split(path.sep).join('/'))) {
       explicitCompose.push(abs);
+    } else if (path.basename(abs) === 'daemon.json' || (/\.json$/i.test(abs) && daemonTarget.detect(abs))) {
+      d.daemonConfigs.push(abs);
+    } else if (/\.json$/i.test(abs) && profileTarget.detect(abs)) {
+      d.profiles.push(abs);
     } else if (!dockerfileTarget.detect(path.basename(abs)) && isNamedCommandFile(abs)) {
       d.commandFiles.push(abs);
     } else {
@@ -160,6 +173,8 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
     return !found;
   });
   d.dockerfiles = [...new Set(d.dockerfiles)];
+  d.daemonConfigs = [...new Set(d.daemonConfigs)];
+  d.profiles = [...new Set(d.profiles)];
   return d;
 }
 

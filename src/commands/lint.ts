@@ -128,6 +128,8 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   if (found.composeGroups.length) rules = [...rules, ...(await import('../rules/compose/index.js')).composeRules];
   const runLines = p.runLines && found.commandFiles.length > 0;
   if (runLines) rules = [...rules, ...(await import('../rules/run/index.js')).runRules];
+  if (found.daemonConfigs.length) rules = [...rules, ...(await import('../rules/daemon/index.js')).daemonRules];
+  if (found.daemonConfigs.length || found.profiles.length || found.composeGroups.length) rules = [...rules, ...(await import('../rules/profile/index.js')).profileRules];
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const date = today();
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules };
@@ -167,6 +169,33 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     out.sources[rel] = text;
     out.results.push(result);
     out.failOnOf.set(result, config.failOn);
+  }
+  for (const file of found.daemonConfigs) {
+    const config = await p.loader.forDir(path.dirname(file));
+    if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
+    const { auditDaemonFile } = await import('../targets/daemon/audit.js');
+    for (const r of await auditDaemonFile(file, optsFor(config))) {
+      const key = targetKey(r.target);
+      if (audited.has(key)) continue;
+      audited.add(key);
+      out.results.push(r);
+      out.failOnOf.set(r, config.failOn);
+    }
+    const t = await readTextFile(file, 4 * 1024 * 1024);
+    if ('text' in t) out.sources[relativePath(io.cwd, file)] = t.text;
+  }
+  for (const file of found.profiles) {
+    const config = await p.loader.forDir(path.dirname(file));
+    const { loadSeccompProfile } = await import('../targets/profile/load.js');
+    const { auditProfile } = await import('../targets/profile/audit.js');
+    const model = loadSeccompProfile(file, io.cwd);
+    const r = auditProfile(model, optsFor(config));
+    const key = targetKey(r.target);
+    if (audited.has(key)) continue;
+    audited.add(key);
+    out.results.push(r);
+    out.failOnOf.set(r, config.failOn);
+    if (model.text !== null) out.sources[model.path] = model.text;
   }
   if (found.composeGroups.length) {
     const compose = await loadCompose();

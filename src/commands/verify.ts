@@ -31,6 +31,8 @@ Options:
       --port PORT         the container port for --http (default: the image's first EXPOSE)
       --timeout DURATION  longest wait for start and health: 60s (default), 2m, 500ms
       --name NAME         name of the container verify creates (default tightship-verify-<random>)
+      --seccomp FILE      run the image under this seccomp profile and report whether it starts
+                          and stays healthy (the profile is also checked as a file: profile/* rules)
   -f, --format FORMAT     pretty (default) | json | sarif | github
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
@@ -47,7 +49,17 @@ const SPECS: Record<string, FlagSpec> = {
   port: { value: true },
   timeout: { value: true },
   name: { value: true },
+  seccomp: { value: true },
 };
+
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+/** The docker stats snapshot as one line of evidence. */
+export function formatStats(s: NonNullable<import('../targets/container/model.js').ContainerModel['stats']>): string {
+  const mem = s.memoryLimitBytes ? `${mib(s.memoryBytes)} of ${mib(s.memoryLimitBytes)} (${((s.memoryBytes / s.memoryLimitBytes) * 100).toFixed(1)}%)` : `${mib(s.memoryBytes)} (no limit)`;
+  const pids = s.pidsLimit ? `${s.pids} of ${s.pidsLimit}` : `${s.pids} (no limit)`;
+  return `stats: memory ${mem}, CPU ${s.cpuPercent.toFixed(1)}%, pids ${pids}`;
+}
 
 /** "60s", "2m", "500ms", "90" (seconds) -> ms. */
 export function parseDuration(text: string, flag: string): number {
@@ -86,6 +98,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (profileFlag !== undefined && profileFlag !== 'hardened' && profileFlag !== 'as-is') {
     throw new UserError(`unknown profile '${profileFlag}'`, 'use --profile hardened or --profile as-is');
   }
+  const seccompFlag = flagValue(args, 'seccomp');
+  if (containerRef !== undefined && seccompFlag !== undefined) throw new UserError('--seccomp applies when verify runs an image, not with --container', 'a running container keeps the profile it was started with');
   if (containerRef !== undefined && (profileFlag !== undefined || flagValue(args, 'name') !== undefined)) {
     throw new UserError('--profile and --name apply when verify runs an image, not with --container', 'a running container is checked as it is');
   }
@@ -100,7 +114,20 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const entries = catalogue();
   const config = await loadConfig(args, io, entries);
 
-  const { verifyImage, verifyContainer } = await import('../targets/container/engine.js');
+  const { verifyImage, verifyContainer, ContainerStartError } = await import('../targets/container/engine.js');
+  // --seccomp: the profile file is checked, then the image runs under it
+  let seccomp: { model: import('../targets/profile/model.js').ProfileModel } | null = null;
+  if (seccompFlag !== undefined) {
+    const path = await import('node:path');
+    const { loadSeccompProfile } = await import('../targets/profile/load.js');
+    const model = loadSeccompProfile(path.resolve(io.cwd, seccompFlag), io.cwd);
+    if (model.text === null) throw new UserError(`--seccomp ${seccompFlag}: ${model.missing}`, 'give the path of a seccomp profile (JSON)');
+    if (model.jsonProblems.length || !model.seccomp || model.seccomp.formatProblems.length) {
+      const first = model.jsonProblems[0] ?? model.seccomp?.formatProblems[0];
+      throw new UserError(`--seccomp ${seccompFlag} is not a seccomp profile in Docker's format${first ? `: ${first.message} (line ${first.range.start.line})` : ''}`, "run 'tightship lint FILE' for every problem of the profile");
+    }
+    seccomp = { model };
+  }
   const progress = waitReporter(io);
   const opts: VerifyOptions = {
     profile, timeoutMs,
@@ -109,21 +136,41 @@ export async function run(argv: string[], io: IO): Promise<number> {
     ...(flagValue(args, 'name') !== undefined ? { name: flagValue(args, 'name')! } : {}),
     ...(progress ? { onWait: progress.onWait } : {}),
     ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
+    ...(seccomp?.model.text ? { seccompProfile: seccomp.model.text } : {}),
   };
   let outcome;
   try {
     outcome = containerRef !== undefined ? await verifyContainer(containerRef, opts) : await verifyImage(args.positional[0]!, opts);
+  } catch (err) {
+    // under a profile, a container that does not start is the finding, not an error of verify
+    if (!(seccomp && err instanceof ContainerStartError)) throw err;
+    seccomp.model.run = { image: args.positional[0]!, started: false, healthy: null, error: err.message.replace(/^.*?: /, '') };
+    outcome = null;
   } finally {
     progress?.done();
   }
-  const { model } = outcome;
-  const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
-
   const color = useColor(io.isTTY, io.env);
-  if (format === 'pretty') {
-    const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile` : `checked running container ${model.container.name}`;
-    io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n\n`);
+  const results = [];
+  if (outcome) {
+    const { model } = outcome;
+    const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
+    if (format === 'pretty') {
+      const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile${seccompFlag !== undefined ? ` under seccomp profile ${seccompFlag}` : ''}` : `checked running container ${model.container.name}`;
+      io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n${model.stats ? `${formatStats(model.stats)}\n` : ''}\n`);
+    }
+    if (seccomp) seccomp.model.run = { image: model.image.ref, started: true, healthy: model.health.defined ? model.health.status === 'healthy' : null };
+    results.push(result);
+  } else if (format === 'pretty') {
+    io.stdout(`verify: ${args.positional[0]} does not start under seccomp profile ${seccompFlag}\n\n`);
   }
-  io.stdout(formatter([result], { toolVersion: VERSION, rules: entries, sources: {}, color }));
-  return failsAt(result.findings, config.failOn) ? 1 : 0;
+  if (seccomp) {
+    const { auditProfile } = await import('../targets/profile/audit.js');
+    const today = new Date().toISOString().slice(0, 10);
+    const r = auditProfile(seccomp.model, { cwd: io.cwd, config, rules: allRules, catalogue: entries, today });
+    r.facts = { ...r.facts, run: seccomp.model.run };
+    results.push(r);
+  }
+  const sources: Record<string, string> = seccomp?.model.text ? { [seccomp.model.path]: seccomp.model.text } : {};
+  io.stdout(formatter(results, { toolVersion: VERSION, rules: entries, sources, color }));
+  return results.some((r) => failsAt(r.findings, config.failOn)) ? 1 : 0;
 }

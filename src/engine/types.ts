@@ -94,6 +94,8 @@ export interface Equivalents {
   dockle?: string[];
   buildkit?: string[];
   cis?: string[];
+  /** docker-bench-security's check functions (check_2_7): the CIS Docker Benchmark ids it tests. */
+  dockerBench?: string[];
 }
 
 export interface RuleExamples {

@@ -8,6 +8,9 @@ import { composeRules } from './compose/index.js';
 import { imageRules } from './image/index.js';
 import { containerRules } from './container/index.js';
 import { runRules } from './run/index.js';
+import { daemonRules } from './daemon/index.js';
+import { hostRules } from './host/index.js';
+import { profileRules } from './profile/index.js';
 
 export const allRules: readonly Rule[] = [
   ...dockerfileRules,
@@ -16,6 +19,9 @@ export const allRules: readonly Rule[] = [
   ...imageRules,
   ...containerRules,
   ...runRules,
+  ...daemonRules,
+  ...hostRules,
+  ...profileRules,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -60,7 +60,7 @@ export function registerLoader<K extends TargetKind>(kind: K, loader: Loader<K>)
 export const TEST_PATH = 'test.input';
 
 /** Targets whose models have no text: findings are located by image path, field or layer. */
-const TEXTLESS = new Set<string>(['image', 'container']);
+const TEXTLESS = new Set<string>(['image', 'container', 'host']);
 
 /** The engine's findings about ignores, which a table may expect beside the rule's own. */
 const IGNORE_RULES = new Set(['tightship/ignore-without-reason', 'tightship/unused-ignore', 'tightship/expired-ignore']);
@@ -117,8 +117,8 @@ function checkTable(rule: Rule, cases: { valid: ValidCase[]; invalid: InvalidCas
     }
     for (const e of c.errors) {
       if (TEXTLESS.has(rule.target)) {
-        if (e.imagePath === undefined && e.field === undefined && e.layer === undefined) {
-          throw new Error(`${rule.id}: an expected ${rule.target} finding must state where it is (imagePath, field or layer) in '${c.name ?? firstLines(c.code)}'`);
+        if (e.imagePath === undefined && e.field === undefined && e.layer === undefined && e.path === undefined) {
+          throw new Error(`${rule.id}: an expected ${rule.target} finding must state where it is (imagePath, field, layer or path) in '${c.name ?? firstLines(c.code)}'`);
         }
       } else if (e.line === undefined) {
         throw new Error(`${rule.id}: an expected finding must state its line in '${c.name ?? firstLines(c.code)}'`);

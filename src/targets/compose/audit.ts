@@ -9,6 +9,7 @@ import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
 import type { ComposeModel, ComposeService, ImageFacts } from './model.js';
 import { readRegularFileSync } from './read-file.js';
+import { rangeOf } from './model.js';
 import { assembleCompose, checkBuildFiles, dockerfileOf, readDotEnv, readEnvFiles, relPosix, type ComposeSource } from './load.js';
 import { audit, type ResultPart } from '../../engine/pipeline.js';
 import type { LoadError } from '../../engine/target.js';
@@ -94,8 +95,31 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   await readEnvFiles(model, baseDir, opts.cwd);
   checkBuildFiles(model, baseDir, opts.cwd);
   const dockerfileResults = await auditBuilds(model, baseDir, opts);
+  const profileResults = opts.rules.some((r) => r.target === 'profile') ? await auditNamedProfiles(model, baseDir, opts) : [];
 
-  return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults);
+  return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults, profileResults);
+}
+
+/** The seccomp profile files the services name (`security_opt: ["seccomp=./profile.json"]`,
+ *  relative to the compose file), each audited once as a profile result. */
+async function auditNamedProfiles(model: ComposeModel, baseDir: string, opts: ComposeAuditOptions): Promise<TargetResult[]> {
+  const { loadSeccompProfile, profileFileOf } = await import('../profile/load.js');
+  const { auditProfile } = await import('../profile/audit.js');
+  const seen = new Set<string>();
+  const out: TargetResult[] = [];
+  for (const svc of model.services) {
+    for (const o of svc.securityOpt) {
+      const m = /^\s*seccomp\s*[=:](.*)$/i.exec(o.value);
+      if (!m) continue;
+      const abs = profileFileOf(m[1]!, baseDir);
+      if (abs === null || seen.has(abs)) continue;
+      seen.add(abs);
+      const r = rangeOf(o.node);
+      const location = { path: o.node.file, startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: r.end.column, yamlPath: `${svc.yamlPath}.security_opt` };
+      out.push(auditProfile(loadSeccompProfile(abs, opts.cwd, { via: `service ${svc.name} security_opt`, value: o.value.trim(), location }), opts));
+    }
+  }
+  return out;
 }
 
 /** Reads and assembles one compose project into its model (the target's load); the first file

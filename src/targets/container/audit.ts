@@ -41,6 +41,7 @@ export function auditContainer(outcome: VerifyOutcome, opts: ContainerAuditOptio
     health: model.health,
     http: model.http,
     hostConfig: model.hostConfig,
+    ...(model.stats !== undefined ? { stats: model.stats } : {}),
   };
   return { result, rows };
 }

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { UserError } from '../../engine/types.js';
-import type { ContainerModel, Health, HttpCheck } from './model.js';
+import type { ContainerModel, Health, HttpCheck, StatsSnapshot } from './model.js';
 import { failedProbes, nodeProbe, oneLine, parseProbeOutput, shellProbe, type ProbeResults } from './probes.js';
 import { healthcheckOf, hostConfigFacts } from './inspect.js';
 
@@ -30,6 +30,8 @@ export interface VerifyOptions {
   timeoutMs: number;
   /** Name of the container verify creates (default tightship-verify-<random>). */
   name?: string;
+  /** A seccomp profile (its JSON text) to run the image under (verify --seccomp). */
+  seccompProfile?: string;
   /** Called while waiting (start, health): what for, how long so far, the limit. */
   onWait?: (what: string, elapsedMs: number, limitMs: number) => void;
   docker?: Docker;
@@ -60,6 +62,9 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
       (e) => { signal.removeEventListener('abort', onAbort); reject(e); });
   });
 }
+
+/** The container was created but did not start or stopped at once (not an engine problem). */
+export class ContainerStartError extends UserError {}
 
 /** The seeds' hardened run flags, as Engine API HostConfig. */
 export const HARDENED_HOST_CONFIG = {
@@ -146,10 +151,44 @@ async function inspectOrFail(container: Docker.Container, label: string): Promis
       const buf = (await container.logs({ stdout: true, stderr: true, tail: 5 })) as unknown as Buffer;
       logs = oneLine(demuxed(buf));
     } catch { /* no logs */ }
-    throw new UserError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
+    throw new ContainerStartError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
       logs ? `its last output: ${logs.slice(-160)}` : 'docker logs shows why it stopped');
   }
   return info;
+}
+
+/** One `docker stats --no-stream` reading (the engine samples twice, so CPU has a delta); null
+ *  when the engine gives none. Memory excludes the page cache, as `docker stats` does. */
+async function statsSnapshot(container: Docker.Container): Promise<StatsSnapshot | null> {
+  let st: any;
+  try {
+    st = await container.stats({ stream: false });
+  } catch {
+    return null;
+  }
+  const mem = st?.memory_stats ?? {};
+  const cache = mem.stats?.inactive_file ?? mem.stats?.total_inactive_file ?? mem.stats?.cache ?? 0;
+  const usage = Math.max(0, Number(mem.usage ?? 0) - Number(cache));
+  const hostMem = Number(mem.limit ?? 0);
+  const cpuDelta = Number(st?.cpu_stats?.cpu_usage?.total_usage ?? 0) - Number(st?.precpu_stats?.cpu_usage?.total_usage ?? 0);
+  const sysDelta = Number(st?.cpu_stats?.system_cpu_usage ?? 0) - Number(st?.precpu_stats?.system_cpu_usage ?? 0);
+  const cpus = Number(st?.cpu_stats?.online_cpus ?? st?.cpu_stats?.cpu_usage?.percpu_usage?.length ?? 1);
+  const pidsLimit = Number(st?.pids_stats?.limit ?? 0);
+  return {
+    memoryBytes: usage,
+    // the engine reports the host's memory as the limit of an unlimited container
+    memoryLimitBytes: hostMem > 0 && hostMem < 2 ** 62 ? hostMem : null,
+    cpuPercent: sysDelta > 0 && cpuDelta >= 0 ? Math.round((cpuDelta / sysDelta) * cpus * 10000) / 100 : 0,
+    pids: Number(st?.pids_stats?.current ?? 0),
+    pidsLimit: pidsLimit > 0 && pidsLimit < 2 ** 62 ? pidsLimit : null,
+  };
+}
+
+/** The limits as the container was given them (the engine reports the host's memory for a
+ *  container without a memory limit). */
+function withLimits(s: StatsSnapshot | null, model: ContainerModel): StatsSnapshot | null {
+  if (!s) return s;
+  return { ...s, memoryLimitBytes: model.hostConfig.memory > 0 ? model.hostConfig.memory : null, pidsLimit: model.hostConfig.pidsLimit && model.hostConfig.pidsLimit > 0 ? model.hostConfig.pidsLimit : null };
 }
 
 /** Strips the 8-byte frame headers of a non-TTY log buffer. */
@@ -270,6 +309,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
 
   const name = opts.name ?? `tightship-verify-${randomBytes(4).toString('hex')}`;
   const hostConfig: Record<string, unknown> = opts.profile === 'hardened' ? { ...HARDENED_HOST_CONFIG } : {};
+  if (opts.seccompProfile !== undefined) hostConfig.SecurityOpt = [...((hostConfig.SecurityOpt as string[] | undefined) ?? []), `seccomp=${opts.seccompProfile}`];
   // no network unless an HTTP path is asked for; then publish on loopback only, on a free port
   hostConfig.NetworkMode = port ? 'bridge' : 'none';
   if (port) hostConfig.PortBindings = { [port]: [{ HostIp: '127.0.0.1', HostPort: '' }] };
@@ -317,7 +357,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
       await step(container.start());
     } catch (err) {
       if (signal?.aborted) throw interrupted();
-      throw new UserError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
+      throw new ContainerStartError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
     }
     // the process must stay up for a moment: a crash at start is an error, not a report
     let info: any = await step(inspectOrFail(container, ref));
@@ -327,7 +367,9 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     const health = await step(waitForHealth(container, ref, healthTest !== null, { ...opts, ...(signal ? { onWait: (w, e, l) => { if (!signal.aborted) opts.onWait?.(w, e, l); } } : {}) }, started));
     info = await step(inspectOrFail(container, ref));
     const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
-    return { model: modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http), why: probes.why };
+    const model = modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http);
+    model.stats = withLimits(await step(statsSnapshot(container)), model);
+    return { model, why: probes.why };
   } finally {
     await cleanup();
     release?.();
@@ -359,5 +401,7 @@ export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Pr
   let port: string | null = opts.port ? normalisePort(opts.port) : null;
   if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;
   const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
-  return { model: modelFrom(label, 'container', null, imageInfo, info, probes, health, http), why: probes.why };
+  const model = modelFrom(label, 'container', null, imageInfo, info, probes, health, http);
+  model.stats = withLimits(await step(statsSnapshot(container)), model);
+  return { model, why: probes.why };
 }

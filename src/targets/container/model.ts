@@ -114,4 +114,16 @@ export interface ContainerModel {
   health: Health;
   /** null when no HTTP path was asked for. */
   http: HttpCheck | null;
+  /** A `docker stats` snapshot taken after the checks (evidence only; no rule reads it). */
+  stats?: StatsSnapshot | null;
+}
+
+/** Resource use at one moment, against the container's limits (null: no limit set). */
+export interface StatsSnapshot {
+  memoryBytes: number;
+  memoryLimitBytes: number | null;
+  /** Percent of one CPU × online CPUs, as `docker stats` shows it. */
+  cpuPercent: number;
+  pids: number;
+  pidsLimit: number | null;
 }
