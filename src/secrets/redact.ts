@@ -6,6 +6,7 @@
 // rule found a token in, a code frame, a build argument echoed in a fact).
 import type { Finding, Location, TargetResult } from '../engine/types.js';
 import type { ReportMeta } from '../report/common.js';
+import { findTokens } from './tokens.js';
 import { isSecretName, redact } from './names.js';
 
 /** Values shorter than this are not replaced: they would mangle ordinary words. */
@@ -171,6 +172,7 @@ export function redactTargetResult(input: RedactionInput): RedactionOutput {
     findings: r.findings.map((f) => redactFinding(f, list)),
   };
   if (r.error !== undefined) result.error = redactString(r.error, list);
+  if (r.levelReason !== undefined && r.levelReason !== null) result.levelReason = redactString(r.levelReason, list);
   if (r.facts) result.facts = redactDeep(r.facts, list) as Record<string, unknown>;
   const out: RedactionOutput = { result };
   if (input.sources) {
@@ -192,6 +194,17 @@ export function redactSecretsIn(text: string, secrets: Iterable<string>): string
  *  is hidden too where another target's message or frame quotes it. */
 export function redactReport(results: readonly TargetResult[], meta: ReportMeta): { results: TargetResult[]; meta: ReportMeta } {
   const secrets = results.flatMap((r) => secretsOfFindings(r.findings));
+  // what no rule could find — a token quoted by a parse error of a file no rule read, a token in
+  // a source line shown as a code frame — is still caught by its shape
+  for (const r of results) {
+    if (r.error !== undefined) secrets.push(...tokensIn(r.error));
+    if (r.levelReason) secrets.push(...tokensIn(r.levelReason));
+    for (const f of r.findings) {
+      secrets.push(...tokensIn(f.message));
+      for (const rel of f.related ?? []) secrets.push(...tokensIn(rel.message));
+    }
+  }
+  for (const text of Object.values(meta.sources ?? {})) secrets.push(...tokensIn(text));
   const buildArgs = meta.buildArgs;
   const out = results.map((result) => redactTargetResult({ result, secrets, ...(buildArgs ? { buildArgs } : {}) }).result);
   if (!meta.sources) return { results: out, meta };
@@ -200,4 +213,8 @@ export function redactReport(results: readonly TargetResult[], meta: ReportMeta)
   const sources: Record<string, string> = {};
   for (const [path, text] of Object.entries(meta.sources)) sources[path] = maskString(text, list);
   return { results: out, meta: { ...meta, sources } };
+}
+
+function tokensIn(text: string): string[] {
+  return findTokens(text).map((t) => text.slice(t.index, t.index + t.length));
 }

@@ -42,3 +42,17 @@ for (const format of ['pretty', 'json', 'sarif', 'github']) {
     }
   });
 }
+
+test('a token quoted by a YAML error or a build error is redacted by its shape, found by no rule', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tightship-redaction-'));
+  const ak = ['AKIA', 'Z7Q2M4XQLJK3P5RW'].join('');
+  writeFileSync(path.join(dir, 'compose.yaml'), `services:\n  app:\n    image: x:1\n    environment: ]\n      - "${token}"\n`);
+  writeFileSync(path.join(dir, 'Dockerfile'), `FROM node:22-slim\nEXPOSE ${ak}\nUSER node\n`);
+  for (const format of ['pretty', 'json', 'sarif', 'github']) {
+    const r = await runCli(['lint', 'compose.yaml', 'Dockerfile', '-f', format, '--fail-on', 'none', '--no-context'], dir);
+    const text = r.stdout + r.stderr;
+    assert.match(text, /EXPOSE|expose/);
+    assert.ok(!text.includes(token), `${format}: the token quoted by the YAML error is printed`);
+    assert.ok(!text.includes(ak), `${format}: the key id in the build error is printed`);
+  }
+});

@@ -39,7 +39,7 @@ const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
 // planted secrets, assembled so that this file holds none in one piece
 const SECRETS = [
   ['gh', 'p_', 'Fz9QmT2xLw8RkP4vN7cY1bH6jD3sG5aE0uKq'].join(''),
-  ['AKIA', 'Z7Q2M4X9L1K3P5R8'].join(''),
+  ['AKIA', 'Z7Q2M4XQLJK3P5RW'].join(''),
   ['sk_live_', '51HfQzT2xLw8RkP4vN7cY1bH6'].join(''),
 ];
 
