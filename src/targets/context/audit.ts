@@ -78,9 +78,10 @@ export function loadContext(model: DockerfileModel, dockerfileAbsPath: string, o
 
 /** Audits the build context a Dockerfile uses; the findings belong to the Dockerfile's result. */
 export async function auditContext(model: DockerfileModel, dockerfileAbsPath: string, opts: AuditOptions): Promise<Finding[]> {
+  const contextDir = opts.build?.contextDir ?? opts.contextDir;
   const ctx = loadContext(model, dockerfileAbsPath, {
     cwd: opts.cwd,
-    ...(opts.contextDir !== undefined ? { contextDir: opts.contextDir } : {}),
+    ...(contextDir !== undefined ? { contextDir } : {}),
   });
   return runRules('context', ctx, ctx.dockerfilePath, { config: opts.config, rules: opts.rules, today: opts.today });
 }
