@@ -101,7 +101,8 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
     else namedFiles.push(abs);
   }
 
-  const { discover: discoverProject, templateExtension } = await import('../targets/project/discover.js');
+  const { templateExtension } = await import('../targets/project/names.js');
+  const discoverProject = dirs.length ? (await import('../targets/project/discover.js')).discover : null;
   const projectAt = (root: string): Project => {
     let p = d.projects.find((x) => x.root === root);
     if (!p) {
@@ -115,7 +116,7 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
 
   for (const dir of dirs) {
     const project = projectAt(dir);
-    const found = (project.discovery ??= discoverProject(project.tree));
+    const found = (project.discovery ??= discoverProject!(project.tree));
     const abs = (rel: string) => path.join(dir, ...rel.split('/'));
     for (const rel of found.dockerfiles) {
       const f = abs(rel);
@@ -129,13 +130,23 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
       g.forEach((f) => { d.searched.add(f); d.projectOf.set(f, project); });
       d.composeGroups.push(g);
     }
-    for (const s of [...found.templates, ...found.notAudited]) d.skipped.push({ path: abs(s.path), reason: s.reason });
+    for (const s of [...found.templates, ...found.notAudited]) {
+      // a Dockerfile link that leads out of the project (or nowhere) is audited: its result says which
+      if (/^symbolic link that leads outside/.test(s.reason)) {
+        const f = abs(s.path);
+        d.searched.add(f);
+        d.dockerfiles.push(f);
+        d.projectOf.set(f, project);
+        continue;
+      }
+      d.skipped.push({ path: abs(s.path), reason: s.reason });
+    }
     for (const l of found.composeLinks) {
       if (l.how === 'COMPOSE_FILE') continue;
       const grouped = found.composeGroups.some((g) => g.includes(l.to));
       if (!grouped) d.skipped.push({ path: abs(l.to), reason: `named by ${l.how}: in ${l.from}; ${l.how === 'include' ? 'included files are not merged into that project by this audit' : 'its services are read only where they are extended'}` });
     }
-    if (found.dockerfiles.length === 0 && found.composeGroups.length === 0) {
+    if (!d.dockerfiles.some((f) => d.projectOf.get(f) === project) && found.composeGroups.length === 0) {
       d.errors.push({ path: dir, error: 'no Dockerfile or compose file found in this directory' });
     }
   }
