@@ -259,7 +259,8 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const date = today();
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules, project: projectReport(found, io.cwd) };
-  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext });
+  const contextCache = new Map<string, unknown>();
+  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache });
 
   for (const e of found.errors) out.results.push(errorResult(relativePath(io.cwd, e.path), e.error));
   const audited = new Set<string>();

@@ -17,6 +17,9 @@ export interface AuditOptions {
    *  the context folder (absolute), the stage, build args and why the context is this one.
    *  Takes precedence over contextDir. */
   build?: BuildInfo;
+  /** One per run (lint): what the build-context audit found in each context folder's files, so
+   *  Dockerfiles built from one folder (a monorepo's root) read and scan its files once. Opaque. */
+  contextCache?: Map<string, unknown>;
   /** false to skip the build-context audit. */
   auditContext?: boolean;
   /** Today's date, YYYY-MM-DD, for expiring ignores. */
