@@ -130,7 +130,8 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
     }
   }
   const notes: string[] = [];
-  if (build?.source === 'guess' && build.reason) notes.push(`build context ${target.context} guessed (no build of this Dockerfile was found): ${build.reason}`);
+  // the Dockerfile's own folder is what `docker build DIR` uses: a note only when the guess moved away
+  if (build?.source === 'guess' && build.reason && path.resolve(build.contextDir) !== path.dirname(path.resolve(absPath))) notes.push(`build context ${target.context} guessed (no build of this Dockerfile was found): ${build.reason}`);
   if (build?.notes) notes.push(...build.notes);
   const [result] = audit(model, {
     target,
