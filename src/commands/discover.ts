@@ -1,17 +1,21 @@
-// Discovery for `tightship lint`: paths in → the Dockerfiles and compose projects to audit, the
-// paths that could not be used, and which files a directory search found (those are subject to
-// the config's ignore globs). No auditing here.
-import { promises as fs } from 'node:fs';
+// Discovery for `tightship lint`: paths in → the projects they belong to, the Dockerfiles and
+// compose projects to audit, the files considered and not audited (templates, links, YAML that
+// is not compose), the paths that could not be used, and which files a directory search found
+// (those are subject to the config's ignore globs). A directory is searched by the project
+// discovery (targets/project/discover.ts); then `buildMaps` reads how each project builds its
+// images, before any audit. No auditing here.
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isMissingModule } from '../targets/dockerfile/audit.js';
-import { dockerfileTarget } from '../targets/dockerfile/target.js';
+import { scanTree, type ProjectTree } from '../targets/project/tree.js';
+import type { BuildMap } from '../targets/project/types.js';
+import type { Discovery as ProjectDiscovery } from '../targets/project/discover.js';
+import type { ResolvedConfig } from '../engine/config-types.js';
 import { isCommandFile } from '../targets/run/target.js';
+import { dockerfileTarget } from '../targets/dockerfile/target.js';
 import { commandFileKind } from '../targets/project/command-files.js';
 import { daemonTarget } from '../targets/daemon/target.js';
 import { profileTarget } from '../targets/profile/target.js';
-
-/** Skipped while searching directories. */
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
 
 const YAML_NAME = /\.ya?ml$/i;
 
@@ -19,18 +23,38 @@ const YAML_NAME = /\.ya?ml$/i;
  *  it when one of them holds a run line, and words it otherwise. */
 export const COMMANDS_ONLY = '\u0000commands';
 
+/** One project: the folder its paths are relative to, its files, and (after buildMaps) its build map. */
+export interface Project {
+  /** Absolute root folder: a directory given, or for files given directly the nearest folder
+   *  holding .git (else the working folder, else the file's folder). */
+  root: string;
+  tree: ProjectTree;
+  /** What a directory search of the root found (absent when only files were named). */
+  discovery?: ProjectDiscovery;
+  map?: BuildMap;
+}
+
 export interface Discovery {
+  /** Absolute paths. */
   dockerfiles: string[];
-  /** Compose projects: absolute paths, base file first. */
+  /** Compose projects: absolute paths, base file first, as `docker compose -f a -f b` reads them. */
   composeGroups: string[][];
-  /** Docker daemon configurations (daemon.json by name and content). */
-  daemonConfigs: string[];
-  /** Seccomp profiles named on the command line. */
-  profiles: string[];
   /** Paths that could not be used, with the reason. */
   errors: { path: string; error: string }[];
   /** Files found by searching (subject to the config's ignore globs), as opposed to named. */
   searched: Set<string>;
+  /** Files considered and not audited (templates, links to audited files, YAML that is not compose,
+   *  compose files included or extended by others), absolute, with the reason. */
+  skipped: { path: string; reason: string }[];
+  /** Dockerfiles named on the command line (what --context and --target apply to). */
+  named: string[];
+  projects: Project[];
+  /** The project of each Dockerfile and compose file to audit. */
+  projectOf: Map<string, Project>;
+  /** daemon.json files (by name and content), absolute. */
+  daemonConfigs: string[];
+  /** Seccomp profiles named on the command line, absolute. */
+  profiles: string[];
   /** Files that may write container command lines (scripts, Makefiles, CI, package.json, systemd, Markdown). */
   commandFiles: string[];
 }
@@ -46,30 +70,27 @@ export async function loadCompose(): Promise<ComposeModule | null> {
   }
 }
 
-interface Found { dockerfiles: string[]; yaml: string[]; commandFiles: string[]; daemon: string[] }
+/** The root of the project of a file named directly. */
+function rootOfFile(abs: string, cwd: string): string {
+  for (let d = path.dirname(abs); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) break;
+  }
+  const rel = path.relative(cwd, abs);
+  return !rel.startsWith('..') && !path.isAbsolute(rel) ? cwd : path.dirname(abs);
+}
 
-async function walk(dir: string, found: Found, root: string): Promise<void> {
-  let entries;
-  try {
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch {
-    return; // an unreadable folder below the named one is skipped, like git does
-  }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walk(p, found, root);
-    } else if (e.isFile() || e.isSymbolicLink()) {
-      if (dockerfileTarget.detect(e.name)) { found.dockerfiles.push(p); continue; }
-      if (YAML_NAME.test(e.name)) found.yaml.push(p);
-      else if (e.name === 'daemon.json' && daemonTarget.detect(p)) { found.daemon.push(p); continue; }
-      const rel = path.relative(root, p).split(path.sep).join('/');
-      const kind = commandFileKind(rel);
-      if (kind !== null && kind !== 'maybe-shell') found.commandFiles.push(p);
-      else if (await hasShebang(p) && isCommandFile(rel, '#!/bin/sh')) found.commandFiles.push(p);
-    }
-  }
+function within(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** COMPOSE_FILE as `docker compose` reads it: paths relative to the working folder. */
+function composeFileVar(env: Record<string, string | undefined>, cwd: string): string[] {
+  const v = env.COMPOSE_FILE;
+  if (!v) return [];
+  const sep = env.COMPOSE_PATH_SEPARATOR || (process.platform === 'win32' ? ';' : ':');
+  return v.split(sep).map((p) => p.trim()).filter(Boolean).map((p) => path.resolve(cwd, p));
 }
 
 /** A file with no extension is a shell script when its shebang names a shell. */
@@ -97,13 +118,14 @@ function isNamedCommandFile(abs: string): boolean {
   return kind !== null && kind !== 'maybe-shell';
 }
 
-/** Finds the inputs of a lint: named files as given, directories searched recursively (sorted,
- *  .git and node_modules skipped). Dockerfiles and compose files are recognised by their
- *  targets' detect(); compose files are grouped into projects as `docker compose` reads them. */
-export async function discover(paths: readonly string[], cwd: string): Promise<Discovery> {
-  const d: Discovery = { dockerfiles: [], composeGroups: [], daemonConfigs: [], profiles: [], errors: [], searched: new Set(), commandFiles: [] };
+/** Finds the inputs of a lint: named files as given, directories searched as projects (sorted,
+ *  .git and node_modules skipped). Compose files named together in one folder, or by
+ *  COMPOSE_FILE, are one project, merged in the order given. */
+export async function discover(paths: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Discovery> {
+  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set(), skipped: [], named: [], projects: [], projectOf: new Map(), daemonConfigs: [], profiles: [], commandFiles: [] };
   const explicitCompose: string[] = [];
-  const searchedYaml: string[] = [];
+  const namedFiles: string[] = [];
+  const dirs: string[] = [];
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
     let st;
@@ -114,67 +136,164 @@ export async function discover(paths: readonly string[], cwd: string): Promise<D
       d.errors.push({ path: abs, error: code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code}` });
       continue;
     }
-    if (st.isDirectory()) {
-      const found: Found = { dockerfiles: [], yaml: [], commandFiles: [], daemon: [] };
-      await walk(abs, found, abs);
-      found.commandFiles.forEach((f) => d.searched.add(f));
-      d.commandFiles.push(...found.commandFiles);
-      found.dockerfiles.forEach((f) => d.searched.add(f));
-      found.yaml.forEach((f) => d.searched.add(f));
-      found.daemon.forEach((f) => d.searched.add(f));
-      d.dockerfiles.push(...found.dockerfiles);
-      d.daemonConfigs.push(...found.daemon);
-      searchedYaml.push(...found.yaml);
-      if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.commandFiles.length === 0 && found.daemon.length === 0) {
-        d.errors.push({ path: abs, error: 'no Dockerfile or compose file found in this directory' });
-      } else if (found.dockerfiles.length === 0 && found.yaml.length === 0 && found.daemon.length === 0) {
-        // only files that may hold command lines: lint decides once it knows whether they do
-        d.errors.push({ path: abs, error: COMMANDS_ONLY });
-      } else if (found.dockerfiles.length === 0 && found.daemon.length === 0) {
-        // only YAML: decided below once we know which are compose files
-        d.errors.push({ path: abs, error: '\u0000pending' });
+    if (st.isDirectory()) dirs.push(abs);
+    else if (YAML_NAME.test(abs) && !/(^|\/)\.github\/workflows\/|(^|\/)(\.gitlab-ci|[^/]+\.gitlab-ci|action)\.ya?ml$/i.test(abs.split(path.sep).join('/'))) explicitCompose.push(abs);
+    else namedFiles.push(abs);
+  }
+
+  const { templateExtension } = await import('../targets/project/names.js');
+  const discoverProject = dirs.length ? (await import('../targets/project/discover.js')).discover : null;
+  const projectAt = (root: string): Project => {
+    let p = d.projects.find((x) => x.root === root);
+    if (!p) {
+      p = { root, tree: scanTree(root) };
+      d.projects.push(p);
+    }
+    return p;
+  };
+  const fromComposeVar = composeFileVar(env, cwd).filter((f) => existsSync(f));
+  const taken = new Set<string>(fromComposeVar);
+
+  for (const dir of dirs) {
+    const project = projectAt(dir);
+    const found = (project.discovery ??= discoverProject!(project.tree));
+    const abs = (rel: string) => path.join(dir, ...rel.split('/'));
+    for (const rel of found.dockerfiles) {
+      const f = abs(rel);
+      d.searched.add(f);
+      d.dockerfiles.push(f);
+      d.projectOf.set(f, project);
+    }
+    for (const group of found.composeGroups) {
+      const g = group.map(abs).filter((f) => !taken.has(f));
+      if (g.length === 0) continue;
+      g.forEach((f) => { d.searched.add(f); d.projectOf.set(f, project); });
+      d.composeGroups.push(g);
+    }
+    for (const s of [...found.templates, ...found.notAudited]) {
+      // a Dockerfile link that leads out of the project (or nowhere) is audited: its result says which
+      if (/^symbolic link that leads outside/.test(s.reason)) {
+        const f = abs(s.path);
+        d.searched.add(f);
+        d.dockerfiles.push(f);
+        d.projectOf.set(f, project);
+        continue;
       }
-    } else if (YAML_NAME.test(abs) && !/(^|\/)\.github\/workflows\/|(^|\/)(\.gitlab-ci|[^/]+\.gitlab-ci|action)\.ya?ml$/i.test(abs.split(path.sep).join('/'))) {
-      explicitCompose.push(abs);
-    } else if (path.basename(abs) === 'daemon.json' || (/\.json$/i.test(abs) && daemonTarget.detect(abs))) {
-      d.daemonConfigs.push(abs);
-    } else if (/\.json$/i.test(abs) && profileTarget.detect(abs)) {
-      d.profiles.push(abs);
-    } else if (!dockerfileTarget.detect(path.basename(abs)) && isNamedCommandFile(abs)) {
-      d.commandFiles.push(abs);
-    } else {
-      d.dockerfiles.push(abs);
+      d.skipped.push({ path: abs(s.path), reason: s.reason });
+    }
+    for (const l of found.composeLinks) {
+      if (l.how === 'COMPOSE_FILE') continue;
+      const grouped = found.composeGroups.some((g) => g.includes(l.to));
+      if (!grouped) d.skipped.push({ path: abs(l.to), reason: `named by ${l.how}: in ${l.from}; ${l.how === 'include' ? 'included files are not merged into that project by this audit' : 'its services are read only where they are extended'}` });
+    }
+    let commands = 0;
+    let daemons = 0;
+    for (const rel of project.tree.files) {
+      const f = abs(rel);
+      if (rel === 'daemon.json' || rel.endsWith('/daemon.json')) {
+        if (daemonTarget.detect(f)) { d.daemonConfigs.push(f); d.searched.add(f); daemons++; }
+        continue;
+      }
+      const kind = commandFileKind(rel);
+      if ((kind !== null && kind !== 'maybe-shell') || (await hasShebang(f) && isCommandFile(rel, '#!/bin/sh'))) {
+        d.commandFiles.push(f);
+        d.searched.add(f);
+        commands++;
+      }
+    }
+    if (!d.dockerfiles.some((f) => d.projectOf.get(f) === project) && found.composeGroups.length === 0 && daemons === 0) {
+      // only files that may hold command lines: lint decides once it knows whether they do
+      d.errors.push({ path: dir, error: commands ? COMMANDS_ONLY : 'no Dockerfile or compose file found in this directory' });
     }
   }
-  let compose: ComposeModule | null = null;
-  if (explicitCompose.length || searchedYaml.length) compose = await loadCompose();
+
+  for (const f of namedFiles) {
+    if (path.basename(f) === 'daemon.json' || (/\.json$/i.test(f) && daemonTarget.detect(f))) { d.daemonConfigs.push(f); continue; }
+    if (/\.json$/i.test(f) && profileTarget.detect(f)) { d.profiles.push(f); continue; }
+    if (!dockerfileTarget.detect(path.basename(f)) && isNamedCommandFile(f)) { d.commandFiles.push(f); continue; }
+    const project = d.projects.find((p) => within(p.root, f)) ?? projectAt(rootOfFile(f, cwd));
+    const ext = templateExtension(path.basename(f));
+    if (ext) {
+      d.skipped.push({ path: f, reason: `a ${ext} template, not a Dockerfile: it is rendered before it is built` });
+      continue;
+    }
+    d.dockerfiles.push(f);
+    d.named.push(f);
+    d.projectOf.set(f, project);
+  }
+
+  // compose files named together: one project per folder, merged in the order given
   const groups = new Map<string, string[]>();
+  if (fromComposeVar.length) groups.set('\u0000COMPOSE_FILE', fromComposeVar);
   for (const f of explicitCompose) {
+    if (taken.has(f)) continue;
     const key = path.dirname(f);
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  if (compose) {
-    for (const dir of [...new Set(searchedYaml.filter((f) => compose!.isComposeFile(f)).map((f) => path.dirname(f)))]) {
-      if (groups.has(dir)) continue;
-      const files = compose.composeProjectFiles(dir);
-      if (files.length) groups.set(dir, files);
-    }
-  } else if (explicitCompose.length) {
+  const compose = explicitCompose.length || fromComposeVar.length ? await loadCompose() : null;
+  if (!compose && explicitCompose.length) {
     for (const f of explicitCompose) d.errors.push({ path: f, error: 'compose files cannot be audited by this build' });
     groups.clear();
   }
-  d.composeGroups = [...groups.keys()].sort().map((k) => groups.get(k)!);
-  // directories that held only YAML: an error unless a compose project was found under them
-  d.errors = d.errors.filter((e) => {
-    if (e.error !== '\u0000pending') return true;
-    const found = d.composeGroups.some((g) => g.some((f) => f.startsWith(e.path + path.sep)));
-    if (!found && d.commandFiles.some((f) => f.startsWith(e.path + path.sep))) { e.error = COMMANDS_ONLY; return true; }
-    if (!found) e.error = 'no Dockerfile or compose file found in this directory';
-    return !found;
-  });
+  for (const [key, files] of groups) {
+    // a directory search may have grouped these files already: the files named win
+    d.composeGroups = d.composeGroups.filter((g) => !g.some((x) => files.includes(x)));
+    const project = d.projects.find((p) => within(p.root, files[0]!)) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0]!, cwd));
+    files.forEach((f) => d.projectOf.set(f, project));
+    d.composeGroups.push(files);
+  }
+  d.composeGroups.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
   d.dockerfiles = [...new Set(d.dockerfiles)];
+  d.commandFiles = [...new Set(d.commandFiles)];
   d.daemonConfigs = [...new Set(d.daemonConfigs)];
-  d.profiles = [...new Set(d.profiles)];
   return d;
 }
 
+/** Reads how each project builds its images (before any audit), with the `builds:` of the
+ *  config that applies at its root. Only the projects a Dockerfile is audited in need one. */
+export async function buildMaps(found: Discovery, configFor: (dir: string) => Promise<ResolvedConfig>): Promise<void> {
+  const needed = new Set([...found.dockerfiles].map((f) => found.projectOf.get(f)).filter((p): p is Project => p !== undefined));
+  for (const project of found.projects) {
+    if (!needed.has(project)) continue;
+    const config = await configFor(project.root);
+    const opts: Parameters<typeof import('../targets/project/build-map.js').buildMap>[2] = {};
+    if (project.discovery) opts.discovery = project.discovery;
+    if (config.builds?.length && config.source && config.baseDir && within(project.root, config.source)) {
+      opts.config = { builds: config.builds, file: path.relative(project.root, config.source).split(path.sep).join('/') };
+    }
+    if (!project.discovery && !mayDescribeBuilds(project.tree) && !opts.config) {
+      project.map = await guessOnly(project, found);
+      continue;
+    }
+    const { buildMap } = await import('../targets/project/build-map.js');
+    project.map = await buildMap(project.root, project.tree, opts);
+  }
+}
+
+/** Files the build map reads: compose, bake, workflows, CI, Makefiles, package.json, scripts. */
+function mayDescribeBuilds(tree: ProjectTree): boolean {
+  return tree.files.some((f) => {
+    const name = f.slice(f.lastIndexOf('/') + 1);
+    return /\.(?:ya?ml|hcl|json|sh|bash|mk)$/i.test(name) || /^(?:Makefile|GNUmakefile|makefile|Justfile)$/.test(name);
+  });
+}
+
+/** A project with nothing that describes a build (a folder holding a Dockerfile): each named
+ *  Dockerfile gets the guessed context, without loading the map's readers (YAML, HCL). */
+async function guessOnly(project: Project, found: Discovery): Promise<BuildMap> {
+  const { guessContext, copySourcesOf } = await import('../targets/project/guess.js');
+  const { parseDockerfile } = await import('../targets/dockerfile/parse.js');
+  const builds: BuildMap['builds'] = [];
+  for (const f of found.dockerfiles) {
+    if (found.projectOf.get(f) !== project) continue;
+    const rel = path.relative(project.root, f).split(path.sep).join('/');
+    const text = project.tree.read(rel, 2 * 1024 * 1024);
+    let sources: string[] = [];
+    try {
+      if (text !== null) sources = copySourcesOf(parseDockerfile(text, { path: rel }));
+    } catch { /* an unparseable file copies nothing we can see */ }
+    const g = guessContext({ dockerfile: rel, copySources: sources }, project.tree);
+    builds.push({ dockerfile: rel, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: rel, line: 1, reason: g.reason });
+  }
+  return { builds, notes: [] };
+}

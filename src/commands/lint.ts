@@ -20,14 +20,19 @@ import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { useColor, writeFileAtomic } from './output.js';
 import { configLoader, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
-import { COMMANDS_ONLY, discover, loadCompose, type Discovery } from './discover.js';
+import { COMMANDS_ONLY, buildMaps, discover, loadCompose, type Discovery, type Project } from './discover.js';
+import type { BuildInfo } from '../engine/audit-types.js';
+import type { Build, BuildMap } from '../targets/project/types.js';
+import type { DockerfileModel } from '../targets/dockerfile/model.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
 
-Audits Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*), their build contexts, compose
-files, and the container command lines (docker run, docker create, podman run, nerdctl run,
-docker service create) written in shell scripts, Makefiles, CI workflows, package.json scripts,
-systemd units and Markdown. A directory is searched recursively (.git and node_modules are skipped).
+Audits Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile, …), their build
+contexts, compose files, and the container command lines (docker run, docker create, podman
+run, nerdctl run, docker service create) written in shell scripts, Makefiles, CI workflows,
+package.json scripts, systemd units and Markdown. A directory is searched recursively (.git and node_modules are
+skipped) and read as a project: how it builds each image (compose, bake, CI workflows, scripts,
+Makefiles, .tightship.yaml builds:) gives each Dockerfile its context and target stage.
 
 Options:
   -f, --format FORMAT     pretty (default) | json | sarif | github   [env TIGHTSHIP_FORMAT]
@@ -36,7 +41,9 @@ Options:
                                                                       [env TIGHTSHIP_FAIL_ON]
       --build-arg K=V     value of a Dockerfile ARG (repeatable)
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
-      --context DIR       build context for the Dockerfiles (default: each Dockerfile's folder)
+      --context DIR       build context of the Dockerfiles named (once, or once per Dockerfile
+                          named, in order; default: the project's build, else a guess)
+      --target STAGE      the stage built (docker build --target), same pairing as --context
       --no-context        do not audit the build context
       --no-run-lines      do not audit container command lines (docker run …) [env TIGHTSHIP_NO_RUN_LINES=1]
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
@@ -52,7 +59,8 @@ file could not be audited).
 const SPECS: Record<string, FlagSpec> = {
   ...sharedSpecs('format', 'output', 'fail-on', 'config', 'no-inline-ignores', 'help'),
   'build-arg': { value: true, repeat: true },
-  context: { value: true },
+  context: { value: true, repeat: true },
+  target: { value: true, repeat: true },
   'no-context': {},
   'no-run-lines': {},
   fix: {},
@@ -81,7 +89,9 @@ interface LintPlan {
   format: string;
   outputPath: string | undefined;
   loader: ConfigLoader;
-  contextDir: string | undefined;
+  /** --context values (absolute) and --target values, paired with the Dockerfiles named. */
+  contextDirs: string[];
+  targets: string[];
   auditContext: boolean;
   fix: boolean;
   /** --build-arg values (secret-named ones are redacted in the report). */
@@ -98,16 +108,103 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
     Object.keys(buildArgs).length ? { buildArgs } : {});
   await loader.forDir(io.cwd); // a broken explicit config fails before any work
 
-  let contextDir: string | undefined;
-  const contextFlag = flagValue(args, 'context');
-  if (contextFlag !== undefined) {
-    contextDir = path.resolve(io.cwd, contextFlag);
+  const contextDirs: string[] = [];
+  for (const contextFlag of flagValues(args, 'context')) {
+    const contextDir = path.resolve(io.cwd, contextFlag);
     const st = await fs.stat(contextDir).catch(() => null);
     if (!st?.isDirectory()) throw new UserError(`build context ${contextFlag} is not a directory`, 'give --context an existing folder');
+    contextDirs.push(contextDir);
   }
+  const targets = flagValues(args, 'target');
+  for (const t of targets) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t)) throw new UserError(`--target '${t}' is not a stage name`, 'give the name of a FROM … AS NAME stage');
   const outputPath = await resolveOutput(args, io);
   const noRun = flagSet(args, 'no-run-lines') || /^(1|true|yes)$/i.test(io.env.TIGHTSHIP_NO_RUN_LINES?.trim() ?? '');
-  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, buildArgs };
+  return { format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, buildArgs };
+}
+
+/** --context / --target given once apply to every Dockerfile named (every Dockerfile found when
+ *  only folders are named); given several times, to the Dockerfiles named, in order. */
+function checkPairing(p: LintPlan, found: Discovery): void {
+  for (const [flag, values] of [['--context', p.contextDirs], ['--target', p.targets]] as const) {
+    if (values.length > 1 && values.length !== found.named.length) {
+      throw new UserError(`${flag} given ${values.length} times for ${found.named.length} Dockerfile(s) named`,
+        `give ${flag} once (it applies to every Dockerfile named) or once per Dockerfile named, in the same order`);
+    }
+  }
+}
+
+function cliFor(file: string, p: LintPlan, found: Discovery): { contextDir?: string; target?: string } {
+  const at = found.named.indexOf(file);
+  const pick = (values: readonly string[]): string | undefined => {
+    if (values.length === 0) return undefined;
+    if (values.length === 1) return at >= 0 || found.named.length === 0 ? values[0] : undefined;
+    return at >= 0 ? values[at] : undefined;
+  };
+  const out: { contextDir?: string; target?: string } = {};
+  const c = pick(p.contextDirs);
+  const t = pick(p.targets);
+  if (c !== undefined) out.contextDir = c;
+  if (t !== undefined) out.target = t;
+  return out;
+}
+
+const TEST_STAGE = /(?:^|[-_.])(?:test|tests|testing|ci|lint|check|checks|e2e|spec|debug|dev|development)(?:$|[-_.])/i;
+
+/** The builds a Dockerfile is audited with: one per different context and stage (a build that
+ *  differs only in args or names is the same verdict), the CLI's first, else the map's, else
+ *  the Dockerfile's folder. */
+function variantsOf(file: string, project: Project | undefined, p: LintPlan, found: Discovery): { info: BuildInfo; build?: Build }[] {
+  const cli = cliFor(file, p, found);
+  const root = project?.root ?? path.dirname(file);
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  const mapBuilds = project?.map ? project.map.builds.filter((b) => b.dockerfile === rel && b.inline === undefined) : [];
+  if (cli.contextDir !== undefined) {
+    const info: BuildInfo = { contextDir: cli.contextDir, source: 'cli' };
+    if (cli.target !== undefined) info.target = cli.target;
+    return [{ info }];
+  }
+  const seen = new Set<string>();
+  const out: { info: BuildInfo; build?: Build }[] = [];
+  for (const b of mapBuilds) {
+    const target = cli.target ?? b.target;
+    const key = `${b.context}\u0000${target ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const info: BuildInfo = { contextDir: b.context === '.' ? root : path.join(root, ...b.context.split('/')), source: b.source };
+    if (target !== undefined) info.target = target;
+    if (Object.keys(b.args).length) info.args = b.args;
+    if (b.reason !== undefined) info.reason = b.reason;
+    out.push({ info, build: b });
+  }
+  if (out.length === 0) {
+    const info: BuildInfo = { contextDir: path.dirname(file), source: 'guess', reason: 'its own folder: no build of the project names it' };
+    if (cli.target !== undefined) info.target = cli.target;
+    out.push({ info });
+  }
+  return out;
+}
+
+/** Notes on the stage graded: a build of the last stage that only tests, or a last stage the
+ *  project builds only as a test stage while this audit (without a target) grades it. */
+function stageNotes(model: DockerfileModel, info: BuildInfo, all: readonly Build[], rel: string): string[] {
+  const last = model.stages[model.stages.length - 1];
+  if (!last || model.stages.length < 2) return [];
+  const lastName = last.name;
+  const mine = all.filter((b) => b.dockerfile === rel && b.inline === undefined);
+  const where = (b: Build) => `${b.name ? `${b.name} in ` : ''}${b.file}:${b.line}`;
+  const isLast = (t: string | undefined) => t !== undefined && lastName !== null && t.toLowerCase() === lastName;
+  const testy = (b: Build) => TEST_STAGE.test(b.target ?? '') || TEST_STAGE.test(b.name ?? '');
+  const lastBuilds = mine.filter((b) => isLast(b.target));
+  const shipped = [...new Set(mine.filter((b) => b.target !== undefined && !isLast(b.target) && !testy(b)).map((b) => b.target!))];
+  const onlyTests = lastBuilds.length > 0 && lastBuilds.every(testy);
+  if (info.target === undefined && (onlyTests || (lastBuilds.length === 0 && shipped.length > 0))) {
+    const how = onlyTests ? `only as a test/CI stage (${lastBuilds.map(where).join(', ')})` : 'never (its builds target an earlier stage)';
+    return [`graded as built without --target: the last stage${lastName ? ` ${lastName}` : ''}, which the project builds ${how}${shipped.length ? `; the image that ships is stage ${shipped.join(', ')}` : ''}`];
+  }
+  if (isLast(info.target) && onlyTests) {
+    return [`stage ${lastName} is the last stage and is built only as a test/CI stage (${lastBuilds.map(where).join(', ')})${shipped.length ? `; the image that ships is stage ${shipped.join(', ')}` : ''}`];
+  }
+  return [];
 }
 
 /** What the audit of a lint run produced, for the report. */
@@ -117,6 +214,46 @@ interface Audited {
   sources: Record<string, string>;
   fixed: Record<string, AppliedFix[]>;
   rules: readonly Rule[];
+  /** The build maps, notes and files not audited, for the report (paths relative to the cwd). */
+  project: ProjectReport;
+}
+
+/** What the report says about the projects: every build found, notes of the map, files skipped. */
+export interface ProjectReport {
+  builds: { dockerfile: string; context: string; target?: string; source: string; file: string; line: number; name?: string }[];
+  notes: { file: string; line: number; message: string }[];
+  skipped: { path: string; reason: string }[];
+}
+
+function projectReport(found: Discovery, cwd: string): ProjectReport {
+  const rep: ProjectReport = { builds: [], notes: [], skipped: [] };
+  const show = (root: string, rel: string) => relativePath(cwd, rel === '.' ? root : path.join(root, ...rel.split('/')));
+  const showDir = (root: string, rel: string) => {
+    const abs = rel === '.' ? root : path.join(root, ...rel.split('/'));
+    return path.resolve(abs) === path.resolve(cwd) ? '.' : relativePath(cwd, abs);
+  };
+  for (const pr of found.projects) {
+    const map: BuildMap | undefined = pr.map;
+    if (!map) continue;
+    for (const b of map.builds) {
+      if (b.source === 'guess') continue; // a guess is not a build of the project: the result says it
+      const e: ProjectReport['builds'][number] = { dockerfile: show(pr.root, b.dockerfile), context: showDir(pr.root, b.context), source: b.source, file: show(pr.root, b.file), line: b.line };
+      if (b.target !== undefined) e.target = b.target;
+      if (b.name !== undefined) e.name = b.name;
+      if (b.inline !== undefined) e.dockerfile = `${e.dockerfile} (dockerfile_inline)`;
+      rep.builds.push(e);
+    }
+    for (const n of map.notes) rep.notes.push({ file: show(pr.root, n.file), line: n.line, message: n.message });
+  }
+  for (const s of found.skipped) rep.skipped.push({ path: relativePath(cwd, s.path), reason: s.reason });
+  const byPath = <T extends { file?: string; path?: string; line?: number }>(a: T, b: T) => {
+    const x = (a.file ?? a.path)!; const y = (b.file ?? b.path)!;
+    return x < y ? -1 : x > y ? 1 : (a.line ?? 0) - (b.line ?? 0);
+  };
+  rep.builds.sort((a, b) => (a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : byPath(a, b)));
+  rep.notes.sort(byPath);
+  rep.skipped = [...new Map(rep.skipped.map((s) => [s.path, s])).values()].sort(byPath);
+  return rep;
 }
 
 /** Audits what discovery found: every Dockerfile (fixing it first with --fix), then every compose
@@ -132,12 +269,9 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   if (found.daemonConfigs.length || found.profiles.length || found.composeGroups.length) rules = [...rules, ...(await import('../rules/profile/index.js')).profileRules];
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const date = today();
-  const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules };
-  const optsFor = (config: ResolvedConfig): AuditOptions => {
-    const o: AuditOptions = { cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext };
-    if (p.contextDir) o.contextDir = p.contextDir;
-    return o;
-  };
+  const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules, project: projectReport(found, io.cwd) };
+  const contextCache = new Map<string, unknown>();
+  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache });
 
   for (const e of found.errors) {
     if (e.error === COMMANDS_ONLY) continue; // decided after the command files are read
@@ -165,10 +299,18 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
         text = outcome.text;
       }
     }
-    const { result } = await auditDockerfileText(text, file, opts);
     out.sources[rel] = text;
-    out.results.push(result);
-    out.failOnOf.set(result, config.failOn);
+    const project = found.projectOf.get(file);
+    for (const { info } of variantsOf(file, project, p, found)) {
+      const audited = await auditDockerfileText(text, file, { ...opts, build: info });
+      const result = audited.result;
+      if (audited.model && project?.map) {
+        const notes = stageNotes(audited.model, info, project.map.builds, path.relative(project.root, file).split(path.sep).join('/'));
+        if (notes.length) result.notes = [...(result.notes ?? []), ...notes];
+      }
+      out.results.push(result);
+      out.failOnOf.set(result, config.failOn);
+    }
   }
   for (const file of found.daemonConfigs) {
     const config = await p.loader.forDir(path.dirname(file));
@@ -261,7 +403,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
   const color = p.outputPath ? false : useColor(io.isTTY, io.env);
   const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules];
-  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs };
+  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs, project: a.project };
   const text = (await loadFormatter(p.format))(a.results, meta);
   if (p.outputPath) {
     await writeFileAtomic(p.outputPath, text);
@@ -286,6 +428,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
     throw new UserError('no path given', "run 'tightship lint PATH...' with a Dockerfile, compose file or directory (e.g. 'tightship lint .')");
   }
   const p = await plan(args, io);
-  const found = await discover(args.positional, io.cwd);
+  const found = await discover(args.positional, io.cwd, io.env);
+  checkPairing(p, found);
+  await buildMaps(found, (dir) => p.loader.forDir(dir));
   return report(await auditFound(found, p, io), p, io);
 }

@@ -13,8 +13,31 @@ export interface AuditOptions {
   catalogue?: readonly CatalogueEntry[];
   /** Build context folder given with --context (default: the Dockerfile's folder). */
   contextDir?: string;
+  /** How the Dockerfile is built, from the build map (a guess, the CLI, the config, compose, …):
+   *  the context folder (absolute), the stage, build args and why the context is this one.
+   *  Takes precedence over contextDir. */
+  build?: BuildInfo;
+  /** One per run (lint): what the build-context audit found in each context folder's files, so
+   *  Dockerfiles built from one folder (a monorepo's root) read and scan its files once. Opaque. */
+  contextCache?: Map<string, unknown>;
   /** false to skip the build-context audit. */
   auditContext?: boolean;
   /** Today's date, YYYY-MM-DD, for expiring ignores. */
   today: string;
+}
+
+/** One build of a Dockerfile as the audit needs it. */
+export interface BuildInfo {
+  /** Absolute context folder. */
+  contextDir: string;
+  /** compose | bake | workflow | script | config | cli | guess */
+  source: string;
+  /** The stage built (`--target`). */
+  target?: string;
+  /** Build args the build sets (the run's own --build-arg values win). */
+  args?: Record<string, string>;
+  /** For a guessed context: why that folder. */
+  reason?: string;
+  /** Lines for the result's notes (e.g. the last stage is only built for tests). */
+  notes?: string[];
 }

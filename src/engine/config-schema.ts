@@ -5,7 +5,26 @@ import type { CatalogueEntry } from './catalogue.js';
 
 const SEVERITY_OR_OFF = ['off', 'error', 'warning', 'info'];
 
-export const TOP_LEVEL_KEYS = ['$schema', 'failOn', 'inlineIgnores', 'buildArgs', 'ignore', 'rules'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'failOn', 'inlineIgnores', 'buildArgs', 'ignore', 'builds', 'rules'] as const;
+
+/** The `builds:` key: how the project builds its images, for builds the build map cannot read
+ *  from compose, bake, CI or scripts (targets/project/build-map.ts reads the entries). */
+export const BUILDS_SCHEMA = {
+  type: 'array',
+  description: 'How the project builds its images, when the build map cannot read it from compose, bake, CI or scripts. Paths are relative to the config file.',
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['dockerfile'],
+    properties: {
+      dockerfile: { type: 'string', minLength: 1, description: 'The Dockerfile' },
+      context: { type: 'string', minLength: 1, description: "The build context folder (default: the config file's folder)" },
+      target: { type: 'string', minLength: 1, description: 'The stage built (--target)' },
+      args: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Build args' },
+      contexts: { type: 'object', additionalProperties: { type: 'string' }, description: 'Named contexts (--build-context NAME=PATH)' },
+    },
+  },
+} as const;
 
 function ruleSetting(options?: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -50,6 +69,7 @@ export function baseConfigSchema(): Record<string, unknown> {
         items: { type: 'string' },
         description: 'Path globs, relative to this file, that directory scans skip (e.g. vendor/**).',
       },
+      builds: BUILDS_SCHEMA,
       rules: {
         type: 'object',
         description: 'Per-rule severity override, off, or options.',

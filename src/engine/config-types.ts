@@ -19,6 +19,9 @@ export interface ResolvedConfig {
   source: string | null;
   /** Path globs (relative to the config file's folder) that directory scans skip. */
   ignore?: string[];
+  /** The `builds:` entries of the config file as written (validated against BUILDS_SCHEMA; paths
+   *  relative to baseDir), read by the build map. */
+  builds?: unknown[];
   /** Absolute folder of the config file the ignore globs are relative to. */
   baseDir?: string;
   /** A line for the user about how the config was read (a translated hadolint setup). */

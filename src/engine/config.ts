@@ -201,7 +201,7 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
 
   const raw = data as {
     failOn?: ResolvedConfig['failOn']; inlineIgnores?: boolean; buildArgs?: Record<string, unknown>;
-    ignore?: string[]; rules?: Record<string, string | RuleSetting>;
+    ignore?: string[]; builds?: unknown[]; rules?: Record<string, string | RuleSetting>;
   };
   const config = defaultConfig();
   config.source = file;
@@ -210,6 +210,7 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   if (raw.inlineIgnores !== undefined) config.inlineIgnores = raw.inlineIgnores;
   if (raw.buildArgs) for (const [k, v] of Object.entries(raw.buildArgs)) config.buildArgs[k] = String(v);
   if (raw.ignore) config.ignore = raw.ignore;
+  if (raw.builds) config.builds = raw.builds;
   const byId = new Map(catalogue.map((r) => [r.id, r]));
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const rule = byId.get(id);

@@ -177,6 +177,12 @@ export interface TargetRef {
   image?: string;
   /** The line the target starts at, when one file holds several (a command line). */
   line?: number;
+  /** A Dockerfile: the build context it was audited with (relative POSIX path, '.' for the cwd). */
+  context?: string;
+  /** How that context was known: compose | bake | workflow | script | config | cli | guess. */
+  contextSource?: string;
+  /** A Dockerfile: the stage built (`--target`), when the build names one; it is graded as the final stage. */
+  stage?: string;
 }
 
 /** A finding a reasoned inline ignore suppressed: a risk the team accepted, still shown beside the level. */
@@ -202,6 +208,9 @@ export interface TargetResult {
   error?: string;
   /** Facts a formatter may show (e.g. verify evidence, image size); never secrets. */
   facts?: Record<string, unknown>;
+  /** Lines about how the target was audited (a guessed build context and why, a last stage
+   *  built only for tests); absent when none. */
+  notes?: string[];
 }
 
 /** A user-caused problem: rendered as one line plus a hint, exit code 2. */

@@ -17,6 +17,13 @@ export interface ReportMeta {
   fixed?: Record<string, AppliedFix[]>;
   /** The build arguments of the run: values of secret-named ones are redacted everywhere. */
   buildArgs?: Readonly<Record<string, string>>;
+  /** lint: how the projects build their images (the build map, paths relative to the cwd), the
+   *  map's notes about builds it could not use, and the files considered and not audited. */
+  project?: {
+    builds: readonly { dockerfile: string; context: string; target?: string; source: string; file: string; line: number; name?: string }[];
+    notes: readonly { file: string; line: number; message: string }[];
+    skipped: readonly { path: string; reason: string }[];
+  };
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;
@@ -40,7 +47,8 @@ function cmp(a: string, b: string): number {
 export function compareTargets(a: TargetResult, b: TargetResult): number {
   const s = a.target;
   const t = b.target;
-  return cmp(s.path, t.path) || cmp(s.kind, t.kind) || cmp(s.service ?? '', t.service ?? '') || (s.line ?? 0) - (t.line ?? 0) || cmp(s.image ?? '', t.image ?? '');
+  return cmp(s.path, t.path) || cmp(s.kind, t.kind) || cmp(s.service ?? '', t.service ?? '') || (s.line ?? 0) - (t.line ?? 0) || cmp(s.image ?? '', t.image ?? '')
+    || cmp(s.context ?? '', t.context ?? '') || cmp(s.stage ?? '', t.stage ?? '');
 }
 
 /** Results sorted by target, findings sorted by location: the deterministic order of every format. */

@@ -32,6 +32,7 @@ function result(r: TargetResult, titles: Map<string, string>): Record<string, un
   if (r.acceptedRisks?.length) out.acceptedRisks = r.acceptedRisks;
   if (r.error !== undefined) out.error = r.error;
   if (r.facts) out.facts = r.facts;
+  if (r.notes?.length) out.notes = r.notes;
   out.findings = r.findings.map((f) => finding(f, titles));
   return out;
 }
@@ -53,6 +54,11 @@ export const formatJson: Formatter = (results, meta) => {
       levels: t.levels,
     },
   };
+  if (meta.project) {
+    report.builds = meta.project.builds;
+    if (meta.project.notes.length) report.buildNotes = meta.project.notes;
+    if (meta.project.skipped.length) report.skipped = meta.project.skipped;
+  }
   if (meta.fixed && Object.keys(meta.fixed).length) {
     report.fixed = Object.keys(meta.fixed).sort().map((path) => ({ path, fixes: meta.fixed![path] }));
   }

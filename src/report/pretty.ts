@@ -83,6 +83,14 @@ function targetTitle(r: TargetResult): string {
   return t.path;
 }
 
+/** How a Dockerfile was built for the audit: its context (and where that was read), its stage. */
+function buildLine(r: TargetResult): string | null {
+  const t = r.target;
+  if (t.context === undefined) return null;
+  const from = t.contextSource === 'guess' ? 'guessed' : t.contextSource === 'cli' ? 'from --context' : `from ${t.contextSource}`;
+  return `context ${t.context} (${from})${t.stage !== undefined ? ` · target ${t.stage}` : ''}`;
+}
+
 function levelLine(r: TargetResult, p: Paint): string {
   if (r.level === null) return r.levelReason !== undefined ? `  level: ${p.bold(p.red('unknown'))} (${r.levelReason})` : '';
   const painted = r.level === 'hardened' ? p.green(r.level) : r.level === 'nonroot' ? p.yellow(r.level) : p.red(r.level);
@@ -94,7 +102,9 @@ function levelLine(r: TargetResult, p: Paint): string {
 }
 
 function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, CatalogueEntry>, p: Paint): string[] {
-  const out: string[] = [p.bold(p.cyan(targetTitle(r)))];
+  const build = buildLine(r);
+  const out: string[] = [p.bold(p.cyan(targetTitle(r))) + (build ? `  ${p.dim(build)}` : '')];
+  for (const n of r.notes ?? []) out.push(`  ${p.blue('note')}     ${n}`);
   if (r.error !== undefined) out.push(`  ${p.red('error')}    ${r.error}`);
   const sourceLines = new Map<string, string[]>();
   const linesOf = (path: string): string[] | null => {
@@ -148,5 +158,9 @@ export const formatPretty: Formatter = (results, meta) => {
     ...(t.targetErrors ? [p.red(`${t.targetErrors} could not be audited`)] : []),
   ].join(' · ');
   const mark = t.error || t.targetErrors ? p.red('✖') : t.warning ? p.yellow('!') : p.green('✔');
-  return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${mark} ${summary}\n`;
+  const project: string[] = [];
+  for (const n of meta.project?.notes ?? []) project.push(`${p.blue('info')}     ${p.dim(`${n.file}:${n.line}`)}  ${n.message}`);
+  for (const s of meta.project?.skipped ?? []) project.push(`${p.dim('skipped')}  ${s.path}: ${s.reason}`);
+  const projectBlock = project.length ? `${project.join('\n')}\n\n` : '';
+  return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${projectBlock}${mark} ${summary}\n`;
 };

@@ -151,7 +151,9 @@ interface RawHit { kind: string; label: string; index: number; length: number; p
 // KEY=value, KEY = value, key: value, export KEY=value, KEY := value (one per line, config-like files)
 const LINE_ASSIGN = /^[ \t]*(?:export[ \t]+|set[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?:[:?+!]?=|:(?!=))[ \t]*(.*?)[ \t\r]*$/dgm;
 // "key": "value", key = 'value', key := "value", 'key' => 'value' (anywhere)
-const QUOTED_ASSIGN = /["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?::=|=>|==|=|:)[ \t]*(["'`])([^"'`\n\r]{1,512})\2/g;
+// the name starts where a word starts: tried at every position inside a long word (minified or
+// generated text), the name part made this scan quadratic in the word's length
+const QUOTED_ASSIGN = /["']?(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]*)["']?[ \t]*(?::=|=>|==|=|:)[ \t]*(["'`])([^"'`\n\r]{1,512})\2/g;
 // npm: //registry/:_authToken=…, _auth=…, _password=…
 const NPMRC_AUTH = /(?:^|:)(_authToken|_auth|_password)[ \t]*=[ \t]*(\S.*?)[ \t\r]*$/dgm;
 // netrc: machine x login y password z

@@ -27,7 +27,12 @@ it('linting a Dockerfile loads no YAML parser, schema validator, Docker client o
     // a module-resolution hook that lists every module the run loads
     writeFileSync(path.join(dir, 'hook.mjs'), 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }\n');
     writeFileSync(path.join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(new URL(`file://${path.join(dir, 'hook.mjs')}`).href)});\n`);
-    const r = spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), BIN, 'lint', 'test/fixtures/lint/root/Dockerfile'], { cwd: ROOT, encoding: 'utf8' });
+    // a folder holding only a Dockerfile: nothing there describes a build (no compose, CI or
+    // scripts), so the build map's readers (YAML, HCL) are not loaded either
+    const { mkdirSync, copyFileSync } = await import('node:fs');
+    mkdirSync(path.join(dir, 'app'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile'), path.join(dir, 'app/Dockerfile'));
+    const r = spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), BIN, 'lint', 'Dockerfile'], { cwd: path.join(dir, 'app'), encoding: 'utf8' });
     const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
     assert.ok(loaded.some((u) => u.includes('/dist/src/rules/dockerfile/')), 'the hook sees the modules');
     const forbidden = loaded.filter((u) => /node_modules\/(yaml|ajv|dockerode|tar-stream|fzstd)\/|\/dist\/src\/rules\/(compose|image|container)\/|\/dist\/src\/targets\/(compose|image|container)\/|\/report\/sarif\.js/.test(u));

@@ -36,7 +36,7 @@ describe('config file: validation', () => {
   it('an unknown top-level key is an error naming the key, with a did-you-mean', async () => {
     const e = await configError('failon: warning\n');
     assert.match(e.message, /^unknown key 'failon' in .*\.tightship\.yaml \(did you mean 'failOn'\?\)$/);
-    assert.match(e.hint!, /allowed keys: failOn, inlineIgnores, buildArgs, ignore, rules/);
+    assert.match(e.hint!, /allowed keys: failOn, inlineIgnores, buildArgs, ignore, builds, rules/);
   });
 
   it('an unknown rule id is an error with a did-you-mean', async () => {

@@ -232,7 +232,11 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
     if (!where) continue;
     const contextDir = where.context;
     const dockerfileAbs = where.dockerfile;
-    const key = `${dockerfileAbs}\0${JSON.stringify(b.args)}`;
+    // the stage the service builds is the image it runs: its facts are that stage's
+    const buildNode = svc.node.entries.get('build');
+    const targetNode = buildNode?.kind === 'map' ? buildNode.entries.get('target') : undefined;
+    const stage = targetNode?.kind === 'scalar' && typeof targetNode.value === 'string' && !targetNode.value.includes('$') ? targetNode.value : undefined;
+    const key = `${dockerfileAbs}\0${JSON.stringify(b.args)}\0${stage ?? ''}`;
     const seen = done.get(key);
     if (seen) {
       svc.imageFacts = seen.facts;
@@ -249,6 +253,7 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
         const audited = await df.auditDockerfileText(read.text, dockerfileAbs, {
           ...opts,
           contextDir,
+          build: { contextDir, source: 'compose', ...(stage !== undefined ? { target: stage } : {}) },
           config: { ...opts.config, buildArgs: { ...opts.config.buildArgs, ...b.args } },
         });
         results.push(audited.result);

@@ -10,7 +10,7 @@ import { runRules } from '../../engine/run.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
 import { buildContextModel } from './build.js';
 import { diskFs } from './fs.js';
-import type { ContextModel } from './model.js';
+import type { ContextFile, ContextModel } from './model.js';
 
 function posixRelative(cwd: string, abs: string): string {
   const rel = path.relative(cwd, abs);
@@ -39,6 +39,8 @@ export interface ContextLoadOptions {
   cwd: string;
   contextDir?: string;
   scanSizeLimit?: number;
+  /** Per run: context folder → what its files hold (see AuditOptions.contextCache). */
+  contextCache?: Map<string, unknown>;
 }
 
 /** Reads the build context of a parsed Dockerfile into a ContextModel. */
@@ -65,6 +67,15 @@ export function loadContext(model: DockerfileModel, dockerfileAbsPath: string, o
     }
     ignore = { path: posixRelative(opts.cwd, found.abs), kind: found.kind, text };
   }
+  let scanCache: Map<string, ContextFile> | undefined;
+  if (opts.contextCache) {
+    const key = `${contextDir}\u0000${opts.scanSizeLimit ?? ''}`;
+    scanCache = opts.contextCache.get(key) as Map<string, ContextFile> | undefined;
+    if (!scanCache) {
+      scanCache = new Map();
+      opts.contextCache.set(key, scanCache);
+    }
+  }
   const input = {
     dockerfile: model,
     dockerfilePath: posixRelative(opts.cwd, dockerfileAbsPath),
@@ -72,15 +83,18 @@ export function loadContext(model: DockerfileModel, dockerfileAbsPath: string, o
     fs: diskFs(contextDir),
     ignore,
     ...(opts.scanSizeLimit !== undefined ? { scanSizeLimit: opts.scanSizeLimit } : {}),
+    ...(scanCache ? { scanCache } : {}),
   };
   return buildContextModel(input);
 }
 
 /** Audits the build context a Dockerfile uses; the findings belong to the Dockerfile's result. */
 export async function auditContext(model: DockerfileModel, dockerfileAbsPath: string, opts: AuditOptions): Promise<Finding[]> {
+  const contextDir = opts.build?.contextDir ?? opts.contextDir;
   const ctx = loadContext(model, dockerfileAbsPath, {
     cwd: opts.cwd,
-    ...(opts.contextDir !== undefined ? { contextDir: opts.contextDir } : {}),
+    ...(contextDir !== undefined ? { contextDir } : {}),
+    ...(opts.contextCache ? { contextCache: opts.contextCache } : {}),
   });
   return runRules('context', ctx, ctx.dockerfilePath, { config: opts.config, rules: opts.rules, today: opts.today });
 }

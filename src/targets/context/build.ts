@@ -20,6 +20,9 @@ export interface BuildInput {
   /** The ignore file in force (already chosen: the Dockerfile's own wins over the context's). */
   ignore: { path: string; kind: 'dockerfile' | 'context'; text: string } | null;
   scanSizeLimit?: number;
+  /** What an earlier build of the same context folder found in its files (several Dockerfiles
+   *  of a project built from the root share it): a file is read and scanned once per run. */
+  scanCache?: Map<string, ContextFile>;
 }
 
 /** Linux gives up after 40 links in one lookup; so does this. */
@@ -261,7 +264,14 @@ export function buildContextModel(input: BuildInput): ContextModel {
 
   const files: ContextFile[] = [];
   for (const rel of [...byFile.keys()].sort()) {
-    files.push(inspectFile(rel, byFile.get(rel)!, walker, fs, display, limit));
+    const known = input.scanCache?.get(rel);
+    if (known) {
+      files.push({ ...known, copiedBy: byFile.get(rel)! });
+      continue;
+    }
+    const file = inspectFile(rel, byFile.get(rel)!, walker, fs, display, limit);
+    input.scanCache?.set(rel, file);
+    files.push(file);
   }
   const unreadableDirs = [...walker.unreadableDirs].sort().map(([relPath, error]) => ({ relPath, displayPath: display(relPath), error }));
   return {

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import * as path from 'node:path';
-import type { Finding, Rule, TargetResult } from '../../engine/types.js';
+import type { Finding, Rule, TargetRef, TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
 import type { CatalogueEntry } from '../../engine/catalogue.js';
 import { isLoadError } from '../../engine/target.js';
@@ -108,8 +108,15 @@ export { parseErrorFindings };
 /** Audits Dockerfile text as if it were the file at absPath (used by --fix between passes). */
 export async function auditDockerfileText(text: string, absPath: string, opts: AuditOptions): Promise<DockerfileAudit> {
   const rel = relativePath(opts.cwd, absPath);
-  const model = parseModel(text, rel, opts);
-  if (isLoadError(model)) return { result: errorResult(rel, model.loadError), model: null };
+  const build = opts.build;
+  const model = parseModel(text, rel, opts, build ? { ...(build.target !== undefined ? { target: build.target } : {}), ...(build.args ? { args: usableArgs(build.args) } : {}) } : undefined);
+  const target: TargetRef = { kind: 'dockerfile', path: rel };
+  if (build) {
+    target.context = path.resolve(build.contextDir) === path.resolve(opts.cwd) ? '.' : relativePath(opts.cwd, build.contextDir);
+    target.contextSource = build.source;
+    if (build.target !== undefined) target.stage = build.target;
+  }
+  if (isLoadError(model)) return { result: { ...errorResult(rel, model.loadError), target }, model: null };
 
   let joined: Finding[] = [];
   let error: string | undefined;
@@ -117,12 +124,17 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
     try {
       const mod = await import('../context/audit.js');
       joined = await mod.auditContext(model, absPath, opts);
+      if (build?.source === 'guess') joined = joined.map((f) => guessedContextFinding(f, target.context!, build.reason));
     } catch (err) {
       if (!isMissingModule(err, 'context/audit')) error = `build context: ${(err as Error)?.message ?? String(err)}`;
     }
   }
+  const notes: string[] = [];
+  // the Dockerfile's own folder is what `docker build DIR` uses: a note only when the guess moved away
+  if (build?.source === 'guess' && build.reason && path.resolve(build.contextDir) !== path.dirname(path.resolve(absPath))) notes.push(`build context ${target.context} guessed (no build of this Dockerfile was found): ${build.reason}`);
+  if (build?.notes) notes.push(...build.notes);
   const [result] = audit(model, {
-    target: { kind: 'dockerfile', path: rel },
+    target,
     path: rel,
     rules: opts.rules,
     catalogue: catalogueOf(opts),
@@ -134,7 +146,28 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
     ...(dockerfileFacts(model) ? { facts: dockerfileFacts(model)! } : {}),
     ...(error !== undefined ? { error } : {}),
   });
+  if (notes.length) result!.notes = notes;
   return { result: result!, model };
+}
+
+/** Build args whose values the map left unresolved (`${VERSION}`) are not used: the Dockerfile's
+ *  own default is a better guess than the literal text. */
+function usableArgs(args: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(args)) if (!v.includes('$')) out[k] = v;
+  return out;
+}
+
+/** On a guessed context a missing COPY source is not proof of a broken build: the guess may be
+ *  wrong. It stays visible as a warning that says so, and does not stop the grade. */
+function guessedContextFinding(f: Finding, context: string, reason: string | undefined): Finding {
+  if (f.ruleId !== 'context/copy-source-missing' || f.severity !== 'error') return f;
+  const why = reason ? ` (${reason})` : '';
+  return {
+    ...f,
+    severity: 'warning',
+    message: `${f.message} — if the context really is ${context}, which was guessed${why}; name the real one with --context or a builds: entry in .tightship.yaml`,
+  };
 }
 
 function dockerfileFacts(model: DockerfileModel): Record<string, unknown> | undefined {

@@ -52,10 +52,12 @@ export function parseErrorFindings(model: DockerfileModel): Finding[] {
   }));
 }
 
-/** Parses Dockerfile text as the file at `rel`; a parser crash becomes a load error. */
-export function parseModel(text: string, rel: string, options: LoadOptions): DockerfileModel | LoadError {
+/** Parses Dockerfile text as the file at `rel`; a parser crash becomes a load error. `build`:
+ *  the stage built (the final stage follows it) and the build's own args (the config's win). */
+export function parseModel(text: string, rel: string, options: LoadOptions, build?: { target?: string; args?: Record<string, string> }): DockerfileModel | LoadError {
   try {
-    return parseDockerfile(text, { path: rel, buildArgs: options.config.buildArgs });
+    const buildArgs = build?.args ? { ...build.args, ...options.config.buildArgs } : options.config.buildArgs;
+    return parseDockerfile(text, { path: rel, buildArgs, ...(build?.target !== undefined ? { target: build.target } : {}) });
   } catch (err) {
     return { loadError: `internal error while parsing: ${(err as Error)?.message ?? String(err)}` };
   }

@@ -114,23 +114,8 @@ function namedContexts(values: Record<string, string>, base: string): Record<str
 // ---------------------------------------------------------------------------------------------
 // config: `builds:` in .tightship.yaml
 
-/** JSON Schema of the config's `builds:` key (for the config schema). */
-export const BUILDS_SCHEMA = {
-  type: 'array',
-  description: 'How the project builds its images, when the build map cannot read it from compose, bake, CI or scripts. Paths are relative to the config file.',
-  items: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['dockerfile'],
-    properties: {
-      dockerfile: { type: 'string', description: 'The Dockerfile' },
-      context: { type: 'string', description: "The build context folder (default: the config file's folder)" },
-      target: { type: 'string', description: 'The stage built (--target)' },
-      args: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] }, description: 'Build args' },
-      contexts: { type: 'object', additionalProperties: { type: 'string' }, description: 'Named contexts (--build-context NAME=PATH)' },
-    },
-  },
-} as const;
+/** JSON Schema of the config's `builds:` key (the engine's config schema holds it). */
+export { BUILDS_SCHEMA } from '../../engine/config-schema.js';
 
 /** Reads the parsed `builds:` value of a config file (path relative to the root). */
 export function configBuilds(value: unknown, configFile: string, tree: ProjectTree): BuildMap {

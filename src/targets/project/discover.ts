@@ -5,22 +5,8 @@
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { dirOf, joinRel, type ProjectTree } from './tree.js';
 
-export const TEMPLATE_EXTENSIONS = ['.j2', '.jinja', '.jinja2', '.tmpl', '.tpl', '.template', '.in', '.erb', '.mustache', '.hbs'] as const;
-
-/** `Dockerfile`, `*.Dockerfile`, `Dockerfile.*`, `Containerfile`, `*.Containerfile`, `Containerfile.*`. */
-export function isDockerfileName(name: string): boolean {
-  const n = name.toLowerCase();
-  if (n.endsWith('.dockerignore') || n.endsWith('.containerignore')) return false;
-  for (const base of ['dockerfile', 'containerfile']) {
-    if (n === base || n.endsWith(`.${base}`) || n.startsWith(`${base}.`)) return true;
-  }
-  return false;
-}
-
-export function templateExtension(name: string): string | null {
-  const n = name.toLowerCase();
-  return TEMPLATE_EXTENSIONS.find((e) => n.endsWith(e)) ?? null;
-}
+export { TEMPLATE_EXTENSIONS, isDockerfileName, templateExtension } from './names.js';
+import { isDockerfileName, templateExtension } from './names.js';
 
 const COMPOSE_NAME = /^(?:(?:docker-)?compose(?:[.-][^/]*)?|[^/]+[.-]compose)\.ya?ml$/i;
 export const COMPOSE_BASE_NAMES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'] as const;
