@@ -7,7 +7,7 @@
 import type { Finding, Location, TargetResult } from '../engine/types.js';
 import type { ReportMeta } from '../report/common.js';
 import { findTokens } from './tokens.js';
-import { isSecretName, redact } from './names.js';
+import { assessValue, isSecretName, isWordLike, redact } from './names.js';
 
 /** Values shorter than this are not replaced: they would mangle ordinary words. */
 export const MIN_SECRET_LENGTH = 4;
@@ -193,7 +193,9 @@ export function redactSecretsIn(text: string, secrets: Iterable<string>): string
  *  secret found in any of its targets redacted in all of them: a token one target's rule found
  *  is hidden too where another target's message or frame quotes it. */
 export function redactReport(results: readonly TargetResult[], meta: ReportMeta): { results: TargetResult[]; meta: ReportMeta } {
-  const secrets = results.flatMap((r) => secretsOfFindings(r.findings));
+  // a weak value (a word such as `loki` used as a password) is redacted where it was found, by
+  // its rule; masked in every string it would turn `cmd/loki-canary` into `cmd/****-canary`
+  const secrets = results.flatMap((r) => secretsOfFindings(r.findings)).filter(worthMaskingEverywhere);
   // what no rule could find — a token quoted by a parse error of a file no rule read, a token in
   // a source line shown as a code frame — is still caught by its shape
   for (const r of results) {
@@ -217,4 +219,9 @@ export function redactReport(results: readonly TargetResult[], meta: ReportMeta)
 
 function tokensIn(text: string): string[] {
   return findTokens(text).map((t) => text.slice(t.index, t.index + t.length));
+}
+
+function worthMaskingEverywhere(value: string): boolean {
+  if (findTokens(value).length > 0 || value.includes('\n')) return true;
+  return !isWordLike(value) && assessValue(value) === 'strong';
 }

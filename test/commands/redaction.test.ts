@@ -56,3 +56,12 @@ test('a token quoted by a YAML error or a build error is redacted by its shape, 
     assert.ok(!text.includes(ak), `${format}: the key id in the build error is printed`);
   }
 });
+
+test('a weak password (a plain word) is not masked in every other string of the report', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tightship-redaction-'));
+  writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  db:\n    image: loki-canary:latest\n    environment:\n      POSTGRES_PASSWORD: loki\n');
+  const r = await runCli(['lint', 'compose.yaml', '-f', 'json', '--fail-on', 'none'], dir);
+  const report = JSON.parse(r.stdout) as { results: { findings: { ruleId: string; message: string }[] }[] };
+  const messages = report.results.flatMap((x) => x.findings.map((f) => `${f.ruleId}: ${f.message}`));
+  assert.ok(messages.some((m) => m.includes('loki-canary')), messages.join('\n'));
+});
