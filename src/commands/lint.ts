@@ -36,6 +36,8 @@ Options:
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --context DIR       build context for the Dockerfiles (default: each Dockerfile's folder)
       --no-context        do not audit the build context
+      --inspect-images    read the user, healthcheck and ports of compose services' images
+                          from the local Docker engine (services that build no image)
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
       --fix               apply safe fixes to the files (written atomically), then report
@@ -51,6 +53,7 @@ const SPECS: Record<string, FlagSpec> = {
   'build-arg': { value: true, repeat: true },
   context: { value: true },
   'no-context': {},
+  'inspect-images': {},
   fix: {},
 };
 
@@ -80,6 +83,8 @@ interface LintPlan {
   contextDir: string | undefined;
   auditContext: boolean;
   fix: boolean;
+  /** --inspect-images: compose services' images are inspected in the local engine. */
+  inspectImages: boolean;
   /** --build-arg values (secret-named ones are redacted in the report). */
   buildArgs: Record<string, string>;
 }
@@ -100,7 +105,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
     if (!st?.isDirectory()) throw new UserError(`build context ${contextFlag} is not a directory`, 'give --context an existing folder');
   }
   const outputPath = await resolveOutput(args, io);
-  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), buildArgs };
+  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), inspectImages: flagSet(args, 'inspect-images'), buildArgs };
 }
 
 /** What the audit of a lint run produced, for the report. */
@@ -163,7 +168,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       if (group.every((f) => found.searched.has(f) && isIgnoredPath(f, config))) continue;
       let groupResults: TargetResult[];
       try {
-        groupResults = compose ? await compose.auditCompose(group, optsFor(config)) : [];
+        groupResults = compose ? await compose.auditCompose(group, { ...optsFor(config), inspectImages: p.inspectImages }) : [];
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         groupResults = [{ target: { kind: 'compose', path: relativePath(io.cwd, group[0]!) }, level: null, missingForNextLevel: [], findings: [], error: err.message }];

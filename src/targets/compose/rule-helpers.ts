@@ -33,3 +33,9 @@ export function isRootUser(user: string): boolean {
   const u = user.trim().split(':')[0]!.trim();
   return u === 'root' || u === '0' || u === '';
 }
+
+/** Where a service's image facts come from, for messages: "its Dockerfile app/Dockerfile" or
+ *  "its image nginx:1.27 (inspected)". */
+export function imageSource(img: { dockerfile: string; image?: string }): string {
+  return img.image !== undefined ? `its image ${img.image} (inspected)` : `its Dockerfile ${img.dockerfile}`;
+}
