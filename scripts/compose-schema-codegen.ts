@@ -16,10 +16,12 @@ export const GENERATED_FILE = fileURLToPath(new URL('../../src/targets/compose/s
 export const AJV_OPTIONS = { allErrors: true, strict: false, validateFormats: false, allowUnionTypes: true } as const;
 
 export function generateValidatorSource(schemaText = readFileSync(SCHEMA_FILE, 'utf8')): string {
-  const Ajv = require('ajv').default as new (o: object) => { compile(s: object): unknown };
-  const standalone = require('ajv/dist/standalone').default as (ajv: unknown, v: unknown) => string;
   const schema = JSON.parse(schemaText) as Record<string, unknown>;
-  delete schema.$schema; // draft-07 is ajv's default; its https meta-schema URI is not registered
+  // compose-spec moved to JSON Schema draft 2020-12 ($defs); older copies are draft-07, ajv's default.
+  const draft2020 = String(schema.$schema ?? '').includes('2020-12');
+  const Ajv = (draft2020 ? require('ajv/dist/2020') : require('ajv')).default as new (o: object) => { compile(s: object): unknown };
+  const standalone = require('ajv/dist/standalone').default as (ajv: unknown, v: unknown) => string;
+  delete schema.$schema; // the meta-schema is implied by the ajv class; its https URI is not registered
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   const code = standalone(ajv, ajv.compile(schema));
   return [

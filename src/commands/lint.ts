@@ -46,6 +46,8 @@ Options:
       --target STAGE      the stage built (docker build --target), same pairing as --context
       --no-context        do not audit the build context
       --no-run-lines      do not audit container command lines (docker run …) [env TIGHTSHIP_NO_RUN_LINES=1]
+      --inspect-images    read the user, healthcheck and ports of compose services' images
+                          from the local Docker engine (services that build no image)
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
       --fix               apply safe fixes to the files (written atomically), then report
@@ -63,6 +65,7 @@ const SPECS: Record<string, FlagSpec> = {
   target: { value: true, repeat: true },
   'no-context': {},
   'no-run-lines': {},
+  'inspect-images': {},
   fix: {},
 };
 
@@ -94,6 +97,8 @@ interface LintPlan {
   targets: string[];
   auditContext: boolean;
   fix: boolean;
+  /** --inspect-images: compose services' images are inspected in the local engine. */
+  inspectImages: boolean;
   /** --build-arg values (secret-named ones are redacted in the report). */
   buildArgs: Record<string, string>;
   /** Audit the container command lines found in scripts, Makefiles, CI, Markdown… */
@@ -119,7 +124,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   for (const t of targets) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t)) throw new UserError(`--target '${t}' is not a stage name`, 'give the name of a FROM … AS NAME stage');
   const outputPath = await resolveOutput(args, io);
   const noRun = flagSet(args, 'no-run-lines') || /^(1|true|yes)$/i.test(io.env.TIGHTSHIP_NO_RUN_LINES?.trim() ?? '');
-  return { format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, buildArgs };
+  return { format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, inspectImages: flagSet(args, 'inspect-images'), buildArgs };
 }
 
 /** --context / --target given once apply to every Dockerfile named (every Dockerfile found when
@@ -346,7 +351,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       if (group.every((f) => found.searched.has(f) && isIgnoredPath(f, config))) continue;
       let groupResults: TargetResult[];
       try {
-        groupResults = compose ? await compose.auditCompose(group, optsFor(config)) : [];
+        groupResults = compose ? await compose.auditCompose(group, { ...optsFor(config), inspectImages: p.inspectImages }) : [];
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         groupResults = [{ target: { kind: 'compose', path: relativePath(io.cwd, group[0]!) }, level: null, missingForNextLevel: [], findings: [], error: err.message }];

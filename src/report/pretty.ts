@@ -101,10 +101,64 @@ function levelLine(r: TargetResult, p: Paint): string {
   return `  level: ${p.bold(painted)}${risks} · to reach ${next}: ${missing}`;
 }
 
-function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, CatalogueEntry>, p: Paint): string[] {
+/** Services of one compose file sharing a warning (or info) of one rule are listed once under
+ *  the file instead of once per service; errors always show per service. JSON and SARIF keep a
+ *  finding each: this is presentation only. */
+const GROUP_AT_LEAST = 3;
+
+interface Group {
+  path: string;
+  ruleId: string;
+  severity: Severity;
+  services: string[];
+  /** The findings shown in the group (left out of their service's block). */
+  findings: Set<Finding>;
+}
+
+function groupsOf(results: readonly TargetResult[]): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const r of results) {
+    const svc = r.target.service;
+    if (r.target.kind !== 'compose' || svc === undefined) continue;
+    const perRule = new Map<string, Finding[]>();
+    for (const f of r.findings) {
+      if (f.severity === 'error') continue;
+      const list = perRule.get(f.ruleId) ?? [];
+      list.push(f);
+      perRule.set(f.ruleId, list);
+    }
+    for (const [ruleId, list] of perRule) {
+      if (list.length !== 1) continue; // several findings of a rule in one service stay with it
+      const f = list[0]!;
+      const key = `${r.target.path}\u0000${ruleId}\u0000${f.severity}`;
+      let g = byKey.get(key);
+      if (!g) {
+        g = { path: r.target.path, ruleId, severity: f.severity, services: [], findings: new Set() };
+        byKey.set(key, g);
+      }
+      g.services.push(svc);
+      g.findings.add(f);
+    }
+  }
+  return [...byKey.values()].filter((g) => g.services.length >= GROUP_AT_LEAST);
+}
+
+function renderGroups(path: string, groups: readonly Group[], rules: Map<string, CatalogueEntry>, p: Paint): string[] {
+  const out: string[] = [p.bold(p.cyan(`${path} (${plural(new Set(groups.flatMap((g) => g.services)).size, 'service')}: shared findings)`))];
+  for (const g of [...groups].sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))) {
+    const rule = rules.get(g.ruleId);
+    out.push(`  ${severityLabel(g.severity, p)}  ${rule?.title ?? g.ruleId}: not met by ${plural(g.services.length, 'service')} (${g.services.join(', ')})  ${p.dim(g.ruleId)}`);
+    if (rule) out.push(`    ${p.dim('fix:')} ${firstSentence(rule.remediation)}`);
+  }
+  return out;
+}
+
+function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, CatalogueEntry>, p: Paint, grouped: ReadonlySet<Finding> = new Set()): string[] {
   const build = buildLine(r);
   const out: string[] = [p.bold(p.cyan(targetTitle(r))) + (build ? `  ${p.dim(build)}` : '')];
   for (const n of r.notes ?? []) out.push(`  ${p.blue('note')}     ${n}`);
+  const shown = grouped.size ? r.findings.filter((f) => !grouped.has(f)) : r.findings;
+  const inGroups = r.findings.length - shown.length;
   if (r.error !== undefined) out.push(`  ${p.red('error')}    ${r.error}`);
   const sourceLines = new Map<string, string[]>();
   const linesOf = (path: string): string[] | null => {
@@ -115,11 +169,11 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
     return l;
   };
   const explained = new Set<string>();
-  r.findings.forEach((f, i) => {
+  shown.forEach((f, i) => {
     const other = f.location.path !== r.target.path ? `${f.location.path}:` : '';
     out.push(`  ${p.dim(`${other}${where(f)}`)}  ${severityLabel(f.severity, p)}  ${f.message}  ${p.dim(f.ruleId)}`);
     // findings on the same range share one code frame, shown after the last of them
-    const next = r.findings[i + 1];
+    const next = shown[i + 1];
     const sameAsNext = next !== undefined && sameRange(f, next);
     const lines = showsSource(f) && !sameAsNext ? linesOf(f.location.path) : null;
     if (lines) out.push(...codeFrame(f, lines, p));
@@ -137,6 +191,7 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
   });
   const fixed = meta.fixed?.[r.target.path];
   if (fixed?.length) out.push(`  ${p.green(`fixed ${plural(fixed.length, 'problem')}:`)} ${[...new Set(fixed.map((x) => x.ruleId))].join(', ')}`);
+  if (inGroups) out.push(`  ${p.dim(`+ ${plural(inGroups, 'finding')} shared with other services (listed under ${r.target.path})`)}`);
   if (r.findings.length === 0 && r.error === undefined) out.push(`  ${p.green('no findings')}`);
   const level = levelLine(r, p);
   if (level) out.push(level);
@@ -147,7 +202,16 @@ export const formatPretty: Formatter = (results, meta) => {
   const p = painter(meta.color === true);
   const rules = new Map(meta.rules.map((r) => [r.id, r]));
   const sorted = sortedResults(results);
-  const blocks = sorted.map((r) => renderTarget(r, meta, rules, p).join('\n'));
+  const groups = groupsOf(sorted);
+  const grouped = new Set(groups.flatMap((g) => [...g.findings]));
+  const lastOfPath = new Map<string, TargetResult>();
+  for (const r of sorted) if (r.target.kind === 'compose' && r.target.service !== undefined) lastOfPath.set(r.target.path, r);
+  const blocks: string[] = [];
+  for (const r of sorted) {
+    blocks.push(renderTarget(r, meta, rules, p, grouped).join('\n'));
+    const mine = lastOfPath.get(r.target.path) === r ? groups.filter((g) => g.path === r.target.path) : [];
+    if (mine.length) blocks.push(renderGroups(r.target.path, mine, rules, p).join('\n'));
+  }
   const t = totals(sorted);
   const levels = (['root', 'nonroot', 'hardened'] as const).filter((l) => t.levels[l] > 0).map((l) => `${t.levels[l]} ${l}`);
   const counts = [plural(t.error, 'error'), plural(t.warning, 'warning'), plural(t.info, 'info')];

@@ -88,18 +88,45 @@ export function dropsAll(capDrop: readonly { value: string }[]): boolean {
 /** The container engine's API socket (or its folder). */
 export const SOCKET = /(^|\/)(docker|containerd|podman|crio)\.sock$|^\/var\/run\/docker$|^\/run\/containerd(\/|$)/;
 
-export const SENSITIVE_PATHS: readonly string[] = ['/', '/etc', '/proc', '/sys', '/dev', '/boot', '/root', '/var/lib/docker', '/var/run', '/run', '/usr', '/lib', '/bin', '/sbin', '/var/lib/kubelet', '/home'];
+// Which host paths are sensitive, by what the container gets through them:
+// - a system tree as a whole (/, /etc, /usr, /var, /run, /home …): the host's configuration,
+//   programs or every user's files. A folder below one is usually the application's own data
+//   (/etc/pihole, /usr/share/appdata/x, /var/lib/grafana) and is not reported.
+// - kernel and device interfaces, where anything below is as sensitive as the top: /proc,
+//   /sys, /dev, /boot, kernel modules and sources (/lib/modules, /usr/src: the host loads and
+//   builds from them). Read-only, a file below is routine (/sys/fs/cgroup:ro for a monitor).
+// - credentials and control files of the host, exact or below, read-only included (they leak
+//   secrets): /root, a user's home, /etc/shadow, SSH host keys, engine and kubelet state.
+// - files that change the host when written (accounts, sudo, cron, systemd, PAM, the loader):
+//   writable only; a read-only /etc/passwd for the host's user names is routine.
+const SYSTEM_TREES = new Set(['/', '/etc', '/usr', '/usr/local', '/usr/lib', '/usr/bin', '/usr/sbin', '/lib', '/lib64', '/bin', '/sbin', '/var', '/var/lib', '/var/run', '/run', '/home', '/opt', '/srv', '/mnt']);
+const KERNEL = ['/proc', '/sys', '/dev', '/boot', '/lib/modules', '/usr/lib/modules', '/usr/src'];
+const SECRETS = ['/root', '/etc/shadow', '/etc/gshadow', '/etc/ssh', '/etc/ssl/private', '/etc/kubernetes', '/etc/docker', '/etc/containerd', '/var/lib/docker', '/var/lib/containerd', '/var/lib/kubelet', '/run/secrets', '/run/dbus', '/var/run/dbus'];
+const HOST_CONTROL = ['/etc/passwd', '/etc/group', '/etc/sudoers', '/etc/sudoers.d', '/etc/crontab', '/etc/cron.d', '/etc/cron.daily', '/etc/cron.hourly', '/etc/systemd', '/etc/pam.d', '/etc/security', '/etc/ld.so.preload', '/etc/ld.so.conf', '/etc/ld.so.conf.d', '/etc/profile.d', '/etc/init.d', '/var/spool/cron'];
+const HOME_SECRETS = /^\/home\/[^/]+(\/\.(ssh|aws|docker|kube|gnupg|config\/gcloud)(\/.*)?)?$/;
 
-/** How a bind mount of a host path is judged: the socket, a sensitive path (writable or read-only), or nothing. */
-export function hostPathDanger(source: string, readOnly: boolean): 'socket' | 'writable' | 'read-only' | null {
+const at = (list: readonly string[], p: string) => list.find((s) => p === s || p.startsWith(`${s}/`));
+
+/** How a bind-mounted host path is sensitive: 'always' (reported read-only too), 'writable'
+ *  (only when writable), or null (not sensitive). Exported for the run target. */
+export function hostPathSensitivity(src: string, readOnly: boolean): { what: string; reportReadOnly: boolean } | null {
+  if (SYSTEM_TREES.has(src)) return { what: 'a system tree', reportReadOnly: true };
+  const kernel = at(KERNEL, src);
+  if (kernel) return { what: 'a kernel or device interface', reportReadOnly: src === kernel };
+  if (at(SECRETS, src) || HOME_SECRETS.test(src)) return { what: 'host credentials', reportReadOnly: true };
+  if (!readOnly && at(HOST_CONTROL, src)) return { what: 'a file that controls the host', reportReadOnly: false };
+  return null;
+}
+
+/** How a bind mount of a host path is judged: the socket, a sensitive path (writable, or
+ *  read-only where that is sensitive too, with what it gives), or nothing. */
+export function hostPathDanger(source: string, readOnly: boolean): { kind: 'socket' } | { kind: 'writable' | 'read-only'; what: string } | null {
   if (!source.startsWith('/')) return null;
   const src = source.length > 1 ? source.replace(/\/+$/, '') : source;
-  if (SOCKET.test(src)) return 'socket';
-  const exact = SENSITIVE_PATHS.includes(src);
-  const under = !exact && SENSITIVE_PATHS.some((s) => s !== '/' && src.startsWith(`${s}/`));
-  if (!exact && !under) return null;
-  if (under && readOnly) return null; // one file or folder below, read-only: the usual /etc/localtime:ro
-  return readOnly ? 'read-only' : 'writable';
+  if (SOCKET.test(src)) return { kind: 'socket' };
+  const hit = hostPathSensitivity(src, readOnly);
+  if (!hit || (readOnly && !hit.reportReadOnly)) return null;
+  return { kind: readOnly ? 'read-only' : 'writable', what: hit.what };
 }
 
 /** The confinement a security option switches off, or null. */
@@ -173,9 +200,9 @@ export function checkHostMounts<L>(p: RuntimePosture<L>, who: string, want: 'soc
     if (m.type !== 'bind' || !m.source) continue;
     const d = hostPathDanger(m.source, m.readOnly);
     const src = m.source.length > 1 ? m.source.replace(/\/+$/, '') : m.source;
-    if (want === 'socket' && d === 'socket') out.push({ at: m.at, message: `${who} mounts the container engine socket ${src}: root on the host` });
-    if (want === 'sensitive' && d === 'writable') out.push({ at: m.at, message: `${who} mounts the host's ${src} writable` });
-    if (want === 'sensitive' && d === 'read-only') out.push({ at: m.at, message: `${who} mounts the host's ${src} (read-only)`, severity: 'warning' });
+    if (want === 'socket' && d?.kind === 'socket') out.push({ at: m.at, message: `${who} mounts the container engine socket ${src}: root on the host` });
+    if (want === 'sensitive' && d?.kind === 'writable') out.push({ at: m.at, message: `${who} mounts the host's ${src} writable (${d.what})` });
+    if (want === 'sensitive' && d?.kind === 'read-only') out.push({ at: m.at, message: `${who} mounts the host's ${src} (read-only; ${d.what})`, severity: 'warning' });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { reportMissing } from '../../targets/compose/rule-helpers.js';
+import { imageSource, reportMissing } from '../../targets/compose/rule-helpers.js';
 
 export default defineRule({
   id: 'compose/healthcheck-missing',
@@ -18,7 +18,7 @@ export default defineRule({
       const img = svc.imageFacts;
       if (img?.healthcheck) continue;
       const why = img
-        ? img.healthcheckNone ? `and its Dockerfile ${img.dockerfile} says HEALTHCHECK NONE` : `and its Dockerfile ${img.dockerfile} has no HEALTHCHECK`
+        ? img.healthcheckNone ? `and ${imageSource(img)} says HEALTHCHECK NONE` : `and ${imageSource(img)} has no HEALTHCHECK`
         : 'and the image\'s own HEALTHCHECK (if any) cannot be seen from here';
       reportMissing(ctx, svc, 'healthcheck', `service ${svc.name} has no healthcheck ${why}`);
     }

@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'warning',
   level: null,
   rationale: 'An untagged image or `:latest` changes under you: the next `docker compose pull` runs different software, with no record of what ran before and no way back.',
-  remediation: 'Name a version tag (`postgres:16.4`), better with its digest (`postgres:16.4@sha256:…`).',
+  remediation: 'Name a version tag of the image (`<name>:<version>`), better with its digest (`<name>:<version>@sha256:…`).',
   references: ['https://docs.docker.com/reference/compose-file/services/#image'],
   equivalents: {},
   examples: { bad: 'services:\n  api:\n    image: nginx\n', good: 'services:\n  api:\n    image: nginx:1.27\n' },

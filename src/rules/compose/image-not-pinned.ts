@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'info',
   level: null,
   rationale: 'A tag can be moved to another image (by the publisher or by whoever takes over the registry account); a digest cannot. Pinning by digest makes every `up` run exactly the reviewed image.',
-  remediation: 'Append the digest: `image: nginx:1.27@sha256:<digest>` (`docker buildx imagetools inspect nginx:1.27` shows it); let a bot such as Renovate update it.',
+  remediation: 'Append the digest to the image\'s own reference: `image: <name>:<tag>@sha256:<digest>` (`docker buildx imagetools inspect <name>:<tag>` shows it); let a bot such as Renovate update it.',
   references: ['https://docs.docker.com/reference/compose-file/services/#image'],
   equivalents: {},
   examples: { bad: 'services:\n  api:\n    image: nginx:1.27\n', good: 'services:\n  api:\n    image: nginx:1.27@sha256:0000000000000000000000000000000000000000000000000000000000000000\n' },

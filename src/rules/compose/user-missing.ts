@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { get } from '../../targets/compose/model.js';
-import { isRootUser, reportMissing } from '../../targets/compose/rule-helpers.js';
+import { imageSource, isRootUser, reportMissing } from '../../targets/compose/rule-helpers.js';
 
 export default defineRule({
   id: 'compose/user-missing',
@@ -19,8 +19,8 @@ export default defineRule({
       const img = svc.imageFacts;
       if (img && img.user !== null && !isRootUser(img.user)) continue;
       const why = img
-        ? img.user === null ? `and its Dockerfile ${img.dockerfile} sets no USER` : `and its Dockerfile ${img.dockerfile} ends with USER ${img.user}`
-        : 'and the image\'s user cannot be seen from here (most images run as root)';
+        ? img.user === null ? `and ${imageSource(img)} sets no USER` : `and ${imageSource(img)} ends with USER ${img.user}`
+        : 'and the image\'s user cannot be seen from here (most images run as root; --inspect-images reads it from the local engine)';
       reportMissing(ctx, svc, 'user', `service ${svc.name} has no user: ${why}`);
     }
   },

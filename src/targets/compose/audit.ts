@@ -43,6 +43,9 @@ export function composeProjectFiles(dir: string): string[] {
 export interface ComposeAuditOptions extends AuditOptions {
   /** Variables for interpolation, over the `.env` beside the base file (the shell's are not read: output stays reproducible). */
   env?: Record<string, string>;
+  /** Read the config (user, healthcheck, ports) of each service's image from the local engine
+   *  when the service builds none (--inspect-images). Off by default: lint does no engine I/O. */
+  inspectImages?: boolean;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -95,6 +98,7 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   await readEnvFiles(model, baseDir, opts.cwd);
   checkBuildFiles(model, baseDir, opts.cwd);
   const dockerfileResults = await auditBuilds(model, baseDir, opts);
+  if (opts.inspectImages) await inspectImages(model);
   const profileResults = opts.rules.some((r) => r.target === 'profile') ? await auditNamedProfiles(model, baseDir, opts) : [];
 
   return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults, profileResults);
@@ -124,7 +128,7 @@ async function auditNamedProfiles(model: ComposeModel, baseDir: string, opts: Co
 
 /** Reads and assembles one compose project into its model (the target's load); the first file
  *  that cannot be read is the load error. */
-export async function loadComposeProject(files: string[], opts: { cwd: string; env?: Record<string, string> }): Promise<ComposeModel | LoadError> {
+export async function loadComposeProject(files: string[], opts: { cwd: string; env?: Record<string, string>; inspectImages?: boolean }): Promise<ComposeModel | LoadError> {
   if (files.length === 0) return { loadError: 'no compose file given' };
   const baseDir = path.dirname(path.resolve(opts.cwd, files[0]!));
   const sources: ComposeSource[] = [];
@@ -139,6 +143,7 @@ export async function loadComposeProject(files: string[], opts: { cwd: string; e
     const model = assembleCompose(sources, { env });
     await readEnvFiles(model, baseDir, opts.cwd);
     checkBuildFiles(model, baseDir, opts.cwd);
+    if (opts.inspectImages) await inspectImages(model);
     return model;
   } catch (err) {
     return { loadError: `internal error while reading: ${(err as Error)?.message ?? String(err)}` };
@@ -152,7 +157,7 @@ export function composeResults(model: ComposeModel, opts: Pick<AuditOptions, 'co
     target: { kind: 'compose' as const, path: svc.file, service: svc.name }, graded: true, facts: serviceFacts(svc),
   } satisfies ResultPart]));
   const fileParts = new Map<string, ResultPart>();
-  return audit(model, {
+  return ungradedImages(audit(model, {
     target: { kind: 'compose', path: model.path },
     path: model.path,
     rules: opts.rules,
@@ -174,7 +179,32 @@ export function composeResults(model: ComposeModel, opts: Pick<AuditOptions, 'co
         return file;
       },
     },
-  });
+  }), model);
+}
+
+async function inspectImages(model: ComposeModel): Promise<void> {
+  const { inspectServiceImages } = await import('./inspect-images.js');
+  await inspectServiceImages(model);
+}
+
+/** A service whose image cannot be seen (no build:, not inspected) has an unknown user when it
+ *  sets none: when that is all that keeps it at root, it is not graded (level null) rather than
+ *  graded root on no evidence. A finding that makes it root whatever its image (privileged, the
+ *  Docker socket, user: root) still grades it root. */
+function ungradedImages(results: TargetResult[], model: ComposeModel): TargetResult[] {
+  const byName = new Map(model.services.map((s) => [s.name, s]));
+  for (const r of results) {
+    const svc = r.target.service !== undefined ? byName.get(r.target.service) : undefined;
+    if (!svc || svc.build || svc.imageFacts) continue;
+    if (r.level !== 'root' || r.missingForNextLevel.length !== 1 || r.missingForNextLevel[0] !== 'compose/user-missing') continue;
+    const unknown = svc.healthcheck ? 'its user is unknown' : 'its user and healthcheck are unknown';
+    r.level = null;
+    r.missingForNextLevel = [];
+    r.levelReason = svc.imageUnknown !== undefined
+      ? `image not inspected: ${svc.imageUnknown}; ${unknown}`
+      : `image not inspected: ${unknown} (run with --inspect-images)`;
+  }
+  return results;
 }
 
 /** A service whose image is built from a Dockerfile that would not build is not graded either:
@@ -205,9 +235,11 @@ function serviceFacts(svc: ComposeService): Record<string, unknown> {
   const facts: Record<string, unknown> = {};
   if (svc.image) facts.image = svc.image.value;
   if (svc.imageFacts) {
-    facts.dockerfile = svc.imageFacts.dockerfile;
+    if (svc.imageFacts.dockerfile) facts.dockerfile = svc.imageFacts.dockerfile;
     facts.imageUser = svc.imageFacts.user;
     facts.imageHealthcheck = svc.imageFacts.healthcheck;
+    if (svc.imageFacts.image !== undefined) facts.imageInspected = svc.imageFacts.image;
+    if (svc.imageFacts.exposedPorts) facts.imageExposedPorts = svc.imageFacts.exposedPorts;
   }
   return facts;
 }

@@ -99,7 +99,8 @@ function expand(ctx: Ctx, from: number, to: number): string {
       i += 1 + name.length;
       continue;
     }
-    issues.push({ severity: 'error', message: `invalid interpolation: a lone "$" in "${shorten(whole())}" (write "$$" for a literal dollar sign)` });
+    // A "$" before anything but "$", "{" or a name ("$(cmd)", "$1", "$ ", a trailing "$") is no
+    // interpolation: compose keeps it as written, so a shell command in `command:` works unchanged.
     out += '$';
     i++;
   }

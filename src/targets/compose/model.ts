@@ -128,8 +128,12 @@ export interface BuildSpec {
 
 /** What the image a service builds says about the run-time user and healthcheck (from its Dockerfile). */
 export interface ImageFacts {
-  /** Relative path of the Dockerfile. */
+  /** Relative path of the Dockerfile ('' when the facts come from an inspected image). */
   dockerfile: string;
+  /** The image reference whose config was read from the local engine (--inspect-images). */
+  image?: string;
+  /** Ports the image config exposes (inspected images only), e.g. "80/tcp". */
+  exposedPorts?: string[];
   /** The effective USER of the final stage (after ARG resolution), null when none. */
   user: string | null;
   /** true when the final stage has a HEALTHCHECK other than NONE. */
@@ -165,6 +169,8 @@ export interface ComposeService {
   limits: { memory: YNode | null; cpus: YNode | null; pids: YNode | null };
   /** The image's own facts when the service builds it; null for image-only services or unreadable Dockerfiles. */
   imageFacts: ImageFacts | null;
+  /** Why the image's config could not be read when inspection was asked for (set by the load step). */
+  imageUnknown?: string;
 }
 
 export interface ComposeModel {

@@ -30,3 +30,9 @@ export function itemPath(svc: ComposeService, key: string, node: YNode, list: YN
 
 /** true when the user is root (shared with every target's posture checks). */
 export { isRootUser } from '../../rules/posture.js';
+
+/** Where a service's image facts come from, for messages: "its Dockerfile app/Dockerfile" or
+ *  "its image nginx:1.27 (inspected)". */
+export function imageSource(img: { dockerfile: string; image?: string }): string {
+  return img.image !== undefined ? `its image ${img.image} (inspected)` : `its Dockerfile ${img.dockerfile}`;
+}

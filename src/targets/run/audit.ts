@@ -82,7 +82,7 @@ export function runResults(model: RunModel, opts: Pick<AuditOptions, 'config' | 
   const parts: ResultPart[] = model.commands.map((c) => ({ target: targetOf(c), graded: true, facts: factsOf(c) }));
   const fileParts = new Map<string, ResultPart>();
   const byLine = model.commands.map((c, i) => ({ from: c.at.line, to: lastLine(c), part: parts[i]! }));
-  return audit(model, {
+  return ungradedUsers(audit(model, {
     target: { kind: 'run', path: model.path },
     path: model.path,
     rules: opts.rules,
@@ -104,7 +104,7 @@ export function runResults(model: RunModel, opts: Pick<AuditOptions, 'config' | 
         return file;
       },
     },
-  });
+  }));
 }
 
 function lastLine(c: RunCommand): number {
@@ -138,4 +138,18 @@ export function auditRunFile(file: string, opts: AuditOptions): TargetResult[] {
   const model = loadRunFile(file, opts.cwd);
   if ('loadError' in model) return [{ target: { kind: 'run', path: relPosix(opts.cwd, path.resolve(opts.cwd, file)) }, level: null, missingForNextLevel: [], findings: [], error: model.loadError }];
   return runResults(model, opts);
+}
+
+/** A command without --user runs as its image's user, which a command line does not show: when
+ *  that is all that keeps it at root, it is not graded (as a compose service of an image that
+ *  was not inspected); what makes it root whatever its image (privileged, the socket, --user
+ *  root) still grades it root. */
+function ungradedUsers(results: TargetResult[]): TargetResult[] {
+  for (const r of results) {
+    if (r.target.kind !== 'run' || r.level !== 'root' || r.missingForNextLevel.length !== 1 || r.missingForNextLevel[0] !== 'run/user-missing') continue;
+    r.level = null;
+    r.missingForNextLevel = [];
+    r.levelReason = "image not inspected: the command sets no --user, so its user is the image's, unknown here";
+  }
+  return results;
 }

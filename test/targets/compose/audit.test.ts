@@ -45,8 +45,8 @@ describe('auditCompose on a project (base + override + .env + Dockerfile)', asyn
     assert.equal(cap.location.path, 'project/compose.override.yaml');
     assert.equal(cap.location.startLine, 4);
     assert.equal(cap.location.yamlPath, 'services.db.cap_add[0]');
-    assert.equal(db.level, 'root', 'no user: and the postgres image runs as root');
-    assert.deepEqual(db.missingForNextLevel, ['compose/user-missing']);
+    assert.equal(db.level, null, 'no user:, and the postgres image is not inspected: its user is unknown');
+    assert.match(db.levelReason!, /^image not inspected: its user and healthcheck are unknown/);
   });
   it('a service only in the override is located there', () => {
     const debug = svc(results, 'debug');

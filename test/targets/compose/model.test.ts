@@ -12,7 +12,7 @@ describe('interpolation', () => {
   const cases: [string, string, number][] = [
     ['${SET}', 'v', 0], ['$SET-x', 'v-x', 0], ['${UNSET}', '', 1], ['${UNSET:-d}', 'd', 0], ['${EMPTY:-d}', 'd', 0],
     ['${EMPTY-d}', '', 0], ['${UNSET-d}', 'd', 0], ['${SET:+r}', 'r', 0], ['${UNSET:+r}', '', 0], ['$$SET', '$SET', 0],
-    ['${UNSET:-${SET}}', 'v', 0], ['${EMPTY:?e}', '', 1], ['${EMPTY?e}', '', 0], ['a$', 'a$', 1], ['${', '${', 1],
+    ['${UNSET:-${SET}}', 'v', 0], ['${EMPTY:?e}', '', 1], ['${EMPTY?e}', '', 0], ['a$', 'a$', 0], ['$(seq 3) $1', '$(seq 3) $1', 0], ['${', '${', 1],
   ];
   for (const [input, value, issues] of cases) {
     it(input, () => {

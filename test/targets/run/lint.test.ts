@@ -27,11 +27,11 @@ describe('lint: container command lines', () => {
     const results = await lint([]);
     const graded = results.filter((r) => r.target.line !== undefined).map((r) => [r.target.path, r.target.line, r.target.image ?? null, r.level]);
     assert.deepEqual(graded, [
-      ['.github/workflows/ci.yml', 11, 'app:ci', 'root'],
+      ['.github/workflows/ci.yml', 11, 'app:ci', null],
       ['Makefile', 5, null, 'root'],
       ['deploy/deploy.sh', 6, 'registry.example.com/api:1.4.2', 'hardened'],
       ['docs/README.md', 4, 'nginx:1.27', 'root'],
-      ['docs/README.md', 10, 'alpine:3.20', 'root'],
+      ['docs/README.md', 10, 'alpine:3.20', null],
     ]);
   });
 
