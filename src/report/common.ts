@@ -1,9 +1,10 @@
 // What every formatter receives besides the results, and helpers they share. Formatters are
 // pure: (results, meta) => string, no I/O, no clock.
-import type { Finding, Level, TargetResult } from '../engine/types.js';
+import type { Finding, Level, Severity, TargetRef, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import type { AppliedFix } from '../engine/fix.js';
 import { compareFindings } from '../engine/run.js';
+import { SEVERITY_RANK } from '../engine/types.js';
 
 export interface ReportMeta {
   toolVersion: string;
@@ -24,6 +25,9 @@ export interface ReportMeta {
     notes: readonly { file: string; line: number; message: string }[];
     skipped: readonly { path: string; reason: string }[];
   };
+  /** The --fail-on threshold in force for a target (its folder's config); absent: error. The
+   *  formats that say pass or fail (junit) fail exactly the findings the exit code counts. */
+  failOn?: (target: TargetRef) => Severity | 'none';
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;
@@ -73,6 +77,18 @@ export function totals(results: readonly TargetResult[]): Totals {
     for (const f of r.findings) t[f.severity]++;
   }
   return t;
+}
+
+/** Whether a finding counts toward the exit code under a threshold. */
+export function atOrAbove(severity: Severity, failOn: Severity | 'none'): boolean {
+  return failOn !== 'none' && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+
+/** A target's name for people: its path, with the compose service or image. */
+export function targetName(t: TargetRef): string {
+  if (t.service) return `${t.path} (service ${t.service})`;
+  if (t.image) return `${t.path} (image ${t.image})`;
+  return t.path;
 }
 
 /** Whether a finding's source lines may be shown: never for secrets. */

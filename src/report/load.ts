@@ -16,6 +16,10 @@ const FORMATS: Record<string, FormatEntry> = {
   sarif: { load: async () => (await import('./sarif.js')).formatSarif },
   github: { load: async () => (await import('./github.js')).formatGithub },
   cyclonedx: { load: async () => (await import('./cyclonedx.js')).formatCycloneDx, commands: ['image'] },
+  gitlab: { load: async () => (await import('./gitlab.js')).formatGitlab },
+  junit: { load: async () => (await import('./junit.js')).formatJunit },
+  checkstyle: { load: async () => (await import('./checkstyle.js')).formatCheckstyle },
+  html: { load: async () => (await import('./html.js')).formatHtml },
 };
 
 /** The formats every command offers. */

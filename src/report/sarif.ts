@@ -1,8 +1,8 @@
 // SARIF 2.1.0 for code-scanning services: tool.driver.rules[] with help and security-severity,
 // regions with columns, partialFingerprints that survive line moves, fixes[] from fix edits.
-import { createHash } from 'node:crypto';
 import type { Finding, Location, Severity, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
+import { findingFingerprints } from '../engine/baseline.js';
 import { docsUri, INFORMATION_URI, showsSource, sortedResults, type Formatter } from './common.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -74,19 +74,6 @@ function location(l: Location): Record<string, unknown> {
   return out;
 }
 
-/** Text the fingerprint hashes: the offending source lines with whitespace collapsed (so the
- *  fingerprint survives the finding moving to another line), else the message. */
-function offendingText(f: Finding, sources: Record<string, string> | undefined): string {
-  const text = sources?.[f.location.path];
-  const l = f.location;
-  if (text !== undefined && l.startLine >= 1) {
-    const lines = text.split('\n').slice(l.startLine - 1, Math.max(l.endLine, l.startLine));
-    const joined = lines.join('\n').replace(/\s+/g, ' ').trim();
-    if (joined) return joined;
-  }
-  return [l.yamlPath, l.imagePath, l.field, f.message].filter(Boolean).join('\u0000');
-}
-
 function fixes(f: Finding): Record<string, unknown>[] | undefined {
   if (!f.fix || f.fix.edits.length === 0) return undefined;
   return [{
@@ -110,22 +97,17 @@ export const formatSarif: Formatter = (results, meta) => {
     rationale: id, remediation: 'See the documentation.', references: [], equivalents: {}, examples: { bad: '', good: '' },
   });
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const seen = new Map<string, number>();
+  const prints = findingFingerprints(sorted, meta.sources, { useSource: showsSource });
   const sarifResults: Record<string, unknown>[] = [];
   for (const r of sorted) {
     for (const f of r.findings) {
-      const base = createHash('sha256')
-        .update(`${f.ruleId}\u0000${f.location.path}\u0000${showsSource(f) ? offendingText(f, meta.sources) : f.message}`)
-        .digest('hex').slice(0, 32);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
       const out: Record<string, unknown> = {
         ruleId: f.ruleId,
         ruleIndex: index.get(f.ruleId),
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(f.location)],
-        partialFingerprints: { 'tightshipFingerprint/v1': `${base}:${n}` },
+        partialFingerprints: { 'tightshipFingerprint/v1': prints.get(f)! },
       };
       if (f.related?.length) {
         out.relatedLocations = f.related.map((rel, i) => ({ id: i + 1, ...location(rel.location), message: { text: rel.message } }));

@@ -29,6 +29,10 @@ describe('formatters: golden files', () => {
     ['json', 'report.json', {}],
     ['sarif', 'report.sarif', {}],
     ['github', 'report.github.txt', {}],
+    ['gitlab', 'report.gitlab.json', {}],
+    ['junit', 'report.junit.xml', {}],
+    ['checkstyle', 'report.checkstyle.xml', {}],
+    ['html', 'report.html', {}],
   ];
   for (const [format, file, extra] of cases) {
     it(`${format} → ${file}`, () => golden(file, FORMATTERS[format]!(SAMPLE_RESULTS, sampleMeta(extra))));

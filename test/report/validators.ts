@@ -27,3 +27,10 @@ export async function loadSarifValidator(): Promise<Validate> {
   // unicodeRegExp off: one pattern of the schema (language tags) is not valid with the u flag
   return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema) as Validate;
 }
+
+/** GitLab's Code Quality report format as a JSON schema (test/report/schemas/, written from
+ *  GitLab's documentation of the format: GitLab publishes a table, not a schema file). */
+export async function loadGitlabValidator(): Promise<Validate> {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/report/schemas/gitlab-codequality.schema.json'), 'utf8'));
+  return new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema) as Validate;
+}
