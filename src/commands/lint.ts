@@ -14,11 +14,11 @@ import { tightshipRules } from '../rules/tightship/index.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
 import { auditDockerfileText, errorResult, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
-import { fixUntilStable, type AppliedFix } from '../engine/fix.js';
+import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
-import { useColor, writeFileAtomic } from './output.js';
+import { assertNotAnInput, readForFix, useColor, writeFileAtomic, writeFixed } from './output.js';
 import { configLoader, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
 import { discover, loadCompose, type Discovery } from './discover.js';
 
@@ -38,7 +38,12 @@ Options:
       --no-context        do not audit the build context
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
-      --fix               apply safe fixes to the files (written atomically), then report
+      --fix               apply safe fixes to the files, then report. A symbolic link's target is
+                          edited; mode, owner, hard links, BOM and line endings are kept; a
+                          read-only file or one changed during the run is not written (exit 2,
+                          the other files are still fixed). Suggestions are never applied.
+      --fix-dry-run       print the fixes as a unified diff and write nothing (exit 1 when a
+                          file would change)
       --debug             print stack traces of internal errors
   -h, --help              show this help
 
@@ -52,6 +57,7 @@ const SPECS: Record<string, FlagSpec> = {
   context: { value: true },
   'no-context': {},
   fix: {},
+  'fix-dry-run': {},
 };
 
 function parseBuildArgs(values: string[]): Record<string, string> {
@@ -80,6 +86,8 @@ interface LintPlan {
   contextDir: string | undefined;
   auditContext: boolean;
   fix: boolean;
+  /** --fix-dry-run: the diff of the fixes, nothing written. */
+  fixDryRun: boolean;
   /** --build-arg values (secret-named ones are redacted in the report). */
   buildArgs: Record<string, string>;
 }
@@ -100,7 +108,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
     if (!st?.isDirectory()) throw new UserError(`build context ${contextFlag} is not a directory`, 'give --context an existing folder');
   }
   const outputPath = await resolveOutput(args, io);
-  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), buildArgs };
+  return { format, outputPath, loader, contextDir, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), fixDryRun: flagSet(args, 'fix-dry-run'), buildArgs };
 }
 
 /** What the audit of a lint run produced, for the report. */
@@ -109,7 +117,51 @@ interface Audited {
   failOnOf: Map<TargetResult, ResolvedConfig['failOn']>;
   sources: Record<string, string>;
   fixed: Record<string, AppliedFix[]>;
+  /** What --fix / --fix-dry-run did to each file it had fixes for. */
+  outcomes: FileFixOutcome[];
+  /** --fix-dry-run: the unified diff of each file. */
+  diffs: string[];
   rules: readonly Rule[];
+}
+
+interface FileFixOutcome {
+  path: string;
+  status: 'fixed' | 'not fixed' | 'would fix';
+  count: number;
+  reason?: string;
+}
+
+/** --fix / --fix-dry-run of one Dockerfile: the fixed text is written (or its diff kept), every
+ *  outcome recorded, and the text to report on returned (the old one when the fix was refused).
+ *  A file that cannot be written never aborts the batch. */
+async function fixFile(file: string, rel: string, text: string, opts: AuditOptions, p: LintPlan, out: Audited): Promise<string> {
+  const outcome = await fixUntilStable(text, async (t) =>
+    (await auditDockerfileText(t, file, { ...opts, auditContext: false })).result.findings.filter((f) => f.location.path === rel));
+  if (outcome.text === text) return text;
+  if (p.fixDryRun) {
+    out.diffs.push(unifiedDiff(text, outcome.text, `a/${rel}`, `b/${rel}`));
+    out.outcomes.push({ path: rel, status: 'would fix', count: outcome.applied.length });
+    return text;
+  }
+  const read = await readForFix(file);
+  if ('error' in read) {
+    out.outcomes.push({ path: rel, status: 'not fixed', count: outcome.applied.length, reason: read.error });
+    return text;
+  }
+  // the text linted came from an earlier read: a change in between is a change since it was read
+  const decoded = read.bytes.toString('utf8');
+  if ((read.bom ? decoded.slice(1) : decoded) !== text) {
+    out.outcomes.push({ path: rel, status: 'not fixed', count: outcome.applied.length, reason: 'changed since it was read; run again' });
+    return text;
+  }
+  const written = await writeFixed(read, outcome.text);
+  if (written.status === 'refused') {
+    out.outcomes.push({ path: rel, status: 'not fixed', count: outcome.applied.length, reason: written.reason });
+    return text;
+  }
+  out.fixed[rel] = outcome.applied;
+  out.outcomes.push({ path: rel, status: 'fixed', count: outcome.applied.length });
+  return outcome.text;
 }
 
 /** Audits what discovery found: every Dockerfile (fixing it first with --fix), then every compose
@@ -121,7 +173,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   if (found.composeGroups.length) rules = [...rules, ...(await import('../rules/compose/index.js')).composeRules];
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const date = today();
-  const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules };
+  const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules };
   const optsFor = (config: ResolvedConfig): AuditOptions => {
     const o: AuditOptions = { cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext };
     if (p.contextDir) o.contextDir = p.contextDir;
@@ -142,15 +194,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     }
     const opts = optsFor(config);
     let text = read.text;
-    if (p.fix) {
-      const outcome = await fixUntilStable(text, async (t) =>
-        (await auditDockerfileText(t, file, { ...opts, auditContext: false })).result.findings.filter((f) => f.location.path === rel));
-      if (outcome.text !== text) {
-        await writeFileAtomic(file, outcome.text);
-        out.fixed[rel] = outcome.applied;
-        text = outcome.text;
-      }
-    }
+    if (p.fix || p.fixDryRun) text = await fixFile(file, rel, text, opts, p, out);
     const { result } = await auditDockerfileText(text, file, opts);
     out.sources[rel] = text;
     out.results.push(result);
@@ -189,6 +233,14 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 
 /** Formats and writes the report; returns the exit code. */
 async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
+  const notFixed = a.outcomes.filter((o) => o.status === 'not fixed');
+  if (p.fixDryRun) {
+    // the diff is the output (as `git diff`): exit 1 when a file would change
+    io.stdout(a.diffs.join(''));
+    for (const o of a.outcomes) io.stderr(`tightship: ${o.status}: ${o.path}: ${o.count} problem(s)${o.reason ? ` (${o.reason})` : ''}\n`);
+    if (a.outcomes.length === 0) io.stderr('tightship: nothing to fix\n');
+    return a.results.some((r) => r.error) ? 2 : a.outcomes.length ? 1 : 0;
+  }
   const color = p.outputPath ? false : useColor(io.isTTY, io.env);
   const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules];
   const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs };
@@ -200,10 +252,15 @@ async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
   } else {
     io.stdout(text);
   }
-  if (p.fix && p.format !== 'pretty') {
-    for (const [file, list] of Object.entries(a.fixed).sort()) io.stderr(`tightship: fixed ${list.length} problem(s) in ${file}\n`);
+  if (p.fix) {
+    // every file's outcome; the pretty report lists the fixes themselves
+    for (const o of a.outcomes) {
+      if (o.status === 'fixed' && p.format === 'pretty' && !p.outputPath) continue;
+      io.stderr(o.status === 'fixed' ? `tightship: fixed ${o.count} problem(s) in ${o.path}\n` : `tightship: not fixed: ${o.path}: ${o.reason}\n`);
+    }
   }
-  return exitCode(a.results, (r) => a.failOnOf.get(r) ?? 'error');
+  const code = exitCode(a.results, (r) => a.failOnOf.get(r) ?? 'error');
+  return notFixed.length ? 2 : code;
 }
 
 export async function run(argv: string[], io: IO): Promise<number> {
@@ -212,10 +269,12 @@ export async function run(argv: string[], io: IO): Promise<number> {
     io.stdout(LINT_USAGE);
     return 0;
   }
+  if (flagSet(args, 'fix') && flagSet(args, 'fix-dry-run')) throw new UserError('--fix and --fix-dry-run exclude each other', 'use --fix-dry-run to see the diff, --fix to write it');
   if (args.positional.length === 0) {
     throw new UserError('no path given', "run 'tightship lint PATH...' with a Dockerfile, compose file or directory (e.g. 'tightship lint .')");
   }
   const p = await plan(args, io);
   const found = await discover(args.positional, io.cwd);
+  if (p.outputPath) await assertNotAnInput(p.outputPath, [...found.dockerfiles, ...found.composeGroups.flat()]);
   return report(await auditFound(found, p, io), p, io);
 }
