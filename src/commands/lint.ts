@@ -32,7 +32,8 @@ Options:
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
                                                                       [env TIGHTSHIP_FAIL_ON]
-      --build-arg K=V     value of a Dockerfile ARG (repeatable)
+      --build-arg K=V     value of a Dockerfile ARG (repeatable); --build-arg K alone takes the
+                          value from the environment as docker does (unset there: the ARG stays unset)
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --context DIR       build context for the Dockerfiles (default: each Dockerfile's folder)
       --no-context        do not audit the build context
@@ -60,11 +61,18 @@ const SPECS: Record<string, FlagSpec> = {
   'fix-dry-run': {},
 };
 
-function parseBuildArgs(values: string[]): Record<string, string> {
+/** --build-arg NAME=VALUE, or NAME alone: its value from the environment as docker build takes
+ *  it (a NAME the environment does not have leaves the ARG unset). */
+function parseBuildArgs(values: string[], env: IO['env']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new UserError(`--build-arg '${v}' is not NAME=VALUE`, 'write --build-arg NAME=VALUE');
+    if (eq < 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+      const fromEnv = env[v];
+      if (fromEnv !== undefined) out[v] = fromEnv;
+      continue;
+    }
+    if (eq <= 0) throw new UserError(`--build-arg '${v}' is not NAME=VALUE or NAME`, 'write --build-arg NAME=VALUE, or NAME to take the value from the environment');
     out[v.slice(0, eq)] = v.slice(eq + 1);
   }
   return out;
@@ -94,7 +102,7 @@ interface LintPlan {
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   const format = resolveFormat(args, io, 'lint');
-  const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'));
+  const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'), io.env);
   // the whole catalogue only when a config file must be checked
   const loader = configLoader(args, io, async () => (await import('../rules/index.js')).catalogue(),
     Object.keys(buildArgs).length ? { buildArgs } : {});

@@ -7,8 +7,8 @@ import { allRules, catalogue } from '../rules/index.js';
 import { failsAt } from '../engine/run.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
-import { useColor } from './output.js';
-import { loadConfig, resolveFormat, resolveFormatter, sharedSpecs } from './options.js';
+import { useColor, writeFileAtomic } from './output.js';
+import { loadConfig, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
 import type { Profile, VerifyOptions } from '../targets/container/engine.js';
 import { formatCheckRows } from '../targets/container/checks.js';
 import { auditContainer } from '../targets/container/audit.js';
@@ -32,6 +32,7 @@ Options:
       --timeout DURATION  longest wait for start and health: 60s (default), 2m, 500ms
       --name NAME         name of the container verify creates (default tightship-verify-<random>)
   -f, --format FORMAT     pretty (default) | json | sarif | github
+  -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
   -h, --help              show this help
@@ -40,7 +41,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  ...sharedSpecs('format', 'fail-on', 'config', 'help'),
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help'),
   profile: { value: true },
   container: { value: true },
   http: { value: true },
@@ -99,6 +100,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const formatter = await resolveFormatter(format);
   const entries = catalogue();
   const config = await loadConfig(args, io, entries);
+  const outputPath = await resolveOutput(args, io); // checked before a container is started
 
   const { verifyImage, verifyContainer } = await import('../targets/container/engine.js');
   const progress = waitReporter(io);
@@ -119,11 +121,18 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const { model } = outcome;
   const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
 
-  const color = useColor(io.isTTY, io.env);
+  const color = outputPath ? false : useColor(io.isTTY, io.env);
+  let text = '';
   if (format === 'pretty') {
     const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile` : `checked running container ${model.container.name}`;
-    io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n\n`);
+    text += `verify: ${how}\n${formatCheckRows(rows, color)}\n\n`;
   }
-  io.stdout(formatter([result], { toolVersion: VERSION, rules: entries, sources: {}, color }));
+  text += formatter([result], { toolVersion: VERSION, rules: entries, sources: {}, color });
+  if (outputPath) {
+    await writeFileAtomic(outputPath, text);
+    io.stderr(`tightship: wrote ${format} report of 1 container, ${result.findings.length} finding(s) to ${outputPath}\n`);
+  } else {
+    io.stdout(text);
+  }
   return failsAt(result.findings, config.failOn) ? 1 : 0;
 }
