@@ -147,7 +147,7 @@ describe('lint: usage errors (exit 2, one line and a hint)', () => {
     [['lint', '.', '--format', 'xml'], /^tightship: unknown format 'xml'\nhint: use one of pretty, json, sarif, github\n$/],
     [['lint', '.', '--fial-on', 'error'], /unknown option '--fial-on' for 'lint' \(did you mean '--fail-on'\?\)/],
     [['lint', '.', '--fail-on', 'loud'], /--fail-on: 'loud' is not a severity/],
-    [['lint', '.', '--build-arg', 'NOVALUE'], /--build-arg 'NOVALUE' is not NAME=VALUE/],
+    [['lint', '.', '--build-arg', '=NOVALUE'], /--build-arg '=NOVALUE' is not NAME=VALUE or NAME/],
     [['lint', '.', '--output'], /option '--output' needs a value/],
     [['lint', '.', '--context', 'no-such-dir'], /build context no-such-dir is not a directory/],
     [['lint', '.', '--config', 'no-such.yaml'], /cannot read config .*no-such\.yaml: no such file/],
