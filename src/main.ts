@@ -3,6 +3,7 @@
 import type { IO } from './io.js';
 import { UserError } from './engine/types.js';
 import { VERSION } from './version.js';
+import { didYouMean } from './engine/did-you-mean.js';
 
 export { VERSION };
 
@@ -51,7 +52,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`tightship: unknown command '${name}'\nhint: run 'tightship --help' for the list of commands\n`);
+    const guess = name.startsWith('-') ? null : didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`tightship: unknown command '${name}'${guess ? ` (did you mean ${guess}?)` : ''}\nhint: run 'tightship --help' for the list of commands\n`);
     return 2;
   }
   try {

@@ -26,7 +26,8 @@ Options:
                             /etc/docker/daemon.json)
       --socket PATH         the Docker socket (default: DOCKER_HOST's unix:// path, else
                             /var/run/docker.sock)
-  -f, --format FORMAT       pretty (default) | json | sarif | github   [env TIGHTSHIP_FORMAT]
+  -f, --format FORMAT       pretty (default) | json | sarif | github | gitlab | junit
+                          | checkstyle | html   [env TIGHTSHIP_FORMAT]
   -o, --output FILE         write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY    exit 1 on findings at or above: error (default) | warning | info | none
   -c, --config FILE         use this config file instead of searching for .tightship.yaml

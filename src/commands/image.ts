@@ -24,9 +24,11 @@ Audits a built image without running it. INPUT is
 Layers are streamed once and never extracted; nothing is written to disk.
 
 Options:
-  -f, --format FORMAT     pretty (default) | json | sarif | github | cyclonedx   [env TIGHTSHIP_FORMAT]
+  -f, --format FORMAT     pretty (default) | json | sarif | github | gitlab | junit
+                        | checkstyle | html | cyclonedx   [env TIGHTSHIP_FORMAT]
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
+                          (with --format cyclonedx the exit code is 0 unless --fail-on is given)
       --platform OS/ARCH  the platform to audit in a multi-platform index (default: this machine's)
       --image NAME        the image to audit in a tar that holds several
       --all               audit every image of such a tar
@@ -115,5 +117,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } else {
     io.stdout(report);
   }
+  // an SBOM is an inventory, not a verdict: its exit code follows the findings only with --fail-on
+  if (format === 'cyclonedx' && flagValue(args, 'fail-on') === undefined) return results.some((r) => r.error) ? 2 : 0;
   return exitCode(results, () => config.failOn);
 }

@@ -14,11 +14,11 @@ import { tightshipRules } from '../rules/tightship/index.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
 import { auditDockerfileText, errorResult, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
-import { fixUntilStable, type AppliedFix } from '../engine/fix.js';
+import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
-import { useColor, writeFileAtomic } from './output.js';
+import { assertNotAnInput, readForFix, useColor, writeFileAtomic, writeFixed } from './output.js';
 import { configLoader, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
 import { COMMANDS_ONLY, buildMaps, discover, loadCompose, type Discovery, type Project } from './discover.js';
 import type { BuildInfo } from '../engine/audit-types.js';
@@ -35,11 +35,13 @@ skipped) and read as a project: how it builds each image (compose, bake, CI work
 Makefiles, .tightship.yaml builds:) gives each Dockerfile its context and target stage.
 
 Options:
-  -f, --format FORMAT     pretty (default) | json | sarif | github   [env TIGHTSHIP_FORMAT]
+  -f, --format FORMAT     pretty (default) | json | sarif | github | gitlab | junit
+                          | checkstyle | html   [env TIGHTSHIP_FORMAT]
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
                                                                       [env TIGHTSHIP_FAIL_ON]
-      --build-arg K=V     value of a Dockerfile ARG (repeatable)
+      --build-arg K=V     value of a Dockerfile ARG (repeatable); --build-arg K alone takes the
+                          value from the environment as docker does (unset there: the ARG stays unset)
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --context DIR       build context of the Dockerfiles named (once, or once per Dockerfile
                           named, in order; default: the project's build, else a guess)
@@ -50,7 +52,12 @@ Options:
                           from the local Docker engine (services that build no image)
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
-      --fix               apply safe fixes to the files (written atomically), then report
+      --fix               apply safe fixes to the files, then report. A symbolic link's target is
+                          edited; mode, owner, hard links, BOM and line endings are kept; a
+                          read-only file or one changed during the run is not written (exit 2,
+                          the other files are still fixed). Suggestions are never applied.
+      --fix-dry-run       print the fixes as a unified diff and write nothing (exit 1 when a
+                          file would change)
       --debug             print stack traces of internal errors
   -h, --help              show this help
 
@@ -67,13 +74,21 @@ const SPECS: Record<string, FlagSpec> = {
   'no-run-lines': {},
   'inspect-images': {},
   fix: {},
+  'fix-dry-run': {},
 };
 
-function parseBuildArgs(values: string[]): Record<string, string> {
+/** --build-arg NAME=VALUE, or NAME alone: its value from the environment as docker build takes
+ *  it (a NAME the environment does not have leaves the ARG unset). */
+function parseBuildArgs(values: string[], env: IO['env']): Record<string, string> {
   const out: Record<string, string> = {};
   for (const v of values) {
     const eq = v.indexOf('=');
-    if (eq <= 0) throw new UserError(`--build-arg '${v}' is not NAME=VALUE`, 'write --build-arg NAME=VALUE');
+    if (eq < 0 && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) {
+      const fromEnv = env[v];
+      if (fromEnv !== undefined) out[v] = fromEnv;
+      continue;
+    }
+    if (eq <= 0) throw new UserError(`--build-arg '${v}' is not NAME=VALUE or NAME`, 'write --build-arg NAME=VALUE, or NAME to take the value from the environment');
     out[v.slice(0, eq)] = v.slice(eq + 1);
   }
   return out;
@@ -99,6 +114,8 @@ interface LintPlan {
   fix: boolean;
   /** --inspect-images: compose services' images are inspected in the local engine. */
   inspectImages: boolean;
+  /** --fix-dry-run: the diff of the fixes, nothing written. */
+  fixDryRun: boolean;
   /** --build-arg values (secret-named ones are redacted in the report). */
   buildArgs: Record<string, string>;
   /** Audit the container command lines found in scripts, Makefiles, CI, Markdown… */
@@ -107,7 +124,7 @@ interface LintPlan {
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   const format = resolveFormat(args, io, 'lint');
-  const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'));
+  const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'), io.env);
   // the whole catalogue only when a config file must be checked
   const loader = configLoader(args, io, async () => (await import('../rules/index.js')).catalogue(),
     Object.keys(buildArgs).length ? { buildArgs } : {});
@@ -124,7 +141,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   for (const t of targets) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t)) throw new UserError(`--target '${t}' is not a stage name`, 'give the name of a FROM … AS NAME stage');
   const outputPath = await resolveOutput(args, io);
   const noRun = flagSet(args, 'no-run-lines') || /^(1|true|yes)$/i.test(io.env.TIGHTSHIP_NO_RUN_LINES?.trim() ?? '');
-  return { format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, inspectImages: flagSet(args, 'inspect-images'), buildArgs };
+  return { format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, inspectImages: flagSet(args, 'inspect-images'), fixDryRun: flagSet(args, 'fix-dry-run'), buildArgs };
 }
 
 /** --context / --target given once apply to every Dockerfile named (every Dockerfile found when
@@ -218,6 +235,10 @@ interface Audited {
   failOnOf: Map<TargetResult, ResolvedConfig['failOn']>;
   sources: Record<string, string>;
   fixed: Record<string, AppliedFix[]>;
+  /** What --fix / --fix-dry-run did to each file it had fixes for. */
+  outcomes: FileFixOutcome[];
+  /** --fix-dry-run: the unified diff of each file. */
+  diffs: string[];
   rules: readonly Rule[];
   /** The build maps, notes and files not audited, for the report (paths relative to the cwd). */
   project: ProjectReport;
@@ -261,6 +282,46 @@ function projectReport(found: Discovery, cwd: string): ProjectReport {
   return rep;
 }
 
+interface FileFixOutcome {
+  path: string;
+  status: 'fixed' | 'not fixed' | 'would fix';
+  count: number;
+  reason?: string;
+}
+
+/** --fix / --fix-dry-run of one Dockerfile: the fixed text is written (or its diff kept), every
+ *  outcome recorded, and the text to report on returned (the old one when the fix was refused).
+ *  A file that cannot be written never aborts the batch. */
+async function fixFile(file: string, rel: string, text: string, opts: AuditOptions, p: LintPlan, out: Audited): Promise<string> {
+  const outcome = await fixUntilStable(text, async (t) =>
+    (await auditDockerfileText(t, file, { ...opts, auditContext: false })).result.findings.filter((f) => f.location.path === rel));
+  if (outcome.text === text) return text;
+  if (p.fixDryRun) {
+    out.diffs.push(unifiedDiff(text, outcome.text, `a/${rel}`, `b/${rel}`));
+    out.outcomes.push({ path: rel, status: 'would fix', count: outcome.applied.length });
+    return text;
+  }
+  const read = await readForFix(file);
+  if ('error' in read) {
+    out.outcomes.push({ path: rel, status: 'not fixed', count: outcome.applied.length, reason: read.error });
+    return text;
+  }
+  // the text linted came from an earlier read: a change in between is a change since it was read
+  const decoded = read.bytes.toString('utf8');
+  if ((read.bom ? decoded.slice(1) : decoded) !== text) {
+    out.outcomes.push({ path: rel, status: 'not fixed', count: outcome.applied.length, reason: 'changed since it was read; run again' });
+    return text;
+  }
+  const written = await writeFixed(read, outcome.text);
+  if (written.status === 'refused') {
+    out.outcomes.push({ path: rel, status: 'not fixed', count: outcome.applied.length, reason: written.reason });
+    return text;
+  }
+  out.fixed[rel] = outcome.applied;
+  out.outcomes.push({ path: rel, status: 'fixed', count: outcome.applied.length });
+  return outcome.text;
+}
+
 /** Audits what discovery found: every Dockerfile (fixing it first with --fix), then every compose
  *  project (with the Dockerfiles its services build, each reported once). */
 async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audited> {
@@ -274,7 +335,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   if (found.daemonConfigs.length || found.profiles.length || found.composeGroups.length) rules = [...rules, ...(await import('../rules/profile/index.js')).profileRules];
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const date = today();
-  const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, rules, project: projectReport(found, io.cwd) };
+  const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
   const contextCache = new Map<string, unknown>();
   const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache });
 
@@ -295,15 +356,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     }
     const opts = optsFor(config);
     let text = read.text;
-    if (p.fix) {
-      const outcome = await fixUntilStable(text, async (t) =>
-        (await auditDockerfileText(t, file, { ...opts, auditContext: false })).result.findings.filter((f) => f.location.path === rel));
-      if (outcome.text !== text) {
-        await writeFileAtomic(file, outcome.text);
-        out.fixed[rel] = outcome.applied;
-        text = outcome.text;
-      }
-    }
+    if (p.fix || p.fixDryRun) text = await fixFile(file, rel, text, opts, p, out);
     out.sources[rel] = text;
     const project = found.projectOf.get(file);
     for (const { info } of variantsOf(file, project, p, found)) {
@@ -406,6 +459,14 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 
 /** Formats and writes the report; returns the exit code. */
 async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
+  const notFixed = a.outcomes.filter((o) => o.status === 'not fixed');
+  if (p.fixDryRun) {
+    // the diff is the output (as `git diff`): exit 1 when a file would change
+    io.stdout(a.diffs.join(''));
+    for (const o of a.outcomes) io.stderr(`tightship: ${o.status}: ${o.path}: ${o.count} problem(s)${o.reason ? ` (${o.reason})` : ''}\n`);
+    if (a.outcomes.length === 0) io.stderr('tightship: nothing to fix\n');
+    return a.results.some((r) => r.error) ? 2 : a.outcomes.length ? 1 : 0;
+  }
   const color = p.outputPath ? false : useColor(io.isTTY, io.env);
   const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules];
   const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs, project: a.project };
@@ -417,10 +478,15 @@ async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
   } else {
     io.stdout(text);
   }
-  if (p.fix && p.format !== 'pretty') {
-    for (const [file, list] of Object.entries(a.fixed).sort()) io.stderr(`tightship: fixed ${list.length} problem(s) in ${file}\n`);
+  if (p.fix) {
+    // every file's outcome; the pretty report lists the fixes themselves
+    for (const o of a.outcomes) {
+      if (o.status === 'fixed' && p.format === 'pretty' && !p.outputPath) continue;
+      io.stderr(o.status === 'fixed' ? `tightship: fixed ${o.count} problem(s) in ${o.path}\n` : `tightship: not fixed: ${o.path}: ${o.reason}\n`);
+    }
   }
-  return exitCode(a.results, (r) => a.failOnOf.get(r) ?? 'error');
+  const code = exitCode(a.results, (r) => a.failOnOf.get(r) ?? 'error');
+  return notFixed.length ? 2 : code;
 }
 
 export async function run(argv: string[], io: IO): Promise<number> {
@@ -429,6 +495,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     io.stdout(LINT_USAGE);
     return 0;
   }
+  if (flagSet(args, 'fix') && flagSet(args, 'fix-dry-run')) throw new UserError('--fix and --fix-dry-run exclude each other', 'use --fix-dry-run to see the diff, --fix to write it');
   if (args.positional.length === 0) {
     throw new UserError('no path given', "run 'tightship lint PATH...' with a Dockerfile, compose file or directory (e.g. 'tightship lint .')");
   }
@@ -436,5 +503,6 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const found = await discover(args.positional, io.cwd, io.env);
   checkPairing(p, found);
   await buildMaps(found, (dir) => p.loader.forDir(dir));
+  if (p.outputPath) await assertNotAnInput(p.outputPath, [...found.dockerfiles, ...found.composeGroups.flat()]);
   return report(await auditFound(found, p, io), p, io);
 }

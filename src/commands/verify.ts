@@ -7,8 +7,8 @@ import { allRules, catalogue } from '../rules/index.js';
 import { failsAt } from '../engine/run.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
-import { useColor } from './output.js';
-import { loadConfig, resolveFormat, resolveFormatter, sharedSpecs } from './options.js';
+import { useColor, writeFileAtomic } from './output.js';
+import { loadConfig, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
 import type { Profile, VerifyOptions } from '../targets/container/engine.js';
 import { formatCheckRows } from '../targets/container/checks.js';
 import { auditContainer } from '../targets/container/audit.js';
@@ -34,6 +34,7 @@ Options:
       --seccomp FILE      run the image under this seccomp profile and report whether it starts
                           and stays healthy (the profile is also checked as a file: profile/* rules)
   -f, --format FORMAT     pretty (default) | json | sarif | github
+  -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
   -h, --help              show this help
@@ -42,7 +43,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  ...sharedSpecs('format', 'fail-on', 'config', 'help'),
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help'),
   profile: { value: true },
   container: { value: true },
   http: { value: true },
@@ -113,6 +114,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const formatter = await resolveFormatter(format);
   const entries = catalogue();
   const config = await loadConfig(args, io, entries);
+  const outputPath = await resolveOutput(args, io); // checked before a container is started
 
   const { verifyImage, verifyContainer, ContainerStartError } = await import('../targets/container/engine.js');
   // --seccomp: the profile file is checked, then the image runs under it
@@ -149,19 +151,20 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } finally {
     progress?.done();
   }
-  const color = useColor(io.isTTY, io.env);
+  const color = outputPath ? false : useColor(io.isTTY, io.env);
   const results = [];
+  let text = '';
   if (outcome) {
     const { model } = outcome;
     const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
     if (format === 'pretty') {
       const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile${seccompFlag !== undefined ? ` under seccomp profile ${seccompFlag}` : ''}` : `checked running container ${model.container.name}`;
-      io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n${model.stats ? `${formatStats(model.stats)}\n` : ''}\n`);
+      text += `verify: ${how}\n${formatCheckRows(rows, color)}\n${model.stats ? `${formatStats(model.stats)}\n` : ''}\n`;
     }
     if (seccomp) seccomp.model.run = { image: model.image.ref, started: true, healthy: model.health.defined ? model.health.status === 'healthy' : null };
     results.push(result);
   } else if (format === 'pretty') {
-    io.stdout(`verify: ${args.positional[0]} does not start under seccomp profile ${seccompFlag}\n\n`);
+    text += `verify: ${args.positional[0]} does not start under seccomp profile ${seccompFlag}\n\n`;
   }
   if (seccomp) {
     const { auditProfile } = await import('../targets/profile/audit.js');
@@ -171,6 +174,12 @@ export async function run(argv: string[], io: IO): Promise<number> {
     results.push(r);
   }
   const sources: Record<string, string> = seccomp?.model.text ? { [seccomp.model.path]: seccomp.model.text } : {};
-  io.stdout(formatter(results, { toolVersion: VERSION, rules: entries, sources, color }));
+  text += formatter(results, { toolVersion: VERSION, rules: entries, sources, color });
+  if (outputPath) {
+    await writeFileAtomic(outputPath, text);
+    io.stderr(`tightship: wrote ${format} report of ${results.length} target(s), ${results.reduce((n, r) => n + r.findings.length, 0)} finding(s) to ${outputPath}\n`);
+  } else {
+    io.stdout(text);
+  }
   return results.some((r) => failsAt(r.findings, config.failOn)) ? 1 : 0;
 }

@@ -65,3 +65,79 @@ export async function fixUntilStable(
   }
   return { text: current, applied, passes };
 }
+
+/** A unified diff (`diff -u` style, 3 lines of context) of two texts, '' when they are equal.
+ *  Fixes touch few lines: the common head and tail are cut first, and the changed middle is
+ *  compared line by line by LCS only while it is small (up to 1,000 lines each side); a larger
+ *  middle is shown as one replaced block, which is still a correct patch. Line endings are part
+ *  of the lines compared, so a CRLF file diffs as CRLF. */
+export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): string {
+  if (oldText === newText) return '';
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const am = a.slice(head, a.length - tail);
+  const bm = b.slice(head, b.length - tail);
+  // ops over the whole texts: ' ' kept, '-' removed, '+' added
+  const ops: { op: ' ' | '-' | '+'; line: string }[] = [];
+  for (let i = 0; i < head; i++) ops.push({ op: ' ', line: a[i]! });
+  if (am.length <= 1000 && bm.length <= 1000) ops.push(...lcsOps(am, bm));
+  else ops.push(...am.map((line) => ({ op: '-' as const, line })), ...bm.map((line) => ({ op: '+' as const, line })));
+  for (let i = a.length - tail; i < a.length; i++) ops.push({ op: ' ', line: a[i]! });
+
+  const out = [`--- ${oldName}\n`, `+++ ${newName}\n`];
+  let i = 0;
+  while (i < ops.length) {
+    while (i < ops.length && ops[i]!.op === ' ') i++;
+    if (i >= ops.length) break;
+    // a hunk: from `context` lines before this change to `context` after the last change
+    // that is at most 2*context kept lines away
+    const start = Math.max(0, i - context);
+    let end = i;
+    let kept = 0;
+    for (let j = i; j < ops.length; j++) {
+      if (ops[j]!.op === ' ') { kept++; if (kept > 2 * context) break; }
+      else { kept = 0; end = j; }
+    }
+    const stop = Math.min(ops.length, end + 1 + context);
+    let oldStart = 1, newStart = 1;
+    for (let j = 0; j < start; j++) { if (ops[j]!.op !== '+') oldStart++; if (ops[j]!.op !== '-') newStart++; }
+    const body = ops.slice(start, stop);
+    const oldLen = body.filter((o) => o.op !== '+').length;
+    const newLen = body.filter((o) => o.op !== '-').length;
+    out.push(`@@ -${range(oldLen ? oldStart : oldStart - 1, oldLen)} +${range(newLen ? newStart : newStart - 1, newLen)} @@\n`);
+    for (const o of body) {
+      const nl = o.line.endsWith('\n');
+      out.push(o.op + (nl ? o.line : `${o.line}\n\\ No newline at end of file\n`));
+    }
+    i = stop;
+  }
+  return out.join('');
+}
+
+function range(start: number, len: number): string {
+  return len === 1 ? String(start) : `${start},${len}`;
+}
+
+/** Lines with their line ends kept (the last one may have none). */
+function splitLines(text: string): string[] {
+  const lines = text.split(/(?<=\n)/);
+  return lines.length && lines[lines.length - 1] === '' ? lines.slice(0, -1) : lines;
+}
+
+function lcsOps(a: string[], b: string[]): { op: ' ' | '-' | '+'; line: string }[] {
+  const n = a.length, m = b.length;
+  const len: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) len[i]![j] = a[i] === b[j] ? len[i + 1]![j + 1]! + 1 : Math.max(len[i + 1]![j]!, len[i]![j + 1]!);
+  const ops: { op: ' ' | '-' | '+'; line: string }[] = [];
+  let i = 0, j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) { ops.push({ op: ' ', line: a[i]! }); i++; j++; }
+    else if (i < n && (j >= m || len[i + 1]![j]! >= len[i]![j + 1]!)) { ops.push({ op: '-', line: a[i]! }); i++; }
+    else { ops.push({ op: '+', line: b[j]! }); j++; }
+  }
+  return ops;
+}

@@ -89,7 +89,9 @@ describe('tightship image', () => {
 
   it('writes CycloneDX with the OS and purls', async () => {
     const r = await runCli(['image', 'app.tar', '--format', 'cyclonedx', '--output', 'bom.json'], dir);
-    assert.equal(r.code, 1);
+    assert.equal(r.code, 0, 'an SBOM exits 0 whatever the findings');
+    const gated = await runCli(['image', 'app.tar', '--format', 'cyclonedx', '--fail-on', 'error', '--output', 'bom2.json'], dir);
+    assert.equal(gated.code, 1, 'with --fail-on the findings decide');
     const bom = JSON.parse(readFileSync(join(dir, 'bom.json'), 'utf8'));
     assert.equal(bom.bomFormat, 'CycloneDX');
     assert.equal(bom.specVersion, '1.5');

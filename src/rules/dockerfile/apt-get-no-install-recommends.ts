@@ -22,7 +22,7 @@ export default defineRule({
     kics: ['APT-GET Not Avoiding Additional Packages'],
     cis: ['4.3'],
   },
-  fixable: 'safe',
+  fixable: 'suggestion',
   examples: {
     bad: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
@@ -42,7 +42,7 @@ export default defineRule({
         context.report({
           range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: `\`${cmd.name} ${call.sub}\` without --no-install-recommends installs recommended packages too`,
-          ...(sub ? { fix: { description: 'Add --no-install-recommends', safe: true, edits: [insertAfter(sub, ' --no-install-recommends')] } } : {}),
+          ...(sub ? { fix: { description: 'Add --no-install-recommends', safe: false, edits: [insertAfter(sub, ' --no-install-recommends')] } } : {}),
         });
       }
     }

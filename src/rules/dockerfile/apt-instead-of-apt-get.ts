@@ -24,7 +24,7 @@ export default defineRule({
     checkov: ['CKV_DOCKER_9'],
     kics: ['Run Using apt'],
   },
-  fixable: 'safe',
+  fixable: 'suggestion',
   examples: {
     bad: 'FROM debian:12-slim\nRUN apt update && apt install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
@@ -51,7 +51,7 @@ export default defineRule({
         context.report({
           range: commandRange(model, run, cmd, words ? words.slice(0, need + 1) : null),
           message: `\`apt${call.sub ? ' ' + call.sub : ''}\` in a script: use ${advice}, apt has no stable command-line interface`,
-          ...(edits.length ? { fix: { description: `Use ${advice}`, safe: true, edits } } : {}),
+          ...(edits.length ? { fix: { description: `Use ${advice}`, safe: false, edits } } : {}),
         });
       }
     }

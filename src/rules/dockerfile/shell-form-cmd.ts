@@ -26,7 +26,11 @@ function fixFor(model: DockerfileModel, instr: Instruction, context: { entrypoin
   // The rewrite keeps the behaviour unless the other half of the command line changes meaning:
   // a shell-form CMD after an ENTRYPOINT is passed to it as `/bin/sh -c "…"`; a shell-form ENTRYPOINT
   // ignores CMD, while an exec-form one receives the stage's CMD as arguments.
-  const safe = instr.keyword === 'CMD' ? !context.entrypointInChain : !context.cmdInStage;
+  // Never applied automatically: an ENTRYPOINT of the base image (which the Dockerfile does not
+  // show) receives `/bin/sh -c "…"` in one form and the bare words in the other, and an exec-form
+  // ENTRYPOINT starts taking `docker run` arguments.
+  void context;
+  const safe = false;
   const text = model.text.slice(instr.argsRange.start.offset, instr.argsRange.end.offset);
   const trailing = text.length - text.trimEnd().length;
   return {
@@ -48,8 +52,8 @@ export default defineRule({
     'application never shuts down gracefully and is killed after the timeout (open requests and writes are ' +
     'lost). The form also needs a shell in the image, which minimal and distroless images lack. A command that ' +
     'starts with `exec` replaces the shell and is not flagged. When the command has no shell syntax the fix ' +
-    'rewrites it in exec form; it is applied automatically when nothing else changes meaning (a CMD with no ' +
-    'ENTRYPOINT declared, an ENTRYPOINT with no CMD in its stage), and offered as a suggestion otherwise. ' +
+    'rewrites it in exec form, offered as a suggestion: an ENTRYPOINT of the base image receives the command ' +
+    'differently in the two forms, and an exec-form ENTRYPOINT starts taking `docker run` arguments. ' +
     'Windows stages and stages whose SHELL is not a POSIX shell (cmd, PowerShell) are not judged. An array that ' +
     'is not valid JSON (`CMD [\'node\', \'server.js\']`, a missing comma) is silently run as a shell command, ' +
     'which fails when the container starts: that is reported as an error.',
@@ -65,7 +69,7 @@ export default defineRule({
     kics: ['Not Using JSON In CMD And ENTRYPOINT Arguments'],
     buildkit: ['JSONArgsRecommended'],
   },
-  fixable: 'safe',
+  fixable: 'suggestion',
   examples: {
     bad: 'FROM node:22-bookworm-slim\nCOPY server.js /app/\nCMD node /app/server.js\n',
     good: 'FROM node:22-bookworm-slim\nCOPY server.js /app/\nCMD ["node", "/app/server.js"]\n',

@@ -1,0 +1,35 @@
+// .pre-commit-hooks.yaml: its `files` / `exclude` regexes (Python `re.search`, as pre-commit
+// applies them) select the names tightship discovers, and Containerfiles, which it audits when named.
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { isDockerfileName } from '../../src/targets/dockerfile/target.js';
+import { isComposeFile } from '../../src/targets/compose/target.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const NAMES = [
+  'Dockerfile', 'dockerfile', 'docker/Dockerfile', 'Dockerfile.dev', 'api/app.Dockerfile', 'prod.dockerfile',
+  'compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml', 'sub/compose.override.yml',
+  'docker-compose.override.yaml',
+  'Dockerfile.dockerignore', '.dockerignore', 'README.md', 'src/Dockerfile.ts.bak/x', 'mycompose.yaml',
+  'compose.json', 'notDockerfile', 'values.yaml',
+];
+const CONTAINERFILES = ['Containerfile', 'build/Containerfile.prod', 'app.containerfile'];
+
+it('.pre-commit-hooks.yaml: hook tightship, node, file names passed; its regexes select what tightship audits', () => {
+  const hooks = parse(readFileSync(`${ROOT}.pre-commit-hooks.yaml`, 'utf8')) as { id: string; language: string; entry: string; files: string; exclude: string; pass_filenames: boolean }[];
+  const hook = hooks.find((h) => h.id === 'tightship')!;
+  assert.equal(hook.language, 'node');
+  assert.equal(hook.pass_filenames, true);
+  assert.match(hook.entry, /^tightship lint\b/);
+  const all = [...NAMES, ...CONTAINERFILES];
+  const script = 'import json,re,sys\nh=json.load(sys.stdin)\nprint(json.dumps([bool(re.search(h["files"],n)) and not re.search(h["exclude"],n) for n in h["names"]]))';
+  const selected = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify({ ...hook, names: all }) }).toString()) as boolean[];
+  const table = all.map((n, i) => ({ name: n, hook: selected[i], tightship: CONTAINERFILES.includes(n) || isDockerfileName(n) || isComposeFile(n) }));
+  assert.deepEqual(table.filter((r) => r.hook !== r.tightship), [], 'hook and discovery disagree');
+  assert.ok(table.filter((r) => r.hook).length >= 12);
+});
