@@ -19,7 +19,7 @@ import { loadFormatter } from '../report/load.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { useColor, writeFileAtomic } from './output.js';
-import { configLoader, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
+import { configLoader, POLICY_SPECS, POLICY_USAGE, policyRequest, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
 import { COMMANDS_ONLY, discover, loadCompose, type Discovery } from './discover.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
@@ -42,11 +42,11 @@ Options:
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
       --fix               apply safe fixes to the files (written atomically), then report
-      --debug             print stack traces of internal errors
+${POLICY_USAGE}      --debug             print stack traces of internal errors
   -h, --help              show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error (also when a
-file could not be audited).
+Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage or input
+error (also when a file could not be audited).
 `;
 
 const SPECS: Record<string, FlagSpec> = {
@@ -56,6 +56,7 @@ const SPECS: Record<string, FlagSpec> = {
   'no-context': {},
   'no-run-lines': {},
   fix: {},
+  ...POLICY_SPECS,
 };
 
 function parseBuildArgs(values: string[]): Record<string, string> {
@@ -229,10 +230,10 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 }
 
 /** Formats and writes the report; returns the exit code. */
-async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
+async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine/policy.js').PolicyOutcome | null = null): Promise<number> {
   const color = p.outputPath ? false : useColor(io.isTTY, io.env);
-  const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules];
-  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs };
+  const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules, ...(policy || a.results.some((r) => r.findings.some((f) => f.ruleId.startsWith('scan/'))) ? (await import('../rules/scan/index.js')).scanRules : [])];
+  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs, ...(policy ? { policy } : {}) };
   const text = (await loadFormatter(p.format))(a.results, meta);
   if (p.outputPath) {
     await writeFileAtomic(p.outputPath, text);
@@ -257,6 +258,13 @@ export async function run(argv: string[], io: IO): Promise<number> {
     throw new UserError('no path given', "run 'tightship lint PATH...' with a Dockerfile, compose file or directory (e.g. 'tightship lint .')");
   }
   const p = await plan(args, io);
+  const req = policyRequest(args);
+  const cwdConfig = await p.loader.forDir(io.cwd);
+  const { defaultPolicy, applyPolicy, withPolicy } = await import('../targets/scan/apply.js');
+  defaultPolicy(req, cwdConfig); // an unknown --policy fails before any work
   const found = await discover(args.positional, io.cwd);
-  return report(await auditFound(found, p, io), p, io);
+  const audited = await auditFound(found, p, io);
+  const gated = await applyPolicy(audited.results, req, { cwd: io.cwd, config: cwdConfig, now: new Date().toISOString() });
+  audited.results = gated.results;
+  return withPolicy(await report(audited, p, io, gated.outcome), gated.outcome);
 }

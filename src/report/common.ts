@@ -17,6 +17,8 @@ export interface ReportMeta {
   fixed?: Record<string, AppliedFix[]>;
   /** The build arguments of the run: values of secret-named ones are redacted everywhere. */
   buildArgs?: Readonly<Record<string, string>>;
+  /** The policy gate's outcome (--require-level, --policy, policyPaths), when one applied. */
+  policy?: import('../engine/policy.js').PolicyOutcome;
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;

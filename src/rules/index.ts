@@ -8,6 +8,7 @@ import { composeRules } from './compose/index.js';
 import { imageRules } from './image/index.js';
 import { containerRules } from './container/index.js';
 import { runRules } from './run/index.js';
+import { scanRules } from './scan/index.js';
 
 export const allRules: readonly Rule[] = [
   ...dockerfileRules,
@@ -16,6 +17,7 @@ export const allRules: readonly Rule[] = [
   ...imageRules,
   ...containerRules,
   ...runRules,
+  ...scanRules,
 ];
 
 export function findRule(id: string): Rule | undefined {

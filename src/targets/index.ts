@@ -7,8 +7,9 @@ import { composeTarget } from './compose/target.js';
 import { imageTarget } from './image/target.js';
 import { containerTarget } from './container/target.js';
 import { runTarget } from './run/target.js';
+import { scanTarget } from './scan/target.js';
 
-export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget, runTarget];
+export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget, runTarget, scanTarget];
 
 export function targetOf(kind: string): Target<any, any, any> | undefined {
   return targets.find((t) => t.kind === kind);
