@@ -114,7 +114,7 @@ const rank = (l: Level | null): number => (l === null ? -1 : LEVELS.indexOf(l));
 
 /** A target a scan policy asks a report for: an image, or anything naming the image it runs. */
 export function needsScan(r: TargetResult): boolean {
-  return r.target.kind === 'image' || (r.target.kind === 'compose' && r.target.image !== undefined);
+  return r.target.kind === 'image' || (r.target.kind === 'compose' && typeof (r.target.image ?? r.facts?.image) === 'string');
 }
 
 /** The level gate: every target under a policy reaches its level (an ungraded one does not), and

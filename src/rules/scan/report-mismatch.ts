@@ -24,7 +24,7 @@ export default defineRule({
       const { s, m } = tried[0]!;
       ctx.report({ message: `the ${model.tool} report is not about ${s.name ?? s.imageId ?? 'the audited image'}: ${m.why}`, location: { field: 'artifact' } });
     } else {
-      const names = model.subjects.map((s) => s.name ?? s.imageId).filter(Boolean);
+      const names = [...new Set(model.subjects.map((s) => s.name ?? s.imageId).filter(Boolean))].sort();
       ctx.report({
         message: `the ${model.tool} report is about ${model.artifact.name ?? model.artifact.imageId ?? 'an unnamed image'}, which is none of the audited images${names.length ? ` (${names.join(', ')})` : ' (none names an image)'}`,
         location: { field: 'artifact' },

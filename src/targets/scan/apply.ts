@@ -25,7 +25,8 @@ export interface PolicyRequest {
 function subjectOf(r: TargetResult): ImageIdentity {
   const facts = r.facts ?? {};
   const s: ImageIdentity = { repoDigests: [] };
-  const name = typeof facts.name === 'string' ? facts.name : r.target.image;
+  // an image result's facts.name; a compose service's facts.image
+  const name = typeof facts.name === 'string' ? facts.name : typeof facts.image === 'string' ? facts.image : r.target.image;
   if (name) s.name = name;
   if (r.target.kind === 'image' && typeof facts.id === 'string') s.imageId = facts.id;
   return s;
