@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli-io.js';
+import { loadReportValidator } from '../report/validators.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIX = path.join(ROOT, 'test/fixtures');
@@ -185,5 +186,15 @@ describe('--scan-report', () => {
       "scans/trivy-schema3.json: Trivy report of SchemaVersion 3: only SchemaVersion 2 (trivy ≥ 0.20, 'trivy image -f json') is read",
     ]);
     assert.equal(r.report.results.filter((x: { target: { kind: string } }) => x.target.kind === 'compose').length, 2);
+  });
+});
+
+describe('the JSON report', () => {
+  it('validates against schema/report.schema.json with its policy block and scan results', async () => {
+    const validate = await loadReportValidator();
+    const dir = await project();
+    const r = await lintJson(dir, '--policy', 'regulated', '--scan-report', 'scans/trivy-blocking.json', '--scan-report', 'scans/trivy-other-image.json');
+    assert.equal(r.report.policy.pass, false);
+    assert.ok(validate(r.report), JSON.stringify(validate.errors));
   });
 });
