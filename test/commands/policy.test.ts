@@ -198,3 +198,28 @@ describe('the JSON report', () => {
     assert.ok(validate(r.report), JSON.stringify(validate.errors));
   });
 });
+
+describe('tightship image --scan-report', () => {
+  it('a report about that image (by image ID) gates it; one about another image is a mismatch finding', async () => {
+    const { dockerSave, makeTar } = await import('../targets/image/build.js');
+    const dir = await project();
+    await fs.writeFile(path.join(dir, 'api.tar'), dockerSave([{
+      layers: [makeTar([{ name: 'etc/', type: '5' }, { name: 'etc/passwd', data: 'root:x:0:0:root:/root:/sbin/nologin\napp:x:10001:10001::/app:/usr/sbin/nologin\n' }])],
+      repoTags: ['registry.example/shop/api:1.4.2'],
+      config: { User: '10001' },
+    }]));
+    const first = JSON.parse((await runCli(['image', 'api.tar', '--format', 'json', '--fail-on', 'none'], dir)).stdout);
+    const imageId: string = first.results[0].facts.id;
+    // the report's image ID made to be this image's (the rest of the fixture as the tool wrote it)
+    const trivy = JSON.parse(await fs.readFile(path.join(dir, 'scans/trivy-blocking.json'), 'utf8'));
+    trivy.Metadata.ImageID = imageId;
+    await fs.writeFile(path.join(dir, 'scans/this-image.json'), JSON.stringify(trivy));
+    const r = await runCli(['image', 'api.tar', '--format', 'json', '--fail-on', 'none', '--scan-report', 'scans/this-image.json'], dir);
+    const msgs = JSON.parse(r.stdout).results[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('scan/')).map((f: { message: string }) => f.message);
+    assert.deepEqual(msgs, ['HIGH CVE-2099-1001 in libexample1 1.2.3-1: fixed in 1.2.3-2 (Trivy report)']);
+    // same name, another image ID: the digest decides
+    const other = await runCli(['image', 'api.tar', '--fail-on', 'none', '--scan-report', 'scans/trivy-blocking.json'], dir);
+    assert.match(other.stdout, /scan\/report-mismatch/);
+    assert.match(other.stdout, /image ID sha256:5b0c6a1e.* is not sha256:/);
+  });
+});
