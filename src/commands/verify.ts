@@ -8,7 +8,7 @@ import { failsAt } from '../engine/run.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
 import { useColor } from './output.js';
-import { loadConfig, resolveFormat, resolveFormatter, sharedSpecs } from './options.js';
+import { loadConfig, POLICY_SPECS, policyRequest, resolveFormat, resolveFormatter, sharedSpecs } from './options.js';
 import type { Profile, VerifyOptions } from '../targets/container/engine.js';
 import { formatCheckRows } from '../targets/container/checks.js';
 import { auditContainer } from '../targets/container/audit.js';
@@ -33,10 +33,13 @@ Options:
       --name NAME         name of the container verify creates (default tightship-verify-<random>)
   -f, --format FORMAT     pretty (default) | json | sarif | github
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
+      --require-level L   exit 1 when the container is below L: nonroot | hardened
+      --policy NAME       hold the container to a policy: dev | staging | prod, or one of .tightship.yaml
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
   -h, --help              show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-up error.
+Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage, engine or
+start-up error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
@@ -47,6 +50,8 @@ const SPECS: Record<string, FlagSpec> = {
   port: { value: true },
   timeout: { value: true },
   name: { value: true },
+  'require-level': POLICY_SPECS['require-level']!,
+  policy: POLICY_SPECS.policy!,
 };
 
 /** "60s", "2m", "500ms", "90" (seconds) -> ms. */
@@ -99,6 +104,9 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const formatter = await resolveFormatter(format);
   const entries = catalogue();
   const config = await loadConfig(args, io, entries);
+  const req = policyRequest(args);
+  const { applyPolicy, defaultPolicy, withPolicy } = await import('../targets/scan/apply.js');
+  defaultPolicy(req, config); // an unknown --policy fails before the container starts
 
   const { verifyImage, verifyContainer } = await import('../targets/container/engine.js');
   const progress = waitReporter(io);
@@ -124,6 +132,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile` : `checked running container ${model.container.name}`;
     io.stdout(`verify: ${how}\n${formatCheckRows(rows, color)}\n\n`);
   }
-  io.stdout(formatter([result], { toolVersion: VERSION, rules: entries, sources: {}, color }));
-  return failsAt(result.findings, config.failOn) ? 1 : 0;
+  const gated = await applyPolicy([result], req, { cwd: io.cwd, config, now: new Date().toISOString() });
+  io.stdout(formatter(gated.results, { toolVersion: VERSION, rules: entries, sources: {}, color, ...(gated.outcome ? { policy: gated.outcome } : {}) }));
+  return withPolicy(failsAt(result.findings, config.failOn) ? 1 : 0, gated.outcome);
 }

@@ -49,7 +49,7 @@ export const BUILTIN_POLICIES: Readonly<Record<string, Policy>> = {
 export function policiesOf(config: Pick<ResolvedConfig, 'policies'>): Record<string, Policy> {
   const out: Record<string, Policy> = { ...BUILTIN_POLICIES };
   for (const [name, s] of Object.entries(config.policies ?? {})) {
-    const base = out[name];
+    const base: Policy | undefined = Object.hasOwn(out, name) ? out[name] : undefined;
     const level = s.level ?? base?.level ?? 'hardened';
     const p: Policy = { name, level };
     if (s.scan !== false && (s.scan !== undefined || base?.scan)) p.scan = { ...DEFAULT_SCAN_GATE, ...base?.scan, ...(typeof s.scan === 'object' ? s.scan : {}) };

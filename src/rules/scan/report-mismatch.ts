@@ -20,8 +20,9 @@ export default defineRule({
     if (!model.subjects) return;
     const tried = model.subjects.map((s) => ({ s, m: matchImage(model.artifact, s) }));
     if (tried.some((t) => t.m.matches)) return;
-    if (tried.length === 1) {
-      const { s, m } = tried[0]!;
+    const only = tried.length === 1 ? tried[0] : undefined;
+    if (only) {
+      const { s, m } = only;
       ctx.report({ message: `the ${model.tool} report is not about ${s.name ?? s.imageId ?? 'the audited image'}: ${m.why}`, location: { field: 'artifact' } });
     } else {
       const names = [...new Set(model.subjects.map((s) => s.name ?? s.imageId).filter(Boolean))].sort();

@@ -72,8 +72,9 @@ export async function applyPolicy(
     if (matched.length) continue;
     const mismatch = scanFindings(model, candidates.map(subjectOf), DEFAULT_SCAN_GATE, ctx.config, scanRules)
       .filter((f) => f.ruleId === 'scan/report-mismatch');
-    if (candidates.length === 1) {
-      candidates[0]!.findings.push(...mismatch);
+    const only = candidates.length === 1 ? candidates[0] : undefined;
+    if (only) {
+      only.findings.push(...mismatch);
     } else {
       const target = { kind: 'scan' as const, path: model.path, ...(model.artifact.name ? { image: model.artifact.name } : {}) };
       out.push({ target, level: null, levelReason: 'a scan report is not graded', missingForNextLevel: [], findings: mismatch });

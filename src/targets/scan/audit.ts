@@ -24,8 +24,8 @@ export function scanModelOf(rel: string, text: string, opts: { gate: ScanGate; n
 
 export async function loadScanReport(file: string, cwd: string, opts: { gate: ScanGate; now: string }): Promise<ScanModel | LoadError> {
   const rel = path.relative(cwd, file).split(path.sep).join('/') || file;
-  const st = await fs.stat(file).catch((e: NodeJS.ErrnoException) => e);
-  if (st instanceof Error) return { loadError: `${rel}: ${st.code === 'ENOENT' ? 'no such file' : st.message}` };
+  const st = await fs.stat(file).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+  if (st instanceof Error) return { loadError: `${rel}: ${(st as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : st.message}` };
   if (!st.isFile()) return { loadError: `${rel}: not a file` };
   if (st.size > MAX_SCAN_REPORT_BYTES) return { loadError: `${rel}: larger than ${MAX_SCAN_REPORT_BYTES / 1024 / 1024} MiB` };
   return scanModelOf(rel, await fs.readFile(file, 'utf8'), opts);

@@ -98,7 +98,7 @@ function fromLevel(level: unknown): ScanSeverity {
 /** The "Key: value" lines scanners write into SARIF messages (Trivy: Package, Installed Version, Fixed Version). */
 function messageField(text: string, key: string): string | undefined {
   const m = new RegExp(`^\\s*${key}:[ \\t]*(.*)$`, 'mi').exec(text);
-  return m ? m[1]!.trim() : undefined;
+  return m?.[1]?.trim();
 }
 
 function sarif(doc: Obj): ParsedScan {
