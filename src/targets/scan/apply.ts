@@ -32,7 +32,7 @@ function subjectOf(r: TargetResult): ImageIdentity {
   return s;
 }
 
-export function wantsPolicy(req: PolicyRequest, config: ResolvedConfig): boolean {
+function wantsPolicy(req: PolicyRequest, config: ResolvedConfig): boolean {
   return req.policy !== undefined || req.requireLevel !== undefined || req.scanReports.length > 0 || Boolean(config.policyPaths);
 }
 

@@ -8,7 +8,7 @@ import { runRules } from '../../engine/run.js';
 import type { ImageIdentity, ScanGate, ScanModel } from './model.js';
 import { parseScanReport } from './parse.js';
 
-export const MAX_SCAN_REPORT_BYTES = 256 * 1024 * 1024;
+const MAX_SCAN_REPORT_BYTES = 256 * 1024 * 1024;
 
 /** The model of a scan report's text (the tests' loader and loadScanReport). */
 export function scanModelOf(rel: string, text: string, opts: { gate: ScanGate; now: string; subjects?: ImageIdentity[] }): ScanModel | LoadError {

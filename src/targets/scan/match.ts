@@ -2,7 +2,7 @@
 // repo digests, else the normalized name (docker.io/library/ and :latest implied).
 import type { ImageIdentity } from './model.js';
 
-export function normalizeName(ref: string): string {
+function normalizeName(ref: string): string {
   let r = ref.trim().replace(/@sha256:[0-9a-f]+$/i, '');
   const slash = r.indexOf('/');
   const first = slash < 0 ? '' : r.slice(0, slash);
