@@ -9,7 +9,8 @@ import { exitCode } from '../engine/run.js';
 import { allRules, catalogue } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
-import { loadConfig, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
+import { loadConfig, POLICY_SPECS, POLICY_USAGE, policyRequest, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
+import { applyPolicy, defaultPolicy, withPolicy } from '../targets/scan/apply.js';
 import { useColor, writeFileAtomic } from './output.js';
 import { auditImage } from '../targets/image/audit.js';
 import { fmtBytes } from '../targets/image/layer-scan.js';
@@ -34,11 +35,11 @@ Options:
       --all               audit every image of such a tar
       --no-verify         skip the layer digest check (sha256 of every layer); faster, but
                           a tampered layer goes unnoticed
-  -c, --config FILE       use this config file instead of searching for .tightship.yaml
+${POLICY_USAGE}  -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --debug             print stack traces of internal errors
   -h, --help              show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage or input error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
@@ -47,6 +48,7 @@ const SPECS: Record<string, FlagSpec> = {
   image: { value: true },
   all: {},
   'no-verify': {},
+  ...POLICY_SPECS,
 };
 
 /** A one-line progress display on a terminal; silent on a pipe and in CI. */
@@ -89,6 +91,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const entries = catalogue();
   const config = await loadConfig(args, io, entries);
   const outputPath = await resolveOutput(args, io);
+  const req = policyRequest(args);
+  defaultPolicy(req, config); // an unknown --policy fails before any work
 
   const progress = progressReporter(io, input);
   let results: TargetResult[];
@@ -107,9 +111,11 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } finally {
     progress?.done();
   }
+  const gated = await applyPolicy(results, req, { cwd: io.cwd, config, now: new Date().toISOString() });
+  results = gated.results;
   const color = outputPath ? false : useColor(io.isTTY, io.env);
   const formatter = await resolveFormatter(format);
-  const report = formatter(results, { toolVersion: VERSION, rules: entries, sources: {}, color });
+  const report = formatter(results, { toolVersion: VERSION, rules: entries, sources: {}, color, ...(gated.outcome ? { policy: gated.outcome } : {}) });
   if (outputPath) {
     await writeFileAtomic(outputPath, report);
     const n = results.reduce((s, r) => s + r.findings.length, 0);
@@ -118,6 +124,6 @@ export async function run(argv: string[], io: IO): Promise<number> {
     io.stdout(report);
   }
   // an SBOM is an inventory, not a verdict: its exit code follows the findings only with --fail-on
-  if (format === 'cyclonedx' && flagValue(args, 'fail-on') === undefined) return results.some((r) => r.error) ? 2 : 0;
-  return exitCode(results, () => config.failOn);
+  if (format === 'cyclonedx' && flagValue(args, 'fail-on') === undefined) return withPolicy(results.some((r) => r.error) ? 2 : 0, gated.outcome);
+  return withPolicy(exitCode(results, () => config.failOn), gated.outcome);
 }

@@ -19,7 +19,7 @@ import { loadFormatter } from '../report/load.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { assertNotAnInput, readForFix, useColor, writeFileAtomic, writeFixed } from './output.js';
-import { configLoader, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
+import { configLoader, POLICY_SPECS, POLICY_USAGE, policyRequest, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
 import { COMMANDS_ONLY, buildMaps, discover, loadCompose, type Discovery, type Project } from './discover.js';
 import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
@@ -58,11 +58,11 @@ Options:
                           the other files are still fixed). Suggestions are never applied.
       --fix-dry-run       print the fixes as a unified diff and write nothing (exit 1 when a
                           file would change)
-      --debug             print stack traces of internal errors
+${POLICY_USAGE}      --debug             print stack traces of internal errors
   -h, --help              show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error (also when a
-file could not be audited).
+Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage or input
+error (also when a file could not be audited).
 `;
 
 const SPECS: Record<string, FlagSpec> = {
@@ -75,6 +75,7 @@ const SPECS: Record<string, FlagSpec> = {
   'inspect-images': {},
   fix: {},
   'fix-dry-run': {},
+  ...POLICY_SPECS,
 };
 
 /** --build-arg NAME=VALUE, or NAME alone: its value from the environment as docker build takes
@@ -458,7 +459,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 }
 
 /** Formats and writes the report; returns the exit code. */
-async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
+async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine/policy.js').PolicyOutcome | null = null): Promise<number> {
   const notFixed = a.outcomes.filter((o) => o.status === 'not fixed');
   if (p.fixDryRun) {
     // the diff is the output (as `git diff`): exit 1 when a file would change
@@ -468,8 +469,8 @@ async function report(a: Audited, p: LintPlan, io: IO): Promise<number> {
     return a.results.some((r) => r.error) ? 2 : a.outcomes.length ? 1 : 0;
   }
   const color = p.outputPath ? false : useColor(io.isTTY, io.env);
-  const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules];
-  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs, project: a.project };
+  const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules, ...(policy || a.results.some((r) => r.findings.some((f) => f.ruleId.startsWith('scan/'))) ? (await import('../rules/scan/index.js')).scanRules : [])];
+  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs, project: a.project, ...(policy ? { policy } : {}) };
   const text = (await loadFormatter(p.format))(a.results, meta);
   if (p.outputPath) {
     await writeFileAtomic(p.outputPath, text);
@@ -500,9 +501,16 @@ export async function run(argv: string[], io: IO): Promise<number> {
     throw new UserError('no path given', "run 'tightship lint PATH...' with a Dockerfile, compose file or directory (e.g. 'tightship lint .')");
   }
   const p = await plan(args, io);
+  const req = policyRequest(args);
+  const cwdConfig = await p.loader.forDir(io.cwd);
+  const { defaultPolicy, applyPolicy, withPolicy } = await import('../targets/scan/apply.js');
+  defaultPolicy(req, cwdConfig); // an unknown --policy fails before any work
   const found = await discover(args.positional, io.cwd, io.env);
   checkPairing(p, found);
   await buildMaps(found, (dir) => p.loader.forDir(dir));
   if (p.outputPath) await assertNotAnInput(p.outputPath, [...found.dockerfiles, ...found.composeGroups.flat()]);
-  return report(await auditFound(found, p, io), p, io);
+  const audited = await auditFound(found, p, io);
+  const gated = await applyPolicy(audited.results, req, { cwd: io.cwd, config: cwdConfig, now: new Date().toISOString() });
+  audited.results = gated.results;
+  return withPolicy(await report(audited, p, io, gated.outcome), gated.outcome);
 }

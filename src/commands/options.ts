@@ -12,7 +12,8 @@ import { createConfigLoader, parseFailOn, type ConfigLoader, type ConfigOverride
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { formatNames, isFormat, loadFormatter } from '../report/load.js';
 import type { Formatter } from '../report/common.js';
-import { flagSet, flagValue, type FlagSpec, type ParsedArgs } from './args.js';
+import { flagSet, flagValue, flagValues, type FlagSpec, type ParsedArgs } from './args.js';
+import { didYouMean } from '../engine/did-you-mean.js';
 
 export type SharedFlag = 'format' | 'output' | 'fail-on' | 'config' | 'no-inline-ignores' | 'help';
 
@@ -87,4 +88,30 @@ export function configLoader(
 /** The config of the working folder (image and verify have one target, no folders to search). */
 export async function loadConfig(args: ParsedArgs, io: IO, catalogue: readonly CatalogueEntry[]): Promise<ResolvedConfig> {
   return configLoader(args, io, catalogue).forDir(io.cwd);
+}
+
+// ── Policy by environment: --require-level LEVEL, --policy NAME, --scan-report FILE (repeatable)
+export const POLICY_SPECS: Record<string, FlagSpec> = {
+  'require-level': { value: true },
+  policy: { value: true },
+  'scan-report': { value: true, repeat: true },
+};
+
+export const POLICY_USAGE = `      --require-level L   exit 1 when a target is below L: nonroot | hardened (an ungraded target is below)
+      --policy NAME       hold the targets to a policy: dev | staging | prod | regulated, or one of .tightship.yaml
+      --scan-report FILE  a vulnerability scan of the image: Trivy JSON, Grype JSON or SARIF (repeatable)
+`;
+
+/** The policy flags as a request for targets/scan/apply.ts (checked before any work). */
+export function policyRequest(args: ParsedArgs): import('../targets/scan/apply.js').PolicyRequest {
+  const level = flagValue(args, 'require-level');
+  if (level !== undefined && level !== 'nonroot' && level !== 'hardened') {
+    const guess = didYouMean(level, ['nonroot', 'hardened']);
+    throw new UserError(`--require-level '${level}' is not a level${guess ? ` (did you mean '${guess}'?)` : ''}`, 'use --require-level nonroot or --require-level hardened');
+  }
+  const req: import('../targets/scan/apply.js').PolicyRequest = { scanReports: flagValues(args, 'scan-report') };
+  if (level !== undefined) req.requireLevel = level;
+  const policy = flagValue(args, 'policy');
+  if (policy !== undefined) req.policy = policy;
+  return req;
 }

@@ -8,7 +8,7 @@ import { failsAt } from '../engine/run.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
 import { useColor, writeFileAtomic } from './output.js';
-import { loadConfig, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
+import { loadConfig, POLICY_SPECS, policyRequest, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
 import type { Profile, VerifyOptions } from '../targets/container/engine.js';
 import { formatCheckRows } from '../targets/container/checks.js';
 import { auditContainer } from '../targets/container/audit.js';
@@ -36,10 +36,13 @@ Options:
   -f, --format FORMAT     pretty (default) | json | sarif | github
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
+      --require-level L   exit 1 when the container is below L: nonroot | hardened
+      --policy NAME       hold the container to a policy: dev | staging | prod, or one of .tightship.yaml
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
   -h, --help              show this help
 
-Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, engine or start-up error.
+Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage, engine or
+start-up error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
@@ -51,6 +54,8 @@ const SPECS: Record<string, FlagSpec> = {
   timeout: { value: true },
   name: { value: true },
   seccomp: { value: true },
+  'require-level': POLICY_SPECS['require-level']!,
+  policy: POLICY_SPECS.policy!,
 };
 
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
@@ -115,6 +120,9 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const entries = catalogue();
   const config = await loadConfig(args, io, entries);
   const outputPath = await resolveOutput(args, io); // checked before a container is started
+  const req = policyRequest(args);
+  const { applyPolicy, defaultPolicy, withPolicy } = await import('../targets/scan/apply.js');
+  defaultPolicy(req, config); // an unknown --policy fails before the container starts
 
   const { verifyImage, verifyContainer, ContainerStartError } = await import('../targets/container/engine.js');
   // --seccomp: the profile file is checked, then the image runs under it
@@ -174,12 +182,13 @@ export async function run(argv: string[], io: IO): Promise<number> {
     results.push(r);
   }
   const sources: Record<string, string> = seccomp?.model.text ? { [seccomp.model.path]: seccomp.model.text } : {};
-  text += formatter(results, { toolVersion: VERSION, rules: entries, sources, color });
+  const gated = await applyPolicy(results, req, { cwd: io.cwd, config, now: new Date().toISOString() });
+  text += formatter(gated.results, { toolVersion: VERSION, rules: entries, sources, color, ...(gated.outcome ? { policy: gated.outcome } : {}) });
   if (outputPath) {
     await writeFileAtomic(outputPath, text);
     io.stderr(`tightship: wrote ${format} report of ${results.length} target(s), ${results.reduce((n, r) => n + r.findings.length, 0)} finding(s) to ${outputPath}\n`);
   } else {
     io.stdout(text);
   }
-  return results.some((r) => failsAt(r.findings, config.failOn)) ? 1 : 0;
+  return withPolicy(results.some((r) => failsAt(r.findings, config.failOn)) ? 1 : 0, gated.outcome);
 }

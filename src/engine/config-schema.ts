@@ -5,7 +5,7 @@ import type { CatalogueEntry } from './catalogue.js';
 
 const SEVERITY_OR_OFF = ['off', 'error', 'warning', 'info'];
 
-export const TOP_LEVEL_KEYS = ['$schema', 'failOn', 'inlineIgnores', 'buildArgs', 'ignore', 'builds', 'rules'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'failOn', 'inlineIgnores', 'buildArgs', 'ignore', 'builds', 'rules', 'policies', 'policyPaths'] as const;
 
 /** The `builds:` key: how the project builds its images, for builds the build map cannot read
  *  from compose, bake, CI or scripts (targets/project/build-map.ts reads the entries). */
@@ -25,6 +25,10 @@ export const BUILDS_SCHEMA = {
     },
   },
 } as const;
+
+/** The keys of a policy and of its scan gate (for did-you-mean). */
+export const POLICY_KEYS = ['level', 'scan'] as const;
+export const SCAN_GATE_KEYS = ['maxAgeDays', 'failOn', 'requireFix'] as const;
 
 function ruleSetting(options?: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -76,6 +80,40 @@ export function baseConfigSchema(): Record<string, unknown> {
         propertyNames: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$' },
         additionalProperties: ruleSetting(),
       },
+      ...policySchema(),
+    },
+  };
+}
+
+/** policies: (the level and scan gate of an environment) and policyPaths: (path glob → policy). */
+function policySchema(): Record<string, unknown> {
+  return {
+    policies: {
+      type: 'object',
+      description: 'Policies by environment: adjust the built-in dev, staging, prod, regulated or define new ones (used with --policy NAME and policyPaths).',
+      propertyNames: { pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          level: { enum: ['nonroot', 'hardened'], description: 'The level every target under this policy must reach.' },
+          scan: {
+            description: 'Require a vulnerability scan report (--scan-report) for every image: true (the default gate), the gate\'s settings, or false (no scan required).',
+            type: ['object', 'boolean'],
+            additionalProperties: false,
+            properties: {
+              maxAgeDays: { type: 'number', minimum: 0, description: 'A report older than this is stale (default 7).' },
+              failOn: { type: 'array', items: { enum: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] }, description: 'Blocking severities (default HIGH, CRITICAL).' },
+              requireFix: { type: 'boolean', description: 'Only a vulnerability with a fix available blocks (default true).' },
+            },
+          },
+        },
+      },
+    },
+    policyPaths: {
+      type: 'object',
+      description: 'Path globs (relative to this file) → the policy their targets are held to, first match wins (e.g. "deploy/prod/**": prod).',
+      additionalProperties: { type: 'string' },
     },
   };
 }

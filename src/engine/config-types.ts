@@ -24,6 +24,10 @@ export interface ResolvedConfig {
   builds?: unknown[];
   /** Absolute folder of the config file the ignore globs are relative to. */
   baseDir?: string;
+  /** policies: the built-in ones adjusted, and new ones (engine/policy.ts). */
+  policies?: Record<string, import('./policy.js').PolicySetting>;
+  /** policyPaths: path glob (relative to baseDir) → policy name, first match wins. */
+  policyPaths?: Record<string, string>;
   /** A line for the user about how the config was read (a translated hadolint setup). */
   notice?: string;
 }

@@ -8,7 +8,8 @@ import { defaultConfig } from './config-types.js';
 import { UserError, type Severity } from './types.js';
 import type { CatalogueEntry } from './catalogue.js';
 import { didYouMean } from './did-you-mean.js';
-import { baseConfigSchema, TOP_LEVEL_KEYS } from './config-schema.js';
+import { baseConfigSchema, POLICY_KEYS, SCAN_GATE_KEYS, TOP_LEVEL_KEYS } from './config-schema.js';
+import { BUILTIN_POLICIES } from './policy.js';
 
 export const CONFIG_FILE_NAMES = ['.tightship.yaml', '.tightship.yml'];
 /** Read when no .tightship.yaml is found (hadolint-config.ts, loaded only then, translates them). */
@@ -202,6 +203,7 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   const raw = data as {
     failOn?: ResolvedConfig['failOn']; inlineIgnores?: boolean; buildArgs?: Record<string, unknown>;
     ignore?: string[]; builds?: unknown[]; rules?: Record<string, string | RuleSetting>;
+    policies?: ResolvedConfig['policies']; policyPaths?: Record<string, string>;
   };
   const config = defaultConfig();
   config.source = file;
@@ -211,6 +213,17 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   if (raw.buildArgs) for (const [k, v] of Object.entries(raw.buildArgs)) config.buildArgs[k] = String(v);
   if (raw.ignore) config.ignore = raw.ignore;
   if (raw.builds) config.builds = raw.builds;
+  if (raw.policies) config.policies = raw.policies;
+  if (raw.policyPaths) {
+    const known = [...new Set([...Object.keys(BUILTIN_POLICIES), ...Object.keys(raw.policies ?? {})])];
+    for (const [glob, name] of Object.entries(raw.policyPaths)) {
+      if (known.includes(name)) continue;
+      const guess = didYouMean(name, known);
+      throw new UserError(`unknown policy '${name}' for policyPaths '${glob}' in ${shown}${guess ? ` (did you mean '${guess}'?)` : ''}`,
+        `known policies: ${known.sort().join(', ')}`);
+    }
+    config.policyPaths = raw.policyPaths;
+  }
   const byId = new Map(catalogue.map((r) => [r.id, r]));
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
     const rule = byId.get(id);
@@ -266,6 +279,12 @@ function schemaError(file: string, errors: AjvError[], data: Record<string, unkn
     const nested = e.keyword === 'additionalProperties' ? ` (unknown key '${String(e.params.additionalProperty)}')` : '';
     return new UserError(`invalid setting for rule '${id}' in ${file}${nested}`,
       `use off | error | warning | info, or { severity: …, options: { … } }`);
+  }
+  if (e.instancePath.startsWith('/policies/') && e.keyword === 'additionalProperties') {
+    const key = String(e.params.additionalProperty);
+    const keys: readonly string[] = e.instancePath.endsWith('/scan') ? SCAN_GATE_KEYS : POLICY_KEYS;
+    const guess = didYouMean(key, keys);
+    return new UserError(`unknown key '${key}' in ${where} in ${file}${guess ? ` (did you mean '${guess}'?)` : ''}`, `allowed keys: ${keys.join(', ')}`);
   }
   const allowed = e.keyword === 'enum' ? ` (one of ${(e.params.allowedValues as unknown[]).join(', ')})` : '';
   void data;

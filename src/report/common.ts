@@ -28,6 +28,8 @@ export interface ReportMeta {
   /** The --fail-on threshold in force for a target (its folder's config); absent: error. The
    *  formats that say pass or fail (junit) fail exactly the findings the exit code counts. */
   failOn?: (target: TargetRef) => Severity | 'none';
+  /** The policy gate's outcome (--require-level, --policy, policyPaths), when one applied. */
+  policy?: import('../engine/policy.js').PolicyOutcome;
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;

@@ -59,6 +59,13 @@ export const formatJson: Formatter = (results, meta) => {
     if (meta.project.notes.length) report.buildNotes = meta.project.notes;
     if (meta.project.skipped.length) report.skipped = meta.project.skipped;
   }
+  if (meta.policy) {
+    const o = meta.policy;
+    report.policy = {
+      name: o.name, requiredLevel: o.requiredLevel, pass: o.pass, checked: o.checked,
+      shortfalls: o.shortfalls.map((s) => ({ target: s.target, policy: s.policy, requiredLevel: s.requiredLevel, level: s.level, reason: s.reason, missing: s.missing })),
+    };
+  }
   if (meta.fixed && Object.keys(meta.fixed).length) {
     report.fixed = Object.keys(meta.fixed).sort().map((path) => ({ path, fixes: meta.fixed![path] }));
   }

@@ -226,5 +226,18 @@ export const formatPretty: Formatter = (results, meta) => {
   for (const n of meta.project?.notes ?? []) project.push(`${p.blue('info')}     ${p.dim(`${n.file}:${n.line}`)}  ${n.message}`);
   for (const s of meta.project?.skipped ?? []) project.push(`${p.dim('skipped')}  ${s.path}: ${s.reason}`);
   const projectBlock = project.length ? `${project.join('\n')}\n\n` : '';
-  return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${projectBlock}${mark} ${summary}\n`;
+  return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${projectBlock}${mark} ${summary}\n${meta.policy ? policyLines(meta.policy, p) : ''}`;
 };
+
+/** The policy verdict under the summary: each target that falls short and what it misses. */
+function policyLines(o: NonNullable<ReportMeta['policy']>, p: Paint): string {
+  const name = o.name ?? `--require-level ${o.requiredLevel}`;
+  if (o.pass) return `${p.green('✔')} policy ${name}: ${plural(o.checked, 'target')} meet it\n`;
+  const lines = [`${p.red('✖')} policy ${name}: ${o.shortfalls.length} of ${plural(o.checked, 'target')} fall short`];
+  for (const s of o.shortfalls) {
+    const t = s.target;
+    const title = `${t.path}${t.line ? `:${t.line}` : ''}${t.service ? ` service ${t.service}` : ''}${t.image && t.kind !== 'image' ? ` (${t.image})` : ''}`;
+    lines.push(`  ${title} — ${s.policy} needs ${s.requiredLevel}: ${s.reason}${s.missing.length ? `; missing ${s.missing.join(', ')}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

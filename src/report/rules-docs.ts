@@ -10,7 +10,7 @@ const TOOL_NAMES: Record<string, string> = {
 };
 
 const FENCE_LANG: Record<string, string> = {
-  dockerfile: 'dockerfile', tightship: 'dockerfile', compose: 'yaml', context: 'text', image: 'text', container: 'text', run: 'sh',
+  dockerfile: 'dockerfile', tightship: 'dockerfile', compose: 'yaml', context: 'text', image: 'text', container: 'text', run: 'sh', scan: 'json',
 };
 
 export function levelText(level: CatalogueEntry['level']): string {

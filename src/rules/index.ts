@@ -11,6 +11,7 @@ import { runRules } from './run/index.js';
 import { daemonRules } from './daemon/index.js';
 import { hostRules } from './host/index.js';
 import { profileRules } from './profile/index.js';
+import { scanRules } from './scan/index.js';
 
 export const allRules: readonly Rule[] = [
   ...dockerfileRules,
@@ -22,6 +23,7 @@ export const allRules: readonly Rule[] = [
   ...daemonRules,
   ...hostRules,
   ...profileRules,
+  ...scanRules,
 ];
 
 export function findRule(id: string): Rule | undefined {

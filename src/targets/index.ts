@@ -10,8 +10,9 @@ import { runTarget } from './run/target.js';
 import { daemonTarget } from './daemon/target.js';
 import { hostTarget } from './host/target.js';
 import { profileTarget } from './profile/target.js';
+import { scanTarget } from './scan/target.js';
 
-export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget, runTarget, daemonTarget, hostTarget, profileTarget];
+export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget, runTarget, daemonTarget, hostTarget, profileTarget, scanTarget];
 
 export function targetOf(kind: string): Target<any, any, any> | undefined {
   return targets.find((t) => t.kind === kind);

@@ -13,7 +13,7 @@ export function hardenedBaseline(path: string): ContainerModel {
     container: { id: '0', name: 'example' },
     hostConfig: {
       readonlyRootfs: true, privileged: false, capAdd: [], capDrop: ['ALL'], securityOpt: ['no-new-privileges'],
-      memory: 268435456, cpus: 1, pidsLimit: 128, networkMode: 'none', pidMode: '', ipcMode: 'private', utsMode: '',
+      memory: 268435456, memorySwap: 268435456, apparmorProfile: 'docker-default', networkNone: true, cpus: 1, pidsLimit: 128, networkMode: 'none', pidMode: '', ipcMode: 'private', utsMode: '',
       userNsMode: '', tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' }, ports: [], mounts: [], devices: [],
       restartPolicy: { name: 'unless-stopped', maximumRetryCount: 0 },
       logConfig: { type: 'json-file', config: { 'max-size': '10m', 'max-file': '3' } },

@@ -60,7 +60,7 @@ export function registerLoader<K extends TargetKind>(kind: K, loader: Loader<K>)
 export const TEST_PATH = 'test.input';
 
 /** Targets whose models have no text: findings are located by image path, field or layer. */
-const TEXTLESS = new Set<string>(['image', 'container', 'host']);
+const TEXTLESS = new Set<string>(['image', 'container', 'host', 'scan']);
 
 /** The engine's findings about ignores, which a table may expect beside the rule's own. */
 const IGNORE_RULES = new Set(['tightship/ignore-without-reason', 'tightship/unused-ignore', 'tightship/expired-ignore']);

@@ -17,7 +17,7 @@ import { defaultConfig } from '../../src/engine/config-types.js';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ALLOWED_EQUIVALENTS = new Set(['hadolint', 'trivy', 'checkov', 'kics', 'dockle', 'buildkit', 'cis', 'dockerBench']);
 const KEBAB_ID = /^[a-z]+\/[a-z0-9]+(-[a-z0-9]+)*$/;
-const LOADERS = ['dockerfile', 'context', 'compose', 'image', 'container', 'run', 'daemon', 'host', 'profile'];
+const LOADERS = ['dockerfile', 'context', 'compose', 'image', 'container', 'run', 'daemon', 'host', 'profile', 'scan'];
 
 before(async () => {
   for (const target of LOADERS) {

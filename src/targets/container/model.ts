@@ -80,6 +80,12 @@ export interface HostConfigFacts {
   /** null or <= 0 = unlimited. */
   pidsLimit: number | null;
   networkMode: string;
+  /** Bytes of memory + swap (MemorySwap); 0 = not set (twice the memory), -1 = unlimited swap. */
+  memorySwap: number;
+  /** The AppArmor profile the container runs under ('' when AppArmor is not in use). */
+  apparmorProfile: string;
+  /** NetworkMode is none: no network at all. */
+  networkNone: boolean;
   pidMode: string;
   ipcMode: string;
   utsMode: string;
