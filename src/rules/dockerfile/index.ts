@@ -46,6 +46,7 @@ import cdInRun from './cd-in-run.js';
 import pipefail from './pipefail.js';
 import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
+import userUidNotFixed from './user-uid-not-fixed.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -94,4 +95,5 @@ export const dockerfileRules: Rule[] = [
   pipefail,
   worldWritable,
   buildToolsInFinal,
+  userUidNotFixed,
 ];
