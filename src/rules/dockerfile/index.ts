@@ -47,6 +47,7 @@ import pipefail from './pipefail.js';
 import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
 import userUidNotFixed from './user-uid-not-fixed.js';
+import volumeSystemPath from './volume-system-path.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -96,4 +97,5 @@ export const dockerfileRules: Rule[] = [
   worldWritable,
   buildToolsInFinal,
   userUidNotFixed,
+  volumeSystemPath,
 ];
