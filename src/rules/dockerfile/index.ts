@@ -46,6 +46,9 @@ import cdInRun from './cd-in-run.js';
 import pipefail from './pipefail.js';
 import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
+import userUidNotFixed from './user-uid-not-fixed.js';
+import volumeSystemPath from './volume-system-path.js';
+import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -94,4 +97,7 @@ export const dockerfileRules: Rule[] = [
   pipefail,
   worldWritable,
   buildToolsInFinal,
+  userUidNotFixed,
+  volumeSystemPath,
+  healthcheckCurlNoFail,
 ];
