@@ -31,17 +31,32 @@ export default defineRule({
   check(model, context) {
     for (const run of runs(model)) {
       if (!(run.cmds.some((c) => c.via.length > 0 || c.name === 'sudo' || c.name === 'doas'))) continue;
+      // one finding per sudo word: `sudo -u app sh -c 'a && b'` reaches several commands through one sudo
+      const seen = new Set<number>();
       for (const cmd of run.cmds) {
         const wrapped = cmd.via.includes('sudo') || cmd.via.includes('doas');
         if (!wrapped && cmd.name !== 'sudo' && cmd.name !== 'doas') continue;
         const tool = cmd.via.includes('doas') || cmd.name === 'doas' ? 'doas' : 'sudo';
         const words = run.locator.locate(cmd, 0);
         const wrapper = wrapped ? run.locator.wrapperBefore(cmd, tool, words?.[0]?.start ?? null) : words?.[0] ?? null;
+        const key = wrapper ? wrapper.start : -1 - cmd.line;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const target = wrapper ? runAsUser(model.text.slice(wrapper.start, run.instr.range.end.offset)) : null;
+        const drop = target !== null && target !== 'root' && target !== '0';
         context.report({
           range: wrapper ? rangeAt(model, wrapper.start, wrapper.end) : commandRange(model, run, cmd, words),
-          message: `${tool} in RUN${wrapped && cmd.name ? ` (${cmd.name})` : ''}: use USER to run privileged steps instead`,
+          message: drop
+            ? `${tool} -u ${target} in RUN${wrapped && cmd.name ? ` (${cmd.name})` : ''} drops privileges for one command: switch with \`USER ${target}\` for the steps that run as ${target} (and do not ship sudo)`
+            : `${tool} in RUN${wrapped && cmd.name ? ` (${cmd.name})` : ''}: use USER to run privileged steps instead`,
         });
       }
     }
   },
 });
+
+/** The user a `sudo`/`doas` word at the start of `text` switches to (`-u app`, `-uapp`, `--user=app`), or null. */
+function runAsUser(text: string): string | null {
+  const m = /^(?:sudo|doas)((?:[ \t]+-[^\s]*)*?)[ \t]+(?:-u[ \t]*|--user[= ])([^\s;&|]+)/.exec(text.replace(/\\\r?\n/g, ' '));
+  return m ? m[2]!.replace(/^['"]|['"]$/g, '') : null;
+}

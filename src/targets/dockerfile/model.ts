@@ -99,6 +99,10 @@ export interface Instruction {
   /** The simple commands of a RUN, split once by the parser with sudo/env/exec/… and `sh -c`
    *  looked through ([] for other instructions, and for a RUN whose shell is not POSIX). */
   commands: ShellCommand[];
+  /** For ONBUILD: the trigger instruction, parsed (same range and raw text as the ONBUILD; its
+   *  keywordRange, flags and argsRange point into the ONBUILD line). Absent for other instructions
+   *  and for triggers the builder rejects (a parse error). */
+  trigger?: Instruction;
 }
 
 export interface ImageRef {

@@ -565,6 +565,10 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       commands: [],
     };
     instructions.push(instr);
+    if (keyword === 'ONBUILD') {
+      const t = onbuildTrigger(instr, logical, aStart, segments, b);
+      if (t) instr.trigger = t;
+    }
 
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       b.error(`unknown instruction: ${keywordWritten}`, keywordRange.start.offset, keywordRange.end.offset);
@@ -577,8 +581,9 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   };
   resolve(model, b);
   // RUN bodies are split once, now that the shell in force at each is known
-  for (const instr of instructions) {
-    if (instr.keyword !== 'RUN') continue;
+  for (const outer of instructions) {
+    const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
+    if (!instr || instr.keyword !== 'RUN') continue;
     instr.commands = splitRun(instr, {
       line: (p) => argsSourceLine(instr, p, escape),
       offset: (p, end) => argsSourceOffset(instr, p, escape, end),
@@ -586,6 +591,53 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   }
   model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
   return model;
+}
+
+/** The instruction an ONBUILD registers, parsed from the ONBUILD's logical line at `from`; it shares the
+ *  ONBUILD's range and raw text (so argument offsets map to the source the same way). Triggers the
+ *  builder rejects (ONBUILD, FROM, MAINTAINER, an unknown keyword) are parse errors. */
+function onbuildTrigger(outer: Instruction, logical: string, from: number, segments: Segment[], b: Builder): Instruction | null {
+  if (from >= logical.length) {
+    b.error('ONBUILD requires an instruction to run in builds based on this image', outer.keywordRange.start.offset, outer.keywordRange.end.offset);
+    return null;
+  }
+  const kwEnd = firstWsIndex(logical, from);
+  const written = logical.slice(from, kwEnd);
+  const keyword = written.toUpperCase();
+  const keywordRange = b.range(logToSrc(segments, from, false), logToSrc(segments, kwEnd, true));
+  if (keyword === 'ONBUILD' || keyword === 'FROM' || keyword === 'MAINTAINER') {
+    b.error(keyword === 'ONBUILD' ? 'chaining ONBUILD via `ONBUILD ONBUILD` is not allowed' : `${keyword} is not allowed as an ONBUILD trigger`,
+      keywordRange.start.offset, keywordRange.end.offset);
+    return null;
+  }
+  if (!KNOWN_INSTRUCTIONS.has(keyword)) {
+    b.error(`unknown instruction in ONBUILD: ${written}`, keywordRange.start.offset, keywordRange.end.offset);
+    return null;
+  }
+  const flags: Flag[] = [];
+  const fr = extractFlags(logical, kwEnd);
+  for (const f of fr.flags) {
+    const body = f.word.slice(2);
+    const eq = body.indexOf('=');
+    flags.push({
+      name: (eq < 0 ? body : body.slice(0, eq)).toLowerCase(),
+      value: eq < 0 ? null : body.slice(eq + 1),
+      range: b.range(logToSrc(segments, f.start, false), logToSrc(segments, f.end, true)),
+    });
+  }
+  let aStart = fr.rest;
+  while (aStart < logical.length && isSpace(logical[aStart]!)) aStart++;
+  let aEnd = logical.length;
+  while (aEnd > aStart && isSpace(logical[aEnd - 1]!)) aEnd--;
+  const args = logical.slice(aStart, aEnd);
+  const argsRange = aEnd > aStart
+    ? b.range(logToSrc(segments, aStart, false), logToSrc(segments, aEnd, true))
+    : b.range(logToSrc(segments, aStart, true), logToSrc(segments, aStart, true));
+  const json = JSON_FORM.has(keyword) ? parseJsonArray(args) : null;
+  return {
+    keyword, range: outer.range, keywordRange, raw: outer.raw, flags, args, argsRange, json, heredocs: [],
+    stageIndex: -1, expanded: args, shell: DEFAULT_SHELL, commands: [],
+  };
 }
 
 function leadingWs(s: string): number {
@@ -742,6 +794,12 @@ function resolve(model: DockerfileModel, b: Builder): void {
     if (kw === 'SHELL' && instr.json && instr.json.length > 0) shellNow = instr.json;
     const lookup: Lookup = (n) => getKey(st.env, n) ?? getKey(st.args, n);
     instr.expanded = expandVars(instr.args, lookup, escape, true).text;
+    if (instr.trigger) {
+      // a trigger runs in a later build: the stage's ENV is inherited through the image, its ARGs are not
+      instr.trigger.stageIndex = st.index;
+      instr.trigger.shell = instr.shell;
+      instr.trigger.expanded = expandVars(instr.trigger.args, (n) => getKey(st.env, n), escape, true).text;
+    }
     if (kw === 'ARG') {
       for (const a of parseArgWords(instr, escape, b)) {
         let v: string | undefined;

@@ -10,6 +10,8 @@ testRule(rule, {
   ],
   invalid: [
     { code: 'FROM debian:12\nRUN sudo mkdir /data\n', errors: [{ line: 2, column: 5, endColumn: 9, severity: 'error' }] },
+    { name: 'sudo -u app sh -c: one finding for the sudo word, advice to switch USER', code: 'FROM debian:12\nRUN sudo -u app sh -c \'mkdir /a && touch /a/b && ls /a\'\n', errors: [{ line: 2, column: 5, message: 'USER app' }] },
+    { name: 'ONBUILD RUN sudo is audited', code: 'FROM debian:12\nONBUILD RUN sudo make install\n', errors: [{ line: 2, column: 13, message: 'make' }] },
     { name: 'options, continuation', code: 'FROM debian:12\nRUN echo a \\\n && sudo -u app -E make install\n', errors: [{ line: 3, column: 5, message: 'make' }] },
     { name: 'sh -c', code: 'FROM debian:12\nRUN sh -c "sudo chown app /data"\n', errors: [{ line: 2, column: 12 }] },
     { name: 'heredoc, two', code: 'FROM debian:12\nRUN <<EOF\nsudo apt-get update\nsudo apt-get install -y x\nEOF\n', errors: [{ line: 3, column: 1 }, { line: 4, column: 1 }] },

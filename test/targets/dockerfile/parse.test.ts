@@ -442,3 +442,26 @@ describe('facts on the model', () => {
     assert.equal(r(lineRange(m, 2)), '2:1-2:6');
   });
 });
+
+describe('ONBUILD triggers', () => {
+  it('parses the trigger instruction with source positions and split commands', () => {
+    const m = parse('FROM debian:12\nENV A=1\nONBUILD RUN --mount=type=cache,target=/x apt-get install -y $A\n');
+    const t = m.instructions[2]!.trigger!;
+    assert.equal(t.keyword, 'RUN');
+    assert.equal(t.flags[0]!.name, 'mount');
+    assert.equal(t.args, 'apt-get install -y $A');
+    assert.equal(t.expanded, 'apt-get install -y 1');
+    assert.equal(t.stageIndex, 0);
+    assert.deepEqual(t.commands.map((c) => c.name), ['apt-get']);
+    assert.equal(m.text.slice(t.argsRange.start.offset, t.argsRange.end.offset), 'apt-get install -y $A');
+    assert.equal(m.parseErrors.length, 0);
+  });
+  it('rejects the triggers the builder rejects, located at the inner keyword', () => {
+    for (const kw of ['ONBUILD', 'FROM', 'MAINTAINER', 'BOGUS']) {
+      const m = parse(`FROM debian:12\nONBUILD ${kw} x\n`);
+      assert.equal(m.instructions[1]!.trigger, undefined);
+      assert.equal(m.parseErrors.length, 1, kw);
+      assert.equal(m.parseErrors[0]!.range.start.column, 9, kw);
+    }
+  });
+});

@@ -15,11 +15,13 @@ export interface RunInfo {
   locator: CommandLocator;
 }
 
-/** Every RUN instruction (ONBUILD RUN excluded) with its commands, in file order. */
+/** Every RUN instruction with its commands, in file order; an `ONBUILD RUN` counts as a RUN (its
+ *  trigger instruction), as it runs in every build based on the image. */
 export function runs(model: DockerfileModel): RunInfo[] {
   const out: RunInfo[] = [];
-  for (const instr of model.instructions) {
-    if (instr.keyword !== 'RUN') continue;
+  for (const outer of model.instructions) {
+    const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
+    if (!instr || instr.keyword !== 'RUN') continue;
     const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
     const cmds = shellCommands(instr, model).map(unwrapXargs);
     out.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)), locator: new CommandLocator(model, instr, cmds) });
