@@ -477,25 +477,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     const keywordRange = b.range(logToSrc(segments, 0, false), logToSrc(segments, kwEnd, true));
 
     // flags
-    const flags: Flag[] = [];
-    const fr = extractFlags(logical, kwEnd);
-    for (const f of fr.flags) {
-      const body = f.word.slice(2);
-      const eq = body.indexOf('=');
-      flags.push({
-        name: (eq < 0 ? body : body.slice(0, eq)).toLowerCase(),
-        value: eq < 0 ? null : body.slice(eq + 1),
-        range: b.range(logToSrc(segments, f.start, false), logToSrc(segments, f.end, true)),
-      });
-    }
-    let aStart = fr.rest;
-    while (aStart < logical.length && isSpace(logical[aStart]!)) aStart++;
-    let aEnd = logical.length;
-    while (aEnd > aStart && isSpace(logical[aEnd - 1]!)) aEnd--;
-    const args = logical.slice(aStart, aEnd);
-    const argsRange = aEnd > aStart
-      ? b.range(logToSrc(segments, aStart, false), logToSrc(segments, aEnd, true))
-      : b.range(logToSrc(segments, aStart, true), logToSrc(segments, aStart, true));
+    const { flags, args, argsRange, argsStart } = flagsAndArgs(logical, kwEnd, segments, b);
 
     // JSON form
     let json: string[] | null = null;
@@ -566,7 +548,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     };
     instructions.push(instr);
     if (keyword === 'ONBUILD') {
-      const t = onbuildTrigger(instr, logical, aStart, segments, b);
+      const t = onbuildTrigger(instr, logical, argsStart, segments, b);
       if (t) instr.trigger = t;
     }
 
@@ -614,6 +596,17 @@ function onbuildTrigger(outer: Instruction, logical: string, from: number, segme
     b.error(`unknown instruction in ONBUILD: ${written}`, keywordRange.start.offset, keywordRange.end.offset);
     return null;
   }
+  const { flags, args, argsRange } = flagsAndArgs(logical, kwEnd, segments, b);
+  const json = JSON_FORM.has(keyword) ? parseJsonArray(args) : null;
+  return {
+    keyword, range: outer.range, keywordRange, raw: outer.raw, flags, args, argsRange, json, heredocs: [],
+    stageIndex: -1, expanded: args, shell: DEFAULT_SHELL, commands: [],
+  };
+}
+
+/** The flags (`--name=value`) after an instruction's keyword and the arguments after them, located
+ *  in the source (an instruction and an ONBUILD trigger are read alike). */
+function flagsAndArgs(logical: string, kwEnd: number, segments: Segment[], b: Builder): { flags: Flag[]; args: string; argsRange: SourceRange; argsStart: number } {
   const flags: Flag[] = [];
   const fr = extractFlags(logical, kwEnd);
   for (const f of fr.flags) {
@@ -633,11 +626,7 @@ function onbuildTrigger(outer: Instruction, logical: string, from: number, segme
   const argsRange = aEnd > aStart
     ? b.range(logToSrc(segments, aStart, false), logToSrc(segments, aEnd, true))
     : b.range(logToSrc(segments, aStart, true), logToSrc(segments, aStart, true));
-  const json = JSON_FORM.has(keyword) ? parseJsonArray(args) : null;
-  return {
-    keyword, range: outer.range, keywordRange, raw: outer.raw, flags, args, argsRange, json, heredocs: [],
-    stageIndex: -1, expanded: args, shell: DEFAULT_SHELL, commands: [],
-  };
+  return { flags, args, argsRange, argsStart: aStart };
 }
 
 function leadingWs(s: string): number {
