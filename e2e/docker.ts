@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 
-export interface Ran { code: number; stdout: string; stderr: string }
+interface Ran { code: number; stdout: string; stderr: string }
 
 export function sh(cmd: string, args: string[], opts: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Ran> {
   return new Promise((res) => {

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Prom
   verify: () => import('./commands/verify.js'),
   migrate: () => import('./commands/migrate.js'),
   host: () => import('./commands/host.js'),
+  init: () => import('./commands/init.js'),
 };
 
 export const USAGE = `Usage: tightship <command> [options]
@@ -27,6 +28,7 @@ Commands:
   host                audit the Docker host this runs on (daemon config, engine, socket, users)
   rules               list every rule (--format json | markdown)
   migrate hadolint    write the .tightship.yaml equivalent to .hadolint.yaml
+  init [DIR]          write a hardened Dockerfile, .dockerignore and compose.yaml for the project
 
 Options for every command:
   --help              the options of a command ('tightship lint --help')
