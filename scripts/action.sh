@@ -53,7 +53,7 @@ mkdir -p "$(dirname "$sarif")" || die "cannot create the folder of $sarif"
 "${cli[@]}" lint "$path" "${user_args[@]}" --format sarif --output "$sarif" --fail-on none
 code=$?
 # 1 is findings or a policy (--require-level, --policy) not met: the report is written all the same
-[ "$code" -le 1 ] && [ -s "$sarif" ] || die "tightship lint exited $code while writing $sarif"
+if [ "$code" -gt 1 ] || ! [ -s "$sarif" ]; then die "tightship lint exited $code while writing $sarif"; fi
 
 annotations=$(mktemp)
 trap 'rm -f "$annotations"' EXIT
