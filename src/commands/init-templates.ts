@@ -77,11 +77,15 @@ function header(input: ScaffoldInput, bases: string[]): string[] {
   ];
 }
 
+/** The Node health probe, run by the image's HEALTHCHECK (text for the image, not code of ours). */
+const NODE_PROBE =
+  "fetch('http://127.0.0.1:'+(process.env.PORT||DEFAULT_PORT)+'/').then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))";
+
 /** HEALTHCHECK options shared by every stack. */
 const HEALTH = 'HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3';
 
 function nodeDockerfile(input: ScaffoldInput, s: Extract<Stack, { kind: 'node' }>): string {
-  const probe = `fetch('http://127.0.0.1:'+(process.env.PORT||${input.port})+'/').then(r=>process.exit(r.status<500?0:1),()=>process.exit(1))`;
+  const probe = NODE_PROBE.replace('DEFAULT_PORT', String(input.port));
   return [
     ...header(input, [`ARG NODE_IMAGE=${BASE_IMAGES.node}`]),
     '# Stage 1: dependencies from the lockfile, the build, then only the production dependencies.',
