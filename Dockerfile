@@ -11,14 +11,14 @@
 ARG BUILD_IMAGE=node:22-bookworm-slim@sha256:48e4b67d85f87bd551df43704e24d252f56cc5f8e9718841aace50f19948f0f9
 ARG RUNTIME_IMAGE=node:22-bookworm-slim@sha256:48e4b67d85f87bd551df43704e24d252f56cc5f8e9718841aace50f19948f0f9
 
-# Stage 1: install from the lockfile (no install scripts: nothing is compiled, ssh2 uses its
+# Stage 1: install from the lockfile with the development tools whatever NODE_ENV the base sets (no install scripts: nothing is compiled, ssh2 uses its
 # JavaScript crypto), bundle the CLI from the sources, then drop the development dependencies.
 FROM ${BUILD_IMAGE} AS build
 ARG npm_config_offline=false
 WORKDIR /opt/tightship
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,id=tightship-npm,target=/root/.npm,sharing=locked \
-    npm ci --ignore-scripts --no-audit --no-fund
+    npm ci --include=dev --ignore-scripts --no-audit --no-fund
 # The rule examples hold the first line of a made-up OpenSSH key (no key material): the sources
 # stay in this stage only, the runtime gets the bundle.
 # tightship ignore=context/private-key-copied -- a rule example's placeholder key header, not a key; build stage only
