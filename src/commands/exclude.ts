@@ -1,7 +1,8 @@
 // --exclude GLOB (repeatable): paths lint leaves out, as .gitignore and ESLint's --ignore-pattern
 // read them, relative to the working folder: a pattern without a '/' (but a trailing one) matches
 // a name at any depth (`*.generated.Dockerfile`, `vendor`), one with a '/' matches from the working
-// folder (`deploy/legacy/**`, `/Dockerfile.old`); a folder matched leaves out everything in it.
+// folder (`deploy/legacy/**`, `/Dockerfile.old`, or an absolute path into it); a folder matched
+// leaves out everything in it.
 // Patterns compile to the non-backtracking matcher of targets/context/glob.ts, so a test costs
 // O(path length × pattern length) whatever the pattern.
 import * as path from 'node:path';
@@ -18,7 +19,10 @@ export function compileExcludes(patterns: readonly string[], cwd: string): Exclu
   if (patterns.length === 0) return null;
   const compiled: { source: string; globs: Glob[] }[] = patterns.map((source) => {
     let p = source.trim().split(path.sep).join('/');
-    if (path.isAbsolute(p)) p = relativePath(cwd, p);
+    // an absolute path into the working folder is that path; another leading '/' anchors (.gitignore)
+    const cwdPosix = cwd.split(path.sep).join('/');
+    if (p === cwdPosix) p = '**';
+    else if (p.startsWith(`${cwdPosix}/`)) p = `/${p.slice(cwdPosix.length + 1)}`;
     p = p.replace(/^\.\//, '');
     const anchored = p.startsWith('/') || p.replace(/\/+$/, '').includes('/');
     p = p.replace(/^\/+/, '').replace(/\/+$/, '');

@@ -195,7 +195,10 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
   const fixed = meta.fixed?.[r.target.path];
   if (fixed?.length) out.push(`  ${p.green(`fixed ${plural(fixed.length, 'problem')}:`)} ${[...new Set(fixed.map((x) => x.ruleId))].join(', ')}`);
   if (inGroups) out.push(`  ${p.dim(`+ ${plural(inGroups, 'finding')} shared with other services (listed under ${r.target.path})`)}`);
-  if (r.findings.length === 0 && r.error === undefined) out.push(`  ${p.green('no findings')}`);
+  if (r.findings.length === 0 && r.error === undefined) {
+    const min = meta.display?.severity ?? 'info';
+    out.push(`  ${p.green(min === 'info' ? 'no findings' : min === 'error' ? 'no errors' : 'no errors or warnings')}`);
+  }
   const level = levelLine(r, p);
   if (level) out.push(level);
   return out;
