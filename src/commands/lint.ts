@@ -561,7 +561,8 @@ async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine
       io.stderr(o.status === 'fixed' ? `tightship: fixed ${o.count} problem(s) in ${terminalText(o.path)}\n` : `tightship: not fixed: ${terminalText(o.path)}: ${o.reason}\n`);
     }
   }
-  const code = exitCode(a.results, (r) => a.failOnOf.get(r) ?? 'error');
+  // by target, not by result object: the baseline step hands back new results
+  const code = exitCode(a.results, (r) => a.failOnOf.get(r) ?? failOnByTarget.get(failOnKey(r.target)) ?? 'error');
   return notFixed.length ? 2 : code;
 }
 
