@@ -40,7 +40,7 @@ describe('verify --output', () => {
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /wrote json report of 1 target\(s\)/);
     const report = JSON.parse(readFileSync(join(dir, 'verify.json'), 'utf8')) as { results: { target: { kind: string } }[] };
-    assert.equal(report.results[0]!.target.kind, 'container');
+    assert.equal(report.results[0].target.kind, 'container');
     const junit = await runCli(['verify', TAG, '--format', 'junit', '--output', 'verify.xml', '--timeout', '60s', '--fail-on', 'info'], dir);
     const xml = readFileSync(join(dir, 'verify.xml'), 'utf8');
     const failures = Number(/<testsuites[^>]* failures="(\d+)"/.exec(xml)?.[1]);

@@ -53,7 +53,7 @@ describe('lint --write-baseline / --baseline', () => {
     assert.match(after.stderr, /baseline tightship-baseline\.json: 2 entries match no finding any more[^\n]*\n {2}app\/Dockerfile {2}dockerfile\/apk-no-cache\n {2}app\/Dockerfile {2}dockerfile\/apk-unpinned\n/);
     assert.match(after.stderr, /--prune-baseline/);
     // the level is the same as without the baseline: a hidden finding still counts
-    const levelOf = (r: Captured) => (JSON.parse(r.stdout) as Report).results[0]!.level;
+    const levelOf = (r: Captured) => (JSON.parse(r.stdout) as Report).results[0].level;
     assert.equal(levelOf(after), levelOf(await runCli(['lint', 'app', '--format', 'json'], tmp)));
     // the pretty summary says what the baseline hid
     const pretty = await runCli(['lint', 'app', '--baseline', 'tightship-baseline.json', '--no-color'], tmp);
@@ -78,7 +78,7 @@ describe('lint --write-baseline / --baseline', () => {
 
   it('paths are relative to the baseline file: it holds from another working folder', async () => {
     await write('repo/svc/Dockerfile', V1);
-    await runCli(['lint', 'svc', '--write-baseline', 'ci/baseline.json'], path.join(tmp, 'repo')).then((r) => assert.equal(r.code, 2, 'ci/ does not exist yet'));
+    await runCli(['lint', 'svc', '--write-baseline', 'ci/baseline.json'], path.join(tmp, 'repo')).then((r) => { assert.equal(r.code, 2, 'ci/ does not exist yet'); });
     await fs.mkdir(path.join(tmp, 'repo/ci'));
     await runCli(['lint', 'svc', '--write-baseline', 'ci/baseline.json'], path.join(tmp, 'repo'));
     const entries = (JSON.parse(await read('repo/ci/baseline.json')) as { entries: { path: string }[] }).entries;

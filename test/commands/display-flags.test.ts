@@ -39,7 +39,7 @@ describe('--severity and --quiet', () => {
     assert.ok(severities(all).includes('info') && severities(all).includes('warning'));
     const errorsOnly = await runCli(['lint', 'Dockerfile', '--format', 'json', '--severity', 'error'], tmp);
     assert.deepEqual([...new Set(severities(errorsOnly))], ['error']);
-    assert.equal(json(errorsOnly).results[0]!.level, json(all).results[0]!.level);
+    assert.equal(json(errorsOnly).results[0].level, json(all).results[0].level);
     // --fail-on warning exits 1 on the hidden warnings of a file with no error shown
     await write('warn/Dockerfile', 'FROM alpine:3.20\nRUN apk add curl\nUSER 10001\n');
     const hidden = await runCli(['lint', 'warn/Dockerfile', '--severity', 'error', '--fail-on', 'warning', '--no-color'], tmp);
@@ -73,7 +73,7 @@ describe('--severity and --quiet', () => {
 });
 
 describe('colour', () => {
-  const colored = async (args: string[], env: Record<string, string>, tty: boolean) => /\u001b\[/.test((await runCli(['lint', 'Dockerfile', ...args], tmp, env, tty)).stdout);
+  const colored = async (args: string[], env: Record<string, string>, tty: boolean) => (await runCli(['lint', 'Dockerfile', ...args], tmp, env, tty)).stdout.includes('\u001b[');
   it('on a terminal by default; --color and --no-color beat the terminal and the variables', async () => {
     assert.equal(await colored([], {}, true), true);
     assert.equal(await colored([], {}, false), false);
@@ -90,9 +90,9 @@ describe('colour', () => {
 
   it('a report written to a file has no colour unless --color asks', async () => {
     await runCli(['lint', 'Dockerfile', '-o', 'plain.txt'], tmp, { FORCE_COLOR: '1' }, true);
-    assert.doesNotMatch(await fs.readFile(path.join(tmp, 'plain.txt'), 'utf8'), /\u001b\[/);
+    assert.ok(!(await fs.readFile(path.join(tmp, 'plain.txt'), 'utf8')).includes('\u001b['));
     await runCli(['lint', 'Dockerfile', '-o', 'color.txt', '--color'], tmp);
-    assert.match(await fs.readFile(path.join(tmp, 'color.txt'), 'utf8'), /\u001b\[/);
+    assert.ok((await fs.readFile(path.join(tmp, 'color.txt'), 'utf8')).includes('\u001b['));
   });
 });
 

@@ -44,7 +44,7 @@ describe('lint - (standard input)', () => {
     assert.equal(r.code, 1, r.stderr);
     const rep = report(r);
     assert.equal(rep.results.length, 1);
-    assert.equal(rep.results[0]!.target.path, '-');
+    assert.equal(rep.results[0].target.path, '-');
     assert.ok(ids(r).includes('dockerfile/last-user-root'));
     assert.ok(!ids(r).some((id) => id.startsWith('context/')), 'no context without a name');
     // the same text as a file gives the same findings
@@ -57,7 +57,7 @@ describe('lint - (standard input)', () => {
     await write('proj/app.txt', 'x\n');
     const input = await write('stdin.Dockerfile', ROOT_DOCKERFILE);
     const r = await withStdin(['lint', '-', '--stdin-filename', 'proj/Dockerfile', '--format', 'json'], input);
-    assert.equal(report(r).results[0]!.target.path, 'proj/Dockerfile');
+    assert.equal(report(r).results[0].target.path, 'proj/Dockerfile');
     assert.ok(!ids(r).includes('dockerfile/apk-no-cache'), 'the config of proj/ applies');
     assert.ok(ids(r).includes('dockerfile/last-user-root'));
     // ignored by the config, or excluded: nothing audited, listed as skipped, exit 0
@@ -119,6 +119,6 @@ describe('lint - (standard input)', () => {
   it('the bin reads its real standard input', () => {
     const r = spawnSync(process.execPath, [BIN, 'lint', '-', '--format', 'json'], { cwd: tmp, input: ROOT_DOCKERFILE, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
-    assert.ok((JSON.parse(r.stdout) as Report).results[0]!.findings.some((f) => f.ruleId === 'dockerfile/last-user-root'));
+    assert.ok((JSON.parse(r.stdout) as Report).results[0].findings.some((f) => f.ruleId === 'dockerfile/last-user-root'));
   });
 });
