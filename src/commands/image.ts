@@ -15,6 +15,7 @@ import {
 } from './options.js';
 import { applyPolicy, defaultPolicy, withPolicy } from '../targets/scan/apply.js';
 import { writeFileAtomic } from './output.js';
+import { terminalText } from '../report/terminal.js';
 import { auditImage } from '../targets/image/audit.js';
 import { fmtBytes } from '../targets/image/layer-scan.js';
 import type { Progress } from '../targets/image/readers.js';
@@ -65,7 +66,8 @@ export function progressReporter(io: IO, label: string): { update: (p: Progress)
       if (now - last < 100) return;
       last = now;
       const of = p.total ? ` of ${fmtBytes(p.total)} (${Math.min(100, Math.floor((p.read / p.total) * 100))}%)` : '';
-      io.stderr(`\r\x1b[2Kreading ${label}: ${fmtBytes(p.read)}${of} — ${p.current.slice(0, 40)}`);
+      // the current entry is a path inside the image: made inert before it reaches the terminal
+      io.stderr(`\r\x1b[2Kreading ${terminalText(label)}: ${fmtBytes(p.read)}${of} — ${terminalText(p.current.slice(0, 40))}`);
       shown = true;
     },
     done() {
