@@ -70,6 +70,9 @@ export async function planBaseline(args: ParsedArgs, io: IO, outputPath: string 
     throw new UserError('--baseline and --write-baseline exclude each other', '--write-baseline FILE records every finding; --baseline FILE --prune-baseline only drops the entries that match nothing');
   }
   if (prune && use === undefined) throw new UserError('--prune-baseline needs --baseline FILE', 'run with --baseline FILE --prune-baseline');
+  if (flagSet(args, 'fix-dry-run') && (write !== undefined || prune)) {
+    throw new UserError(`--fix-dry-run writes nothing; it cannot ${prune ? 'prune' : 'write'} a baseline`, 'run the baseline step without --fix-dry-run');
+  }
   const file = use ?? write;
   if (file === undefined) return null;
   const flag = use !== undefined ? '--baseline' : '--write-baseline';

@@ -37,7 +37,8 @@ Options:
       --name NAME         name of the container verify creates (default tightship-verify-<random>)
       --seccomp FILE      run the image under this seccomp profile and report whether it starts
                           and stays healthy (the profile is also checked as a file: profile/* rules)
-  -f, --format FORMAT     pretty (default) | json | sarif | github
+  -f, --format FORMAT     pretty (default) | json | sarif | github | gitlab | junit
+                          | checkstyle | html   [env TIGHTSHIP_FORMAT]
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
       --require-level L   exit 1 when the container is below L: nonroot | hardened

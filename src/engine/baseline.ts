@@ -85,11 +85,12 @@ function entryKey(e: BaselineEntry): string {
 }
 
 /** The files a run looked at: the paths of its targets and of its findings. Entries of other
- *  files are neither matched nor stale (the run did not see them). */
+ *  files are neither matched nor stale (the run did not see them); nor are those of a file that
+ *  could not be audited (unreadable today is not fixed). */
 function auditedPaths(results: readonly TargetResult[], pathOf: (p: string) => string): Set<string> {
   const paths = new Set<string>();
   for (const r of results) {
-    paths.add(pathOf(r.target.path));
+    if (r.error === undefined || r.findings.length > 0) paths.add(pathOf(r.target.path));
     for (const f of r.findings) paths.add(pathOf(f.location.path));
   }
   return paths;

@@ -89,6 +89,17 @@ describe('lint --write-baseline / --baseline', () => {
     assert.doesNotMatch(elsewhere.stderr, /matches no finding/);
   });
 
+  it('the entries of a file that cannot be read today are neither stale nor pruned', async () => {
+    await write('a/Dockerfile', V1);
+    await runCli(['lint', 'a/Dockerfile', '--write-baseline', 'b.json'], tmp);
+    const recorded = await read('b.json');
+    await write('a/Dockerfile', '');
+    const r = await runCli(['lint', 'a/Dockerfile', '--baseline', 'b.json', '--prune-baseline'], tmp);
+    assert.equal(r.code, 2, 'an empty file is an input error');
+    assert.doesNotMatch(r.stderr, /matches no finding|removed/);
+    assert.equal(await read('b.json'), recorded);
+  });
+
   it('--write-baseline keeps the entries of files this run did not audit', async () => {
     await write('a/Dockerfile', V1);
     await write('b/Dockerfile', 'FROM alpine\n');
@@ -110,6 +121,7 @@ describe('lint --write-baseline / --baseline', () => {
       [['--baseline', 'b.json', '--write-baseline', 'b.json'], /--baseline and --write-baseline exclude each other/],
       [['--prune-baseline'], /--prune-baseline needs --baseline FILE/],
       [['--write-baseline', 'r.json', '-o', 'r.json'], /--write-baseline r\.json is also the --output file/],
+      [['--write-baseline', 'r.json', '--fix-dry-run'], /--fix-dry-run writes nothing; it cannot write a baseline/],
     ];
     for (const [args, re] of cases) {
       const r = await runCli(['lint', 'Dockerfile', ...args], tmp);
