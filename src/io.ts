@@ -11,6 +11,8 @@ export interface IO {
   /** Cleanup to run if the process is interrupted (Ctrl-C, SIGTERM): the CLI provides it; absent
    *  when nothing can interrupt (tests, the library). */
   onInterrupt?: Interrupts;
+  /** Standard input, read only by `tightship lint -` (absent: no standard input to read). */
+  stdin?: () => AsyncIterable<Uint8Array>;
 }
 
 /** Registers cleanup for an interruption; returns the function that unregisters it. */
@@ -24,5 +26,6 @@ export function processIO(): IO {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdin: () => process.stdin,
   };
 }

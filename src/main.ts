@@ -4,6 +4,7 @@ import type { IO } from './io.js';
 import { UserError } from './engine/types.js';
 import { VERSION } from './version.js';
 import { didYouMean } from './engine/did-you-mean.js';
+import { terminalText } from './report/terminal.js';
 
 export { VERSION };
 
@@ -55,7 +56,7 @@ export async function main(argv: string[], io: IO): Promise<number> {
   const load = COMMANDS[name];
   if (!load) {
     const guess = name.startsWith('-') ? null : didYouMean(name, Object.keys(COMMANDS));
-    io.stderr(`tightship: unknown command '${name}'${guess ? ` (did you mean ${guess}?)` : ''}\nhint: run 'tightship --help' for the list of commands\n`);
+    io.stderr(`tightship: unknown command '${terminalText(name)}'${guess ? ` (did you mean ${guess}?)` : ''}\nhint: run 'tightship --help' for the list of commands\n`);
     return 2;
   }
   try {
@@ -63,10 +64,11 @@ export async function main(argv: string[], io: IO): Promise<number> {
     return await command.run(rest, io);
   } catch (err) {
     if (err instanceof UserError) {
-      io.stderr(`tightship: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
+      // messages name files and quote arguments: nothing in them may act on the terminal
+      io.stderr(`tightship: ${terminalText(err.message)}\n${err.hint ? `hint: ${terminalText(err.hint)}\n` : ''}`);
       return 2;
     }
-    io.stderr(`tightship: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    io.stderr(`tightship: internal error: ${terminalText((err as Error)?.message ?? String(err))}\n`);
     if (debug) io.stderr(`${(err as Error)?.stack ?? ''}\n`);
     else io.stderr(`hint: run again with --debug for the stack trace\n`);
     return 2;

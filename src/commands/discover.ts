@@ -249,6 +249,24 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   return d;
 }
 
+/** Discovery of `lint -`: the one file standard input stands for. Named (--stdin-filename), it
+ *  belongs to the project of that path, so the project's builds give its context; unnamed, it
+ *  belongs to no project. */
+export function discoverStdin(abs: string, kind: 'dockerfile' | 'compose', named: boolean, cwd: string): Discovery {
+  const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set(), skipped: [], named: [], projects: [], projectOf: new Map(), daemonConfigs: [], profiles: [], commandFiles: [] };
+  if (kind === 'compose') d.composeGroups.push([abs]);
+  else {
+    d.dockerfiles.push(abs);
+    d.named.push(abs);
+  }
+  if (named) {
+    const project: Project = { root: rootOfFile(abs, cwd), tree: scanTree(rootOfFile(abs, cwd)) };
+    d.projects.push(project);
+    d.projectOf.set(abs, project);
+  }
+  return d;
+}
+
 /** Reads how each project builds its images (before any audit), with the `builds:` of the
  *  config that applies at its root. Only the projects a Dockerfile is audited in need one. */
 export async function buildMaps(found: Discovery, configFor: (dir: string) => Promise<ResolvedConfig>): Promise<void> {

@@ -9,8 +9,8 @@ import { exitCode } from '../engine/run.js';
 import { allRules, catalogue } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
-import { loadConfig, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
-import { useColor, writeFileAtomic } from './output.js';
+import { loadConfig, resolveColor, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
+import { writeFileAtomic } from './output.js';
 
 export const HOST_USAGE = `Usage: tightship host [options]
 
@@ -31,6 +31,8 @@ Options:
   -o, --output FILE         write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY    exit 1 on findings at or above: error (default) | warning | info | none
   -c, --config FILE         use this config file instead of searching for .tightship.yaml
+      --color, --no-color   colour in the pretty report (default: on a terminal only;
+                            FORCE_COLOR=1 / NO_COLOR=1 do the same)
       --debug               print stack traces of internal errors
   -h, --help                show this help
 
@@ -38,7 +40,7 @@ Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help'),
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help', 'color', 'no-color'),
   'daemon-config': { value: true },
   socket: { value: true },
 };
@@ -77,10 +79,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
   });
   const results = await auditHost(loaded, { cwd: io.cwd, config, rules: allRules, catalogue: entries, today });
 
-  const color = outputPath ? false : useColor(io.isTTY, io.env);
+  const color = resolveColor(args, io, outputPath);
   const sources: Record<string, string> = {};
   if (loaded.daemon.text) sources[loaded.daemon.path] = loaded.daemon.text;
-  const report = (await resolveFormatter(format))(results, { toolVersion: VERSION, rules: entries, sources, color });
+  const report = (await resolveFormatter(format))(results, { toolVersion: VERSION, rules: entries, sources, color, failOn: () => config.failOn });
   if (outputPath) {
     await writeFileAtomic(outputPath, report);
     const n = results.reduce((s, r) => s + r.findings.length, 0);

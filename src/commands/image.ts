@@ -8,10 +8,14 @@ import { UserError } from '../engine/types.js';
 import { exitCode } from '../engine/run.js';
 import { allRules, catalogue } from '../rules/index.js';
 import { VERSION } from '../version.js';
-import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
-import { loadConfig, POLICY_SPECS, POLICY_USAGE, policyRequest, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
+import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec } from './args.js';
+import {
+  DISPLAY_USAGE, displaySeverity, filterForDisplay, ignoredRules, loadConfig, POLICY_SPECS, POLICY_USAGE, policyRequest, resolveColor,
+  resolveFormat, resolveFormatter, resolveOutput, sharedSpecs, withIgnoredRules,
+} from './options.js';
 import { applyPolicy, defaultPolicy, withPolicy } from '../targets/scan/apply.js';
-import { useColor, writeFileAtomic } from './output.js';
+import { writeFileAtomic } from './output.js';
+import { terminalText } from '../report/terminal.js';
 import { auditImage } from '../targets/image/audit.js';
 import { fmtBytes } from '../targets/image/layer-scan.js';
 import type { Progress } from '../targets/image/readers.js';
@@ -36,14 +40,14 @@ Options:
       --no-verify         skip the layer digest check (sha256 of every layer); faster, but
                           a tampered layer goes unnoticed
 ${POLICY_USAGE}  -c, --config FILE       use this config file instead of searching for .tightship.yaml
-      --debug             print stack traces of internal errors
+${DISPLAY_USAGE}      --debug             print stack traces of internal errors
   -h, --help              show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage or input error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help'),
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help', 'color', 'no-color', 'quiet', 'severity', 'ignore-rule'),
   platform: { value: true },
   image: { value: true },
   all: {},
@@ -62,7 +66,8 @@ export function progressReporter(io: IO, label: string): { update: (p: Progress)
       if (now - last < 100) return;
       last = now;
       const of = p.total ? ` of ${fmtBytes(p.total)} (${Math.min(100, Math.floor((p.read / p.total) * 100))}%)` : '';
-      io.stderr(`\r\x1b[2Kreading ${label}: ${fmtBytes(p.read)}${of} — ${p.current.slice(0, 40)}`);
+      // the current entry is a path inside the image: made inert before it reaches the terminal
+      io.stderr(`\r\x1b[2Kreading ${terminalText(label)}: ${fmtBytes(p.read)}${of} — ${terminalText(p.current.slice(0, 40))}`);
       shown = true;
     },
     done() {
@@ -89,8 +94,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
 
   const entries = catalogue();
-  const config = await loadConfig(args, io, entries);
+  const config = withIgnoredRules(await loadConfig(args, io, entries), ignoredRules(flagValues(args, 'ignore-rule'), entries));
   const outputPath = await resolveOutput(args, io);
+  const color = resolveColor(args, io, outputPath);
+  const severity = displaySeverity(args);
   const req = policyRequest(args);
   defaultPolicy(req, config); // an unknown --policy fails before any work
 
@@ -113,12 +120,16 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
   const gated = await applyPolicy(results, req, { cwd: io.cwd, config, now: new Date().toISOString() });
   results = gated.results;
-  const color = outputPath ? false : useColor(io.isTTY, io.env);
   const formatter = await resolveFormatter(format);
-  const report = formatter(results, { toolVersion: VERSION, rules: entries, sources: {}, color, ...(gated.outcome ? { policy: gated.outcome } : {}) });
+  const shown = filterForDisplay(results, severity);
+  const report = formatter(shown.results, {
+    toolVersion: VERSION, rules: entries, sources: {}, color, failOn: () => config.failOn,
+    display: { severity, quiet: flagSet(args, 'quiet'), belowSeverity: shown.hidden },
+    ...(gated.outcome ? { policy: gated.outcome } : {}),
+  });
   if (outputPath) {
     await writeFileAtomic(outputPath, report);
-    const n = results.reduce((s, r) => s + r.findings.length, 0);
+    const n = shown.results.reduce((s, r) => s + r.findings.length, 0);
     io.stderr(`tightship: wrote ${format} report of ${results.length} image(s), ${n} finding(s) to ${path.relative(io.cwd, outputPath) || outputPath}\n`);
   } else {
     io.stdout(report);

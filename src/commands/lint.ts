@@ -1,6 +1,6 @@
 // `tightship lint PATH...`: find Dockerfiles and compose files, audit each (one bad file never
 // aborts the batch), apply safe fixes with --fix, format, write, and return the exit code.
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { IO } from '../io.js';
 import type { TargetResult, Rule } from '../engine/types.js';
@@ -16,16 +16,26 @@ import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
 import { auditDockerfileText, errorResult, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
+import type { ReportMeta } from '../report/common.js';
+import { terminalText } from '../report/terminal.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
-import { assertNotAnInput, readForFix, useColor, writeFileAtomic, writeFixed } from './output.js';
-import { configLoader, POLICY_SPECS, POLICY_USAGE, policyRequest, resolveFormat, resolveOutput, sharedSpecs } from './options.js';
-import { COMMANDS_ONLY, buildMaps, discover, loadCompose, type Discovery, type Project } from './discover.js';
+import { assertNotAnInput, readForFix, writeFileAtomic, writeFixed } from './output.js';
+import {
+  configLoader, DISPLAY_USAGE, displaySeverity, filterForDisplay, ignoredRules, POLICY_SPECS, POLICY_USAGE, policyRequest,
+  resolveColor, resolveFormat, resolveOutput, sharedSpecs, withRulesOff,
+} from './options.js';
+import { COMMANDS_ONLY, buildMaps, discover, discoverStdin, loadCompose, type Discovery, type Project } from './discover.js';
+import { applyExcludes, compileExcludes, type Excluder } from './exclude.js';
+import { readStdin, STDIN_NAME, stdinKind, type StdinInput, type StdinKind } from './stdin.js';
+import { planBaseline, baselineStep, type BaselinePlan, type BaselineReport } from './baseline.js';
+import type { Severity } from '../engine/types.js';
 import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
 import type { DockerfileModel } from '../targets/dockerfile/model.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
+       tightship lint - [--stdin-filename NAME] [--stdin-kind compose] [options]  < FILE
 
 Audits Dockerfiles (Dockerfile, *.Dockerfile, Dockerfile.*, Containerfile, …), their build
 contexts, compose files, and the container command lines (docker run, docker create, podman
@@ -33,6 +43,7 @@ run, nerdctl run, docker service create) written in shell scripts, Makefiles, CI
 package.json scripts, systemd units and Markdown. A directory is searched recursively (.git and node_modules are
 skipped) and read as a project: how it builds each image (compose, bake, CI workflows, scripts,
 Makefiles, .tightship.yaml builds:) gives each Dockerfile its context and target stage.
+'-' reads one Dockerfile (or compose file) from standard input.
 
 Options:
   -f, --format FORMAT     pretty (default) | json | sarif | github | gitlab | junit
@@ -58,7 +69,19 @@ Options:
                           the other files are still fixed). Suggestions are never applied.
       --fix-dry-run       print the fixes as a unified diff and write nothing (exit 1 when a
                           file would change)
-${POLICY_USAGE}      --debug             print stack traces of internal errors
+${POLICY_USAGE}      --exclude GLOB      leave out matching paths (repeatable; relative to the working folder,
+                          .gitignore style: 'vendor', '*.old', 'deploy/legacy/**')
+      --stdin-filename N  with '-': the path standard input stands for (shown in the report; its
+                          folder's .tightship.yaml, ignore: and --exclude apply; its project's
+                          builds give the context). Without it the path is '-' and no context is audited
+      --stdin-kind KIND   with '-': dockerfile (default; compose for a .yml/.yaml --stdin-filename)
+                          | compose
+${DISPLAY_USAGE}      --write-baseline F  record every finding of this run in baseline file F (entries of files
+                          not audited are kept), then report as --baseline F would
+      --baseline F        hide the findings baseline file F holds; new ones are shown, and entries
+                          that match nothing any more are listed (the file is never written)
+      --prune-baseline    with --baseline: rewrite F without the entries that match nothing
+      --debug             print stack traces of internal errors
   -h, --help              show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage or input
@@ -66,7 +89,13 @@ error (also when a file could not be audited).
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'no-inline-ignores', 'help'),
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'no-inline-ignores', 'help', 'color', 'no-color', 'quiet', 'severity', 'ignore-rule'),
+  exclude: { value: true, repeat: true },
+  'stdin-filename': { value: true },
+  'stdin-kind': { value: true },
+  baseline: { value: true },
+  'write-baseline': { value: true },
+  'prune-baseline': {},
   'build-arg': { value: true, repeat: true },
   context: { value: true, repeat: true },
   target: { value: true, repeat: true },
@@ -121,15 +150,31 @@ interface LintPlan {
   buildArgs: Record<string, string>;
   /** Audit the container command lines found in scripts, Makefiles, CI, Markdown… */
   runLines: boolean;
+  /** Colour in the pretty report (--color / --no-color, FORCE_COLOR, NO_COLOR, a terminal). */
+  color: boolean;
+  /** The lowest severity shown (--severity, --quiet). */
+  severity: Severity;
+  quiet: boolean;
+  /** --exclude patterns. */
+  exclude: Excluder | null;
+  /** `lint -`: what standard input is (read in run, after the options are checked). */
+  stdin: { kind: StdinKind; filename: string | undefined } | null;
+  /** The text read from standard input. */
+  stdinInput?: StdinInput;
+  /** --baseline / --write-baseline / --prune-baseline, checked before any work. */
+  baseline: BaselinePlan | null;
 }
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   const format = resolveFormat(args, io, 'lint');
   const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'), io.env);
   // the whole catalogue only when a config file must be checked
-  const loader = configLoader(args, io, async () => (await import('../rules/index.js')).catalogue(),
-    Object.keys(buildArgs).length ? { buildArgs } : {});
+  const allRules = async () => (await import('../rules/index.js')).catalogue();
+  const ignoreIds = flagValues(args, 'ignore-rule');
+  const off = ignoreIds.length ? ignoredRules(ignoreIds, await allRules()) : [];
+  const loader = withRulesOff(configLoader(args, io, allRules, Object.keys(buildArgs).length ? { buildArgs } : {}), off);
   await loader.forDir(io.cwd); // a broken explicit config fails before any work
+  const severity = displaySeverity(args);
 
   const contextDirs: string[] = [];
   for (const contextFlag of flagValues(args, 'context')) {
@@ -142,7 +187,28 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   for (const t of targets) if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(t)) throw new UserError(`--target '${t}' is not a stage name`, 'give the name of a FROM … AS NAME stage');
   const outputPath = await resolveOutput(args, io);
   const noRun = flagSet(args, 'no-run-lines') || /^(1|true|yes)$/i.test(io.env.TIGHTSHIP_NO_RUN_LINES?.trim() ?? '');
-  return { format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, inspectImages: flagSet(args, 'inspect-images'), fixDryRun: flagSet(args, 'fix-dry-run'), buildArgs };
+  const stdin = planStdin(args);
+  const baseline = await planBaseline(args, io, outputPath);
+  return {
+    format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun,
+    inspectImages: flagSet(args, 'inspect-images'), fixDryRun: flagSet(args, 'fix-dry-run'), buildArgs,
+    color: resolveColor(args, io, outputPath), severity, quiet: flagSet(args, 'quiet'),
+    exclude: compileExcludes(flagValues(args, 'exclude'), io.cwd), stdin, baseline,
+  };
+}
+
+/** `lint -` alone reads standard input; --stdin-* without it is a mistake. */
+function planStdin(args: ParsedArgs): LintPlan['stdin'] {
+  const filename = flagValue(args, 'stdin-filename');
+  const kindFlag = flagValue(args, 'stdin-kind');
+  if (!args.positional.includes(STDIN_NAME)) {
+    if (filename !== undefined || kindFlag !== undefined) throw new UserError(`--${filename !== undefined ? 'stdin-filename' : 'stdin-kind'} applies to '-' (standard input)`, "run 'tightship lint - --stdin-filename Dockerfile < Dockerfile'");
+    return null;
+  }
+  if (args.positional.length > 1) throw new UserError("'-' (standard input) is the only path of its run", 'lint the other paths in another run');
+  if (flagSet(args, 'fix')) throw new UserError('--fix cannot write standard input', 'use --fix-dry-run for the diff, or lint the file itself with --fix');
+  if (filename !== undefined && filename.trim() === '') throw new UserError('--stdin-filename is empty', 'give the path the text stands for, e.g. --stdin-filename Dockerfile');
+  return { kind: stdinKind(kindFlag, filename), filename };
 }
 
 /** --context / --target given once apply to every Dockerfile named (every Dockerfile found when
@@ -350,7 +416,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
     const rel = relativePath(io.cwd, file);
     audited.add(targetKey({ kind: 'dockerfile', path: rel }));
-    const read = await readTextFile(file);
+    const read = p.stdinInput?.abs === file ? { text: p.stdinInput.text } : await readTextFile(file);
     if ('error' in read) {
       out.results.push(errorResult(rel, read.error));
       continue;
@@ -405,7 +471,8 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       if (group.every((f) => found.searched.has(f) && isIgnoredPath(f, config))) continue;
       let groupResults: TargetResult[];
       try {
-        groupResults = compose ? await compose.auditCompose(group, { ...optsFor(config), inspectImages: p.inspectImages }) : [];
+        const texts = p.stdinInput ? new Map([[p.stdinInput.abs, p.stdinInput.text]]) : undefined;
+        groupResults = compose ? await compose.auditCompose(group, { ...optsFor(config), inspectImages: p.inspectImages, ...(texts ? { texts } : {}) }) : [];
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         groupResults = [{ target: { kind: 'compose', path: relativePath(io.cwd, group[0]!) }, level: null, missingForNextLevel: [], findings: [], error: err.message }];
@@ -420,7 +487,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       for (const f of group) {
         const rel = relativePath(io.cwd, f);
         if (out.sources[rel] === undefined) {
-          const t = await readTextFile(f, 16 * 1024 * 1024);
+          const t = p.stdinInput?.abs === f ? { text: p.stdinInput.text } : await readTextFile(f, 16 * 1024 * 1024);
           if ('text' in t) out.sources[rel] = t.text;
         }
       }
@@ -459,22 +526,30 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
 }
 
 /** Formats and writes the report; returns the exit code. */
-async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine/policy.js').PolicyOutcome | null = null): Promise<number> {
+async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine/policy.js').PolicyOutcome | null = null, baseline: BaselineReport | null = null): Promise<number> {
   const notFixed = a.outcomes.filter((o) => o.status === 'not fixed');
   if (p.fixDryRun) {
     // the diff is the output (as `git diff`): exit 1 when a file would change
     io.stdout(a.diffs.join(''));
-    for (const o of a.outcomes) io.stderr(`tightship: ${o.status}: ${o.path}: ${o.count} problem(s)${o.reason ? ` (${o.reason})` : ''}\n`);
+    for (const o of a.outcomes) io.stderr(`tightship: ${o.status}: ${terminalText(o.path)}: ${o.count} problem(s)${o.reason ? ` (${o.reason})` : ''}\n`);
     if (a.outcomes.length === 0) io.stderr('tightship: nothing to fix\n');
     return a.results.some((r) => r.error) ? 2 : a.outcomes.length ? 1 : 0;
   }
-  const color = p.outputPath ? false : useColor(io.isTTY, io.env);
   const entries: CatalogueEntry[] = [...a.rules, ...tightshipRules, ...(policy || a.results.some((r) => r.findings.some((f) => f.ruleId.startsWith('scan/'))) ? (await import('../rules/scan/index.js')).scanRules : [])];
-  const meta = { toolVersion: VERSION, rules: entries, sources: a.sources, color, fixed: a.fixed, buildArgs: p.buildArgs, project: a.project, ...(policy ? { policy } : {}) };
-  const text = (await loadFormatter(p.format))(a.results, meta);
+  // the formats that say pass or fail (junit) fail exactly what the exit code counts
+  const failOnByTarget = new Map<string, ResolvedConfig['failOn']>();
+  for (const [r, f] of a.failOnOf) failOnByTarget.set(failOnKey(r.target), f);
+  const shown = filterForDisplay(a.results, p.severity);
+  const meta: ReportMeta = {
+    toolVersion: VERSION, rules: entries, sources: a.sources, color: p.color, fixed: a.fixed, buildArgs: p.buildArgs, project: a.project,
+    failOn: (t) => failOnByTarget.get(failOnKey(t)) ?? 'error',
+    display: { severity: p.severity, quiet: p.quiet, belowSeverity: shown.hidden, ...(baseline ? { baseline: { file: baseline.file, hidden: baseline.hidden } } : {}) },
+    ...(policy ? { policy } : {}),
+  };
+  const text = (await loadFormatter(p.format))(shown.results, meta);
   if (p.outputPath) {
     await writeFileAtomic(p.outputPath, text);
-    const n = a.results.reduce((s, r) => s + r.findings.length, 0);
+    const n = shown.results.reduce((s, r) => s + r.findings.length, 0);
     io.stderr(`tightship: wrote ${p.format} report of ${a.results.length} target(s), ${n} finding(s) to ${relativePath(io.cwd, p.outputPath)}\n`);
   } else {
     io.stdout(text);
@@ -483,10 +558,11 @@ async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine
     // every file's outcome; the pretty report lists the fixes themselves
     for (const o of a.outcomes) {
       if (o.status === 'fixed' && p.format === 'pretty' && !p.outputPath) continue;
-      io.stderr(o.status === 'fixed' ? `tightship: fixed ${o.count} problem(s) in ${o.path}\n` : `tightship: not fixed: ${o.path}: ${o.reason}\n`);
+      io.stderr(o.status === 'fixed' ? `tightship: fixed ${o.count} problem(s) in ${terminalText(o.path)}\n` : `tightship: not fixed: ${terminalText(o.path)}: ${o.reason}\n`);
     }
   }
-  const code = exitCode(a.results, (r) => a.failOnOf.get(r) ?? 'error');
+  // by target, not by result object: the baseline step hands back new results
+  const code = exitCode(a.results, (r) => a.failOnOf.get(r) ?? failOnByTarget.get(failOnKey(r.target)) ?? 'error');
   return notFixed.length ? 2 : code;
 }
 
@@ -505,12 +581,37 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const cwdConfig = await p.loader.forDir(io.cwd);
   const { defaultPolicy, applyPolicy, withPolicy } = await import('../targets/scan/apply.js');
   defaultPolicy(req, cwdConfig); // an unknown --policy fails before any work
-  const found = await discover(args.positional, io.cwd, io.env);
+  const found = p.stdin ? await stdinFound(p, io) : await discover(args.positional, io.cwd, io.env);
+  if (p.exclude) applyExcludes(found, p.exclude);
   checkPairing(p, found);
   await buildMaps(found, (dir) => p.loader.forDir(dir));
-  if (p.outputPath) await assertNotAnInput(p.outputPath, [...found.dockerfiles, ...found.composeGroups.flat()]);
+  const inputs = [...found.dockerfiles, ...found.composeGroups.flat()];
+  if (p.outputPath) await assertNotAnInput(p.outputPath, inputs);
+  if (p.baseline?.write) await assertNotAnInput(p.baseline.abs, inputs, '--write-baseline');
   const audited = await auditFound(found, p, io);
   const gated = await applyPolicy(audited.results, req, { cwd: io.cwd, config: cwdConfig, now: new Date().toISOString() });
   audited.results = gated.results;
-  return withPolicy(await report(audited, p, io, gated.outcome), gated.outcome);
+  const baseline = p.baseline ? await baselineStep(audited, p.baseline, io) : null;
+  return withPolicy(await report(audited, p, io, gated.outcome, baseline), gated.outcome);
+}
+
+/** `lint -`: standard input as the one file of the run. Named, it is left out like the file it
+ *  names would be (config ignore:, --exclude), and listed as skipped. */
+async function stdinFound(p: LintPlan, io: IO): Promise<Discovery> {
+  const input = await readStdin(io, p.stdin!.kind, p.stdin!.filename);
+  p.stdinInput = input;
+  // an unnamed text (or one named in a folder that does not exist) has no context to audit
+  // unless --context names one
+  if ((!input.named || !existsSync(path.dirname(input.abs))) && p.contextDirs.length === 0) p.auditContext = false;
+  const found = discoverStdin(input.abs, input.kind, input.named, io.cwd);
+  if (input.named && isIgnoredPath(input.abs, await p.loader.forDir(path.dirname(input.abs)))) {
+    found.dockerfiles = [];
+    found.composeGroups = [];
+    found.skipped.push({ path: input.abs, reason: 'matched by ignore: in the config' });
+  }
+  return found;
+}
+
+function failOnKey(t: TargetResult['target']): string {
+  return `${targetKey(t)}\u0000${t.context ?? ''}\u0000${t.stage ?? ''}\u0000${t.line ?? ''}`;
 }

@@ -6,9 +6,13 @@ import { UserError } from '../engine/types.js';
 import { allRules, catalogue } from '../rules/index.js';
 import { failsAt } from '../engine/run.js';
 import { VERSION } from '../version.js';
-import { flagSet, flagValue, parseArgs, type FlagSpec } from './args.js';
-import { useColor, writeFileAtomic } from './output.js';
-import { loadConfig, POLICY_SPECS, policyRequest, resolveFormat, resolveFormatter, resolveOutput, sharedSpecs } from './options.js';
+import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec } from './args.js';
+import { writeFileAtomic } from './output.js';
+import {
+  DISPLAY_USAGE, displaySeverity, filterForDisplay, ignoredRules, loadConfig, withIgnoredRules, POLICY_SPECS, policyRequest, resolveColor, resolveFormat,
+  resolveFormatter, resolveOutput, sharedSpecs,
+} from './options.js';
+import { terminalData, terminalText } from '../report/terminal.js';
 import type { Profile, VerifyOptions } from '../targets/container/engine.js';
 import { formatCheckRows } from '../targets/container/checks.js';
 import { auditContainer } from '../targets/container/audit.js';
@@ -33,20 +37,21 @@ Options:
       --name NAME         name of the container verify creates (default tightship-verify-<random>)
       --seccomp FILE      run the image under this seccomp profile and report whether it starts
                           and stays healthy (the profile is also checked as a file: profile/* rules)
-  -f, --format FORMAT     pretty (default) | json | sarif | github
+  -f, --format FORMAT     pretty (default) | json | sarif | github | gitlab | junit
+                          | checkstyle | html   [env TIGHTSHIP_FORMAT]
   -o, --output FILE       write the report to FILE (atomically) instead of stdout
       --fail-on SEVERITY  exit 1 on findings at or above: error (default) | warning | info | none
       --require-level L   exit 1 when the container is below L: nonroot | hardened
       --policy NAME       hold the container to a policy: dev | staging | prod, or one of .tightship.yaml
   -c, --config FILE       use this config file instead of searching for .tightship.yaml
-  -h, --help              show this help
+${DISPLAY_USAGE}  -h, --help              show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on or a policy not met, 2 usage, engine or
 start-up error.
 `;
 
 const SPECS: Record<string, FlagSpec> = {
-  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help'),
+  ...sharedSpecs('format', 'output', 'fail-on', 'config', 'help', 'color', 'no-color', 'quiet', 'severity', 'ignore-rule'),
   profile: { value: true },
   container: { value: true },
   http: { value: true },
@@ -118,8 +123,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const format = resolveFormat(args, io, 'verify');
   const formatter = await resolveFormatter(format);
   const entries = catalogue();
-  const config = await loadConfig(args, io, entries);
+  const config = withIgnoredRules(await loadConfig(args, io, entries), ignoredRules(flagValues(args, 'ignore-rule'), entries));
   const outputPath = await resolveOutput(args, io); // checked before a container is started
+  const color = resolveColor(args, io, outputPath);
+  const severity = displaySeverity(args);
   const req = policyRequest(args);
   const { applyPolicy, defaultPolicy, withPolicy } = await import('../targets/scan/apply.js');
   defaultPolicy(req, config); // an unknown --policy fails before the container starts
@@ -159,7 +166,6 @@ export async function run(argv: string[], io: IO): Promise<number> {
   } finally {
     progress?.done();
   }
-  const color = outputPath ? false : useColor(io.isTTY, io.env);
   const results = [];
   let text = '';
   if (outcome) {
@@ -167,12 +173,13 @@ export async function run(argv: string[], io: IO): Promise<number> {
     const { result, rows } = auditContainer(outcome, { config, rules: allRules, catalogue: entries });
     if (format === 'pretty') {
       const how = model.mode === 'image' ? `ran ${model.image.ref} with the ${model.profile} profile${seccompFlag !== undefined ? ` under seccomp profile ${seccompFlag}` : ''}` : `checked running container ${model.container.name}`;
-      text += `verify: ${how}\n${formatCheckRows(rows, color)}\n${model.stats ? `${formatStats(model.stats)}\n` : ''}\n`;
+      // the evidence is what the container printed: made inert before it reaches a terminal
+      text += `verify: ${terminalText(how)}\n${formatCheckRows(terminalData(rows), color)}\n${model.stats ? `${formatStats(model.stats)}\n` : ''}\n`;
     }
     if (seccomp) seccomp.model.run = { image: model.image.ref, started: true, healthy: model.health.defined ? model.health.status === 'healthy' : null };
     results.push(result);
   } else if (format === 'pretty') {
-    text += `verify: ${args.positional[0]} does not start under seccomp profile ${seccompFlag}\n\n`;
+    text += `verify: ${terminalText(args.positional[0]!)} does not start under seccomp profile ${seccompFlag}\n\n`;
   }
   if (seccomp) {
     const { auditProfile } = await import('../targets/profile/audit.js');
@@ -183,7 +190,12 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
   const sources: Record<string, string> = seccomp?.model.text ? { [seccomp.model.path]: seccomp.model.text } : {};
   const gated = await applyPolicy(results, req, { cwd: io.cwd, config, now: new Date().toISOString() });
-  text += formatter(gated.results, { toolVersion: VERSION, rules: entries, sources, color, ...(gated.outcome ? { policy: gated.outcome } : {}) });
+  const shown = filterForDisplay(gated.results, severity);
+  text += formatter(shown.results, {
+    toolVersion: VERSION, rules: entries, sources, color, failOn: () => config.failOn,
+    display: { severity, quiet: flagSet(args, 'quiet'), belowSeverity: shown.hidden },
+    ...(gated.outcome ? { policy: gated.outcome } : {}),
+  });
   if (outputPath) {
     await writeFileAtomic(outputPath, text);
     io.stderr(`tightship: wrote ${format} report of ${results.length} target(s), ${results.reduce((n, r) => n + r.findings.length, 0)} finding(s) to ${outputPath}\n`);

@@ -30,6 +30,10 @@ export interface FingerprintOptions {
   /** Whether a finding's source text may be hashed; when false only its message is (the report
    *  formats hash the message of a finding whose line holds a secret). Default: always. */
   useSource?: (f: Finding) => boolean;
+  /** The path a finding's file is named by in the fingerprint and the baseline entry (a baseline
+   *  file names files relative to its own folder, so it holds from any working folder). Default:
+   *  the location's path as it is. */
+  pathOf?: (path: string) => string;
 }
 
 /** `<32 hex>:<n>` for every finding of the results, n counting findings with the same hash in
@@ -44,7 +48,8 @@ export function findingFingerprints(
   for (const r of ordered) {
     for (const f of [...r.findings].sort(compareFindings)) {
       const text = offendingText(f, sources, options.useSource ? options.useSource(f) : true);
-      const base = createHash('sha256').update(`${f.ruleId}\u0000${f.location.path}\u0000${text}`).digest('hex').slice(0, 32);
+      const file = options.pathOf ? options.pathOf(f.location.path) : f.location.path;
+      const base = createHash('sha256').update(`${f.ruleId}\u0000${file}\u0000${text}`).digest('hex').slice(0, 32);
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       out.set(f, `${base}:${n}`);
@@ -80,26 +85,32 @@ function entryKey(e: BaselineEntry): string {
 }
 
 /** The files a run looked at: the paths of its targets and of its findings. Entries of other
- *  files are neither matched nor stale (the run did not see them). */
-function auditedPaths(results: readonly TargetResult[]): Set<string> {
+ *  files are neither matched nor stale (the run did not see them); nor are those of a file that
+ *  could not be audited (unreadable today is not fixed). */
+function auditedPaths(results: readonly TargetResult[], pathOf: (p: string) => string): Set<string> {
   const paths = new Set<string>();
   for (const r of results) {
-    paths.add(r.target.path);
-    for (const f of r.findings) paths.add(f.location.path);
+    if (r.error === undefined || r.findings.length > 0) paths.add(pathOf(r.target.path));
+    for (const f of r.findings) paths.add(pathOf(f.location.path));
   }
   return paths;
 }
 
+const samePath = (p: string): string => p;
+
 /** A baseline of the findings of these results. Entries of a previous baseline for files this
  *  run did not audit are kept, so writing the baseline of one folder keeps the others'. */
-export function createBaseline(results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined, previous?: Baseline): Baseline {
-  const prints = findingFingerprints(results, sources);
+export function createBaseline(
+  results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined, previous?: Baseline, options: FingerprintOptions = {},
+): Baseline {
+  const pathOf = options.pathOf ?? samePath;
+  const prints = findingFingerprints(results, sources, options);
   const entries: BaselineEntry[] = [];
   for (const r of results) {
-    for (const f of r.findings) entries.push({ ruleId: f.ruleId, path: f.location.path, fingerprint: prints.get(f)! });
+    for (const f of r.findings) entries.push({ ruleId: f.ruleId, path: pathOf(f.location.path), fingerprint: prints.get(f)! });
   }
   if (previous) {
-    const audited = auditedPaths(results);
+    const audited = auditedPaths(results, pathOf);
     for (const e of previous.entries) if (!audited.has(e.path)) entries.push(e);
   }
   const unique = new Map(entries.map((e) => [entryKey(e), e]));
@@ -118,14 +129,17 @@ export interface BaselineOutcome {
 }
 
 /** Hides the findings a baseline holds. */
-export function applyBaseline(results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined, baseline: Baseline): BaselineOutcome {
-  const prints = findingFingerprints(results, sources);
+export function applyBaseline(
+  results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined, baseline: Baseline, options: FingerprintOptions = {},
+): BaselineOutcome {
+  const pathOf = options.pathOf ?? samePath;
+  const prints = findingFingerprints(results, sources, options);
   const known = new Set(baseline.entries.map(entryKey));
   const matched = new Set<string>();
   let hidden = 0;
   const out = results.map((r) => {
     const findings = r.findings.filter((f) => {
-      const key = entryKey({ ruleId: f.ruleId, path: f.location.path, fingerprint: prints.get(f)! });
+      const key = entryKey({ ruleId: f.ruleId, path: pathOf(f.location.path), fingerprint: prints.get(f)! });
       if (!known.has(key)) return true;
       matched.add(key);
       hidden++;
@@ -133,9 +147,15 @@ export function applyBaseline(results: readonly TargetResult[], sources: Readonl
     });
     return findings.length === r.findings.length ? r : { ...r, findings };
   });
-  const audited = auditedPaths(results);
+  const audited = auditedPaths(results, pathOf);
   const stale = baseline.entries.filter((e) => audited.has(e.path) && !matched.has(entryKey(e)));
   return { results: out, hidden, stale };
+}
+
+/** The baseline without the entries that matched nothing (what `--prune-baseline` writes). */
+export function pruneBaseline(b: Baseline, stale: readonly BaselineEntry[]): Baseline {
+  const gone = new Set(stale.map(entryKey));
+  return { version: BASELINE_VERSION, entries: b.entries.filter((e) => !gone.has(entryKey(e))) };
 }
 
 /** The baseline file's text: stable JSON, one entry per line. */

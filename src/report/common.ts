@@ -30,6 +30,15 @@ export interface ReportMeta {
   failOn?: (target: TargetRef) => Severity | 'none';
   /** The policy gate's outcome (--require-level, --policy, policyPaths), when one applied. */
   policy?: import('../engine/policy.js').PolicyOutcome;
+  /** What the results handed over leave out, for the summary of the pretty report: findings below
+   *  --severity (quiet: --quiet, which also leaves out targets with nothing to show), findings a
+   *  --baseline holds. */
+  display?: {
+    severity: Severity;
+    quiet: boolean;
+    belowSeverity: number;
+    baseline?: { file: string; hidden: number };
+  };
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;

@@ -1,8 +1,11 @@
 // The human report: findings grouped by file with a code frame, then each target's level and
-// what is missing to reach the next one, then a summary line.
+// what is missing to reach the next one, then a summary line. Every string that comes from the
+// audited files (paths, source lines, messages quoting them, facts) passes terminalText first:
+// nothing in a Dockerfile or a file name can act on the terminal.
 import type { Finding, Severity, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { nextLevel, plural, showsSource, sortedResults, totals, type Formatter, type ReportMeta } from './common.js';
+import { terminalData, terminalText } from './terminal.js';
 
 interface Paint {
   red(s: string): string; yellow(s: string): string; blue(s: string): string; green(s: string): string;
@@ -33,7 +36,7 @@ function codeFrame(f: Finding, lines: string[], p: Paint): string[] {
   const width = String(last).length;
   const out: string[] = [];
   for (let n = l.startLine; n <= last; n++) {
-    const raw = (lines[n - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
+    const raw = terminalText((lines[n - 1] ?? '').replace(/\r$/, ''), true).replace(/\t/g, ' ');
     const text = raw.length > MAX_LINE_WIDTH ? `${raw.slice(0, MAX_LINE_WIDTH)}…` : raw;
     out.push(`    ${p.dim(`${String(n).padStart(width)} |`)} ${text}`);
     if (n === l.startLine) {
@@ -192,15 +195,28 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
   const fixed = meta.fixed?.[r.target.path];
   if (fixed?.length) out.push(`  ${p.green(`fixed ${plural(fixed.length, 'problem')}:`)} ${[...new Set(fixed.map((x) => x.ruleId))].join(', ')}`);
   if (inGroups) out.push(`  ${p.dim(`+ ${plural(inGroups, 'finding')} shared with other services (listed under ${r.target.path})`)}`);
-  if (r.findings.length === 0 && r.error === undefined) out.push(`  ${p.green('no findings')}`);
+  if (r.findings.length === 0 && r.error === undefined) {
+    const min = meta.display?.severity ?? 'info';
+    out.push(`  ${p.green(min === 'info' ? 'no findings' : min === 'error' ? 'no errors' : 'no errors or warnings')}`);
+  }
   const level = levelLine(r, p);
   if (level) out.push(level);
   return out;
 }
 
-export const formatPretty: Formatter = (results, meta) => {
+export const formatPretty: Formatter = (unsafeResults, unsafeMeta) => {
+  // the sources stay as they are (split into lines first, each line made inert in codeFrame)
+  const meta: ReportMeta = {
+    ...unsafeMeta,
+    ...(unsafeMeta.project ? { project: terminalData(unsafeMeta.project) } : {}),
+    ...(unsafeMeta.policy ? { policy: terminalData(unsafeMeta.policy) } : {}),
+    ...(unsafeMeta.fixed ? { fixed: terminalData(unsafeMeta.fixed) } : {}),
+    ...(unsafeMeta.sources ? { sources: Object.fromEntries(Object.entries(unsafeMeta.sources).map(([k, v]) => [terminalText(k), v])) } : {}),
+  };
+  const results = terminalData(unsafeResults);
   const p = painter(meta.color === true);
   const rules = new Map(meta.rules.map((r) => [r.id, r]));
+  const quiet = meta.display?.quiet === true;
   const sorted = sortedResults(results);
   const groups = groupsOf(sorted);
   const grouped = new Set(groups.flatMap((g) => [...g.findings]));
@@ -208,6 +224,8 @@ export const formatPretty: Formatter = (results, meta) => {
   for (const r of sorted) if (r.target.kind === 'compose' && r.target.service !== undefined) lastOfPath.set(r.target.path, r);
   const blocks: string[] = [];
   for (const r of sorted) {
+    // --quiet: only the targets with something to show
+    if (quiet && r.findings.length === 0 && r.error === undefined) continue;
     blocks.push(renderTarget(r, meta, rules, p, grouped).join('\n'));
     const mine = lastOfPath.get(r.target.path) === r ? groups.filter((g) => g.path === r.target.path) : [];
     if (mine.length) blocks.push(renderGroups(r.target.path, mine, rules, p).join('\n'));
@@ -220,14 +238,25 @@ export const formatPretty: Formatter = (results, meta) => {
     ...(levels.length ? [levels.join(', ')] : []),
     counts.join(', '),
     ...(t.targetErrors ? [p.red(`${t.targetErrors} could not be audited`)] : []),
+    ...notShown(meta),
   ].join(' · ');
   const mark = t.error || t.targetErrors ? p.red('✖') : t.warning ? p.yellow('!') : p.green('✔');
   const project: string[] = [];
-  for (const n of meta.project?.notes ?? []) project.push(`${p.blue('info')}     ${p.dim(`${n.file}:${n.line}`)}  ${n.message}`);
-  for (const s of meta.project?.skipped ?? []) project.push(`${p.dim('skipped')}  ${s.path}: ${s.reason}`);
+  if (!quiet) for (const n of meta.project?.notes ?? []) project.push(`${p.blue('info')}     ${p.dim(`${n.file}:${n.line}`)}  ${n.message}`);
+  if (!quiet) for (const s of meta.project?.skipped ?? []) project.push(`${p.dim('skipped')}  ${s.path}: ${s.reason}`);
   const projectBlock = project.length ? `${project.join('\n')}\n\n` : '';
   return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${projectBlock}${mark} ${summary}\n${meta.policy ? policyLines(meta.policy, p) : ''}`;
 };
+
+/** What the summary says was left out: findings below --severity, findings in the baseline. */
+function notShown(meta: ReportMeta): string[] {
+  const d = meta.display;
+  if (!d) return [];
+  const out: string[] = [];
+  if (d.belowSeverity) out.push(`${plural(d.belowSeverity, 'finding')} below ${d.severity} not shown`);
+  if (d.baseline?.hidden) out.push(`${plural(d.baseline.hidden, 'finding')} in baseline ${terminalText(d.baseline.file)}`);
+  return out;
+}
 
 /** The policy verdict under the summary: each target that falls short and what it misses. */
 function policyLines(o: NonNullable<ReportMeta['policy']>, p: Paint): string {

@@ -46,6 +46,8 @@ export interface ComposeAuditOptions extends AuditOptions {
   /** Read the config (user, healthcheck, ports) of each service's image from the local engine
    *  when the service builds none (--inspect-images). Off by default: lint does no engine I/O. */
   inspectImages?: boolean;
+  /** Texts that stand for files (absolute path → text): `lint -` hands over standard input. */
+  texts?: ReadonlyMap<string, string>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -74,7 +76,8 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   for (const f of files) {
     const abs = path.resolve(opts.cwd, f);
     const rel = relPosix(opts.cwd, abs);
-    const read = await readComposeFile(abs);
+    const given = opts.texts?.get(abs);
+    const read = given !== undefined ? { text: given } : await readComposeFile(abs);
     if ('error' in read) {
       results.push({ target: { kind: 'compose', path: rel }, level: null, missingForNextLevel: [], findings: [], error: read.error });
       if (sources.length === 0) return results; // no base file: nothing to merge onto
