@@ -35,6 +35,8 @@ Options:
       --all               audit every image of such a tar
       --no-verify         skip the layer digest check (sha256 of every layer); faster, but
                           a tampered layer goes unnoticed
+      --key FILE          verify the image's cosign signatures in an OCI layout with this
+                          public key (cosign.pub), offline; without it, signatures are only found
 ${POLICY_USAGE}  -c, --config FILE       use this config file instead of searching for .tightship.yaml
       --debug             print stack traces of internal errors
   -h, --help              show this help
@@ -48,6 +50,7 @@ const SPECS: Record<string, FlagSpec> = {
   image: { value: true },
   all: {},
   'no-verify': {},
+  key: { value: true },
   ...POLICY_SPECS,
 };
 
@@ -94,6 +97,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const req = policyRequest(args);
   defaultPolicy(req, config); // an unknown --policy fails before any work
 
+  const keyFile = flagValue(args, 'key');
+  const signatureKey = keyFile !== undefined ? await (await import('../targets/image/signature.js')).readCosignKey(keyFile, io.cwd) : undefined;
   const progress = progressReporter(io, input);
   let results: TargetResult[];
   try {
@@ -107,7 +112,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
       ...(flagSet(args, 'all') ? { all: true } : {}),
       ...(flagSet(args, 'no-verify') ? { verify: false } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
-    });
+      ...(signatureKey ? { signatureKey } : {}),
+    }, io);
   } finally {
     progress?.done();
   }
