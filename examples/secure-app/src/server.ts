@@ -77,7 +77,7 @@ export interface Metrics {
 /** The routes the service knows: the only values of the `route` label, so a scan of random
  *  paths cannot grow the number of series without bound. */
 const ROUTES = new Set(['/', '/health', '/whoami', '/metrics']);
-export function routeOf(url: string | undefined): string {
+function routeOf(url: string | undefined): string {
   let path: string;
   try {
     path = new URL(url ?? '/', 'http://localhost').pathname;

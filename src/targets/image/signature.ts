@@ -34,7 +34,7 @@ interface Descriptor { mediaType?: string; digest?: string; annotations?: Record
 
 /** Reads a blob by its layout path ('blobs/sha256/<hex>'); null when absent. The digest is the
  *  one computed over the bytes read. */
-export type BlobReader = (name: string) => Promise<{ digest: string; data: Buffer } | null>;
+type BlobReader = (name: string) => Promise<{ digest: string; data: Buffer } | null>;
 
 /** true for an index.json descriptor that is cosign's (a signature, attestation or SBOM), not an
  *  image to audit. */
