@@ -67,8 +67,9 @@ describe('the reference system on a real engine', { timeout: 600_000 }, () => {
     assert.equal(info.code, 0, `the Docker engine does not answer (${info.stderr.trim()}); run: sudo bash scripts/docker-setup.sh`);
     const base = await sh('docker', ['image', 'inspect', NODE_IMAGE], {}, 20_000);
     assert.equal(base.code, 0, `base image ${NODE_IMAGE} is missing; run: sudo bash scripts/docker-setup.sh`);
-    // the service is compiled on the host: builds here have no network for npm or tsc
-    await must(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', APP]);
+    // the service is compiled and bundled (prom-client included) on the host: builds here have
+    // no network for npm or tsc
+    await must('npm', ['run', '-s', 'build', '--prefix', APP]);
   });
 
   after(async () => {

@@ -170,6 +170,7 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
       g.forEach((f) => { d.searched.add(f); d.projectOf.set(f, project); });
       d.composeGroups.push(g);
     }
+    for (const s of project.tree.unreadable ?? []) d.skipped.push({ path: abs(s.path), reason: s.reason });
     for (const s of [...found.templates, ...found.notAudited]) {
       // a Dockerfile link that leads out of the project (or nowhere) is audited: its result says which
       if (/^symbolic link that leads outside/.test(s.reason)) {

@@ -39,6 +39,8 @@ Options:
       --all               audit every image of such a tar
       --no-verify         skip the layer digest check (sha256 of every layer); faster, but
                           a tampered layer goes unnoticed
+      --key FILE          verify the image's cosign signatures in an OCI layout with this
+                          public key (cosign.pub), offline; without it, signatures are only found
 ${POLICY_USAGE}  -c, --config FILE       use this config file instead of searching for .tightship.yaml
 ${DISPLAY_USAGE}      --debug             print stack traces of internal errors
   -h, --help              show this help
@@ -52,6 +54,7 @@ const SPECS: Record<string, FlagSpec> = {
   image: { value: true },
   all: {},
   'no-verify': {},
+  key: { value: true },
   ...POLICY_SPECS,
 };
 
@@ -101,6 +104,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const req = policyRequest(args);
   defaultPolicy(req, config); // an unknown --policy fails before any work
 
+  const keyFile = flagValue(args, 'key');
+  const signatureKey = keyFile !== undefined ? await (await import('../targets/image/signature.js')).readCosignKey(keyFile, io.cwd) : undefined;
   const progress = progressReporter(io, input);
   let results: TargetResult[];
   try {
@@ -114,7 +119,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
       ...(flagSet(args, 'all') ? { all: true } : {}),
       ...(flagSet(args, 'no-verify') ? { verify: false } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
-    });
+      ...(signatureKey ? { signatureKey } : {}),
+    }, io);
   } finally {
     progress?.done();
   }

@@ -131,7 +131,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const { applyPolicy, defaultPolicy, withPolicy } = await import('../targets/scan/apply.js');
   defaultPolicy(req, config); // an unknown --policy fails before the container starts
 
-  const { verifyImage, verifyContainer, ContainerStartError } = await import('../targets/container/engine.js');
+  const { ContainerStartError } = await import('../targets/container/engine.js');
   // --seccomp: the profile file is checked, then the image runs under it
   let seccomp: { model: import('../targets/profile/model.js').ProfileModel } | null = null;
   if (seccompFlag !== undefined) {
@@ -155,9 +155,12 @@ export async function run(argv: string[], io: IO): Promise<number> {
     ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
     ...(seccomp?.model.text ? { seccompProfile: seccomp.model.text } : {}),
   };
-  let outcome;
+  let outcome = null as import('../targets/container/engine.js').VerifyOutcome | null; // set by onOutcome
   try {
-    outcome = containerRef !== undefined ? await verifyContainer(containerRef, opts) : await verifyImage(args.positional[0]!, opts);
+    const { containerTarget } = await import('../targets/container/target.js');
+    const input = containerRef !== undefined ? { container: containerRef } : { image: args.positional[0]! };
+    // throwUserErrors: a problem is thrown with its hint (one line, exit 2), never returned
+    await containerTarget.load(io, input, { cwd: io.cwd, config, verify: opts, throwUserErrors: true, onOutcome: (o) => { outcome = o; } });
   } catch (err) {
     // under a profile, a container that does not start is the finding, not an error of verify
     if (!(seccomp && err instanceof ContainerStartError)) throw err;

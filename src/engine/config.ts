@@ -1,6 +1,7 @@
 // Configuration: defaults < .tightship.yaml (found upward from each target, or --config) <
 // TIGHTSHIP_* environment < command-line flags. The YAML parser and ajv are loaded only when a
 // config file exists, so a plain lint stays fast.
+import { compileGlob } from './glob.js';
 import { constants as fsConstants, promises as fs, existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig, RuleSetting } from './config-types.js';
@@ -291,22 +292,21 @@ function schemaError(file: string, errors: AjvError[], data: Record<string, unkn
   return new UserError(`${where} in ${file} ${e.message ?? 'is invalid'}${allowed}`, 'see docs/configuration.md');
 }
 
-/** A glob (gitignore-like: *, **, ?) relative to a folder, as a RegExp over relative POSIX paths. */
-export function globToRegExp(glob: string): RegExp {
+/** A glob of the config (`ignore:`, `policyPaths:`; gitignore-like: `*` and `?` within a name,
+ *  `**` across folders as a whole segment, a trailing `/` for a folder, no `/` but a trailing one
+ *  for any depth) matched against relative POSIX paths. A path under a matched folder matches too.
+ *  Compiled to the non-backtracking automaton of glob.ts: linear in the path for any pattern (the
+ *  RegExp it used to be backtracked exponentially on `*a*a*a…b` against a long name). */
+export function compileConfigGlob(glob: string): { test(rel: string): boolean } {
   let g = glob.trim().replace(/^\.\//, '');
   const anchored = g.startsWith('/') || g.slice(0, -1).includes('/');
   g = g.replace(/^\//, '').replace(/\/$/, '/**');
-  let re = '';
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i]!;
-    if (c === '*' && g[i + 1] === '*') {
-      i++;
-      if (g[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${re}(?:/.*)?$`);
+  // [ and \ are literal in config globs, classes and escapes in the automaton's dialect
+  g = g.replace(/[[\\]/g, '\\$&');
+  const prefix = anchored ? '' : '**/';
+  const whole = compileGlob(`${prefix}${g}`, 'dockerignore');
+  const under = compileGlob(`${prefix}${g}/**`, 'dockerignore');
+  return { test: (rel) => whole.test(rel) || under.test(rel) };
 }
 
 /** true when a path (absolute) is matched by the config's ignore globs. */
@@ -314,5 +314,5 @@ export function isIgnoredPath(absPath: string, config: ResolvedConfig): boolean 
   if (!config.ignore?.length || !config.baseDir) return false;
   const rel = path.relative(config.baseDir, absPath).split(path.sep).join('/');
   if (rel.startsWith('..')) return false;
-  return config.ignore.some((g) => globToRegExp(g).test(rel));
+  return config.ignore.some((g) => compileConfigGlob(g).test(rel));
 }

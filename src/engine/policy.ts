@@ -6,7 +6,7 @@ import type { Level, TargetRef, TargetResult } from './types.js';
 import { LEVELS, UserError } from './types.js';
 import type { ResolvedConfig } from './config-types.js';
 import { didYouMean } from './did-you-mean.js';
-import { globToRegExp } from './config.js';
+import { compileConfigGlob } from './config.js';
 
 export type ScanSeverity = 'CRITICAL' | 'HIGH' | 'MEDIUM' | 'LOW' | 'UNKNOWN';
 export const SCAN_SEVERITIES: readonly ScanSeverity[] = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
@@ -76,7 +76,7 @@ export function policyForPath(absPath: string, config: Pick<ResolvedConfig, 'pol
   if (!p.startsWith(`${base}/`)) return fallback;
   const rel = p.slice(base.length + 1);
   for (const [glob, name] of Object.entries(config.policyPaths)) {
-    if (globToRegExp(glob).test(rel)) return resolvePolicy(name, policies, `policyPaths '${glob}'`);
+    if (compileConfigGlob(glob).test(rel)) return resolvePolicy(name, policies, `policyPaths '${glob}'`);
   }
   return fallback;
 }

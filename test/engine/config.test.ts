@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { promises as fs, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createConfigLoader, globToRegExp, loadConfigFile } from '../../src/engine/config.js';
+import { compileConfigGlob, createConfigLoader, isIgnoredPath, loadConfigFile } from '../../src/engine/config.js';
+import { defaultConfig } from '../../src/engine/config-types.js';
 import { catalogue } from '../../src/rules/index.js';
 import { UserError } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli-io.js';
@@ -155,7 +156,7 @@ describe('config through lint', () => {
   });
 });
 
-describe('globToRegExp', () => {
+describe('config globs (compileConfigGlob)', () => {
   const cases: [string, string, boolean][] = [
     ['vendor/**', 'vendor/a/Dockerfile', true],
     ['vendor/**', 'src/vendor/a', false],
@@ -164,8 +165,41 @@ describe('globToRegExp', () => {
     ['/Dockerfile', 'a/Dockerfile', false],
     ['**/test/**', 'a/b/test/Dockerfile', true],
     ['Dockerfile.?', 'Dockerfile.a', true],
+    ['Dockerfile.?', 'Dockerfile.ab', false],
+    ['*.dev', 'a.dev/Dockerfile', true], // under a matched folder
+    ['build/', 'build/x/Dockerfile', true],
+    ['build/', 'src/build/Dockerfile', true], // a trailing slash alone does not anchor
+    ['docs', 'a/docs/Dockerfile', true],
+    ['*', 'a/b', true],
+    ['a*b', 'a/b', false], // * stays within a name
+    ['[abc].txt', '[abc].txt', true], // brackets are literal, as they were
+    ['[abc].txt', 'a.txt', false],
+    ['x\\y', 'x\\y', true],
+    ['./vendor/**', 'vendor/a', true],
   ];
   for (const [glob, p, expected] of cases) {
-    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => assert.equal(globToRegExp(glob).test(p), expected));
+    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => assert.equal(compileConfigGlob(glob).test(p), expected));
   }
+
+  // a RegExp (the old matcher) backtracks exponentially here: this case would time the suite out
+  it('a pathological glob against a long name is linear (ignore: and policyPaths:)', () => {
+    const glob = `${'*a'.repeat(12)}*b`;
+    const name = 'a'.repeat(200);
+    assert.equal(compileConfigGlob(glob).test(name), false);
+    assert.equal(compileConfigGlob(glob).test(`${name}b`), true);
+    const config = { ...defaultConfig(), ignore: [glob, `**/${glob}/**`], baseDir: '/p' };
+    assert.equal(isIgnoredPath(`/p/${name}/${name}/Dockerfile`, config), false);
+    assert.equal(isIgnoredPath(`/p/x/${name}b/Dockerfile`, config), true);
+  });
+
+  it('lint with a pathological ignore: glob beside a long file name finishes and ignores what matches', async () => {
+    const name = 'a'.repeat(200);
+    await write(`pathological/${name}/Dockerfile`, 'FROM alpine:3.20\nUSER 1\n');
+    await write(`pathological/${name}b/Dockerfile`, 'FROM alpine:3.20\nUSER 1\n');
+    await write('pathological/.tightship.yaml', `ignore:\n  - "${'*a'.repeat(12)}*b"\n`);
+    const r = await runCli(['lint', 'pathological', '--format', 'json', '--fail-on', 'none'], tmp);
+    assert.equal(r.code, 0, r.stderr);
+    const paths = (JSON.parse(r.stdout) as { results: { target: { path: string } }[] }).results.map((x) => x.target.path);
+    assert.deepEqual(paths, [`pathological/${name}/Dockerfile`]);
+  });
 });

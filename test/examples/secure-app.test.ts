@@ -61,7 +61,49 @@ describe('secure-app over HTTP', () => {
     assert.equal(line.status, 200);
     assert.equal(typeof line.ms, 'number');
   });
+
+  it('GET /metrics: Prometheus text format, requests counted by route and status', async () => {
+    const scrape = async () => parseExposition(await (await fetch(`${base}/metrics`)).text());
+    const before = await scrape();
+    await get('/health');
+    await get('/health');
+    await get('/no/such/path/9f3');
+    await get('/whoami', 'POST');
+    await new Promise((r) => setTimeout(r, 20));
+    const res = await fetch(`${base}/metrics`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+    const samples = parseExposition(await res.text());
+    const added = (labels: string) => (samples.get(`http_requests_total{${labels}}`) ?? 0) - (before.get(`http_requests_total{${labels}}`) ?? 0);
+    assert.equal(added('method="GET",route="/health",status="200"'), 2);
+    assert.equal(added('method="GET",route="other",status="404"'), 1, 'an unknown path is counted under route="other", not its own series');
+    assert.equal(added('method="other",route="/whoami",status="405"'), 1);
+    assert.equal(added('method="GET",route="/metrics",status="200"'), 1, 'the scrape before is counted once it is answered');
+    assert.ok([...samples.keys()].every((k) => !k.includes('9f3')));
+    assert.ok((samples.get('http_request_duration_seconds_count{method="GET",route="/health"}') ?? 0) >= 2);
+    // Node's default metrics come with it
+    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_heap_size_used_bytes']) {
+      assert.ok(samples.has(name), `${name} in /metrics`);
+    }
+  });
 });
+
+/** Reads Prometheus' text exposition format strictly: every line is a comment (# HELP/# TYPE) or
+ *  `name{labels} value`; returns the samples by name and labels. */
+function parseExposition(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    if (line.startsWith('#')) {
+      assert.match(line, /^# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+$/, line);
+      continue;
+    }
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})?) (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
+    assert.ok(m, `not a sample line: ${line}`);
+    out.set(m[1]!, Number(m[2]));
+  }
+  return out;
+}
 
 describe('secure-app helpers', () => {
   it('portFrom: default 8000, rejects nonsense', () => {

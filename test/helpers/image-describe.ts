@@ -11,8 +11,11 @@
 //   delete /root/.ssh/id_rsa       a whiteout;  opaque /var/cache  an opaque directory
 //   tamper                         the manifest declares another digest for this layer
 //   entry ../../etc/x              a raw tar name (for hostile names)
+//   signature: none                an OCI layout with no cosign signature for the image;
+//   signature: verified            …with one signature of that verdict (unverified, bad-signature,
+//                                  digest-mismatch, unreadable); `key` after it: --key was given
 import { createHash } from 'node:crypto';
-import type { ImageModel } from '../../src/targets/image/model.js';
+import type { ImageModel, ImageSignatures, SignatureCheck } from '../../src/targets/image/model.js';
 import { LayerCollector, type LayerScan } from '../../src/targets/image/layer-scan.js';
 import { buildModel, type ConfigDoc, type LayerInput } from '../../src/targets/image/merge.js';
 
@@ -23,6 +26,7 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
   const history: NonNullable<ConfigDoc['history']> = [];
   const layers: PendingLayer[] = [];
   let current: PendingLayer | null = null;
+  let signature: { verdicts: string[]; key: boolean } | null = null;
   const layer = (): PendingLayer => {
     if (!current) {
       current = { createdBy: '/bin/sh -c #(nop) ADD file:base in / ', lines: [], tamper: false };
@@ -45,6 +49,13 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
         case 'healthcheck': config.Healthcheck = { Test: value === 'NONE' ? ['NONE'] : ['CMD-SHELL', value.replace(/^CMD\s+/, '')] }; continue;
         case 'cmd': config.Cmd = value.split(' '); continue;
         case 'entrypoint': config.Entrypoint = value.split(' '); continue;
+        case 'signature': {
+          const words = value.split(/\s+/).filter(Boolean);
+          signature ??= { verdicts: [], key: false };
+          if (words.includes('key')) signature.key = true;
+          signature.verdicts.push(...words.filter((w) => w !== 'key' && w !== 'none'));
+          continue;
+        }
         case 'history': history.push({ created_by: value.startsWith('/bin/sh') ? value : `/bin/sh -c #(nop) ${value}`, empty_layer: true }); continue;
         case 'layer': {
           const createdBy = /^RUN /.test(value) ? `/bin/sh -c ${value.slice(4)}` : value.startsWith('/bin/sh') || value.startsWith('|') ? value : `/bin/sh -c #(nop) ${value}`;
@@ -71,7 +82,24 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
     history,
   };
   const id = `sha256:${createHash('sha256').update(JSON.stringify(doc)).digest('hex')}`;
-  return buildModel({ path, id, config: doc, configDigest: { declared: id, actual: id }, layers: inputs });
+  const model = buildModel({ path, id, config: doc, configDigest: { declared: id, actual: id }, layers: inputs });
+  if (signature) model.signatures = describedSignatures(signature, id);
+  return model;
+}
+
+/** The signatures of a described image: its manifest digest stands in for the config's. */
+function describedSignatures(s: { verdicts: string[]; key: boolean }, id: string): ImageSignatures {
+  const other = `sha256:${'1'.repeat(64)}`;
+  return {
+    imageDigests: [id],
+    key: s.key ? 'ec prime256v1 public key cosign.pub' : null,
+    signatures: s.verdicts.map((verdict, layer) => ({
+      tag: `sha256-${id.slice(7)}.sig`, manifest: `sha256:${'2'.repeat(64)}`, layer,
+      signedDigest: verdict === 'digest-mismatch' ? other : verdict === 'unreadable' ? null : id,
+      verdict: verdict as SignatureCheck['verdict'],
+      ...(verdict === 'digest-mismatch' ? { detail: `the payload signs ${other}, not ${id}` } : verdict === 'unreadable' ? { detail: 'the payload of layer 0 (sha256:…) is missing from the layout' } : verdict === 'bad-signature' ? { detail: 'the signature does not verify with the key given' } : {}),
+    })),
+  };
 }
 
 function scanDescribed(lines: string[]): LayerScan {

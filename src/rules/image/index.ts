@@ -19,8 +19,10 @@ import secretInHistory from './secret-in-history.js';
 import setuidFiles from './setuid-files.js';
 import setuidUsual from './setuid-usual.js';
 import shellPresent from './shell-present.js';
+import signatureInvalid from './signature-invalid.js';
 import sudoInstalled from './sudo-installed.js';
 import unsafeLayerEntry from './unsafe-layer-entry.js';
+import unsigned from './unsigned.js';
 import userRoot from './user-root.js';
 import userUnknown from './user-unknown.js';
 import worldWritable from './world-writable.js';
@@ -28,6 +30,6 @@ import worldWritable from './world-writable.js';
 export const imageRules: Rule[] = [
   addUrlInHistory, buildTools, curlPipeShell, dangerousPort, duplicateIds, emptyPassword, extraRootUsers,
   imageSize, layerDigestMismatch, loginShell, missingOciLabels, noHealthcheck, packageCache, secretFiles,
-  secretInEnv, secretInHistory, setuidFiles, setuidUsual, shellPresent, sudoInstalled, unsafeLayerEntry, userRoot, userUnknown,
+  secretInEnv, secretInHistory, setuidFiles, setuidUsual, shellPresent, signatureInvalid, sudoInstalled, unsafeLayerEntry, unsigned, userRoot, userUnknown,
   worldWritable,
 ] as Rule[];

@@ -18,6 +18,8 @@ export interface ContainerLoadOptions extends LoadOptions {
   verify: VerifyOptions;
   /** Receives the probes' explanations (the evidence table shows them). */
   onOutcome?: (outcome: VerifyOutcome) => void;
+  /** Throw a problem (UserError, with its hint; ContainerStartError) instead of returning it as a LoadError. */
+  throwUserErrors?: boolean;
 }
 
 export const containerTarget: Target<ContainerModel, ContainerInput, ContainerLoadOptions> = {
@@ -30,7 +32,7 @@ export const containerTarget: Target<ContainerModel, ContainerInput, ContainerLo
       options.onOutcome?.(outcome);
       return outcome.model;
     } catch (err) {
-      if (err instanceof UserError) return { loadError: `${err.message}${err.hint ? ` (${err.hint})` : ''}` };
+      if (err instanceof UserError && !options.throwUserErrors) return { loadError: `${err.message}${err.hint ? ` (${err.hint})` : ''}` };
       throw err;
     }
   },

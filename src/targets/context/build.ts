@@ -7,7 +7,7 @@ import { finalChain } from '../dockerfile/facts.js';
 import { classifySecretPath, isLikelyBinary, scanContent, SCAN_SIZE_LIMIT } from '../../secrets/detect.js';
 import type { ContextFs, DirEntry, EntryType } from './fs.js';
 import { cleanPath, IgnoreMatcher, parseDockerignore } from './ignore.js';
-import { compileGlob, type Glob } from './glob.js';
+import { compileGlob, type Glob } from '../../engine/glob.js';
 import type { ContextCopy, ContextFile, ContextModel, CopyMatch, CopySource, IgnoreFileInfo } from './model.js';
 
 export interface BuildInput {

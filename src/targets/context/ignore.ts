@@ -11,7 +11,7 @@
 // Patterns Docker refuses (a lone `!`, an unclosed `[`, a trailing `\`) are returned as problems:
 // the build fails before it starts. Matching is linear in the path for any pattern: a hostile
 // `*a*a*a*a*a*a*b` costs no more than `*.log`.
-import { compileGlob } from './glob.js';
+import { compileGlob } from '../../engine/glob.js';
 
 export interface IgnoreRule {
   /** 1-based line in the ignore file. */

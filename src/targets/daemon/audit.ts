@@ -3,24 +3,15 @@
 import * as path from 'node:path';
 import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
-import { audit } from '../../engine/pipeline.js';
+import { auditOneModel } from '../audit-model.js';
 import { isLoadError } from '../../engine/target.js';
-import { catalogueOf, relativePath } from '../dockerfile/audit.js';
+import { relativePath } from '../dockerfile/audit.js';
 import type { DaemonModel } from './model.js';
 import { setting } from './model.js';
 import { daemonTarget } from './target.js';
 
 export function auditDaemonModel(model: DaemonModel, opts: AuditOptions, facts?: Record<string, unknown>): TargetResult {
-  const [result] = audit(model, {
-    target: { kind: 'daemon', path: model.path },
-    path: model.path,
-    rules: opts.rules.filter((r) => r.target === 'daemon'),
-    catalogue: catalogueOf(opts),
-    config: opts.config,
-    today: opts.today,
-    ...(facts ? { facts } : {}),
-  });
-  return result!;
+  return auditOneModel('daemon', model, opts, facts);
 }
 
 /** The seccomp profile file a daemon configuration names, as an absolute path (relative paths

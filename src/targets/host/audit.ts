@@ -2,8 +2,7 @@
 // + dockerd's flags) → daemon rules; the seccomp profile daemon.json names → profile rules.
 import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
-import { audit } from '../../engine/pipeline.js';
-import { catalogueOf } from '../dockerfile/audit.js';
+import { auditOneModel } from '../audit-model.js';
 import { auditDaemonModel, daemonSeccompProfile } from '../daemon/audit.js';
 import type { HostLoad } from './load.js';
 import type { HostModel } from './model.js';
@@ -22,16 +21,7 @@ export function hostFacts(m: HostModel): Record<string, unknown> {
 
 export async function auditHost(loaded: HostLoad, opts: AuditOptions): Promise<TargetResult[]> {
   const { host, daemon } = loaded;
-  const [hostResult] = audit(host, {
-    target: { kind: 'host', path: host.path },
-    path: host.path,
-    rules: opts.rules.filter((r) => r.target === 'host'),
-    catalogue: catalogueOf(opts),
-    config: opts.config,
-    today: opts.today,
-    facts: hostFacts(host),
-  });
-  const results: TargetResult[] = [hostResult!, auditDaemonModel(daemon, opts, { state: host.daemonConfig.state })];
+  const results: TargetResult[] = [auditOneModel('host', host, opts, hostFacts(host)), auditDaemonModel(daemon, opts, { state: host.daemonConfig.state })];
   const named = daemonSeccompProfile(daemon, opts.cwd);
   if (named) {
     const { loadSeccompProfile } = await import('../profile/load.js');

@@ -1,12 +1,15 @@
 // The image auditor's library entry: read an input (tar, OCI layout, engine reference) into
 // models, then the engine's pipeline over each. Also what the benchmark calls.
 import type { Rule, TargetResult } from '../../engine/types.js';
-import { UserError } from '../../engine/types.js';
 import type { ResolvedConfig } from '../../engine/config-types.js';
 import { defaultConfig } from '../../engine/config-types.js';
 import { audit } from '../../engine/pipeline.js';
 import type { ImageModel, OsRelease, PackageRef } from './model.js';
-import { readImages, type ReadOptions } from './readers.js';
+import type { ReadOptions } from './readers.js';
+import type { IO } from '../../io.js';
+import { processIO } from '../../io.js';
+import { isLoadError } from '../../engine/target.js';
+import { imageTarget } from './target.js';
 
 export interface ImageAuditOptions extends ReadOptions {
   cwd: string;
@@ -39,6 +42,16 @@ export function imageFacts(model: ImageModel, withInventory: boolean): Record<st
     os: model.osRelease?.prettyName ?? null,
     packages: model.packages.length,
   };
+  if (model.signatures) {
+    const s = model.signatures;
+    facts.signatures = {
+      digest: s.imageDigests[0] ?? null,
+      key: s.key,
+      found: s.signatures.length,
+      verified: s.key ? s.signatures.some((c) => c.verdict === 'verified') : null,
+      checks: s.signatures.map((c) => ({ tag: c.tag, layer: c.layer, signedDigest: c.signedDigest, verdict: c.verdict })),
+    };
+  }
   if (withInventory) {
     const inv: ImageInventory = { name: model.name ?? null, id: model.id, os: model.os, architecture: model.architecture, osRelease: model.osRelease, packages: model.packages };
     facts.inventory = inv;
@@ -46,19 +59,15 @@ export function imageFacts(model: ImageModel, withInventory: boolean): Record<st
   return facts;
 }
 
-/** Audits the images an input holds; a read problem becomes the result's error. */
-export async function auditImage(input: string, opts: ImageAuditOptions): Promise<TargetResult[]> {
+/** Audits the images an input holds, loaded through the image target; a read problem becomes
+ *  the result's error (or is thrown, with throwReadErrors). */
+export async function auditImage(input: string, opts: ImageAuditOptions, io: IO = processIO()): Promise<TargetResult[]> {
   const config = opts.config ?? defaultConfig();
   const rules = opts.rules ?? (await import('../../rules/index.js')).allRules;
-  let models: ImageModel[];
-  try {
-    models = await readImages(input, opts.cwd, opts);
-  } catch (err) {
-    if (err instanceof UserError && !opts.throwReadErrors) {
-      return [{ target: { kind: 'image', path: input }, level: null, missingForNextLevel: [], findings: [], error: `${err.message}${err.hint ? ` (${err.hint})` : ''}` }];
-    }
-    throw err;
-  }
+  const { throwReadErrors, ...read } = opts;
+  const loaded = await imageTarget.load(io, input, { ...read, config, throwUserErrors: Boolean(throwReadErrors) });
+  if (isLoadError(loaded)) return [{ target: { kind: 'image', path: input }, level: null, missingForNextLevel: [], findings: [], error: loaded.loadError }];
+  const models = loaded as readonly ImageModel[];
   return models.map((m) => auditModel(m, input, config, rules, Boolean(opts.inventory), models.length > 1));
 }
 

@@ -133,6 +133,33 @@ export interface ImageModel {
   configDigest: { declared: string; actual: string };
   /** Set when the reader could not read every layer (the rules then see a partial image). */
   partial?: string;
+  /** Cosign signatures found for the image (OCI layouts only: absent for docker-save tars and
+   *  engine images, which have no place for them). */
+  signatures?: ImageSignatures;
+}
+
+/** One signature layer of a cosign signature manifest, and what checking it found. */
+export interface SignatureCheck {
+  /** How the manifest is named in index.json (the `sha256-<hex>.sig` reference, or cosign's kind). */
+  tag: string;
+  /** The signature manifest's digest. */
+  manifest: string;
+  /** The layer (one signature) within it; -1 for the manifest as a whole. */
+  layer: number;
+  /** The digest the payload says it signs (critical.image.docker-manifest-digest). */
+  signedDigest: string | null;
+  /** verified (with --key), unverified (no key given), bad-signature, digest-mismatch (a
+   *  signature of another image), unreadable (missing, altered or malformed blobs). */
+  verdict: 'verified' | 'unverified' | 'bad-signature' | 'digest-mismatch' | 'unreadable';
+  detail?: string;
+}
+
+export interface ImageSignatures {
+  /** The digests the image is known by: its manifest's, then the indexes that hold it. */
+  imageDigests: string[];
+  /** The key given with --key (type and file), null when none. */
+  key: string | null;
+  signatures: SignatureCheck[];
 }
 
 const fileIndexCache = new WeakMap<ImageModel, Map<string, FileEntry>>();

@@ -3,13 +3,14 @@
 // which is a docker-save tar). Each reads every blob once, as a stream; nothing is extracted.
 import { constants as fsConstants, createReadStream, existsSync, promises as fs, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
 import type { ImageModel } from './model.js';
 import { buildModel, type ConfigDoc, type LayerInput } from './merge.js';
 import { ImageReadError, describeTarError, imageBudget, readBlob, type LayerScan, type ScanLimits } from './layer-scan.js';
 import { UserError } from '../../engine/types.js';
+import { findSignatures, isCosignArtifact } from './signature.js';
 
 export interface Progress {
   /** Bytes of the input read so far, and the total when known. */
@@ -32,6 +33,8 @@ export interface ReadOptions {
   onProgress?: (p: Progress) => void;
   /** For engine references: a dockerode client (created lazily when absent). */
   docker?: unknown;
+  /** A cosign public key (readCosignKey): verify the image's signatures with it. */
+  signatureKey?: { key: KeyObject; description: string };
 }
 
 interface Descriptor { mediaType?: string; digest?: string; size?: number; platform?: { os?: string; architecture?: string; variant?: string }; annotations?: Record<string, string> }
@@ -240,6 +243,8 @@ interface Candidate {
   legacy?: { config: string; layers: string[] };
   /** OCI manifest descriptor */
   manifest?: Descriptor;
+  /** The digests of the indexes holding it, innermost first (what a signature may name). */
+  indexes?: string[];
 }
 
 async function modelsFromStore(label: string, store: Store, opts: ReadOptions): Promise<ImageModel[]> {
@@ -247,6 +252,7 @@ async function modelsFromStore(label: string, store: Store, opts: ReadOptions): 
   const manifestJson = await store.doc('manifest.json');
   const indexJson = await store.doc('index.json');
   if (manifestJson) {
+    if (opts.signatureKey) throw new UserError(`${label}: a docker-save archive or an engine image holds no signatures to verify with --key`, 'cosign signatures are read from an OCI layout (cosign save --dir DIR IMAGE, or skopeo/oras copy of the image and its .sig tag)');
     const list = parseJson(label, 'manifest.json', manifestJson.data);
     if (!Array.isArray(list)) throw new ImageReadError(`${label}: manifest.json is not a list of images`, 'the docker-save archive is corrupt');
     for (const m of list as { Config?: string; RepoTags?: string[] | null; Layers?: string[] }[]) {
@@ -266,7 +272,14 @@ async function modelsFromStore(label: string, store: Store, opts: ReadOptions): 
   }
   const chosen = choose(label, candidates, opts);
   const models: ImageModel[] = [];
-  for (const c of chosen) models.push(await modelOf(label, store, c));
+  for (const c of chosen) {
+    const model = await modelOf(label, store, c);
+    if (c.manifest && indexJson) {
+      const index = parseObject(label, 'index.json', indexJson.data);
+      model.signatures = await findSignatures(index, [String(c.manifest.digest), ...(c.indexes ?? [])], (n) => store.doc(n), opts.signatureKey);
+    }
+    models.push(model);
+  }
   return models;
 }
 
@@ -285,10 +298,10 @@ function platformOf(d: Descriptor): string | null {
  *  otherwise name exponentially many). */
 const MAX_MANIFESTS = 1000;
 
-async function collectManifests(label: string, store: Store, index: { manifests?: Descriptor[] }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number, seen = new Set<string>()): Promise<void> {
+async function collectManifests(label: string, store: Store, index: { manifests?: Descriptor[] }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number, seen = new Set<string>(), indexes: string[] = []): Promise<void> {
   if (depth > 8) throw new ImageReadError(`${label}: image indexes nested more than 8 deep`, 'the layout is corrupt or hostile');
   if (!Array.isArray(index.manifests ?? [])) throw new ImageReadError(`${label}: an image index whose manifests is not a list`, 'the layout is corrupt');
-  const manifests = (index.manifests ?? []).filter((d) => typeof d === 'object' && d !== null).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown');
+  const manifests = (index.manifests ?? []).filter((d) => typeof d === 'object' && d !== null).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown' && !isCosignArtifact(d));
   // A multi-platform index: keep one platform.
   const withPlatform = manifests.filter((d) => !MEDIA_INDEX.test(d.mediaType ?? '') && platformOf(d));
   let keep = manifests;
@@ -314,9 +327,9 @@ async function collectManifests(label: string, store: Store, index: { manifests?
     if (out.length >= MAX_MANIFESTS) throw new ImageReadError(`${label}: the image indexes name more than ${MAX_MANIFESTS} manifests`, 'the layout is corrupt or hostile');
     if (MEDIA_INDEX.test(d.mediaType ?? '')) {
       const doc = await fetchDoc(label, store, d);
-      await collectManifests(label, store, parseObject(label, blobPath(d), doc) as { manifests?: Descriptor[] }, out, name, opts, depth + 1, seen);
+      await collectManifests(label, store, parseObject(label, blobPath(d), doc) as { manifests?: Descriptor[] }, out, name, opts, depth + 1, seen, [String(d.digest), ...indexes]);
     } else {
-      out.push({ name, manifest: d });
+      out.push({ name, manifest: d, indexes });
     }
   }
 }

@@ -13,7 +13,10 @@ declare module '../../engine/types.js' {
   }
 }
 
-export interface ImageLoadOptions extends LoadOptions, ReadOptions {}
+export interface ImageLoadOptions extends LoadOptions, ReadOptions {
+  /** Throw a read problem (UserError, with its hint) instead of returning it as a LoadError. */
+  throwUserErrors?: boolean;
+}
 
 export const imageTarget: Target<ImageModel, string, ImageLoadOptions> = {
   kind: 'image',
@@ -24,7 +27,7 @@ export const imageTarget: Target<ImageModel, string, ImageLoadOptions> = {
     try {
       return await readImages(input, options.cwd, options);
     } catch (err) {
-      if (err instanceof UserError) return { loadError: `${err.message}${err.hint ? ` (${err.hint})` : ''}` };
+      if (err instanceof UserError && !options.throwUserErrors) return { loadError: `${err.message}${err.hint ? ` (${err.hint})` : ''}` };
       throw err;
     }
   },

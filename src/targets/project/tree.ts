@@ -15,6 +15,9 @@ export interface ProjectTree {
   links: Map<string, string | null>;
   /** The text of a file (null when unreadable, larger than maxBytes or not UTF-8). */
   read(rel: string, maxBytes?: number): string | null;
+  /** Entries the walk could not enter or name (a folder that cannot be listed, a name that is
+   *  not UTF-8), with why: discovery reports them as skipped instead of missing them silently. */
+  unreadable?: { path: string; reason: string }[];
 }
 
 export const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -30,13 +33,25 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   const files: string[] = [];
   const dirs = new Set<string>();
   const links = new Map<string, string | null>();
+  const unreadable: { path: string; reason: string }[] = [];
   const realRoot = fs.realpathSync(root);
   const walk = (rel: string): void => {
-    let entries: fs.Dirent[];
+    let raw: fs.Dirent<Buffer>[];
     try {
-      entries = fs.readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true });
-    } catch {
+      raw = fs.readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true, encoding: 'buffer' });
+    } catch (err) {
+      if (rel) unreadable.push({ path: rel, reason: `a folder that cannot be listed (${(err as NodeJS.ErrnoException).code ?? String(err)}): not searched` });
       return;
+    }
+    const entries: fs.Dirent[] = [];
+    for (const e of raw) {
+      const name = e.name.toString('utf8');
+      // a name that is not UTF-8 has no string path the readers could open: said, not missed
+      if (!Buffer.from(name).equals(e.name)) {
+        unreadable.push({ path: rel ? `${rel}/${name}` : name, reason: `a ${e.isDirectory() ? 'folder' : 'file'} whose name is not UTF-8: not searched (rename it, or lint it by a path that avoids the name)` });
+        continue;
+      }
+      entries.push(Object.assign(e, { name }));
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
@@ -63,7 +78,7 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   };
   walk('');
   return {
-    root, files, dirs, links,
+    root, files, dirs, links, unreadable,
     read(rel, maxBytes = DEFAULT_MAX) {
       try {
         const abs = path.join(root, rel);

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
 import { auditContext, loadContext } from '../../../src/targets/context/audit.js';
-import { compileGlob } from '../../../src/targets/context/glob.js';
+import { compileGlob } from '../../../src/engine/glob.js';
 import { dockerignoreMatcher } from '../../../src/targets/context/ignore.js';
 import { defaultConfig } from '../../../src/engine/config-types.js';
 import { allRules } from '../../../src/rules/index.js';
