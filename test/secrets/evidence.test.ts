@@ -134,7 +134,9 @@ describe('assessValue and isTestPath', () => {
       ['%s', 'placeholder'], ['example', 'placeholder'], ['xxxxxxxx', 'placeholder'], ['dummy', 'placeholder'], ['test', 'placeholder'], ['secret', 'placeholder'], ['password', 'placeholder'],
       ['$(pwgen -1s 32)', 'code'], ['`openssl rand -hex 16`', 'code'], ['config.db.password', 'code'], ['getToken()', 'code'], ['string', 'code'], ['#{token}', 'code'],
       ['same-origin', 'not-secret'], ['.data-api', 'not-secret'], ['api.organization', 'code'], ['^1.1.3', 'not-secret'], ['/run/app', 'not-secret'],
-      ['postgres', 'not-secret'], ['hunter2', 'weak'], ['Tr0ub4dor-and-3', 'strong'], ['9f8e7d6c5b4a39281706aa', 'strong'],
+      ['postgres', 'not-secret'], ['hunter2', 'weak'], ['rootpassword1', 'weak'], ['SecurityToken', 'weak'],
+      // a generated key that holds `r(` and `$(` among its characters is no call nor substitution
+      ['r(m)l9rnf$(_Gzs4qd(acq#r!l@+kYw8', 'strong'], ['$(cat /run/pw)', 'code'], ['Tr0ub4dor-and-3', 'strong'], ['9f8e7d6c5b4a39281706aa', 'strong'],
     ];
     for (const [value, verdict] of rows) assert.equal(assessValue(value), verdict, value);
   });
