@@ -41,8 +41,8 @@ export interface EnvSecretVerdict {
  * `names`: every variable name given to the same container, upper case (pairs are told by them).
  */
 export function judgeEnvSecret(name: string, value: string, names: ReadonlySet<string>, testFile: boolean): EnvSecretVerdict | null {
-  const t = findTokens(value)[0];
-  if (t && t.confidence === 'verified') return { severity: severityFor('verified'), what: t.label };
+  const t = findTokens(value).at(0);
+  if (t?.confidence === 'verified') return { severity: severityFor('verified'), what: t.label };
   if (!isSecretName(name) || settingName(name, names)) return null;
   if (FILE_NAME_VALUE.test(value.trim()) || PLACEHOLDER_PHRASE.test(value.trim())) return null;
   const verdict = assessValue(value);
