@@ -32,7 +32,7 @@ const UNIT_MS: Partial<Record<string, number>> = { ns: 1e-6, us: 1e-3, µs: 1e-3
 
 function durationMs(text: string): number {
   let total = 0;
-  for (const m of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[String(m[2])] ?? 0);
+  for (const m of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)) total += Number(m[1]) * (UNIT_MS[m[2]] ?? 0);
   return text.startsWith('-') ? -total : total;
 }
 
