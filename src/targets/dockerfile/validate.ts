@@ -109,8 +109,17 @@ function referenceProblem(image: string): string {
   return 'it is not a valid image reference ([registry/]name[:tag][@sha256:<64 hex>])';
 }
 
-function checkImage(stage: Stage, out: BuildProblem[]): void {
-  if (stage.baseStage !== null || stage.isScratch || stage.unresolved) return;
+/** The image names a variable the build does not give (`--build-arg`): its default is only what
+ *  the file says when nobody passes one, and builds usually do (`BASE_IMAGE_SHA=""` by default). */
+function dependsOnDefault(model: DockerfileModel, stage: Stage): boolean {
+  for (const m of stage.image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (!Object.hasOwn(model.buildArgs, m[1])) return true;
+  }
+  return false;
+}
+
+function checkImage(model: DockerfileModel, stage: Stage, out: BuildProblem[]): void {
+  if (stage.baseStage !== null || stage.isScratch || stage.unresolved || dependsOnDefault(model, stage)) return;
   const image = stage.resolvedImage.trim();
   if (image === '') return;
   const range = stage.from.argsRange;
@@ -143,6 +152,6 @@ export function validateInstructions(model: DockerfileModel): BuildProblem[] {
       if (instr.keyword === 'HEALTHCHECK') checkHealthcheck(instr, out);
     }
   }
-  for (const stage of model.stages) checkImage(stage, out);
+  for (const stage of model.stages) checkImage(model, stage, out);
   return out;
 }

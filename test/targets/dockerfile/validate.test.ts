@@ -14,7 +14,8 @@ describe('build validation', () => {
     assert.match(errors('FROM node:22 slim\n')[0] ?? '', /FROM takes an image/);
     assert.match(errors('FROM node:22!\n')[0] ?? '', /the tag "22!" may hold only/);
     assert.match(errors('FROM Node:22\n')[0] ?? '', /lower case/);
-    assert.match(errors('ARG D=sha256:abc\nFROM node@${D}\n')[0] ?? '', /sha256 digest/, 'checked after ARG substitution');
+    assert.match(errors('ARG D=sha256:abc\nFROM node@${D}\n', { D: 'sha256:abc' })[0] ?? '', /sha256 digest/, 'checked with the build argument given');
+    assert.deepEqual(errors('ARG TAG=42\nARG SHA=""\nFROM ghcr.io/acme/os:${TAG}@${SHA}\n'), [], 'a default the build overrides is not judged');
     assert.deepEqual(errors(`FROM node:22-slim@sha256:${'0123456789abcdef'.repeat(4)}\nFROM ghcr.io/acme/app:1.2.3\nFROM localhost:5000/x\nFROM scratch\n`), []);
     assert.deepEqual(errors('ARG IMAGE\nFROM ${IMAGE}\n'), [], 'an unresolved variable is not judged');
   });
