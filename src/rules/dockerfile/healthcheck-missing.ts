@@ -38,8 +38,8 @@ export default defineRule({
     'Add a HEALTHCHECK that exercises the service with a tool the image already has; the finding suggests one ' +
     'that fits the image. Python: `CMD ["python", "-c", "import sys, urllib.request; ' +
     'sys.exit(0 if urllib.request.urlopen(\'http://127.0.0.1:8000/\', timeout=2).status < 400 else 1)"]`; ' +
-    'Node: `CMD ["node", "-e", "fetch(\'http://127.0.0.1:8000/\').then(r => process.exit(r.ok ? 0 : 1), () => ' +
-    'process.exit(1))"]`; with curl: `CMD curl -fsS http://127.0.0.1:8000/ || exit 1`; busybox or alpine: ' +
+    'Node: `CMD ["node", "-e", "fetch(\'http://127.0.0.1:8000/\').then(r => { process.exitCode = r.ok ? 0 : 1; }, () => ' +
+    '{ process.exitCode = 1; })"]`; with curl: `CMD curl -fsS http://127.0.0.1:8000/ || exit 1`; busybox or alpine: ' +
     '`CMD wget -q --spider http://127.0.0.1:8000/ || exit 1`; a Go binary on scratch or distroless (no shell, no ' +
     'client): a health subcommand of the program, `CMD ["/app", "healthcheck"]`. ' +
     'Orchestrators with their own probes (Kubernetes) ignore it; it still documents how to check the service.',
@@ -58,7 +58,7 @@ export default defineRule({
     bad: 'FROM node:22-bookworm-slim\nCOPY server.js /app/\nUSER 10001\nEXPOSE 8000\nCMD ["node", "/app/server.js"]\n',
     good:
       'FROM node:22-bookworm-slim\nCOPY server.js /app/\nUSER 10001\nEXPOSE 8000\n' +
-      'HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "-e", "fetch(\'http://127.0.0.1:8000/health\').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]\n' +
+      'HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "-e", "fetch(\'http://127.0.0.1:8000/health\').then(r => { process.exitCode = r.ok ? 0 : 1; }, () => { process.exitCode = 1; })"]\n' +
       'CMD ["node", "/app/server.js"]\n',
   },
   check(model, ctx) {

@@ -71,7 +71,7 @@ export function suggestHealthcheck(model: DockerfileModel, stage: Stage): Health
   }
   if (/(?:^|\/)node$/.test(base) || runs(/^(node|npm|yarn|pnpm)$/)) {
     return {
-      line: `HEALTHCHECK ${opts} CMD ["node", "-e", "fetch('${url}').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`,
+      line: `HEALTHCHECK ${opts} CMD ["node", "-e", "fetch('${url}').then(r => { process.exitCode = r.ok ? 0 : 1; }, () => { process.exitCode = 1; })"]`,
       basis: 'node in the image',
     };
   }
