@@ -27,7 +27,7 @@ function settingName(name: string, names: ReadonlySet<string>): boolean {
   return [`${prefix}SECRET_KEY`, `${prefix}SECRET_ACCESS_KEY`].some((n) => names.has(n.toUpperCase()));
 }
 
-export interface EnvSecretVerdict {
+interface EnvSecretVerdict {
   severity: Severity;
   /** The token kind when the value is a verified token shape (`GitHub token`), else null. */
   what: string | null;

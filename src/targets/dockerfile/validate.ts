@@ -6,7 +6,7 @@
 import type { SourceRange } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, Stage } from './model.js';
 
-export interface BuildProblem {
+interface BuildProblem {
   message: string;
   range: SourceRange;
 }

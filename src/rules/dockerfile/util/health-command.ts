@@ -6,7 +6,7 @@ import { chainInstructions, chainRoot } from './stages.js';
 import { exposeEntries } from './expose.js';
 import { packageOperands, pkgCall } from './packages.js';
 
-export interface HealthSuggestion {
+interface HealthSuggestion {
   /** The HEALTHCHECK line, without a trailing newline. */
   line: string;
   /** What the check relies on, for the message ("python in the image"). */
