@@ -159,7 +159,6 @@ function collect() {
     const report = JSON.parse(readFileSync(f, 'utf8'));
     for (const t of report.results) {
       for (const fd of t.findings ?? []) {
-        if (fd.severity !== 'error' && !extraRules.has(fd.ruleId)) continue;
         const loc = fd.location ?? {};
         const file = (loc.path ?? t.target.path ?? '').split(sep).join('/').replace(/^\.\//, '');
         const text = lineText(p.root, file, loc.startLine);
@@ -172,6 +171,9 @@ function collect() {
           lineHash: hash(text || fd.message),
           message: fd.message,
           target: t.target.path,
+          // A finding below error of a rule not asked for is kept only to tell a true error that is
+          // now a warning (still reported) from one that is gone.
+          counted: fd.severity === 'error' || extraRules.has(fd.ruleId),
         });
       }
     }
@@ -221,14 +223,15 @@ function classify(findings, { verdicts, groups }) {
 }
 
 function list() {
-  const fs = classify(collect(), loadVerdicts());
+  const fs = classify(collect(), loadVerdicts()).filter((f) => f.counted);
   console.log(['project', 'rule', 'severity', 'file', 'line', 'lineHash', 'verdict', 'message'].join('\t'));
   for (const f of fs) console.log([f.project, f.rule, f.severity, f.file, f.line, f.lineHash, f.verdict ?? '', f.message.replace(/\s+/g, ' ')].join('\t'));
 }
 
 function compare() {
   const v = loadVerdicts();
-  const fs = classify(collect(), v);
+  const all = classify(collect(), v);
+  const fs = all.filter((f) => f.counted);
   const per = new Map();
   for (const f of fs) {
     const k = `${f.rule}${f.severity === 'error' ? '' : ` (${f.severity})`}`;
@@ -245,14 +248,26 @@ function compare() {
   rows.push(['all error findings', errs.length, t, fl, u, t + fl ? `${((100 * t) / (t + fl)).toFixed(1)}%` : '-']);
   console.log(table(rows, ['rule', 'findings', 'true', 'false', 'unclassified', 'precision']));
   // A true finding that no longer appears is a regression: list the exact true verdicts not matched.
-  const seen = new Set(fs.filter((f) => f.by === 'exact').map((f) => `${f.project}|${f.rule}|${f.file}|${f.lineHash}`));
+  // One reported below error (a keyword-only secret made a warning by its evidence) is listed apart.
+  const keyOf = (x) => `${x.project}|${x.rule}|${x.file}|${x.lineHash}`;
+  const seenAs = new Map();
+  for (const f of all) {
+    if (f.by !== 'exact') continue;
+    const k = keyOf(f);
+    if (!seenAs.has(k) || f.severity === 'error') seenAs.set(k, f.severity);
+  }
   const inScope = new Set(projects.map((p) => p.name));
-  const lost = v.verdicts.filter((x) => x.verdict === 'true' && inScope.has(x.project) &&
-    (x.severity ?? 'error') === 'error' && !seen.has(`${x.project}|${x.rule}|${x.file}|${x.lineHash}`));
+  const trueErrors = v.verdicts.filter((x) => x.verdict === 'true' && inScope.has(x.project) && (x.severity ?? 'error') === 'error');
+  const lost = trueErrors.filter((x) => !seenAs.has(keyOf(x)));
+  const demoted = trueErrors.filter((x) => seenAs.has(keyOf(x)) && seenAs.get(keyOf(x)) !== 'error');
   const unclassified = fs.filter((f) => !f.verdict);
   if (unclassified.length) {
     console.log(`\nnew / unclassified findings (${unclassified.length}):`);
     for (const f of unclassified) console.log(`  ${f.project}  ${f.rule}  ${f.file}:${f.line}  [${f.lineHash}]  ${f.message.slice(0, 140)}`);
+  }
+  if (demoted.length) {
+    console.log(`\ntrue error findings now reported below error (${demoted.length}):`);
+    for (const x of demoted) console.log(`  ${x.project}  ${x.rule}  ${x.file}:${x.line}  [${x.lineHash}]  now ${seenAs.get(keyOf(x))}  ${x.note ?? ''}`);
   }
   if (lost.length) {
     console.log(`\ntrue findings no longer reported (${lost.length}):`);

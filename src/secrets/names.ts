@@ -27,8 +27,16 @@ export function isPlaceholder(value: string): boolean {
  *  - `strong`: long enough, mixed characters, high entropy: looks like a real secret */
 export type ValueVerdict = 'placeholder' | 'code' | 'not-secret' | 'weak' | 'strong';
 
-const INTERPOLATION = /\$\{|\$\(|`|\{\{|\}\}|<%|%>|#\{|\{[A-Za-z_][\w.\[\]'"-]*\}|%\([A-Za-z_]+\)[sd]|%[sd]\b/;
+// `$(` only when a command follows (`$(pwgen -1s 32)`, `$(cat /run/x)`): a generated key may
+// hold `$(` among its random characters
+const INTERPOLATION = /\$\{|\$\(\s*[A-Za-z_./][\w./-]*(?:\s[^)]*)?\)|\$\(\(|`|\{\{|\}\}|<%|%>|#\{|\{[A-Za-z_][\w.\[\]'"-]*\}|%\([A-Za-z_]+\)[sd]|%[sd]\b/;
 const CALL = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*\s*\(/;
+/** A call closes its parentheses at the end or before an operator (`getToken()`,
+ *  `env("X") || ""`); a random key that starts `r(m)l9…` is no call. */
+const CALL_END = /\)[\s;,]*$|\)\s*(?:\.|->|\?\?|\|\||&&|\?|:)/;
+function isCall(v: string): boolean {
+  return CALL.test(v) && CALL_END.test(v);
+}
 const PROPERTY = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->|\?\.)[A-Za-z_$][\w$]*|\[[^\]]+\])+$/;
 const REFERENCE = /^(\$|@|!|&|\*[A-Za-z]|ENC\[|vault:|arn:aws:secretsmanager|process\.env|os\.environ|os\.getenv|System\.getenv|ENV\[)/;
 const TYPE = /^(string|number|boolean|bool|int|integer|float|bytes|str|any|unknown|object|secret|secretstr|sensitive|password|optional\[.*\]|union\[.*\]|list\[.*\]|array<.*>|\w+\s*\|\s*(null|undefined|none))\??$/i;
@@ -39,18 +47,23 @@ const VERSION = /^[~^<>=v]*\d+(\.\d+)*([-+.][\w.-]+)?$|^(latest|next|beta|alpha|
  *  `api.organization`, `axios-auth-refresh`), not generated values. */
 const WORDS = /^[.@/]?[a-z]+(?:[-_./: ][a-z]+)*$/;
 
+/** Words a person typed, not a generated value: lower-case or CamelCase letters with at most a
+ *  few digits after them (`rootpassword1`, `SecurityToken`, `Admin2024`). */
+const TYPED = /^(?:[a-z]+|[a-z]*(?:[A-Z][a-z]+)+)\d{0,4}[!.?]?$/;
+
 export function assessValue(value: string): ValueVerdict {
   const v = value.trim();
   if (isPlaceholder(v)) return 'placeholder';
   if (/example|placeholder|changeme|change[_-]?me|replace[_-]?me|your[_-]|[_-]here\b|dummy|fake|sample|lorem|foobar|(.)\1{5,}/i.test(v)) return 'placeholder';
   if (/^[x*.#-]{3,}$/i.test(v)) return 'placeholder';
-  if (INTERPOLATION.test(v) || CALL.test(v) || REFERENCE.test(v) || TYPE.test(v)) return 'code';
+  if (INTERPOLATION.test(v) || isCall(v) || REFERENCE.test(v) || TYPE.test(v)) return 'code';
   if (PROPERTY.test(v) && /[a-z]/.test(v) && !/\d{3}/.test(v)) return 'code';
   if (/\s/.test(v)) return /^[\w'-]+(\s+[\w'-]+)+$/.test(v) ? 'weak' : 'not-secret'; // a passphrase; a command line
   if (ENUM.test(v) || VERSION.test(v) || WORDS.test(v)) return 'not-secret';
   if (/^\d+$/.test(v) && v.length < 12) return 'not-secret';
   if (/^\/[\w./-]*$/.test(v) || /^\w+:\/\/[^@\s]*$/.test(v) || /^[^@\s]+@[\w-]+(\.[\w-]+)+$/.test(v)) return 'not-secret';
   if (v.length < 4) return 'not-secret';
+  if (TYPED.test(v)) return 'weak';
   return looksGenerated(v) ? 'strong' : 'weak';
 }
 

@@ -48,7 +48,24 @@ export function secretBuildArgs(buildArgs: Readonly<Record<string, string>> | un
   return Object.entries(buildArgs).filter(([name, value]) => isSecretName(name) && value.length > 0).map(([, v]) => v);
 }
 
-interface Needle { text: string; piece: boolean }
+interface Needle {
+  text: string;
+  /** A piece of a longer secret (a line of a key body): matched anywhere, and a quoted prefix too. */
+  piece: boolean;
+  /** Matched only as a whole occurrence, not inside a longer name (`SecurityToken` is not
+   *  masked in `HTTPHeaderOssSecurityToken`): values short or made of letters only. */
+  whole: boolean;
+  /** A plain word (`loki` as a password): hidden in messages and frames, never in a path. */
+  word: boolean;
+}
+
+/** Letters, digits and `_`: the characters a name is made of. */
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/** Values shorter than this, or made of letters only, are matched only as whole occurrences;
+ *  longer random values (tokens, key bodies, often quoted after `\n` or inside a longer
+ *  string) are matched anywhere. */
+const ANYWHERE_LENGTH = 16;
 
 /** The strings to look for: each secret, and for long multi-line ones (keys) each line of them
  *  (a key body is often shown with `\n` escapes or one line at a time). Longest first, so that
@@ -59,7 +76,8 @@ function needles(secrets: Iterable<string>): Needle[] {
   const add = (text: string, piece: boolean) => {
     if (text.length < MIN_SECRET_LENGTH || seen.has(text)) return;
     seen.add(text);
-    out.push({ text, piece });
+    const whole = !piece && (text.length < ANYWHERE_LENGTH || /^[A-Za-z]+$/.test(text));
+    out.push({ text, piece, whole, word: !piece && !worthMaskingEverywhere(text) });
   };
   for (const s of secrets) {
     if (typeof s !== 'string') continue;
@@ -75,7 +93,10 @@ function needles(secrets: Iterable<string>): Needle[] {
 function spans(text: string, list: Needle[]): [number, number][] {
   const found: [number, number][] = [];
   for (const n of list) {
-    for (let i = text.indexOf(n.text); i >= 0; i = text.indexOf(n.text, i + 1)) found.push([i, i + n.text.length]);
+    for (let i = text.indexOf(n.text); i >= 0; i = text.indexOf(n.text, i + 1)) {
+      if (n.whole && !isWholeOccurrence(text, i, n.text)) continue;
+      found.push([i, i + n.text.length]);
+    }
     if (!n.piece) continue;
     // a quoted prefix of a piece, cut short ("…" or the end of a message)
     const head = n.text.slice(0, PIECE);
@@ -94,6 +115,16 @@ function spans(text: string, list: Needle[]): [number, number][] {
     else merged.push([s, e]);
   }
   return merged;
+}
+
+/** The value at `at` is not part of a longer name: a name character on its edge is not
+ *  continued by another outside it. */
+function isWholeOccurrence(text: string, at: number, value: string): boolean {
+  const before = text[at - 1];
+  const after = text[at + value.length];
+  if (before !== undefined && NAME_CHAR.test(before) && NAME_CHAR.test(value[0]!)) return false;
+  if (after !== undefined && NAME_CHAR.test(after) && NAME_CHAR.test(value[value.length - 1]!)) return false;
+  return true;
 }
 
 /** text with every secret replaced by its redact() form (a short prefix and stars). */
@@ -124,6 +155,13 @@ function maskString(text: string, list: Needle[]): string {
   return out + text.slice(at);
 }
 
+/** The target with its secrets redacted; its path only of values that look like secrets. */
+function redactTarget(t: TargetResult['target'], list: Needle[]): TargetResult['target'] {
+  const out = redactDeep(t, list) as TargetResult['target'];
+  if (typeof t.path === 'string') out.path = redactString(t.path, list.filter((n) => !n.word));
+  return out;
+}
+
 /** Any JSON-like value with every string redacted (facts are plain data). */
 function redactDeep(value: unknown, list: Needle[], depth = 0): unknown {
   if (typeof value === 'string') return redactString(value, list);
@@ -134,8 +172,12 @@ function redactDeep(value: unknown, list: Needle[], depth = 0): unknown {
   return out;
 }
 
+/** A location with its secrets redacted; a path only of values that look like secrets (a
+ *  password `loki` must not turn `cmd/loki-canary/Dockerfile` into `cmd/****-canary/…`). */
 function redactLocation(l: Location, list: Needle[]): Location {
-  return redactDeep(l, list) as Location;
+  const out = redactDeep(l, list) as Location;
+  if (typeof l.path === 'string') out.path = redactString(l.path, list.filter((n) => !n.word));
+  return out;
 }
 
 function redactFinding(f: Finding, list: Needle[]): Finding {
@@ -168,7 +210,7 @@ export function redactTargetResult(input: RedactionInput): RedactionOutput {
   const r = input.result;
   const result: TargetResult = {
     ...r,
-    target: redactDeep(r.target, list) as TargetResult['target'],
+    target: redactTarget(r.target, list),
     findings: r.findings.map((f) => redactFinding(f, list)),
   };
   if (r.error !== undefined) result.error = redactString(r.error, list);

@@ -95,6 +95,16 @@ describe('true shapes are verified', () => {
     const fakeHeader = `${Buffer.from('not json at all').toString('base64url')}.eyJzdWIiOiIxIn0.${'a1B2c3D4'.repeat(3)}`;
     assert.ok(findTokens(`x ${fakeHeader}`).every((f) => f.confidence !== 'verified'));
   });
+  it('the sample JWT of the documentation (jwt.io: 1234567890, John Doe) is not a credential', () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const sig = 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const sample = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: '1234567890', name: 'John Doe', iat: 1516239022 })}.${sig}`;
+    assert.equal(findTokens(`'example' => '${sample}',`)[0]?.confidence, 'possible');
+    const made = `${b64({ alg: 'RS256' })}.${b64({ sub: 'example-user', aud: 'sample' })}.${sig}`;
+    assert.equal(findTokens(made)[0]?.confidence, 'possible');
+    const real = `${b64({ alg: 'RS256' })}.${b64({ sub: '7c1f0d2e', aud: 'api', iat: 1733000000 })}.${sig}`;
+    assert.equal(findTokens(real)[0]?.confidence, 'verified');
+  });
   it('private keys: PEM and OpenSSH blocks span the whole block; a bare header is not a key', () => {
     for (const type of ['RSA ', 'EC ', '', 'OPENSSH ', 'ENCRYPTED ']) {
       const key = pemKey(40, type);
@@ -124,7 +134,9 @@ describe('assessValue and isTestPath', () => {
       ['%s', 'placeholder'], ['example', 'placeholder'], ['xxxxxxxx', 'placeholder'], ['dummy', 'placeholder'], ['test', 'placeholder'], ['secret', 'placeholder'], ['password', 'placeholder'],
       ['$(pwgen -1s 32)', 'code'], ['`openssl rand -hex 16`', 'code'], ['config.db.password', 'code'], ['getToken()', 'code'], ['string', 'code'], ['#{token}', 'code'],
       ['same-origin', 'not-secret'], ['.data-api', 'not-secret'], ['api.organization', 'code'], ['^1.1.3', 'not-secret'], ['/run/app', 'not-secret'],
-      ['postgres', 'not-secret'], ['hunter2', 'weak'], ['Tr0ub4dor-and-3', 'strong'], ['9f8e7d6c5b4a39281706aa', 'strong'],
+      ['postgres', 'not-secret'], ['hunter2', 'weak'], ['rootpassword1', 'weak'], ['SecurityToken', 'weak'],
+      // a generated key that holds `r(` and `$(` among its characters is no call nor substitution
+      ['r(m)l9rnf$(_Gzs4qd(acq#r!l@+kYw8', 'strong'], ['$(cat /run/pw)', 'code'], ['Tr0ub4dor-and-3', 'strong'], ['9f8e7d6c5b4a39281706aa', 'strong'],
     ];
     for (const [value, verdict] of rows) assert.equal(assessValue(value), verdict, value);
   });

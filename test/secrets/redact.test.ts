@@ -126,4 +126,24 @@ describe('redactTargetResult', () => {
     assert.deepEqual(secretBuildArgs({ NODE_ENV: 'production', DB_PASSWORD: 'x', API_TOKEN: '' }), ['x']);
     assert.equal(redactSecretsIn(`a ${S.github} b ${S.github}`, [S.github]), 'a ghp_************ b ghp_************');
   });
+
+  it('masks whole occurrences only, and never a path with a plain-word password', () => {
+    // a value found under a secret name, quoted inside a longer name elsewhere
+    assert.equal(redactSecretsIn('HTTPHeaderOssSecurityToken = "SecurityToken"', ['SecurityToken']), 'HTTPHeaderOssSecurityToken = "Sec**********"');
+    assert.equal(redactSecretsIn('-e PASSWORD=Rk4-vP9wLq2Zx7 and xRk4-vP9wLq2Zx7', ['Rk4-vP9wLq2Zx7']), '-e PASSWORD=Rk4*********** and xRk4-vP9wLq2Zx7');
+    // a long random value is hidden anywhere, also after an escape such as \n
+    assert.ok(!redactSecretsIn(`\\n${S.github}`, [S.github]).includes(S.github));
+    const weak: TargetResult = {
+      target: { kind: 'compose', path: 'tools/dev/loki-s3/docker-compose.yml' },
+      level: 'root',
+      missingForNextLevel: [],
+      findings: [{ ruleId: 'compose/secret-in-environment', severity: 'info', message: 'MINIO_PASSWORD is loki, a word', sensitive: true,
+        location: { path: 'tools/dev/loki-s3/docker-compose.yml', startLine: 3, startColumn: 1, endLine: 3, endColumn: 5 }, secrets: ['loki'] }],
+    };
+    const out = redactTargetResult({ result: weak, secrets: ['loki'], sources: { 'tools/dev/loki-s3/docker-compose.yml': 'x:\n  MINIO_PASSWORD: loki\n' } });
+    assert.equal(out.result.target.path, 'tools/dev/loki-s3/docker-compose.yml');
+    assert.equal(out.result.findings[0]!.location.path, 'tools/dev/loki-s3/docker-compose.yml');
+    assert.equal(out.result.findings[0]!.message, 'MINIO_PASSWORD is ****, a word');
+    assert.ok(!out.sources!['tools/dev/loki-s3/docker-compose.yml']!.includes('loki'));
+  });
 });

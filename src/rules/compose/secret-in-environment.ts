@@ -1,30 +1,9 @@
 import { defineRule } from '../../engine/types.js';
 import { get, rangeOf } from '../../targets/compose/model.js';
-import { assessValue, isPlaceholder, isSecretName, isWordLike, redact } from '../../secrets/names.js';
-import { findTokens } from '../../secrets/tokens.js';
-import { isTestPath, severityFor } from '../../secrets/confidence.js';
+import { isPlaceholder, redact } from '../../secrets/names.js';
+import { isTestPath } from '../../secrets/confidence.js';
+import { judgeEnvSecret } from '../../secrets/env.js';
 import { literalDefaults } from '../../targets/compose/interpolate.js';
-
-// Names whose value is an identifier or a setting, not a secret, though they hold a secret word:
-// the key-id half of a key pair (AWS_ACCESS_KEY_ID), a role, a mode, a scope, the client-auth
-// switch of a TLS listener (KAFKA_SSL_CLIENT_AUTH: requested).
-const SETTING_NAME = /(^|_)(ACCESS_KEY_ID|KEY_ID|ROLE|MODE|LEVEL|SCOPES?|CLIENT_AUTH)$/i;
-// An access key beside a secret key of the same prefix is the identifier half of the pair
-// (MINIO_ACCESS_KEY + MINIO_SECRET_KEY, AWS_ACCESS_KEY + AWS_SECRET_KEY).
-const ACCESS_KEY = /^(.*?)_?ACCESS_KEY$/i;
-// A value that names a file the image reads the credential from (broker_keystore_creds, a.jks).
-const FILE_NAME_VALUE = /^[\w.-]+(\.(creds?|txt|jks|p12|pfx|pem|key|keystore|truststore|json|properties)|_creds?)$/i;
-// Phrases that announce a placeholder ("change-this-insecure-key").
-const PLACEHOLDER_PHRASE = /^(change|replace|set)[-_ ]?(this|me|it)\b|insecure|not[-_ ]?secure|do[-_ ]?not[-_ ]?use/i;
-
-/** The identifier half of a pair in this environment, or a setting: not a secret by its name. */
-function settingName(name: string, names: ReadonlySet<string>): boolean {
-  if (SETTING_NAME.test(name)) return true;
-  const m = ACCESS_KEY.exec(name);
-  if (!m) return false;
-  const prefix = m[1] ? `${m[1]}_` : '';
-  return [`${prefix}SECRET_KEY`, `${prefix}SECRET_ACCESS_KEY`].some((n) => names.has(n.toUpperCase()));
-}
 
 export default defineRule({
   id: 'compose/secret-in-environment',
@@ -42,17 +21,7 @@ export default defineRule({
   },
   check(model, ctx) {
     const testFile = isTestPath(ctx.path);
-    // a verified token shape is an error; a secret-named literal a warning when it looks
-    // generated, info when it is weak (a word, a short default) or in a test folder
-    const severityOf = (name: string, value: string, names: ReadonlySet<string>) => {
-      const t = findTokens(value)[0];
-      if (t && t.confidence === 'verified') return { severity: severityFor('verified'), what: t.label };
-      if (!isSecretName(name) || settingName(name, names)) return null;
-      if (FILE_NAME_VALUE.test(value.trim()) || PLACEHOLDER_PHRASE.test(value.trim())) return null;
-      const verdict = assessValue(value);
-      if (verdict !== 'strong' && verdict !== 'weak' && !isWordLike(value)) return null;
-      return { severity: !testFile && verdict === 'strong' ? 'warning' as const : 'info' as const, what: null };
-    };
+    const severityOf = (name: string, value: string, names: ReadonlySet<string>) => judgeEnvSecret(name, value, names, testFile);
     for (const svc of model.services) {
       const names = new Set([...svc.environment.map((e) => e.name), ...svc.envFiles.flatMap((r) => (r.entries ?? []).map((x) => x.name))].map((n) => n.toUpperCase()));
       for (const e of svc.environment) {

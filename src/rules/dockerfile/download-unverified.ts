@@ -3,7 +3,9 @@ import type { ShellCommand } from '../../targets/dockerfile/model.js';
 import { commandRange, pipelines, runs, runsAny } from './util/runs.js';
 import { downloadOf, isInterpreter } from './util/fetch.js';
 
-const CHECKSUM_TOOLS = /^(sha(1|224|256|384|512)sum|md5sum|b2sum|shasum|sha\d+|rhash)$/;
+const CHECKSUM_TOOLS = /^(sha(1|224|256|384|512)sum|md5sum|b2sum|b3sum|shasum|sha\d+|rhash|cksum)$/;
+/** Commands after a digest in a pipeline that compare it with a pinned value. */
+const COMPARERS = ['grep', 'cmp', 'diff', 'awk'];
 const CHECKSUM_FILE = /(sha\d*sums?|checksums?|\.sha\d+(sum)?|\.md5|\.asc|\.sig|\.sign|\.minisig|\.pem|\.crt|\.bundle|\.intoto\.jsonl|\.att)$/i;
 const EXTRACTORS = new Set(['tar', 'bsdtar', 'unzip', 'gunzip', 'bunzip2', 'unxz', 'xz', 'gzip', 'zstd', 'unzstd', '7z', '7za', 'cpio', 'dpkg', 'dpkg-deb', 'rpm', 'rpm2cpio']);
 const BIN_DIR = /(^|\/)(s?bin)(\/|$)/;
@@ -14,20 +16,39 @@ const norm = (s: string): string => {
   return t.startsWith('./') ? t.slice(2) : t;
 };
 
+/** `-c`, `--check`, `--check=…`, or `-c` among short flags (`-wc`, `-sc`). */
+function hasCheckFlag(args: string[]): boolean {
+  return args.some((x) => x === '-c' || x === '--check' || x.startsWith('--check=') || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(x));
+}
+
+/** The command compares a digest it prints with something further down its pipeline. */
+function comparedInPipeline(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
+  const pos = pipeline.indexOf(cmd);
+  return pos >= 0 && pipeline.slice(pos + 1).some((c) => COMPARERS.includes(c.name));
+}
+
 function isVerification(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
-  const a = cmd.argv;
-  if (CHECKSUM_TOOLS.test(cmd.name)) {
-    if (a.some((x) => x === '-c' || x.startsWith('--check') || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(x))) return true;
-    // sha256sum f | grep -q <hash> / | cmp / | diff
-    const pos = pipeline.indexOf(cmd);
-    return pos >= 0 && pipeline.slice(pos + 1).some((c) => ['grep', 'cmp', 'diff', 'awk'].includes(c.name));
+  // busybox sha256sum -c: the applet is the command
+  const a = cmd.name === 'busybox' ? cmd.argv.slice(1) : cmd.argv;
+  const name = cmd.name === 'busybox' ? (a[0] ?? '').replace(/^.*\//, '') : cmd.name;
+  if (CHECKSUM_TOOLS.test(name)) {
+    // sha256sum -c, shasum -a 256 -c, cksum -a sha256 --check; or sha256sum f | grep -q <hash> / | cmp / | diff
+    return hasCheckFlag(a.slice(1)) || comparedInPipeline(cmd, pipeline);
   }
-  if (cmd.name === 'gpg' || cmd.name === 'gpg2') return a.some((x) => x === '--verify' || x.startsWith('--verify'));
-  if (cmd.name === 'gpgv' || cmd.name === 'gpgv2' || cmd.name === 'signify' || cmd.name === 'slsa-verifier') return true;
-  if (cmd.name === 'cosign') return (a[1] ?? '').startsWith('verify');
-  if (cmd.name === 'minisign') return a.some((x) => /^-[a-zA-Z]*V/.test(x));
-  if (cmd.name === 'openssl') return a.includes('dgst') && a.some((x) => x === '-verify' || x === '-signature' || x === '-prverify');
-  if (cmd.name === '[' || cmd.name === 'test' || cmd.name === '[[') return /sha\d*sum|md5sum|shasum|b2sum|openssl\s+(dgst|sha\d+|md5)\b/.test(cmd.text + ' ' + a.join(' '));
+  if (name === 'gpg' || name === 'gpg2') return a.some((x) => x === '--verify' || x.startsWith('--verify'));
+  if (name === 'gpgv' || name === 'gpgv2' || name === 'signify' || name === 'slsa-verifier') return true;
+  if (name === 'cosign') return a.slice(1).some((x) => x.startsWith('verify'));
+  if (name === 'minisign') return a.some((x) => /^-[a-zA-Z]*V/.test(x));
+  // Sequoia (sq verify), OpenSSH signatures (ssh-keygen -Y verify), GitHub attestations
+  if (name === 'sq' || name === 'sqv') return name === 'sqv' || a.includes('verify');
+  if (name === 'ssh-keygen') return a.includes('-Y') && a.includes('verify');
+  if (name === 'gh') return a[1] === 'attestation' && a[2] === 'verify';
+  if (name === 'openssl') {
+    // openssl dgst -verify/-signature: a signature; openssl dgst -sha256 f | grep <hash>, openssl sha256 f | …: a digest compared
+    if (a.includes('dgst') && a.some((x) => x === '-verify' || x === '-signature' || x === '-prverify')) return true;
+    return (a[1] === 'dgst' || /^(sha\d+|md5|sha3-\d+)$/.test(a[1] ?? '')) && comparedInPipeline(cmd, pipeline);
+  }
+  if (name === '[' || name === 'test' || name === '[[') return /sha\d*sum|md5sum|shasum|b[23]sum|cksum|openssl\s+(dgst|sha\d+|md5)\b/.test(cmd.text + ' ' + a.join(' '));
   return false;
 }
 

@@ -1,6 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import { runPosture } from '../../targets/run/posture.js';
-import { isPlaceholder, isSecretName, redact } from '../../secrets/names.js';
+import { isPlaceholder, redact } from '../../secrets/names.js';
+import { isTestPath } from '../../secrets/confidence.js';
+import { judgeEnvSecret } from '../../secrets/env.js';
 import { reportAt } from './util.js';
 
 export default defineRule({
@@ -15,6 +17,17 @@ export default defineRule({
   equivalents: { cis: ['4.10'] },
   examples: { bad: "docker run -e DB_PASSWORD=s3cr3t-Pa55word nginx:1.27\n", good: "docker run -e DB_PASSWORD nginx:1.27\n" },
   check(model, ctx) {
-    for (const cmd of model.commands) for (const e of runPosture(cmd).env) { if (e.value === null || e.unresolved || !isSecretName(e.name) || isPlaceholder(e.value)) continue; reportAt(ctx, cmd, e.at, `the container gets ${e.name} in plain text (${redact(e.value)}): pass the name only or a secret file`, undefined, true); }
+    // judged like compose: a verified token an error, a generated-looking literal a warning, a
+    // word or a test file's value info, a setting (a role, a switch) nothing
+    for (const cmd of model.commands) {
+      const env = runPosture(cmd).env;
+      const names = new Set(env.map((e) => e.name.toUpperCase()));
+      for (const e of env) {
+        if (e.value === null || e.unresolved || isPlaceholder(e.value)) continue;
+        const judged = judgeEnvSecret(e.name, e.value, names, isTestPath(cmd.file));
+        if (!judged) continue;
+        reportAt(ctx, cmd, e.at, `the container gets ${e.name} in plain text (${judged.what ? `${judged.what}, ` : ''}${redact(e.value)}): pass the name only or a secret file`, judged.severity, true);
+      }
+    }
   },
 });

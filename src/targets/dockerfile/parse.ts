@@ -10,6 +10,7 @@ import type {
 import { parseImageRef } from './image-ref.js';
 import { splitRun } from './shell.js';
 import { DEFAULT_SHELL, imageText, lineOf, stageChain, isWindowsImage, WINDOWS_SHELL } from './facts.js';
+import { validateInstructions } from './validate.js';
 
 export interface ParseOptions {
   path: string;
@@ -562,6 +563,8 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     parseErrors: b.errors, buildArgs, target, final: null, lineStarts: b.lineStarts,
   };
   resolve(model, b);
+  // what the builder rejects beyond the grammar (arguments, flags, HEALTHCHECK, image references)
+  for (const p of validateInstructions(model)) b.errors.push(p);
   // RUN bodies are split once, now that the shell in force at each is known
   for (const outer of instructions) {
     const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;

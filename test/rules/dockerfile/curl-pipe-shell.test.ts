@@ -5,6 +5,8 @@ import rule from '../../../src/rules/dockerfile/curl-pipe-shell.js';
 testRule(rule, {
   valid: [
     { code: 'FROM debian:12\nRUN curl -fsSLo /tmp/i.sh https://x/i.sh && echo "abc  /tmp/i.sh" | sha256sum -c - && sh /tmp/i.sh\n' },
+    { name: 'a download checked by sha512sum -c, then run from its file', code: 'FROM debian:12\nRUN curl --fail -sSLo /tmp/i.sh https://x/i.sh && echo "$SUM  /tmp/i.sh" | sha512sum -c - && bash /tmp/i.sh\n' },
+    { name: 'a digest piped into a checker, not a shell', code: 'FROM debian:12\nRUN curl -fsSL https://x/i.sh | sha256sum -c sums && curl -fsSL https://x/k.asc | gpg --dearmor -o /k.gpg\n' },
     { name: 'piped into tar is another rule', code: 'FROM debian:12\nRUN curl -fsSL https://x/a.tgz | tar -xz\n' },
     { name: 'python reading JSON from stdin with -c', code: "FROM python:3.12\nRUN curl -s https://api/x | python3 -c 'import json,sys; print(json.load(sys.stdin))'\n" },
     { name: 'shell running a local script, stdin is data', code: 'FROM debian:12\nRUN curl -s https://x/data | bash ./consume.sh\n' },

@@ -14,9 +14,16 @@ testRule(rule, {
     { code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nUSER ContainerUser\n', name: 'Windows non-admin user' },
     { code: 'FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY app.exe C:/app/\n', name: 'Nano Server defaults to ContainerUser' },
     { code: 'FROM alpine:3.20\nARG U=0\nUSER ${U}\n', buildArgs: { U: '10001' }, name: '--build-arg overrides a root default' },
+    { code: 'FROM scratch\nCOPY manifests /manifests/\nLABEL operators.operatorframework.io.bundle.mediatype.v1=registry+v1\n', name: 'a scratch bundle of files: nothing runs' },
+    { code: 'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM scratch AS binary\nCOPY --from=build /out/app /\n', name: 'a build output exported from scratch' },
   ],
   invalid: [
-    { code: 'FROM alpine:3.20\nRUN echo hi\n', errors: [{ line: 1, column: 6, message: 'sets no USER' }] },
+    { code: 'FROM alpine:3.20\nRUN echo hi\n', errors: [{ line: 1, column: 6, message: 'alpine:3.20 runs as root', severity: 'error' }] },
+    { code: 'FROM docker.io/library/node:22-slim\nCMD ["node", "a.js"]\n', errors: [{ line: 1, severity: 'error' }], name: 'an official image written in full' },
+    { code: 'FROM scratch\nCOPY app /app\nENTRYPOINT ["/app"]\n', errors: [{ line: 1, message: 'scratch image has no user but root', severity: 'error' }], name: 'a scratch program runs as UID 0' },
+    { code: 'FROM bats-jenkins\nRUN echo hi\n', errors: [{ line: 1, message: 'unless the base image bats-jenkins sets a user', severity: 'warning' }], name: 'a local image may set a user' },
+    { code: 'FROM ghcr.io/acme/base:1.2 AS base\nFROM base AS production\nCMD ["app"]\n', errors: [{ line: 2, severity: 'warning' }], name: 'a vendor base through a stage chain' },
+    { code: 'ARG IMAGE\nFROM ${IMAGE}\nCMD ["app"]\n', errors: [{ line: 2, severity: 'warning' }], name: 'a base image from a variable without a default' },
     {
       code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu\nCOPY entrypoint.sh /\nENTRYPOINT ["/entrypoint.sh"]\n',
       errors: [{ line: 1, column: 6, message: 'calls gosu, so the entrypoint may drop privileges' }],
