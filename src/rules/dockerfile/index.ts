@@ -48,6 +48,7 @@ import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
 import userUidNotFixed from './user-uid-not-fixed.js';
 import volumeSystemPath from './volume-system-path.js';
+import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
 
 export const dockerfileRules: Rule[] = [
@@ -100,4 +101,5 @@ export const dockerfileRules: Rule[] = [
   userUidNotFixed,
   volumeSystemPath,
   healthcheckCurlNoFail,
+  rootStepAfterUser,
 ];
