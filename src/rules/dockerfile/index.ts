@@ -48,6 +48,7 @@ import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
 import userUidNotFixed from './user-uid-not-fixed.js';
 import volumeSystemPath from './volume-system-path.js';
+import addFromFlag from './add-from-flag.js';
 import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
 
@@ -102,4 +103,5 @@ export const dockerfileRules: Rule[] = [
   volumeSystemPath,
   healthcheckCurlNoFail,
   rootStepAfterUser,
+  addFromFlag,
 ];
