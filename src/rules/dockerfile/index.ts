@@ -48,6 +48,8 @@ import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
 import userUidNotFixed from './user-uid-not-fixed.js';
 import volumeSystemPath from './volume-system-path.js';
+import runtimeEnvMissing from './runtime-env-missing.js';
+import runtimeEnvRecommended from './runtime-env-recommended.js';
 import addFromFlag from './add-from-flag.js';
 import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
@@ -104,4 +106,6 @@ export const dockerfileRules: Rule[] = [
   healthcheckCurlNoFail,
   rootStepAfterUser,
   addFromFlag,
+  runtimeEnvMissing,
+  runtimeEnvRecommended,
 ];
