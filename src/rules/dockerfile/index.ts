@@ -50,6 +50,7 @@ import userUidNotFixed from './user-uid-not-fixed.js';
 import volumeSystemPath from './volume-system-path.js';
 import runtimeEnvMissing from './runtime-env-missing.js';
 import runtimeEnvRecommended from './runtime-env-recommended.js';
+import baseImageFull from './base-image-full.js';
 import addFromFlag from './add-from-flag.js';
 import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
@@ -108,4 +109,5 @@ export const dockerfileRules: Rule[] = [
   addFromFlag,
   runtimeEnvMissing,
   runtimeEnvRecommended,
+  baseImageFull,
 ];
