@@ -51,6 +51,7 @@ import volumeSystemPath from './volume-system-path.js';
 import runtimeEnvMissing from './runtime-env-missing.js';
 import runtimeEnvRecommended from './runtime-env-recommended.js';
 import baseImageFull from './base-image-full.js';
+import healthcheckToolMissing from './healthcheck-tool-missing.js';
 import addFromFlag from './add-from-flag.js';
 import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
@@ -110,4 +111,5 @@ export const dockerfileRules: Rule[] = [
   runtimeEnvMissing,
   runtimeEnvRecommended,
   baseImageFull,
+  healthcheckToolMissing,
 ];
