@@ -16,8 +16,8 @@ interface Report { results: { target: { path: string; service?: string }; level:
 describe('npm run demo', () => {
   const dir = mkdtempSync(join(tmpdir(), 'demo-'));
   const example = join(dir, 'secure-app');
-  cpSync(join(root, 'examples', 'secure-app'), example, { recursive: true, filter: (src) => !src.startsWith(join(root, 'examples', 'secure-app', 'dist')) });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(root, 'examples', 'secure-app'), example, { recursive: true, filter: (src) => { return !src.startsWith(join(root, 'examples', 'secure-app', 'dist')); } });
+  after(() => { rmSync(dir, { recursive: true, force: true }); });
 
   const demo = (...flags: string[]) => spawnSync(process.execPath, [join(root, 'scripts', 'demo.mjs'), 'secure-app', ...flags], { cwd: dir, encoding: 'utf8' });
 
