@@ -6,7 +6,7 @@ import type { RuntimePosture } from '../../rules/posture.js';
 import type { ContainerModel } from './model.js';
 
 /** Where a value of a container's posture was read: an inspect field, and a path in the container. */
-export interface ContainerPlace {
+interface ContainerPlace {
   field: string;
   imagePath?: string;
 }

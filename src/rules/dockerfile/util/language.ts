@@ -7,7 +7,7 @@ import { runs } from './runs.js';
 
 export type Language = 'python' | 'node';
 
-export interface LanguageEvidence {
+interface LanguageEvidence {
   language: Language;
   /** What gave it away, for messages: `base image python:3.12-slim`, `CMD runs gunicorn`. */
   why: string;

@@ -6,7 +6,7 @@ import { fromImageRange, rangeOfText } from './ranges.js';
 import { finalLanguages, type Language } from './language.js';
 import { hasUnresolved } from './values.js';
 
-export interface EnvCriterion {
+interface EnvCriterion {
   name: string;
   /** The value wanted; null: any non-empty value (how Python reads its switches). */
   value: string | null;
@@ -32,7 +32,7 @@ export const RECOMMENDED_ENV: Record<Language, readonly EnvCriterion[]> = {
   node: [],
 };
 
-export interface EnvGap {
+interface EnvGap {
   language: Language;
   why: string;
   /** The criteria not met; `found` is the value in force when it is set to something else. */
