@@ -16,7 +16,6 @@ const SMALLER: Record<string, string> = {
   ubuntu: 'distroless, or a -slim Debian image when the packages allow it',
   fedora: 'fedora-minimal or ubi-minimal',
   centos: 'ubi-minimal',
-  'buildpack-deps': 'the -slim variant of the language image you need',
 };
 
 /** A tag that already names a small variant. */
@@ -62,6 +61,7 @@ export default defineRule({
     if (name === null || !Object.prototype.hasOwnProperty.call(SMALLER, name)) return;
     const tag = (root.ref.tag ?? 'latest').toLowerCase();
     if (SMALL_TAG.test(tag)) return;
+    if (name === 'php' && tag.includes('apache')) return; // the Apache variants have no smaller sibling
     ctx.report({
       message: `The final image is built on the full ${root.ref.name} image; a smaller variant ships far fewer packages: ${SMALLER[name] ?? ''}.`,
       range: fromImageRange(model, root),

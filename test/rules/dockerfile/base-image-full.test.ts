@@ -11,6 +11,7 @@ testRule(rule, {
     { name: 'an image outside the official library', code: 'FROM ghcr.io/acme/python:3.12\n' },
     { name: 'an image with no smaller variant listed', code: 'FROM nginx:1.27\n' },
     { name: 'an unresolved base', code: 'ARG BASE\nFROM ${BASE}\n' },
+    { name: 'php with Apache has no smaller variant', code: 'FROM php:8.3-apache\n' },
   ],
   invalid: [
     { name: 'python full tag', code: 'FROM python:3.12\nCMD ["python"]\n', errors: [{ line: 1, column: 6, endColumn: 17, message: 'python:3.12-slim', severity: 'info' }], level: 'hardened' },
