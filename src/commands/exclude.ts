@@ -3,10 +3,10 @@
 // a name at any depth (`*.generated.Dockerfile`, `vendor`), one with a '/' matches from the working
 // folder (`deploy/legacy/**`, `/Dockerfile.old`, or an absolute path into it); a folder matched
 // leaves out everything in it.
-// Patterns compile to the non-backtracking matcher of targets/context/glob.ts, so a test costs
+// Patterns compile to the non-backtracking matcher of engine/glob.ts, so a test costs
 // O(path length × pattern length) whatever the pattern.
 import * as path from 'node:path';
-import { compileGlob, type Glob } from '../targets/context/glob.js';
+import { compileGlob, type Glob } from '../engine/glob.js';
 import { relativePath } from '../targets/dockerfile/audit.js';
 import type { Discovery } from './discover.js';
 

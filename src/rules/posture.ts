@@ -4,7 +4,7 @@
 // (targets/run/posture.ts for command lines); the judgements below are written once and read by
 // the compose rules and the run rules alike, so a service and the equivalent command line are
 // graded the same. `L` is where a value was written, in the target's own terms. Pure.
-import type { Severity } from '../engine/types.js';
+import type { RuleLevel, Severity } from '../engine/types.js';
 import { parseImageRef } from '../targets/dockerfile/image-ref.js';
 
 export interface Valued<L> {
@@ -62,6 +62,23 @@ export interface PostureIssue<L> {
   message: string;
   severity?: Severity;
 }
+
+// ---------------------------------------------------------------------------------------------
+// grading shared by every target: one setting, one level, whichever file or engine says it
+
+/** The level each posture check guards, for the rules of every target that judges a posture
+ *  (compose services, `docker run` lines, `verify` of a running container). Privileges, the engine
+ *  socket, host namespaces and a root user each make the container root on the host, whatever else
+ *  it sets: they keep the target at root. */
+export const POSTURE_LEVEL = {
+  privileged: 'nonroot',
+  socket: 'nonroot',
+  hostNamespace: 'nonroot',
+  rootUser: 'nonroot',
+  sensitiveMount: 'hardened',
+  capAdd: 'hardened',
+  securityProfile: 'hardened',
+} as const satisfies Record<string, RuleLevel>;
 
 // ---------------------------------------------------------------------------------------------
 // judgements shared by every target

@@ -14,7 +14,7 @@ export function hardenedBaseline(path: string): ContainerModel {
     hostConfig: {
       readonlyRootfs: true, privileged: false, capAdd: [], capDrop: ['ALL'], securityOpt: ['no-new-privileges'],
       memory: 268435456, memorySwap: 268435456, apparmorProfile: 'docker-default', networkNone: true, cpus: 1, pidsLimit: 128, networkMode: 'none', pidMode: '', ipcMode: 'private', utsMode: '',
-      userNsMode: '', tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' }, ports: [], mounts: [], devices: [],
+      userNsMode: '', tmpfs: { '/tmp': 'rw,noexec,nosuid,size=64m' }, ports: [], mounts: [], devices: [], ulimits: [], cgroupParent: '', networks: ['none'],
       restartPolicy: { name: 'unless-stopped', maximumRetryCount: 0 },
       logConfig: { type: 'json-file', config: { 'max-size': '10m', 'max-file': '3' } },
     },
@@ -25,6 +25,8 @@ export function hardenedBaseline(path: string): ContainerModel {
     capabilities: { ok: true, method: 'sh', value: none },
     noNewPrivs: { ok: true, method: 'sh', value: 1 },
     seccomp: { ok: true, method: 'sh', value: 2 },
+    processes: { ok: true, method: 'inspect', value: ['node dist/main.js'] },
+    execs: { ok: true, method: 'inspect', value: [] },
     health: { defined: true, status: 'healthy', waitedMs: 1000 },
     http: null,
   };

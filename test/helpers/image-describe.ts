@@ -2,6 +2,7 @@
 // merge the tar readers use. It is how rule examples and rule tests state an image in a few lines:
 //
 //   user: app                      config.User (also env:, expose:, label:, healthcheck:, cmd:, entrypoint:)
+//   name: app:1.2 / created: 2026-01-02T03:04:05Z / today: 2026-06-01   the image's name, build time, audit date
 //   history: ENV A=b               a history entry that made no layer
 //   layer: RUN apk add curl        starts a layer (its history entry); the lines below go into it
 //   file /usr/bin/su mode=4755     a regular file (mode, uid, gid, size optional)
@@ -27,6 +28,7 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
   const layers: PendingLayer[] = [];
   let current: PendingLayer | null = null;
   let signature: { verdicts: string[]; key: boolean } | null = null;
+  const meta: { name?: string; created?: string; today?: string } = {};
   const layer = (): PendingLayer => {
     if (!current) {
       current = { createdBy: '/bin/sh -c #(nop) ADD file:base in / ', lines: [], tamper: false };
@@ -43,6 +45,9 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
       const [, key, value] = kv as unknown as [string, string, string];
       switch (key) {
         case 'user': config.User = value; continue;
+        case 'name': meta.name = value; continue;
+        case 'created': meta.created = value; continue;
+        case 'today': meta.today = value; continue;
         case 'env': (config.Env ??= []).push(value); continue;
         case 'expose': (config.ExposedPorts ??= {})[value] = {}; continue;
         case 'label': { const i = value.indexOf('='); (config.Labels ??= {})[value.slice(0, i)] = value.slice(i + 1); continue; }
@@ -78,12 +83,14 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
   }));
   const doc: ConfigDoc = {
     architecture: 'amd64', os: 'linux', config,
+    ...(meta.created !== undefined ? { created: meta.created } : {}),
     rootfs: { diff_ids: scans.map((s) => s.diffId) },
     history,
   };
   const id = `sha256:${createHash('sha256').update(JSON.stringify(doc)).digest('hex')}`;
-  const model = buildModel({ path, id, config: doc, configDigest: { declared: id, actual: id }, layers: inputs });
+  const model = buildModel({ path, id, config: doc, configDigest: { declared: id, actual: id }, layers: inputs, ...(meta.name !== undefined ? { name: meta.name } : {}) });
   if (signature) model.signatures = describedSignatures(signature, id);
+  if (meta.today !== undefined) model.today = meta.today;
   return model;
 }
 

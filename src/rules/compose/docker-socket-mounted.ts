@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/types.js';
 import { get } from '../../targets/compose/model.js';
 import { itemPath, reportNode } from '../../targets/compose/rule-helpers.js';
 
-import { SOCKET } from '../posture.js';
+import { POSTURE_LEVEL, SOCKET } from '../posture.js';
 
 export { SOCKET };
 
@@ -11,7 +11,7 @@ export default defineRule({
   target: 'compose',
   title: 'Services do not mount the Docker socket',
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.socket,
   rationale: 'Whoever can talk to /var/run/docker.sock can start a privileged container that mounts the host\'s root filesystem: the socket is root on the host, read-only mount or not.',
   remediation: 'Remove the mount. Tools that need the API should go through a filtering proxy that allows only the calls they need, or run outside the application stack.',
   references: ['CIS Docker Benchmark 5.31', 'https://docs.docker.com/engine/security/#docker-daemon-attack-surface'],

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/types.js';
+import { POSTURE_LEVEL } from '../posture.js';
 import { get, str } from '../../targets/compose/model.js';
 import { reportNode } from '../../targets/compose/rule-helpers.js';
 
@@ -11,7 +12,7 @@ export default defineRule({
   target: 'compose',
   title: 'Services do not share the host\'s namespaces',
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.hostNamespace,
   rationale: '`network_mode: host` exposes every host interface and local-only service (metadata endpoints, databases on 127.0.0.1); `pid: host` lets the container see and signal (with ptrace, inspect) every host process; `ipc: host` shares host shared memory; `uts: host` lets it change the hostname; `userns_mode: host` turns off user-namespace remapping.',
   remediation: 'Remove the setting; publish ports on 127.0.0.1 instead of host networking, and share namespaces only between the services that need it (`pid: "service:app"`).',
   references: ['CIS Docker Benchmark 5.9', 'CIS Docker Benchmark 5.15', 'CIS Docker Benchmark 5.16', 'CIS Docker Benchmark 5.20', 'CIS Docker Benchmark 5.30'],

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/types.js';
+import { POSTURE_LEVEL } from '../posture.js';
 import { get, isTrue } from '../../targets/compose/model.js';
 import { reportNode } from '../../targets/compose/rule-helpers.js';
 
@@ -7,7 +8,7 @@ export default defineRule({
   target: 'compose',
   title: 'Services do not run privileged',
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.privileged,
   rationale: '`privileged: true` gives the container every capability, every host device and no seccomp, AppArmor or SELinux confinement: whoever controls the process controls the host, whatever the user inside.',
   remediation: 'Remove `privileged: true`; add only the single capability or device the service really needs.',
   references: ['CIS Docker Benchmark 5.4', 'https://docs.docker.com/reference/compose-file/services/#privileged'],

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine/types.js';
+import { POSTURE_LEVEL } from '../posture.js';
 import { get, str } from '../../targets/compose/model.js';
 import { isRootUser, reportNode } from '../../targets/compose/rule-helpers.js';
 
@@ -7,7 +8,7 @@ export default defineRule({
   target: 'compose',
   title: 'Services do not set user: root',
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.rootUser,
   rationale: '`user: root`, `user: "0"` or `user: "0:0"` overrides a non-root USER of the image and runs the service as UID 0 again.',
   remediation: 'Use a non-root UID:GID such as `user: "10001:10001"`; give the files the service must write to that user instead of running as root.',
   references: ['CIS Docker Benchmark 4.1', 'https://docs.docker.com/reference/compose-file/services/#user'],

@@ -18,9 +18,17 @@ import noResourceLimits from './no-resource-limits.js';
 import portsAllInterfaces from './ports-all-interfaces.js';
 import noRestartPolicy from './no-restart-policy.js';
 import noLogLimits from './no-log-limits.js';
+import sshdRunning from './sshd-running.js';
+import ulimitsOverridden from './ulimits-overridden.js';
+import mountPropagationShared from './mount-propagation-shared.js';
+import hostDevices from './host-devices.js';
+import cgroupParent from './cgroup-parent.js';
+import defaultBridge from './default-bridge.js';
+import privilegedExec from './privileged-exec.js';
 
 export const containerRules: Rule[] = [
   runsAsRoot, loginShell, passwdWritable, rootfsWritable, tmpNotWritable, effectiveCapabilities, noNewPrivileges,
   seccompDisabled, healthNotHealthy, httpProbeFailed, privileged, hostNamespaces, dockerSocketMounted,
   sensitiveHostMount, noResourceLimits, portsAllInterfaces, noRestartPolicy, noLogLimits,
+  sshdRunning, ulimitsOverridden, mountPropagationShared, hostDevices, cgroupParent, defaultBridge, privilegedExec,
 ] as Rule[];

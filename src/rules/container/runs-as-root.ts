@@ -1,13 +1,14 @@
 // The container's main process runs as uid 0.
 import { defineRule } from '../../engine/types.js';
 import { unverified } from './util.js';
+import { POSTURE_LEVEL } from '../posture.js';
 
 export default defineRule({
   id: 'container/runs-as-root',
   target: 'container',
   title: 'The container runs as a non-root user',
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.rootUser,
   rationale: 'Measured in the running container (/proc/1/status): a process running as uid 0 owns the container\'s files, including /etc/passwd, and an escape through a kernel or runtime bug starts as root on the host unless user namespaces remap it.',
   remediation: 'Create a user with a fixed UID in the Dockerfile and end with `USER 10001:10001`, or run with `--user` / compose `user:`.',
   references: ['CIS Docker 4.1', 'https://docs.docker.com/build/building/best-practices/#user'],

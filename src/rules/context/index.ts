@@ -6,6 +6,7 @@ import dockerignoreInvalid from './dockerignore-invalid.js';
 import fileNotScanned from './file-not-scanned.js';
 import noDockerignore from './no-dockerignore.js';
 import privateKeyCopied from './private-key-copied.js';
+import secretFileCopied from './secret-file-copied.js';
 import symlinkOutsideContext from './symlink-outside-context.js';
 import unwantedFilesCopied from './unwanted-files-copied.js';
 
@@ -16,6 +17,7 @@ export const contextRules: Rule[] = [
   fileNotScanned,
   noDockerignore,
   privateKeyCopied,
+  secretFileCopied,
   symlinkOutsideContext,
   unwantedFilesCopied,
 ] as Rule[];

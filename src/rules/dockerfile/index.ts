@@ -48,6 +48,12 @@ import worldWritable from './world-writable.js';
 import buildToolsInFinal from './build-tools-in-final.js';
 import userUidNotFixed from './user-uid-not-fixed.js';
 import volumeSystemPath from './volume-system-path.js';
+import runtimeEnvMissing from './runtime-env-missing.js';
+import runtimeEnvRecommended from './runtime-env-recommended.js';
+import baseImageFull from './base-image-full.js';
+import healthcheckToolMissing from './healthcheck-tool-missing.js';
+import addFromFlag from './add-from-flag.js';
+import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
 
 export const dockerfileRules: Rule[] = [
@@ -100,4 +106,10 @@ export const dockerfileRules: Rule[] = [
   userUidNotFixed,
   volumeSystemPath,
   healthcheckCurlNoFail,
+  rootStepAfterUser,
+  addFromFlag,
+  runtimeEnvMissing,
+  runtimeEnvRecommended,
+  baseImageFull,
+  healthcheckToolMissing,
 ];

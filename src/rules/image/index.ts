@@ -26,10 +26,14 @@ import unsigned from './unsigned.js';
 import userRoot from './user-root.js';
 import userUnknown from './user-unknown.js';
 import worldWritable from './world-writable.js';
+import tagLatest from './tag-latest.js';
+import unwantedFiles from './unwanted-files.js';
+import secretFileNames from './secret-file-names.js';
+import imageOld from './image-old.js';
 
 export const imageRules: Rule[] = [
   addUrlInHistory, buildTools, curlPipeShell, dangerousPort, duplicateIds, emptyPassword, extraRootUsers,
   imageSize, layerDigestMismatch, loginShell, missingOciLabels, noHealthcheck, packageCache, secretFiles,
   secretInEnv, secretInHistory, setuidFiles, setuidUsual, shellPresent, signatureInvalid, sudoInstalled, unsafeLayerEntry, unsigned, userRoot, userUnknown,
-  worldWritable,
+  worldWritable, tagLatest, unwantedFiles, secretFileNames, imageOld,
 ] as Rule[];

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { checkHostNamespaces } from '../posture.js';
+import { checkHostNamespaces, POSTURE_LEVEL } from '../posture.js';
 import { eachPosture, WHO } from './util.js';
 
 export default defineRule({
@@ -7,7 +7,7 @@ export default defineRule({
   target: 'run',
   title: "Containers do not share the host's namespaces",
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.hostNamespace,
   rationale: "`--network host`, `--pid host`, `--ipc host`, `--uts host`, `--userns host` and `--cgroupns host` remove a wall between the container and the host: host services on localhost, every host process, shared memory, the hostname.",
   remediation: "Remove the flag; publish ports on a chosen interface (`-p 127.0.0.1:8080:80`) instead of the host network.",
   references: ["CIS Docker Benchmark 5.9", "CIS Docker Benchmark 5.15", "CIS Docker Benchmark 5.16", "https://docs.docker.com/reference/cli/docker/container/run/#network"],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { checkPrivileged } from '../posture.js';
+import { checkPrivileged, POSTURE_LEVEL } from '../posture.js';
 import { eachPosture, WHO } from './util.js';
 
 export default defineRule({
@@ -7,7 +7,7 @@ export default defineRule({
   target: 'run',
   title: "Containers do not run privileged",
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.privileged,
   rationale: "`--privileged` gives the container every capability, every host device and no seccomp or AppArmor confinement: a process in it can mount the host disk and load kernel modules. It is root on the host.",
   remediation: "Remove `--privileged`; add only the capability or the device the container needs (`--cap-add`, `--device`).",
   references: ["CIS Docker Benchmark 5.4", "https://docs.docker.com/reference/cli/docker/container/run/#privileged"],

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { runPosture } from '../../targets/run/posture.js';
-import { isRootUser } from '../posture.js';
+import { isRootUser, POSTURE_LEVEL } from '../posture.js';
 import { reportAt } from './util.js';
 
 export default defineRule({
@@ -8,7 +8,7 @@ export default defineRule({
   target: 'run',
   title: "Containers do not run as root by choice",
   severity: 'error',
-  level: 'nonroot',
+  level: POSTURE_LEVEL.rootUser,
   rationale: "`--user root`, `--user 0` or `--user 0:0` overrides a non-root USER of the image and runs the container as UID 0 again.",
   remediation: "Use a non-root UID:GID such as `--user 10001:10001`.",
   references: ["CIS Docker Benchmark 4.1", "https://docs.docker.com/reference/cli/docker/container/run/#user"],

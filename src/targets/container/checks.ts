@@ -62,6 +62,15 @@ export function checkRows(model: ContainerModel, findings: readonly Finding[], w
   add('no sensitive host path mounted', 'container/sensitive-host-mount', `${hc.mounts.length} mount(s)${hc.mounts.length ? `: ${hc.mounts.map((m) => `${m.type} ${m.source || '-'}→${m.destination}`).join(', ')}` : ''}`);
   add('memory, CPU and pids limits', 'container/no-resource-limits', `memory=${mib(hc.memory)} cpus=${hc.cpus || 'unlimited'} pids=${hc.pidsLimit && hc.pidsLimit > 0 ? hc.pidsLimit : 'unlimited'}`);
   add('ports bound to an address', 'container/ports-all-interfaces', hc.ports.length ? hc.ports.map((p) => `${p.hostIp || '*'}:${p.hostPort}→${p.containerPort}`).join(', ') : 'none published');
+  e = shown(model.processes, (ps) => `${ps.length} process(es): ${ps.slice(0, 5).join('; ')}${ps.length > 5 ? '; …' : ''}`);
+  add('no SSH daemon', 'container/sshd-running', e.evidence, e.na);
+  add('default ulimits', 'container/ulimits-overridden', hc.ulimits.length ? hc.ulimits.map((u) => `${u.name}=${u.soft}:${u.hard}`).join(' ') : 'none overridden');
+  add('no shared mount propagation', 'container/mount-propagation-shared', binds.length ? binds.map((m) => `${m.destination} ${m.propagation || 'default'}`).join(', ') : 'no bind mounts');
+  add('no host devices', 'container/host-devices', hc.devices.length ? hc.devices.join(', ') : 'none');
+  add('default cgroup parent', 'container/cgroup-parent', hc.cgroupParent || 'engine default');
+  add('not on the default bridge', 'container/default-bridge', hc.networks.length ? hc.networks.join(', ') : 'no network');
+  e = shown(model.execs, (xs) => xs.length ? xs.map((x) => `${x.id.slice(0, 12)} privileged=${x.privileged} user=${x.user || '(container)'}`).join(', ') : 'no exec sessions kept');
+  add('no privileged exec sessions', 'container/privileged-exec', e.evidence, e.na);
   const service = model.mode === 'container';
   const notService = 'a one-off container started by verify';
   rows.push({ check: 'restart policy', rule: 'container/no-restart-policy', status: service ? (findings.some((f) => f.ruleId === 'container/no-restart-policy') ? 'fail' : 'pass') : 'n/a',

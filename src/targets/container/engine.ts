@@ -271,8 +271,40 @@ async function checkHttp(docker: Docker, container: Docker.Container, info: any,
   }
 }
 
+type RuntimeFacts = Pick<ContainerModel, 'processes' | 'execs'>;
+
+/** What the engine itself says runs in the container: its processes (docker top) and its exec
+ *  sessions (ExecIDs, each inspected). Each is measured or the reason it could not be. */
+async function runtimeFacts(docker: Docker, container: Docker.Container, info: any): Promise<RuntimeFacts> {
+  let processes: RuntimeFacts['processes'];
+  try {
+    const top: any = await container.top();
+    const titles: string[] = Array.isArray(top?.Titles) ? top.Titles.map(String) : [];
+    const col = titles.findIndex((t) => t === 'CMD' || t === 'COMMAND');
+    const rows: any[] = Array.isArray(top?.Processes) ? top.Processes : [];
+    processes = { ok: true, method: 'inspect', value: rows.map((r) => String(Array.isArray(r) ? r[col >= 0 ? col : r.length - 1] ?? '' : '')) };
+  } catch (err) {
+    processes = { ok: false, reason: `the engine could not list the processes: ${oneLine((err as Error).message ?? String(err))}` };
+  }
+  let execs: RuntimeFacts['execs'];
+  try {
+    const ids: string[] = Array.isArray(info?.ExecIDs) ? info.ExecIDs.map(String) : [];
+    const sessions = [];
+    for (const id of ids) {
+      let x: any;
+      try { x = await docker.getExec(id).inspect(); } catch { continue; } // finished and cleaned up meanwhile
+      const pc = x?.ProcessConfig ?? {};
+      sessions.push({ id, privileged: pc.privileged === true, user: String(pc.user ?? ''), command: [pc.entrypoint, ...(Array.isArray(pc.arguments) ? pc.arguments : [])].filter((w) => w !== undefined && w !== '').map(String).join(' '), running: x?.Running === true });
+    }
+    execs = { ok: true, method: 'inspect', value: sessions };
+  } catch (err) {
+    execs = { ok: false, reason: `the engine could not list the exec sessions: ${oneLine((err as Error).message ?? String(err))}` };
+  }
+  return { processes, execs };
+}
+
 function modelFrom(label: string, mode: 'image' | 'container', profile: Profile | null, imageInfo: any, info: any,
-  probes: ProbeResults, health: Health, http: HttpCheck | null): ContainerModel {
+  probes: ProbeResults, health: Health, http: HttpCheck | null, runtime: RuntimeFacts): ContainerModel {
   const { why: _why, ...p } = probes;
   void _why;
   return {
@@ -283,6 +315,7 @@ function modelFrom(label: string, mode: 'image' | 'container', profile: Profile 
     container: { id: String(info.Id ?? ''), name: String(info.Name ?? '').replace(/^\//, '') },
     hostConfig: hostConfigFacts(info),
     ...p,
+    ...runtime,
     health,
     http,
   };
@@ -367,7 +400,8 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     const health = await step(waitForHealth(container, ref, healthTest !== null, { ...opts, ...(signal ? { onWait: (w, e, l) => { if (!signal.aborted) opts.onWait?.(w, e, l); } } : {}) }, started));
     info = await step(inspectOrFail(container, ref));
     const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
-    const model = modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http);
+    const runtime = await step(runtimeFacts(docker, container, info));
+    const model = modelFrom(ref, 'image', opts.profile, imageInfo, info, probes, health, http, runtime);
     model.stats = withLimits(await step(statsSnapshot(container)), model);
     return { model, why: probes.why };
   } finally {
@@ -401,7 +435,8 @@ export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Pr
   let port: string | null = opts.port ? normalisePort(opts.port) : null;
   if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;
   const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
-  const model = modelFrom(label, 'container', null, imageInfo, info, probes, health, http);
+  const runtime = await step(runtimeFacts(docker, container, info));
+  const model = modelFrom(label, 'container', null, imageInfo, info, probes, health, http, runtime);
   model.stats = withLimits(await step(statsSnapshot(container)), model);
   return { model, why: probes.why };
 }

@@ -1,5 +1,5 @@
 // Pure translation of the Engine API's container inspect document into the model's HostConfig facts.
-import type { HostConfigFacts, Mount, PublishedPort } from './model.js';
+import type { HostConfigFacts, Mount, PublishedPort, Ulimit } from './model.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -21,7 +21,9 @@ export function hostConfigFacts(inspect: Json): HostConfigFacts {
     source: String(m.Source ?? ''),
     destination: String(m.Destination ?? ''),
     readOnly: m.RW === false,
+    propagation: String(m.Propagation ?? ''),
   }));
+  const ulimits: Ulimit[] = ((hc.Ulimits as Json[] | null) ?? []).map((u) => ({ name: String(u?.Name ?? ''), soft: Number(u?.Soft ?? 0), hard: Number(u?.Hard ?? 0) }));
   const nano = Number(hc.NanoCpus ?? 0);
   const quota = Number(hc.CpuQuota ?? 0);
   const period = Number(hc.CpuPeriod ?? 0) || 100_000;
@@ -47,6 +49,9 @@ export function hostConfigFacts(inspect: Json): HostConfigFacts {
     ports,
     mounts,
     devices: ((hc.Devices as Json[] | null) ?? []).map((d) => String(d.PathOnHost ?? '')),
+    ulimits,
+    cgroupParent: String(hc.CgroupParent ?? ''),
+    networks: Object.keys(inspect?.NetworkSettings?.Networks ?? {}).sort(),
     restartPolicy: { name: String(hc.RestartPolicy?.Name ?? ''), maximumRetryCount: Number(hc.RestartPolicy?.MaximumRetryCount ?? 0) },
     logConfig: { type: String(hc.LogConfig?.Type ?? ''), config: { ...(hc.LogConfig?.Config ?? {}) } },
   };

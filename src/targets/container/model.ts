@@ -65,6 +65,24 @@ export interface Mount {
   source: string;
   destination: string;
   readOnly: boolean;
+  /** Bind propagation (private, rprivate, shared, rshared, slave, rslave); '' when the engine gives none. */
+  propagation: string;
+}
+
+export interface Ulimit {
+  name: string;
+  soft: number;
+  hard: number;
+}
+
+/** An exec session the engine keeps for the container (docker exec), from its exec inspect. */
+export interface ExecSession {
+  id: string;
+  privileged: boolean;
+  /** The --user of the session ('' = the container's user). */
+  user: string;
+  command: string;
+  running: boolean;
 }
 
 export interface HostConfigFacts {
@@ -94,6 +112,12 @@ export interface HostConfigFacts {
   ports: PublishedPort[];
   mounts: Mount[];
   devices: string[];
+  /** HostConfig.Ulimits: limits set for this container over the daemon's defaults. */
+  ulimits: Ulimit[];
+  /** HostConfig.CgroupParent ('' = the engine's default). */
+  cgroupParent: string;
+  /** The networks the container is attached to (NetworkSettings.Networks), sorted. */
+  networks: string[];
   restartPolicy: { name: string; maximumRetryCount: number };
   logConfig: { type: string; config: Record<string, string> };
 }
@@ -117,6 +141,10 @@ export interface ContainerModel {
   noNewPrivs: Probe<number>;
   /** 0 disabled, 1 strict, 2 filter. */
   seccomp: Probe<number>;
+  /** The processes running in the container, as the engine lists them (docker top: command lines). */
+  processes: Probe<string[]>;
+  /** The container's exec sessions (ExecIDs, each inspected). */
+  execs: Probe<ExecSession[]>;
   health: Health;
   /** null when no HTTP path was asked for. */
   http: HttpCheck | null;

@@ -19,6 +19,8 @@ export interface ImageAuditOptions extends ReadOptions {
   inventory?: boolean;
   /** Throw a read problem (UserError) instead of returning it as the result's error. */
   throwReadErrors?: boolean;
+  /** The date age checks count from (YYYY-MM-DD); the current date when absent. */
+  today?: string;
 }
 
 export interface ImageInventory {
@@ -68,6 +70,8 @@ export async function auditImage(input: string, opts: ImageAuditOptions, io: IO 
   const loaded = await imageTarget.load(io, input, { ...read, config, throwUserErrors: Boolean(throwReadErrors) });
   if (isLoadError(loaded)) return [{ target: { kind: 'image', path: input }, level: null, missingForNextLevel: [], findings: [], error: loaded.loadError }];
   const models = loaded as readonly ImageModel[];
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  for (const m of models) m.today = today;
   return models.map((m) => auditModel(m, input, config, rules, Boolean(opts.inventory), models.length > 1));
 }
 

@@ -20,6 +20,8 @@ export interface ConfigDoc {
     Cmd?: string[] | string | null;
     WorkingDir?: string;
   } | null;
+  /** When the image was built (RFC 3339). */
+  created?: string;
   rootfs?: { diff_ids?: string[] };
   history?: { created_by?: string; empty_layer?: boolean; comment?: string }[];
 }
@@ -201,6 +203,7 @@ export function buildModel(input: ModelInput): ImageModel {
     size: layers.reduce((n, l) => n + l.uncompressedSize, 0),
   };
   if (input.name) model.name = input.name;
+  if (typeof doc.created === 'string' && doc.created !== '') model.created = doc.created;
   if (doc.variant) model.variant = doc.variant;
   if (partial) model.partial = partial;
   return model;

@@ -113,6 +113,10 @@ export interface ImageModel {
   name?: string;
   /** The config digest (the image id). */
   id: string;
+  /** The config's `created` time (RFC 3339), when it has one. */
+  created?: string;
+  /** The date of the audit (YYYY-MM-DD), for age checks; set by the auditor, not read from the image. */
+  today?: string;
   os: string;
   architecture: string;
   variant?: string;

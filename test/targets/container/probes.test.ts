@@ -99,14 +99,18 @@ describe('hostConfigFacts', () => {
         PidMode: '', IpcMode: 'private', UTSMode: '', UsernsMode: '', Tmpfs: { '/tmp': 'rw,noexec' },
         RestartPolicy: { Name: 'unless-stopped', MaximumRetryCount: 0 }, LogConfig: { Type: 'json-file', Config: { 'max-size': '10m' } },
         PortBindings: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: '8000' }] },
+        Ulimits: [{ Name: 'nofile', Soft: 1024, Hard: 4096 }], CgroupParent: 'batch.slice',
       },
-      NetworkSettings: { Ports: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: '8000' }] } },
-      Mounts: [{ Type: 'bind', Source: '/var/run/docker.sock', Destination: '/sock', RW: false }],
+      NetworkSettings: { Ports: { '8000/tcp': [{ HostIp: '127.0.0.1', HostPort: '8000' }] }, Networks: { 'secure-app_default': {}, bridge: {} } },
+      Mounts: [{ Type: 'bind', Source: '/var/run/docker.sock', Destination: '/sock', RW: false, Propagation: 'rprivate' }],
     });
     assert.equal(facts.cpus, 0.5);
     assert.deepEqual(facts.capAdd, []);
     assert.deepEqual(facts.ports, [{ containerPort: '8000/tcp', hostIp: '127.0.0.1', hostPort: '8000' }]);
-    assert.deepEqual(facts.mounts, [{ type: 'bind', source: '/var/run/docker.sock', destination: '/sock', readOnly: true }]);
+    assert.deepEqual(facts.mounts, [{ type: 'bind', source: '/var/run/docker.sock', destination: '/sock', readOnly: true, propagation: 'rprivate' }]);
+    assert.deepEqual(facts.ulimits, [{ name: 'nofile', soft: 1024, hard: 4096 }]);
+    assert.equal(facts.cgroupParent, 'batch.slice');
+    assert.deepEqual(facts.networks, ['bridge', 'secure-app_default']);
     assert.equal(facts.restartPolicy.name, 'unless-stopped');
   });
   it('healthcheckOf: NONE and absent are no healthcheck', () => {

@@ -1,0 +1,74 @@
+// The language runtime a final image serves, as the Dockerfile shows it: the base image of the final
+// stage chain, the runtime packages that chain installs, and the programs its RUN, CMD and
+// ENTRYPOINT start. The file's name is never a clue.
+import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
+import { pkgCall, packageOperands } from './packages.js';
+import { runs } from './runs.js';
+
+export type Language = 'python' | 'node';
+
+interface LanguageEvidence {
+  language: Language;
+  /** What gave it away, for messages: `base image python:3.12-slim`, `CMD runs gunicorn`. */
+  why: string;
+}
+
+const IMAGE: readonly [Language, RegExp][] = [
+  ['python', /(^|\/)(python|pypy)(\d[\w.-]*)?(:|@|$)|distroless\/python/],
+  ['node', /(^|\/)(node|nodejs)(\d[\w.-]*)?(:|@|$)|distroless\/nodejs/],
+];
+const PACKAGE: readonly [Language, RegExp][] = [
+  ['python', /^(python3?(\.\d+)?|python3?-minimal|pypy3?)([=<>~].*)?$/],
+  ['node', /^(nodejs|nodejs-current|node)([=<>~].*)?$/],
+];
+const PROGRAM: readonly [Language, RegExp][] = [
+  ['python', /^(python\d*(\.\d+)?|pypy\d*|pip\d*(\.\d+)?|gunicorn|uvicorn|hypercorn|daphne|celery|flask|django-admin|poetry|pipenv|uv)$/],
+  ['node', /^(node|nodejs|npm|npx|yarn|pnpm|corepack)$/],
+];
+
+function match(table: readonly [Language, RegExp][], value: string): Language | null {
+  for (const [lang, re] of table) if (re.test(value)) return lang;
+  return null;
+}
+
+/** The program an exec or shell form CMD/ENTRYPOINT starts (skipping tini/dumb-init and shells' -c). */
+function startedProgram(instr: Instruction): string | null {
+  let words = instr.json ?? instr.expanded.trim().split(/\s+/);
+  while (words.length > 0) {
+    const base = (words[0] ?? '').split('/').pop() ?? '';
+    if (['tini', 'dumb-init', 'exec', 'env', '--'].includes(base) || base.startsWith('-')) { words = words.slice(1); continue; }
+    if (/^(ba|da|a)?sh$/.test(base) && words[1] === '-c') { words = (words[2] ?? '').trim().split(/\s+/); continue; }
+    return base;
+  }
+  return null;
+}
+
+/** The languages the final image serves, each with its first piece of evidence. */
+export function finalLanguages(model: DockerfileModel): LanguageEvidence[] {
+  const final = model.final;
+  if (!final) return [];
+  const found = new Map<Language, string>();
+  const note = (lang: Language | null, why: string): void => { if (lang && !found.has(lang)) found.set(lang, why); };
+  for (const stage of final.chain) {
+    if (stage.ref) note(match(IMAGE, stage.resolvedImage.toLowerCase()), `base image ${stage.resolvedImage}`);
+  }
+  const inChain = new Set(final.chain.map((s) => s.index));
+  for (const run of runs(model)) {
+    if (!run.stage || !inChain.has(run.stage.index)) continue;
+    for (const cmd of run.cmds) {
+      const call = pkgCall(cmd);
+      if (call && call.manager !== 'pip' && call.manager !== 'npm') {
+        for (const op of packageOperands(call)) note(match(PACKAGE, op.value), `${cmd.name} ${call.sub ?? ''} ${op.value}`.replace(/\s+/g, ' '));
+      }
+      note(match(PROGRAM, cmd.name), `RUN ${cmd.name}`);
+    }
+  }
+  for (const stage of final.chain) {
+    for (const instr of stage.instructions) {
+      if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
+      const program = startedProgram(instr);
+      if (program) note(match(PROGRAM, program), `${instr.keyword} runs ${program}`);
+    }
+  }
+  return [...found].map(([language, why]) => ({ language, why }));
+}
