@@ -49,6 +49,17 @@ import buildToolsInFinal from './build-tools-in-final.js';
 import userUidNotFixed from './user-uid-not-fixed.js';
 import volumeSystemPath from './volume-system-path.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
+import copyRelativeDestination from './copy-relative-destination.js';
+import copySeveralSourcesNoSlash from './copy-several-sources-no-slash.js';
+import curlAndWget from './curl-and-wget.js';
+import lnBinSh from './ln-bin-sh.js';
+import useraddLargeUid from './useradd-large-uid.js';
+import runInteractiveCommand from './run-interactive-command.js';
+import fromPlatformConstant from './from-platform-constant.js';
+import envSelfReference from './env-self-reference.js';
+import untrustedRegistry from './untrusted-registry.js';
+import labelKeyInvalid from './label-key-invalid.js';
+import labelSchema from './label-schema.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -100,4 +111,15 @@ export const dockerfileRules: Rule[] = [
   userUidNotFixed,
   volumeSystemPath,
   healthcheckCurlNoFail,
+  copyRelativeDestination,
+  copySeveralSourcesNoSlash,
+  curlAndWget,
+  lnBinSh,
+  useraddLargeUid,
+  runInteractiveCommand,
+  fromPlatformConstant,
+  envSelfReference,
+  untrustedRegistry,
+  labelKeyInvalid,
+  labelSchema,
 ];
