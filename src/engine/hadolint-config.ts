@@ -52,6 +52,7 @@ export interface TranslateInput {
 const SEVERITY_OF: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const RANK: Record<Severity | 'off', number> = { off: 0, info: 1, warning: 2, error: 3 };
 const TRUTHY = ['1', 'y', 'on', 'true', 'yes'];
+const SHELLCHECK_RULE = 'dockerfile/shellcheck';
 const LABEL_TYPES = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 const KNOWN_KEYS = ['failure-threshold', 'format', 'ignored', 'label-schema', 'no-color', 'no-fail', 'override',
   'strict-labels', 'disable-ignore-pragma', 'trustedRegistries', 'verbose'];
@@ -189,6 +190,8 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
   // ignored: a rule is turned off when every DL id it claims is ignored; a rule that also stands
   // for DL ids still in force stays on (hadolint would still report those).
   const ignored = new Set(s.ignored.map((x) => x.id.toUpperCase()));
+  const shellcheckRule = input.rules.find((r) => r.id === SHELLCHECK_RULE);
+  const excluded: string[] = [];
   for (const [from, items] of groupBy(s.ignored)) {
     const ids = sorted(items.map((x) => x.id.toUpperCase()));
     const off: string[] = [], kept: string[] = [], none: string[] = [], shell: string[] = [];
@@ -206,9 +209,14 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
     if (off.length) parts.push(`turned off: ${off.join(', ')}`);
     if (kept.length) parts.push(`not turned off: ${kept.join('; ')}`);
     if (none.length) parts.push(`no tightship rule yet for ${none.join(', ')}`);
-    if (shell.length) parts.push(`ShellCheck codes ${shell.join(', ')} have no effect yet (ShellCheck findings are not reported yet)`);
-    note(from, off.length && !kept.length && !none.length && !shell.length ? 'honoured' : off.length ? 'partial' : 'no-equivalent', parts.join('; '));
+    if (shell.length && shellcheckRule) {
+      excluded.push(...shell);
+      parts.push(`ShellCheck codes ${shell.join(', ')} → ${SHELLCHECK_RULE} options.exclude`);
+    } else if (shell.length) parts.push(`ShellCheck codes ${shell.join(', ')} have no effect (no ShellCheck rule)`);
+    const done = off.length + (shellcheckRule ? shell.length : 0);
+    note(from, done && !kept.length && !none.length && (shellcheckRule || !shell.length) ? 'honoured' : done ? 'partial' : 'no-equivalent', parts.join('; '));
   }
+  if (excluded.length) rules[SHELLCHECK_RULE] = { options: { exclude: sorted(excluded) } };
 
   // override: the severity of each rule that claims the DL id; when the DL ids of one rule are
   // given different severities, the most severe wins.

@@ -46,12 +46,16 @@ describe('hadolint config: ignored', () => {
     assert.equal(r.config.rules?.['dockerfile/rpm-unpinned'], 'off');
   });
 
-  it('DL ids without a rule and ShellCheck codes are named as not honoured', () => {
+  it('DL ids without a rule are named as not honoured; ShellCheck codes become the shellcheck rule\'s exclusions', () => {
     const r = t('ignored: [DL3008, DL3059, SC2086]\n');
     const n = noteOf(r.notes, 'ignored');
     assert.equal(n.status, 'partial');
     assert.match(n.message, /no tightship rule yet for DL3059/);
-    assert.match(n.message, /ShellCheck codes SC2086/);
+    assert.match(n.message, /ShellCheck codes SC2086 → dockerfile\/shellcheck options.exclude/);
+    assert.deepEqual(r.config.rules?.['dockerfile/shellcheck'], { options: { exclude: ['SC2086'] } });
+    const only = t('ignored: [sc2046, SC1000]\n');
+    assert.equal(noteOf(only.notes, 'ignored').status, 'honoured');
+    assert.deepEqual(only.config.rules?.['dockerfile/shellcheck'], { options: { exclude: ['SC1000', 'SC2046'] } });
   });
 
   it('HADOLINT_IGNORE adds to the file, comma-separated, spaces allowed', () => {

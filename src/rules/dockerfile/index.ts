@@ -60,6 +60,10 @@ import envSelfReference from './env-self-reference.js';
 import untrustedRegistry from './untrusted-registry.js';
 import labelKeyInvalid from './label-key-invalid.js';
 import labelSchema from './label-schema.js';
+import shellcheck from './shellcheck.js';
+import stageNameReserved from './stage-name-reserved.js';
+import fromPlatformRedundant from './from-platform-redundant.js';
+import copyFromStageRoot from './copy-from-stage-root.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -122,4 +126,8 @@ export const dockerfileRules: Rule[] = [
   untrustedRegistry,
   labelKeyInvalid,
   labelSchema,
+  shellcheck,
+  stageNameReserved,
+  fromPlatformRedundant,
+  copyFromStageRoot,
 ];

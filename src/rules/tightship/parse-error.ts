@@ -12,7 +12,7 @@ export default defineEngineRule({
     'parser directive) will usually fail to build, and every other check on it is only as good as the part that parsed.',
   remediation: 'Fix the syntax at the reported location; `docker build --check` reports the same problem.',
   references: ['https://docs.docker.com/reference/dockerfile/'],
-  equivalents: { hadolint: ['DL1000', 'DL3061'] },
+  equivalents: { hadolint: ['DL1000', 'DL3043', 'DL3061'] },
   examples: {
     bad: 'FROM alpine:3.20\nRUN <<EOF\necho never closed\n',
     good: 'FROM alpine:3.20\nRUN <<EOF\necho closed\nEOF\n',
