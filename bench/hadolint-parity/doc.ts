@@ -14,7 +14,7 @@ const PAGE = resolve(repo, 'docs/hadolint.md');
 const DL: Record<string, [string, string?]> = {
   DL1001: ['inline ignore comments are not wanted at all', 'tightship reports ignore hygiene instead: `tightship/ignore-without-reason`, `tightship/unused-ignore`, `tightship/expired-ignore`; `inlineIgnores: false` forbids them'],
   DL3000: ['WORKDIR is absolute'],
-  DL3001: ['RUN calls tools that make no sense in a build (ssh, vim, shutdown, service, …)', 'not yet (planned)'],
+  DL3001: ['RUN calls tools that make no sense in a build (free, kill, mount, ps, service, shutdown, ssh, top, vim)'],
   DL3002: ['the last USER is not root'],
   DL3003: ['WORKDIR instead of `cd` in RUN'],
   DL3004: ['no sudo'],
@@ -34,15 +34,15 @@ const DL: Record<string, [string, string?]> = {
   DL3018: ['apk add pins versions'],
   DL3019: ['apk add uses `--no-cache`'],
   DL3020: ['COPY instead of ADD for local files'],
-  DL3021: ['COPY of several sources to a folder ending in `/`', 'not yet (planned)'],
+  DL3021: ['COPY of several sources to a folder ending in `/`'],
   DL3022: ['COPY --from names an earlier stage'],
   DL3023: ['COPY --from does not name its own stage'],
   DL3024: ['stage names are unique'],
   DL3025: ['CMD / ENTRYPOINT in JSON form'],
-  DL3026: ['FROM only from allowed registries (`trustedRegistries`)', 'not yet (planned); `trustedRegistries` is read by `migrate` and reported as not honoured'],
+  DL3026: ['FROM, COPY --from and RUN --mount images only from allowed registries (`trustedRegistries`)'],
   DL3027: ['apt-get instead of apt'],
   DL3028: ['gem install pins versions', 'not yet (planned)'],
-  DL3029: ['no constant `--platform` on FROM', 'not yet (planned)'],
+  DL3029: ['no constant `--platform` on FROM'],
   DL3030: ['yum install has `-y`'],
   DL3031: ['no `yum update` (removed from hadolint)'],
   DL3032: ['`yum clean all` after yum'],
@@ -56,37 +56,37 @@ const DL: Record<string, [string, string?]> = {
   DL3040: ['`dnf clean all` after dnf'],
   DL3041: ['dnf install pins versions'],
   DL3042: ['pip install uses `--no-cache-dir`'],
-  DL3043: ['no ONBUILD ONBUILD / FROM / MAINTAINER', 'not yet (planned, with auditing ONBUILD triggers)'],
-  DL3044: ['an ENV does not refer to a variable it defines itself', 'not yet (planned)'],
-  DL3045: ['COPY to a relative path only after WORKDIR', 'not yet (planned)'],
-  DL3046: ['useradd with a large UID uses `-l`', 'not yet (planned)'],
+  DL3043: ['no ONBUILD ONBUILD / FROM / MAINTAINER'],
+  DL3044: ['an ENV does not refer to a variable it defines itself'],
+  DL3045: ['COPY to a relative path only after WORKDIR'],
+  DL3046: ['useradd with a large UID uses `-l`'],
   DL3047: ['wget without `--progress` bloats logs', 'no: a log-size matter, not hardening'],
-  DL3048: ['label keys are valid', 'not yet (planned with label-schema support)'],
+  DL3048: ['label keys are valid'],
   DL3049: ['required labels are present (`label-schema`)'],
-  DL3050: ['no labels outside the schema (`strict-labels`)', 'not yet (planned with label-schema support)'],
-  DL3051: ['labels are not empty', 'not yet (planned with label-schema support)'],
-  DL3052: ['URL labels hold URLs', 'not yet (planned with label-schema support)'],
-  DL3053: ['date labels hold RFC 3339 times', 'not yet (planned with label-schema support)'],
-  DL3054: ['license labels hold SPDX ids', 'not yet (planned with label-schema support)'],
-  DL3055: ['hash labels hold git hashes', 'not yet (planned with label-schema support)'],
-  DL3056: ['version labels hold semantic versions', 'not yet (planned with label-schema support)'],
-  DL3057: ['a HEALTHCHECK is present', 'covered by `dockerfile/healthcheck-missing` but not mapped yet, so `# hadolint ignore=DL3057` is not honoured'],
-  DL3058: ['email labels hold addresses', 'not yet (planned with label-schema support)'],
+  DL3050: ['no labels outside the schema (`strict-labels`)'],
+  DL3051: ['labels are not empty'],
+  DL3052: ['URL labels hold URLs'],
+  DL3053: ['date labels hold RFC 3339 times'],
+  DL3054: ['license labels hold SPDX ids'],
+  DL3055: ['hash labels hold git hashes'],
+  DL3056: ['version labels hold semantic versions'],
+  DL3057: ['a HEALTHCHECK is present (tightship: in the final stage, not in an artifact stage FROM scratch)'],
+  DL3058: ['email labels hold addresses'],
   DL3059: ['consecutive RUNs could be one', 'no: a layer-count matter, not hardening'],
   DL3060: ['`yarn cache clean` after yarn install', 'not yet (planned)'],
-  DL3061: ['the file starts with FROM, ARG or a comment', 'covered by parse errors (`tightship/parse-error`) but not mapped yet'],
+  DL3061: ['the file starts with FROM, ARG or a comment'],
   DL3062: ['go install pins versions (not `@latest`)', 'not yet (planned)'],
   DL3063: ['stage names are not reserved words', 'not yet'],
-  DL3064: ['no sensitive values in ARG / ENV', 'covered by `dockerfile/secret-in-env-arg` but not mapped yet'],
+  DL3064: ['no sensitive values in ARG / ENV'],
   DL3065: ['no redundant `--platform=$TARGETPLATFORM`', 'not yet'],
   DL3066: ['USER names a numeric id', 'not yet'],
   DL3067: ['no COPY of a whole file system from a stage', 'not yet'],
   DL4000: ['MAINTAINER is deprecated'],
-  DL4001: ['curl or wget, not both', 'not yet (planned)'],
+  DL4001: ['curl or wget, not both'],
   DL4002: ['(no such rule in hadolint)'],
   DL4003: ['one CMD'],
   DL4004: ['one ENTRYPOINT'],
-  DL4005: ['SHELL instead of linking /bin/sh', 'not yet (planned)'],
+  DL4005: ['SHELL instead of linking /bin/sh'],
   DL4006: ['`set -o pipefail` before a RUN with a pipe'],
 };
 
@@ -105,14 +105,14 @@ export function hadolintPage(): string {
   out.push('## Settings', '');
   out.push('| hadolint | tightship | |');
   out.push('|---|---|---|');
-  out.push('| `ignored`, `HADOLINT_IGNORE` | `rules: {id: off}` | a rule is turned off when every DL id it claims is ignored; SC codes have no effect yet |');
+  out.push('| `ignored`, `HADOLINT_IGNORE` | `rules: {id: off}` | a rule is turned off when every DL id it claims is ignored; SC codes go to `dockerfile/shellcheck` `options.exclude` |');
   out.push('| `override` (error, warning, info, style), `HADOLINT_OVERRIDE_*` | `rules: {id: severity}` | style becomes info; when the DL ids of one rule get different severities, the most severe applies |');
   out.push('| `failure-threshold`, `HADOLINT_FAILURE_THRESHOLD` | `failOn` | style and ignore become info |');
   out.push('| `no-fail`, `HADOLINT_NOFAIL` | `failOn: none` | |');
   out.push('| `disable-ignore-pragma`, `HADOLINT_DISABLE_IGNORE_PRAGMA` | `inlineIgnores: false` | also turns off `# tightship ignore=` comments |');
-  out.push('| `label-schema`, `HADOLINT_REQUIRE_LABELS` | `dockerfile/missing-oci-labels` `options.required` | in part: presence (DL3049) only; value types are not checked yet |');
-  out.push('| `strict-labels`, `HADOLINT_STRICT_LABELS` | — | no equivalent yet (DL3050) |');
-  out.push('| `trustedRegistries`, `HADOLINT_TRUSTED_REGISTRIES` | — | no equivalent yet (DL3026) |');
+  out.push('| `label-schema`, `HADOLINT_REQUIRE_LABELS` | `dockerfile/missing-oci-labels` `options.required`, `dockerfile/label-schema` `options.labels` | presence (DL3049); empty and typed values (DL3051–DL3056, DL3058) |');
+  out.push('| `strict-labels`, `HADOLINT_STRICT_LABELS` | `dockerfile/label-schema` `options.strict` | labels outside the schema (DL3050) |');
+  out.push('| `trustedRegistries`, `HADOLINT_TRUSTED_REGISTRIES` | `dockerfile/untrusted-registry` `options.allowed` | DL3026 |');
   out.push('| `format`, `no-color`, `verbose`, `HADOLINT_FORMAT`, `HADOLINT_VERBOSE` | command-line flags | output settings, not carried over |');
   out.push('');
   out.push('hadolint settings apply to Dockerfile rules only: image and container rules that name a DL id keep');
@@ -130,9 +130,12 @@ export function hadolintPage(): string {
   const unknown = [...byDl.keys()].filter((d) => !(d in DL)).sort();
   if (unknown.length) out.push('', `Also claimed: ${unknown.map((d) => `${d} (${byDl.get(d)!.join(', ')})`).join(', ')}.`);
   out.push('', '## ShellCheck', '');
-  out.push('hadolint runs ShellCheck on every RUN. tightship does not report SC codes yet; the runner');
-  out.push('(`src/targets/dockerfile/shellcheck.ts`) is in place and follows hadolint\'s defaults (SC2187, SC1090 and');
-  out.push('SC1091 left out; ARG/ENV names declared).', '');
+  out.push('hadolint runs ShellCheck on every RUN; so does tightship, as [`dockerfile/shellcheck`](rules/dockerfile/shellcheck.md),');
+  out.push('when the `shellcheck` binary is on PATH (Debian/Ubuntu package `shellcheck`). It follows hadolint\'s defaults:');
+  out.push('the dialect of the SHELL in force (sh, bash, dash, ksh; other shells are skipped), SC2187, SC1090 and SC1091');
+  out.push('left out, the ARG/ENV names declared. `# hadolint ignore=SC2086` and `# tightship ignore=SC2086 -- reason`');
+  out.push('are honoured for that one code; `--no-shellcheck` (or the rule turned off) skips ShellCheck; without the');
+  out.push('binary, lint prints one info line and reports no SC codes.', '');
   return `${out.join('\n')}`;
 }
 

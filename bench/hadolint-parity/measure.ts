@@ -10,10 +10,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allRules } from '../../src/rules/index.js';
+import { allRules, catalogue } from '../../src/rules/index.js';
 import { auditDockerfileText } from '../../src/targets/dockerfile/audit.js';
 import { defaultConfig, type ResolvedConfig } from '../../src/engine/config-types.js';
-import type { Rule } from '../../src/engine/types.js';
+import type { CatalogueEntry } from '../../src/engine/catalogue.js';
 import { translateHadolintConfig } from '../../src/engine/hadolint-config.js';
 import type { HadolintCase } from './generate.js';
 
@@ -24,9 +24,10 @@ const RESULTS = resolve(repo, 'bench/hadolint-parity/RESULTS.md');
 interface Outcome { c: HadolintCase; ours: boolean; agree: boolean }
 
 /** DL id → the rules that claim it. Only rules that run on a Dockerfile text count (image and
- *  container rules claim some DL ids too, for their own inputs). */
-export function claims(rules: readonly Rule[]): Map<string, Rule[]> {
-  const out = new Map<string, Rule[]>();
+ *  container rules claim some DL ids too, for their own inputs); the engine's own rules
+ *  (tightship/parse-error) count, as their findings are part of a Dockerfile's result. */
+export function claims(rules: readonly CatalogueEntry[]): Map<string, CatalogueEntry[]> {
+  const out = new Map<string, CatalogueEntry[]>();
   for (const r of rules) {
     for (const dl of r.equivalents.hadolint ?? []) {
       if (!out.has(dl)) out.set(dl, []);
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
     process.stderr.write(`cannot read ${file}: ${(err as Error).message}\nhint: run generate.js on a hadolint checkout first\n`);
     process.exit(2);
   }
-  const byDl = claims(allRules);
+  const byDl = claims(catalogue());
   const claimedAll = [...byDl.keys()].filter((k) => /^DL\d{4}$/.test(k)).sort();
   const claimedHere = claimedAll.filter((k) => byDl.get(k)!.length > 0);
   const outcomes: Outcome[] = [];
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
     if (!claimers?.length) continue;
     const ids = new Set(claimers.map((r) => r.id));
     const { result } = await auditDockerfileText(c.dockerfile, '/parity/Dockerfile', {
-      cwd: '/parity', config: configFor(c), rules: allRules, auditContext: false, today,
+      cwd: '/parity', config: configFor(c), rules: allRules, auditContext: false, shellcheck: false, today,
     });
     const ours = result.findings.some((f) => ids.has(f.ruleId));
     outcomes.push({ c, ours, agree: ours === c.flagged });

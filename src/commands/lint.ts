@@ -13,7 +13,8 @@ import { contextRules } from '../rules/context/index.js';
 import { tightshipRules } from '../rules/tightship/index.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
-import { auditDockerfileText, errorResult, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
+import { auditDockerfileText, errorResult, prefetchDockerfileScripts, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
+import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
 import type { ReportMeta } from '../report/common.js';
@@ -59,6 +60,7 @@ Options:
       --target STAGE      the stage built (docker build --target), same pairing as --context
       --no-context        do not audit the build context
       --no-run-lines      do not audit container command lines (docker run …) [env TIGHTSHIP_NO_RUN_LINES=1]
+      --no-shellcheck     do not run ShellCheck on RUN lines (it runs when \`shellcheck\` is on PATH)
       --inspect-images    read the user, healthcheck and ports of compose services' images
                           from the local Docker engine (services that build no image)
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
@@ -101,6 +103,7 @@ const SPECS: Record<string, FlagSpec> = {
   target: { value: true, repeat: true },
   'no-context': {},
   'no-run-lines': {},
+  'no-shellcheck': {},
   'inspect-images': {},
   fix: {},
   'fix-dry-run': {},
@@ -163,6 +166,7 @@ interface LintPlan {
   stdinInput?: StdinInput;
   /** --baseline / --write-baseline / --prune-baseline, checked before any work. */
   baseline: BaselinePlan | null;
+  shellcheck: boolean;
 }
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
@@ -190,7 +194,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   const stdin = planStdin(args);
   const baseline = await planBaseline(args, io, outputPath);
   return {
-    format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun,
+    format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, shellcheck: !flagSet(args, 'no-shellcheck'),
     inspectImages: flagSet(args, 'inspect-images'), fixDryRun: flagSet(args, 'fix-dry-run'), buildArgs,
     color: resolveColor(args, io, outputPath), severity, quiet: flagSet(args, 'quiet'),
     exclude: compileExcludes(flagValues(args, 'exclude'), io.cwd), stdin, baseline,
@@ -404,7 +408,9 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   const date = today();
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
   const contextCache = new Map<string, unknown>();
-  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache });
+  const shellcheckCache = new Map<string, unknown>();
+  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache, shellcheck: p.shellcheck, shellcheckCache });
+  if (p.shellcheck) await prefetchDockerfileScripts(found.dockerfiles, async (f) => optsFor(await p.loader.forDir(path.dirname(f))));
 
   for (const e of found.errors) {
     if (e.error === COMMANDS_ONLY) continue; // decided after the command files are read
@@ -522,6 +528,8 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     if ([...withRunLines].some((f) => f.startsWith(e.path + path.sep))) continue;
     out.results.push(errorResult(relativePath(io.cwd, e.path), p.runLines ? 'no Dockerfile, compose file or container command line found in this directory' : 'no Dockerfile or compose file found in this directory'));
   }
+  const notice = shellcheckNotice(shellcheckCache);
+  if (notice) io.stderr(`tightship: info: ${notice}\n`);
   return out;
 }
 

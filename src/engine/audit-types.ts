@@ -22,6 +22,11 @@ export interface AuditOptions {
   contextCache?: Map<string, unknown>;
   /** false to skip the build-context audit. */
   auditContext?: boolean;
+  /** false: no ShellCheck over RUN bodies (--no-shellcheck); default: run it when installed. */
+  shellcheck?: boolean;
+  /** One per run (lint): ShellCheck's results for the run's Dockerfiles, checked before the
+   *  audits in one process per batch (targets/dockerfile/shellcheck.ts). Opaque. */
+  shellcheckCache?: Map<string, unknown>;
   /** Today's date, YYYY-MM-DD, for expiring ignores. */
   today: string;
 }

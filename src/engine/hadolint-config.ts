@@ -52,6 +52,7 @@ export interface TranslateInput {
 const SEVERITY_OF: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'info', style: 'info' };
 const RANK: Record<Severity | 'off', number> = { off: 0, info: 1, warning: 2, error: 3 };
 const TRUTHY = ['1', 'y', 'on', 'true', 'yes'];
+const SHELLCHECK_RULE = 'dockerfile/shellcheck';
 const LABEL_TYPES = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
 const KNOWN_KEYS = ['failure-threshold', 'format', 'ignored', 'label-schema', 'no-color', 'no-fail', 'override',
   'strict-labels', 'disable-ignore-pragma', 'trustedRegistries', 'verbose'];
@@ -189,6 +190,8 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
   // ignored: a rule is turned off when every DL id it claims is ignored; a rule that also stands
   // for DL ids still in force stays on (hadolint would still report those).
   const ignored = new Set(s.ignored.map((x) => x.id.toUpperCase()));
+  const shellcheckRule = input.rules.find((r) => r.id === SHELLCHECK_RULE);
+  const excluded: string[] = [];
   for (const [from, items] of groupBy(s.ignored)) {
     const ids = sorted(items.map((x) => x.id.toUpperCase()));
     const off: string[] = [], kept: string[] = [], none: string[] = [], shell: string[] = [];
@@ -206,9 +209,14 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
     if (off.length) parts.push(`turned off: ${off.join(', ')}`);
     if (kept.length) parts.push(`not turned off: ${kept.join('; ')}`);
     if (none.length) parts.push(`no tightship rule yet for ${none.join(', ')}`);
-    if (shell.length) parts.push(`ShellCheck codes ${shell.join(', ')} have no effect yet (ShellCheck findings are not reported yet)`);
-    note(from, off.length && !kept.length && !none.length && !shell.length ? 'honoured' : off.length ? 'partial' : 'no-equivalent', parts.join('; '));
+    if (shell.length && shellcheckRule) {
+      excluded.push(...shell);
+      parts.push(`ShellCheck codes ${shell.join(', ')} → ${SHELLCHECK_RULE} options.exclude`);
+    } else if (shell.length) parts.push(`ShellCheck codes ${shell.join(', ')} have no effect (no ShellCheck rule)`);
+    const done = off.length + (shellcheckRule ? shell.length : 0);
+    note(from, done && !kept.length && !none.length && (shellcheckRule || !shell.length) ? 'honoured' : done ? 'partial' : 'no-equivalent', parts.join('; '));
   }
+  if (excluded.length) rules[SHELLCHECK_RULE] = { options: { exclude: sorted(excluded) } };
 
   // override: the severity of each rule that claims the DL id; when the DL ids of one rule are
   // given different severities, the most severe wins.
@@ -262,27 +270,38 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
       ? 'inlineIgnores: false (this turns off `# tightship ignore=` comments as well as `# hadolint ignore=`)'
       : 'false: nothing to change');
   }
+  const setOptions = (id: string, options: Record<string, unknown>): boolean => {
+    if (!input.rules.some((r) => r.id === id)) return false;
+    const prev = rules[id];
+    if (prev === 'off') return true;
+    const base = typeof prev === 'string' ? { severity: prev } : prev ?? {};
+    rules[id] = { ...base, options: { ...(base.options ?? {}), ...options } };
+    return true;
+  };
   if (s.labelSchema) {
-    const names = Object.keys(s.labelSchema.value);
-    const labels = input.rules.find((r) => r.id === 'dockerfile/missing-oci-labels');
-    if (names.length && labels) {
-      const prev = rules[labels.id];
-      if (prev !== 'off') rules[labels.id] = { ...(typeof prev === 'string' ? { severity: prev } : {}), options: { required: names } };
-      const typed = names.filter((n) => s.labelSchema!.value[n] !== 'text');
-      note(s.labelSchema.from, typed.length ? 'partial' : 'honoured',
-        `required labels (DL3049) → dockerfile/missing-oci-labels options.required: ${names.join(', ')}` +
-        (typed.length ? `; value checks (DL3052–DL3058) have no tightship rule yet: ${typed.map((n) => `${n}: ${s.labelSchema!.value[n]}`).join(', ')}` : ''));
+    const schema = s.labelSchema.value;
+    const names = Object.keys(schema);
+    if (names.length === 0) {
+      note(s.labelSchema.from, 'honoured', 'empty: nothing to change');
     } else {
-      note(s.labelSchema.from, names.length ? 'no-equivalent' : 'honoured', names.length ? 'no tightship rule checks required labels' : 'empty: nothing to change');
+      const required = setOptions('dockerfile/missing-oci-labels', { required: names });
+      const typed = setOptions('dockerfile/label-schema', { labels: schema });
+      const parts = [];
+      if (required) parts.push(`required labels (DL3049) → dockerfile/missing-oci-labels options.required: ${names.join(', ')}`);
+      if (typed) parts.push(`values (DL3051–DL3056, DL3058) → dockerfile/label-schema options.labels`);
+      note(s.labelSchema.from, required && typed ? 'honoured' : required || typed ? 'partial' : 'no-equivalent', parts.join('; ') || 'no tightship rule checks labels');
     }
   }
   if (s.strictLabels) {
-    note(s.strictLabels.from, s.strictLabels.value ? 'no-equivalent' : 'honoured',
-      s.strictLabels.value ? 'labels outside the schema (DL3050) are not checked by tightship yet' : 'false: nothing to change');
+    if (!s.strictLabels.value) note(s.strictLabels.from, 'honoured', 'false: nothing to change');
+    else if (setOptions('dockerfile/label-schema', { strict: true })) note(s.strictLabels.from, 'honoured', 'labels outside the schema (DL3050) → dockerfile/label-schema options.strict: true');
+    else note(s.strictLabels.from, 'no-equivalent', 'no tightship rule checks labels outside the schema');
   }
   if (s.trusted) {
-    note(s.trusted.from, s.trusted.value.length ? 'no-equivalent' : 'honoured',
-      s.trusted.value.length ? `allowed registries (DL3026) are not checked by tightship yet: ${s.trusted.value.join(', ')}` : 'empty: nothing to change');
+    if (!s.trusted.value.length) note(s.trusted.from, 'honoured', 'empty: nothing to change');
+    else if (setOptions('dockerfile/untrusted-registry', { allowed: [...new Set(s.trusted.value)] })) {
+      note(s.trusted.from, 'honoured', `allowed registries (DL3026) → dockerfile/untrusted-registry options.allowed: ${s.trusted.value.join(', ')}`);
+    } else note(s.trusted.from, 'no-equivalent', 'no tightship rule checks registries');
   }
   for (const o of s.other) {
     const known = KNOWN_KEYS.includes(o.key) || o.key.startsWith('HADOLINT_');

@@ -153,6 +153,7 @@ export function runRules<K extends TargetKind>(
         if (d.fix) f.fix = d.fix;
         if (d.sensitive) f.sensitive = true;
         if (d.secrets?.length) f.secrets = d.secrets;
+        if (d.code !== undefined) f.code = d.code;
         findings.push(f);
       },
     };
@@ -178,7 +179,7 @@ export function applySuppressions(
   return findings.filter((f) => {
     for (const s of suppressions) {
       if (s.expires && today && s.expires < today) continue;
-      if (!s.ruleIds.includes(f.ruleId) && !s.ruleIds.includes('*')) continue;
+      if (!s.ruleIds.includes(f.ruleId) && !s.ruleIds.includes('*') && !(f.code !== undefined && s.ruleIds.includes(f.code))) continue;
       if (f.location.startLine >= s.fromLine && f.location.startLine <= s.toLine) {
         s.used = true;
         onSuppressed?.(f, s);

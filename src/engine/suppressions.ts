@@ -14,7 +14,8 @@ export type IgnoreScope = 'next' | 'stage' | 'file';
 export interface IgnoreDirective {
   tool: 'tightship' | 'hadolint';
   scope: IgnoreScope;
-  /** Our rule ids (hadolint ids mapped through the rules' equivalents). '*' means every rule. */
+  /** Our rule ids (hadolint ids mapped through the rules' equivalents), and codes inside a rule
+   *  (SC2086, see Finding.code). '*' means every rule. */
   ruleIds: string[];
   /** Ids the comment named that no rule has (tightship comments only). */
   unknownIds: string[];
@@ -28,20 +29,26 @@ export interface IgnoreCatalogue {
   ids: Set<string>;
   /** hadolint id (DL3008) -> our ids */
   hadolint: Map<string, string[]>;
+  /** The finer ids rules' findings carry (RuleMeta.codes), e.g. ShellCheck's SC2086. */
+  codes?: RegExp[];
 }
 
-export function ignoreCatalogue(rules: Iterable<{ id: string; equivalents?: { hadolint?: string[] } }>): IgnoreCatalogue {
+export function ignoreCatalogue(rules: Iterable<{ id: string; equivalents?: { hadolint?: string[] }; codes?: string }>): IgnoreCatalogue {
   const ids = new Set<string>();
   const hadolint = new Map<string, string[]>();
+  const codes: RegExp[] = [];
   for (const r of rules) {
     ids.add(r.id);
+    if (r.codes) codes.push(new RegExp(`^(?:${r.codes})$`, 'i'));
     for (const h of r.equivalents?.hadolint ?? []) {
       const key = h.toUpperCase();
       hadolint.set(key, [...(hadolint.get(key) ?? []), r.id]);
     }
   }
-  return { ids, hadolint };
+  return { ids, hadolint, codes };
 }
+
+const isCode = (id: string, known: IgnoreCatalogue): boolean => (known.codes ?? []).some((re) => re.test(id));
 
 const TIGHTSHIP = /^tightship[\s:]+(ignore|ignore-stage|ignore-file)\s*=\s*(.*)$/i;
 const HADOLINT = /^hadolint\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]*?)\s*$/i;
@@ -73,6 +80,7 @@ export function parseIgnoreComment(comment: string, known: IgnoreCatalogue): Ign
     const unknownIds: string[] = [];
     for (const id of ids) {
       if (id === '*' || known.ids.has(id)) ruleIds.push(id);
+      else if (isCode(id, known)) ruleIds.push(id.toUpperCase());
       else unknownIds.push(id);
     }
     const d: IgnoreDirective = { tool: 'tightship', scope, ruleIds, unknownIds, reason };
@@ -84,6 +92,7 @@ export function parseIgnoreComment(comment: string, known: IgnoreCatalogue): Ign
     const ruleIds = new Set<string>();
     for (const h of m[2]!.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)) {
       for (const id of known.hadolint.get(h) ?? []) ruleIds.add(id);
+      if (isCode(h, known)) ruleIds.add(h);
     }
     return { tool: 'hadolint', scope: m[1] ? 'file' : 'next', ruleIds: [...ruleIds].sort(), unknownIds: [], reason: null };
   }

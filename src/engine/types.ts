@@ -84,6 +84,9 @@ export interface Finding {
   /** The raw secret values this finding found, for the report's redaction step
    *  (src/secrets/redact.ts). Never printed: formatters do not read this field. */
   secrets?: string[];
+  /** A finer id inside the rule (ShellCheck's SC2086 for dockerfile/shellcheck): inline ignores
+   *  may name it in place of the rule id. */
+  code?: string;
 }
 
 export interface Equivalents {
@@ -130,6 +133,9 @@ export interface RuleMeta<O = Record<string, never>> {
   /** An error finding of this rule means the builder would reject the input: the target is
    *  not graded (level null, with a levelReason). */
   breaksBuild?: boolean;
+  /** The finer ids (`Finding.code`) the rule's findings carry, as a RegExp source matching a whole
+   *  code (`SC\\d{4}`): an inline ignore naming such a code is honoured for that code only. */
+  codes?: string;
 }
 
 export interface ReportDescriptor {
@@ -146,6 +152,8 @@ export interface ReportDescriptor {
   /** The raw secret values found, for the report's redaction step (src/secrets/redact.ts);
    *  never printed. */
   secrets?: string[];
+  /** See Finding.code. */
+  code?: string;
 }
 
 export interface RuleContext<O> {

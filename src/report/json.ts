@@ -18,6 +18,7 @@ function finding(f: Finding, titles: Map<string, string>): Record<string, unknow
   if (f.related?.length) out.related = f.related;
   if (f.fix) out.fix = f.fix;
   if (f.sensitive) out.sensitive = true;
+  if (f.code !== undefined) out.code = f.code;
   return out;
 }
 

@@ -41,10 +41,11 @@ describe('tightship migrate hadolint', () => {
     assert.equal(r.code, 0);
     assert.match(r.stderr, /wrote \.tightship\.yaml from \.hadolint\.yaml/);
     assert.match(r.stderr, /ignored: honoured/);
-    assert.match(r.stderr, /trustedRegistries: no-equivalent/);
+    assert.match(r.stderr, /trustedRegistries: honoured/);
     const loaded = await loadConfigFile(path.join(dir, '.tightship.yaml'), catalogue());
     assert.deepEqual(loaded.rules['dockerfile/apt-get-unpinned'], { severity: 'off' });
     assert.deepEqual(loaded.rules['dockerfile/last-user-root'], { severity: 'error' });
+    assert.deepEqual(loaded.rules['dockerfile/untrusted-registry'], { options: { allowed: ['docker.io'] } });
     assert.deepEqual(readdirSync(dir).sort(), ['.hadolint.yaml', '.tightship.yaml']); // no temporary file left
   });
 

@@ -46,12 +46,16 @@ describe('hadolint config: ignored', () => {
     assert.equal(r.config.rules?.['dockerfile/rpm-unpinned'], 'off');
   });
 
-  it('DL ids without a rule and ShellCheck codes are named as not honoured', () => {
-    const r = t('ignored: [DL3008, DL3026, SC2086]\n');
+  it('DL ids without a rule are named as not honoured; ShellCheck codes become the shellcheck rule\'s exclusions', () => {
+    const r = t('ignored: [DL3008, DL3059, SC2086]\n');
     const n = noteOf(r.notes, 'ignored');
     assert.equal(n.status, 'partial');
-    assert.match(n.message, /no tightship rule yet for DL3026/);
-    assert.match(n.message, /ShellCheck codes SC2086/);
+    assert.match(n.message, /no tightship rule yet for DL3059/);
+    assert.match(n.message, /ShellCheck codes SC2086 → dockerfile\/shellcheck options.exclude/);
+    assert.deepEqual(r.config.rules?.['dockerfile/shellcheck'], { options: { exclude: ['SC2086'] } });
+    const only = t('ignored: [sc2046, SC1000]\n');
+    assert.equal(noteOf(only.notes, 'ignored').status, 'honoured');
+    assert.deepEqual(only.config.rules?.['dockerfile/shellcheck'], { options: { exclude: ['SC1000', 'SC2046'] } });
   });
 
   it('HADOLINT_IGNORE adds to the file, comma-separated, spaces allowed', () => {
@@ -127,31 +131,41 @@ describe('hadolint config: thresholds, pragmas, labels, registries', () => {
     assert.equal(t(null, { HADOLINT_DISABLE_IGNORE_PRAGMA: '1' }).config.inlineIgnores, false);
   });
 
-  it('label-schema names become the required labels; typed values are noted as not checked', () => {
+  it('label-schema names become the required labels, and their types the label schema', () => {
     const r = t('label-schema:\n  author: text\n  version: semver\n');
     assert.deepEqual(r.config.rules?.['dockerfile/missing-oci-labels'], { options: { required: ['author', 'version'] } });
+    assert.deepEqual(r.config.rules?.['dockerfile/label-schema'], { options: { labels: { author: 'text', version: 'semver' } } });
     const n = noteOf(r.notes, 'label-schema');
-    assert.equal(n.status, 'partial');
-    assert.match(n.message, /version: semver/);
-    assert.equal(t('label-schema:\n  author: text\n').notes[0]!.status, 'honoured');
+    assert.equal(n.status, 'honoured');
+    assert.match(n.message, /DL3049.*DL3051/);
   });
 
   it('HADOLINT_REQUIRE_LABELS reads name:type pairs and drops unreadable ones', () => {
     const r = t(null, { HADOLINT_REQUIRE_LABELS: 'maintainer:text,bad,version:nope' });
     assert.deepEqual(r.config.rules?.['dockerfile/missing-oci-labels'], { options: { required: ['maintainer'] } });
+    assert.deepEqual(r.config.rules?.['dockerfile/label-schema'], { options: { labels: { maintainer: 'text' } } });
   });
 
   it('a label-schema with an unknown type is an error', () => {
     assert.match(userError(() => t('label-schema:\n  a: number\n')).message, /label-schema\.a in \.hadolint\.yaml: must be one of text/);
   });
 
-  it('trustedRegistries (string or list) and strict-labels have no equivalent yet, and say so', () => {
+  it('trustedRegistries (string or list) and strict-labels become rule options', () => {
     const r = t('trustedRegistries: docker.io\nstrict-labels: true\n');
-    assert.equal(noteOf(r.notes, 'trustedRegistries').status, 'no-equivalent');
-    assert.match(noteOf(r.notes, 'trustedRegistries').message, /DL3026.*docker\.io/);
-    assert.equal(noteOf(r.notes, 'strict-labels').status, 'no-equivalent');
-    assert.deepEqual(r.config, {});
-    assert.equal(noteOf(t(null, { HADOLINT_TRUSTED_REGISTRIES: 'a.io,b.io' }).notes, 'HADOLINT_TRUSTED_REGISTRIES').status, 'no-equivalent');
+    assert.equal(noteOf(r.notes, 'trustedRegistries').status, 'honoured');
+    assert.match(noteOf(r.notes, 'trustedRegistries').message, /DL3026.*dockerfile\/untrusted-registry.*docker\.io/);
+    assert.equal(noteOf(r.notes, 'strict-labels').status, 'honoured');
+    assert.deepEqual(r.config.rules, {
+      'dockerfile/label-schema': { options: { strict: true } },
+      'dockerfile/untrusted-registry': { options: { allowed: ['docker.io'] } },
+    });
+    const env = t(null, { HADOLINT_TRUSTED_REGISTRIES: 'a.io,b.io' });
+    assert.deepEqual(env.config.rules?.['dockerfile/untrusted-registry'], { options: { allowed: ['a.io', 'b.io'] } });
+  });
+
+  it('an ignored rule stays off when its options are set too', () => {
+    const r = t('ignored: [DL3026]\ntrustedRegistries: [x.io]\n');
+    assert.equal(r.config.rules?.['dockerfile/untrusted-registry'], 'off');
   });
 
   it('output settings and unknown keys are named, not applied', () => {
@@ -182,7 +196,7 @@ describe('hadolint config: rendering', () => {
       'label-schema:\n  author: text\ntrustedRegistries: [docker.io]\n');
     const text = renderTightshipYaml(r, '.hadolint.yaml');
     assert.match(text, /^# Translated from \.hadolint\.yaml/);
-    assert.match(text, /# trustedRegistries: no-equivalent/);
+    assert.match(text, /# trustedRegistries: honoured/);
     const file = path.join(tmp, 'a', '.tightship.yaml');
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, text);
@@ -192,10 +206,11 @@ describe('hadolint config: rendering', () => {
     assert.deepEqual(loaded.rules['dockerfile/apt-get-unpinned'], { severity: 'off' });
     assert.deepEqual(loaded.rules['dockerfile/last-user-root'], { severity: 'error' });
     assert.deepEqual(loaded.rules['dockerfile/missing-oci-labels'], { options: { required: ['author'] } });
+    assert.deepEqual(loaded.rules['dockerfile/untrusted-registry'], { options: { allowed: ['docker.io'] } });
   });
 
   it('a translation with no settings renders a file the loader accepts', async () => {
-    const text = renderTightshipYaml(t('trustedRegistries: [x.io]\n'), '.hadolint.yaml');
+    const text = renderTightshipYaml(t('trustedRegistries: []\n'), '.hadolint.yaml');
     const file = path.join(tmp, 'b', '.tightship.yaml');
     await fs.mkdir(path.dirname(file), { recursive: true });
     await fs.writeFile(file, text);
@@ -204,9 +219,9 @@ describe('hadolint config: rendering', () => {
   });
 
   it('summarizeNotes groups the keys by outcome', () => {
-    const r = t('ignored: [DL3008]\ntrustedRegistries: [x.io]\nformat: json\n');
+    const r = t('ignored: [DL3008]\noverride:\n  error: [DL3059]\nformat: json\n');
     assert.equal(summarizeNotes('.hadolint.yaml', r.notes),
-      'using hadolint settings from .hadolint.yaml (honoured: ignored; no equivalent yet: trustedRegistries; ignored: format)');
+      'using hadolint settings from .hadolint.yaml (honoured: ignored; no equivalent yet: override.error; ignored: format)');
   });
 });
 
@@ -249,11 +264,11 @@ describe('hadolint config: read by the config loader when there is no .tightship
   });
 
   it('.hadolint.yaml found upward is translated, with a notice', async () => {
-    const dir = await tree({ '.hadolint.yaml': 'ignored: [DL3002]\ntrustedRegistries: [x.io]\n', 'svc/Dockerfile': DOCKERFILE });
+    const dir = await tree({ '.hadolint.yaml': 'ignored: [DL3002]\noverride:\n  info: [DL3059]\n', 'svc/Dockerfile': DOCKERFILE });
     const c = await (await loader()).forDir(path.join(dir, 'svc'));
     assert.deepEqual(c.rules['dockerfile/last-user-root'], { severity: 'off' });
     assert.equal(c.source, path.join(dir, '.hadolint.yaml'));
-    assert.match(c.notice!, /honoured: ignored; no equivalent yet: trustedRegistries/);
+    assert.match(c.notice!, /honoured: ignored; no equivalent yet: override.info/);
   });
 
   it('a .tightship.yaml anywhere upward wins over a nearer .hadolint.yaml', async () => {

@@ -2,5 +2,11 @@
 // Rule tests import this file for its side effect.
 import { registerLoader, TEST_PATH } from './rule-tester.js';
 import { parseDockerfile } from '../../src/targets/dockerfile/parse.js';
+import { shellcheckFacts } from '../../src/targets/dockerfile/shellcheck.js';
 
-registerLoader('dockerfile', (code, c) => parseDockerfile(code, { path: TEST_PATH, buildArgs: c.buildArgs }));
+// ShellCheck (the load step's one tool) runs only for the rule that reads its results
+registerLoader('dockerfile', async (code, c, rule) => {
+  const model = parseDockerfile(code, { path: TEST_PATH, buildArgs: c.buildArgs });
+  if (rule.id === 'dockerfile/shellcheck') model.shellcheck = await shellcheckFacts(model);
+  return model;
+});

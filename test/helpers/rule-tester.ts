@@ -48,7 +48,8 @@ export interface InvalidCase extends ValidCase {
   output?: string;
 }
 
-export type Loader<K extends TargetKind> = (code: string, c: ValidCase) => TargetModels[K] | Promise<TargetModels[K]>;
+/** The rule is given so a loader can run the load step's tools only for the rules that read them. */
+export type Loader<K extends TargetKind> = (code: string, c: ValidCase, rule: Rule) => TargetModels[K] | Promise<TargetModels[K]>;
 
 const loaders: Partial<{ [K in TargetKind]: Loader<K> }> = {};
 
@@ -72,7 +73,7 @@ const catalogues = new WeakMap<Rule, readonly Rule[]>();
 export async function auditSnippet(rule: Rule, c: ValidCase): Promise<TargetResult> {
   const loader = loaders[rule.target] as Loader<TargetKind> | undefined;
   if (!loader) throw new Error(`no loader registered for target ${rule.target}; import its loader in the test`);
-  const model = await loader(c.code, c);
+  const model = await loader(c.code, c, rule);
   const config = defaultConfig();
   if (c.options) config.rules[rule.id] = { options: c.options };
   if (c.buildArgs) config.buildArgs = c.buildArgs;

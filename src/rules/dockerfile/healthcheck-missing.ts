@@ -48,6 +48,7 @@ export default defineRule({
     'https://docs.docker.com/reference/dockerfile/#healthcheck',
   ],
   equivalents: {
+    hadolint: ['DL3057'],
     trivy: ['DS-0026'],
     checkov: ['CKV_DOCKER_2'],
     kics: ['Healthcheck Instruction Missing'],

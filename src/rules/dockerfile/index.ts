@@ -55,6 +55,21 @@ import healthcheckToolMissing from './healthcheck-tool-missing.js';
 import addFromFlag from './add-from-flag.js';
 import rootStepAfterUser from './root-step-after-user.js';
 import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
+import copyRelativeDestination from './copy-relative-destination.js';
+import copySeveralSourcesNoSlash from './copy-several-sources-no-slash.js';
+import curlAndWget from './curl-and-wget.js';
+import lnBinSh from './ln-bin-sh.js';
+import useraddLargeUid from './useradd-large-uid.js';
+import runInteractiveCommand from './run-interactive-command.js';
+import fromPlatformConstant from './from-platform-constant.js';
+import envSelfReference from './env-self-reference.js';
+import untrustedRegistry from './untrusted-registry.js';
+import labelKeyInvalid from './label-key-invalid.js';
+import labelSchema from './label-schema.js';
+import shellcheck from './shellcheck.js';
+import stageNameReserved from './stage-name-reserved.js';
+import fromPlatformRedundant from './from-platform-redundant.js';
+import copyFromStageRoot from './copy-from-stage-root.js';
 
 export const dockerfileRules: Rule[] = [
   lastUserRoot,
@@ -112,4 +127,19 @@ export const dockerfileRules: Rule[] = [
   runtimeEnvRecommended,
   baseImageFull,
   healthcheckToolMissing,
+  copyRelativeDestination,
+  copySeveralSourcesNoSlash,
+  curlAndWget,
+  lnBinSh,
+  useraddLargeUid,
+  runInteractiveCommand,
+  fromPlatformConstant,
+  envSelfReference,
+  untrustedRegistry,
+  labelKeyInvalid,
+  labelSchema,
+  shellcheck,
+  stageNameReserved,
+  fromPlatformRedundant,
+  copyFromStageRoot,
 ];

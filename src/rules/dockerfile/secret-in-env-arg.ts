@@ -52,6 +52,7 @@ export default defineRule({
     'https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/',
   ],
   equivalents: {
+    hadolint: ['DL3064'],
     trivy: ['DS-0031'],
     kics: ['Passwords And Secrets In Infrastructure Code Docker'],
     dockle: ['CIS-DI-0010'],

@@ -17,7 +17,7 @@ export default defineEngineRule({
     'argument. A file with any of these is not graded (level null, "does not build: …").',
   remediation: 'Fix the syntax at the reported location; `docker build --check` reports the same problem.',
   references: ['https://docs.docker.com/reference/dockerfile/'],
-  equivalents: { hadolint: ['DL1000'] },
+  equivalents: { hadolint: ['DL1000', 'DL3043', 'DL3061'] },
   examples: {
     bad: 'FROM alpine:3.20\nRUN <<EOF\necho never closed\n',
     good: 'FROM alpine:3.20\nRUN <<EOF\necho closed\nEOF\n',

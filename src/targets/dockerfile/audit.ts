@@ -13,6 +13,7 @@ import { audit } from '../../engine/pipeline.js';
 import { tightshipRules } from '../../rules/tightship/index.js';
 import type { DockerfileModel } from './model.js';
 import { dockerfileTarget, parseErrorFindings, parseModel } from './target.js';
+import { prefetchShellcheck, shellcheckFacts } from './shellcheck.js';
 
 /** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
 export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
@@ -105,6 +106,31 @@ const defaultCatalogues = new WeakMap<readonly Rule[], CatalogueEntry[]>();
 
 export { parseErrorFindings };
 
+/** ShellCheck runs in the load step (the rule reads its results from the model) when the run
+ *  allows it and the rule is among the rules and not turned off. */
+function wantsShellcheck(opts: Pick<AuditOptions, 'shellcheck' | 'rules' | 'config'>): boolean {
+  return opts.shellcheck !== false && opts.config.rules[SHELLCHECK_RULE]?.severity !== 'off' && opts.rules.some((r) => r.id === SHELLCHECK_RULE);
+}
+const SHELLCHECK_RULE = 'dockerfile/shellcheck';
+
+/** Before a run's audits (lint): ShellCheck over the scripts of every Dockerfile given, in one
+ *  process per batch instead of one per file, into opts.shellcheckCache (which the audits then
+ *  read). Files that cannot be read or parsed are left to their audit. */
+export async function prefetchDockerfileScripts(files: readonly string[], optsOf: (file: string) => Promise<AuditOptions>): Promise<void> {
+  const models: DockerfileModel[] = [];
+  let cache: Map<string, unknown> | undefined;
+  for (const file of files) {
+    const opts = await optsOf(file);
+    if (!opts.shellcheckCache || !wantsShellcheck(opts)) continue;
+    cache = opts.shellcheckCache;
+    const read = readTextFileSync(file);
+    if ('error' in read) continue;
+    const model = parseModel(read.text, relativePath(opts.cwd, file), opts);
+    if (!isLoadError(model)) models.push(model);
+  }
+  if (cache && models.length) await prefetchShellcheck(models, cache);
+}
+
 /** Audits Dockerfile text as if it were the file at absPath (used by --fix between passes). */
 export async function auditDockerfileText(text: string, absPath: string, opts: AuditOptions): Promise<DockerfileAudit> {
   const rel = relativePath(opts.cwd, absPath);
@@ -117,6 +143,7 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
     if (build.target !== undefined) target.stage = build.target;
   }
   if (isLoadError(model)) return { result: { ...errorResult(rel, model.loadError), target }, model: null };
+  if (wantsShellcheck(opts)) model.shellcheck = await shellcheckFacts(model, opts.shellcheckCache);
 
   let joined: Finding[] = [];
   let error: string | undefined;

@@ -1,5 +1,6 @@
 // The typed model of a Dockerfile. Plain data with source ranges; built by parse.ts.
 import type { SourceRange } from '../../engine/types.js';
+import type { ShellcheckFacts } from './shellcheck.js';
 
 export interface DockerfileModel {
   /** Relative POSIX path used in findings. */
@@ -30,6 +31,10 @@ export interface DockerfileModel {
   /** Offset of the first character of each line: line n (1-based) starts at lineStarts[n - 1].
    *  A final newline starts one more, empty line. See positionAt / rangeAt in facts.ts. */
   lineStarts: number[];
+  /** ShellCheck's findings on the RUN bodies and heredocs, when the audit ran it (the load step,
+   *  audit.ts: rules do no I/O); absent when it was not run (--no-shellcheck, the rule off, a
+   *  model built by the parser alone). */
+  shellcheck?: ShellcheckFacts;
 }
 
 export interface Directive {

@@ -53,6 +53,11 @@ export type ShellcheckResult =
   | { status: 'not-installed'; message: string }
   | { status: 'failed'; message: string };
 
+/** What the model carries: the findings, or why there are none. */
+export type ShellcheckFacts =
+  | { status: 'ok'; findings: ShellcheckFinding[] }
+  | { status: 'not-installed' | 'failed'; message: string };
+
 export interface ShellcheckOptions {
   /** The binary (default `shellcheck`, found on PATH). */
   binary?: string;
@@ -62,6 +67,8 @@ export interface ShellcheckOptions {
   batchSize?: number;
   /** Per process (default 60 s). */
   timeoutMs?: number;
+  /** Processes run at once (default: the CPUs available, at most 4). */
+  parallel?: number;
 }
 
 /** The codes hadolint leaves out by default. */
@@ -178,50 +185,69 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tightship-shellcheck-'));
   try {
+    const batches: number[][] = [];
+    for (let b = 0; b < todo.length; b += batchSize) batches.push(todo.slice(b, b + batchSize));
+    const parallel = Math.max(1, Math.min(opts.parallel ?? Math.min(4, os.availableParallelism()), batches.length));
+    const results: (ShellcheckFinding[] | Exclude<ShellcheckResult, { status: 'ok' }>)[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < batches.length) {
+        const k = next++;
+        results[k] = await checkBatch(batches[k]!, prepared, dir, binary, exclude, opts.timeoutMs ?? 60_000);
+      }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
     const findings: ShellcheckFinding[] = [];
-    let processes = 0;
-    for (let b = 0; b < todo.length; b += batchSize) {
-      const batch = todo.slice(b, b + batchSize);
-      const files = batch.map((i) => path.join(dir, `${i}.sh`));
-      await Promise.all(batch.map((i, k) => fs.writeFile(files[k]!, prepared[i]!.script, { mode: 0o600 })));
-      const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...files];
-      const r = await spawnShellcheck(binary, args, opts.timeoutMs ?? 60_000);
-      processes++;
-      if ('error' in r) {
-        if (r.error.code === 'ENOENT') {
-          return { status: 'not-installed', message: `ShellCheck is not installed ('${binary}' is not on PATH): install it (apt-get install shellcheck) or turn it off with --no-shellcheck` };
-        }
-        return { status: 'failed', message: `cannot run ${binary}: ${r.error.code ?? r.error.message}` };
-      }
-      let data: Json1;
-      try {
-        data = JSON.parse(r.stdout) as Json1;
-      } catch {
-        const why = r.code === null ? 'timed out or was killed' : `exited with ${r.code}`;
-        return { status: 'failed', message: `${binary} ${why}: ${r.stderr.trim().split('\n')[0] || 'no JSON output'}` };
-      }
-      const byFile = new Map(files.map((f, k) => [f, batch[k]!]));
-      for (const c of data.comments) {
-        const index = byFile.get(c.file);
-        if (index === undefined) continue;
-        const p = prepared[index]!;
-        const start = mapPosition(p, c.line, c.column);
-        if (!start) continue; // a comment on the declarations we added
-        const end = mapPosition(p, c.endLine, c.endColumn) ?? start;
-        findings.push({
-          script: index,
-          code: `SC${c.code}`,
-          level: (['error', 'warning', 'info', 'style'].includes(c.level) ? c.level : 'error') as ShellcheckLevel,
-          message: c.message,
-          range: { start, end: end.line < start.line || (end.line === start.line && end.column < start.column) ? start : end },
-        });
-      }
+    for (const r of results) {
+      if (!Array.isArray(r)) return r;
+      findings.push(...r);
     }
     findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code) || a.script - b.script);
-    return { status: 'ok', findings, processes, skipped };
+    return { status: 'ok', findings, processes: batches.length, skipped };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** One ShellCheck process over a batch of prepared scripts: the findings at Dockerfile positions. */
+async function checkBatch(
+  batch: number[], prepared: (Prepared | null)[], dir: string, binary: string, exclude: string[], timeoutMs: number,
+): Promise<ShellcheckFinding[] | Exclude<ShellcheckResult, { status: 'ok' }>> {
+  const files = batch.map((i) => path.join(dir, `${i}.sh`));
+  await Promise.all(batch.map((i, k) => fs.writeFile(files[k]!, prepared[i]!.script, { mode: 0o600 })));
+  const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...files];
+  const r = await spawnShellcheck(binary, args, timeoutMs);
+  if ('error' in r) {
+    if (r.error.code === 'ENOENT') {
+      return { status: 'not-installed', message: `ShellCheck is not installed ('${binary}' is not on PATH): RUN lines were not checked for SC codes; install it (apt-get install shellcheck) or turn it off with --no-shellcheck` };
+    }
+    return { status: 'failed', message: `cannot run ${binary}: ${r.error.code ?? r.error.message}` };
+  }
+  let data: Json1;
+  try {
+    data = JSON.parse(r.stdout) as Json1;
+  } catch {
+    const why = r.code === null ? 'timed out or was killed' : `exited with ${r.code}`;
+    return { status: 'failed', message: `${binary} ${why}: ${r.stderr.trim().split('\n')[0] || 'no JSON output'}` };
+  }
+  const byFile = new Map(files.map((f, k) => [f, batch[k]!]));
+  const findings: ShellcheckFinding[] = [];
+  for (const c of data.comments) {
+    const index = byFile.get(c.file);
+    if (index === undefined) continue;
+    const p = prepared[index]!;
+    const start = mapPosition(p, c.line, c.column);
+    if (!start) continue; // a comment on the declarations we added
+    const end = mapPosition(p, c.endLine, c.endColumn) ?? start;
+    findings.push({
+      script: index,
+      code: `SC${c.code}`,
+      level: (['error', 'warning', 'info', 'style'].includes(c.level) ? c.level : 'error') as ShellcheckLevel,
+      message: c.message,
+      range: { start, end: end.line < start.line || (end.line === start.line && end.column < start.column) ? start : end },
+    });
+  }
+  return findings;
 }
 
 /** A script of a Dockerfile and the instruction it belongs to. */
@@ -285,4 +311,59 @@ export function dockerfileScripts(model: DockerfileModel): DockerfileScript[] {
     endOf.set(stage.index, { dialect, vars: [...vars] });
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The load step: ShellCheck's facts for a model, from a run's cache (filled for every Dockerfile of
+// the run at once, so the whole run costs one process per batch) or checked on the spot.
+
+const NOTICE = '\u0000notice';
+
+/** The facts of a model's scripts, given its scripts' results (findings of scripts[i] only). */
+function factsOf(r: ShellcheckResult): ShellcheckFacts {
+  return r.status === 'ok' ? { status: 'ok', findings: r.findings } : r;
+}
+
+/** ShellCheck's facts for several models at once: all their scripts in one process per batch. */
+export async function shellcheckModels(models: readonly DockerfileModel[], opts: ShellcheckOptions = {}): Promise<ShellcheckFacts[]> {
+  const perModel = models.map(dockerfileScripts);
+  const all = perModel.flat();
+  const r = await runShellcheck(all, opts);
+  if (r.status !== 'ok') return models.map(() => factsOf(r));
+  const out: ShellcheckFacts[] = [];
+  let first = 0;
+  for (const scripts of perModel) {
+    const last = first + scripts.length;
+    out.push({ status: 'ok', findings: r.findings.filter((f) => f.script >= first && f.script < last).map((f) => ({ ...f, script: f.script - first })) });
+    first = last;
+  }
+  return out;
+}
+
+/** Fills a run's cache with the facts of every model given (keyed by the Dockerfile's text). */
+export async function prefetchShellcheck(models: readonly DockerfileModel[], cache: Map<string, unknown>, opts: ShellcheckOptions = {}): Promise<void> {
+  const todo = models.filter((m, i) => !cache.has(m.text) && models.findIndex((n) => n.text === m.text) === i);
+  if (!todo.length) return;
+  const facts = await shellcheckModels(todo, opts);
+  todo.forEach((m, i) => remember(cache, m.text, facts[i]!));
+}
+
+function remember(cache: Map<string, unknown>, text: string, facts: ShellcheckFacts): void {
+  cache.set(text, facts);
+  if (facts.status !== 'ok' && !cache.has(NOTICE)) cache.set(NOTICE, facts.message);
+}
+
+/** The facts for one model: from the cache when the run checked its text already, else now. */
+export async function shellcheckFacts(model: DockerfileModel, cache?: Map<string, unknown>, opts: ShellcheckOptions = {}): Promise<ShellcheckFacts> {
+  const known = cache?.get(model.text) as ShellcheckFacts | undefined;
+  if (known) return known;
+  const [facts] = await shellcheckModels([model], opts);
+  if (cache) remember(cache, model.text, facts!);
+  return facts!;
+}
+
+/** The one line a run prints when ShellCheck could not run (not installed, failed), or null. */
+export function shellcheckNotice(cache: Map<string, unknown>): string | null {
+  const n = cache.get(NOTICE);
+  return typeof n === 'string' ? n : null;
 }

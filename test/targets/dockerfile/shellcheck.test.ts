@@ -1,4 +1,5 @@
-// Runs the real ShellCheck (Debian's shellcheck package; CI installs it).
+// Runs the real ShellCheck (Debian's shellcheck package; CI installs it); the tests that need it
+// are skipped, with the reason, where it is not installed.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
@@ -6,6 +7,7 @@ import {
   dialectOfShebang, dialectOfShell, dockerfileScripts, prepareScript, runShellcheck,
   type ShellScript, type ShellcheckFinding, type ShellDialect,
 } from '../../../src/targets/dockerfile/shellcheck.js';
+import { SHELLCHECK_MISSING as skip } from '../../helpers/shellcheck.js';
 
 /** The scripts of a Dockerfile as the target's load step would build them: each RUN in shell form
  *  from its arguments to the end of the instruction, and each heredoc body. */
@@ -32,7 +34,7 @@ async function check(text: string, opts: Parameters<typeof runShellcheck>[1] = {
 const codes = (fs: ShellcheckFinding[]) => fs.map((f) => f.code).sort();
 const at = (text: string, f: ShellcheckFinding) => text.slice(f.range.start.offset, f.range.end.offset);
 
-describe('shellcheck: positions in the Dockerfile', () => {
+describe('shellcheck: positions in the Dockerfile', { skip }, () => {
   it('maps line, column and offset through flags, continuations and a dropped comment line', async () => {
     const text = 'FROM debian:12\nRUN --mount=type=cache,target=/a echo $foo \\\n  # a comment Docker drops\n  && echo done $1\n';
     const fs = await check(text, { exclude: [] });
@@ -77,7 +79,7 @@ describe('shellcheck: positions in the Dockerfile', () => {
   });
 });
 
-describe('shellcheck: dialects, variables, exclusions', () => {
+describe('shellcheck: dialects, variables, exclusions', { skip }, () => {
   const BASHISM = 'FROM debian:12\nRUN if [[ -n "$HOME" ]]; then echo yes; fi\n';
   it('bash syntax is reported under sh and accepted under bash', async () => {
     assert.ok((await check(BASHISM, {}, 'sh')).some((f) => f.code === 'SC3010'));
@@ -139,7 +141,7 @@ describe('shellcheck: batches and failures', () => {
   const text = Array.from({ length: 25 }, (_, i) => `RUN echo $v${i} && cd /tmp/${i}`).join('\n');
   const many = `FROM debian:12\n${text}\n`;
 
-  it('one process for the whole batch gives the same findings as one process per script', async () => {
+  it('one process for the whole batch gives the same findings as one process per script', { skip }, async () => {
     const scripts = scriptsOf(many);
     const batch = await runShellcheck(scripts);
     const single = await runShellcheck(scripts, { batchSize: 1 });
@@ -153,6 +155,11 @@ describe('shellcheck: batches and failures', () => {
     assert.deepEqual([...new Set(b.findings.map((f) => f.script))].length, 25);
     const r = await runShellcheck(scripts, { batchSize: 10 });
     assert.equal((r as Extract<typeof r, { status: 'ok' }>).processes, 3);
+    // batches run side by side give the same findings, in the same order
+    const side = await runShellcheck(scripts, { batchSize: 10, parallel: 3 });
+    const one = await runShellcheck(scripts, { batchSize: 10, parallel: 1 });
+    assert.deepEqual(side, one);
+    assert.deepEqual((side as typeof b).findings, b.findings);
   });
 
   it('no scripts: no process at all', async () => {
@@ -166,9 +173,9 @@ describe('shellcheck: batches and failures', () => {
   });
 
   it('a binary that gives no JSON is a failure with a one-line reason', async () => {
-    const r = await runShellcheck(scriptsOf('FROM debian:12\nRUN echo $x\n'), { binary: 'false' });
+    const r = await runShellcheck(scriptsOf('FROM debian:12\nRUN echo $x\n'), { binary: '/bin/false' });
     assert.equal(r.status, 'failed');
-    assert.match((r as { message: string }).message, /^false exited with 1: /);
+    assert.match((r as { message: string }).message, /^\/bin\/false exited with 1: /);
   });
 });
 
@@ -203,7 +210,7 @@ describe('shellcheck: the scripts of a Dockerfile', () => {
     assert.deepEqual(scripts[3]!.variables, []);
   });
 
-  it('ONBUILD RUN starts after its RUN keyword; every finding lands on the right text', async () => {
+  it('ONBUILD RUN starts after its RUN keyword; every finding lands on the right text', { skip }, async () => {
     assert.deepEqual(scripts[2]!.start, { line: 10, column: 13, offset: text.indexOf('echo $o') });
     const r = await runShellcheck(scripts);
     assert.equal(r.status, 'ok');
