@@ -1,5 +1,6 @@
 // The typed model of a Dockerfile. Plain data with source ranges; built by parse.ts.
 import type { SourceRange } from '../../engine/types.js';
+import type { PackageRun } from './packages.js';
 
 export interface DockerfileModel {
   /** Relative POSIX path used in findings. */
@@ -30,6 +31,9 @@ export interface DockerfileModel {
   /** Offset of the first character of each line: line n (1-based) starts at lineStarts[n - 1].
    *  A final newline starts one more, empty line. See positionAt / rangeAt in facts.ts. */
   lineStarts: number[];
+  /** Every RUN (and ONBUILD RUN trigger) that invokes a package manager or installer, in file order,
+   *  with each invocation read once (packages.ts). */
+  packages: PackageRun[];
 }
 
 export interface Directive {
