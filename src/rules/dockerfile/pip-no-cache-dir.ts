@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import { truthy } from '../../targets/dockerfile/packages.js';
+import { envValue, truthy } from '../../targets/dockerfile/packages.js';
 import { commandRange, insertAfter } from './util/runs.js';
 import { finalChain } from '../../targets/dockerfile/facts.js';
 import { hasOpt, pkgRuns } from './util/packages.js';
@@ -35,7 +35,7 @@ export default defineRule({
         if (call.tool !== 'pip' || call.sub !== 'install' || call.cacheMounted) continue;
         // PIP_NO_CACHE_DIR from ENV, ARG, `export` or the command's own assignment: only a true value
         // (1/true/yes/on) turns the cache off; 0/off/no/false leave it on
-        if (hasOpt(call, 'no-cache-dir') || truthy(call.env['PIP_NO_CACHE_DIR'])) continue;
+        if (hasOpt(call, 'no-cache-dir') || truthy(envValue(call.env, 'PIP_NO_CACHE_DIR'))) continue;
         const cmd = call.cmd;
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];

@@ -161,7 +161,7 @@ function readArgs(argv: readonly string[], first: number, spec: Spec, stopAtDash
   let subIndex = -1;
   let endOfOptions = false;
   for (let i = first; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (!endOfOptions && a === '--') {
       if (stopAtDashes) break; // gem install x -- --build-flags: the rest is for the extension build
       endOfOptions = true;
@@ -171,7 +171,7 @@ function readArgs(argv: readonly string[], first: number, spec: Spec, stopAtDash
       const eq = a.indexOf('=');
       const name = (eq === -1 ? a.slice(2) : a.slice(2, eq)).toLowerCase();
       let value: string | null = eq === -1 ? null : a.slice(eq + 1);
-      if (value === null && spec.longValue.has(name) && i + 1 < argv.length) value = argv[++i]!;
+      if (value === null && spec.longValue.has(name) && i + 1 < argv.length) value = argv[++i];
       opts.push({ name, value, index: eq === -1 && value !== null ? i - 1 : i, long: true });
       continue;
     }
@@ -179,15 +179,15 @@ function readArgs(argv: readonly string[], first: number, spec: Spec, stopAtDash
       // combined short flags: -qy, -qq, -oAPT::X=1, -q=2, -t .build-deps
       const body = a.slice(1);
       if (body.indexOf('=') === 1) {
-        opts.push({ name: body[0]!, value: body.slice(2), index: i, long: false });
+        opts.push({ name: body[0], value: body.slice(2), index: i, long: false });
         continue;
       }
       for (let k = 0; k < body.length; k++) {
-        const letter = body[k]!;
+        const letter = body[k];
         if (spec.shortValue.includes(letter)) {
           let value = body.slice(k + 1);
           let index = i;
-          if (value === '' && i + 1 < argv.length) { value = argv[++i]!; index = i - 1; }
+          if (value === '' && i + 1 < argv.length) { value = argv[++i]; index = i - 1; }
           opts.push({ name: letter, value, index, long: false });
           break;
         }
@@ -316,17 +316,18 @@ function osPackages(tool: Tool, p: Parsed): PackageSpec[] {
     const v = o.value;
     if (!usable(v) || isPathLike(v) || isUrl(v)) continue;
     if (rpm && p.sub === 'group install') continue; // group names, not packages
-    const m = (tool === 'apk' ? /^([^=<>~]*)([=<>~].*)?$/ : rpm || tool === 'zypper' ? /^([^=<>]*)([=<>].*)?$/ : /^([^=]*)(=.*)?$/).exec(v)!;
-    let name = m[1]!.toLowerCase();
-    let version = m[2] ?? null;
+    // the version starts at the tool's first version operator
+    const at = v.search(tool === 'apk' ? /[=<>~]/ : rpm || tool === 'zypper' ? /[=<>]/ : /=/);
+    let name = (at === -1 ? v : v.slice(0, at)).toLowerCase();
+    let version: string | null = at === -1 ? null : v.slice(at);
     let pinned: boolean;
     if (tool === 'apk') pinned = version !== null || v.endsWith('.apk');
     else if (rpm || tool === 'zypper') {
       const dash = /-(\d.*)$/.exec(name);
-      if (version === null && dash) { version = '-' + dash[1]!; name = name.slice(0, dash.index); }
+      if (version === null && dash) { version = name.slice(dash.index); name = name.slice(0, dash.index); }
       // a module stream (`dnf module install nodejs:20`) is a pinned version too
-      const stream = p.sub === 'module install' || (p.sub === 'module' && p.operands[0]?.value === 'install') ? /^([^:]+)(:.+)$/.exec(name) : null;
-      if (stream) { name = stream[1]!; version = stream[2]!; }
+      const colon = p.sub === 'module install' ? name.indexOf(':') : -1;
+      if (colon > 0) { version = name.slice(colon); name = name.slice(0, colon); }
       pinned = version !== null || v.endsWith('.rpm') || v.startsWith('@');
     } else pinned = version !== null || v.endsWith('.deb');
     out.push(spec(o, name, version, 'registry', pinned));
@@ -419,6 +420,11 @@ function packagesOf(tool: Tool, verb: Verb | null, p: Parsed): PackageSpec[] {
 // ---------------------------------------------------------------------------------------------
 // Environment, caches, lockfiles
 
+/** A variable of the environment, undefined when it is not set. */
+export function envValue(env: Readonly<Record<string, string>>, name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(env, name) ? env[name] : undefined;
+}
+
 const TRUTHY = new Set(['1', 'true', 'yes', 'on', 'y', 't']);
 /** A boolean setting as the tools read it from the environment (1/true/yes/on, any case). */
 export const truthy = (v: string | undefined): boolean => v !== undefined && TRUTHY.has(v.trim().toLowerCase());
@@ -466,7 +472,10 @@ function isFrozen(tool: Tool, verb: Verb | null, p: Parsed, env: Readonly<Record
   switch (tool) {
     case 'yarn': return has(p.opts, 'frozen-lockfile', 'immutable', 'pure-lockfile');
     // pnpm turns --frozen-lockfile on by itself when it runs in CI (the CI variable set)
-    case 'pnpm': return has(p.opts, 'frozen-lockfile') || (env['CI'] !== undefined && env['CI'] !== '' && !/^(0|false)$/i.test(env['CI']) && !has(p.opts, 'no-frozen-lockfile'));
+    case 'pnpm': {
+      const ci = envValue(env, 'CI');
+      return has(p.opts, 'frozen-lockfile') || (ci !== undefined && ci !== '' && !/^(0|false)$/i.test(ci) && !has(p.opts, 'no-frozen-lockfile'));
+    }
     case 'bun': return has(p.opts, 'frozen-lockfile');
     default: return false;
   }
@@ -507,8 +516,11 @@ export function readCall(cmd: ShellCommand, position = 0, env: Readonly<Record<s
     p.operands = p.operands.slice(1);
   }
   if (tool === 'go' && p.sub !== 'install' && p.sub !== 'get' && p.sub !== 'clean') {
-    // go build, go run, go mod download…: not an install (and their operands are packages to build)
-    return { tool, cmd, position, sub: p.sub, subIndex: p.subIndex, verb: p.sub === null ? null : 'other', opts: p.opts, operands: p.operands, packages: [], env: withAssignments(env, cmd), cacheMounted: cacheMounted(tool, mounts), frozen: false, global: false };
+    // go build, go mod download…: not an install (their operands are packages of the module being built);
+    // `go run module@version` fetches and runs a module like go install does
+    const remote = p.sub === 'run' && p.operands[0] && p.operands[0].value.includes('@') ? goPackages({ ...p, operands: [p.operands[0]] }) : [];
+    return { tool, cmd, position, sub: p.sub, subIndex: p.subIndex, verb: p.sub === null ? null : p.sub === 'run' ? 'run' : 'other', opts: p.opts, operands: p.operands,
+      packages: remote, env: withAssignments(env, cmd), cacheMounted: cacheMounted(tool, mounts), frozen: false, global: false };
   }
   const verb = verbOf(tool, p);
   const cmdEnv = withAssignments(env, cmd);
@@ -541,14 +553,14 @@ const XARGS_VALUE = new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--
 export function unwrapXargs(cmd: ShellCommand): ShellCommand {
   if (cmd.name !== 'xargs') return cmd;
   let i = 1;
-  while (i < cmd.argv.length && cmd.argv[i]!.startsWith('-')) {
-    const a = cmd.argv[i]!;
+  while (i < cmd.argv.length && cmd.argv[i].startsWith('-')) {
+    const a = cmd.argv[i];
     i += XARGS_VALUE.has(a) ? 2 : 1;
     if (a === '--') break;
   }
   const rest = cmd.argv.slice(i);
   if (rest.length === 0) return cmd;
-  const argv0 = rest[0]!;
+  const argv0 = rest[0];
   return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'] };
 }
 
@@ -561,7 +573,7 @@ export function readRun(instr: Instruction, onbuild: boolean, env: Readonly<Reco
   let current = env;
   const commands = instr.commands.some((c) => c.name === 'xargs') ? instr.commands.map(unwrapXargs) : instr.commands;
   for (let i = 0; i < commands.length; i++) {
-    const cmd = commands[i]!;
+    const cmd = commands[i];
     if (cmd.name === 'export' || (cmd.name === '' && cmd.assignments.length)) {
       const words = cmd.name === 'export' ? cmd.argv.slice(1) : cmd.assignments;
       if (words.some((w) => w.includes('='))) {

@@ -16,7 +16,7 @@ function calls(run: string, before = ''): PackageCall[] {
 const one = (run: string, before = ''): PackageCall => {
   const c = calls(run, before);
   assert.equal(c.length, 1, `one call in ${run}`);
-  return c[0]!;
+  return c[0];
 };
 
 describe('package fact: reading the command line', () => {
@@ -31,8 +31,8 @@ describe('package fact: reading the command line', () => {
   });
   it('consumes the values of options that take one; apk --virtual NAME is not a package', () => {
     const [a, b] = calls('apt-get -o APT::Get::Assume-Yes=true -t bookworm-backports install git; apk add --no-cache --virtual .deps gcc');
-    assert.deepEqual(a!.packages.map((p) => p.value), ['git']);
-    assert.deepEqual(b!.packages.map((p) => p.value), ['gcc']);
+    assert.deepEqual(a.packages.map((p) => p.value), ['git']);
+    assert.deepEqual(b.packages.map((p) => p.value), ['gcc']);
   });
   it('recognises python -m pip, pip3, pipx, sudo- and xargs-wrapped commands; echo is not a call', () => {
     const c = calls('python3 -m pip install flask; pip3 install x; python -m pipx install black; sudo dnf -y install httpd; xargs -r apt-get install -y < l; echo apt-get install x');
@@ -44,12 +44,13 @@ describe('package fact: reading the command line', () => {
   });
   it('keeps every RUN with a call, ONBUILD RUN triggers included, and none without', () => {
     const m = model('FROM x\nRUN echo hi\nRUN apk add curl\nONBUILD RUN gem install rails\n');
-    assert.deepEqual(m.packages.map((r) => [r.instr.range.start.line, r.onbuild, r.calls[0]!.tool]), [[3, false, 'apk'], [4, true, 'gem']]);
+    assert.deepEqual(m.packages.map((r) => [r.instr.range.start.line, r.onbuild, r.calls[0].tool]), [[3, false, 'apk'], [4, true, 'gem']]);
   });
   it('gives the location of the words through the command spans', () => {
     const m = model('FROM x\nRUN apt-get update && \\\n    apt-get install -y curl\n');
-    const c = m.packages[0]!.calls[1]!;
-    const span = c.cmd.spans[c.subIndex]!;
+    const c = m.packages[0].calls[1];
+    const span = c.cmd.spans[c.subIndex];
+    assert.ok(span);
     assert.equal(m.text.slice(span.start, span.end), 'install');
   });
 });
@@ -118,20 +119,20 @@ describe('package fact: versions', () => {
 describe('package fact: environment and mounts', () => {
   it('ENV and ARG in force, export and the command assignment, in order', () => {
     const [a, b, c] = calls('pip install a; export PIP_NO_CACHE_DIR=off && pip install b; PIP_NO_CACHE_DIR=1 pip install c', 'ARG X=1\nENV PIP_NO_CACHE_DIR=0\n');
-    assert.equal(a!.env['PIP_NO_CACHE_DIR'], '0');
-    assert.equal(a!.env['X'], '1');
-    assert.equal(b!.env['PIP_NO_CACHE_DIR'], 'off');
-    assert.equal(c!.env['PIP_NO_CACHE_DIR'], '1');
+    assert.equal(a.env['PIP_NO_CACHE_DIR'], '0');
+    assert.equal(a.env['X'], '1');
+    assert.equal(b.env['PIP_NO_CACHE_DIR'], 'off');
+    assert.equal(c.env['PIP_NO_CACHE_DIR'], '1');
   });
   it('ENV is inherited through FROM <stage>, ARG is not; a later ENV does not count', () => {
     const m = model('FROM x AS a\nARG A=1\nENV E=1\nFROM a\nRUN pip install p\nENV L=1\n');
-    const env = m.packages[0]!.calls[0]!.env;
+    const env = m.packages[0].calls[0].env;
     assert.equal(env['E'], '1');
     assert.equal(env['A'], undefined);
     assert.equal(env['L'], undefined);
   });
   it('a cache or tmpfs mount over the tool cache counts, elsewhere not', () => {
-    const m = (flags: string, run: string) => model(`FROM x\nRUN ${flags} ${run}\n`).packages[0]!.calls[0]!.cacheMounted;
+    const m = (flags: string, run: string) => model(`FROM x\nRUN ${flags} ${run}\n`).packages[0].calls[0].cacheMounted;
     assert.equal(m('--mount=type=cache,target=/root/.cache/pip', 'pip install x'), true);
     assert.equal(m('--mount=type=tmpfs,target=/home/app/.cache/yarn', 'yarn install'), true);
     assert.equal(m('--mount=type=cache,target=/var/lib/foobar', 'yarn install'), false);
@@ -144,7 +145,7 @@ describe('scanWords', () => {
     const text = 'apt-get install \\\n# note\n  "cu"rl \'x y\'';
     const words = scanWords(text, 0, text.length);
     assert.deepEqual(words.map((w) => w.value), ['apt-get', 'install', 'curl', 'x y']);
-    assert.equal(text.slice(words[2]!.start, words[2]!.end), '"cu"rl');
+    assert.equal(text.slice(words[2].start, words[2].end), '"cu"rl');
   });
   it('honours a backtick escape directive for continuations', () => {
     const text = 'a `\n b';

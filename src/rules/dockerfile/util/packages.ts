@@ -136,7 +136,7 @@ export function aptConfWrittenAt(model: DockerfileModel, key: string, wantTrue: 
     if (!text.includes(key.slice(0, 5))) continue;
     const m = re.exec(text);
     if (m) {
-      const v = m[1]!.toLowerCase();
+      const v = m[1].toLowerCase();
       if (wantTrue ? isTrue(v) : isFalse(v)) return instr.range.end.offset;
     }
   }
@@ -153,7 +153,7 @@ export function aptAssumesYes(call: PackageCall, pipeline: readonly ShellCommand
   const conf = aptConfigOptions(call);
   if (isTrue(conf.get('apt::get::assume-yes'))) return true;
   const pos = pipeline.indexOf(call.cmd);
-  if (pos > 0 && pipeline[pos - 1]!.name === 'yes') return true;
+  if (pos > 0 && pipeline[pos - 1].name === 'yes') return true;
   return false;
 }
 
