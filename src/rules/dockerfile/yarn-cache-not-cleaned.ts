@@ -45,7 +45,7 @@ export default defineRule({
       const words = run.locator.locate(call.cmd, Math.max(call.subIndex, 0));
       context.report({
         range: commandRange(model, run, call.cmd, words ? words.slice(0, Math.max(call.subIndex, 0) + 1) : null),
-        message: `\`yarn${call.sub ? ' ' + call.sub : ''}\` leaves its package cache in the layer: add \`&& yarn cache clean\` to the same RUN`,
+        message: `\`yarn${call.sub ? ' ' + call.sub : ''}${call.sub === 'global' ? ' ' + (call.operands[0]?.value ?? '') : ''}\` leaves its package cache in the layer: add \`&& yarn cache clean\` to the same RUN`,
       });
     }
   },

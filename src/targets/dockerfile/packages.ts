@@ -394,11 +394,13 @@ function gemPackages(p: Parsed): PackageSpec[] {
   });
 }
 
-/** go install / go get: module@version; @latest is not a version, a local path is the build itself. */
+/** go install / go get: module@version; @latest is not a version. A local path, a package of the main
+ *  module or the standard library, and the `tool`/`all`/`std` patterns (no domain in the first path
+ *  element: versions from go.mod) are the build itself. */
 function goPackages(p: Parsed): PackageSpec[] {
   return p.operands.filter((o) => usable(o.value)).map((o) => {
     const v = o.value;
-    if (v === '.' || isPathLike(v) || v.startsWith('/')) return spec(o, v, null, 'path', true);
+    if (v === '.' || isPathLike(v) || v.startsWith('/') || !v.split('/')[0].split('@')[0].includes('.')) return spec(o, v, null, 'path', true);
     const at = v.lastIndexOf('@');
     const version = at > 0 ? v.slice(at + 1) : null;
     return spec(o, at > 0 ? v.slice(0, at) : v, version === null ? null : '@' + version, 'registry', version !== null && version !== 'latest' && version !== 'upgrade' && version !== 'patch');

@@ -6,6 +6,7 @@ testRule(rule, {
   valid: [
     { code: 'FROM golang:1.23\nRUN go install example.com/pkg@v1.2.3 && go get example.com/x@v0.1.0\n' },
     { name: 'local packages build the context', code: 'FROM golang:1.23\nRUN go install . && go install ./cmd/app && go install /go/app/foobar\n' },
+    { name: 'go.mod tools and main-module packages have go.mod versions', code: 'FROM golang:1.24\nRUN go install tool && go install mymod/cmd/app std\n' },
     { name: 'go build, go mod download and go run of the module are not installs', code: 'FROM golang:1.23\nRUN go mod download && go build -o /app example.com/x && go run ./cmd/gen && go run example.com/tool@v1.0.0\n' },
   ],
   invalid: [

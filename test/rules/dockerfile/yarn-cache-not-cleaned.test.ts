@@ -16,6 +16,7 @@ testRule(rule, {
     { name: 'clean before the install', code: 'FROM node:22\nRUN yarn cache clean && yarn add left-pad@1.3.0\n', errors: [{ line: 2, column: 25, message: '`yarn add`' }] },
     { name: 'cache mount elsewhere', code: 'FROM node:22\nRUN --mount=type=cache,target=/var/lib/foobar yarn\n', errors: [{ line: 2, column: 47, message: '`yarn`' }] },
     { name: 'final stage built FROM the stage', code: 'FROM node:22 AS deps\nRUN yarn install\nFROM deps\nCMD ["node", "."]\n', errors: [{ line: 2 }] },
+    { name: 'yarn global add', code: 'FROM node:22\nRUN yarn global add @vue/cli@5.0.8\n', errors: [{ line: 2, column: 5, message: '`yarn global add`' }] },
     { name: 'ONBUILD RUN', code: 'FROM node:22\nONBUILD RUN yarn install\n', errors: [{ line: 2, column: 13 }] },
   ],
 });
