@@ -134,7 +134,7 @@ const PIP_NAME = /^pip(\d+(\.\d+)?)?$/;
 
 /** Which tool a command runs and where its own arguments start; null for other commands.
  *  `python -m pip`, `python -m pipx`, dnf5/dnf-3, pip2/pip3/pip3.12 count as their tool. */
-export function toolOf(cmd: ShellCommand): { tool: Tool; first: number } | null {
+function toolOf(cmd: ShellCommand): { tool: Tool; first: number } | null {
   const n = cmd.name;
   switch (n) {
     case 'apt-get': case 'apt': case 'aptitude': case 'apk': case 'yum': case 'dnf': case 'microdnf': case 'zypper':
@@ -433,7 +433,7 @@ export const truthy = (v: string | undefined): boolean => v !== undefined && TRU
 
 /** The directories each tool caches downloads in (a cache or tmpfs mount over one of them counts as
  *  a cleanup). */
-export const CACHE_DIRS: Readonly<Record<Tool, readonly string[]>> = {
+const CACHE_DIRS: Readonly<Record<Tool, readonly string[]>> = {
   'apt-get': ['/var/cache/apt', '/var/lib/apt/lists'],
   apt: ['/var/cache/apt', '/var/lib/apt/lists'],
   aptitude: ['/var/cache/apt', '/var/lib/apt/lists'],
@@ -484,7 +484,7 @@ function isFrozen(tool: Tool, verb: Verb | null, p: Parsed, env: Readonly<Record
 }
 
 /** The --mount flags of a RUN, parsed (type defaults to bind, as in BuildKit). */
-export function runMounts(instr: Instruction): Mount[] {
+function runMounts(instr: Instruction): Mount[] {
   const out: Mount[] = [];
   for (const f of instr.flags) {
     if (f.name !== 'mount' || !f.value) continue;

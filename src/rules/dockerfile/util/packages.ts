@@ -2,11 +2,11 @@
 // parser): each RUN that invokes a package manager with its calls, a locator for word positions, its
 // stage; then the apt and rpm facts the rules share (assume-yes, recommends, caches). Pure functions.
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
-import { type Mount, mountCovers, type Operand, type PackageCall, type PackageRun, readCall, type Tool } from '../../../targets/dockerfile/packages.js';
+import { type Mount, mountCovers, type PackageCall, type PackageRun, readCall, type Tool } from '../../../targets/dockerfile/packages.js';
 import { CommandLocator } from './locate.js';
 import { type RunInfo, runScriptText } from './runs.js';
 
-export type { Operand, PackageCall, PackageSpec, Tool } from '../../../targets/dockerfile/packages.js';
+export type { Operand, PackageCall, Tool } from '../../../targets/dockerfile/packages.js';
 
 // ---------------------------------------------------------------------------------------------
 // Calls
@@ -80,7 +80,7 @@ export function optValue(call: PackageCall, ...names: string[]): string | null {
 }
 
 /** apt's `-o Key=Value` settings, keys lower-cased. */
-export function aptConfigOptions(call: PackageCall): Map<string, string> {
+function aptConfigOptions(call: PackageCall): Map<string, string> {
   const out = new Map<string, string>();
   for (const o of call.opts) {
     if ((o.name === 'o' || o.name === 'option') && o.value) {
@@ -92,8 +92,8 @@ export function aptConfigOptions(call: PackageCall): Map<string, string> {
 }
 
 const TRUE_VALUES = new Set(['1', 'true', 'yes', 'on']);
-export const isTrue = (v: string | undefined): boolean => v !== undefined && TRUE_VALUES.has(v);
-export const isFalse = (v: string | undefined): boolean => v !== undefined && ['0', 'false', 'no', 'off'].includes(v);
+const isTrue = (v: string | undefined): boolean => v !== undefined && TRUE_VALUES.has(v);
+const isFalse = (v: string | undefined): boolean => v !== undefined && ['0', 'false', 'no', 'off'].includes(v);
 
 export const APT_INSTALL_SUBS = new Set(['install', 'reinstall']);
 /** apt-get sub-commands that ask for confirmation. */
@@ -111,11 +111,6 @@ export function isRpmLike(call: PackageCall | null): call is PackageCall & { too
 /** yum/dnf/microdnf sub-commands that install packages (abbreviations, group and module forms included). */
 export function rpmInstallSub(call: PackageCall): boolean {
   return isRpmLike(call) && call.verb === 'install';
-}
-
-/** Package operands: the packages the call names (files, URLs and variables left out). */
-export function packageOperands(call: PackageCall): Operand[] {
-  return call.packages;
 }
 
 /** True when a cache or tmpfs mount of the RUN covers one of the directories (or a parent/child of it). */
