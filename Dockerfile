@@ -24,7 +24,7 @@ RUN --mount=type=cache,id=tightship-npm,target=/root/.npm,sharing=locked \
 # tightship ignore=context/private-key-copied -- a rule example's placeholder key header, not a key; build stage only
 COPY src/ ./src/
 RUN node_modules/.bin/esbuild src/cli.ts --bundle --splitting --format=esm --platform=node --target=node20 \
-      --packages=external --outdir=dist/bin --entry-names=[name] --chunk-names=chunks/[name]-[hash] --log-level=warning \
+      --packages=external --outdir=dist/bin '--entry-names=[name]' '--chunk-names=chunks/[name]-[hash]' --log-level=warning \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
  && rm -rf src node_modules/.package-lock.json \
  && node dist/bin/cli.js --version

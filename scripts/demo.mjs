@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -15,10 +15,20 @@ if (!existsSync(cli)) {
   console.error('demo: build tightship first (tsc -p .)');
   process.exit(2);
 }
-// the example's own tsconfig (src → dist); its types come from the repository's node_modules
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', example, '--typeRoots', path.join(root, 'node_modules', '@types')], { stdio: 'inherit' });
-if (tsc.status !== 0) {
-  console.error(`demo: compiling ${path.relative(process.cwd(), example) || '.'} failed`);
+// the example's own build, done here with the repository's esbuild: the service and prom-client
+// bundled into dist/ (what its Dockerfiles copy); packages resolve from the repository's
+// node_modules, so the example also builds from a copy outside it
+const esbuild = await import(pathToFileURL(path.join(root, 'node_modules', 'esbuild', 'lib', 'main.js')).href);
+try {
+  await esbuild.build({
+    entryPoints: [path.join(example, 'src', 'main.ts'), path.join(example, 'src', 'server.ts')],
+    bundle: true, splitting: true, format: 'esm', platform: 'node', target: 'node20',
+    outdir: path.join(example, 'dist'), chunkNames: 'chunks/[name]-[hash]', logLevel: 'error',
+    nodePaths: [path.join(root, 'node_modules')],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+} catch {
+  console.error(`demo: building ${path.relative(process.cwd(), example) || '.'} failed`);
   process.exit(2);
 }
 const lint = spawnSync(process.execPath, [cli, 'lint', path.relative(process.cwd(), example) || '.', '--fail-on', 'none', ...args], { stdio: 'inherit' });

@@ -18,9 +18,10 @@ export function secretFileReason(path: string): string | null {
   const dirs = parts.slice(0, -1).map((d) => d.toLowerCase());
   const lower = base.toLowerCase();
   if (/\.secrets?$/.test(lower)) return 'a *.secret file';
-  if (dirs.includes('secrets') || dirs.includes('.secrets')) return 'a file under a secrets/ directory';
   const ext = extension(lower);
+  // code under a secrets/ folder (a project's secret-handling module) is code
   if (!DATA_EXT.test(ext)) return null;
+  if (dirs.includes('secrets') || dirs.includes('.secrets')) return 'a file under a secrets/ directory';
   const stem = ext === '' ? lower : lower.slice(0, -(ext.length + 1));
   if (/^credentials?([-_.].*)?$/.test(stem) || stem === 'creds') return 'a credentials file';
   if (/(^|[-_.]|my)secrets?($|[-_.])/.test(stem) && !/\.(example|sample|template|dist)$|[-_.](example|sample|template)$/.test(stem)) {

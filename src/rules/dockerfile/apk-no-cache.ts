@@ -1,8 +1,8 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { commandRange, hasCacheMount, insertAfter, runs, runsAny } from './util/runs.js';
+import { commandRange, insertAfter } from './util/runs.js';
 import { finalChain } from '../../targets/dockerfile/facts.js';
-import { hasOpt, pkgCall } from './util/packages.js';
+import { callOf, hasOpt, pkgRuns, runHasCacheMount } from './util/packages.js';
 
 function removesApkCache(cmd: ShellCommand): boolean {
   return cmd.name === 'rm' && cmd.argv.slice(1).some((a) => /^\/var\/cache\/apk(\/\*?)?$/.test(a) || /^\/var\/cache\/apk\/\S+$/.test(a));
@@ -36,21 +36,20 @@ export default defineRule({
   },
   check(model, context) {
     const chain = finalChain(model);
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apk')) continue;
+    for (const run of pkgRuns(model, 'apk')) {
       if (!run.stage || !chain.has(run.stage.index)) continue;
-      if (hasCacheMount(run.instr, ['/var/cache/apk', '/etc/apk/cache'])) continue;
+      if (runHasCacheMount(run, ['/var/cache/apk', '/etc/apk/cache'])) continue;
       run.cmds.forEach((cmd, i) => {
-        const call = pkgCall(cmd);
-        if (!call || call.manager !== 'apk') return;
+        const call = callOf(run, cmd);
+        if (!call || call.tool !== 'apk') return;
         if (run.cmds.slice(i + 1).some(removesApkCache)) return;
         if (call.sub === 'update') {
           // the index it fetches stays in /var/cache/apk; `apk add --no-cache` needs no update at all
           const words = run.locator.locate(cmd, call.subIndex);
           const next = run.cmds[i + 1];
-          const nextCall = next ? pkgCall(next) : null;
+          const nextCall = next ? callOf(run, next) : null;
           let fix: Fix | undefined;
-          if (words && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.manager === 'apk' && nextCall.sub === 'add') {
+          if (words && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.tool === 'apk' && nextCall.sub === 'add') {
             const nextWords = run.locator.locate(next!, nextCall.subIndex);
             const between = nextWords ? model.text.slice(words[1]!.end, nextWords[0]!.start) : '';
             if (nextWords && /^[ \t]*&&[ \t]*(\\\r?\n[ \t]*)?$/.test(between)) {

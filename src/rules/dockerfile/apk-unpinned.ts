@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
-import { apkPinned, packageOperands, pkgCall } from './util/packages.js';
+import { argRange, unpinnedMessage } from './util/runs.js';
+import { pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apk-unpinned',
@@ -24,12 +24,11 @@ export default defineRule({
     good: 'FROM alpine:3.20\nRUN apk add --no-cache curl~8.9\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apk')) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call || call.manager !== 'apk' || call.sub !== 'add') continue;
-        const unpinned = packageOperands(call).filter((o) => !apkPinned(o.value));
+    for (const run of pkgRuns(model, 'apk')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
+        if (call.tool !== 'apk' || call.sub !== 'add') continue;
+        const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
           range: argRange(model, run, cmd, unpinned[0]!.index),

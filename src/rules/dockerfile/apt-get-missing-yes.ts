@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { commandRange, insertAfter, pipelines, runs, runsAny } from './util/runs.js';
-import { APT_CONFIRM_SUBS, aptAssumesYes, aptConfWrittenAt, isAptLike, pkgCall } from './util/packages.js';
+import { commandRange, insertAfter, pipelines } from './util/runs.js';
+import { APT_CONFIRM_SUBS, aptAssumesYes, aptConfWrittenAt, callOf, isAptLike, pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-missing-yes',
@@ -26,12 +26,11 @@ export default defineRule({
   },
   check(model, context) {
     const confAt = aptConfWrittenAt(model, 'APT::Get::Assume-Yes', true);
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apt-get', 'apt')) continue;
+    for (const run of pkgRuns(model, 'apt-get', 'apt')) {
       if (run.instr.range.start.offset > confAt) continue;
       for (const pipeline of pipelines(run.cmds)) {
         for (const cmd of pipeline) {
-          const call = pkgCall(cmd);
+          const call = callOf(run, cmd);
           if (!isAptLike(call) || !call.sub || !APT_CONFIRM_SUBS.has(call.sub)) continue;
           if (aptAssumesYes(call, pipeline)) continue;
           const words = run.locator.locate(cmd, call.subIndex);

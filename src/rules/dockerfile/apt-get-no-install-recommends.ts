@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { commandRange, insertAfter, runs, runsAny } from './util/runs.js';
-import { APT_INSTALL_SUBS, aptConfWrittenAt, aptNoRecommends, isAptLike, pkgCall } from './util/packages.js';
+import { commandRange, insertAfter } from './util/runs.js';
+import { APT_INSTALL_SUBS, aptConfWrittenAt, aptNoRecommends, isAptLike, pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-no-install-recommends',
@@ -29,11 +29,10 @@ export default defineRule({
   },
   check(model, context) {
     const confAt = aptConfWrittenAt(model, 'APT::Install-Recommends', false);
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apt-get', 'apt')) continue;
+    for (const run of pkgRuns(model, 'apt-get', 'apt')) {
       if (run.instr.range.start.offset > confAt) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
+      for (const call of run.calls) {
+        const cmd = call.cmd;
         if (!isAptLike(call) || !call.sub || !APT_INSTALL_SUBS.has(call.sub)) continue;
         if (aptNoRecommends(call)) continue;
         if (call.operands.length === 0) continue;

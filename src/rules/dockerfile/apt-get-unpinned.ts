@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
-import { APT_INSTALL_SUBS, aptPinned, isAptLike, packageOperands, pkgCall } from './util/packages.js';
+import { argRange, unpinnedMessage } from './util/runs.js';
+import { APT_INSTALL_SUBS, isAptLike, pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/apt-get-unpinned',
@@ -24,12 +24,11 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10+deb12u8 && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apt-get', 'apt')) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
+    for (const run of pkgRuns(model, 'apt-get', 'apt')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
         if (!isAptLike(call) || !call.sub || !APT_INSTALL_SUBS.has(call.sub)) continue;
-        const unpinned = packageOperands(call).filter((o) => !aptPinned(o.value));
+        const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
           range: argRange(model, run, cmd, unpinned[0]!.index),

@@ -1,7 +1,7 @@
 import { defineRule, type Edit } from '../../engine/types.js';
 import { type Word } from './util/locate.js';
-import { commandRange, insertAfter, runs, runsAny } from './util/runs.js';
-import { pkgCall } from './util/packages.js';
+import { commandRange, insertAfter } from './util/runs.js';
+import { pkgRuns } from './util/packages.js';
 
 /** apt sub-commands whose apt-get / apt-cache form behaves the same in a script. */
 const SAME_IN_APT_GET = new Set(['install', 'update', 'remove', 'purge', 'autoremove', 'clean', 'autoclean', 'build-dep', 'source', 'download']);
@@ -30,11 +30,10 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apt')) continue;
-      for (const cmd of run.cmds) {
-        if (cmd.name !== 'apt') continue;
-        const call = pkgCall(cmd)!;
+    for (const run of pkgRuns(model, 'apt')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
+        if (call.tool !== 'apt') continue;
         const need = Math.max(0, call.subIndex);
         const words = run.locator.locate(cmd, need);
         const word = words?.[0];

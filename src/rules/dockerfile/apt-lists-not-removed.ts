@@ -1,12 +1,15 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { commandRange, hasCacheMount, runs, runsAny } from './util/runs.js';
+import { commandRange } from './util/runs.js';
 import { finalChain } from '../../targets/dockerfile/facts.js';
-import { APT_INSTALL_SUBS, isAptLike, pkgCall } from './util/packages.js';
+import { APT_INSTALL_SUBS, callOf, type PackageCall, pkgRuns, runHasCacheMount } from './util/packages.js';
 
-/** rm of /var/lib/apt/lists (or all of /var/lib/apt), in any of the usual spellings, or `apt-get dist-clean`. */
-export function removesAptLists(cmd: ShellCommand): boolean {
-  if (cmd.name === 'apt-get' || cmd.name === 'apt') return pkgCall(cmd)?.sub === 'dist-clean'; // apt >= 2.7 also drops the lists
+const aptFamily = (call: PackageCall | null): call is PackageCall => call !== null && (call.tool === 'apt-get' || call.tool === 'apt' || call.tool === 'aptitude');
+
+/** rm of /var/lib/apt/lists (or all of /var/lib/apt), in any of the usual spellings, or `apt-get dist-clean`
+ *  (`call` is the command's package call, when it is one). */
+export function removesAptLists(cmd: ShellCommand, call: PackageCall | null): boolean {
+  if (call) return (call.tool === 'apt-get' || call.tool === 'apt') && call.sub === 'dist-clean'; // apt >= 2.7 also drops the lists
   if (cmd.name !== 'rm') return false;
   return cmd.argv.slice(1).some((a) => /^\/var\/lib\/apt(\/lists)?\/?(\*)?$/.test(a) || /^\/var\/lib\/apt\/lists\/\S*$/.test(a)
     || /^\/var\/lib\/\{[^}]*\bapt\b[^}]*\}/.test(a));
@@ -38,23 +41,22 @@ export default defineRule({
   },
   check(model, context) {
     const chain = finalChain(model);
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apt-get', 'apt')) continue;
+    for (const run of pkgRuns(model, 'apt-get', 'apt', 'aptitude')) {
       if (!run.stage || !chain.has(run.stage.index)) continue;
-      if (hasCacheMount(run.instr, ['/var/lib/apt/lists'])) continue;
+      if (runHasCacheMount(run, ['/var/lib/apt/lists'])) continue;
       let lastUpdate = -1;
       let lastInstall = -1;
       let removedAt = -1;
       run.cmds.forEach((cmd, i) => {
-        const call = pkgCall(cmd);
-        if (isAptLike(call) && call.sub === 'update') lastUpdate = i;
-        if (isAptLike(call) && call.sub && (APT_INSTALL_SUBS.has(call.sub) || call.sub.endsWith('upgrade'))) lastInstall = i;
-        if (removesAptLists(cmd)) removedAt = i;
+        const call = callOf(run, cmd);
+        if (aptFamily(call) && call.sub === 'update') lastUpdate = i;
+        if (aptFamily(call) && call.sub && (APT_INSTALL_SUBS.has(call.sub) || call.sub.endsWith('upgrade'))) lastInstall = i;
+        if (removesAptLists(cmd, call)) removedAt = i;
       });
       if (lastUpdate === -1 || removedAt > Math.max(lastUpdate, lastInstall)) continue;
       const at = lastInstall > lastUpdate ? lastInstall : lastUpdate;
       const cmd = run.cmds[at]!;
-      const call = pkgCall(cmd)!;
+      const call = callOf(run, cmd)!;
       const words = run.locator.locate(cmd, call.subIndex);
       context.report({
         range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),

@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
-import { commandRange, runs, runsAny } from './util/runs.js';
+import { commandRange } from './util/runs.js';
 import { finalChain, lineRange, rangeAt } from '../../targets/dockerfile/facts.js';
-import { isAptLike, isRpmLike, type Operand, optValue, packageOperands, type PkgCall, pkgCall, rpmInstallSub } from './util/packages.js';
+import { isAptLike, isRpmLike, type Operand, optValue, type PackageCall, pkgRuns } from './util/packages.js';
 
 const TOOL_NAMES = new Set(['gcc', 'g++', 'gcc-c++', 'cpp', 'make', 'cmake', 'ninja', 'ninja-build', 'meson', 'build-essential', 'build-base',
   'clang', 'llvm', 'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'pkgconfig', 'git', 'golang', 'golang-go', 'go', 'rust', 'rustc',
@@ -12,7 +12,7 @@ const TOOL_NAMES = new Set(['gcc', 'g++', 'gcc-c++', 'cpp', 'make', 'cmake', 'ni
 const SDK_IMAGES = new Set(['golang', 'rust', 'gcc', 'buildpack-deps', 'maven', 'gradle']);
 
 /** The package name without version, architecture or release suffixes. */
-function packageName(v: string, call: PkgCall): string {
+function packageName(v: string, call: PackageCall): string {
   let n = v.toLowerCase().split(/[=<>~]/)[0]!;
   n = n.replace(/:[a-z0-9]+$/, '');
   if (isRpmLike(call)) n = n.replace(/-\d.*$/, '').replace(/\.(x86_64|aarch64|noarch|i686)$/, '');
@@ -27,25 +27,25 @@ export function isBuildTool(name: string): boolean {
   return false;
 }
 
-interface Installed { cmd: ShellCommand; call: PkgCall; op: Operand; name: string; virtual: string | null }
+interface Installed { cmd: ShellCommand; call: PackageCall; op: Operand; name: string; virtual: string | null }
 
-function installs(call: PkgCall): boolean {
+function installs(call: PackageCall): boolean {
   if (isAptLike(call)) return call.sub === 'install';
-  if (call.manager === 'apk') return call.sub === 'add';
-  if (isRpmLike(call)) return rpmInstallSub(call);
-  if (call.manager === 'zypper') return call.sub === 'install' || call.sub === 'in';
+  if (call.tool === 'apk') return call.sub === 'add';
+  if (isRpmLike(call)) return call.verb === 'install';
+  if (call.tool === 'zypper') return call.sub === 'install' || call.sub === 'in';
   return false;
 }
 
 /** Removal commands that take packages away again in the same RUN. */
-function removal(call: PkgCall): { names: Set<string>; any: boolean } | null {
+function removal(call: PackageCall): { names: Set<string>; any: boolean } | null {
   const s = call.sub ?? '';
   const autoremove = s === 'autoremove' || call.opts.some((o) => o.name === 'auto-remove' || o.name === 'autoremove');
   if (isAptLike(call) && (['remove', 'purge', 'autoremove', 'autopurge'].includes(s))) {
     return { names: new Set(call.operands.map((o) => packageName(o.value, call))), any: autoremove || call.operands.some((o) => o.value.includes('$')) };
   }
-  if (call.manager === 'apk' && s === 'del') return { names: new Set(call.operands.map((o) => o.value.toLowerCase())), any: call.operands.some((o) => o.value.includes('$')) };
-  if ((isRpmLike(call) && ['remove', 'erase', 'autoremove'].includes(s)) || (call.manager === 'zypper' && ['remove', 'rm'].includes(s))) {
+  if (call.tool === 'apk' && s === 'del') return { names: new Set(call.operands.map((o) => o.value.toLowerCase())), any: call.operands.some((o) => o.value.includes('$')) };
+  if ((isRpmLike(call) && ['remove', 'erase', 'autoremove'].includes(s)) || (call.tool === 'zypper' && ['remove', 'rm'].includes(s))) {
     return { names: new Set(call.operands.map((o) => packageName(o.value, call))), any: s === 'autoremove' || call.operands.some((o) => o.value.includes('$')) };
   }
   return null;
@@ -87,16 +87,14 @@ export default defineRule({
         context.report({ range: at, message: `the final image is built on ${repo}, a full SDK image: build in a builder stage and copy the result into a runtime image` });
       }
     }
-    for (const run of runs(model)) {
-      if (!(runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper'))) continue;
+    for (const run of pkgRuns(model, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper')) {
       if (!run.stage || !chain.has(run.stage.index)) continue;
       const installed: Installed[] = [];
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call) continue;
+      for (const call of run.calls) {
+        const cmd = call.cmd;
         if (installs(call)) {
-          const virtual = call.manager === 'apk' ? optValue(call, 'virtual', 't') : null;
-          for (const op of packageOperands(call)) {
+          const virtual = call.tool === 'apk' ? optValue(call, 'virtual', 't') : null;
+          for (const op of call.packages) {
             const name = packageName(op.value, call);
             if (isBuildTool(name)) installed.push({ cmd, call, op, name, virtual });
           }
@@ -106,7 +104,7 @@ export default defineRule({
         if (!rm) continue;
         for (let k = installed.length - 1; k >= 0; k--) {
           const it = installed[k]!;
-          const sameFamily = (isAptLike(call) && isAptLike(it.call)) || (isRpmLike(call) && isRpmLike(it.call)) || call.manager === it.call.manager;
+          const sameFamily = (isAptLike(call) && isAptLike(it.call)) || (isRpmLike(call) && isRpmLike(it.call)) || call.tool === it.call.tool;
           if (!sameFamily) continue;
           if (rm.any || rm.names.has(it.name) || (it.virtual !== null && rm.names.has(it.virtual.toLowerCase()))) installed.splice(k, 1);
         }

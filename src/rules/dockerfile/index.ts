@@ -39,6 +39,9 @@ import pipNoCacheDir from './pip-no-cache-dir.js';
 import pipUnpinned from './pip-unpinned.js';
 import npmInstallInsteadOfCi from './npm-install-instead-of-ci.js';
 import npmUnpinned from './npm-unpinned.js';
+import gemUnpinned from './gem-unpinned.js';
+import goInstallUnpinned from './go-install-unpinned.js';
+import yarnCacheNotCleaned from './yarn-cache-not-cleaned.js';
 import curlPipeShell from './curl-pipe-shell.js';
 import downloadUnverified from './download-unverified.js';
 import sudo from './sudo.js';
@@ -111,6 +114,9 @@ export const dockerfileRules: Rule[] = [
   pipUnpinned,
   npmInstallInsteadOfCi,
   npmUnpinned,
+  gemUnpinned,
+  goInstallUnpinned,
+  yarnCacheNotCleaned,
   curlPipeShell,
   downloadUnverified,
   sudo,

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
-import { commandRange, runs, runsAny } from './util/runs.js';
-import { hasOpt, NPM_INSTALL_SUBS, pkgCall } from './util/packages.js';
+import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
+import { commandRange } from './util/runs.js';
+import { type PackageCall, pkgRuns } from './util/packages.js';
 
 const LOCKFILES = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|package\*\.json|\*\.json|yarn\.lock|pnpm-lock\.yaml)$/;
 
@@ -34,31 +34,31 @@ function lockfilesCopied(model: DockerfileModel): Map<Instruction, Lockfile> {
   return out;
 }
 
-interface Hit { cmd: ShellCommand; tool: string; need: number; advice: string }
+interface Hit { call: PackageCall; tool: string; need: number; advice: string }
 
-function lockfileInstall(cmd: ShellCommand): Hit | null {
-  const call = pkgCall(cmd);
-  if (call && call.manager === 'npm') {
-    if (!call.sub || !NPM_INSTALL_SUBS.has(call.sub) || call.operands.length > 0) return null;
-    if (hasOpt(call, 'g', 'global')) return null;
-    return { cmd, tool: `npm ${call.sub}`, need: call.subIndex, advice: 'npm ci' };
+/** An install of the project's dependencies that may resolve other versions than its lockfile. */
+function lockfileInstall(call: PackageCall): Hit | null {
+  if (call.verb !== 'install' || call.frozen || call.global) return null;
+  const need = Math.max(call.subIndex, 0);
+  const written = call.sub ?? '';
+  switch (call.tool) {
+    case 'npm':
+      if (call.operands.length > 0) return null;
+      return { call, tool: `npm ${written}`, need, advice: 'npm ci' };
+    case 'yarn':
+      // `yarn` and `yarn install` install the lockfile's project; `yarn add x` names packages
+      if (call.sub !== null && call.sub !== 'install') return null;
+      if (call.operands.length > 0) return null;
+      return { call, tool: call.sub ? 'yarn install' : 'yarn', need, advice: 'yarn install --frozen-lockfile (Yarn 1) or yarn install --immutable (Yarn 2+)' };
+    case 'pnpm':
+      if ((call.sub !== 'install' && call.sub !== 'i') || call.operands.length > 0) return null;
+      return { call, tool: `pnpm ${written}`, need, advice: 'pnpm install --frozen-lockfile' };
+    case 'bun':
+      if ((call.sub !== 'install' && call.sub !== 'i') || call.operands.length > 0) return null;
+      return { call, tool: `bun ${written}`, need, advice: 'bun install --frozen-lockfile' };
+    default:
+      return null;
   }
-  if (cmd.name === 'yarn') {
-    const args = cmd.argv.slice(1);
-    const positional = args.filter((a) => !a.startsWith('-'));
-    if (positional.length > 1 || (positional.length === 1 && positional[0] !== 'install')) return null;
-    if (args.some((a) => ['--frozen-lockfile', '--immutable', '--pure-lockfile'].includes(a))) return null;
-    const idx = cmd.argv.indexOf('install');
-    return { cmd, tool: positional.length ? 'yarn install' : 'yarn', need: idx > 0 ? idx : 0, advice: 'yarn install --frozen-lockfile (Yarn 1) or yarn install --immutable (Yarn 2+)' };
-  }
-  if (cmd.name === 'pnpm') {
-    const args = cmd.argv.slice(1);
-    const positional = args.filter((a) => !a.startsWith('-'));
-    if (positional.length !== 1 || !['install', 'i'].includes(positional[0]!)) return null;
-    if (args.includes('--frozen-lockfile')) return null;
-    return { cmd, tool: `pnpm ${positional[0]}`, need: cmd.argv.indexOf(positional[0]!), advice: 'pnpm install --frozen-lockfile' };
-  }
-  return null;
 }
 
 export default defineRule({
@@ -72,7 +72,8 @@ export default defineRule({
     'package.json and rewrite the lockfile, so the image does not contain what was reviewed and tested. `npm ci` ' +
     'installs exactly the lockfile (verifying its integrity hashes), fails when lockfile and package.json disagree, ' +
     'and starts from a clean node_modules. The same holds for `yarn install` without --frozen-lockfile/--immutable ' +
-    'and `pnpm install` without --frozen-lockfile.',
+    'and `pnpm install` without --frozen-lockfile (pnpm turns it on by itself when CI is set) and `bun install` without ' +
+    '--frozen-lockfile. `yarn --version`, `yarn run …` and `yarn build` (a script) install nothing and are not reported.',
   remediation:
     'Copy package.json and package-lock.json, then `RUN npm ci` (`npm ci --omit=dev` for production images); ' +
     'with yarn `yarn install --frozen-lockfile` (1.x) or `--immutable` (2+), with pnpm `pnpm install --frozen-lockfile`.',
@@ -84,13 +85,13 @@ export default defineRule({
   },
   check(model, context) {
     const lockfiles = lockfilesCopied(model);
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'npm', 'yarn', 'pnpm')) continue;
-      for (const cmd of run.cmds) {
-        const hit = lockfileInstall(cmd);
+    for (const run of pkgRuns(model, 'npm', 'yarn', 'pnpm', 'bun')) {
+      for (const call of run.calls) {
+        const hit = lockfileInstall(call);
         if (!hit) continue;
+        const cmd = call.cmd;
         const words = run.locator.locate(cmd, hit.need);
-        const lock = hit.tool.startsWith('npm') ? (lockfiles.get(run.instr) ?? 'unknown') : 'unknown';
+        const lock = call.tool === 'npm' ? (lockfiles.get(run.instr) ?? 'unknown') : 'unknown';
         const message = lock === 'manifest-only'
           ? `\`${hit.tool}\` after copying package.json without a lockfile: commit and copy package-lock.json, then use npm ci`
           : `\`${hit.tool}\` may resolve other versions than the lockfile: use ${hit.advice}`;

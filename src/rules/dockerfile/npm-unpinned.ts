@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
-import { hasOpt, NPM_INSTALL_SUBS, npmPinned, pkgCall } from './util/packages.js';
+import { argRange, unpinnedMessage } from './util/runs.js';
+import { pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/npm-unpinned',
@@ -23,16 +23,15 @@ export default defineRule({
     good: 'FROM node:22-slim\nRUN npm install -g pm2@5.4.2\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'npm')) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call || call.manager !== 'npm' || !call.sub || !NPM_INSTALL_SUBS.has(call.sub)) continue;
-        const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !npmPinned(o.value));
+    for (const run of pkgRuns(model, 'npm')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
+        if (call.tool !== 'npm' || call.verb !== 'install') continue;
+        const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
           range: argRange(model, run, cmd, unpinned[0]!.index),
-          message: unpinnedMessage('npm package', unpinned, 'use name@version', hasOpt(call, 'g', 'global') ? ' (global)' : ''),
+          message: unpinnedMessage('npm package', unpinned, 'use name@version', call.global ? ' (global)' : ''),
         });
       }
     }

@@ -1,12 +1,12 @@
 import { defineRule } from '../../engine/types.js';
-import { commandRange, runs, runsAny } from './util/runs.js';
-import { type PkgCall, pkgCall, rpmInstallSub } from './util/packages.js';
+import { commandRange } from './util/runs.js';
+import { type PackageCall, pkgRuns } from './util/packages.js';
 
 type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
 
-function family(call: PkgCall): Family | null {
-  switch (call.manager) {
-    case 'apt-get': case 'apt': return 'apt';
+function family(call: PackageCall): Family | null {
+  switch (call.tool) {
+    case 'apt-get': case 'apt': case 'aptitude': return 'apt';
     case 'apk': return 'apk';
     case 'yum': case 'dnf': case 'microdnf': return 'rpm';
     case 'zypper': return 'zypper';
@@ -15,23 +15,21 @@ function family(call: PkgCall): Family | null {
 }
 
 /** A command that only refreshes the package index. */
-function isRefresh(call: PkgCall): boolean {
+function isRefresh(call: PackageCall): boolean {
   switch (family(call)) {
     case 'apt': case 'apk': return call.sub === 'update';
-    case 'rpm': return call.sub === 'makecache';
-    case 'zypper': return call.sub === 'refresh' || call.sub === 'ref';
+    case 'rpm': case 'zypper': return call.verb === 'update';
     default: return false;
   }
 }
 
 /** A command that installs or upgrades packages using the index. */
-function usesIndex(call: PkgCall): boolean {
+function usesIndex(call: PackageCall): boolean {
   const s = call.sub ?? '';
   switch (family(call)) {
     case 'apt': return ['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download'].includes(s);
     case 'apk': return ['add', 'upgrade', 'fix', 'fetch'].includes(s);
-    case 'rpm': return rpmInstallSub(call) || ['update', 'upgrade', 'distro-sync', 'downgrade'].includes(s);
-    case 'zypper': return ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si'].includes(s);
+    case 'rpm': case 'zypper': return call.verb === 'install' || call.verb === 'upgrade';
     default: return false;
   }
 }
@@ -66,14 +64,12 @@ export default defineRule({
     good: 'FROM debian:12-slim\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'apt-get', 'apt', 'apk', 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
-      const calls = run.cmds.map((cmd) => ({ cmd, call: pkgCall(cmd) }));
-      calls.forEach(({ cmd, call }, i) => {
-        if (!call || !isRefresh(call)) return;
+    for (const run of pkgRuns(model, 'apt-get', 'apt', 'aptitude', 'apk', 'yum', 'dnf', 'microdnf', 'zypper')) {
+      run.calls.forEach((call, i) => {
+        if (!isRefresh(call)) return;
         const fam = family(call);
-        const installedAfter = calls.slice(i + 1).some((c) => c.call && family(c.call) === fam && usesIndex(c.call));
-        if (installedAfter) return;
+        if (run.calls.slice(i + 1).some((c) => family(c) === fam && usesIndex(c))) return;
+        const cmd = call.cmd;
         const words = run.locator.locate(cmd, call.subIndex);
         context.report({
           range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),

@@ -1,24 +1,8 @@
 import { defineRule } from '../../engine/types.js';
-import type { DockerfileModel, Instruction } from '../../targets/dockerfile/model.js';
-import { commandRange, insertAfter, mounts, runs } from './util/runs.js';
+import { envValue, truthy } from '../../targets/dockerfile/packages.js';
+import { commandRange, insertAfter } from './util/runs.js';
 import { finalChain } from '../../targets/dockerfile/facts.js';
-import { hasOpt, pkgCall } from './util/packages.js';
-
-/** For each RUN in a stage: whether an ENV or ARG in force before it (in its stage chain) sets
- *  PIP_NO_CACHE_DIR. One forward pass: a base stage always comes earlier in the file. */
-function cacheDisabledAt(model: DockerfileModel): Map<Instruction, boolean> {
-  const out = new Map<Instruction, boolean>();
-  const atEnd: boolean[] = [];
-  for (const stage of model.stages) {
-    let disabled = stage.baseStage !== null && atEnd[stage.baseStage] === true;
-    for (const instr of stage.instructions) {
-      if (instr.keyword === 'RUN') out.set(instr, disabled);
-      else if ((instr.keyword === 'ENV' || instr.keyword === 'ARG') && /(^|\s)PIP_NO_CACHE_DIR[= ]\s*\S/.test(instr.args)) disabled = true;
-    }
-    atEnd[stage.index] = disabled;
-  }
-  return out;
-}
+import { hasOpt, pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/pip-no-cache-dir',
@@ -31,7 +15,7 @@ export default defineRule({
     'is frozen into the layer — often tens or hundreds of megabytes. Only stages that end up in the final image ' +
     'are checked.',
   remediation:
-    'Use `pip install --no-cache-dir …`, set `ENV PIP_NO_CACHE_DIR=1` before the installs, or keep the cache out of ' +
+    'Use `pip install --no-cache-dir …`, set `ENV PIP_NO_CACHE_DIR=1` before the installs (a false value — 0, off, no, false — keeps the cache), or keep the cache out of ' +
     'the image with `RUN --mount=type=cache,target=/root/.cache/pip pip install …`.',
   references: ['https://pip.pypa.io/en/stable/topics/caching/', 'https://docs.docker.com/build/cache/optimize/#use-cache-mounts'],
   equivalents: {
@@ -45,19 +29,14 @@ export default defineRule({
   },
   check(model, context) {
     const chain = finalChain(model);
-    const disabled = cacheDisabledAt(model);
-    for (const run of runs(model)) {
-      if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
+    for (const run of pkgRuns(model, 'pip')) {
       if (!run.stage || !chain.has(run.stage.index)) continue;
-      if (!run.cmds.some((c) => pkgCall(c)?.manager === 'pip')) continue;
-      if (mounts(run.instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && /(^|\/)\.cache(\/pip)?$|\/pip$/.test(m.target))) continue;
-      if (disabled.get(run.instr) === true) continue;
-      let exported = false;
-      for (const cmd of run.cmds) {
-        if ((cmd.name === 'export' || cmd.name === '') && [...cmd.argv.slice(1), ...cmd.assignments].some((a) => a.startsWith('PIP_NO_CACHE_DIR='))) exported = true;
-        const call = pkgCall(cmd);
-        if (!call || call.manager !== 'pip' || call.sub !== 'install') continue;
-        if (exported || hasOpt(call, 'no-cache-dir') || cmd.assignments.some((a) => a.startsWith('PIP_NO_CACHE_DIR='))) continue;
+      for (const call of run.calls) {
+        if (call.tool !== 'pip' || call.sub !== 'install' || call.cacheMounted) continue;
+        // PIP_NO_CACHE_DIR from ENV, ARG, `export` or the command's own assignment: only a true value
+        // (1/true/yes/on) turns the cache off; 0/off/no/false leave it on
+        if (hasOpt(call, 'no-cache-dir') || truthy(envValue(call.env, 'PIP_NO_CACHE_DIR'))) continue;
+        const cmd = call.cmd;
         const words = run.locator.locate(cmd, call.subIndex);
         const sub = words?.[call.subIndex];
         context.report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { argRange, runs, unpinnedMessage } from './util/runs.js';
-import { pipPinned, pkgCall } from './util/packages.js';
+import { argRange, unpinnedMessage } from './util/runs.js';
+import { hasOpt, pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/pip-unpinned',
@@ -24,12 +24,13 @@ export default defineRule({
     good: 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3 gunicorn==22.0.0\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!([...run.names].some((n) => n.startsWith('pip') || n.startsWith('python')))) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call || call.manager !== 'pip' || call.sub !== 'install') continue;
-        const unpinned = call.operands.filter((o) => o.value !== '' && !o.value.includes('$') && !pipPinned(o.value));
+    for (const run of pkgRuns(model, 'pip', 'pipx')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
+        if ((call.tool !== 'pip' && call.tool !== 'pipx') || call.sub !== 'install') continue;
+        // a constraints file, --require-hashes or a requirements file decide the versions (as hadolint reads them)
+        if (hasOpt(call, 'c', 'constraint', 'require-hashes', 'r', 'requirement')) continue;
+        const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
           range: argRange(model, run, cmd, unpinned[0]!.index),

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
-import { commandRange, hasCacheMount, runs, runsAny } from './util/runs.js';
+import { commandRange } from './util/runs.js';
 import { finalChain } from '../../targets/dockerfile/facts.js';
-import { cleansRpmCache, type PkgCall, pkgCall, RPM_CACHE_DIRS, rpmCaches, rpmFamily } from './util/packages.js';
+import { callOf, cleansRpmCache, type PackageCall, pkgRuns, RPM_CACHE_DIRS, rpmCaches, rpmFamily, runHasCacheMount } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/rpm-cache-not-cleaned',
@@ -29,23 +29,21 @@ export default defineRule({
   },
   check(model, context) {
     const chain = finalChain(model);
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
+    for (const run of pkgRuns(model, 'yum', 'dnf', 'microdnf', 'zypper')) {
       if (!run.stage || !chain.has(run.stage.index)) continue;
       for (const family of ['yum', 'zypper'] as const) {
-        if (hasCacheMount(run.instr, RPM_CACHE_DIRS[family])) continue;
-        let last: { index: number; call: PkgCall } | null = null;
+        if (runHasCacheMount(run, RPM_CACHE_DIRS[family])) continue;
+        let last: PackageCall | null = null;
         let cleanedAt = -1;
         run.cmds.forEach((cmd, i) => {
-          const call = pkgCall(cmd);
-          if (call && (call.manager === 'yum' || call.manager === 'dnf' || call.manager === 'microdnf' || call.manager === 'zypper')
-            && rpmFamily(call) === family && rpmCaches(call)) last = { index: i, call };
-          if (cleansRpmCache(cmd, family)) cleanedAt = i;
+          const call = callOf(run, cmd);
+          if (call && rpmCaches(call) && rpmFamily(call) === family) last = call;
+          if (cleansRpmCache(cmd, call, family)) cleanedAt = i;
         });
-        if (!last || cleanedAt > (last as { index: number }).index) continue;
-        const { call } = last as { index: number; call: PkgCall };
+        const call = last as PackageCall | null;
+        if (!call || cleanedAt > call.position) continue;
         const words = run.locator.locate(call.cmd, call.subIndex);
-        const clean = family === 'zypper' ? 'zypper clean --all' : `${call.manager} clean all`;
+        const clean = family === 'zypper' ? 'zypper clean --all' : `${call.tool} clean all`;
         context.report({
           range: commandRange(model, run, call.cmd, words ? words.slice(0, call.subIndex + 1) : null),
           message: `\`${call.cmd.name} ${call.sub}\` leaves its cache in the layer: add \`&& ${clean}\` to the same RUN`,

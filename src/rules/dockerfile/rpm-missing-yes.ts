@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { commandRange, insertAfter, runs, runsAny } from './util/runs.js';
-import { pkgCall, rpmAssumesYes, rpmNeedsConfirm } from './util/packages.js';
+import { commandRange, insertAfter } from './util/runs.js';
+import { pkgRuns, rpmAssumesYes, rpmNeedsConfirm } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/rpm-missing-yes',
@@ -24,19 +24,18 @@ export default defineRule({
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd && dnf clean all\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call || !(call.manager === 'yum' || call.manager === 'dnf' || call.manager === 'zypper')) continue;
+    for (const run of pkgRuns(model, 'yum', 'dnf', 'zypper')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
+        if (!(call.tool === 'yum' || call.tool === 'dnf' || call.tool === 'zypper')) continue;
         if (!rpmNeedsConfirm(call) || rpmAssumesYes(call)) continue;
         const words = run.locator.locate(cmd, call.subIndex);
         // zypper: the global -n works for every sub-command; yum/dnf: -y after the sub-command
-        const anchor = call.manager === 'zypper' ? words?.[0] : words?.[call.subIndex];
-        const flag = call.manager === 'zypper' ? ' -n' : ' -y';
+        const anchor = call.tool === 'zypper' ? words?.[0] : words?.[call.subIndex];
+        const flag = call.tool === 'zypper' ? ' -n' : ' -y';
         context.report({
           range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
-          message: `\`${cmd.name} ${call.sub}\` without ${call.manager === 'zypper' ? '-n (--non-interactive)' : '-y'}: the build cannot answer the prompt`,
+          message: `\`${cmd.name} ${call.sub}\` without ${call.tool === 'zypper' ? '-n (--non-interactive)' : '-y'}: the build cannot answer the prompt`,
           ...(anchor ? { fix: { description: `Add ${flag.trim()}`, safe: true, edits: [insertAfter(anchor, flag)] } } : {}),
         });
       }

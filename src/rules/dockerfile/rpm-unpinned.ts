@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
-import { argRange, runs, runsAny, unpinnedMessage } from './util/runs.js';
-import { isRpmLike, packageOperands, pkgCall, rpmInstallSub, rpmPinned, ZYPPER_INSTALL_SUBS } from './util/packages.js';
+import { argRange, unpinnedMessage } from './util/runs.js';
+import { pkgRuns } from './util/packages.js';
 
 export default defineRule({
   id: 'dockerfile/rpm-unpinned',
@@ -23,20 +23,19 @@ export default defineRule({
     good: 'FROM rockylinux:9\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n',
   },
   check(model, context) {
-    for (const run of runs(model)) {
-      if (!runsAny(run, 'yum', 'dnf', 'dnf5', 'microdnf', 'zypper')) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call) continue;
+    for (const run of pkgRuns(model, 'yum', 'dnf', 'microdnf', 'zypper')) {
+      for (const call of run.calls) {
+        const cmd = call.cmd;
+        if (call.tool !== 'yum' && call.tool !== 'dnf' && call.tool !== 'microdnf' && call.tool !== 'zypper') continue;
         const sub = call.sub ?? '';
-        const installs = call.manager === 'zypper' ? ZYPPER_INSTALL_SUBS.has(sub)
-          : isRpmLike(call) && rpmInstallSub(call) && sub !== 'builddep' && sub !== 'build-dep';
-        if (!installs) continue;
-        const unpinned = packageOperands(call).filter((o) => !rpmPinned(o.value));
+        // builddep names source packages (their build dependencies are what gets installed); zypper's
+        // install-new-recommends names none
+        if (call.verb !== 'install' || sub === 'builddep' || sub === 'build-dep' || sub === 'inr' || sub === 'install-new-recommends') continue;
+        const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
           range: argRange(model, run, cmd, unpinned[0]!.index),
-          message: unpinnedMessage('package', unpinned, `use ${call.manager === 'zypper' ? 'pkg=version' : 'pkg-version'}`),
+          message: unpinnedMessage('package', unpinned, `use ${call.tool === 'zypper' ? 'pkg=version' : 'pkg-version'}`),
         });
       }
     }

@@ -1,6 +1,7 @@
 // The typed model of a Dockerfile. Plain data with source ranges; built by parse.ts.
 import type { SourceRange } from '../../engine/types.js';
 import type { ShellcheckFacts } from './shellcheck.js';
+import type { PackageRun } from './packages.js';
 
 export interface DockerfileModel {
   /** Relative POSIX path used in findings. */
@@ -35,6 +36,9 @@ export interface DockerfileModel {
    *  audit.ts: rules do no I/O); absent when it was not run (--no-shellcheck, the rule off, a
    *  model built by the parser alone). */
   shellcheck?: ShellcheckFacts;
+  /** Every RUN (and ONBUILD RUN trigger) that invokes a package manager or installer, in file order,
+   *  with each invocation read once (packages.ts). */
+  packages: PackageRun[];
 }
 
 export interface Directive {

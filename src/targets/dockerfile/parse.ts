@@ -9,6 +9,7 @@ import type {
 } from './model.js';
 import { parseImageRef } from './image-ref.js';
 import { splitRun } from './shell.js';
+import { readRun } from './packages.js';
 import { DEFAULT_SHELL, imageText, lineOf, stageChain, isWindowsImage, WINDOWS_SHELL } from './facts.js';
 import { validateInstructions } from './validate.js';
 
@@ -379,7 +380,7 @@ export function parseDockerfile(text: string, opts: ParseOptions): DockerfileMod
     const zero = { line: 1, column: 1, offset: 0 };
     return {
       path: opts.path, text: src, directives: [], escape: '\\', instructions: [], comments: [], stages: [],
-      globalArgs: [], buildArgs, target: opts.target ?? null, final: null, lineStarts: [0],
+      globalArgs: [], buildArgs, target: opts.target ?? null, final: null, lineStarts: [0], packages: [],
       parseErrors: [{ message: `internal parser error: ${(err as Error)?.message ?? String(err)}`, range: { start: zero, end: zero } }],
     };
   }
@@ -560,12 +561,14 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
 
   const model: DockerfileModel = {
     path, text, directives, escape, instructions, comments, stages: [], globalArgs: [],
-    parseErrors: b.errors, buildArgs, target, final: null, lineStarts: b.lineStarts,
+    parseErrors: b.errors, buildArgs, target, final: null, lineStarts: b.lineStarts, packages: [],
   };
-  resolve(model, b);
+  const runEnv = new Map<Instruction, Readonly<Record<string, string>>>();
+  resolve(model, b, runEnv);
   // what the builder rejects beyond the grammar (arguments, flags, HEALTHCHECK, image references)
   for (const p of validateInstructions(model)) b.errors.push(p);
-  // RUN bodies are split once, now that the shell in force at each is known
+  // RUN bodies are split once, now that the shell in force at each is known; their package-manager
+  // invocations are read once from the split commands
   for (const outer of instructions) {
     const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
     if (!instr || instr.keyword !== 'RUN') continue;
@@ -573,6 +576,8 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       line: (p) => argsSourceLine(instr, p, escape),
       offset: (p, end) => argsSourceOffset(instr, p, escape, end),
     });
+    const pkg = readRun(instr, instr !== outer, runEnv.get(instr) ?? {});
+    if (pkg) model.packages.push(pkg);
   }
   model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
   return model;
@@ -704,7 +709,7 @@ function heredocWords(s: string): RawWord[] {
 // ---------------------------------------------------------------------------------------------
 // Stages, ARG/ENV resolution, final facts
 
-function resolve(model: DockerfileModel, b: Builder): void {
+function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Readonly<Record<string, string>>>): void {
   const { instructions, escape, buildArgs } = model;
   const globalValues = new Map<string, string | undefined>();
   const globalLookup: Lookup = (n) => globalValues.get(n);
@@ -716,6 +721,8 @@ function resolve(model: DockerfileModel, b: Builder): void {
   /** The SHELL instruction's argv in force (null: none yet in the stage chain), and at each stage's end. */
   let shellNow: readonly string[] | null = null;
   const shellAtEnd: (readonly string[] | null)[] = [];
+  /** The environment a RUN of the current stage runs with (ARG and ENV), shared until one changes. */
+  let envNow: Readonly<Record<string, string>> | null = null;
 
   if (instructions.length === 0) {
     const end = model.text.length;
@@ -781,6 +788,10 @@ function resolve(model: DockerfileModel, b: Builder): void {
     }
     const st: Stage = stage;
     instr.stageIndex = st.index;
+    if (kw === 'ARG' || kw === 'ENV' || st.instructions.length === 0) envNow = null;
+    if (kw === 'RUN') runEnv.set(instr, envNow ??= { ...st.args, ...st.env });
+    // a trigger runs in a later build: the stage's ENV is inherited through the image, its ARGs are not
+    if (instr.trigger?.keyword === 'RUN') runEnv.set(instr.trigger, { ...st.env });
     st.instructions.push(instr);
     instr.shell = shellNow ?? (st.windows ? WINDOWS_SHELL : DEFAULT_SHELL);
     if (kw === 'SHELL' && instr.json && instr.json.length > 0) shellNow = instr.json;

@@ -7,6 +7,7 @@ testRule(rule, {
     { name: 'excluded by .dockerignore', code: 'FROM alpine:3.20\nCOPY . /app\n=== .dockerignore\n**/*.secret\nsecrets/\n=== db.secret\nhunter-two\n=== secrets/api\nk\n' },
     { name: 'only named files are copied', code: 'FROM alpine:3.20\nCOPY main.sh /app/\n=== main.sh\necho hi\n=== mysecret.txt\nletmein\n' },
     { name: 'code and templates named for secrets', code: 'FROM python:3.12-slim\nCOPY . /app\n=== .dockerignore\n.git\n=== secrets.py\nimport secrets\n=== secret.example\nPASSWORD=\n=== credentials.ts\nexport {}\n' },
+    { name: 'source code of a secrets/ module', code: 'FROM node:22-slim\nCOPY src/ /app/src/\n=== .dockerignore\n.git\n=== src/secrets/redact.ts\nexport const x = 1;\n=== src/secrets/README.md\nHow secrets are found\n' },
   ],
   invalid: [
     {

@@ -10,6 +10,7 @@ testRule(rule, {
     { name: 'builder stage does not reach the final image', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /etc/hostname /x\n' },
     { name: 'install without update in this RUN', code: 'FROM debian:12\nRUN apt-get install -y ./local.deb\n' },
     { name: 'apt-get dist-clean', code: 'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y curl; apt-get dist-clean\n' },
+    { name: 'aptitude cleaned', code: 'FROM debian:12\nRUN aptitude update && aptitude install -y python3 && rm -rf /var/lib/apt/lists/*\n' },
     { name: 'brace form', code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/{apt,dpkg,cache,log}/\n' },
   ],
   invalid: [
@@ -22,6 +23,7 @@ testRule(rule, {
       code: 'FROM debian:12\nRUN apt-get update \\\n && rm -rf /var/lib/apt/lists/* \\\n && apt-get install -y curl\n',
       errors: [{ line: 4, column: 5 }],
     },
+    { name: 'aptitude', code: 'FROM debian:12\nRUN aptitude update && aptitude install -y python3\n', errors: [{ line: 2, column: 24 }] },
     { name: 'update alone', code: 'FROM debian:12\nRUN apt-get update\n', errors: [{ line: 2, column: 5 }] },
     {
       name: 'final stage built from an earlier stage',

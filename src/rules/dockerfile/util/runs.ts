@@ -1,8 +1,10 @@
 // RUN instructions as the package-manager and shell-practice rules see them: each RUN with its
-// split commands, a locator for word positions, the stage it belongs to, its cache mounts.
+// split commands, a locator for word positions, the stage it belongs to (the package rules read the
+// model's package fact through packages.ts instead).
 import type { Edit, SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
 import { shellCommands } from '../../../targets/dockerfile/shell.js';
+import { unwrapXargs } from '../../../targets/dockerfile/packages.js';
 import { lineRange, rangeAt } from '../../../targets/dockerfile/facts.js';
 import { CommandLocator, type Word } from './locate.js';
 
@@ -29,57 +31,9 @@ export function runs(model: DockerfileModel): RunInfo[] {
   return out;
 }
 
-const XARGS_VALUE = new Set(['-a', '-d', '-E', '-I', '-L', '-n', '-P', '-s', '--arg-file', '--delimiter', '--eof', '--replace', '--max-lines',
-  '--max-args', '--max-procs', '--max-chars', '--process-slot-var']);
-
-/** `xargs -r apt-get install -y < deps.txt`: the command xargs runs, as the rules see it. */
-function unwrapXargs(cmd: ShellCommand): ShellCommand {
-  if (cmd.name !== 'xargs') return cmd;
-  let i = 1;
-  while (i < cmd.argv.length && cmd.argv[i]!.startsWith('-')) {
-    const a = cmd.argv[i]!;
-    i += XARGS_VALUE.has(a) ? 2 : 1;
-    if (a === '--') break;
-  }
-  const rest = cmd.argv.slice(i);
-  if (rest.length === 0) return cmd;
-  const argv0 = rest[0]!;
-  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'] };
-}
-
 /** True when the RUN runs any of the commands. */
 export function runsAny(run: RunInfo, ...names: string[]): boolean {
   return names.some((n) => run.names.has(n));
-}
-
-export interface Mount {
-  type: string;
-  target: string;
-}
-
-/** The --mount flags of a RUN, parsed (type defaults to bind, as in BuildKit). */
-export function mounts(instr: Instruction): Mount[] {
-  const out: Mount[] = [];
-  for (const f of instr.flags) {
-    if (f.name !== 'mount' || !f.value) continue;
-    let type = 'bind';
-    let target = '';
-    for (const part of f.value.split(',')) {
-      const eq = part.indexOf('=');
-      const k = (eq === -1 ? part : part.slice(0, eq)).trim().toLowerCase();
-      const v = eq === -1 ? '' : part.slice(eq + 1).trim().replace(/^["']|["']$/g, '');
-      if (k === 'type') type = v.toLowerCase();
-      else if (k === 'target' || k === 'dst' || k === 'destination') target = v.replace(/\/+$/, '');
-    }
-    out.push({ type, target });
-  }
-  return out;
-}
-
-/** True when a cache or tmpfs mount covers one of the given directories (or a parent/child of it). */
-export function hasCacheMount(instr: Instruction, dirs: string[]): boolean {
-  return mounts(instr).some((m) => (m.type === 'cache' || m.type === 'tmpfs') && m.target !== ''
-    && dirs.some((d) => m.target === d || d.startsWith(m.target + '/') || m.target.startsWith(d + '/')));
 }
 
 /** Where to point a finding about a command: its words from argv[0] to argv[upTo] when they
