@@ -256,7 +256,9 @@ function ratioNotes(rows: Row[]): string[] {
     if (!a || !b) return;
     const ratio = a.median / b.median;
     const verdict = target === undefined ? '' : ratio <= target ? ` — target ≤ ${target}× met` : ` — target ≤ ${target}× MISSED`;
-    out.push(`- ${label}: ${ratio.toFixed(2)}× (${fmt(a.median)} vs ${fmt(b.median)})${verdict}`);
+    // CPU time as well: on a shared machine the wall clock also counts the time other work held the cores
+    const cpu = Number.isNaN(a.cpu) || Number.isNaN(b.cpu) ? '' : `; CPU ${(a.cpu / b.cpu).toFixed(2)}× (${fmt(a.cpu)} vs ${fmt(b.cpu)})`;
+    out.push(`- ${label}: ${ratio.toFixed(2)}× wall (${fmt(a.median)} vs ${fmt(b.median)})${cpu}${verdict}`);
   };
   const D = 'Dockerfile corpus';
   const ts = pick(D, 'tightship lint (one process, Dockerfile');
