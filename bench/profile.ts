@@ -9,7 +9,7 @@ import { join } from 'node:path';
 interface ProfileNode { id: number; callFrame: { functionName: string }; children?: number[] }
 interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
 
-export interface Shares {
+interface Shares {
   /** Sampled time of the whole process, ms (idle excluded). */
   total: number;
   /** ms inside each named function (inclusive). */
