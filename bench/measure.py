@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs one command and prints its wall time and peak RSS as JSON.
+"""Runs one command and prints its wall time, CPU time (user + system) and peak RSS as JSON.
 
 Node cannot read a child's rusage, so the benchmark asks Python's resource module,
 which reports the peak resident set of the waited-for child (ru_maxrss, KiB on Linux).
@@ -32,6 +32,7 @@ usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({
     "wall_s": wall,
     "maxrss_kb": usage.ru_maxrss,
+    "cpu_s": usage.ru_utime + usage.ru_stime,
     "code": code,
     "stdout_bytes": out_bytes if count else -1,
     "stderr_tail": tail,

@@ -1,8 +1,16 @@
 #!/usr/bin/env node
 // Thin entry point: run main() with the process's IO and set the exit code.
+import * as nodeModule from 'node:module';
 import { setFlagsFromString } from 'node:v8';
-import { main } from './main.js';
-import { processIO, type Interrupts } from './io.js';
+import type { Interrupts } from './io.js';
+
+// Node's on-disk cache of compiled code (Node >= 22.1): a later run skips compiling the modules it
+// loads. Turned on before anything of ours is loaded, so main and the command modules (imported
+// below, not statically) are all cached. NODE_DISABLE_COMPILE_CACHE=1 turns it off; older Node
+// has no such function and runs as before.
+(nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+const { main } = await import('./main.js');
+const { processIO } = await import('./io.js');
 
 // The bake reader's HCL parser is a 6.5 MB WebAssembly module: V8's optimising tier costs more
 // than it saves in a short run and holds the process about a second at exit while it finishes.

@@ -107,16 +107,20 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults, profileResults);
 }
 
+const SECCOMP_OPT = /^\s*seccomp\s*[=:](.*)$/i;
+
 /** The seccomp profile files the services name (`security_opt: ["seccomp=./profile.json"]`,
  *  relative to the compose file), each audited once as a profile result. */
 async function auditNamedProfiles(model: ComposeModel, baseDir: string, opts: ComposeAuditOptions): Promise<TargetResult[]> {
+  // the profile reader (and the JSON reader under it) is loaded only for a project that names a profile
+  if (!model.services.some((svc) => svc.securityOpt.some((o) => SECCOMP_OPT.test(o.value)))) return [];
   const { loadSeccompProfile, profileFileOf } = await import('../profile/load.js');
   const { auditProfile } = await import('../profile/audit.js');
   const seen = new Set<string>();
   const out: TargetResult[] = [];
   for (const svc of model.services) {
     for (const o of svc.securityOpt) {
-      const m = /^\s*seccomp\s*[=:](.*)$/i.exec(o.value);
+      const m = SECCOMP_OPT.exec(o.value);
       if (!m) continue;
       const abs = profileFileOf(m[1]!, baseDir);
       if (abs === null || seen.has(abs)) continue;

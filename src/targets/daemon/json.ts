@@ -1,7 +1,8 @@
 // JSON text → a located tree: every value with its range and every object key with its own, so
 // rules can point at the key a finding is about. The `yaml` parser reads JSON (YAML is a superset)
 // with ranges; duplicate keys and syntax errors become problems, never exceptions.
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Node as YamlNode } from 'yaml';
 import type { SourceRange } from '../../engine/types.js';
 
 export type JNode =
@@ -67,6 +68,7 @@ export function parseLocatedJson(text: string): ParsedJson {
     const offset = errorOffset(text, msg);
     return { root: null, problems: [{ message: `invalid JSON: ${msg.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '').replace(/ \(line \d+ column \d+\)$/, '')}`, range: range([offset, offset + 1]) }] };
   }
+  const { isMap, isPair, isScalar, isSeq, parseDocument } = yamlLibrary();
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
   for (const e of doc.errors) problems.push({ message: `JSON: ${e.message.split('\n')[0]}`, range: range(e.pos) });
   if (problems.length) return { root: null, problems };
@@ -125,4 +127,12 @@ export function plain(node: JNode | null | undefined): unknown {
     case 'array': return node.items.map(plain);
     default: return node.value;
   }
+}
+
+let yamlModule: typeof import('yaml') | undefined;
+/** The `yaml` library, loaded on the first file read (the seccomp helpers the profile rules
+ *  import live beside this reader; a run that reads no JSON file does not pay for the library). */
+function yamlLibrary(): typeof import('yaml') {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof import('yaml');
+  return yamlModule;
 }
