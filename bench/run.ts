@@ -2,7 +2,7 @@
 // Prints medians, min–max, peak RSS and ratios; writes bench/RESULTS.md and the README's
 // performance section. Never part of `npm test`, never a timed assertion.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -216,7 +216,8 @@ const MONOREPO_FILES = Number(process.env.BENCH_MONOREPO_FILES ?? 10_000);
 function sectionMonorepo(rows: Row[]): void {
   const s = 'Monorepo (one process)';
   for (const count of [Math.round(MONOREPO_FILES / 4), MONOREPO_FILES]) {
-    const made = makeMonorepo(join(work, `monorepo-${count}`), corpus, count);
+    // outside the repository: a file linted inside it would otherwise find these in its project
+    const made = makeMonorepo(join(os.tmpdir(), `tightship-bench-monorepo-${count}`), corpus, count);
     process.stderr.write(`Monorepo of ${count} files (${made.dockerfiles} Dockerfiles, ${made.composeFiles} compose files)\n`);
     const files = listMonorepo(made.dir, count);
     const list = listFile(`monorepo-${count}.txt`, files);
@@ -224,6 +225,7 @@ function sectionMonorepo(rows: Row[]): void {
     const row = bench(s, `tightship lint monorepo of ${count} files`, tightship('lint', '--no-context', '--format', 'json', '--fail-on', 'none', '.'), '', 1, false, { cwd: made.dir, warmUp: false });
     row.note = `${(count / row.median).toFixed(0)} files/s wall; ${(count / row.cpu).toFixed(0)} files/s per CPU-second (${(row.cpu / row.median).toFixed(2)} cores busy of ${os.cpus().length})`;
     rows.push(row);
+    rmSync(made.dir, { recursive: true, force: true });
   }
 }
 
