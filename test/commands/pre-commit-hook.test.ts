@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { isDockerfileName } from '../../src/targets/dockerfile/target.js';
 import { isComposeFile } from '../../src/targets/compose/target.js';
+import { commandFileKind } from '../../src/targets/project/command-files.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -32,4 +33,26 @@ it('.pre-commit-hooks.yaml: hook tightship, node, file names passed; its regexes
   const table = all.map((n, i) => ({ name: n, hook: selected[i], tightship: CONTAINERFILES.includes(n) || isDockerfileName(n) || isComposeFile(n) }));
   assert.deepEqual(table.filter((r) => r.hook !== r.tightship), [], 'hook and discovery disagree');
   assert.ok(table.filter((r) => r.hook).length >= 12);
+});
+
+const COMMAND_FILES = [
+  'deploy.sh', 'scripts/run.bash', 'Makefile', 'sub/GNUmakefile', 'build/rules.mk', 'package.json', 'web/package.json',
+  '.github/workflows/ci.yml', '.github/workflows/release.yaml', '.gitlab-ci.yml', 'ci/app.gitlab-ci.yml', 'action.yml',
+  'deploy/app.service', 'Dockerfile', 'compose.yaml', 'values.yaml', 'src/main.ts', 'package-lock.json', 'docs/ci.yml',
+];
+
+it('.pre-commit-hooks.yaml: tightship-run-lines selects the command-line files discovery reads (Markdown left to the user)', () => {
+  const hooks = parse(readFileSync(`${ROOT}.pre-commit-hooks.yaml`, 'utf8')) as { id: string; entry: string; files?: string; types?: string[]; pass_filenames: boolean }[];
+  const hook = hooks.find((h) => h.id === 'tightship-run-lines')!;
+  assert.match(hook.entry, /^tightship lint\b/);
+  assert.equal(hook.pass_filenames, true);
+  const script = 'import json,re,sys\nh=json.load(sys.stdin)\nprint(json.dumps([bool(re.search(h["files"],n)) for n in h["names"]]))';
+  const selected = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify({ ...hook, names: COMMAND_FILES }) }).toString()) as boolean[];
+  const table = COMMAND_FILES.map((n, i) => {
+    const kind = commandFileKind(n);
+    return { name: n, hook: selected[i], tightship: kind !== null && kind !== 'markdown' && kind !== 'maybe-shell' };
+  });
+  assert.deepEqual(table.filter((r) => r.hook !== r.tightship), [], 'hook and discovery disagree');
+  const byShebang = hooks.find((h) => h.id === 'tightship-shell-scripts')!;
+  assert.deepEqual(byShebang.types, ['shell']);
 });
