@@ -10,7 +10,7 @@
 // reported as unassigned), and scripts for other interpreters (pwsh, cmd, a python shebang) are
 // not checked.
 import { spawn } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Position, SourceRange } from '../../engine/types.js';
@@ -183,7 +183,15 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
   const todo = prepared.flatMap((p, i) => (p ? [i] : []));
   if (!todo.length) return { status: 'ok', findings: [], processes: 0, skipped };
 
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tightship-shellcheck-'));
+  if (!(await onPath(binary))) return notInstalled(binary);
+  let dir: string;
+  try {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tightship-shellcheck-'));
+  } catch (err) {
+    // a read-only root file system (a container run with --read-only and no /tmp mount)
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return { status: 'failed', message: `ShellCheck was not run: its scripts cannot be written under ${os.tmpdir()} (${code}); set TMPDIR to a writable folder or turn it off with --no-shellcheck` };
+  }
   try {
     const batches: number[][] = [];
     for (let b = 0; b < todo.length; b += batchSize) batches.push(todo.slice(b, b + batchSize));
@@ -209,6 +217,20 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
   }
 }
 
+function notInstalled(binary: string): Exclude<ShellcheckResult, { status: 'ok' }> {
+  return { status: 'not-installed', message: `ShellCheck is not installed ('${binary}' is not on PATH): RUN lines were not checked for SC codes; install it (apt-get install shellcheck) or turn it off with --no-shellcheck` };
+}
+
+/** Whether the binary can be run: a path that exists, or a name found in a PATH folder. */
+async function onPath(binary: string): Promise<boolean> {
+  const runnable = (file: string) => fs.access(file, fsConstants.X_OK).then(() => true, () => false);
+  if (binary.includes('/')) return runnable(binary);
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && await runnable(path.join(dir, binary))) return true;
+  }
+  return false;
+}
+
 /** One ShellCheck process over a batch of prepared scripts: the findings at Dockerfile positions. */
 async function checkBatch(
   batch: number[], prepared: (Prepared | null)[], dir: string, binary: string, exclude: string[], timeoutMs: number,
@@ -218,9 +240,7 @@ async function checkBatch(
   const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...files];
   const r = await spawnShellcheck(binary, args, timeoutMs);
   if ('error' in r) {
-    if (r.error.code === 'ENOENT') {
-      return { status: 'not-installed', message: `ShellCheck is not installed ('${binary}' is not on PATH): RUN lines were not checked for SC codes; install it (apt-get install shellcheck) or turn it off with --no-shellcheck` };
-    }
+    if (r.error.code === 'ENOENT') return notInstalled(binary);
     return { status: 'failed', message: `cannot run ${binary}: ${r.error.code ?? r.error.message}` };
   }
   let data: Json1;

@@ -2,6 +2,9 @@
 // are skipped, with the reason, where it is not installed.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
 import {
   dialectOfShebang, dialectOfShell, dockerfileScripts, prepareScript, runShellcheck,
@@ -170,6 +173,28 @@ describe('shellcheck: batches and failures', () => {
     const r = await runShellcheck(scriptsOf('FROM debian:12\nRUN echo $x\n'), { binary: '/nonexistent/shellcheck' });
     assert.equal(r.status, 'not-installed');
     assert.match((r as { message: string }).message, /ShellCheck is not installed .*--no-shellcheck/);
+  });
+
+  it('a temporary folder that cannot be written (a read-only root) is a one-line failure, not a crash', async () => {
+    // TMPDIR names a regular file: mkdtemp fails for real (ENOTDIR), as it does (EROFS) on a
+    // container's read-only root; /bin/sh stands in for a binary that exists
+    const file = path.join(os.tmpdir(), `tightship-not-a-dir-${process.pid}`);
+    writeFileSync(file, 'x');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = file;
+    try {
+      const r = await runShellcheck(scriptsOf('FROM debian:12\nRUN echo $x\n'), { binary: '/bin/sh' });
+      assert.equal(r.status, 'failed');
+      assert.match((r as { message: string }).message, /^ShellCheck was not run: its scripts cannot be written under .* \(ENOTDIR\); set TMPDIR .*--no-shellcheck$/);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = saved;
+      rmSync(file, { force: true });
+    }
+  });
+
+  it('a name not found on PATH is "not installed" before anything is written', async () => {
+    const r = await runShellcheck(scriptsOf('FROM debian:12\nRUN echo $x\n'), { binary: 'tightship-no-such-shellcheck' });
+    assert.equal(r.status, 'not-installed');
   });
 
   it('a binary that gives no JSON is a failure with a one-line reason', async () => {
