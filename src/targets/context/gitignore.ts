@@ -27,7 +27,7 @@ export function parseGitignore(text: string): GitignoreRule[] {
   const rules: GitignoreRule[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    let p = lines[i]!;
+    let p = lines[i] ?? '';
     if (p === '' || p.startsWith('#')) continue;
     // trailing spaces are ignored unless escaped with a backslash
     while (p.endsWith(' ') && !p.endsWith('\\ ')) p = p.slice(0, -1);
