@@ -119,7 +119,7 @@ function isNamedCommandFile(abs: string): boolean {
 }
 
 /** Finds the inputs of a lint: named files as given, directories searched as projects (sorted,
- *  .git and node_modules skipped). Compose files named together in one folder, or by
+ *  .git, node_modules and vendored third-party trees skipped). Compose files named together in one folder, or by
  *  COMPOSE_FILE, are one project, merged in the order given. */
 export async function discover(paths: readonly string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<Discovery> {
   const d: Discovery = { dockerfiles: [], composeGroups: [], errors: [], searched: new Set(), skipped: [], named: [], projects: [], projectOf: new Map(), daemonConfigs: [], profiles: [], commandFiles: [] };
@@ -171,6 +171,7 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
       d.composeGroups.push(g);
     }
     for (const s of project.tree.unreadable ?? []) d.skipped.push({ path: abs(s.path), reason: s.reason });
+    for (const s of project.tree.vendored ?? []) d.skipped.push({ path: abs(s.path), reason: s.reason });
     for (const s of [...found.templates, ...found.notAudited]) {
       // a Dockerfile link that leads out of the project (or nowhere) is audited: its result says which
       if (/^symbolic link that leads outside/.test(s.reason)) {

@@ -33,6 +33,7 @@ import { planBaseline, baselineStep, type BaselinePlan, type BaselineReport } fr
 import type { Severity } from '../engine/types.js';
 import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
+import { imagelessOutput } from '../targets/project/types.js';
 import type { DockerfileModel } from '../targets/dockerfile/model.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
@@ -243,10 +244,13 @@ function cliFor(file: string, p: LintPlan, found: Discovery): { contextDir?: str
 
 const TEST_STAGE = /(?:^|[-_.])(?:test|tests|testing|ci|lint|check|checks|e2e|spec|debug|dev|development)(?:$|[-_.])/i;
 
+/** Rules about the container an image starts: not run for a build that makes no image. */
+const IMAGE_ONLY_RULES = new Set(['dockerfile/last-user-root']);
+
 /** The builds a Dockerfile is audited with: one per different context and stage (a build that
  *  differs only in args or names is the same verdict), the CLI's first, else the map's, else
  *  the Dockerfile's folder. */
-function variantsOf(file: string, project: Project | undefined, p: LintPlan, found: Discovery): { info: BuildInfo; build?: Build }[] {
+function variantsOf(file: string, project: Project | undefined, p: LintPlan, found: Discovery): { info: BuildInfo; build?: Build; noImage?: string }[] {
   const cli = cliFor(file, p, found);
   const root = project?.root ?? path.dirname(file);
   const rel = path.relative(root, file).split(path.sep).join('/');
@@ -257,17 +261,22 @@ function variantsOf(file: string, project: Project | undefined, p: LintPlan, fou
     return [{ info }];
   }
   const seen = new Set<string>();
-  const out: { info: BuildInfo; build?: Build }[] = [];
+  const out: { info: BuildInfo; build?: Build; noImage?: string }[] = [];
+  const keyOf = (b: Build) => `${b.context}\u0000${cli.target ?? b.target ?? ''}`;
   for (const b of mapBuilds) {
     const target = cli.target ?? b.target;
-    const key = `${b.context}\u0000${target ?? ''}`;
+    const key = keyOf(b);
     if (seen.has(key)) continue;
     seen.add(key);
+    // a stage every build of which makes no image (bake output type=cacheonly, a local export)
+    const same = mapBuilds.filter((x) => keyOf(x) === key);
+    const noImage = same.every((x) => imagelessOutput(x.output) !== null)
+      ? `${b.name ? `${b.source} target ${b.name}` : b.source} (${b.file}:${b.line}) builds it with ${imagelessOutput(b.output)!}` : undefined;
     const info: BuildInfo = { contextDir: b.context === '.' ? root : path.join(root, ...b.context.split('/')), source: b.source };
     if (target !== undefined) info.target = target;
     if (Object.keys(b.args).length) info.args = b.args;
     if (b.reason !== undefined) info.reason = b.reason;
-    out.push({ info, build: b });
+    out.push({ info, build: b, ...(noImage ? { noImage } : {}) });
   }
   if (out.length === 0) {
     const info: BuildInfo = { contextDir: path.dirname(file), source: 'guess', reason: 'its own folder: no build of the project names it' };
@@ -432,8 +441,11 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     if (p.fix || p.fixDryRun) text = await fixFile(file, rel, text, opts, p, out);
     out.sources[rel] = text;
     const project = found.projectOf.get(file);
-    for (const { info } of variantsOf(file, project, p, found)) {
-      const audited = await auditDockerfileText(text, file, { ...opts, build: info });
+    for (const { info, noImage } of variantsOf(file, project, p, found)) {
+      // a build that makes no image runs no container: the user it ends with is not judged
+      const runOpts = noImage ? { ...opts, rules: opts.rules.filter((r) => !IMAGE_ONLY_RULES.has(r.id)) } : opts;
+      const audited = await auditDockerfileText(text, file, { ...runOpts, build: noImage ? { ...info, notes: [...(info.notes ?? []),
+        `no image: ${noImage}, so the user of stage ${info.target ?? '(last)'} is not judged (${[...IMAGE_ONLY_RULES].join(', ')} not run)`] } : info });
       const result = audited.result;
       if (audited.model && project?.map) {
         const notes = stageNotes(audited.model, info, project.map.builds, path.relative(project.root, file).split(path.sep).join('/'));

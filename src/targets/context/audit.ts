@@ -11,6 +11,7 @@ import type { DockerfileModel } from '../dockerfile/model.js';
 import { buildContextModel } from './build.js';
 import { diskFs } from './fs.js';
 import type { ContextFile, ContextModel } from './model.js';
+import { gitignored, parseGitignore, type GitignoreFile, type GitignoreHit } from './gitignore.js';
 
 function posixRelative(cwd: string, abs: string): string {
   const rel = path.relative(cwd, abs);
@@ -33,6 +34,46 @@ function isFile(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The repository a context folder belongs to: the nearest folder above it (or itself) holding
+ *  `.git`; without one, the working directory when the context is inside it, else the context. */
+export function repositoryRoot(contextDir: string, cwd: string): string {
+  for (let dir = contextDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  const rel = path.relative(cwd, contextDir);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? contextDir : cwd;
+}
+
+/** A lookup of context paths in the repository's .gitignore files (each file read once). */
+function gitignoreLookup(contextDir: string, cwd: string): (contextRel: string) => GitignoreHit | null {
+  const root = repositoryRoot(contextDir, cwd);
+  const base = path.relative(root, contextDir).split(path.sep).join('/');
+  const files = new Map<string, GitignoreFile | null>();
+  const fileIn = (dir: string): GitignoreFile | null => {
+    let f = files.get(dir);
+    if (f !== undefined) return f;
+    const abs = path.join(root, ...dir.split('/').filter(Boolean), '.gitignore');
+    try {
+      f = { dir, path: posixRelative(cwd, abs), rules: parseGitignore(fs.readFileSync(abs, 'utf8')) };
+    } catch {
+      f = null; // no such file, or unreadable: git would not apply it either
+    }
+    files.set(dir, f);
+    return f;
+  };
+  return (contextRel) => {
+    const rel = base === '' ? contextRel : `${base}/${contextRel}`;
+    const segs = rel.split('/');
+    const on: GitignoreFile[] = [];
+    for (let i = 0; i < segs.length; i++) {
+      const f = fileIn(segs.slice(0, i).join('/'));
+      if (f) on.push(f);
+    }
+    return on.length ? gitignored(on, rel) : null;
+  };
 }
 
 export interface ContextLoadOptions {
@@ -82,6 +123,7 @@ export function loadContext(model: DockerfileModel, dockerfileAbsPath: string, o
     contextPath: posixRelative(opts.cwd, contextDir),
     fs: diskFs(contextDir),
     ignore,
+    gitignored: gitignoreLookup(contextDir, opts.cwd),
     ...(opts.scanSizeLimit !== undefined ? { scanSizeLimit: opts.scanSizeLimit } : {}),
     ...(scanCache ? { scanCache } : {}),
   };

@@ -8,6 +8,7 @@ import { classifySecretPath, isLikelyBinary, scanContent, SCAN_SIZE_LIMIT } from
 import type { ContextFs, DirEntry, EntryType } from './fs.js';
 import { cleanPath, IgnoreMatcher, parseDockerignore } from './ignore.js';
 import { compileGlob, type Glob } from '../../engine/glob.js';
+import type { GitignoreHit } from './gitignore.js';
 import type { ContextCopy, ContextFile, ContextModel, CopyMatch, CopySource, IgnoreFileInfo } from './model.js';
 
 export interface BuildInput {
@@ -23,6 +24,9 @@ export interface BuildInput {
   /** What an earlier build of the same context folder found in its files (several Dockerfiles
    *  of a project built from the root share it): a file is read and scanned once per run. */
   scanCache?: Map<string, ContextFile>;
+  /** Whether the repository's .gitignore files ignore a context path (a missing source the project
+   *  generates before it builds), with the matching line; absent when there is no repository view. */
+  gitignored?: (contextRel: string) => GitignoreHit | null;
 }
 
 /** Linux gives up after 40 links in one lookup; so does this. */
@@ -157,7 +161,8 @@ function sourceWords(instr: Instruction, escape: string): string[] {
   return splitWords(instr.expanded, escape).map((w) => (w.text.startsWith('<<') ? w.text : unquote(w.text, escape)));
 }
 
-function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWalker): CopySource {
+function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWalker,
+  gitignored?: (contextRel: string) => GitignoreHit | null): CopySource {
   const base: CopySource = { text, kind: 'context', wildcard: false, matches: [], files: [] };
   if (text.startsWith('<<')) return { ...base, kind: 'heredoc' };
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return { ...base, kind: /^git:|\.git(#.*)?$/.test(text) ? 'git' : 'url' };
@@ -174,7 +179,8 @@ function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWal
         const by = walker.matcher.check(clean).by ?? undefined;
         return { ...base, missing: by ? { reason: 'excluded', by } : { reason: 'excluded' } };
       }
-      return { ...base, missing: { reason: 'not-found' } };
+      const ignoredBy = clean === '' ? null : gitignored?.(clean) ?? null;
+      return { ...base, missing: ignoredBy ? { reason: 'not-found', gitignored: ignoredBy } : { reason: 'not-found' } };
     }
     const match: CopyMatch = { relPath: r.rel, type: r.type === 'symlink' ? 'other' : r.type, literal: true };
     const files: string[] = [];
@@ -240,7 +246,7 @@ export function buildContextModel(input: BuildInput): ContextModel {
     const keyword = instr.keyword as 'COPY' | 'ADD';
     const excludes = instr.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => f.value!);
     const exclude = excludes.length ? new IgnoreMatcher(parseDockerignore(excludes.join('\n'))) : null;
-    const sources = words.slice(0, -1).map((w) => resolveSource(w, keyword, walker));
+    const sources = words.slice(0, -1).map((w) => resolveSource(w, keyword, walker, input.gitignored));
     if (exclude) {
       for (const s of sources) s.files = s.files.filter((f) => !excludedByFlag(f, s, exclude));
     }

@@ -3,6 +3,7 @@
 // build.ts (the walk) from a file system view; rules read it and never touch the disk.
 import type { DockerfileModel, Instruction } from '../dockerfile/model.js';
 import type { SecretHit, SecretPathKind } from '../../secrets/detect.js';
+import type { GitignoreHit } from './gitignore.js';
 import type { IgnoreProblem, IgnoreRule } from './ignore.js';
 
 export interface ContextModel {
@@ -56,7 +57,13 @@ export interface CopySource {
   /** Context paths of every file (and symlink) this source sends. */
   files: string[];
   /** Why a literal source sends nothing: it does not exist, or .dockerignore excludes it. */
-  missing?: { reason: 'not-found' | 'excluded' | 'symlink-loop'; by?: IgnoreRule };
+  missing?: {
+    reason: 'not-found' | 'excluded' | 'symlink-loop';
+    by?: IgnoreRule;
+    /** For a source not found: the repository's .gitignore line that ignores it (the project
+     *  generates it before the build). */
+    gitignored?: GitignoreHit;
+  };
 }
 
 export interface ContextCopy {

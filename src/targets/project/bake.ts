@@ -12,6 +12,9 @@ export interface BakeTarget {
   target?: string;
   args: Record<string, string>;
   contexts: Record<string, string>;
+  /** The target's `output` entries as written after interpolation (`type=cacheonly`,
+   *  `type=local,dest=bin`, a folder), when it sets any. */
+  output?: string[];
   /** The file and 1-based line of the target's block (first definition). */
   file: string;
   line: number;
@@ -194,6 +197,9 @@ export async function readBake(files: { path: string; text: string }[]): Promise
     if (inline !== undefined) bt.dockerfileInline = inline;
     const stage = s(b.target);
     if (stage !== undefined) bt.target = stage;
+    const outputs = Array.isArray(b.output) ? b.output : b.output === undefined ? [] : [b.output];
+    const output = outputs.map((o) => s(o)).filter((o): o is string => o !== undefined);
+    if (output.length && output.length === outputs.length) bt.output = output;
     const bad = [bt.context, bt.dockerfile, bt.target ?? ''].filter((x) => /\$\{/.test(x));
     if (bad.length) {
       notes.push({ file: t.file, line: t.line, message: `target "${name}": ${[...unresolved].join(', ')} cannot be resolved without running bake; the target is left out` });

@@ -7,7 +7,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { parseDockerfile } from '../dockerfile/parse.js';
 import type { Build, BuildMap, BuildSource, CommandLine, Note, ProjectFile } from './types.js';
-import { SOURCE_ORDER } from './types.js';
+import { imagelessOutput, SOURCE_ORDER } from './types.js';
 import { commandFileKind, expandMake, findCommandLines, hasShellShebang, makeVariables } from './command-lines.js';
 import { isRemote, parseBuildCommand } from './docker-build.js';
 import { BAKE_FILE_NAMES, readBake } from './bake.js';
@@ -397,6 +397,7 @@ async function fromBake(ctx: Ctx): Promise<void> {
       const b: Draft = { dockerfile, context, args: t.args, namedContexts: namedContexts(t.contexts, dir), source: 'bake', file: t.file, line: t.line, name: t.name };
       if (t.target) b.target = t.target;
       if (t.dockerfileInline !== undefined) b.inline = t.dockerfileInline;
+      if (t.output) b.output = t.output;
       ctx.builds.push(b);
     }
   }
@@ -596,6 +597,8 @@ function finish(ctx: Ctx): BuildMap {
     const hit = byKey.get(k);
     if (hit) {
       (hit.alsoIn ??= []).push({ source: d.source, file: d.file, line: d.line });
+      // the same build made as an image elsewhere: it does make an image
+      if (imagelessOutput(hit.output) !== null && imagelessOutput(d.output) === null) delete hit.output;
       continue;
     }
     const b: Build = { ...d };

@@ -1,5 +1,5 @@
 // The project's files as the scanner sees them: every path under the root (POSIX, relative;
-// .git and node_modules skipped), which of them are symbolic links and to where, and a reader.
+// .git, node_modules and vendored third-party trees skipped), which of them are symbolic links and to where, and a reader.
 // `scanTree` reads the disk; tests and callers with their own file list can build a ProjectTree.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,9 +18,28 @@ export interface ProjectTree {
   /** Entries the walk could not enter or name (a folder that cannot be listed, a name that is
    *  not UTF-8), with why: discovery reports them as skipped instead of missing them silently. */
   unreadable?: { path: string; reason: string }[];
+  /** Third-party trees the walk did not enter (a Go module's vendor/, …), with why. */
+  vendored?: { path: string; reason: string }[];
 }
 
 export const SKIP_DIRS = new Set(['.git', 'node_modules']);
+
+/** Why a folder is a copy of other projects' code that the project never builds itself, or null:
+ *  a Go module's `vendor/` (modules.txt in it, go.mod beside it), Composer's `vendor/`
+ *  (autoload.php in it, composer.json beside it), Bundler's `vendor/bundle`, a Python virtual
+ *  environment (pyvenv.cfg in it). has: whether a file exists, by path relative to the root. */
+export function vendoredTree(rel: string, has: (rel: string) => boolean): string | null {
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  const parent = dirOf(rel);
+  const beside = (f: string) => has(parent === '.' ? f : `${parent}/${f}`);
+  if (name === 'vendor' && has(`${rel}/modules.txt`) && beside('go.mod')) return 'a Go module\'s vendored dependencies (vendor/modules.txt beside go.mod): third-party code, not searched; name it on the command line to lint it';
+  if (name === 'vendor' && has(`${rel}/autoload.php`) && beside('composer.json')) return 'Composer\'s installed dependencies (vendor/autoload.php beside composer.json): third-party code, not searched; name it on the command line to lint it';
+  const top = dirOf(parent);
+  if (name === 'bundle' && parent.slice(parent.lastIndexOf('/') + 1) === 'vendor' && has(top === '.' ? 'Gemfile' : `${top}/Gemfile`)) return 'Bundler\'s installed gems (vendor/bundle beside a Gemfile): third-party code, not searched; name it on the command line to lint it';
+  if (has(`${rel}/pyvenv.cfg`)) return 'a Python virtual environment (pyvenv.cfg): installed packages, not searched; name it on the command line to lint it';
+  return null;
+}
+
 const DEFAULT_MAX = 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -34,6 +53,14 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   const dirs = new Set<string>();
   const links = new Map<string, string | null>();
   const unreadable: { path: string; reason: string }[] = [];
+  const vendored: { path: string; reason: string }[] = [];
+  const isFile = (r: string): boolean => {
+    try {
+      return fs.statSync(path.join(root, r)).isFile();
+    } catch {
+      return false;
+    }
+  };
   const realRoot = fs.realpathSync(root);
   const walk = (rel: string): void => {
     let raw: fs.Dirent<Buffer>[];
@@ -59,6 +86,11 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (SKIP_DIRS.has(e.name)) continue;
+        const why = vendoredTree(r, isFile);
+        if (why !== null) {
+          vendored.push({ path: r, reason: why });
+          continue;
+        }
         dirs.add(r);
         walk(r);
       } else if (e.isSymbolicLink()) {
@@ -78,7 +110,7 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   };
   walk('');
   return {
-    root, files, dirs, links, unreadable,
+    root, files, dirs, links, unreadable, vendored,
     read(rel, maxBytes = DEFAULT_MAX) {
       try {
         const abs = path.join(root, rel);

@@ -35,6 +35,25 @@ export interface Build {
   alsoIn?: { source: BuildSource; file: string; line: number }[];
   /** For a guessed context: why that folder. */
   reason?: string;
+  /** Where the build writes its result (bake `output`), when the source says. */
+  output?: string[];
+}
+
+/** Why a build's outputs make no runnable image (only the build cache, or files exported to a
+ *  folder or a tar), or null when one of them is an image (or an output cannot be read). */
+export function imagelessOutput(output: readonly string[] | undefined): string | null {
+  if (!output?.length) return null;
+  const kinds: string[] = [];
+  for (const o of output) {
+    if (o.includes('${')) return null;
+    const fields = o.split(',').map((f) => f.trim());
+    const type = fields.find((f) => f.startsWith('type='))?.slice(5).toLowerCase();
+    // without type=, a value is a destination: a folder (local), or `-` (a tar on stdout)
+    const kind = type ?? (fields.every((f) => !f.includes('=')) ? (o === '-' ? 'tar' : 'local') : null);
+    if (kind !== 'cacheonly' && kind !== 'local' && kind !== 'tar') return null;
+    kinds.push(kind);
+  }
+  return `output type=${[...new Set(kinds)].join(', type=')}`;
 }
 
 export interface Note {
