@@ -1,8 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Stage } from '../../targets/dockerfile/model.js';
-import { pkgCall, packageOperands } from './util/packages.js';
+import { packageOperands, pkgRuns } from './util/packages.js';
 import { rangeOfText } from './util/ranges.js';
-import { runs } from './util/runs.js';
 
 type Tool = 'curl' | 'wget' | 'sh';
 
@@ -32,16 +31,14 @@ function baseTools(stage: Stage): ReadonlySet<Tool> | null {
 /** The tools the final stage chain adds: installed packages or files copied to a tool's name. */
 function addedTools(model: DockerfileModel, chain: ReadonlySet<number>): Set<Tool> {
   const out = new Set<Tool>();
-  for (const run of runs(model)) {
+  for (const run of pkgRuns(model)) {
     if (!run.stage || !chain.has(run.stage.index)) continue;
-    for (const cmd of run.cmds) {
-      const call = pkgCall(cmd);
-      if (call && call.manager !== 'pip' && call.manager !== 'npm') {
-        for (const op of packageOperands(call)) {
-          const name = op.value.split(/[=<>~]/)[0];
-          if (name === 'curl' || name === 'wget' || name === 'busybox') out.add(name === 'busybox' ? 'wget' : name);
-          if (name === 'bash' || name === 'dash' || name === 'busybox') out.add('sh');
-        }
+    for (const call of run.calls) {
+      if (call.tool === 'pip' || call.tool === 'npm') continue;
+      for (const op of packageOperands(call)) {
+        const name = op.value.split(/[=<>~]/)[0];
+        if (name === 'curl' || name === 'wget' || name === 'busybox') out.add(name === 'busybox' ? 'wget' : name);
+        if (name === 'bash' || name === 'dash' || name === 'busybox') out.add('sh');
       }
     }
   }

@@ -1,17 +1,17 @@
 import { defineRule } from '../../engine/types.js';
-import { commandRange, type RunInfo, runs } from './util/runs.js';
+import { commandRange } from './util/runs.js';
 import { finalChain } from '../../targets/dockerfile/facts.js';
 import { fromImageRange } from './util/ranges.js';
-import { APT_INSTALL_SUBS, APT_UPGRADE_SUBS, type PkgCall, pkgCall, rpmInstallSub } from './util/packages.js';
+import { APT_INSTALL_SUBS, APT_UPGRADE_SUBS, type PackageCall, type PkgRun, pkgRuns, rpmInstallSub } from './util/packages.js';
 
 export interface PackageUpgradeOptions {
   packageUpgrades: 'forbid' | 'require' | 'ignore';
 }
 
 /** A command that upgrades the installed packages as a whole. */
-function isUpgrade(call: PkgCall): boolean {
+function isUpgrade(call: PackageCall): boolean {
   const s = call.sub ?? '';
-  switch (call.manager) {
+  switch (call.tool) {
     case 'apt-get': case 'apt': return APT_UPGRADE_SUBS.has(s);
     case 'apk': return s === 'upgrade';
     case 'yum': case 'dnf': case 'microdnf': return ['update', 'upgrade', 'upgrade-minimal', 'update-minimal', 'distro-sync', 'dist-upgrade'].includes(s);
@@ -20,9 +20,9 @@ function isUpgrade(call: PkgCall): boolean {
   }
 }
 
-function isOsInstall(call: PkgCall): boolean {
+function isOsInstall(call: PackageCall): boolean {
   const s = call.sub ?? '';
-  switch (call.manager) {
+  switch (call.tool) {
     case 'apt-get': case 'apt': return APT_INSTALL_SUBS.has(s);
     case 'apk': return s === 'add';
     case 'yum': case 'dnf': case 'microdnf': return rpmInstallSub(call);
@@ -107,12 +107,12 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
   check(model, context) {
     const policy = context.options.packageUpgrades;
     if (policy === 'ignore') return;
-    const all = runs(model);
+    const all = pkgRuns(model);
     if (policy === 'forbid') {
       for (const run of all) {
-        for (const cmd of run.cmds) {
-          const call = pkgCall(cmd);
-          if (!call || !isUpgrade(call)) continue;
+        for (const call of run.calls) {
+          if (!isUpgrade(call)) continue;
+          const { cmd } = call;
           const words = run.locator.locate(cmd, call.subIndex);
           context.report({
             range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),
@@ -126,13 +126,11 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
     const final = model.final;
     if (!final) return;
     const chain = finalChain(model);
-    let firstInstall: { run: RunInfo; call: PkgCall } | null = null;
+    let firstInstall: { run: PkgRun; call: PackageCall } | null = null;
     let upgraded = false;
     for (const run of all) {
       if (!run.stage || !chain.has(run.stage.index)) continue;
-      for (const cmd of run.cmds) {
-        const call = pkgCall(cmd);
-        if (!call) continue;
+      for (const call of run.calls) {
         if (isUpgrade(call)) upgraded = true;
         else if (!firstInstall && isOsInstall(call)) firstInstall = { run, call };
       }
@@ -151,7 +149,7 @@ export default defineRule<'dockerfile', PackageUpgradeOptions>({
     const words = run.locator.locate(call.cmd, call.subIndex);
     context.report({
       range: commandRange(model, run, call.cmd, words ? words.slice(0, call.subIndex + 1) : null),
-      message: `the final image installs packages with ${call.manager} but never upgrades the base image's packages (policy packageUpgrades: require)`,
+      message: `the final image installs packages with ${call.tool} but never upgrades the base image's packages (policy packageUpgrades: require)`,
     });
   },
 });

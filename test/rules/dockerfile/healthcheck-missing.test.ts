@@ -22,6 +22,8 @@ testRule(rule, {
       output: 'FROM node:22-bookworm-slim\nEXPOSE 3000\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD ["node", "-e", "fetch(\'http://127.0.0.1:3000/\').then(r => { process.exitCode = r.ok ? 0 : 1; }, () => { process.exitCode = 1; })"]\nCMD ["node", "server.js"]\n' },
     { code: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nCMD ["/srv/app"]\n', errors: [{ line: 1, message: 'curl, which the image installs' }], name: 'curl installed by the file',
       output: 'FROM debian:12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD curl -fsS http://127.0.0.1:8080/ || exit 1\nCMD ["/srv/app"]\n' },
+    { code: 'FROM debian:12-slim\nRUN xargs -r apt-get install -y curl < /tmp/extra.txt\nCMD ["/srv/app"]\n', errors: [{ line: 1, message: 'curl, which the image installs' }], name: 'curl installed through xargs',
+      output: 'FROM debian:12-slim\nRUN xargs -r apt-get install -y curl < /tmp/extra.txt\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD curl -fsS http://127.0.0.1:8080/ || exit 1\nCMD ["/srv/app"]\n' },
     { code: 'FROM debian:12-slim\nCOPY server /usr/local/bin/server\nCMD ["/usr/local/bin/server"]\n', errors: [{ line: 1, message: 'no known HTTP client' }], name: 'no client: the program checks itself',
       output: 'FROM debian:12-slim\nCOPY server /usr/local/bin/server\nHEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 CMD /usr/local/bin/server --health || exit 1\nCMD ["/usr/local/bin/server"]\n' },
   ],

@@ -4,7 +4,7 @@
 import type { DockerfileModel, Stage } from '../../../targets/dockerfile/model.js';
 import { chainInstructions, chainRoot } from './stages.js';
 import { exposeEntries } from './expose.js';
-import { packageOperands, pkgCall } from './packages.js';
+import { packageOperands } from './packages.js';
 
 interface HealthSuggestion {
   /** The HEALTHCHECK line, without a trailing newline. */
@@ -31,11 +31,12 @@ function portOf(model: DockerfileModel, stage: Stage, base: string): number {
 /** Packages installed in the final stage's chain (apt, apk, dnf, …), lower-case. */
 function installed(model: DockerfileModel, stage: Stage): Set<string> {
   const out = new Set<string>();
-  for (const i of chainInstructions(model, stage)) {
-    for (const cmd of i.commands) {
-      const call = pkgCall(cmd);
-      if (call?.manager === 'npm' || call?.manager === 'pip') continue;
-      if (call && ['install', 'add', 'in'].includes(call.sub ?? '')) for (const o of packageOperands(call)) out.add(o.value.toLowerCase().replace(/[=<>].*$/, ''));
+  const chain = new Set(chainInstructions(model, stage));
+  for (const run of model.packages) {
+    if (!chain.has(run.instr)) continue;
+    for (const call of run.calls) {
+      if (call.tool === 'npm' || call.tool === 'pip') continue;
+      if (['install', 'add', 'in'].includes(call.sub ?? '')) for (const o of packageOperands(call)) out.add(o.value.toLowerCase().replace(/[=<>].*$/, ''));
     }
   }
   return out;

@@ -2,8 +2,8 @@
 // stage chain, the runtime packages that chain installs, and the programs its RUN, CMD and
 // ENTRYPOINT start. The file's name is never a clue.
 import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
-import { pkgCall, packageOperands } from './packages.js';
-import { runs } from './runs.js';
+import { type PackageRun, unwrapXargs } from '../../../targets/dockerfile/packages.js';
+import { packageOperands } from './packages.js';
 
 export type Language = 'python' | 'node';
 
@@ -53,11 +53,18 @@ export function finalLanguages(model: DockerfileModel): LanguageEvidence[] {
     if (stage.ref) note(match(IMAGE, stage.resolvedImage.toLowerCase()), `base image ${stage.resolvedImage}`);
   }
   const inChain = new Set(final.chain.map((s) => s.index));
-  for (const run of runs(model)) {
-    if (!run.stage || !inChain.has(run.stage.index)) continue;
-    for (const cmd of run.cmds) {
-      const call = pkgCall(cmd);
-      if (call && call.manager !== 'pip' && call.manager !== 'npm') {
+  const packageRuns = new Map<Instruction, PackageRun>(model.packages.map((r) => [r.instr, r]));
+  for (const outer of model.instructions) {
+    const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
+    if (!instr || instr.keyword !== 'RUN' || !inChain.has(model.stages[instr.stageIndex]?.index ?? -1)) continue;
+    // the package fact's commands when the RUN has calls (in command order), else the RUN's own
+    const pkg = packageRuns.get(instr);
+    const cmds = pkg ? pkg.commands : instr.commands.map(unwrapXargs);
+    let next = 0;
+    for (let i = 0; i < cmds.length; i++) {
+      const cmd = cmds[i];
+      const call = pkg?.calls[next]?.position === i ? pkg.calls[next++] : null;
+      if (call && call.tool !== 'pip' && call.tool !== 'npm') {
         for (const op of packageOperands(call)) note(match(PACKAGE, op.value), `${cmd.name} ${call.sub ?? ''} ${op.value}`.replace(/\s+/g, ' '));
       }
       note(match(PROGRAM, cmd.name), `RUN ${cmd.name}`);

@@ -205,12 +205,6 @@ export class CommandLocator {
     return null;
   }
 
-  /** The source words from a command's argv[0] on, up to the end of the instruction (for
-   *  finding option and operand words by value after locate). */
-  wordsFrom(start: number): Word[] {
-    return this.words.filter((w) => w.start >= start);
-  }
-
   /** A wrapper word (e.g. sudo) written before the command on or after its line. */
   wrapperBefore(cmd: ShellCommand, wrapper: string, commandStart: number | null): Word | null {
     const lineFrom = lineStart(this.model, Math.max(cmd.line, this.instr.range.start.line));

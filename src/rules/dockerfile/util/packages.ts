@@ -13,7 +13,7 @@ export type { Operand, PackageCall, Tool } from '../../../targets/dockerfile/pac
 
 /** A call read from a command alone, for rules that look at one command at a time; `manager` is
  *  its tool. The package rules read model.packages (pkgRuns) instead. */
-export type PkgCall = PackageCall & { readonly manager: Tool };
+type PkgCall = PackageCall & { readonly manager: Tool };
 
 /** Reads one command as a package-manager call (no environment, no mounts); null when it is none. */
 export function pkgCall(cmd: ShellCommand): PkgCall | null {
