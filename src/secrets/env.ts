@@ -18,6 +18,16 @@ const FILE_NAME_VALUE = /^[\w.-]+(\.(creds?|txt|jks|p12|pfx|pem|key|keystore|tru
 // Phrases that announce a placeholder ("change-this-insecure-key").
 const PLACEHOLDER_PHRASE = /^(change|replace|set)[-_ ]?(this|me|it)\b|insecure|not[-_ ]?secure|do[-_ ]?not[-_ ]?use/i;
 
+// A name that can only hold a password, and the defaults people leave in dev compose files.
+const PASSWORD_NAME = /(^|_)(PASS(WORD|WD)?|PWD)$/i;
+const COMMON_DEFAULT = /^(pass|passw(or)?d|admin|root|123456|12345678|qwerty|letmein)$/i;
+
+/** `POSTGRES_PASSWORD: pass`: a word that reads as a placeholder elsewhere is, under a name that can
+ *  only hold a password, the password the container gets. */
+export function commonDefaultPassword(name: string, value: string): boolean {
+  return PASSWORD_NAME.test(name) && COMMON_DEFAULT.test(value.trim());
+}
+
 /** The identifier half of a pair among these names (upper case), or a setting: not a secret by its name. */
 function settingName(name: string, names: ReadonlySet<string>): boolean {
   if (SETTING_NAME.test(name)) return true;
@@ -44,6 +54,9 @@ export function judgeEnvSecret(name: string, value: string, names: ReadonlySet<s
   const t = findTokens(value).at(0);
   if (t?.confidence === 'verified') return { severity: severityFor('verified'), what: t.label };
   if (!isSecretName(name) || settingName(name, names)) return null;
+  // the password a container really gets when the file says `POSTGRES_PASSWORD: password`: a
+  // common default, weak but real (elsewhere these words read as placeholders)
+  if (commonDefaultPassword(name, value)) return { severity: 'info', what: 'a common default password' };
   if (FILE_NAME_VALUE.test(value.trim()) || PLACEHOLDER_PHRASE.test(value.trim())) return null;
   const verdict = assessValue(value);
   if (verdict !== 'strong' && verdict !== 'weak' && !isWordLike(value)) return null;

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/types.js';
 import { get, rangeOf } from '../../targets/compose/model.js';
 import { isPlaceholder, redact } from '../../secrets/names.js';
 import { isTestPath } from '../../secrets/confidence.js';
-import { judgeEnvSecret } from '../../secrets/env.js';
+import { commonDefaultPassword, judgeEnvSecret } from '../../secrets/env.js';
 import { literalDefaults } from '../../targets/compose/interpolate.js';
 
 export default defineRule({
@@ -26,7 +26,8 @@ export default defineRule({
       const names = new Set([...svc.environment.map((e) => e.name), ...svc.envFiles.flatMap((r) => (r.entries ?? []).map((x) => x.name))].map((n) => n.toUpperCase()));
       for (const e of svc.environment) {
         if (e.raw === null) continue;
-        const written = e.raw.includes('$') ? literalDefaults(e.raw).find((d) => !isPlaceholder(d)) : isPlaceholder(e.raw) ? undefined : e.raw;
+        const kept = (v: string) => !isPlaceholder(v) || commonDefaultPassword(e.name, v);
+        const written = e.raw.includes('$') ? literalDefaults(e.raw).find(kept) : kept(e.raw) ? e.raw : undefined;
         if (written === undefined) continue;
         const judged = severityOf(e.name, written, names);
         if (!judged) continue;
@@ -42,7 +43,7 @@ export default defineRule({
       }
       for (const ref of svc.envFiles) {
         for (const entry of ref.entries ?? []) {
-          if (isPlaceholder(entry.value)) continue;
+          if (isPlaceholder(entry.value) && !commonDefaultPassword(entry.name, entry.value)) continue;
           const judged = severityOf(entry.name, entry.value, names);
           if (!judged) continue;
           ctx.report({

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/types.js';
 import { runPosture } from '../../targets/run/posture.js';
 import { isPlaceholder, redact } from '../../secrets/names.js';
 import { isTestPath } from '../../secrets/confidence.js';
-import { judgeEnvSecret } from '../../secrets/env.js';
+import { commonDefaultPassword, judgeEnvSecret } from '../../secrets/env.js';
 import { reportAt } from './util.js';
 
 export default defineRule({
@@ -23,7 +23,7 @@ export default defineRule({
       const env = runPosture(cmd).env;
       const names = new Set(env.map((e) => e.name.toUpperCase()));
       for (const e of env) {
-        if (e.value === null || e.unresolved || isPlaceholder(e.value)) continue;
+        if (e.value === null || e.unresolved || (isPlaceholder(e.value) && !commonDefaultPassword(e.name, e.value))) continue;
         const judged = judgeEnvSecret(e.name, e.value, names, isTestPath(cmd.file));
         if (!judged) continue;
         reportAt(ctx, cmd, e.at, `the container gets ${e.name} in plain text (${judged.what ? `${judged.what}, ` : ''}${redact(e.value)}): pass the name only or a secret file`, judged.severity, true);
