@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand } from '../../targets/dockerfile/model.js';
-import { pkgCall } from './util/packages.js';
+import type { PackageCall } from '../../targets/dockerfile/packages.js';
 import { commandRange, runs, type RunInfo } from './util/runs.js';
 import { createdUser, isRootUser, splitUserGroup } from './util/users.js';
 import { hasUnresolved } from './util/values.js';
@@ -39,9 +39,8 @@ function under(path: string, dir: string): boolean {
 }
 
 /** Why the command needs root, or null. */
-function needsRoot(cmd: ShellCommand, inForce: InForce & { user: string }): string | null {
-  const call = pkgCall(cmd);
-  if (call && call.sub && SYSTEM_PKG_SUBS[call.manager]?.has(call.sub)) {
+function needsRoot(cmd: ShellCommand, call: PackageCall | undefined, inForce: InForce & { user: string }): string | null {
+  if (call?.sub && SYSTEM_PKG_SUBS[call.tool]?.has(call.sub)) {
     return `\`${cmd.name} ${call.sub}\` changes the system's packages`;
   }
   if (ACCOUNT_TOOLS.has(cmd.name)) return `\`${cmd.name}\` edits /etc/passwd and /etc/group`;
@@ -152,6 +151,9 @@ export default defineRule({
   check(model, ctx) {
     const byInstr = new Map<Instruction, RunInfo>();
     for (const run of runs(model)) byInstr.set(run.instr, run);
+    // the package-manager calls the model's package fact read once
+    const calls = new Map<ShellCommand, PackageCall>();
+    for (const r of model.packages) for (const c of r.calls) calls.set(c.cmd, c);
     const atEnd = new Map<number, InForce>();
     const rootNames = new Set<string>(); // accounts created with UID 0
     for (const stage of model.stages) {
@@ -169,7 +171,7 @@ export default defineRule({
           const made = createdUser(cmd);
           if (made?.uid !== null && made?.uid !== undefined && isRootUser(made.uid)) rootNames.add(made.name);
         }
-        if (run && inForce.user !== null) judge(model, run, { user: inForce.user, owned: inForce.owned }, (d) => { ctx.report(d); });
+        if (run && inForce.user !== null) judge(model, run, calls, { user: inForce.user, owned: inForce.owned }, (d) => { ctx.report(d); });
         noteOwnership(instr, cmds, inForce);
       }
       atEnd.set(stage.index, inForce);
@@ -177,11 +179,11 @@ export default defineRule({
   },
 });
 
-function judge(model: DockerfileModel, run: RunInfo, inForce: InForce & { user: string }, report: (d: { message: string; range: ReturnType<typeof commandRange> }) => void): void {
+function judge(model: DockerfileModel, run: RunInfo, calls: ReadonlyMap<ShellCommand, PackageCall>, inForce: InForce & { user: string }, report: (d: { message: string; range: ReturnType<typeof commandRange> }) => void): void {
   for (const cmd of run.cmds) {
     // `step || true`: the failure is caught, the build goes on
     if (cmd.next === '||' || elevated(cmd)) continue;
-    const why = needsRoot(cmd, inForce);
+    const why = needsRoot(cmd, calls.get(cmd), inForce);
     if (!why) continue;
     report({
       message: `this RUN executes as "${inForce.user}" (USER above), and ${why}: the build fails with "permission denied"; run it before USER, or between USER root and USER ${inForce.user}`,

@@ -507,7 +507,7 @@ function runMounts(instr: Instruction): Mount[] {
 
 /** Reads one command as a package-manager invocation; null when it runs none (or is a dry run).
  *  `env` is the environment in force before the command's own assignments. */
-export function readCall(cmd: ShellCommand, position = 0, env: Readonly<Record<string, string>> = {}, mounts: readonly Mount[] = []): PackageCall | null {
+function readCall(cmd: ShellCommand, position = 0, env: Readonly<Record<string, string>> = {}, mounts: readonly Mount[] = []): PackageCall | null {
   const t = toolOf(cmd);
   if (!t) return null;
   const { tool } = t;

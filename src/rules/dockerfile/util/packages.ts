@@ -2,7 +2,7 @@
 // parser): each RUN that invokes a package manager with its calls, a locator for word positions, its
 // stage; then the apt and rpm facts the rules share (assume-yes, recommends, caches). Pure functions.
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
-import { type Mount, mountCovers, type PackageCall, type PackageRun, type PackageSpec, readCall, type Tool } from '../../../targets/dockerfile/packages.js';
+import { type Mount, mountCovers, type PackageCall, type PackageRun, type PackageSpec, type Tool } from '../../../targets/dockerfile/packages.js';
 import { CommandLocator } from './locate.js';
 import { type RunInfo, runScriptText } from './runs.js';
 
@@ -10,16 +10,6 @@ export type { Operand, PackageCall, Tool } from '../../../targets/dockerfile/pac
 
 // ---------------------------------------------------------------------------------------------
 // Calls
-
-/** A call read from a command alone, for rules that look at one command at a time; `manager` is
- *  its tool. The package rules read model.packages (pkgRuns) instead. */
-type PkgCall = PackageCall & { readonly manager: Tool };
-
-/** Reads one command as a package-manager call (no environment, no mounts); null when it is none. */
-export function pkgCall(cmd: ShellCommand): PkgCall | null {
-  const call = readCall(cmd);
-  return call ? { ...call, manager: call.tool } : null;
-}
 
 /** A RUN with package-manager calls, as the rules see it (a RunInfo: instruction, stage, commands,
  *  locator), with the calls of the model's fact. */
