@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIX = path.join(ROOT, 'test/fixtures/lint');
@@ -25,16 +26,8 @@ function ids(report: JsonReport | null, p?: string): string[] {
   return (report?.results ?? []).filter((r) => !p || r.target.path === p).flatMap((r) => r.findings.map((f) => f.ruleId));
 }
 
-let tmp: string;
-before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-lint-')); });
-after(async () => { await fs.rm(tmp, { recursive: true, force: true }); });
-
-async function write(rel: string, content: string | Buffer): Promise<string> {
-  const p = path.join(tmp, rel);
-  await fs.mkdir(path.dirname(p), { recursive: true });
-  await fs.writeFile(p, content);
-  return p;
-}
+let tmp = '';
+const write = useTempDir('tightship-lint-', (dir) => { tmp = dir; });
 
 describe('lint: exit codes and levels', () => {
   it('a hardened Dockerfile: exit 0, level hardened, no findings', async () => {

@@ -1,27 +1,18 @@
 // `tightship lint -`: a Dockerfile or compose file from standard input, --stdin-filename and
 // --stdin-kind. Standard input is a real file stream (and, once, the real bin's stdin).
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createReadStream, promises as fs, mkdtempSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { captureIO, type Captured } from '../helpers/cli-io.js';
 import { main } from '../../src/main.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const BIN = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 
-let tmp: string;
-before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-stdin-')); });
-after(async () => { await fs.rm(tmp, { recursive: true, force: true }); });
-
-async function write(rel: string, content: string | Buffer): Promise<string> {
-  const p = path.join(tmp, rel);
-  await fs.mkdir(path.dirname(p), { recursive: true });
-  await fs.writeFile(p, content);
-  return p;
-}
+let tmp = '';
+const write = useTempDir('tightship-stdin-', (dir) => { tmp = dir; });
 
 /** main(argv) with standard input read from a file. */
 async function withStdin(argv: string[], stdinFile: string | null, cwd = tmp): Promise<Captured> {

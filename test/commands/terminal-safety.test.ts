@@ -1,24 +1,14 @@
 // Nothing in an audited file or a file name acts on the terminal: escape sequences, carriage
 // returns and newlines from Dockerfiles and paths reach the pretty report (and the error lines)
 // as visible characters, on real files through main().
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs, mkdtempSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
 import { terminalText } from '../../src/report/terminal.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
-let tmp: string;
-before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-tty-')); });
-after(async () => { await fs.rm(tmp, { recursive: true, force: true }); });
-
-async function write(rel: string, content: string): Promise<string> {
-  const p = path.join(tmp, rel);
-  await fs.mkdir(path.dirname(p), { recursive: true });
-  await fs.writeFile(p, content);
-  return p;
-}
+let tmp = '';
+const write = useTempDir('tightship-tty-', (dir) => { tmp = dir; });
 
 /** The report's own SGR colour sequences. */
 const SGR = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, 'g');

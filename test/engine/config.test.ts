@@ -8,17 +8,10 @@ import { defaultConfig } from '../../src/engine/config-types.js';
 import { catalogue } from '../../src/rules/index.js';
 import { UserError } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli-io.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
-let tmp: string;
-before(() => { tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-config-')); });
-after(async () => { await fs.rm(tmp, { recursive: true, force: true }); });
-
-async function write(rel: string, content: string): Promise<string> {
-  const p = path.join(tmp, rel);
-  await fs.mkdir(path.dirname(p), { recursive: true });
-  await fs.writeFile(p, content);
-  return p;
-}
+let tmp = '';
+const write = useTempDir('tightship-config-', (dir) => { tmp = dir; });
 
 async function configError(yaml: string): Promise<UserError> {
   const file = await write(`bad-${Math.random().toString(36).slice(2)}/.tightship.yaml`, yaml);
