@@ -46,3 +46,9 @@ export function buildkit(args: string[], cwd?: string): Promise<string> {
 export async function removeImages(tags: string[]): Promise<void> {
   if (tags.length) await sh('docker', ['image', 'rm', '--force', ...tags], { timeoutMs: 60_000 });
 }
+
+/** A service that stays up as UID 10001 on the busybox node image, with the HEALTHCHECK given
+ *  (default: one that passes every second): what the verify tests run. */
+export function idleServiceDockerfile(healthcheck = 'HEALTHCHECK --interval=1s CMD ["node", "-e", "process.exit(0)"]'): string {
+  return [`FROM ${LOCAL_IMAGES.busybox}`, 'USER 10001:10001', healthcheck, 'CMD ["node", "-e", "setInterval(() => {}, 1000)"]', ''].join('\n');
+}

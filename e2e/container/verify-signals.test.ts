@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LOCAL_IMAGES, must, requireEngine, sh } from '../docker.js';
+import { idleServiceDockerfile, LOCAL_IMAGES, must, requireEngine, sh } from '../docker.js';
 
 const CLI = resolve(import.meta.dirname, '..', '..', 'src', 'cli.js');
 const TAG = 'tightship-e2e/verify-signals:test';
@@ -49,13 +49,7 @@ describe('verify interrupted by a signal removes its container', { timeout: 600_
     await requireEngine([LOCAL_IMAGES.busybox]);
     dir = mkdtempSync(join(tmpdir(), 'tightship-signals-'));
     // a service that stays up and never becomes healthy quickly: verify keeps waiting on it
-    writeFileSync(join(dir, 'Dockerfile'), [
-      `FROM ${LOCAL_IMAGES.busybox}`,
-      'USER 10001:10001',
-      'HEALTHCHECK --interval=30s --start-period=30s CMD ["node", "-e", "process.exit(1)"]',
-      'CMD ["node", "-e", "setInterval(() => {}, 1000)"]',
-      '',
-    ].join('\n'));
+    writeFileSync(join(dir, 'Dockerfile'), idleServiceDockerfile('HEALTHCHECK --interval=30s --start-period=30s CMD ["node", "-e", "process.exit(1)"]'));
     await must('docker', ['build', '-q', '--network=none', '-t', TAG, dir]);
     for (const id of await leftBehind()) await sh('docker', ['rm', '-f', id]);
   });

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../test/helpers/cli-io.js';
+import { idleServiceDockerfile } from '../docker.js';
 
 const TAG = `tightship-e2e-verify-output:${randomBytes(4).toString('hex')}`;
 let dir = '';
@@ -18,13 +19,7 @@ function docker(args: string[], cwd?: string): string {
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'tightship-verify-output-'));
-  writeFileSync(join(dir, 'Dockerfile'), [
-    'FROM local/node:20-busybox',
-    'USER 10001:10001',
-    'HEALTHCHECK --interval=1s CMD ["node", "-e", "process.exit(0)"]',
-    'CMD ["node", "-e", "setInterval(() => {}, 1000)"]',
-    '',
-  ].join('\n'));
+  writeFileSync(join(dir, 'Dockerfile'), idleServiceDockerfile());
   docker(['build', '-q', '--network=none', '-t', TAG, '.'], dir);
 });
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../test/helpers/cli-io.js';
+import { idleServiceDockerfile } from '../docker.js';
 import { BLOCKED_BY_DEFAULT } from '../../src/targets/profile/syscalls.js';
 
 const TAG = `tightship-e2e-seccomp:${randomBytes(4).toString('hex')}`;
@@ -28,13 +29,7 @@ function denyByDefaultProfile(): string {
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'tightship-seccomp-'));
-  writeFileSync(join(dir, 'Dockerfile'), [
-    'FROM local/node:20-busybox',
-    'USER 10001:10001',
-    'HEALTHCHECK --interval=1s CMD ["node", "-e", "process.exit(0)"]',
-    'CMD ["node", "-e", "setInterval(() => {}, 1000)"]',
-    '',
-  ].join('\n'));
+  writeFileSync(join(dir, 'Dockerfile'), idleServiceDockerfile());
   docker(['build', '-q', '--network=none', '-t', TAG, '.'], dir);
   writeFileSync(join(dir, 'six.json'), JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO', architectures: ['SCMP_ARCH_X86_64'], syscalls: [{ names: ['read', 'write', 'exit', 'sigreturn', 'accept', 'socket'], action: 'SCMP_ACT_ALLOW' }] }, null, 2));
   if (existsSync(UNISTD)) writeFileSync(join(dir, 'works.json'), denyByDefaultProfile());
