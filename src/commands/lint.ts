@@ -244,9 +244,6 @@ function cliFor(file: string, p: LintPlan, found: Discovery): { contextDir?: str
 
 const TEST_STAGE = /(?:^|[-_.])(?:test|tests|testing|ci|lint|check|checks|e2e|spec|debug|dev|development)(?:$|[-_.])/i;
 
-/** Rules about the container an image starts: not run for a build that makes no image. */
-const IMAGE_ONLY_RULES = new Set(['dockerfile/last-user-root']);
-
 /** The builds a Dockerfile is audited with: one per different context and stage (a build that
  *  differs only in args or names is the same verdict), the CLI's first, else the map's, else
  *  the Dockerfile's folder. */
@@ -443,9 +440,11 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     const project = found.projectOf.get(file);
     for (const { info, noImage } of variantsOf(file, project, p, found)) {
       // a build that makes no image runs no container: the user it ends with is not judged
-      const runOpts = noImage ? { ...opts, rules: opts.rules.filter((r) => !IMAGE_ONLY_RULES.has(r.id)) } : opts;
+      // a build that makes no image: the rules that judge the container it would start are not run
+      const imageRules = noImage ? opts.rules.filter((r) => r.judgesImage).map((r) => r.id) : [];
+      const runOpts = imageRules.length ? { ...opts, rules: opts.rules.filter((r) => !r.judgesImage) } : opts;
       const audited = await auditDockerfileText(text, file, { ...runOpts, build: noImage ? { ...info, notes: [...(info.notes ?? []),
-        `no image: ${noImage}, so the user of stage ${info.target ?? '(last)'} is not judged (${[...IMAGE_ONLY_RULES].join(', ')} not run)`] } : info });
+        `no image: ${noImage}, so the user of stage ${info.target ?? '(last)'} is not judged (${imageRules.join(', ')} not run)`] } : info });
       const result = audited.result;
       if (audited.model && project?.map) {
         const notes = stageNotes(audited.model, info, project.map.builds, path.relative(project.root, file).split(path.sep).join('/'));

@@ -133,6 +133,9 @@ export interface RuleMeta<O = Record<string, never>> {
   /** An error finding of this rule means the builder would reject the input: the target is
    *  not graded (level null, with a levelReason). */
   breaksBuild?: boolean;
+  /** The rule judges the container the built image starts (its user): it is not run for a build
+   *  that makes no image (a bake target with `output=type=cacheonly`, a local export). */
+  judgesImage?: boolean;
   /** The finer ids (`Finding.code`) the rule's findings carry, as a RegExp source matching a whole
    *  code (`SC\\d{4}`): an inline ignore naming such a code is honoured for that code only. */
   codes?: string;

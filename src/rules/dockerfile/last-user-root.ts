@@ -42,6 +42,7 @@ export default defineRule({
   title: 'The final stage runs as root',
   severity: 'error',
   level: 'nonroot',
+  judgesImage: true,
   rationale:
     'The container starts as the last USER of the final stage (following FROM <stage> chains). Without a USER, ' +
     'or with USER root / 0 / 0:0 (also through an ARG or ENV that resolves to it), the process runs as UID 0: a ' +
