@@ -25,10 +25,13 @@ import hostDevices from './host-devices.js';
 import cgroupParent from './cgroup-parent.js';
 import defaultBridge from './default-bridge.js';
 import privilegedExec from './privileged-exec.js';
+import healthcheckToolMissing from './healthcheck-tool-missing.js';
+import healthcheckCurlNoFail from './healthcheck-curl-no-fail.js';
 
 export const containerRules: Rule[] = [
   runsAsRoot, loginShell, passwdWritable, rootfsWritable, tmpNotWritable, effectiveCapabilities, noNewPrivileges,
   seccompDisabled, healthNotHealthy, httpProbeFailed, privileged, hostNamespaces, dockerSocketMounted,
   sensitiveHostMount, noResourceLimits, portsAllInterfaces, noRestartPolicy, noLogLimits,
   sshdRunning, ulimitsOverridden, mountPropagationShared, hostDevices, cgroupParent, defaultBridge, privilegedExec,
+  healthcheckToolMissing, healthcheckCurlNoFail,
 ] as Rule[];

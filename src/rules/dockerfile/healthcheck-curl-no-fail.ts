@@ -1,53 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { rangeOfText } from './util/ranges.js';
-
-// curl short options that take an argument: in a cluster such as -so, the rest of the cluster (or the
-// next word) is that argument, not more options.
-const CURL_SHORT_WITH_ARG = new Set('AbcCdDeEFhHKmoPQrtTuUwXxYyz'.split(''));
-
-/** The words of a HEALTHCHECK's command (after CMD), split into the pipelines of a shell form. */
-function commandWords(args: string): { words: string[]; piped: boolean }[] {
-  const body = args.replace(/^\s*CMD\s+/i, '');
-  if (body.trim().startsWith('[')) {
-    try {
-      const argv = JSON.parse(body) as unknown;
-      if (Array.isArray(argv) && argv.every((a) => typeof a === 'string')) {
-        // ["CMD", "sh", "-c", "..."] style: look inside the script of a shell
-        const i = argv.findIndex((a) => a === '-c');
-        if (i > 0 && /(^|\/)(ba|da|a)?sh$/.test(argv[0]!) && argv[i + 1]) return commandWords(argv[i + 1]!);
-        return [{ words: argv as string[], piped: false }];
-      }
-    } catch { return []; }
-    return [];
-  }
-  const out: { words: string[]; piped: boolean }[] = [];
-  for (const part of body.split(/(\|\||&&|;|\|)/)) {
-    if (part === '|') { const last = out[out.length - 1]; if (last) last.piped = true; continue; }
-    if (part === '||' || part === '&&' || part === ';') continue;
-    out.push({ words: part.trim().split(/\s+/).filter(Boolean).map((w) => w.replace(/^["']|["']$/g, '')), piped: false });
-  }
-  return out;
-}
-
-/** true when the curl argv makes HTTP errors fail the command, or judges the answer itself. */
-function curlFails(words: string[]): boolean {
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i]!;
-    if (w === '--') break;
-    if (w.startsWith('--')) {
-      const name = w.slice(2).split('=')[0]!;
-      if (name === 'fail' || name === 'fail-with-body' || name === 'write-out') return true;
-      continue;
-    }
-    if (/^-[A-Za-z0-9#:]+$/.test(w)) {
-      for (const c of w.slice(1)) {
-        if (c === 'f' || c === 'w') return true;
-        if (CURL_SHORT_WITH_ARG.has(c)) break;
-      }
-    }
-  }
-  return false;
-}
+import { blindCurls, instructionParts } from '../health-check.js';
 
 export default defineRule({
   id: 'dockerfile/healthcheck-curl-no-fail',
@@ -71,14 +24,12 @@ export default defineRule({
     for (const stage of model.stages) {
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'HEALTHCHECK' || !/^\s*CMD\b/i.test(instr.args)) continue;
-        for (const { words, piped } of commandWords(instr.args)) {
-          const name = (words[0] ?? '').split('/').pop();
-          if (name !== 'curl' || piped || curlFails(words)) continue;
-          ctx.report({
-            message: 'HEALTHCHECK runs curl without -f/--fail: an HTTP 500 answer still exits 0 and the container reports healthy.',
-            range: rangeOfText(model, instr, 'curl'),
-          });
-        }
+        // one finding per curl that cannot fail (each at the instruction's first `curl`, as before)
+        const blind = blindCurls(instructionParts(instr.args)).length;
+        if (blind === 0) continue;
+        const range = rangeOfText(model, instr, 'curl');
+        const message = 'HEALTHCHECK runs curl without -f/--fail: an HTTP 500 answer still exits 0 and the container reports healthy.';
+        for (let n = 0; n < blind; n++) ctx.report({ message, range });
       }
     }
   },

@@ -49,6 +49,12 @@ export function checkRows(model: ContainerModel, findings: readonly Finding[], w
   const h = model.health;
   add('health reaches healthy', 'container/health-not-healthy',
     h.defined ? `${h.status} after ${(h.waitedMs / 1000).toFixed(1)} s${h.lastOutput ? `; last output: ${h.lastOutput}` : ''}` : 'no healthcheck in the image or the container');
+  const runs = h.log ?? [];
+  const lastRun = runs[runs.length - 1];
+  add('health check runs a program the image has', 'container/healthcheck-tool-missing',
+    lastRun ? `${runs.length} logged run(s); last: exit ${lastRun.exitCode}${lastRun.output ? `, ${lastRun.output}` : ''}` : 'no logged run', !h.defined || !lastRun);
+  add('health check fails on an HTTP error', 'container/healthcheck-curl-no-fail',
+    h.curl ? `its curl without --fail, run again: ${h.curl.status ?? h.curl.error ?? 'no answer'} (${h.curl.url})` : 'no curl without --fail in a passing check', !h.curl);
   if (model.http) {
     const x = model.http;
     add(`GET ${x.path} answers 200`, 'container/http-probe-failed', `${x.status ?? x.error ?? 'no answer'} from the ${x.from} (${x.url})`);

@@ -9,7 +9,8 @@ import { request } from 'node:http';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { UserError } from '../../engine/types.js';
-import type { ContainerModel, Health, HttpCheck, StatsSnapshot } from './model.js';
+import type { ContainerModel, Health, HealthRun, HttpCheck, StatsSnapshot } from './model.js';
+import { blindCurls, curlUrl, missingProgram, testParts } from '../../rules/health-check.js';
 import { failedProbes, nodeProbe, oneLine, parseProbeOutput, shellProbe, type ProbeResults } from './probes.js';
 import { healthcheckOf, hostConfigFacts } from './inspect.js';
 
@@ -203,21 +204,52 @@ function demuxed(buf: Buffer): string {
   return i === 0 ? buf.toString('utf8') : parts.join('');
 }
 
+/** The runs of the check the engine kept (State.Health.Log), one line of output each. */
+function healthRuns(log: unknown): HealthRun[] {
+  if (!Array.isArray(log)) return [];
+  return log.map((r: { ExitCode?: unknown; Output?: unknown }) => ({
+    exitCode: typeof r.ExitCode === 'number' ? r.ExitCode : -1,
+    output: oneLine(String(r.Output ?? '')),
+  }));
+}
+
+/** Waits until the check settles: healthy, unhealthy, the time limit, or a run whose output says
+ *  its program is not in the image (it cannot pass: no need to wait for the retries). */
 async function waitForHealth(container: Docker.Container, label: string, defined: boolean, opts: VerifyOptions, started: number): Promise<Health> {
   if (!defined) return { defined: false, status: null, waitedMs: 0 };
   for (;;) {
     const info = await inspectOrFail(container, label);
     const h = info.State?.Health;
     const waitedMs = Date.now() - started;
-    const last = h?.Log?.length ? oneLine(String(h.Log[h.Log.length - 1].Output ?? '')).slice(0, 160) : undefined;
+    const log = healthRuns(h?.Log);
+    const last = log.length ? log[log.length - 1]!.output.slice(0, 160) : undefined;
     const status = h?.Status as string | undefined;
+    const evidence = log.length ? { log } : {};
     if (status === 'healthy' || status === 'unhealthy') {
-      return { defined: true, status, waitedMs, ...(status === 'unhealthy' && last ? { lastOutput: last } : {}) };
+      return { defined: true, status, waitedMs, ...(status === 'unhealthy' && last ? { lastOutput: last } : {}), ...evidence };
     }
-    if (waitedMs >= opts.timeoutMs) return { defined: true, status: 'timeout', waitedMs, ...(last ? { lastOutput: last } : {}) };
+    if (log.some((r) => missingProgram(r) !== null)) return { defined: true, status: 'starting', waitedMs, ...(last ? { lastOutput: last } : {}), ...evidence };
+    if (waitedMs >= opts.timeoutMs) return { defined: true, status: 'timeout', waitedMs, ...(last ? { lastOutput: last } : {}), ...evidence };
     opts.onWait?.(`health (${status ?? 'starting'})`, waitedMs, opts.timeoutMs);
     await sleep(250);
   }
+}
+
+/** A check that passed while it calls curl without --fail: its curl once more, with the status
+ *  written out, so the rule sees what the check ignores (exit 0 on an HTTP 500). */
+async function rerunBlindCurl(docker: Docker, container: Docker.Container, test: readonly string[] | null, health: Health): Promise<Health> {
+  if (!test || health.status !== 'healthy') return health;
+  const part = blindCurls(testParts(test))[0];
+  if (!part) return health;
+  const url = curlUrl(part);
+  const written = ['-s', '-o', '/dev/null', '-w', '%{http_code}'];
+  // a CMD-SHELL check runs its curl through the shell (variables expand as in the check)
+  const cmd = test[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', `${part.text} ${written.map((w) => `'${w}'`).join(' ')}`] : [...part.words, ...written];
+  const r = await tryExec(docker, container, cmd, 15_000, 4096);
+  if (typeof r === 'string') return { ...health, curl: { url, status: null, error: r } };
+  const code = /^\d{3}$/.exec(r.stdout.trim());
+  if (code && code[0] !== '000') return { ...health, curl: { url, status: Number(code[0]) } };
+  return { ...health, curl: { url, status: null, error: oneLine(r.stderr) || `curl exited ${r.exitCode ?? '?'} with no status` } };
 }
 
 function hostGet(url: string, timeoutMs: number): Promise<number> {
@@ -397,7 +429,8 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     await step(sleep(300));
     info = await step(inspectOrFail(container, ref));
     const probes = await step(probe(docker, container));
-    const health = await step(waitForHealth(container, ref, healthTest !== null, { ...opts, ...(signal ? { onWait: (w, e, l) => { if (!signal.aborted) opts.onWait?.(w, e, l); } } : {}) }, started));
+    const waited = await step(waitForHealth(container, ref, healthTest !== null, { ...opts, ...(signal ? { onWait: (w, e, l) => { if (!signal.aborted) opts.onWait?.(w, e, l); } } : {}) }, started));
+    const health = await step(rerunBlindCurl(docker, container, healthTest, waited));
     info = await step(inspectOrFail(container, ref));
     const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
     const runtime = await step(runtimeFacts(docker, container, info));
@@ -430,7 +463,7 @@ export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Pr
   const probes = await step(probe(docker, container));
   const started = Date.now() - 0;
   const healthDefined = healthcheckOf(info.Config) !== null;
-  const health = await step(waitForHealth(container, label, healthDefined, opts, started));
+  const health = await step(waitForHealth(container, label, healthDefined, opts, started).then((h) => rerunBlindCurl(docker, container, healthcheckOf(info.Config), h)));
   info = await step(inspectOrFail(container, label));
   let port: string | null = opts.port ? normalisePort(opts.port) : null;
   if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;

@@ -40,6 +40,26 @@ export interface Health {
   waitedMs: number;
   /** The last health-check output the engine kept, trimmed (evidence for a failure). */
   lastOutput?: string;
+  /** The check runs the engine kept (State.Health.Log), oldest first, outputs trimmed to one line. */
+  log?: HealthRun[];
+  /** The check's own curl, run once more by verify with the HTTP status written out, when the check
+   *  calls curl without --fail (an HTTP error status exits 0 there). */
+  curl?: HealthCurl;
+}
+
+/** One run of the health check, as the engine logged it. */
+export interface HealthRun {
+  /** The check's exit code; -1 when the engine could not start its command. */
+  exitCode: number;
+  output: string;
+}
+
+export interface HealthCurl {
+  /** The URL the check asks for. */
+  url: string;
+  /** The HTTP status the service answered; null when the request failed (see error). */
+  status: number | null;
+  error?: string;
 }
 
 export interface HttpCheck {
