@@ -62,8 +62,9 @@ Options:
       --no-context        do not audit the build context
       --no-run-lines      do not audit container command lines (docker run …) [env TIGHTSHIP_NO_RUN_LINES=1]
       --no-shellcheck     do not run ShellCheck on RUN lines (it runs when \`shellcheck\` is on PATH)
-      --inspect-images    read the user, healthcheck and ports of compose services' images
-                          from the local Docker engine (services that build no image)
+      --inspect-images    read from the local Docker engine the user, healthcheck and ports of
+                          compose services' images (services that build no image), and the
+                          age and size of Dockerfiles' base images
       --no-inline-ignores ignore '# tightship ignore=…' and hadolint pragmas
                                                                       [env TIGHTSHIP_NO_INLINE_IGNORES=1]
       --fix               apply safe fixes to the files, then report. A symbolic link's target is
@@ -146,7 +147,7 @@ interface LintPlan {
   targets: string[];
   auditContext: boolean;
   fix: boolean;
-  /** --inspect-images: compose services' images are inspected in the local engine. */
+  /** --inspect-images: compose services' images and Dockerfiles' base images are inspected in the local engine. */
   inspectImages: boolean;
   /** --fix-dry-run: the diff of the fixes, nothing written. */
   fixDryRun: boolean;
@@ -415,7 +416,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
   const contextCache = new Map<string, unknown>();
   const shellcheckCache = new Map<string, unknown>();
-  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache, shellcheck: p.shellcheck, shellcheckCache });
+  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache, shellcheck: p.shellcheck, shellcheckCache, inspectImages: p.inspectImages });
   if (p.shellcheck) await prefetchDockerfileScripts(found.dockerfiles, async (f) => optsFor(await p.loader.forDir(path.dirname(f))));
 
   for (const e of found.errors) {

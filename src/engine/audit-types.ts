@@ -27,6 +27,9 @@ export interface AuditOptions {
   /** One per run (lint): ShellCheck's results for the run's Dockerfiles, checked before the
    *  audits in one process per batch (targets/dockerfile/shellcheck.ts). Opaque. */
   shellcheckCache?: Map<string, unknown>;
+  /** lint --inspect-images: the load step reads the base images of a Dockerfile (their created
+   *  time and size, and their repository's other tags) from the local engine. Off by default. */
+  inspectImages?: boolean;
   /** Today's date, YYYY-MM-DD, for expiring ignores. */
   today: string;
 }

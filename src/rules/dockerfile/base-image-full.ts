@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/types.js';
-import type { ImageRef } from '../../targets/dockerfile/model.js';
+import type { BaseImages, ImageRef, Stage } from '../../targets/dockerfile/model.js';
 import { fromImageRange } from './util/ranges.js';
 
 /** Official images published with a smaller variant beside the full one, and what to take instead. */
@@ -27,6 +27,29 @@ function officialName(ref: ImageRef): string | null {
   return repo.includes('/') ? null : repo;
 }
 
+/** Bytes as `docker images` shows them: decimal units, three significant digits (74.1 MB, 185 MB, 1.02 GB). */
+function size(bytes: number): string {
+  const [value, unit] = bytes >= 1e9 ? [bytes / 1e9, 'GB'] : bytes >= 1e6 ? [bytes / 1e6, 'MB'] : [bytes / 1e3, 'kB'];
+  return `${Number(value.toPrecision(3))} ${unit}`;
+}
+
+/** With --inspect-images: the sizes of the full image and of its smaller variant, when the local engine
+ *  has both (`<tag>-slim` first, then `<tag>-alpine`, then the smallest other small variant of the tag). */
+function sizeDifference(engine: BaseImages | undefined, root: Stage, ref: ImageRef, tag: string): string {
+  const full = engine?.images[root.resolvedImage];
+  if (!full || 'unknown' in full || full.size <= 0) return '';
+  const prefix = tag === 'latest' ? '' : `${tag}-`;
+  const small = full.variants.filter((v) => v.size > 0 && v.tag.toLowerCase().startsWith(prefix) && SMALL_TAG.test(v.tag.toLowerCase()));
+  const rank = (t: string) => (t === `${prefix}slim` ? 0 : t === `${prefix}alpine` ? 1 : 2);
+  small.sort((a, b) => rank(a.tag) - rank(b.tag) || a.size - b.size);
+  const variant = small.at(0);
+  if (!variant) return '';
+  const repo = ref.registry !== null ? `${ref.registry}/${ref.repository}` : ref.repository;
+  const sizes = ` The local engine has ${root.resolvedImage} at ${size(full.size)} and ${repo}:${variant.tag} at ${size(variant.size)}`;
+  const saved = full.size - variant.size;
+  return saved > 0 ? `${sizes}: ${size(saved)} (${Math.round((saved / full.size) * 100)}%) smaller.` : `${sizes}: the variant is not smaller here.`;
+}
+
 export default defineRule({
   id: 'dockerfile/base-image-full',
   target: 'dockerfile',
@@ -40,7 +63,9 @@ export default defineRule({
     'tags of the official images (python:3.12, node:22, debian:12, ubuntu:24.04, and no tag at all) carry a ' +
     'complete distribution; the same publishers offer -slim, -alpine or distroless variants, usually a fraction ' +
     'of the size with a fraction of the packages. Only the final stage counts: a full image in a build stage ' +
-    'stays out of what ships. A recommendation, since some native dependencies need the full image.',
+    'stays out of what ships. With `lint --inspect-images`, when the local engine has both the full image and ' +
+    'its -slim or -alpine variant, the message gives both sizes and the difference, as the engine measures them. ' +
+    'A recommendation, since some native dependencies need the full image.',
   remediation:
     'Build in a full image if you must, and start the final stage from the small variant: `FROM python:3.12-slim`, ' +
     '`FROM node:22-alpine`, `FROM gcr.io/distroless/static-debian12`, or `FROM scratch` for a static binary.',
@@ -63,7 +88,7 @@ export default defineRule({
     if (SMALL_TAG.test(tag)) return;
     if (name === 'php' && tag.includes('apache')) return; // the Apache variants have no smaller sibling
     ctx.report({
-      message: `The final image is built on the full ${root.ref.name} image; a smaller variant ships far fewer packages: ${SMALLER[name] ?? ''}.`,
+      message: `The final image is built on the full ${root.ref.name} image; a smaller variant ships far fewer packages: ${SMALLER[name] ?? ''}.${sizeDifference(model.baseImages, root, root.ref, tag)}`,
       range: fromImageRange(model, root),
     });
   },

@@ -54,6 +54,7 @@ import volumeSystemPath from './volume-system-path.js';
 import runtimeEnvMissing from './runtime-env-missing.js';
 import runtimeEnvRecommended from './runtime-env-recommended.js';
 import baseImageFull from './base-image-full.js';
+import baseImageOld from './base-image-old.js';
 import healthcheckToolMissing from './healthcheck-tool-missing.js';
 import addFromFlag from './add-from-flag.js';
 import rootStepAfterUser from './root-step-after-user.js';
@@ -132,6 +133,7 @@ export const dockerfileRules: Rule[] = [
   runtimeEnvMissing,
   runtimeEnvRecommended,
   baseImageFull,
+  baseImageOld,
   healthcheckToolMissing,
   copyRelativeDestination,
   copySeveralSourcesNoSlash,

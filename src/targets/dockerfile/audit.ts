@@ -144,6 +144,10 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
   }
   if (isLoadError(model)) return { result: { ...errorResult(rel, model.loadError), target }, model: null };
   if (wantsShellcheck(opts)) model.shellcheck = await shellcheckFacts(model, opts.shellcheckCache);
+  if (opts.inspectImages) {
+    const { inspectBaseImages } = await import('./inspect-base.js');
+    model.baseImages = await inspectBaseImages(model, opts.today);
+  }
 
   let joined: Finding[] = [];
   let error: string | undefined;
@@ -160,6 +164,9 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
   // the Dockerfile's own folder is what `docker build DIR` uses: a note only when the guess moved away
   if (build?.source === 'guess' && build.reason && path.resolve(build.contextDir) !== path.dirname(path.resolve(absPath))) notes.push(`build context ${target.context} guessed (no build of this Dockerfile was found): ${build.reason}`);
   if (build?.notes) notes.push(...build.notes);
+  for (const [name, got] of Object.entries(model.baseImages?.images ?? {})) {
+    if ('unknown' in got) notes.push(`base image ${name} not inspected: ${got.unknown}`);
+  }
   const [result] = audit(model, {
     target,
     path: rel,

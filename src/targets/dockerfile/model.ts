@@ -39,6 +39,25 @@ export interface DockerfileModel {
   /** Every RUN (and ONBUILD RUN trigger) that invokes a package manager or installer, in file order,
    *  with each invocation read once (packages.ts). */
   packages: PackageRun[];
+  /** What the local engine says about the images the stages start from, read in the load step when
+   *  lint runs with --inspect-images (inspect-base.ts); absent otherwise. */
+  baseImages?: BaseImages;
+}
+
+export interface BaseImages {
+  /** Today (YYYY-MM-DD): what the age of an image is measured from. */
+  today: string;
+  /** By the stage's resolvedImage: the image, or why it is not known (not in the engine, no engine). */
+  images: Record<string, BaseImage | { unknown: string }>;
+}
+
+export interface BaseImage {
+  /** The image config's `created` time as the engine gives it (RFC 3339); '' when it has none. */
+  created: string;
+  /** Bytes, as the engine counts them (the SIZE of `docker images`). */
+  size: number;
+  /** Every tag of the same repository the engine has (its own included: the variants), with its size. */
+  variants: { tag: string; size: number }[];
 }
 
 export interface Directive {
