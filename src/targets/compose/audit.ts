@@ -4,6 +4,7 @@
 // that builds its image gets its Dockerfile audited too, and the image's USER and HEALTHCHECK
 // count in the service's posture.
 import { existsSync, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
@@ -188,8 +189,12 @@ export async function prefetchComposeBuilds(projects: readonly (readonly [files:
   }
   if (!cache || !models.length) return;
   try {
-    const { prefetchShellcheck } = await import('../dockerfile/shellcheck.js');
-    await prefetchShellcheck(models, cache);
+    const { dockerfileScripts, prefetchShellcheck } = await import('../dockerfile/shellcheck.js');
+    // the scripts split over as many processes as there are cores (ShellCheck checks each script on
+    // its own, so the split changes nothing but the wall time), at most 400 a process as lint does
+    const scripts = models.reduce((n, m) => n + dockerfileScripts(m).length, 0);
+    const processes = Math.max(1, Math.min(4, os.availableParallelism()));
+    await prefetchShellcheck(models, cache, { batchSize: Math.min(400, Math.max(25, Math.ceil(scripts / processes))) });
   } catch {
     // left to each Dockerfile's audit, which reports its own failure
   }
