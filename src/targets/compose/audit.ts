@@ -75,7 +75,9 @@ interface LoadedProject {
   dockerfiles: Map<string, { text: string } | { error: string }>;
 }
 
-async function loadProject(files: string[], opts: ComposeAuditOptions): Promise<LoadedProject> {
+type ReadText = { text: string } | { error: string };
+
+async function loadProject(files: string[], opts: ComposeAuditOptions, reads?: ReadonlyMap<string, ReadText>): Promise<LoadedProject> {
   const baseAbs = path.resolve(opts.cwd, files[0]!);
   const baseDir = path.dirname(baseAbs);
   const sources: ComposeSource[] = [];
@@ -84,8 +86,7 @@ async function loadProject(files: string[], opts: ComposeAuditOptions): Promise<
   for (const f of files) {
     const abs = path.resolve(opts.cwd, f);
     const rel = relPosix(opts.cwd, abs);
-    const given = opts.texts?.get(abs);
-    const read = given !== undefined ? { text: given } : await readComposeFile(abs);
+    const read = reads?.get(abs) ?? await readText(abs, opts);
     if ('error' in read) {
       results.push({ target: { kind: 'compose', path: rel }, level: null, missingForNextLevel: [], findings: [], error: read.error });
       if (sources.length === 0) return { results, model: null, baseDir, dockerfiles }; // no base file: nothing to merge onto
@@ -116,7 +117,8 @@ async function loadProject(files: string[], opts: ComposeAuditOptions): Promise<
  *  'dockerfile'; the caller drops those it already audited, by kind + path). */
 export async function auditCompose(files: string[], opts: ComposeAuditOptions): Promise<TargetResult[]> {
   if (files.length === 0) return [];
-  const { results, model, baseDir, dockerfiles } = takePrefetched(files, opts) ?? await loadProject(files, opts);
+  const taken = takePrefetched(files, opts);
+  const { results, model, baseDir, dockerfiles } = taken && 'model' in taken ? taken : await loadProject(files, opts, taken?.reads);
   if (!model) return results;
   const dockerfileResults = await auditBuilds(model, baseDir, opts, dockerfiles);
   if (opts.inspectImages) await inspectImages(model);
@@ -127,13 +129,18 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
 
 /** Projects read by prefetchComposeBuilds, waiting for their audit (per run: keyed by the run's
  *  ShellCheck cache; each is taken once). */
-const prefetched = new WeakMap<Map<string, unknown>, Map<string, LoadedProject>>();
+const prefetched = new WeakMap<Map<string, unknown>, Map<string, LoadedProject | { reads: Map<string, ReadText> }>>();
+
+async function readText(abs: string, opts: ComposeAuditOptions): Promise<ReadText> {
+  const given = opts.texts?.get(abs);
+  return given !== undefined ? { text: given } : readComposeFile(abs);
+}
 
 function projectKey(files: readonly string[], opts: ComposeAuditOptions): string {
   return files.map((f) => path.resolve(opts.cwd, f)).join('\0');
 }
 
-function takePrefetched(files: readonly string[], opts: ComposeAuditOptions): LoadedProject | undefined {
+function takePrefetched(files: readonly string[], opts: ComposeAuditOptions): LoadedProject | { reads: Map<string, ReadText> } | undefined {
   const run = opts.shellcheckCache ? prefetched.get(opts.shellcheckCache) : undefined;
   if (!run) return undefined;
   const key = projectKey(files, opts);
@@ -161,12 +168,24 @@ export async function prefetchComposeBuilds(projects: readonly (readonly [files:
   const texts = new Set<string>();
   for (const [files, opts] of projects) {
     if (files.length === 0 || !opts.shellcheckCache || !wantsShellcheck(opts)) continue;
-    const loaded = await loadProject(files, opts);
     let run = prefetched.get(opts.shellcheckCache);
     if (!run) {
-      run = new Map<string, LoadedProject>();
+      run = new Map<string, LoadedProject | { reads: Map<string, ReadText> }>();
       prefetched.set(opts.shellcheckCache, run);
     }
+    const reads = new Map<string, ReadText>();
+    for (const f of files) {
+      const abs = path.resolve(opts.cwd, f);
+      reads.set(abs, await readText(abs, opts));
+    }
+    // a project none of whose files says "build" builds nothing: only its texts wait for its audit
+    // (which reads the rest), so the models held at once are those of the projects that build (a
+    // build spelt otherwise, were there one, would only be checked by its own audit, as before)
+    if (![...reads.values()].some((r) => 'text' in r && r.text.includes('build'))) {
+      run.set(projectKey(files, opts), { reads });
+      continue;
+    }
+    const loaded = await loadProject(files, opts, reads);
     run.set(projectKey(files, opts), loaded);
     if (!loaded.model) continue;
     cache = opts.shellcheckCache;

@@ -25,20 +25,21 @@ const dockerfileB = 'FROM alpine:3.20\nRUN cd /srv && echo $2\n';
 const build = (context: string) => `services:\n  app:\n    build: ${context}\n`;
 
 describe('prefetchComposeBuilds', { skip }, () => {
-  it('fills the run\'s ShellCheck cache for every project\'s Dockerfiles, and the audits find what they find without it', async () => {
+  it('fills the run\'s ShellCheck cache for every project\'s Dockerfiles, and the audits (of projects that build and one that does not) find what they find without it', async () => {
     const a = [await write('a/compose.yaml', build('.'))];
     await write('a/Dockerfile', dockerfileA);
     const b = [await write('b/compose.yaml', build('./img'))];
     await write('b/img/Dockerfile', dockerfileB);
+    const e = [await write('e/compose.yaml', 'services:\n  web:\n    image: nginx:1.27\n    privileged: true\n')];
 
     const alone = new Map<string, unknown>();
-    const expected = [...await auditCompose(a, runOpts(alone)), ...await auditCompose(b, runOpts(alone))];
+    const expected = [...await auditCompose(a, runOpts(alone)), ...await auditCompose(e, runOpts(alone)), ...await auditCompose(b, runOpts(alone))];
 
     const cache = new Map<string, unknown>();
     const opts = runOpts(cache);
-    await prefetchComposeBuilds([[a, opts], [b, opts]]);
+    await prefetchComposeBuilds([[a, opts], [e, opts], [b, opts]]);
     assert.deepEqual([...cache.keys()].sort(), [dockerfileA, dockerfileB].sort(), 'both Dockerfiles checked before any audit');
-    const got = [...await auditCompose(a, opts), ...await auditCompose(b, opts)];
+    const got = [...await auditCompose(a, opts), ...await auditCompose(e, opts), ...await auditCompose(b, opts)];
     assert.deepEqual(got, expected);
     const sc = got.filter((r) => r.target.kind === 'dockerfile').flatMap((r) => r.findings.filter((f) => f.ruleId === 'dockerfile/shellcheck'));
     assert.ok(sc.length >= 2, `ShellCheck findings in both Dockerfiles: ${sc.map((f) => f.location.path).join(', ')}`);
