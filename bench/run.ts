@@ -196,7 +196,26 @@ function sectionCompose(rows: Row[]): void {
   const list = listFile('compose-files.txt', files);
   rows.push(bench(s, 'node floor (start + read every file)', [node, join(repo, 'bench/peers/read-floor.cjs'), list]));
   rows.push(bench(s, 'tightship lint (one process, compose files)', tightship('lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files), countTightship(files, ['--no-context'])));
+  // the services' Dockerfiles are audited too, ShellCheck included (child processes): without it, the node process alone
+  rows.push(bench(s, 'tightship lint (one process, compose files, --no-shellcheck)', tightship('lint', '--no-context', '--no-shellcheck', '--format', 'json', '--fail-on', 'none', ...files), 'without the ShellCheck processes over the built Dockerfiles\' RUN scripts'));
   rows.push(bench(s, 'dclint 3.1.0 (CLI, all files)', [join(repo, 'node_modules/.bin/dclint'), '--color', 'false', ...files], '', Math.min(RUNS, 3)));
+  composeShares = composeSharesOf(files);
+}
+
+let composeShares: string[] = [];
+
+/** One profiled run over the compose corpus: where the node process spends its time (ShellCheck
+ *  runs in child processes the profile does not see: the two tightship rows differ by it). */
+function composeSharesOf(files: string[]): string[] {
+  const names = ['discover', 'loadProject', 'fastParse', 'fromTree', 'validateCompose', 'auditDockerfileText', 'parseDockerfile', 'composeResults', 'report', 'redactReport'] as const;
+  const p = profileShares([cli, 'lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files], repo, names);
+  const i = p.inside;
+  const pct = (ms: number) => `${ms.toFixed(0)} ms (${((100 * ms) / p.total).toFixed(0)}%)`;
+  const named = i.discover! + i.loadProject! + i.auditDockerfileText! + i.composeResults! + i.report!;
+  return [
+    `- profiled run (\`node --cpu-prof\`, one process, ${files.length} compose files): ${p.total.toFixed(0)} ms sampled in the node process, idle excluded`,
+    `- discovery: ${pct(i.discover!)}; reading the projects (\`loadProject\`): ${pct(i.loadProject!)}, of which the fast YAML reader ${pct(i.fastParse!)}, the located tree (positions, anchors, interpolation) ${pct(i.fromTree!)}, schema validation ${pct(i.validateCompose!)}; the built Dockerfiles' audits: ${pct(i.auditDockerfileText!)} (the Dockerfile parser, audits and ShellCheck prefetch: ${pct(i.parseDockerfile!)}); compose rules and pipeline: ${pct(i.composeResults!)}; report (JSON): ${pct(i.report!)}, of which redaction ${pct(i.redactReport!)}; the rest (start, module loading, config lookup, GC): ${pct(p.total - named)}`,
+  ];
 }
 
 function sectionContext(rows: Row[]): void {
@@ -271,6 +290,7 @@ function ratioNotes(rows: Row[]): string[] {
   say('tightship single file / bare node start', pick('Single Dockerfile', 'tightship lint Dockerfile'), pick('Single Dockerfile', 'node -e'), 1.5);
   say('load only (the modules a Dockerfile lint loads) / bare node start', pick('Single Dockerfile', 'load only'), pick('Single Dockerfile', 'node -e'));
   say('tightship / node read floor, compose corpus', pick('Compose corpus', 'tightship'), pick('Compose corpus', 'node floor'), 3.5);
+  say('tightship --no-shellcheck / node read floor, compose corpus', pick('Compose corpus', 'tightship lint (one process, compose files, --no-shellcheck'), pick('Compose corpus', 'node floor'), 3.5);
   say('dclint / tightship, compose corpus', pick('Compose corpus', 'dclint'), pick('Compose corpus', 'tightship'));
   const M = 'Monorepo (one process)';
   say(`tightship / node read floor, monorepo of ${MONOREPO_FILES} files`, pick(M, `tightship lint monorepo of ${MONOREPO_FILES} `), pick(M, `node floor (start + read ${MONOREPO_FILES} `));
@@ -330,6 +350,7 @@ async function mainBench(): Promise<void> {
     '',
     ...ratioNotes(rows),
     ...(dockerfileShares.length ? ['', '**Dockerfile corpus: where the time goes**', '', ...dockerfileShares] : []),
+    ...(composeShares.length ? ['', '**Compose corpus: where the time goes**', '', ...composeShares] : []),
   ].join('\n');
   // The analysis of missed targets is written by people (bench/PROFILE.md) and kept with the figures.
   const profile = existsSync(join(repo, 'bench/PROFILE.md')) ? readFileSync(join(repo, 'bench/PROFILE.md'), 'utf8') : '';

@@ -35,6 +35,7 @@ import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
 import { imagelessOutput } from '../targets/project/types.js';
 import type { DockerfileModel } from '../targets/dockerfile/model.js';
+import type { ComposeAuditOptions } from '../targets/compose/audit.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
        tightship lint - [--stdin-filename NAME] [--stdin-kind compose] [options]  < FILE
@@ -484,13 +485,19 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   }
   if (found.composeGroups.length) {
     const compose = await loadCompose();
+    const texts = p.stdinInput ? new Map([[p.stdinInput.abs, p.stdinInput.text]]) : undefined;
+    const groups: [string[], ResolvedConfig, ComposeAuditOptions][] = [];
     for (const group of found.composeGroups) {
       const config = await p.loader.forDir(path.dirname(group[0]!));
       if (group.every((f) => found.searched.has(f) && isIgnoredPath(f, config))) continue;
+      groups.push([group, config, { ...optsFor(config), inspectImages: p.inspectImages, ...(texts ? { texts } : {}) }]);
+    }
+    // ShellCheck over the Dockerfiles the services build: one process per batch for the whole run
+    if (compose && p.shellcheck) await compose.prefetchComposeBuilds(groups.map(([group, , opts]) => [group, opts] as const));
+    for (const [group, config, opts] of groups) {
       let groupResults: TargetResult[];
       try {
-        const texts = p.stdinInput ? new Map([[p.stdinInput.abs, p.stdinInput.text]]) : undefined;
-        groupResults = compose ? await compose.auditCompose(group, { ...optsFor(config), inspectImages: p.inspectImages, ...(texts ? { texts } : {}) }) : [];
+        groupResults = compose ? await compose.auditCompose(group, opts) : [];
       } catch (err) {
         if (!(err instanceof UserError)) throw err;
         groupResults = [{ target: { kind: 'compose', path: relativePath(io.cwd, group[0]!) }, level: null, missingForNextLevel: [], findings: [], error: err.message }];

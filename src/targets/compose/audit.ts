@@ -4,6 +4,7 @@
 // that builds its image gets its Dockerfile audited too, and the image's USER and HEALTHCHECK
 // count in the service's posture.
 import { existsSync, statSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
@@ -64,23 +65,31 @@ async function readComposeFile(abs: string): Promise<{ text: string } | { error:
   }
 }
 
-/** Audits one compose project. Returns the service results, a file-level result when the files
- *  themselves have findings, and the results of the Dockerfiles the services build (kind
- *  'dockerfile'; the caller drops those it already audited, by kind + path). */
-export async function auditCompose(files: string[], opts: ComposeAuditOptions): Promise<TargetResult[]> {
-  if (files.length === 0) return [];
+/** One project read and assembled, before its builds are audited: the results so far (files
+ *  that cannot be read, an internal error) and the model, null when there is nothing to audit. */
+interface LoadedProject {
+  results: TargetResult[];
+  model: ComposeModel | null;
+  baseDir: string;
+  /** Dockerfiles already read for the ShellCheck prefetch (absolute path → read). */
+  dockerfiles: Map<string, { text: string } | { error: string }>;
+}
+
+type ReadText = { text: string } | { error: string };
+
+async function loadProject(files: string[], opts: ComposeAuditOptions, reads?: ReadonlyMap<string, ReadText>): Promise<LoadedProject> {
   const baseAbs = path.resolve(opts.cwd, files[0]!);
   const baseDir = path.dirname(baseAbs);
   const sources: ComposeSource[] = [];
   const results: TargetResult[] = [];
+  const dockerfiles = new Map<string, { text: string } | { error: string }>();
   for (const f of files) {
     const abs = path.resolve(opts.cwd, f);
     const rel = relPosix(opts.cwd, abs);
-    const given = opts.texts?.get(abs);
-    const read = given !== undefined ? { text: given } : await readComposeFile(abs);
+    const read = reads?.get(abs) ?? await readText(abs, opts);
     if ('error' in read) {
       results.push({ target: { kind: 'compose', path: rel }, level: null, missingForNextLevel: [], findings: [], error: read.error });
-      if (sources.length === 0) return results; // no base file: nothing to merge onto
+      if (sources.length === 0) return { results, model: null, baseDir, dockerfiles }; // no base file: nothing to merge onto
       continue;
     }
     sources.push({ path: rel, text: read.text });
@@ -92,7 +101,7 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
     model = assembleCompose(sources, { env });
   } catch (err) {
     results.push({ target: { kind: 'compose', path: sources[0]!.path }, level: null, missingForNextLevel: [], findings: [], error: `internal error while reading: ${(err as Error)?.message ?? String(err)}` });
-    return results;
+    return { results, model: null, baseDir, dockerfiles };
   }
   for (const message of envProblems) {
     const at = { line: 1, column: 1, offset: 0 };
@@ -100,11 +109,133 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
   }
   await readEnvFiles(model, baseDir, opts.cwd);
   checkBuildFiles(model, baseDir, opts.cwd);
-  const dockerfileResults = await auditBuilds(model, baseDir, opts);
+  return { results, model, baseDir, dockerfiles };
+}
+
+/** Audits one compose project. Returns the service results, a file-level result when the files
+ *  themselves have findings, and the results of the Dockerfiles the services build (kind
+ *  'dockerfile'; the caller drops those it already audited, by kind + path). */
+export async function auditCompose(files: string[], opts: ComposeAuditOptions): Promise<TargetResult[]> {
+  if (files.length === 0) return [];
+  const taken = takePrefetched(files, opts);
+  const { results, model, baseDir, dockerfiles } = taken && 'model' in taken ? taken : await loadProject(files, opts, taken?.reads);
+  if (!model) return results;
+  const dockerfileResults = await auditBuilds(model, baseDir, opts, dockerfiles);
   if (opts.inspectImages) await inspectImages(model);
   const profileResults = opts.rules.some((r) => r.target === 'profile') ? await auditNamedProfiles(model, baseDir, opts) : [];
 
   return results.concat(ungradedBuilds(composeResults(model, opts), model, dockerfileResults), dockerfileResults, profileResults);
+}
+
+/** Projects read by prefetchComposeBuilds, waiting for their audit (per run: keyed by the run's
+ *  ShellCheck cache; each is taken once). */
+const prefetched = new WeakMap<Map<string, unknown>, Map<string, LoadedProject | { reads: Map<string, ReadText> }>>();
+
+async function readText(abs: string, opts: ComposeAuditOptions): Promise<ReadText> {
+  const given = opts.texts?.get(abs);
+  return given !== undefined ? { text: given } : readComposeFile(abs);
+}
+
+function projectKey(files: readonly string[], opts: ComposeAuditOptions): string {
+  return files.map((f) => path.resolve(opts.cwd, f)).join('\0');
+}
+
+function takePrefetched(files: readonly string[], opts: ComposeAuditOptions): LoadedProject | { reads: Map<string, ReadText> } | undefined {
+  const run = opts.shellcheckCache ? prefetched.get(opts.shellcheckCache) : undefined;
+  if (!run) return undefined;
+  const key = projectKey(files, opts);
+  const loaded = run.get(key);
+  run.delete(key);
+  return loaded;
+}
+
+/** As the Dockerfile audit decides it (targets/dockerfile/audit.ts): ShellCheck runs when the run
+ *  allows it and its rule is among the rules and not turned off. */
+function wantsShellcheck(opts: ComposeAuditOptions): boolean {
+  return opts.shellcheck !== false && opts.config.rules['dockerfile/shellcheck']?.severity !== 'off' && opts.rules.some((r) => r.id === 'dockerfile/shellcheck');
+}
+
+/** Before a run's compose audits (lint): reads and assembles every project given and runs
+ *  ShellCheck over the Dockerfiles their services build in one process per batch, instead of one
+ *  process per Dockerfile, into opts.shellcheckCache; auditCompose then takes each project as it
+ *  was read here. The Dockerfiles are parsed as their audit parses them (stage, build args), in
+ *  the order the audits meet them, so the facts are the ones each audit would have found. */
+export async function prefetchComposeBuilds(projects: readonly (readonly [files: string[], opts: ComposeAuditOptions])[]): Promise<void> {
+  const models: DockerfileModel[] = [];
+  let cache: Map<string, unknown> | undefined;
+  let df: typeof import('../dockerfile/audit.js') | undefined;
+  let parseModel: typeof import('../dockerfile/target.js').parseModel | undefined;
+  const texts = new Set<string>();
+  for (const [files, opts] of projects) {
+    if (files.length === 0 || !opts.shellcheckCache || !wantsShellcheck(opts)) continue;
+    let run = prefetched.get(opts.shellcheckCache);
+    if (!run) {
+      run = new Map<string, LoadedProject | { reads: Map<string, ReadText> }>();
+      prefetched.set(opts.shellcheckCache, run);
+    }
+    const reads = new Map<string, ReadText>();
+    for (const f of files) {
+      const abs = path.resolve(opts.cwd, f);
+      reads.set(abs, await readText(abs, opts));
+    }
+    // a project none of whose files says "build" builds nothing: only its texts wait for its audit
+    // (which reads the rest), so the models held at once are those of the projects that build (a
+    // build spelt otherwise, were there one, would only be checked by its own audit, as before)
+    if (![...reads.values()].some((r) => 'text' in r && r.text.includes('build'))) {
+      run.set(projectKey(files, opts), { reads });
+      continue;
+    }
+    const loaded = await loadProject(files, opts, reads);
+    run.set(projectKey(files, opts), loaded);
+    if (!loaded.model) continue;
+    cache = opts.shellcheckCache;
+    const seen = new Set<string>();
+    for (const svc of loaded.model.services) {
+      const built = builtDockerfile(svc, loaded.baseDir);
+      if (!built || !svc.build || seen.has(built.key)) continue;
+      seen.add(built.key);
+      if (!existsSync(built.dockerfile)) continue;
+      df ??= await import('../dockerfile/audit.js');
+      parseModel ??= (await import('../dockerfile/target.js')).parseModel;
+      const read = loaded.dockerfiles.get(built.dockerfile) ?? df.readTextFileSync(built.dockerfile);
+      loaded.dockerfiles.set(built.dockerfile, read);
+      // the facts are kept by text, the first model of a text gives them: one parse per text
+      if ('error' in read || texts.has(read.text) || cache.has(read.text)) continue;
+      texts.add(read.text);
+      const parsed = parseModel(read.text, relPosix(opts.cwd, built.dockerfile), buildOpts(opts, svc.build.args), built.stage !== undefined ? { target: built.stage } : {});
+      if (!('loadError' in parsed)) models.push(parsed);
+    }
+  }
+  if (!cache || !models.length) return;
+  try {
+    const { dockerfileScripts, prefetchShellcheck } = await import('../dockerfile/shellcheck.js');
+    // the scripts split over as many processes as there are cores (ShellCheck checks each script on
+    // its own, so the split changes nothing but the wall time), at most 400 a process as lint does
+    const scripts = models.reduce((n, m) => n + dockerfileScripts(m).length, 0);
+    const processes = Math.max(1, Math.min(4, os.availableParallelism()));
+    await prefetchShellcheck(models, cache, { batchSize: Math.min(400, Math.max(25, Math.ceil(scripts / processes))) });
+  } catch {
+    // left to each Dockerfile's audit, which reports its own failure
+  }
+}
+
+/** The audit options of a service's Dockerfile: the run's, with the service's build args. */
+function buildOpts(opts: ComposeAuditOptions, args: Record<string, string>): ComposeAuditOptions {
+  return { ...opts, config: { ...opts.config, buildArgs: { ...opts.config.buildArgs, ...args } } };
+}
+
+/** The Dockerfile a service builds from (not inline, not remote), the stage it builds and the
+ *  key under which one audit serves every service with the same Dockerfile, args and stage. */
+function builtDockerfile(svc: ComposeService, baseDir: string): { dockerfile: string; context: string; stage: string | undefined; key: string } | null {
+  const b = svc.build;
+  if (!b || b.inline) return null;
+  const where = dockerfileOf(svc, baseDir);
+  if (!where) return null;
+  // the stage the service builds is the image it runs: its facts are that stage's
+  const buildNode = svc.node.entries.get('build');
+  const targetNode = buildNode?.kind === 'map' ? buildNode.entries.get('target') : undefined;
+  const stage = targetNode?.kind === 'scalar' && typeof targetNode.value === 'string' && !targetNode.value.includes('$') ? targetNode.value : undefined;
+  return { ...where, stage, key: `${where.dockerfile}\0${JSON.stringify(b.args)}\0${stage ?? ''}` };
 }
 
 const SECCOMP_OPT = /^\s*seccomp\s*[=:](.*)$/i;
@@ -253,9 +384,10 @@ function serviceFacts(svc: ComposeService): Record<string, unknown> {
 
 /** Audits the Dockerfile of each service with `build:` (once per Dockerfile and build args) and
  *  records the image facts on the service. Missing Dockerfiles become diagnostics. */
-async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAuditOptions): Promise<TargetResult[]> {
+async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAuditOptions, read: ReadonlyMap<string, { text: string } | { error: string }>): Promise<TargetResult[]> {
   const results: TargetResult[] = [];
   const done = new Map<string, { facts: ImageFacts | null }>();
+  const auditedPaths = new Set<string>();
   for (const svc of model.services) {
     const b = svc.build;
     if (!b) continue;
@@ -267,15 +399,9 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
       }
       continue;
     }
-    const where = dockerfileOf(svc, baseDir);
-    if (!where) continue;
-    const contextDir = where.context;
-    const dockerfileAbs = where.dockerfile;
-    // the stage the service builds is the image it runs: its facts are that stage's
-    const buildNode = svc.node.entries.get('build');
-    const targetNode = buildNode?.kind === 'map' ? buildNode.entries.get('target') : undefined;
-    const stage = targetNode?.kind === 'scalar' && typeof targetNode.value === 'string' && !targetNode.value.includes('$') ? targetNode.value : undefined;
-    const key = `${dockerfileAbs}\0${JSON.stringify(b.args)}\0${stage ?? ''}`;
+    const built = builtDockerfile(svc, baseDir);
+    if (!built) continue;
+    const { context: contextDir, dockerfile: dockerfileAbs, stage, key } = built;
     const seen = done.get(key);
     if (seen) {
       svc.imageFacts = seen.facts;
@@ -285,15 +411,23 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
     let facts: ImageFacts | null = null;
     try {
       const df = await import('../dockerfile/audit.js');
-      const read = await df.readTextFile(dockerfileAbs);
-      if ('error' in read) {
-        results.push(df.errorResult(relPosix(opts.cwd, dockerfileAbs), read.error));
+      const text = read.get(dockerfileAbs) ?? await df.readTextFile(dockerfileAbs);
+      if (auditedPaths.has(dockerfileAbs)) {
+        // audited already for another service (other args or stage): its result would not be kept
+        // (one result per path), so only the image facts are needed, and the parse gives them
+        if ('text' in text) {
+          const { parseModel } = await import('../dockerfile/target.js');
+          const rel = relPosix(opts.cwd, dockerfileAbs);
+          const parsed = parseModel(text.text, rel, buildOpts(opts, b.args), stage !== undefined ? { target: stage } : {});
+          if (!('loadError' in parsed)) facts = factsOf(parsed, rel);
+        }
+      } else if ('error' in text) {
+        results.push(df.errorResult(relPosix(opts.cwd, dockerfileAbs), text.error));
       } else {
-        const audited = await df.auditDockerfileText(read.text, dockerfileAbs, {
-          ...opts,
+        const audited = await df.auditDockerfileText(text.text, dockerfileAbs, {
+          ...buildOpts(opts, b.args),
           contextDir,
           build: { contextDir, source: 'compose', ...(stage !== undefined ? { target: stage } : {}) },
-          config: { ...opts.config, buildArgs: { ...opts.config.buildArgs, ...b.args } },
         });
         results.push(audited.result);
         if (audited.model) facts = factsOf(audited.model, relPosix(opts.cwd, dockerfileAbs));
@@ -302,6 +436,7 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
       results.push({ target: { kind: 'dockerfile', path: relPosix(opts.cwd, dockerfileAbs) }, level: null, missingForNextLevel: [], findings: [], error: `internal error: ${(err as Error)?.message ?? String(err)}` });
     }
     done.set(key, { facts });
+    auditedPaths.add(dockerfileAbs);
     svc.imageFacts = facts;
   }
   // a result per Dockerfile path (the first set of build args wins when two services differ)

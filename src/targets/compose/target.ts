@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { IO } from '../../io.js';
 import type { CommentSource, LoadError, LoadOptions, Target } from '../../engine/target.js';
-import { yamlScopes } from '../../engine/suppressions.js';
+import { yamlScopes, type ScopeResolver } from '../../engine/suppressions.js';
 import type { ComposeModel } from './model.js';
 
 declare module '../../engine/types.js' {
@@ -21,7 +21,13 @@ export function isComposeFile(fileName: string): boolean {
 }
 
 export function composeComments(model: ComposeModel): CommentSource[] {
-  return model.files.map((file) => ({ path: file.path, comments: file.comments, scopes: yamlScopes(file.text) }));
+  return model.files.map((file) => ({ path: file.path, comments: file.comments, scopes: lazyScopes(file.text) }));
+}
+
+/** The file's scopes, worked out on the first ignore comment that asks (most files have none). */
+function lazyScopes(text: string): ScopeResolver {
+  let scopes: ScopeResolver | undefined;
+  return (directive, commentLine) => (scopes ??= yamlScopes(text))(directive, commentLine);
 }
 
 export interface ComposeLoadOptions extends LoadOptions {
