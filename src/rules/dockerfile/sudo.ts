@@ -38,7 +38,7 @@ export default defineRule({
         if (!wrapped && cmd.name !== 'sudo' && cmd.name !== 'doas') continue;
         const tool = cmd.via.includes('doas') || cmd.name === 'doas' ? 'doas' : 'sudo';
         const words = run.locator.locate(cmd, 0);
-        const wrapper = wrapped ? run.locator.wrapperBefore(cmd, tool, words?.[0]?.start ?? null) : words?.[0] ?? null;
+        const wrapper = wrapped ? run.locator.wrapper(cmd, tool) : words?.[0] ?? null;
         const key = wrapper ? wrapper.start : -1 - cmd.line;
         if (seen.has(key)) continue;
         seen.add(key);
