@@ -212,6 +212,9 @@ export interface ShellCommand {
 export interface Wrapper {
   word: string;
   span: WordSpan | null;
+  /** The wrapper's own words between it and the command it runs: options and their values,
+   *  assignments (sudo -u app, env A=1, sh -e -c; not the script of sh -c). */
+  args: string[];
 }
 
 /** A word's place in the Dockerfile text (offsets, end exclusive): a shell word as written (quotes

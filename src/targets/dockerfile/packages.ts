@@ -565,7 +565,7 @@ export function unwrapXargs(cmd: ShellCommand): ShellCommand {
   const argv0 = rest[0];
   return {
     ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'],
-    wrappers: [...cmd.wrappers, { word: cmd.argv[0], span: cmd.spans[0] ?? null }],
+    wrappers: [...cmd.wrappers, { word: cmd.argv[0], span: cmd.spans[0] ?? null, args: cmd.argv.slice(1, i) }],
   };
 }
 

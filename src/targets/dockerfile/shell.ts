@@ -981,9 +981,10 @@ function unwrapAll(cmds: ShellCommand[], depth: number, sources: Sources): Shell
   return out;
 }
 
-/** The wrapper a command is: its first word, for the `wrappers` of the commands it runs. */
-function wrapperOf(c: ShellCommand): ShellCommand['wrappers'][number] {
-  return { word: c.argv[0]!, span: c.spans[0] ?? null };
+/** The wrapper a command is, for the `wrappers` of the command it runs from argv[from] on: its
+ *  first word and the words before argv[from]. */
+function wrapperOf(c: ShellCommand, from: number): ShellCommand['wrappers'][number] {
+  return { word: c.argv[0]!, span: c.spans[0] ?? null, args: c.argv.slice(1, from) };
 }
 
 /** The command from argv[from] on, reached through a wrapper. */
@@ -991,7 +992,7 @@ function withRest(c: ShellCommand, from: number, via: string, sources: Sources, 
   const rest = c.argv.slice(from);
   const cmd: ShellCommand = {
     name: basename(rest[0] ?? ''), argv: rest, spans: c.spans.slice(from), assignments: [...c.assignments, ...assignments], text: c.text,
-    via: [...c.via, via], wrappers: [...c.wrappers, wrapperOf(c)], next: c.next, line: c.line,
+    via: [...c.via, via], wrappers: [...c.wrappers, wrapperOf(c, from)], next: c.next, line: c.line,
   };
   const src = sources.get(c);
   if (src) sources.set(cmd, { ...src, words: src.words.slice(from) });
@@ -1085,7 +1086,7 @@ function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellComma
       const script = valueMapOf(c, i, sources);
       const map = script ? throughValue(script.map, script.chars, () => c.line) : NO_OFFSETS(() => c.line);
       const inner = splitShell(a[i]!, map, false, sources);
-      const wrapper = wrapperOf(c);
+      const wrapper = wrapperOf(c, i);
       for (const x of inner) {
         x.line = c.line;
         x.via = [...c.via, `${name} -c`];

@@ -232,6 +232,9 @@ describe('word offsets in the Dockerfile', () => {
       [[['sudo', 'sudo'], ['env', 'env'], ['sh', 'sh'], ['exec', 'exec']]]);
     assert.deepEqual(wrappers('FROM a\nRUN ["/usr/bin/sudo", "apk", "add", "x"]\n'), [[['/usr/bin/sudo', '"/usr/bin/sudo"']]]);
     assert.deepEqual(wrappers("FROM a\nRUN sudo sh -c 'a; b'\n"), [[['sudo', 'sudo'], ['sh', 'sh']], [['sudo', 'sudo'], ['sh', 'sh']]]);
+    // and their own arguments
+    const m = parseDockerfile('FROM a\nRUN sudo -u app env A=1 sh -e -c "exec make"\n', { path: 'Dockerfile' });
+    assert.deepEqual(m.instructions[1]!.commands[0]!.wrappers.map((w) => w.args), [['-u', 'app'], ['A=1'], ['-e', '-c'], []]);
   });
   it('in heredoc bodies and with the backtick escape', () => {
     assert.deepEqual(wordsOf('FROM a\nRUN <<EOF\napk add curl\nEOF\n'), [['apk', 'add', 'curl']]);

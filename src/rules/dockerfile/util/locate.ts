@@ -46,13 +46,13 @@ export class CommandLocator {
     return upTo(cmd.argv.length - 1) ?? upTo(need);
   }
 
-  /** The wrapper word (e.g. sudo) the command was reached through, matched by its name without a
-   *  path: the nearest one to the command when there are several; null when there is none, or it
-   *  has no place in the source. */
-  wrapper(cmd: ShellCommand, name: string): Word | null {
-    let nearest: Word | null = null;
+  /** The wrapper (e.g. sudo) the command was reached through, matched by its name without a
+   *  path (the nearest one to the command when there are several): its word (null when it has no
+   *  place in the source) and its own arguments; null when there is none. */
+  wrapper(cmd: ShellCommand, name: string): { word: Word | null; args: readonly string[] } | null {
+    let nearest: { word: Word | null; args: readonly string[] } | null = null;
     for (const w of cmd.wrappers) {
-      if (baseName(w.word) === name) nearest = w.span ? wordOf(w.word, w.span) : null;
+      if (baseName(w.word) === name) nearest = { word: w.span ? wordOf(w.word, w.span) : null, args: w.args };
     }
     return nearest;
   }
