@@ -18,6 +18,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { parseDockerfile } from '../src/targets/dockerfile/parse.js';
 import { parseShell } from '../src/targets/dockerfile/shell.js';
+import type { WordSpan } from '../src/targets/dockerfile/model.js';
 import { corpusDockerfiles } from './corpus.js';
 
 const require = createRequire(import.meta.url);
@@ -154,5 +155,45 @@ describe('RUN splitter equals mvdan-sh on the corpus', () => {
     assert.ok(parsed > 3000, `mvdan-sh parsed only ${parsed} bodies`);
     assert.ok(spans > 10000, `compared only ${spans} word offsets`);
     assert.deepEqual(mismatches, []);
+  });
+});
+
+describe('word places on the corpus', () => {
+  it('every word the parser places is there: its value written at the place, inside the instruction', (t) => {
+    let words = 0;
+    let placed = 0;
+    let verbatim = 0;
+    let wrappers = 0;
+    const wrong: string[] = [];
+    for (const f of corpusDockerfiles()) {
+      const m = parseDockerfile(f.text, { path: f.name });
+      for (const outer of m.instructions) {
+        const i = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
+        if (!i || i.keyword !== 'RUN') continue;
+        const check = (value: string, sp: WordSpan, what: string) => {
+          const inside = sp.start >= outer.range.start.offset && sp.end <= outer.range.end.offset && sp.start < sp.end;
+          const at = sp.value === null ? null : m.text.slice(sp.value, sp.value + value.length);
+          if (sp.value !== null) verbatim++;
+          if (!inside || (at !== null && at !== value)) wrong.push(`${f.name}:${i.range.start.line}: ${what} ${JSON.stringify(value)} at ${JSON.stringify(m.text.slice(sp.start, sp.end))}`);
+        };
+        for (const c of i.commands) {
+          c.argv.forEach((a, k) => {
+            words++;
+            const sp = c.spans[k];
+            if (!sp) return;
+            placed++;
+            check(a, sp, 'word');
+          });
+          for (const w of c.wrappers) {
+            if (!w.span) continue;
+            wrappers++;
+            check(w.word, w.span, 'wrapper');
+          }
+        }
+      }
+    }
+    t.diagnostic(`${placed}/${words} command words placed (${verbatim} written verbatim), ${wrappers} wrapper words`);
+    assert.ok(words > 50000, `only ${words} words`);
+    assert.deepEqual(wrong.slice(0, 20), []);
   });
 });

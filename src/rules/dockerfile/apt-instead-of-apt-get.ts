@@ -1,6 +1,5 @@
 import { defineRule, type Edit } from '../../engine/types.js';
-import { type Word } from './util/locate.js';
-import { commandRange, insertAfter } from './util/runs.js';
+import { commandRange, insertAfter, replaceValueEnd } from './util/runs.js';
 import { pkgRuns } from './util/packages.js';
 
 /** apt sub-commands whose apt-get / apt-cache form behaves the same in a script. */
@@ -40,11 +39,14 @@ export default defineRule({
         const replacement = call.sub && SAME_IN_APT_GET.has(call.sub) ? 'apt-get' : call.sub && SAME_IN_APT_CACHE.has(call.sub) ? 'apt-cache' : null;
         const edits: Edit[] = [];
         const sub = words?.[call.subIndex];
-        const literal = (w: Word | undefined) => w !== undefined && model.text.slice(w.start, w.end) === w.value;
-        if (word && literal(word) && (word.value === 'apt' || word.value.endsWith('/apt'))) {
-          if (replacement) edits.push({ start: word.end - 3, end: word.end, text: replacement });
-          else if (call.sub === 'upgrade' && sub) edits.push({ start: word.end - 3, end: word.end, text: 'apt-get' }, insertAfter(sub, ' --with-new-pkgs'));
-          else if (call.sub === 'full-upgrade' && sub && literal(sub)) edits.push({ start: word.end - 3, end: word.end, text: 'apt-get' }, { start: sub.start, end: sub.end, text: 'dist-upgrade' });
+        // the value's characters, where they are written as they are (plain, or inside quotes)
+        const apt = (text: string) => (word && (word.value === 'apt' || word.value.endsWith('/apt')) ? replaceValueEnd(word, 3, text) : null);
+        const toGet = apt('apt-get');
+        if (replacement) { const e = apt(replacement); if (e) edits.push(e); }
+        else if (call.sub === 'upgrade' && sub && toGet) edits.push(toGet, insertAfter(sub, ' --with-new-pkgs'));
+        else if (call.sub === 'full-upgrade' && sub && toGet) {
+          const dist = replaceValueEnd(sub, sub.value.length, 'dist-upgrade');
+          if (dist) edits.push(toGet, dist);
         }
         const advice = replacement ?? (call.sub === 'upgrade' ? 'apt-get upgrade --with-new-pkgs' : call.sub === 'full-upgrade' ? 'apt-get dist-upgrade' : 'apt-get or apt-cache');
         context.report({

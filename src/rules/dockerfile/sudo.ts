@@ -38,11 +38,12 @@ export default defineRule({
         if (!wrapped && cmd.name !== 'sudo' && cmd.name !== 'doas') continue;
         const tool = cmd.via.includes('doas') || cmd.name === 'doas' ? 'doas' : 'sudo';
         const words = run.locator.locate(cmd, 0);
-        const wrapper = wrapped ? run.locator.wrapperBefore(cmd, tool, words?.[0]?.start ?? null) : words?.[0] ?? null;
+        const via = wrapped ? run.locator.wrapper(cmd, tool) : null;
+        const wrapper = wrapped ? via?.word ?? null : words?.[0] ?? null;
         const key = wrapper ? wrapper.start : -1 - cmd.line;
         if (seen.has(key)) continue;
         seen.add(key);
-        const target = wrapper ? runAsUser(model.text.slice(wrapper.start, run.instr.range.end.offset)) : null;
+        const target = wrapper ? runAsUser(wrapped ? via?.args ?? [] : cmd.argv.slice(1)) : null;
         const drop = target !== null && target !== 'root' && target !== '0';
         context.report({
           range: wrapper ? rangeAt(model, wrapper.start, wrapper.end) : commandRange(model, run, cmd, words),
@@ -55,8 +56,15 @@ export default defineRule({
   },
 });
 
-/** The user a `sudo`/`doas` word at the start of `text` switches to (`-u app`, `-uapp`, `--user=app`), or null. */
-function runAsUser(text: string): string | null {
-  const m = /^(?:sudo|doas)((?:[ \t]+-[^\s]*)*?)[ \t]+(?:-u[ \t]*|--user[= ])([^\s;&|]+)/.exec(text.replace(/\\\r?\n/g, ' '));
-  return m ? m[2]!.replace(/^['"]|['"]$/g, '') : null;
+/** The user `sudo`/`doas` with these options switches to (`-u app`, `-uapp`, `--user=app`,
+ *  `--user app`, after other options), or null. */
+function runAsUser(args: readonly string[]): string | null {
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] ?? '';
+    if (a === '-u' || a === '--user') return args[k + 1] ?? null;
+    if (a.startsWith('--user=')) return a.slice('--user='.length) || null;
+    if (a.startsWith('-u')) return a.slice(2);
+    if (!a.startsWith('-') || a === '--') return null;
+  }
+  return null;
 }

@@ -207,8 +207,10 @@ export interface ShellCommand {
   name: string;
   /** Full argv with quotes and escapes resolved (argv[0] as written). */
   argv: string[];
-  /** Where each argv word is in the Dockerfile text (aligned with argv); null where it is not written
-   *  there verbatim enough to point at (JSON form, backticks, a script built by quoting). */
+  /** Where each argv word is in the Dockerfile text (aligned with argv): shell words, the string
+   *  literals of the JSON form, words in backticks, heredoc scripts and `sh -c` scripts (through the
+   *  script word's quotes and escapes); null where the word is not written in the Dockerfile (a
+   *  script given as $'…', a script or command built at run time). */
   spans: (WordSpan | null)[];
   /** Leading VAR=value assignments. */
   assignments: string[];
@@ -216,17 +218,32 @@ export interface ShellCommand {
   text: string;
   /** Prefix wrappers that were unwrapped to reach this command, e.g. ['sudo'] or ['sh -c']. */
   via: string[];
+  /** The word that introduced each wrapper of `via` (aligned with it): argv[0] of the wrapping
+   *  command as written (e.g. /usr/bin/sudo, sh) and where it is. */
+  wrappers: Wrapper[];
   /** Operator that joins this command to the next one in its list: '&&', '||', ';', '|', '&', '\n' or null (last). */
   next: string | null;
   /** 1-based line in the Dockerfile where the command starts (best effort). */
   line: number;
 }
 
-/** A shell word's place in the Dockerfile text (offsets, end exclusive). */
+/** A wrapper word dropped before a command (sudo, doas, env, exec, command, nohup, sh -c, xargs). */
+export interface Wrapper {
+  word: string;
+  span: WordSpan | null;
+  /** The wrapper's own words between it and the command it runs: options and their values,
+   *  assignments (sudo -u app, env A=1, sh -e -c; not the script of sh -c). */
+  args: string[];
+}
+
+/** A word's place in the Dockerfile text (offsets, end exclusive): a shell word as written (quotes
+ *  included), or a string literal of the JSON form (its quotes included). */
 export interface WordSpan {
   start: number;
   end: number;
   /** Offset where the word's value is written verbatim (after an opening quote; = start for a
    *  plain word); null when quotes or escapes change it. */
   value: number | null;
+  /** An element of a JSON-form argv: text added after it is a new element (`, "-y"`). */
+  json?: true;
 }

@@ -563,7 +563,10 @@ export function unwrapXargs(cmd: ShellCommand): ShellCommand {
   const rest = cmd.argv.slice(i);
   if (rest.length === 0) return cmd;
   const argv0 = rest[0];
-  return { ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'] };
+  return {
+    ...cmd, name: argv0.slice(argv0.lastIndexOf('/') + 1), argv: rest, spans: cmd.spans.slice(i), via: [...cmd.via, 'xargs'],
+    wrappers: [...cmd.wrappers, { word: cmd.argv[0], span: cmd.spans[0] ?? null, args: cmd.argv.slice(1, i) }],
+  };
 }
 
 /** The package-manager invocations of one RUN, given the environment in force at it (ENV and ARG).

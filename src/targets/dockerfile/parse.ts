@@ -575,7 +575,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     instr.commands = splitRun(instr, {
       line: (p) => argsSourceLine(instr, p, escape),
       offset: (p, end) => argsSourceOffset(instr, p, escape, end),
-    });
+    }, text);
     const pkg = readRun(instr, instr !== outer, runEnv.get(instr) ?? {});
     if (pkg) model.packages.push(pkg);
   }

@@ -2,9 +2,12 @@
 // of a script with their argv (quotes and escapes resolved), leading assignments, the operator to
 // the next command and the source line. It descends into lists, pipelines, subshells, brace
 // groups, $(…), backticks, process substitutions, if/while/until/for/case bodies and functions,
-// and unwraps sudo/env/exec/command/nohup prefixes and `sh -c` strings (recorded in `via`).
+// and unwraps sudo/env/exec/command/nohup prefixes and `sh -c` strings (recorded in `via`, the
+// wrapper words kept in `wrappers`). Every word carries its place in the Dockerfile (`spans`): the
+// JSON form's string literals, words in backticks, heredoc scripts and `sh -c` scripts included,
+// each script mapped back through the quotes and escapes of the word that holds it.
 // Tested for identical command/argument splits against mvdan-sh on every RUN body of the corpus.
-import type { DockerfileModel, Instruction, ShellCommand, WordSpan } from './model.js';
+import type { DockerfileModel, Heredoc, Instruction, ShellCommand, WordSpan } from './model.js';
 
 /** Where the positions of a script are: the 1-based source line, and the source offset (null when
  *  the script is not written verbatim there). `end` asks for the end of a word ending at p. */
@@ -15,12 +18,40 @@ export interface ScriptMap {
 
 const NO_OFFSETS = (line: (p: number) => number): ScriptMap => ({ line, offset: () => null });
 
+/** Where each character of a word's value comes from in its script: value[k] is written as
+ *  script[from[k]..to[k]) (the character itself, or an escape sequence that gives it). */
+interface ValueMap { from: number[]; to: number[] }
+
+/** The script of a command's argv words, for mapping a `sh -c` script word back to the source:
+ *  each word's range in `script` (and, for a JSON string literal, its value map). */
+interface WordSource {
+  script: string;
+  map: ScriptMap;
+  json: boolean;
+  words: { start: number; end: number; chars?: ValueMap }[];
+}
+type Sources = Map<ShellCommand, WordSource>;
+
+/** The positions of a script whose characters are value[k] of a word: through the word's map. */
+function throughValue(outer: ScriptMap, vm: ValueMap, line: (p: number) => number): ScriptMap {
+  const n = vm.from.length;
+  return {
+    line,
+    offset: (p, end) => {
+      if (end) return p > 0 && p <= n ? outer.offset(vm.to[p - 1]!, true) : null;
+      return p < n ? outer.offset(vm.from[p]!, false) : n > 0 ? outer.offset(vm.to[n - 1]!, false) : null;
+    },
+  };
+}
+
 export interface ShellOptions {
   /** Unwrap sudo/env/exec/command/nohup and sh -c (default true). */
   unwrap?: boolean;
 }
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox']);
+/** The commands unwrapOne looks through. */
+const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'command', 'nohup', ...POSIX_SHELLS]);
 
 function basename(s: string): string {
   const i = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\'));
@@ -34,11 +65,12 @@ export function shellCommands(instr: Instruction, _model?: DockerfileModel): She
 }
 
 /** Splits a RUN instruction into the simple commands it runs (called once per RUN by the parser,
- *  after the shell in force is known); `map` places the positions of instr.args in the source.
+ *  after the shell in force is known); `map` places the positions of instr.args in the source,
+ *  `text` (the Dockerfile) is where the heredoc bodies are.
  *  Never throws: a script it cannot read yields []. Other instructions: []. */
-export function splitRun(instr: Instruction, map: ScriptMap): ShellCommand[] {
+export function splitRun(instr: Instruction, map: ScriptMap, text: string): ShellCommand[] {
   try {
-    return computeCommands(instr, map);
+    return computeCommands(instr, map, text);
   } catch {
     return [];
   }
@@ -48,16 +80,28 @@ function isPosixShell(argv0: string): boolean {
   return POSIX_SHELLS.has(basename(argv0).toLowerCase().replace(/\.exe$/, ''));
 }
 
-function computeCommands(instr: Instruction, map: ScriptMap): ShellCommand[] {
+function computeCommands(instr: Instruction, map: ScriptMap, text: string): ShellCommand[] {
   if (instr.keyword !== 'RUN') return [];
   const line = instr.argsRange.start.line;
   if (instr.json) {
     if (instr.json.length === 0) return [];
+    const sources: Sources = new Map();
     const cmd: ShellCommand = {
       name: basename(instr.json[0]!), argv: [...instr.json], spans: instr.json.map(() => null), assignments: [], text: instr.args,
-      via: [], next: null, line,
+      via: [], wrappers: [], next: null, line,
     };
-    return unwrapAll([cmd], 0);
+    const elements = jsonStrings(instr.args);
+    if (elements && elements.length === instr.json.length && elements.every((e, k) => e.value === instr.json![k])) {
+      cmd.spans = elements.map((e) => {
+        const start = map.offset(e.start, false);
+        const end = map.offset(e.end, true);
+        if (start === null || end === null) return null;
+        const verbatim = e.end - e.start === e.value.length + 2 && end - start === e.end - e.start;
+        return { start, end, value: verbatim ? start + 1 : null, json: true };
+      });
+      sources.set(cmd, { script: instr.args, map, json: true, words: elements.map((e) => ({ start: e.start, end: e.end, chars: e.chars })) });
+    }
+    return unwrapAll([cmd], 0, sources);
   }
   if (!isPosixShell(instr.shell[0] ?? '')) return [];
   const cmds = splitShell(instr.args, map, true);
@@ -76,13 +120,102 @@ function computeCommands(instr: Instruction, map: ScriptMap): ShellCommand[] {
       const interp = basename(shebang[1]!) === 'env' ? (shebang[2] ?? '') : shebang[1]!;
       if (!isPosixShell(interp)) continue;
     }
-    // the body is the source verbatim from its first line on, unless tabs were stripped or lines end in \r\n
-    const start = h.range.start.offset;
-    const verbatim = !h.stripTabs && !h.body.includes('\r') && h.range.end.offset - start >= body.length;
-    result.push(...splitShell(body, scriptMap(body, h.bodyStartLine, verbatim ? start : null), true));
+    result.push(...splitShell(body, heredocMap(text, h), true));
   }
   return result;
 }
+
+/** The positions of a heredoc body in the Dockerfile `text`: line by line (the body's lines are
+ *  the source lines after the instruction, without their line ends and, with <<-, leading tabs). */
+function heredocMap(text: string, h: Heredoc): ScriptMap {
+  const lines = h.body.split('\n');
+  const bodyStarts: number[] = [];
+  const srcStarts: number[] = [];
+  let b = 0;
+  let src = h.range.start.offset;
+  for (const ln of lines) {
+    let s = src;
+    if (h.stripTabs) while (text.charCodeAt(s) === 9) s++;
+    if (!text.startsWith(ln, s)) return scriptMap(h.body, h.bodyStartLine, null);
+    bodyStarts.push(b);
+    srcStarts.push(s);
+    b += ln.length + 1;
+    const nl = text.indexOf('\n', s + ln.length);
+    if (nl < 0) break;
+    src = nl + 1;
+  }
+  /** The body line of position p (with `end`, of a word ending there). */
+  const at = (p: number, end: boolean): number => {
+    let lo = 0;
+    let hi = bodyStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (end ? bodyStarts[mid]! < p : bodyStarts[mid]! <= p) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  };
+  return {
+    line: (p) => h.bodyStartLine + at(p, false),
+    offset: (p, end) => {
+      const k = at(p, end);
+      return srcStarts[k]! + p - bodyStarts[k]!;
+    },
+  };
+}
+
+/** The string literals of a JSON array of strings (Docker's exec form): each one's range in
+ *  `text` (quotes included), its value, and where each value character is written (JSON escapes
+ *  such as \" or \u00e9 give one character). Null when `text` is not such an array. */
+function jsonStrings(text: string): { start: number; end: number; value: string; chars: ValueMap }[] | null {
+  const out: { start: number; end: number; value: string; chars: ValueMap }[] = [];
+  const ws = (i: number) => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+    return i;
+  };
+  let i = ws(0);
+  if (text[i] !== '[') return null;
+  i = ws(i + 1);
+  if (text[i] === ']') return out;
+  for (;;) {
+    if (text[i] !== '"') return null;
+    const start = i++;
+    let value = '';
+    const chars: ValueMap = { from: [], to: [] };
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        const e = text[i + 1];
+        if (e === 'u') {
+          const hex = text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) return null;
+          value += String.fromCharCode(parseInt(hex, 16));
+          chars.from.push(i);
+          chars.to.push(i + 6);
+          i += 6;
+          continue;
+        }
+        const c = e === undefined ? undefined : JSON_ESCAPES[e];
+        if (c === undefined) return null;
+        value += c;
+        chars.from.push(i);
+        chars.to.push(i + 2);
+        i += 2;
+        continue;
+      }
+      value += text[i];
+      chars.from.push(i);
+      chars.to.push(i + 1);
+      i++;
+    }
+    if (i >= text.length) return null;
+    out.push({ start, end: i + 1, value, chars });
+    i = ws(i + 1);
+    if (text[i] === ']') return out;
+    if (text[i] !== ',') return null;
+    i = ws(i + 1);
+  }
+}
+
+const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Parses a shell script into its simple commands (wrappers unwrapped). */
 export function parseShell(script: string, firstLine = 1, opts: ShellOptions = {}): ShellCommand[] {
@@ -105,10 +238,23 @@ function scriptMap(script: string, firstLine: number, base: number | null): Scri
   return base === null ? NO_OFFSETS(lineAt) : { line: lineAt, offset: (p) => base + p };
 }
 
-function splitShell(script: string, map: ScriptMap, unwrap: boolean): ShellCommand[] {
-  const p = new Parser(script, map);
+function splitShell(script: string, map: ScriptMap, unwrap: boolean, sources: Sources = new Map()): ShellCommand[] {
+  const p = new Parser(script, map, sources);
   p.parseList(TOP);
-  return unwrap ? unwrapAll(p.out, 0) : p.out;
+  return unwrap ? unwrapAll(p.out, 0, sources) : p.out;
+}
+
+/** Where the characters of the shell word script[start..end) (whose value is `value`) come from:
+ *  quotes and escapes resolved, expansions kept as written; null when the word holds an ANSI-C
+ *  string ($'…', whose characters are not written as such). */
+function shellValueMap(script: string, start: number, end: number, value: string): ValueMap | null {
+  const p = new Parser(script, NO_OFFSETS(() => 1), new Map());
+  p.pos = start;
+  const track: Track = { from: [], to: [], ok: true };
+  p.track = track;
+  const w = p.readWord();
+  if (!w || w.end !== end || w.value !== value || !track.ok || track.from.length !== value.length) return null;
+  return track;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +274,8 @@ const RESERVED = new Set(['if', 'then', 'elif', 'else', 'fi', 'for', 'select', '
   '{', '}', '!', 'function', '[[', 'time', 'coproc']);
 
 interface Word { value: string; start: number; end: number; raw: string }
+/** A value map being built while a word is read again (shellValueMap); ok false: not mappable. */
+interface Track extends ValueMap { ok: boolean }
 
 class Parser {
   readonly s: string;
@@ -138,12 +286,29 @@ class Parser {
   readonly map: ScriptMap;
   pendingHeredocs: { delim: string; strip: boolean }[] = [];
   depth = 0;
+  readonly sources: Sources;
+  /** Set by shellValueMap: where the characters of the word being read come from. Off (null) while
+   *  an expansion is read, whose text the value keeps as written. */
+  track: Track | null = null;
 
-  constructor(s: string, map: ScriptMap) {
+  constructor(s: string, map: ScriptMap, sources: Sources) {
     this.s = s;
     this.n = s.length;
     this.map = map;
     this.lineAt = (p) => map.line(p);
+    this.sources = sources;
+  }
+
+  /** Tracking: value characters written as themselves at s[a..b). */
+  verbatim(a: number, b: number): void {
+    const t = this.track;
+    if (t) for (let k = a; k < b; k++) { t.from.push(k); t.to.push(k + 1); }
+  }
+
+  /** Tracking: one value character written as the escape s[a..b). */
+  escaped(a: number, b: number): void {
+    const t = this.track;
+    if (t) { t.from.push(a); t.to.push(b); }
   }
 
   /** Skips blanks and escaped newlines (not newlines). */
@@ -503,8 +668,9 @@ class Parser {
     const s = this.s;
     const start = this.pos;
     const index = this.out.length;
-    const cmd: ShellCommand = { name: '', argv: [], spans: [], assignments: [], text: '', via: [], next: null, line: this.lineAt(start) };
+    const cmd: ShellCommand = { name: '', argv: [], spans: [], assignments: [], text: '', via: [], wrappers: [], next: null, line: this.lineAt(start) };
     this.out.push(cmd);
+    const words: Word[] = [];
     let end = start;
     let lastTarget: ShellCommand | null = null;
     for (;;) {
@@ -534,6 +700,7 @@ class Parser {
       } else {
         cmd.argv.push(w.value);
         cmd.spans.push(this.span(w));
+        words.push(w);
       }
     }
     if (cmd.argv.length === 0 && cmd.assignments.length === 0) {
@@ -541,6 +708,8 @@ class Parser {
       return lastTarget;
     }
     cmd.name = cmd.argv.length ? basename(cmd.argv[0]!) : '';
+    // the words of a command that may be a wrapper, for reading a `sh -c` script where it is written
+    if (words.length > 2 && WRAPPERS.has(cmd.name)) this.sources.set(cmd, { script: s, map: this.map, json: false, words });
     cmd.text = s.slice(start, Math.max(end, start)).trim();
     return cmd;
   }
@@ -599,18 +768,22 @@ class Parser {
     const open = this.pos;
     let i = this.pos + 1;
     let inner = '';
+    // where each character of the inner script is (an escaped ` \ $ is the backslash and it)
+    const chars: ValueMap = { from: [], to: [] };
     while (i < this.n && s[i] !== '`') {
       if (s[i] === '\\' && i + 1 < this.n) {
         const nx = s[i + 1]!;
-        if (nx === '`' || nx === '\\' || nx === '$') { inner += nx; i += 2; continue; }
+        if (nx === '`' || nx === '\\' || nx === '$') { inner += nx; chars.from.push(i); chars.to.push(i + 2); i += 2; continue; }
       }
       inner += s[i];
+      chars.from.push(i);
+      chars.to.push(i + 1);
       i++;
     }
     this.pos = Math.min(i + 1, this.n);
     if (this.depth > 200) return;
     const line = this.lineAt(open);
-    const sub = new Parser(inner, NO_OFFSETS(() => line));
+    const sub = new Parser(inner, throughValue(this.map, chars, () => line), this.sources);
     sub.depth = this.depth + 1;
     sub.parseList(TOP);
     this.out.push(...sub.out);
@@ -631,23 +804,26 @@ class Parser {
         this.pos = DQ_RUN.lastIndex;
         continue;
       }
-      if (this.pos > lit) v += s.slice(lit, this.pos);
+      if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
       if (code === 34) { this.pos++; return v; }
       if (code === 92) {
         const nx = s[this.pos + 1];
         if (nx === '\n') this.pos += 2;
-        else if (nx === '$' || nx === '`' || nx === '"' || nx === '\\') { v += nx; this.pos += 2; }
-        else { v += '\\'; this.pos++; }
-      } else if (code === 36) {
-        v += this.dollar();
+        else if (nx === '$' || nx === '`' || nx === '"' || nx === '\\') { v += nx; this.escaped(this.pos, this.pos + 2); this.pos += 2; }
+        else { v += '\\'; this.verbatim(this.pos, this.pos + 1); this.pos++; }
       } else {
+        // an expansion: its text is kept as written
         const a = this.pos;
-        this.backtick();
-        v += s.slice(a, this.pos);
+        const t = this.track;
+        this.track = null;
+        if (code === 36) v += this.dollar();
+        else { this.backtick(); v += s.slice(a, this.pos); }
+        this.track = t;
+        this.verbatim(a, this.pos);
       }
       lit = this.pos;
     }
-    if (this.pos > lit) v += s.slice(lit, this.pos);
+    if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
     return v;
   }
 
@@ -691,54 +867,61 @@ class Parser {
         this.pos = PLAIN_RUN.lastIndex;
         continue;
       }
-      if (this.pos > lit) v += s.slice(lit, this.pos);
+      if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
       const c = s[this.pos]!;
+      const a = this.pos;
+      // expansions and other nested text are kept as written (not tracked inside)
+      const t = this.track;
       if (SPECIAL[code] === 1) {
+        this.track = null;
         // <( … ) and >( … ) process substitutions are part of a word
         if ((c === '<' || c === '>') && s[this.pos + 1] === '(') {
-          const a = this.pos;
           this.pos++;
           this.cmdSubst();
           v += s.slice(a, this.pos);
         } else if (c === '(' && /^[A-Za-z_][A-Za-z0-9_]*\+?=$/.test(s.slice(start, this.pos))) {
           // arr=( … ) array assignment
-          const a = this.pos;
           this.arrayValue();
           v += s.slice(a, this.pos);
         } else if (c === '(' && this.pos > start && '@!+*?'.includes(s[this.pos - 1]!)) {
           // extended globs @( … ) etc.
-          const a = this.pos;
           this.skipBalanced('(', ')');
           v += s.slice(a, this.pos);
         } else {
+          this.track = t;
           lit = this.pos;
           break;
         }
+        this.track = t;
+        this.verbatim(a, this.pos);
       } else if (c === '\\') {
         const nx = s[this.pos + 1];
-        if (nx === undefined) { v += c; this.pos++; }
+        if (nx === undefined) { v += c; this.verbatim(a, a + 1); this.pos++; }
         else if (nx === '\n') this.pos += 2;
-        else { v += nx; this.pos += 2; }
+        else { v += nx; this.escaped(a, a + 2); this.pos += 2; }
       } else if (c === "'") {
         const e = s.indexOf("'", this.pos + 1);
         const stop = e < 0 ? n : e;
         v += s.slice(this.pos + 1, stop);
+        this.verbatim(this.pos + 1, stop);
         this.pos = e < 0 ? n : e + 1;
       } else if (c === '"') {
         v += this.dquoted();
       } else if (c === '$') {
         const nx = s[this.pos + 1];
-        if (nx === "'") { this.pos++; v += this.ansiC(); }
+        if (nx === "'") { this.pos++; v += this.ansiC(); if (t) t.ok = false; }
         else if (nx === '"') { this.pos++; v += this.dquoted(); }
-        else v += this.dollar();
+        else { this.track = null; v += this.dollar(); this.track = t; this.verbatim(a, this.pos); }
       } else if (c === '`') {
-        const a = this.pos;
+        this.track = null;
         this.backtick();
         v += s.slice(a, this.pos);
+        this.track = t;
+        this.verbatim(a, this.pos);
       }
       lit = this.pos;
     }
-    if (this.pos > lit) v += s.slice(lit, this.pos);
+    if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
     if (this.pos === start) return null;
     return { value: v, start, end: this.pos, raw: s.slice(start, this.pos) };
   }
@@ -792,22 +975,40 @@ const SUDO_ARG_OPTS = new Set(['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T',
 const SUDO_LONG_ARG = new Set(['--user', '--group', '--close-from', '--chdir', '--host', '--prompt', '--role', '--type',
   '--other-user', '--command-timeout', '--chroot']);
 
-function unwrapAll(cmds: ShellCommand[], depth: number): ShellCommand[] {
+function unwrapAll(cmds: ShellCommand[], depth: number, sources: Sources): ShellCommand[] {
   const out: ShellCommand[] = [];
-  for (const c of cmds) out.push(...unwrapOne(c, depth));
+  for (const c of cmds) out.push(...unwrapOne(c, depth, sources));
   return out;
 }
 
-/** The command from argv[from] on, reached through a wrapper. */
-function withRest(c: ShellCommand, from: number, via: string, assignments: string[] = []): ShellCommand {
-  const rest = c.argv.slice(from);
-  return {
-    name: basename(rest[0] ?? ''), argv: rest, spans: c.spans.slice(from), assignments: [...c.assignments, ...assignments], text: c.text,
-    via: [...c.via, via], next: c.next, line: c.line,
-  };
+/** The wrapper a command is, for the `wrappers` of the command it runs from argv[from] on: its
+ *  first word and the words before argv[from]. */
+function wrapperOf(c: ShellCommand, from: number): ShellCommand['wrappers'][number] {
+  return { word: c.argv[0]!, span: c.spans[0] ?? null, args: c.argv.slice(1, from) };
 }
 
-function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
+/** The command from argv[from] on, reached through a wrapper. */
+function withRest(c: ShellCommand, from: number, via: string, sources: Sources, assignments: string[] = []): ShellCommand {
+  const rest = c.argv.slice(from);
+  const cmd: ShellCommand = {
+    name: basename(rest[0] ?? ''), argv: rest, spans: c.spans.slice(from), assignments: [...c.assignments, ...assignments], text: c.text,
+    via: [...c.via, via], wrappers: [...c.wrappers, wrapperOf(c, from)], next: c.next, line: c.line,
+  };
+  const src = sources.get(c);
+  if (src) sources.set(cmd, { ...src, words: src.words.slice(from) });
+  return cmd;
+}
+
+/** Where the characters of argv[i] of a command are written, when they are. */
+function valueMapOf(c: ShellCommand, i: number, sources: Sources): { map: ScriptMap; chars: ValueMap } | null {
+  const src = sources.get(c);
+  const w = src?.words[i];
+  if (!src || !w) return null;
+  const chars = w.chars ?? (src.json ? null : shellValueMap(src.script, w.start, w.end, c.argv[i]!));
+  return chars && chars.from.length === c.argv[i]!.length ? { map: src.map, chars } : null;
+}
+
+function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellCommand[] {
   if (depth > 8 || c.argv.length < 2) return [c];
   const a = c.argv;
   const name = c.name;
@@ -826,7 +1027,7 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       const assigns: string[] = [];
       while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, i, name, assigns), depth + 1);
+      return unwrapOne(withRest(c, i, name, sources, assigns), depth + 1, sources);
     }
     case 'env': {
       while (i < a.length && a[i]!.startsWith('-')) {
@@ -839,7 +1040,7 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       const assigns: string[] = [];
       while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, i, 'env', assigns), depth + 1);
+      return unwrapOne(withRest(c, i, 'env', sources, assigns), depth + 1, sources);
     }
     case 'exec': {
       while (i < a.length && a[i]!.startsWith('-')) {
@@ -849,7 +1050,7 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
         if (o === '-a') i++;
       }
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, i, 'exec'), depth + 1);
+      return unwrapOne(withRest(c, i, 'exec', sources), depth + 1, sources);
     }
     case 'command': {
       while (i < a.length && a[i]!.startsWith('-')) {
@@ -859,12 +1060,12 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
         if (o === '--') break;
       }
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, i, 'command'), depth + 1);
+      return unwrapOne(withRest(c, i, 'command', sources), depth + 1, sources);
     }
     case 'nohup': {
       if (a[1] === '--') i++;
       if (i >= a.length) return [c];
-      return unwrapOne(withRest(c, i, 'nohup'), depth + 1);
+      return unwrapOne(withRest(c, i, 'nohup', sources), depth + 1, sources);
     }
     default:
       break;
@@ -881,12 +1082,18 @@ function unwrapOne(c: ShellCommand, depth: number): ShellCommand[] {
       if (/o$/.test(o) || /O$/.test(o)) i++; // -o option / +O shopt take a name
     }
     if (sawC && i < a.length) {
-      // the script's words are in the source when the script word is written verbatim
-      const at = c.spans[i]?.value ?? null;
-      const map: ScriptMap = { line: () => c.line, offset: (p) => (at === null ? null : at + p) };
-      const inner = splitShell(a[i]!, map, false).map((x) => ({ ...x, line: c.line, via: [...c.via, `${name} -c`] }));
+      // the script's words are in the source through the quotes and escapes of the script word
+      const script = valueMapOf(c, i, sources);
+      const map = script ? throughValue(script.map, script.chars, () => c.line) : NO_OFFSETS(() => c.line);
+      const inner = splitShell(a[i]!, map, false, sources);
+      const wrapper = wrapperOf(c, i);
+      for (const x of inner) {
+        x.line = c.line;
+        x.via = [...c.via, `${name} -c`];
+        x.wrappers = [...c.wrappers, wrapper];
+      }
       if (inner.length > 0) inner[inner.length - 1]!.next = c.next;
-      return unwrapAll(inner, depth + 1);
+      return unwrapAll(inner, depth + 1, sources);
     }
   }
   return [c];

@@ -13,6 +13,24 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'JSON form: on the string literals, --no-cache added as an element',
+      code: 'FROM alpine:3.20\nRUN ["apk", "add", "curl"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 18 }],
+      output: 'FROM alpine:3.20\nRUN ["apk", "add", "--no-cache", "curl"]\n',
+    },
+    {
+      name: 'heredoc with \\r\\n line ends: the word on its own line',
+      code: 'FROM alpine:3.20\r\nRUN <<EOF\r\nset -e\r\napk add curl\r\nEOF\r\n',
+      errors: [{ line: 4, column: 1, endLine: 4, endColumn: 8 }],
+      output: 'FROM alpine:3.20\r\nRUN <<EOF\r\nset -e\r\napk add --no-cache curl\r\nEOF\r\n',
+    },
+    {
+      name: 'sudo-wrapped',
+      code: 'FROM alpine:3.20\nRUN sudo apk add curl\n',
+      errors: [{ line: 2, column: 10, endColumn: 17 }],
+      output: 'FROM alpine:3.20\nRUN sudo apk add --no-cache curl\n',
+    },
+    {
       code: 'FROM alpine:3.20\nRUN apk update && apk add curl\n',
       errors: [{ line: 2, column: 5, endColumn: 15, message: 'apk update' }, { line: 2, column: 19, endColumn: 26 }],
       output: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n',

@@ -59,9 +59,34 @@ testRule(rule, {
       output: '# escape=`\nFROM debian:12\nRUN apt-get update `\n && DEBIAN_FRONTEND=noninteractive apt-get install -y curl\n',
     },
     {
-      name: 'JSON form: reported on the line, no fix offered',
-      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n', output: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
-      errors: [{ line: 2, column: 5 }],
+      name: 'JSON form: on the string literals, -y added as an element',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "curl"]\n',
+      errors: [{ line: 2, column: 6, endLine: 2, endColumn: 26 }],
+      output: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+    },
+    {
+      name: 'JSON form, sudo-wrapped, across a continuation',
+      code: 'FROM debian:12\nRUN ["sudo", "apt-get", \\\n     "install", "curl"]\n',
+      errors: [{ line: 2, column: 14, endLine: 3, endColumn: 15 }],
+      output: 'FROM debian:12\nRUN ["sudo", "apt-get", \\\n     "install", "-y", "curl"]\n',
+    },
+    {
+      name: 'JSON form: a sh -c script with JSON escapes',
+      code: 'FROM debian:12\nRUN ["sh", "-c", "apt-get install \\"curl\\""]\n',
+      errors: [{ line: 2, column: 19, endColumn: 34 }],
+      output: 'FROM debian:12\nRUN ["sh", "-c", "apt-get install -y \\"curl\\""]\n',
+    },
+    {
+      name: 'sudo with options: the command after them',
+      code: 'FROM debian:12\nRUN sudo -E -u root apt-get install curl\n',
+      errors: [{ line: 2, column: 21, endColumn: 36 }],
+      output: 'FROM debian:12\nRUN sudo -E -u root apt-get install -y curl\n',
+    },
+    {
+      name: 'sh -c script built with escapes',
+      code: 'FROM debian:12\nRUN sh -c "echo \\"x\\" && apt-get install curl"\n',
+      errors: [{ line: 2, column: 26, endColumn: 41 }],
+      output: 'FROM debian:12\nRUN sh -c "echo \\"x\\" && apt-get install -y curl"\n',
     },
     {
       name: 'identical commands on one line are told apart',

@@ -10,6 +10,16 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'JSON form: the package literal',
+      code: 'FROM debian:12\nRUN ["apt-get", "install", "-y", "curl"]\n',
+      errors: [{ line: 2, column: 34, endColumn: 40 }],
+    },
+    {
+      name: 'sudo-wrapped',
+      code: 'FROM debian:12\nRUN sudo apt-get install -y curl\n',
+      errors: [{ line: 2, column: 29, endColumn: 33 }],
+    },
+    {
       code: 'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u8 wget git\n',
       errors: [{ line: 2, column: 47, endColumn: 51, message: 'wget, git', severity: 'info' }],
     },

@@ -10,6 +10,18 @@ testRule(rule, {
   ],
   invalid: [
     {
+      name: 'JSON form: the value inside the quotes is replaced',
+      code: 'FROM debian:12\nRUN ["apt", "full-upgrade", "-y"]\n',
+      errors: [{ line: 2, column: 6, endColumn: 27 }],
+      output: 'FROM debian:12\nRUN ["apt-get", "dist-upgrade", "-y"]\n',
+    },
+    {
+      name: 'sudo-wrapped, quoted: the value inside the quotes is replaced',
+      code: 'FROM debian:12\nRUN sudo \'/usr/bin/apt\' install -y curl\n',
+      errors: [{ line: 2, column: 10, endColumn: 32 }],
+      output: 'FROM debian:12\nRUN sudo \'/usr/bin/apt-get\' install -y curl\n',
+    },
+    {
       code: 'FROM debian:12\nRUN apt update && apt install -y curl\n',
       errors: [{ line: 2, column: 5, endColumn: 15 }, { line: 2, column: 19 }],
       output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',

@@ -4,7 +4,6 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
 import type { PackageCall } from '../../../src/targets/dockerfile/packages.js';
-import { scanWords } from '../../../src/rules/dockerfile/util/locate.js';
 
 function model(text: string) {
   return parseDockerfile(text, { path: 'Dockerfile', buildArgs: {} });
@@ -137,18 +136,5 @@ describe('package fact: environment and mounts', () => {
     assert.equal(m('--mount=type=tmpfs,target=/home/app/.cache/yarn', 'yarn install'), true);
     assert.equal(m('--mount=type=cache,target=/var/lib/foobar', 'yarn install'), false);
     assert.equal(m('--mount=type=bind,target=/root/.cache/pip', 'pip install x'), false);
-  });
-});
-
-describe('scanWords', () => {
-  it('resolves quotes, skips continuations and comments, keeps offsets', () => {
-    const text = 'apt-get install \\\n# note\n  "cu"rl \'x y\'';
-    const words = scanWords(text, 0, text.length);
-    assert.deepEqual(words.map((w) => w.value), ['apt-get', 'install', 'curl', 'x y']);
-    assert.equal(text.slice(words[2].start, words[2].end), '"cu"rl');
-  });
-  it('honours a backtick escape directive for continuations', () => {
-    const text = 'a `\n b';
-    assert.deepEqual(scanWords(text, 0, text.length, '`').map((w) => w.value), ['a', 'b']);
   });
 });

@@ -203,13 +203,45 @@ describe('word offsets in the Dockerfile', () => {
     assert.deepEqual(wordsOf('FROM a\nRUN apt-get update && \\\n    sudo apt-get install -y "curl" \\\n  git\n'),
       [['apt-get', 'update'], ['apt-get', 'install', '-y', '"curl"', 'git']]);
     assert.deepEqual(wordsOf(`FROM a\nRUN sh -c 'pip install x && echo "$y"'\n`), [['pip', 'install', 'x'], ['echo', '"$y"']]);
-    // a script that quoting builds is not in the source as written: no offsets for its words
-    assert.deepEqual(wordsOf('FROM a\nRUN sh -c "pip install \\"x\\""\n'), [[null, null, null]]);
-    assert.deepEqual(wordsOf('FROM a\nRUN ["apt-get", "install"]\n'), [[null, null]]);
+    // a script built with escapes: its words are where their characters are written
+    assert.deepEqual(wordsOf('FROM a\nRUN sh -c "pip install \\"x\\""\n'), [['pip', 'install', '\\"x\\"']]);
+    // a script given as $'…' is not written as such: no offsets for its words
+    assert.deepEqual(wordsOf("FROM a\nRUN sh -c $'pip install x'\n"), [[null, null, null]]);
+  });
+  it('in the JSON form: the string literals, through JSON escapes and continuations', () => {
+    assert.deepEqual(wordsOf('FROM a\nRUN ["apt-get", "install", \\\n  "x\\u0079"]\n'), [['"apt-get"', '"install"', '"x\\u0079"']]);
+    const m = parseDockerfile('FROM a\nRUN ["apk", "add", "x\\"y"]\n', { path: 'Dockerfile' });
+    const spans = m.instructions[1]!.commands[0]!.spans;
+    // the value is verbatim inside the quotes unless an escape changes it
+    assert.deepEqual(spans.map((s) => s && (s.value === null ? null : m.text.slice(s.value, s.end - 1))), ['apk', 'add', null]);
+    assert.ok(spans.every((s) => s?.json === true));
+    // a script given to sh -c as a JSON string
+    assert.deepEqual(wordsOf('FROM a\nRUN ["sh", "-c", "apk add \\"x\\" && echo \\u0079"]\n'), [['apk', 'add', '\\"x\\"'], ['echo', '\\u0079']]);
+  });
+  it('in backticks, nested ones included', () => {
+    assert.deepEqual(wordsOf('FROM a\nRUN echo `apk add \\`which x\\``\n'),
+      [['echo', '`apk add \\`which x\\``'], ['apk', 'add', '\\`which x\\`'], ['which', 'x']]);
+  });
+  it('keeps the wrapper words it drops, with their places', () => {
+    const wrappers = (text: string) => {
+      const m = parseDockerfile(text, { path: 'Dockerfile' });
+      return m.instructions.filter((i) => i.keyword === 'RUN').flatMap((i) => i.commands)
+        .map((c) => c.wrappers.map((w) => [w.word, w.span ? m.text.slice(w.span.start, w.span.end) : null]));
+    };
+    assert.deepEqual(wrappers('FROM a\nRUN sudo -u app env A=1 sh -c "exec make"\n'),
+      [[['sudo', 'sudo'], ['env', 'env'], ['sh', 'sh'], ['exec', 'exec']]]);
+    assert.deepEqual(wrappers('FROM a\nRUN ["/usr/bin/sudo", "apk", "add", "x"]\n'), [[['/usr/bin/sudo', '"/usr/bin/sudo"']]]);
+    assert.deepEqual(wrappers("FROM a\nRUN sudo sh -c 'a; b'\n"), [[['sudo', 'sudo'], ['sh', 'sh']], [['sudo', 'sudo'], ['sh', 'sh']]]);
+    // and their own arguments
+    const m = parseDockerfile('FROM a\nRUN sudo -u app env A=1 sh -e -c "exec make"\n', { path: 'Dockerfile' });
+    assert.deepEqual(m.instructions[1]!.commands[0]!.wrappers.map((w) => w.args), [['-u', 'app'], ['A=1'], ['-e', '-c'], []]);
   });
   it('in heredoc bodies and with the backtick escape', () => {
     assert.deepEqual(wordsOf('FROM a\nRUN <<EOF\napk add curl\nEOF\n'), [['apk', 'add', 'curl']]);
     assert.deepEqual(wordsOf('# escape=`\nFROM a\nRUN apk add `\n  curl\n'), [['apk', 'add', 'curl']]);
     assert.deepEqual(wordsOf('FROM a\r\nRUN apk add \\\r\n  curl\r\n'), [['apk', 'add', 'curl']]);
+    // line by line: a <<- body without its leading tabs, a body with \r\n line ends
+    assert.deepEqual(wordsOf('FROM a\nRUN <<-EOF\n\tapk add curl\n\t\tapk del x\n\tEOF\n'), [['apk', 'add', 'curl'], ['apk', 'del', 'x']]);
+    assert.deepEqual(wordsOf('FROM a\r\nRUN <<EOF\r\napk add curl\r\napk del x\r\nEOF\r\n'), [['apk', 'add', 'curl'], ['apk', 'del', 'x']]);
   });
 });

@@ -61,9 +61,20 @@ export function unpinnedMessage(noun: string, operands: { value: string }[], hin
   return `unpinned ${noun}${operands.length > 1 ? 's' : ''}${qualifier}: ${operands.map((o) => o.value).join(', ')} (${hint})`;
 }
 
-/** An edit inserting text right after a located word. */
+/** An edit inserting words right after a located word: `text` as written in a shell script
+ *  (e.g. ' -y'), or, after an element of a JSON-form argv, each of its words as a new element
+ *  (`, "-y"`). */
 export function insertAfter(word: Word, text: string): Edit {
+  if (word.json) return { start: word.end, end: word.end, text: text.trim().split(/\s+/).map((w) => `, ${JSON.stringify(w)}`).join('') };
   return { start: word.end, end: word.end, text };
+}
+
+/** An edit replacing the last `count` characters of a located word's value, when they are written
+ *  verbatim (plain, or inside quotes); null otherwise. */
+export function replaceValueEnd(word: Word, count: number, text: string): Edit | null {
+  if (word.valueStart === null || count > word.value.length) return null;
+  const end = word.valueStart + word.value.length;
+  return { start: end - count, end, text };
 }
 
 /** Commands joined by `|` into pipelines (a command alone is a pipeline of one). */
