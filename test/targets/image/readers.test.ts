@@ -1,16 +1,17 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { existsSync, mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readImages, readTarStream } from '../../../src/targets/image/readers.js';
+import { readImages } from '../../../src/targets/image/readers.js';
+import { readBothWays } from './both-paths.js';
 import { presentFiles } from '../../../src/targets/image/model.js';
 import { UserError } from '../../../src/engine/types.js';
 import { dockerSave, layoutTar, makeTar, ociLayout, paxEntry, sha256, writeLayout, zstdRaw, type TarEntry } from './build.js';
 
-const read = (tar: Buffer, opts = {}) => readTarStream('test.tar', Readable.from([tar]), tar.length, opts);
+// every archive is read as a stream and as a file, and the two must agree
+const read = (tar: Buffer, opts = {}) => readBothWays(tar, opts);
 // Built at run time so the source holds no key.
 const KEY = ['-----BEGIN OPENSSH', 'PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW', '\n-----END OPENSSH PRIVATE KEY-----\n'].join(' ');
 
