@@ -11,7 +11,7 @@ import { Decompress as ZstdDecompress } from 'fzstd';
 import type { FileType, LayerProblem, PackageRef } from './model.js';
 import { normalizeImagePath } from './model.js';
 import { isNodeModulesManifest, isPythonMetadata, parseApkInstalled, parseDpkgStatus, parsePackageJson, parsePythonMetadata } from './inventory.js';
-import { scanFile, secretByName, wantsSecretScan, type ImageSecretHit } from './secret-scan.js';
+import { scanFile, secretPlan, wantsSecretScan, type ImageSecretHit } from './secret-scan.js';
 import { UserError } from '../../engine/types.js';
 import { FileSource, PrefixedSource, StreamSource, TapSource, walkTar, type ByteSource, type EntryBody, type TarHeader } from './tar-walk.js';
 
@@ -157,11 +157,9 @@ export class LayerCollector {
     let keep = KEEP_EXACT[path] ?? 0;
     if (path.startsWith('/var/lib/dpkg/status.d/')) keep = PACKAGE_FILE_MAX;
     if (isNodeModulesManifest(path) || isPythonMetadata(path)) keep = PACKAGE_FILE_MAX;
-    if (wantsSecretScan(path, size)) keep = Math.max(keep, size);
-    else if (size > 0) {
-      const byName = secretByName(path);
-      if (byName) this.secrets.push({ path, kind: byName, line: 0, redacted: `(${size} bytes, not read)` });
-    }
+    const plan = secretPlan(path, size);
+    if (plan.scan) keep = Math.max(keep, size);
+    else if (plan.byName) this.secrets.push({ path, kind: plan.byName, line: 0, redacted: `(${size} bytes, not read)` });
     if (keep > 0 && size > keep) {
       if (KEEP_EXACT[path]) this.problems.push({ kind: 'content-too-large', path, detail: `${size} bytes, more than the ${keep} read` });
       return null;

@@ -319,8 +319,9 @@ function magicIs(b: Buffer, magic: string, version: string | null): boolean {
 
 /** Decodes one header block; null for a block of zeros (end-of-archive padding, skipped). */
 export function decodeHeader(b: Buffer): TarHeader | null {
-  if (checksum(b) === 8 * 32) return null;
-  if (checksum(b) !== octal(b, 148, 8)) throw new Error(INVALID_CHECKSUM);
+  const sum = checksum(b);
+  if (sum === 8 * 32) return null;
+  if (sum !== octal(b, 148, 8)) throw new Error(INVALID_CHECKSUM);
   const flag = b[156] === 0 ? 0 : b[156] - 48;
   let name = str(b, 0, 100);
   if (magicIs(b, 'ustar\u0000', null)) {

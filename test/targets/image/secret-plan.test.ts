@@ -1,0 +1,24 @@
+// secretPlan is the layer scan's one call per file for what wantsSecretScan and secretByName
+// decide separately: the two must agree on every kind of path and size.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { SECRET_SCAN_MAX_BYTES, secretByName, secretPlan, wantsSecretScan } from '../../../src/targets/image/secret-scan.js';
+
+const PATHS = [
+  '/root/.ssh/id_rsa', '/root/.ssh/id_ed25519.pub', '/app/.env', '/app/.env.example', '/app/config/secrets.yaml',
+  '/usr/share/doc/x/README', '/usr/lib/ssl/private/server.key', '/etc/passwd', '/etc/pam.d/login', '/etc/ssl/certs/ca.pem',
+  '/app/node_modules/x/.npmrc', '/app/node_modules/x/index.js', '/home/u/.aws/credentials', '/home/u/.docker/config.json',
+  '/srv/keystore.jks', '/srv/store.p12', '/opt/app/server.js', '/var/lib/dpkg/status', '/var/cache/apt/x.bin', '/home/u/.pgpass',
+];
+const SIZES = [0, 1, 4096, SECRET_SCAN_MAX_BYTES, SECRET_SCAN_MAX_BYTES + 1, 50 << 20];
+
+describe('secretPlan', () => {
+  it('decides as wantsSecretScan and secretByName do', () => {
+    for (const p of PATHS) {
+      for (const size of SIZES) {
+        const scan = wantsSecretScan(p, size);
+        assert.deepEqual(secretPlan(p, size), { scan, byName: scan || size === 0 ? null : secretByName(p) }, `${p} (${size} bytes)`);
+      }
+    }
+  });
+});
