@@ -120,15 +120,14 @@ export class LayerCollector {
   /** Records the header; returns how many content bytes to keep (0: drain it). */
   header(h: { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null }): { path: string; keep: number } | null {
     const name = h.name ?? '';
-    const parts = name.split('/');
-    if (parts.includes('..')) {
+    if (name.includes('..') && name.split('/').includes('..')) {
       this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name climbs out of the root with ..' });
       return null;
     }
     if (name.startsWith('/')) {
       this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name is absolute' });
     }
-    const path = normalizeImagePath(name);
+    const path = plainPath(name) ?? normalizeImagePath(name);
     if (path === '/') return null;
     const base = path.slice(path.lastIndexOf('/') + 1);
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
@@ -199,6 +198,14 @@ export class LayerCollector {
       for (const hit of scanFile(path, data)) this.secrets.push({ path, ...hit });
     }
   }
+}
+
+/** normalizeImagePath of the common name (relative, no empty, . or .. parts, a trailing slash
+ *  at most) without splitting it; null for any other, left to normalizeImagePath. */
+export function plainPath(name: string): string | null {
+  const n = name.endsWith('/') ? name.slice(0, -1) : name;
+  if (n === '' || n === '.' || n.startsWith('/') || n.endsWith('/') || n.startsWith('./') || n.endsWith('/.') || n.includes('//') || n.includes('/./') || n.includes('..')) return null;
+  return `/${n}`;
 }
 
 function fileType(t: string | null | undefined): FileType {

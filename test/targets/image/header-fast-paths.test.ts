@@ -1,8 +1,11 @@
-// secretPlan is the layer scan's one call per file for what wantsSecretScan and secretByName
-// decide separately: the two must agree on every kind of path and size.
+// The layer scan's shortcuts for what it asks of every tar header: secretPlan (one call for what
+// wantsSecretScan and secretByName decide separately) and plainPath (normalizeImagePath without
+// a split, for the common name). Each must agree with what it stands for.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SECRET_SCAN_MAX_BYTES, secretByName, secretPlan, wantsSecretScan } from '../../../src/targets/image/secret-scan.js';
+import { plainPath } from '../../../src/targets/image/layer-scan.js';
+import { normalizeImagePath } from '../../../src/targets/image/model.js';
 
 const PATHS = [
   '/root/.ssh/id_rsa', '/root/.ssh/id_ed25519.pub', '/app/.env', '/app/.env.example', '/app/config/secrets.yaml',
@@ -20,5 +23,21 @@ describe('secretPlan', () => {
         assert.deepEqual(secretPlan(p, size), { scan, byName: scan || size === 0 ? null : secretByName(p) }, `${p} (${size} bytes)`);
       }
     }
+  });
+});
+
+const NAMES = [
+  'etc/passwd', 'etc/', 'etc//x', 'a//', 'a/', '/abs/x', './etc/x', 'etc/./x', 'etc/.', 'etc/..', '../x', 'a/../b', 'a..b/c', '.', './', '',
+  '/', '//', 'usr/lib/x.so.1', '.wh..wh..opq', 'dir/.wh.file', '.hidden/x', 'x/.../y', 'trailing/./', 'sp ace/ü',
+];
+
+describe('plainPath', () => {
+  it('gives normalizeImagePath\'s answer or leaves the name to it', () => {
+    for (const n of NAMES) {
+      const fast = plainPath(n);
+      if (fast !== null) assert.equal(fast, normalizeImagePath(n), n);
+    }
+    assert.equal(plainPath('usr/bin/su'), '/usr/bin/su', 'the common name takes the shortcut');
+    assert.equal(plainPath('etc/'), '/etc');
   });
 });
