@@ -1,6 +1,9 @@
 // The image readers: a docker-save tar (legacy layout, or the OCI layout newer engines write),
 // an OCI image layout directory or its tar, and an image in the local engine (its export stream,
-// which is a docker-save tar). Each reads every blob once, as a stream; nothing is extracted.
+// which is a docker-save tar). A file is read by seeking (tar-walk.ts): the archive's index, the
+// documents and each uncompressed layer's headers, bodies only where kept; digests are computed
+// from the file apart (hash-pool.ts, worker threads). A stream is read once, in order, by the
+// same walker. Nothing is extracted.
 import { constants as fsConstants, existsSync, promises as fs, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
