@@ -10,10 +10,10 @@ import { Worker } from 'node:worker_threads';
 const CHUNK = 1 << 20;
 
 /** Ranges smaller than this are hashed on the calling thread (a worker's start costs more). */
-export const INLINE_HASH_BYTES = 16 << 20;
+const INLINE_HASH_BYTES = 16 << 20;
 
 /** sha256:… of `size` bytes of the file at `start`, read on this thread. */
-export function hashRange(fd: number, start: number, size: number, buf: Buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, size)))): string {
+function hashRange(fd: number, start: number, size: number, buf: Buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, size)))): string {
   const h = createHash('sha256');
   let pos = start;
   let left = size;

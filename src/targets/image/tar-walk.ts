@@ -20,7 +20,7 @@ export interface TarHeader {
   pax: Record<string, string> | null;
 }
 
-export type TarEntryType =
+type TarEntryType =
   | 'file' | 'link' | 'symlink' | 'character-device' | 'block-device' | 'directory' | 'fifo' | 'contiguous-file'
   | 'pax-header' | 'pax-global-header' | 'gnu-long-link-path' | 'gnu-long-path';
 
@@ -318,7 +318,7 @@ function magicIs(b: Buffer, magic: string, version: string | null): boolean {
 }
 
 /** Decodes one header block; null for a block of zeros (end-of-archive padding, skipped). */
-export function decodeHeader(b: Buffer): TarHeader | null {
+function decodeHeader(b: Buffer): TarHeader | null {
   const sum = checksum(b);
   if (sum === 8 * 32) return null;
   if (sum !== octal(b, 148, 8)) throw new Error(INVALID_CHECKSUM);
@@ -370,7 +370,7 @@ function padding(size: number): number {
   return r === 0 ? 0 : 512 - r;
 }
 
-export interface WalkOptions {
+interface WalkOptions {
   /** Called every `every` entries with the source's position (progress; a turn of the event loop). */
   onProgress?: (position: number) => void;
   every?: number;
