@@ -376,15 +376,15 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
 
   const collector = new LayerCollector(opts.budget);
   let entryCount = 0;
-  const onEntry = async (h: TarHeader, entry: EntryBody): Promise<void> => {
+  // most entries are not read: no promise for them
+  const onEntry = (h: TarHeader, entry: EntryBody): Promise<void> | undefined => {
     if (++entryCount > limits.maxEntries) {
       throw new ImageReadError(`${opts.label}: the layer holds more than ${limits.maxEntries} entries; stopped reading it`, 'an entry bomb or a corrupt layer; nothing was written');
     }
     const want = collector.header(h);
-    if (!want) return;
+    if (!want) return undefined;
     // the kept bytes only (the source's buffer: content() keeps strings and facts, not it)
-    const data = await entry.read(Math.min(want.keep, Math.max(0, h.size)));
-    collector.content(want.path, data);
+    return entry.read(Math.min(want.keep, Math.max(0, h.size))).then((data) => { collector.content(want.path, data); });
   };
 
   let meter: Meter | null = null;
@@ -432,7 +432,7 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
 
 /** A gzip or zstd layer: its stored bytes hashed and counted as they are read, decompressed,
  *  metered (the diff id, the bomb checks) and walked. */
-async function walkCompressed(kind: 'gzip' | 'zstd', whole: ByteSource, size: number, meter: Meter, rawHash: Hash | null, onEntry: (h: TarHeader, e: EntryBody) => Promise<void>, onRaw: (n: number) => void): Promise<void> {
+async function walkCompressed(kind: 'gzip' | 'zstd', whole: ByteSource, size: number, meter: Meter, rawHash: Hash | null, onEntry: (h: TarHeader, e: EntryBody) => Promise<void> | undefined, onRaw: (n: number) => void): Promise<void> {
   async function* raw(): AsyncGenerator<Buffer> {
     for (let left = size; left > 0;) {
       // a copy: the source may reuse its buffer, and the decompressor holds on to chunks

@@ -33,6 +33,9 @@ export interface ByteSource {
   skip(n: number): Promise<number>;
   /** Bytes consumed so far (FileSource: the offset in the file). */
   readonly position: number;
+  /** read() and skip() without a promise, where the source can (a file). */
+  readNow?(n: number): Buffer;
+  skipNow?(n: number): number;
 }
 
 /** A range of an open file, read with positioned reads through one window; a skip is a seek. */
@@ -183,6 +186,16 @@ export class EntryBody implements ByteSource {
     this.left -= k;
     return k;
   }
+
+  /** Skips what is left of the body; without a promise when the source can. */
+  skipRest(): Promise<number> | number {
+    if (!this.src.skipNow) return this.skip(this.left);
+    const want = this.left;
+    const k = this.src.skipNow(want);
+    if (k < want) throw new Error(UNEXPECTED_END);
+    this.left = 0;
+    return k;
+  }
 }
 
 /** `prefix` (bytes already read, e.g. for a sniff), then the rest of `src`. */
@@ -301,6 +314,15 @@ function octal(b: Buffer, at: number, len: number): number | null {
   while (end < stop && b[end] !== 32) end++;
   while (i < end && b[i] === 0) i++;
   if (end === i) return 0;
+  // the usual field, octal digits up to a NUL or the end: what parseInt gives, without a string
+  let v = 0;
+  let j = i;
+  for (; j < end; j++) {
+    const d = b[j] - 48;
+    if (d < 0 || d > 7) break;
+    v = v * 8 + d;
+  }
+  if (j > i && (j === end || b[j] === 0)) return v;
   return parseInt(b.toString('utf8', i, end), 8);
 }
 
@@ -387,12 +409,13 @@ export async function walkTar(src: ByteSource, onEntry: (h: TarHeader, body: Ent
   let pad = 0;
   let count = 0;
   const every = opts.every ?? 2048;
+  const sync = src.readNow && src.skipNow ? { read: src.readNow.bind(src), skip: src.skipNow.bind(src) } : null;
   for (;;) {
     if (pad > 0) {
-      if ((await src.skip(pad)) < pad) throw new Error(UNEXPECTED_END);
+      if ((sync ? sync.skip(pad) : await src.skip(pad)) < pad) throw new Error(UNEXPECTED_END);
       pad = 0;
     }
-    const block = await src.read(512);
+    const block = sync ? sync.read(512) : await src.read(512);
     if (block.length === 0) return;
     if (block.length < 512) throw new Error(UNEXPECTED_END);
     const h = decodeHeader(block);
@@ -401,7 +424,7 @@ export async function walkTar(src: ByteSource, onEntry: (h: TarHeader, body: Ent
       case 'gnu-long-path': case 'gnu-long-link-path': case 'pax-global-header': case 'pax-header': {
         if (h.size > MAX_HEADER_SIZE) throw new Error(HEADER_TOO_LARGE);
         if (!(h.size >= 0)) throw new Error(INVALID_HEADER);
-        const data = await src.read(h.size);
+        const data = sync ? sync.read(h.size) : await src.read(h.size);
         if (data.length < h.size) throw new Error(UNEXPECTED_END);
         if (h.type === 'gnu-long-path') longPath = str(data, 0, data.length);
         else if (h.type === 'gnu-long-link-path') longLink = str(data, 0, data.length);
@@ -425,8 +448,13 @@ export async function walkTar(src: ByteSource, onEntry: (h: TarHeader, body: Ent
     // a directory's size is not a body (tar-stream reads on at the next block)
     const bodySize = h.type === 'directory' ? 0 : h.size;
     const body = new EntryBody(src, bodySize, src.position);
-    await onEntry(h, body);
-    if (body.remaining > 0) await body.skip(body.remaining);
+    // a handler that reads nothing returns nothing: no promise to wait for
+    const handled = onEntry(h, body);
+    if (handled) await handled;
+    if (body.remaining > 0) {
+      const skipped = body.skipRest();
+      if (typeof skipped !== 'number') await skipped;
+    }
     pad = padding(bodySize);
     if (++count % every === 0) {
       opts.onProgress?.(src.position);

@@ -149,8 +149,9 @@ describe('the seeking tar walker reads what tar-stream reads', () => {
     try {
       const src = new FileSource(fd, 0, archive.length, 512);
       let bytesRead = 0;
-      const read = src.read.bind(src);
-      src.read = async (k: number) => { const b = await read(k); bytesRead += b.length; return b; };
+      // every read of a FileSource, with or without a promise, goes through readNow
+      const readNow = src.readNow.bind(src);
+      src.readNow = (k: number) => { const b = readNow(k); bytesRead += b.length; return b; };
       const names: string[] = [];
       await walkTar(src, async (h, body) => { names.push(h.name); if (h.name === 'keep') assert.equal((await body.read(body.size)).toString(), 'kept'); });
       assert.deepEqual(names, ['skip', 'keep']);
