@@ -63,7 +63,7 @@ export class HashPool {
   private nextId = 0;
   private buf: Buffer | null = null;
 
-  constructor(private readonly threads = Math.max(0, availableParallelism() > 1 ? availableParallelism() : 0)) {}
+  constructor(private threads = availableParallelism() > 1 ? availableParallelism() : 0) {}
 
   hash(fd: number, start: number, size: number): Promise<string> {
     if (size < INLINE_HASH_BYTES || this.threads === 0) {
@@ -85,7 +85,14 @@ export class HashPool {
       let w = this.idle.pop();
       if (!w) {
         if (this.all.length >= this.threads) return;
-        w = this.spawn();
+        try {
+          w = this.spawn();
+        } catch {
+          // no thread to be had (a limit of the system): the workers there are do the rest, or this thread
+          this.threads = this.all.length;
+          if (this.threads === 0) this.hashQueueHere();
+          return;
+        }
       }
       const job = this.queue.shift();
       if (!job) { this.idle.push(w); return; }
@@ -108,11 +115,25 @@ export class HashPool {
       this.pump();
     });
     w.on('error', (err) => {
+      // a worker that died takes its job with it; the queue goes on with a new one
       const job = this.running.get(w);
       this.running.delete(w);
+      for (const list of [this.all, this.idle]) if (list.includes(w)) list.splice(list.indexOf(w), 1);
       job?.reject(err);
+      this.pump();
     });
     return w;
+  }
+
+  private hashQueueHere(): void {
+    for (const job of this.queue.splice(0)) {
+      try {
+        this.buf ??= Buffer.allocUnsafe(CHUNK);
+        job.resolve(hashRange(job.fd, job.start, job.size, this.buf));
+      } catch (err) {
+        job.reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    }
   }
 
   async close(): Promise<void> {

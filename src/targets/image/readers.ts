@@ -116,7 +116,10 @@ async function readTar(label: string, src: StreamSource | FileSource, total: num
       });
       if (r.kind === 'layer') {
         layers.set(name, r.scan);
-        if (r.settle) settles.push(r.settle);
+        if (r.settle) {
+          r.settle.catch(noop); // awaited below; if the walk fails first, its digest is not wanted
+          settles.push(r.settle);
+        }
       } else if (r.kind === 'data') docs.set(name, { digest: r.digest, data: r.data });
     });
     await Promise.all(settles);
@@ -127,9 +130,6 @@ async function readTar(label: string, src: StreamSource | FileSource, total: num
       throw new ImageReadError(`${label}: not a tar archive`, 'give a docker-save tar (docker save -o app.tar IMAGE), an OCI layout, or an image name');
     }
     throw new ImageReadError(`${label}: cannot read the archive (${describeTarError(msg)})`, 'the file is truncated or corrupt; nothing was written');
-  } finally {
-    // nothing left unhandled when the walk stopped early
-    await Promise.allSettled(settles);
   }
   if (!sawEntry) throw new ImageReadError(`${label}: an empty tar archive`, 'give a docker-save tar (docker save -o app.tar IMAGE) or an OCI layout');
   const store: Store = {
@@ -244,6 +244,8 @@ async function readEngineImage(ref: string, opts: ReadOptions): Promise<ImageMod
   for (const m of models) m.path = ref;
   return models;
 }
+
+function noop(): void { /* a rejection handled where it is awaited */ }
 
 function shortName(name: string): string {
   const m = /([a-f0-9]{12})[a-f0-9]*/.exec(name);
