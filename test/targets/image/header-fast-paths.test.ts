@@ -1,11 +1,13 @@
-// The layer scan's shortcuts for what it asks of every tar header: secretPlan (one call for what
-// wantsSecretScan and secretByName decide separately) and plainPath (normalizeImagePath without
-// a split, for the common name). Each must agree with what it stands for.
+// The reader's shortcuts for what it asks of every file: secretPlan (one call for what
+// wantsSecretScan and secretByName decide separately), plainPath (normalizeImagePath without a
+// split, for the common name) and hider (hiddenBy with a few whiteouts, without a slice per
+// ancestor). Each must agree with what it stands for.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SECRET_SCAN_MAX_BYTES, secretByName, secretPlan, wantsSecretScan } from '../../../src/targets/image/secret-scan.js';
 import { plainPath } from '../../../src/targets/image/layer-scan.js';
 import { normalizeImagePath } from '../../../src/targets/image/model.js';
+import { hiddenBy, hider } from '../../../src/targets/image/merge.js';
 
 const PATHS = [
   '/root/.ssh/id_rsa', '/root/.ssh/id_ed25519.pub', '/app/.env', '/app/.env.example', '/app/config/secrets.yaml',
@@ -39,5 +41,21 @@ describe('plainPath', () => {
     }
     assert.equal(plainPath('usr/bin/su'), '/usr/bin/su', 'the common name takes the shortcut');
     assert.equal(plainPath('etc/'), '/etc');
+  });
+});
+
+describe('hider', () => {
+  it('hides what hiddenBy hides, for few whiteouts and many', () => {
+    const paths = ['/', '/etc', '/etc/passwd', '/etc/ssl/certs/x.pem', '/var/cache/apt/a.bin', '/var/cache', '/var/cache2/x', '/opt/app/blob0.bin', '/opt/app', '/o', '//x', '/a/b/c/d/e'];
+    const sets: [string[], string[]][] = [
+      [['/etc/passwd'], []], [['/var/cache'], []], [[], ['/var/cache']], [[], ['/']], [['/'], []], [['/opt/app/blob0.bin', '/o'], ['/a/b']],
+      [Array.from({ length: 20 }, (_, i) => `/x${i}`).concat('/etc'), ['/var']],
+    ];
+    for (const [g, o] of sets) {
+      const gone = new Set(g);
+      const opaque = new Set(o);
+      const hidden = hider(gone, opaque);
+      for (const p of paths) assert.equal(hidden(p), hiddenBy(p, gone, opaque), `${p} under gone ${g.join(',')} opaque ${o.join(',')}`);
+    }
   });
 });
