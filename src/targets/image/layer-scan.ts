@@ -330,6 +330,8 @@ export type BlobResult =
 export interface BlobInFile {
   fd: number;
   start: number;
+  /** The file's size: a blob that claims to go past it is truncated. */
+  fileSize: number;
   hash: (fd: number, start: number, size: number) => Promise<string>;
 }
 
@@ -368,9 +370,9 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
   const file = opts.file;
   // the layer from its first byte: in a file, a fresh positioned view; in a stream, the head
   // read for the sniff, then the rest
-  const whole: ByteSource = file ? new FileSource(file.fd, file.start, file.start + size) : new PrefixedSource(head, body);
+  const whole: ByteSource = file ? new FileSource(file.fd, file.start, file.start + size, undefined, file.fileSize) : new PrefixedSource(head, body);
   // a layer in a file is hashed from the file (on a worker when large), side by side with the walk
-  const fileDigest = file && verify ? file.hash(file.fd, file.start, size) : null;
+  const fileDigest = file && verify && file.start + size <= file.fileSize ? file.hash(file.fd, file.start, size) : null;
   fileDigest?.catch(noop); // awaited below; a walk error must not leave it unhandled
   const rawHash = verify && !file ? createHash('sha256') : null;
 
@@ -435,9 +437,15 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
 async function walkCompressed(kind: 'gzip' | 'zstd', whole: ByteSource, size: number, meter: Meter, rawHash: Hash | null, onEntry: (h: TarHeader, e: EntryBody) => Promise<void> | undefined, onRaw: (n: number) => void): Promise<void> {
   async function* raw(): AsyncGenerator<Buffer> {
     for (let left = size; left > 0;) {
-      // a copy: the source may reuse its buffer, and the decompressor holds on to chunks
-      const b = Buffer.from(await whole.read(Math.min(left, 256 << 10)));
-      if (b.length === 0) throw new Error(kind === 'gzip' ? 'unexpected end of file' : 'zstd: unexpected end of file');
+      // a copy: the source may reuse its buffer, and the decompressor holds on to chunks; an
+      // archive that ends first is the compressed stream ending early
+      let b: Buffer;
+      try {
+        b = Buffer.from(await whole.read(Math.min(left, 256 << 10)));
+      } catch {
+        b = Buffer.alloc(0);
+      }
+      if (b.length === 0) throw new Error('unexpected end of file');
       rawHash?.update(b);
       left -= b.length;
       onRaw(b.length);

@@ -86,14 +86,14 @@ async function readTarFile(label: string, path: string, size: number, opts: Read
   const handle = await fs.open(path, 'r');
   const pool = new HashPool();
   try {
-    return await readTar(label, new FileSource(handle.fd, 0, size), size, opts, { fd: handle.fd, pool });
+    return await readTar(label, new FileSource(handle.fd, 0, size), size, opts, { fd: handle.fd, size, pool });
   } finally {
     await pool.close();
     await handle.close();
   }
 }
 
-async function readTar(label: string, src: StreamSource | FileSource, total: number | null, opts: ReadOptions, file: { fd: number; pool: HashPool } | null): Promise<ImageModel[]> {
+async function readTar(label: string, src: StreamSource | FileSource, total: number | null, opts: ReadOptions, file: { fd: number; size: number; pool: HashPool } | null): Promise<ImageModel[]> {
   const docs = new Map<string, { digest: string; data: Buffer }>();
   const layers = new Map<string, LayerScan>();
   const settles: Promise<void>[] = [];
@@ -112,7 +112,7 @@ async function readTar(label: string, src: StreamSource | FileSource, total: num
       const current = /layer\.tar$|^blobs\//.test(name) ? `layer ${shortName(name)}` : name;
       const r = await readBlob(body, body.size, {
         label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget, onBytes: (n) => { tick(n, current); },
-        ...(file ? { file: { fd: file.fd, start: body.start, hash: (fd, start, n) => file.pool.hash(fd, start, n) } } : {}),
+        ...(file ? { file: { fd: file.fd, start: body.start, fileSize: file.size, hash: (fd, start, n) => file.pool.hash(fd, start, n) } } : {}),
       });
       if (r.kind === 'layer') {
         layers.set(name, r.scan);
@@ -169,7 +169,7 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
         const r = await readBlob(new FileSource(handle.fd, 0, size), size, {
           label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget,
           onBytes: (n) => { read += n; opts.onProgress?.({ read, total: total || null, current: `layer ${shortName(name)}` }); },
-          file: { fd: handle.fd, start: 0, hash: (fd, start, n) => pool.hash(fd, start, n) },
+          file: { fd: handle.fd, start: 0, fileSize: size, hash: (fd, start, n) => pool.hash(fd, start, n) },
         });
         if (r.kind !== 'layer') throw new ImageReadError(`${label}: ${name} is not a layer (neither a tar nor gzip/zstd-compressed tar)`, 'the layout is corrupt');
         await r.settle;

@@ -38,14 +38,17 @@ export interface ByteSource {
   skipNow?(n: number): number;
 }
 
-/** A range of an open file, read with positioned reads through one window; a skip is a seek. */
+/** A range of an open file, read with positioned reads through one window; a skip is a seek.
+ *  `fileEnd`: where the file ends, when the range may claim more (an entry's declared size in a
+ *  truncated archive): a read or skip across it is the archive ending early, as a stream that
+ *  ends there would say. */
 export class FileSource implements ByteSource {
   private readonly window: Buffer;
   private winStart = 0;
   private winLen = 0;
   private pos: number;
 
-  constructor(private readonly fd: number, start: number, private readonly end: number, windowBytes = 256 << 10) {
+  constructor(private readonly fd: number, start: number, private readonly end: number, windowBytes = 256 << 10, private readonly fileEnd = end) {
     this.pos = start;
     this.window = Buffer.allocUnsafe(Math.max(512, Math.min(windowBytes, end - start)));
   }
@@ -59,6 +62,7 @@ export class FileSource implements ByteSource {
   /** read(), without the promise. */
   readNow(n: number): Buffer {
     const want = Math.max(0, Math.min(n, this.end - this.pos));
+    if (this.pos + want > this.fileEnd) throw new Error(UNEXPECTED_END);
     if (this.pos >= this.winStart && this.pos + want <= this.winStart + this.winLen) {
       const at = this.pos - this.winStart;
       this.pos += want;
@@ -84,6 +88,7 @@ export class FileSource implements ByteSource {
 
   skipNow(n: number): number {
     const k = Math.max(0, Math.min(n, this.end - this.pos));
+    if (this.pos + k > this.fileEnd) throw new Error(UNEXPECTED_END);
     this.pos += k;
     return k;
   }
