@@ -172,6 +172,22 @@ describe('hostile input', () => {
     await assert.rejects(read(whole.subarray(0, 3000)), (e: Error) => e instanceof UserError && /truncated|cannot read/.test(e.message));
   });
 
+  it('names the truncated layer alike from a file and a stream, cut at one of its own headers', async () => {
+    const layer = makeTar(base);
+    const whole = dockerSave([{ layers: [layer] }]);
+    // the cut falls on a header boundary inside the layer: from a file, the layer's range still
+    // claims the rest, which is not there
+    const cut = whole.subarray(0, whole.indexOf(layer) + 1536);
+    await assert.rejects(read(cut), (e: Error) => e instanceof UserError && /layer\.tar: not a readable layer \(the tar ends in the middle of an entry: truncated\)/.test(e.message));
+  });
+
+  it('reads an archive without its two end blocks, to its last entry', async () => {
+    const whole = dockerSave([{ layers: [makeTar(base)], repoTags: ['app:1'] }]);
+    const [m] = await read(whole.subarray(0, whole.length - 1024));
+    assert.equal(m!.name, 'app:1', 'manifest.json, the last entry, is read');
+    assert.ok(presentFiles(m!).has('/etc/passwd'));
+  });
+
   it('stops a gzip bomb at the cap with a clear error', async () => {
     const bomb = gzipSync(makeTar([{ name: 'zeros', data: Buffer.alloc(64 * 1024 * 1024) }]), { level: 9 });
     const files = ociLayout([{ spec: { layers: [Buffer.alloc(1024)] }, compression: 'none' }]);
