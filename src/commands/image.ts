@@ -26,7 +26,8 @@ Audits a built image without running it. INPUT is
   a docker-save tar            docker save -o app.tar myapp:1.2 && tightship image app.tar
   an OCI image layout          a directory with index.json and blobs/, or its tar
   an image in the local engine myapp:1.2 (read over the Engine API's export stream)
-Layers are streamed once and never extracted; nothing is written to disk.
+Layers are read once and never extracted (a tar on disk by seeking: only the headers and
+the files the audit looks into); nothing is written to disk.
 
 Options:
   -f, --format FORMAT     pretty (default) | json | sarif | github | gitlab | junit

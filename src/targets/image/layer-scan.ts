@@ -1,18 +1,19 @@
-// Reads one layer in a single streamed pass: hashes the bytes as stored and uncompressed,
-// decompresses gzip or zstd (sniffed from the magic bytes, capped against bombs), walks the tar
-// entries with tar-stream and keeps only metadata, a few small text files, package records and
-// secret hits. Content that is not kept is drained, never buffered; nothing is written anywhere.
+// Reads one layer: hashes the bytes as stored and uncompressed, decompresses gzip or zstd
+// (sniffed from the magic bytes, capped against bombs), walks the tar entries (tar-walk.ts) and
+// keeps only metadata, a few small text files, package records and secret hits. An uncompressed
+// layer in a file is walked by seeking from header to header: the bodies it does not keep are
+// never read (its digest is computed apart, hash-pool.ts). Nothing is written anywhere.
 import { createHash } from 'node:crypto';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { pipeline as pipelineCb, Readable, Transform, type TransformCallback } from 'node:stream';
+import type { Hash } from 'node:crypto';
 import { createGunzip } from 'node:zlib';
-import tar from 'tar-stream';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import type { FileType, LayerProblem, PackageRef } from './model.js';
 import { normalizeImagePath } from './model.js';
 import { isNodeModulesManifest, isPythonMetadata, parseApkInstalled, parseDpkgStatus, parsePackageJson, parsePythonMetadata } from './inventory.js';
-import { scanFile, secretByName, wantsSecretScan, type ImageSecretHit } from './secret-scan.js';
+import { scanFile, secretPlan, wantsSecretScan, type ImageSecretHit } from './secret-scan.js';
 import { UserError } from '../../engine/types.js';
+import { FileSource, PrefixedSource, StreamSource, TapSource, walkTar, type ByteSource, type EntryBody, type TarHeader } from './tar-walk.js';
 
 export interface RawEntry {
   path: string;
@@ -117,17 +118,16 @@ export class LayerCollector {
   constructor(private readonly budget: ImageBudget = imageBudget()) {}
 
   /** Records the header; returns how many content bytes to keep (0: drain it). */
-  header(h: { name: string; type?: string | null; mode?: number; uid?: number; gid?: number; size?: number; linkname?: string | null }): { path: string; keep: number } | null {
+  header(h: { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null }): { path: string; keep: number } | null {
     const name = h.name ?? '';
-    const parts = name.split('/');
-    if (parts.includes('..')) {
+    if (name.includes('..') && name.split('/').includes('..')) {
       this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name climbs out of the root with ..' });
       return null;
     }
     if (name.startsWith('/')) {
       this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name is absolute' });
     }
-    const path = normalizeImagePath(name);
+    const path = plainPath(name) ?? normalizeImagePath(name);
     if (path === '/') return null;
     const base = path.slice(path.lastIndexOf('/') + 1);
     const dir = path.slice(0, path.lastIndexOf('/')) || '/';
@@ -156,11 +156,9 @@ export class LayerCollector {
     let keep = KEEP_EXACT[path] ?? 0;
     if (path.startsWith('/var/lib/dpkg/status.d/')) keep = PACKAGE_FILE_MAX;
     if (isNodeModulesManifest(path) || isPythonMetadata(path)) keep = PACKAGE_FILE_MAX;
-    if (wantsSecretScan(path, size)) keep = Math.max(keep, size);
-    else if (size > 0) {
-      const byName = secretByName(path);
-      if (byName) this.secrets.push({ path, kind: byName, line: 0, redacted: `(${size} bytes, not read)` });
-    }
+    const plan = secretPlan(path, size);
+    if (plan.scan) keep = Math.max(keep, size);
+    else if (plan.byName) this.secrets.push({ path, kind: plan.byName, line: 0, redacted: `(${size} bytes, not read)` });
     if (keep > 0 && size > keep) {
       if (KEEP_EXACT[path]) this.problems.push({ kind: 'content-too-large', path, detail: `${size} bytes, more than the ${keep} read` });
       return null;
@@ -202,6 +200,14 @@ export class LayerCollector {
   }
 }
 
+/** normalizeImagePath of the common name (relative, no empty, . or .. parts, a trailing slash
+ *  at most) without splitting it; null for any other, left to normalizeImagePath. */
+export function plainPath(name: string): string | null {
+  const n = name.endsWith('/') ? name.slice(0, -1) : name;
+  if (n === '' || n === '.' || n.startsWith('/') || n.endsWith('/') || n.startsWith('./') || n.endsWith('/.') || n.includes('//') || n.includes('/./') || n.includes('..')) return null;
+  return `/${n}`;
+}
+
 function fileType(t: string | null | undefined): FileType {
   switch (t) {
     case 'file': case 'contiguous-file': case undefined: case null: return 'file';
@@ -236,19 +242,6 @@ export interface ScanOptions {
   verify?: boolean;
   /** Shared by the layers of one image read (a fresh one per layer when absent). */
   budget?: ImageBudget;
-}
-
-/** Reads the first bytes, to sniff the compression. */
-async function readHead(it: AsyncIterator<Buffer>, want: number): Promise<{ head: Buffer; done: boolean }> {
-  const parts: Buffer[] = [];
-  let n = 0;
-  while (n < want) {
-    const r = await it.next();
-    if (r.done) return { head: Buffer.concat(parts), done: true };
-    parts.push(r.value);
-    n += r.value.length;
-  }
-  return { head: Buffer.concat(parts), done: false };
 }
 
 export function sniff(head: Buffer): 'gzip' | 'zstd' | 'tar' | 'json' | 'unknown' {
@@ -328,100 +321,94 @@ export function fmtBytes(n: number): string {
 }
 
 export type BlobResult =
-  | { kind: 'layer'; scan: LayerScan }
+  | { kind: 'layer'; scan: LayerScan; settle: Promise<void> | null }
   | { kind: 'data'; digest: string; data: Buffer; size: number }
-  | { kind: 'skipped'; digest: string; size: number };
+  | { kind: 'skipped'; size: number };
 
-/** Reads one blob (a layer, a config, a manifest — sniffed, since a tar may hold them in any
- *  order): a layer is scanned, a small JSON document kept, anything else hashed and dropped. */
-export async function readBlob(source: AsyncIterable<Buffer>, opts: ScanOptions & { maxDataBytes?: number }): Promise<BlobResult> {
-  const it = source[Symbol.asyncIterator]();
-  const { head, done } = await readHead(it, 1024);
-  const kind = sniff(head);
-  if (kind === 'json' || kind === 'unknown') {
-    const raw = createHash('sha256').update(head);
-    let size = head.length;
-    const keep = opts.maxDataBytes ?? 8 << 20;
-    const parts: Buffer[] = [head];
-    if (!done) {
-      for (let r = await it.next(); !r.done; r = await it.next()) {
-        raw.update(r.value);
-        size += r.value.length;
-        if (size <= keep) parts.push(r.value);
-        opts.onBytes?.(r.value.length);
-      }
-    }
-    const digest = `sha256:${raw.digest('hex')}`;
-    if (kind === 'json' && size <= keep) return { kind: 'data', digest, data: Buffer.concat(parts), size };
-    return { kind: 'skipped', digest, size };
-  }
-  return { kind: 'layer', scan: await scanLayer(kind, head, done ? null : it, opts) };
+/** A blob that lies in an open file (a docker-save tar, an OCI layout): its layer is walked with
+ *  positioned reads and hashed by `hash` (a HashPool: on a worker thread when it is large). */
+export interface BlobInFile {
+  fd: number;
+  start: number;
+  /** The file's size: a blob that claims to go past it is truncated. */
+  fileSize: number;
+  hash: (fd: number, start: number, size: number) => Promise<string>;
 }
 
-async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncIterator<Buffer> | null, opts: ScanOptions): Promise<LayerScan> {
+/** Reads one blob of `size` bytes from `body` (a layer, a config, a manifest — sniffed, since a
+ *  tar may hold them in any order): a layer is scanned, a small JSON document kept, anything
+ *  else skipped unread. A layer in a file (`file`) is walked by seeking; its digest comes later
+ *  (`settle` fills rawDigest and diffId) so the next layer is walked while this one is hashed. */
+export async function readBlob(body: ByteSource, size: number, opts: ScanOptions & { maxDataBytes?: number; file?: BlobInFile }): Promise<BlobResult> {
+  // a copy: the source may reuse its buffer
+  const head = Buffer.from(await body.read(Math.min(1024, size)));
+  const kind = sniff(head);
+  if (kind === 'json' || kind === 'unknown') {
+    const keep = opts.maxDataBytes ?? 8 << 20;
+    if (kind === 'json' && size <= keep) {
+      const rest = size > head.length ? Buffer.from(await body.read(size - head.length)) : Buffer.alloc(0);
+      const data = rest.length ? Buffer.concat([head, rest]) : head;
+      opts.onBytes?.(data.length);
+      return { kind: 'data', digest: `sha256:${createHash('sha256').update(data).digest('hex')}`, data, size };
+    }
+    opts.onBytes?.(size);
+    return { kind: 'skipped', size };
+  }
+  return scanLayer(kind, head, body, size, opts);
+}
+
+async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: ByteSource, size: number, opts: ScanOptions & { file?: BlobInFile }): Promise<BlobResult> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const verify = opts.verify !== false;
-  const rawHash = verify ? createHash('sha256') : null;
-  let rawBytes = 0;
+  if (size > limits.maxLayerBytes) throw new ImageReadError(`${opts.label}: the layer is larger than ${fmtBytes(limits.maxLayerBytes)}; stopped reading it`, 'raise the limit or check the input');
   if (kind === 'zstd') {
     const w = zstdWindow(head);
     if (w > limits.maxZstdWindow) {
       throw new ImageReadError(`${opts.label}: the zstd layer asks for a ${fmtBytes(w)} window (the most accepted is ${fmtBytes(limits.maxZstdWindow)}); not decompressed`, 'a decompression bomb or a corrupt layer; nothing was written');
     }
   }
-  async function* raw(): AsyncGenerator<Buffer> {
-    rawHash?.update(head);
-    rawBytes += head.length;
-    opts.onBytes?.(head.length);
-    yield head;
-    if (!it) return;
-    for (let r = await it.next(); !r.done; r = await it.next()) {
-      rawHash?.update(r.value);
-      rawBytes += r.value.length;
-      if (rawBytes > limits.maxLayerBytes) throw new ImageReadError(`${opts.label}: the layer is larger than ${fmtBytes(limits.maxLayerBytes)}; stopped reading it`, 'raise the limit or check the input');
-      opts.onBytes?.(r.value.length);
-      yield r.value;
-    }
-  }
+  const file = opts.file;
+  // the layer from its first byte: in a file, a fresh positioned view; in a stream, the head
+  // read for the sniff, then the rest
+  const whole: ByteSource = file ? new FileSource(file.fd, file.start, file.start + size, undefined, file.fileSize) : new PrefixedSource(head, body);
+  // a layer in a file is hashed from the file (on a worker when large), side by side with the walk
+  const fileDigest = file && verify && file.start + size <= file.fileSize ? file.hash(file.fd, file.start, size) : null;
+  fileDigest?.catch(noop); // awaited below; a walk error must not leave it unhandled
+  const rawHash = verify && !file ? createHash('sha256') : null;
+
   const collector = new LayerCollector(opts.budget);
-  const extract = tar.extract();
   let entryCount = 0;
-  extract.on('entry', (header, stream, next) => {
-    stream.on('error', () => { /* surfaces through the pipeline */ });
+  // most entries are not read: no promise for them
+  const onEntry = (h: TarHeader, entry: EntryBody): Promise<void> | undefined => {
     if (++entryCount > limits.maxEntries) {
-      extract.destroy(new ImageReadError(`${opts.label}: the layer holds more than ${limits.maxEntries} entries; stopped reading it`, 'an entry bomb or a corrupt layer; nothing was written'));
-      return;
+      throw new ImageReadError(`${opts.label}: the layer holds more than ${limits.maxEntries} entries; stopped reading it`, 'an entry bomb or a corrupt layer; nothing was written');
     }
-    const want = collector.header(header);
-    if (!want) {
-      stream.on('end', next);
-      stream.resume();
-      return;
-    }
-    // one buffer of the kept size, filled in place (no list of chunks joined at the end: for a
-    // 32 MiB package database that copy doubled the peak)
-    const buf = Buffer.allocUnsafe(Math.min(want.keep, Math.max(0, header.size ?? 0)));
-    let n = 0;
-    stream.on('data', (d: unknown) => { const c = d as Buffer; if (n < buf.length) n += c.copy(buf, n, 0, Math.min(c.length, buf.length - n)); });
-    stream.on('end', () => {
-      collector.content(want.path, buf.subarray(0, n));
-      next();
-    });
-  });
-  const meter = new Meter(kind !== 'tar', verify, limits, () => rawBytes, opts.label);
-  const stages: NodeJS.ReadWriteStream[] = [];
-  if (kind === 'gzip') stages.push(createGunzip());
-  if (kind === 'zstd') stages.push(new ZstdStream());
-  if (kind !== 'tar') stages.push(meter);
+    const want = collector.header(h);
+    if (!want) return undefined;
+    // the kept bytes only (the source's buffer: content() keeps strings and facts, not it)
+    return entry.read(Math.min(want.keep, Math.max(0, h.size))).then((data) => { collector.content(want.path, data); });
+  };
+
+  let meter: Meter | null = null;
+  let reported = 0;
+  const progress = (pos: number) => { opts.onBytes?.(pos - reported); reported = pos; };
   try {
-    await (pipeline as (streams: unknown[]) => Promise<void>)([Readable.from(raw(), { objectMode: false }), ...stages, extract]);
+    if (kind === 'tar') {
+      const src = rawHash ? new TapSource(whole, (b) => rawHash.update(b)) : whole;
+      const base = whole.position;
+      await walkTar(src, onEntry, { onProgress: (p) => { progress(p - base); } });
+      progress(src.position - base);
+    } else {
+      meter = new Meter(true, verify, limits, () => reported, opts.label);
+      await walkCompressed(kind, whole, size, meter, rawHash, onEntry, (n) => { opts.onBytes?.(n); reported += n; });
+    }
   } catch (err) {
     if (err instanceof ImageReadError) throw err;
     const msg = (err as Error)?.message ?? String(err);
     throw new ImageReadError(`${opts.label}: not a readable layer (${describeTarError(msg)})`, 'the file is truncated, corrupt or not an image layer; nothing was written');
   }
   const rawDigest = rawHash ? `sha256:${rawHash.digest('hex')}` : '';
-  return {
+  const scan: LayerScan = {
     entries: collector.entries,
     texts: collector.texts,
     packages: collector.packages,
@@ -429,12 +416,60 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, it: AsyncI
     secrets: collector.secrets,
     problems: collector.problems,
     rawDigest,
-    diffId: kind === 'tar' || !verify ? rawDigest : `sha256:${meter.hash.digest('hex')}`,
-    size: rawBytes,
-    uncompressedSize: kind === 'tar' ? rawBytes : meter.bytes,
+    diffId: kind === 'tar' || !verify ? rawDigest : `sha256:${meter!.hash.digest('hex')}`,
+    size,
+    uncompressedSize: kind === 'tar' ? size : meter!.bytes,
     compression: kind === 'tar' ? 'none' : kind,
   };
+  const settle = fileDigest?.then(
+    (d) => {
+      scan.rawDigest = d;
+      // an uncompressed layer's diff id is its raw digest
+      if (kind === 'tar') scan.diffId = d;
+    },
+    (err: unknown) => { throw new ImageReadError(`${opts.label}: cannot read the layer (${(err as Error)?.message ?? String(err)})`, 'the file changed or is truncated'); },
+  ) ?? null;
+  return { kind: 'layer', scan, settle };
 }
+
+/** A gzip or zstd layer: its stored bytes hashed and counted as they are read, decompressed,
+ *  metered (the diff id, the bomb checks) and walked. */
+async function walkCompressed(kind: 'gzip' | 'zstd', whole: ByteSource, size: number, meter: Meter, rawHash: Hash | null, onEntry: (h: TarHeader, e: EntryBody) => Promise<void> | undefined, onRaw: (n: number) => void): Promise<void> {
+  async function* raw(): AsyncGenerator<Buffer> {
+    for (let left = size; left > 0;) {
+      // a copy: the source may reuse its buffer, and the decompressor holds on to chunks; an
+      // archive that ends first is the compressed stream ending early
+      let b: Buffer;
+      try {
+        b = Buffer.from(await whole.read(Math.min(left, 256 << 10)));
+      } catch {
+        b = Buffer.alloc(0);
+      }
+      if (b.length === 0) throw new Error('unexpected end of file');
+      rawHash?.update(b);
+      left -= b.length;
+      onRaw(b.length);
+      yield b;
+    }
+  }
+  const decompress = kind === 'gzip' ? createGunzip() : new ZstdStream();
+  const state: { failed: Error | null } = { failed: null };
+  const done = new Promise<void>((resolve) => {
+    pipelineCb(Readable.from(raw(), { objectMode: false }), decompress, meter, (err) => { if (err) state.failed = err; resolve(); });
+  });
+  try {
+    await walkTar(new StreamSource(meter as AsyncIterable<Buffer>), onEntry);
+  } catch (err) {
+    // a failed stage (a bomb, corrupt data) reaches the walk through the stream it reads
+    meter.destroy();
+    await done;
+    throw err;
+  }
+  await done;
+  if (state.failed) throw state.failed;
+}
+
+function noop(): void { /* handled where awaited */ }
 
 export function describeTarError(msg: string): string {
   if (/Unexpected end of data/i.test(msg)) return 'the tar ends in the middle of an entry: truncated';

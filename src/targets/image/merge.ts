@@ -128,8 +128,9 @@ export function buildModel(input: ModelInput): ImageModel {
       else if (e.whiteout === 'opaque') opaque.add(e.path);
     }
     if (gone.size || opaque.size) {
+      const hidden = hider(gone, opaque);
       for (const [p, f] of current) {
-        if (hiddenBy(p, gone, opaque)) {
+        if (hidden(p)) {
           drop(f, i, 'deleted');
           current.delete(p);
         }
@@ -209,7 +210,17 @@ export function buildModel(input: ModelInput): ImageModel {
   return model;
 }
 
-function hiddenBy(p: string, gone: Set<string>, opaque: Set<string>): boolean {
+/** hiddenBy for one layer's whiteouts: with a few of them (the usual case), a test of each as a
+ *  folder prefix instead of a slice per ancestor of every path the lower layers hold. */
+export function hider(gone: Set<string>, opaque: Set<string>): (p: string) => boolean {
+  if (gone.size + opaque.size > 16) return (p) => hiddenBy(p, gone, opaque);
+  // an ancestor of p is p up to one of its slashes (not the first character): p starts with it and a slash
+  const prefixes = [...gone, ...opaque].filter((g) => g !== '').map((g) => `${g}/`);
+  const rootOpaque = opaque.has('/');
+  return (p) => gone.has(p) || prefixes.some((x) => p.startsWith(x)) || (rootOpaque && p !== '/');
+}
+
+export function hiddenBy(p: string, gone: Set<string>, opaque: Set<string>): boolean {
   if (gone.has(p)) return true;
   for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
     const anc = p.slice(0, i);

@@ -1,16 +1,20 @@
 // The image readers: a docker-save tar (legacy layout, or the OCI layout newer engines write),
 // an OCI image layout directory or its tar, and an image in the local engine (its export stream,
-// which is a docker-save tar). Each reads every blob once, as a stream; nothing is extracted.
-import { constants as fsConstants, createReadStream, existsSync, promises as fs, statSync } from 'node:fs';
+// which is a docker-save tar). A file is read by seeking (tar-walk.ts): the archive's index, the
+// documents and each uncompressed layer's headers, bodies only where kept; digests are computed
+// from the file apart (hash-pool.ts, worker threads). A stream is read once, in order, by the
+// same walker. Nothing is extracted.
+import { constants as fsConstants, existsSync, promises as fs, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import tar from 'tar-stream';
 import type { ImageModel } from './model.js';
 import { buildModel, type ConfigDoc, type LayerInput } from './merge.js';
 import { ImageReadError, describeTarError, imageBudget, readBlob, type LayerScan, type ScanLimits } from './layer-scan.js';
 import { UserError } from '../../engine/types.js';
 import { findSignatures, isCosignArtifact } from './signature.js';
+import { FileSource, StreamSource, walkTar } from './tar-walk.js';
+import { HashPool } from './hash-pool.js';
 
 export interface Progress {
   /** Bytes of the input read so far, and the total when known. */
@@ -56,7 +60,7 @@ export async function readImages(input: string, cwd: string, opts: ReadOptions =
     const st = statSync(abs);
     if (st.isDirectory()) return readOciDirectory(input, abs, opts);
     if (!st.isFile()) throw new UserError(`${input}: not a file or a directory`, 'give a docker-save tar, an OCI layout (directory or tar), or an image name');
-    return readTarStream(input, createReadStream(abs, { highWaterMark: 256 << 10 }), st.size, opts);
+    return readTarFile(input, abs, st.size, opts);
   }
   if (input.startsWith('.') || input.startsWith('/') || (/\.(tar|tgz|tar\.gz|tar\.zst)$/.test(input) && !input.includes(':'))) {
     throw new UserError(`${input}: no such file or directory`, 'give a docker-save tar, an OCI layout, or the name of an image in the local engine');
@@ -64,48 +68,62 @@ export async function readImages(input: string, cwd: string, opts: ReadOptions =
   return readEngineImage(input, opts);
 }
 
-/** A tar: docker save (legacy or OCI-in-docker-save) or an OCI layout tar. */
+/** A tar from a stream (an engine export): docker save (legacy or OCI-in-docker-save) or an OCI
+ *  layout tar. Every byte is read once, in order. */
 export async function readTarStream(label: string, source: Readable, total: number | null, opts: ReadOptions): Promise<ImageModel[]> {
+  try {
+    return await readTar(label, new StreamSource(source as AsyncIterable<Buffer>), total, opts, null);
+  } finally {
+    source.destroy();
+  }
+}
+
+/** A tar in a file: the same, read by seeking. The outer index and each layer's headers are
+ *  read; a body only when it is kept (a document, passwd, a package database, a file scanned
+ *  for secrets). With verify, each layer's digest is computed from the file on a worker thread
+ *  while the main thread walks the headers. */
+async function readTarFile(label: string, path: string, size: number, opts: ReadOptions): Promise<ImageModel[]> {
+  const handle = await fs.open(path, 'r');
+  const pool = new HashPool();
+  try {
+    return await readTar(label, new FileSource(handle.fd, 0, size), size, opts, { fd: handle.fd, size, pool });
+  } finally {
+    await pool.close();
+    await handle.close();
+  }
+}
+
+async function readTar(label: string, src: StreamSource | FileSource, total: number | null, opts: ReadOptions, file: { fd: number; size: number; pool: HashPool } | null): Promise<ImageModel[]> {
   const docs = new Map<string, { digest: string; data: Buffer }>();
   const layers = new Map<string, LayerScan>();
+  const settles: Promise<void>[] = [];
   const budget = imageBudget();
   let read = 0;
   const tick = (n: number, current: string) => {
     read += n;
     opts.onProgress?.({ read, total, current });
   };
-  const extract = tar.extract();
   let sawEntry = false;
-  extract.on('entry', (header, stream, next) => {
-    sawEntry = true;
-    stream.on('error', noop); // the archive's own error reaches us through extract
-    const name = header.name.replace(/^\.\//, '').replace(/^\/+/, '');
-    if (header.type !== 'file' && header.type !== 'contiguous-file') {
-      stream.on('end', next);
-      stream.resume();
-      return;
-    }
-    const current = /layer\.tar$|^blobs\//.test(name) ? `layer ${shortName(name)}` : name;
-    readBlob(stream as unknown as AsyncIterable<Buffer>, { label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget, onBytes: (n) => tick(n, current) }).then(
-      (r) => {
-        if (r.kind === 'layer') layers.set(name, r.scan);
-        else if (r.kind === 'data') docs.set(name, { digest: r.digest, data: r.data });
-        next();
-      },
-      (err) => { extract.destroy(err); },
-    );
-  });
-  const done = new Promise<void>((resolve, reject) => {
-    extract.on('finish', resolve);
-    extract.on('close', resolve);
-    extract.on('error', reject);
-    source.on('error', reject);
-  });
-  source.pipe(extract);
   try {
-    await done;
+    await walkTar(src, async (header, body) => {
+      sawEntry = true;
+      const name = header.name.replace(/^\.\//, '').replace(/^\/+/, '');
+      if (header.type !== 'file' && header.type !== 'contiguous-file') return;
+      const current = /layer\.tar$|^blobs\//.test(name) ? `layer ${shortName(name)}` : name;
+      const r = await readBlob(body, body.size, {
+        label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget, onBytes: (n) => { tick(n, current); },
+        ...(file ? { file: { fd: file.fd, start: body.start, fileSize: file.size, hash: (fd, start, n) => file.pool.hash(fd, start, n) } } : {}),
+      });
+      if (r.kind === 'layer') {
+        layers.set(name, r.scan);
+        if (r.settle) {
+          r.settle.catch(noop); // awaited below; if the walk fails first, its digest is not wanted
+          settles.push(r.settle);
+        }
+      } else if (r.kind === 'data') docs.set(name, { digest: r.digest, data: r.data });
+    });
+    await Promise.all(settles);
   } catch (err) {
-    source.destroy();
     if (err instanceof UserError) throw err;
     const msg = (err as Error)?.message ?? String(err);
     if (!sawEntry && /Invalid tar header|Invalid header|Unexpected end/.test(msg)) {
@@ -129,6 +147,7 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
   let total = 0;
   let read = 0;
   const budget = imageBudget();
+  const pool = new HashPool();
   const docs = new Map<string, { digest: string; data: Buffer }>();
   const layers = new Map<string, LayerScan>();
   const store: Store = {
@@ -145,18 +164,29 @@ async function readOciDirectory(label: string, dir: string, opts: ReadOptions): 
       const p = join(dir, name);
       if (!safeBlobName(name) || !existsSync(p)) return null;
       const handle = await openRegular(label, name, p);
-      const r = await readBlob(handle.createReadStream({ highWaterMark: 256 << 10 }), {
-        label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget,
-        onBytes: (n) => { read += n; opts.onProgress?.({ read, total: total || null, current: `layer ${shortName(name)}` }); },
-      });
-      if (r.kind !== 'layer') throw new ImageReadError(`${label}: ${name} is not a layer (neither a tar nor gzip/zstd-compressed tar)`, 'the layout is corrupt');
-      return r.scan;
+      try {
+        const size = (await handle.stat()).size;
+        const r = await readBlob(new FileSource(handle.fd, 0, size), size, {
+          label: `${label}: ${name}`, limits: opts.limits, verify: opts.verify, budget,
+          onBytes: (n) => { read += n; opts.onProgress?.({ read, total: total || null, current: `layer ${shortName(name)}` }); },
+          file: { fd: handle.fd, start: 0, fileSize: size, hash: (fd, start, n) => pool.hash(fd, start, n) },
+        });
+        if (r.kind !== 'layer') throw new ImageReadError(`${label}: ${name} is not a layer (neither a tar nor gzip/zstd-compressed tar)`, 'the layout is corrupt');
+        await r.settle;
+        return r.scan;
+      } finally {
+        await handle.close();
+      }
     },
   };
   try { for (const f of await fs.readdir(join(dir, 'blobs', 'sha256'))) total += (await fs.stat(join(dir, 'blobs', 'sha256', f))).size; } catch { /* no total */ }
   const index = await readRegularBlob(label, 'index.json', join(dir, 'index.json'), MAX_DOC_BYTES);
   docs.set('index.json', { digest: '', data: index });
-  return modelsFromStore(label, store, opts);
+  try {
+    return await modelsFromStore(label, store, opts);
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Largest image document (index, manifest, config) read. */
@@ -215,7 +245,7 @@ async function readEngineImage(ref: string, opts: ReadOptions): Promise<ImageMod
   return models;
 }
 
-function noop(): void { /* errors surface through the extractor */ }
+function noop(): void { /* a rejection handled where it is awaited */ }
 
 function shortName(name: string): string {
   const m = /([a-f0-9]{12})[a-f0-9]*/.exec(name);

@@ -37,6 +37,16 @@ export function wantsSecretScan(path: string, size: number): boolean {
   return !VENDOR_TREES.test(path);
 }
 
+/** Both header-time decisions for a regular file, with its name classified once (the layer
+ *  scan asks for every file): is its content scanned (wantsSecretScan), and if not, is it a
+ *  secret by its name alone (secretByName; null also for an empty file). */
+export function secretPlan(path: string, size: number): { scan: boolean; byName: string | null } {
+  if (size === 0) return { scan: false, byName: null };
+  const c = classifySecretPath(path.slice(1));
+  const scan = size <= SECRET_SCAN_MAX_BYTES && !SYSTEM_CONFIG.test(path) && (c !== null || !VENDOR_TREES.test(path));
+  return { scan, byName: scan || !c || c.needsContent ? null : c.label };
+}
+
 /** A secret file recognised by its name alone (a keystore, id_rsa), or null. */
 export function secretByName(path: string): string | null {
   const c = classifySecretPath(path.slice(1));
