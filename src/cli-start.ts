@@ -1,16 +1,9 @@
 // The CLI process: run main() with the process's IO, set the exit code, handle signals and
 // EPIPE. Started by cli.ts (the unbundled CLI) or as the entry of the bundle in dist/bin/
 // (scripts/bundle.mjs), which cannot hold a top-level await.
-import { setFlagsFromString } from 'node:v8';
 import type { Interrupts } from './io.js';
 import { processIO } from './io.js';
 import { main } from './main.js';
-
-// The bake reader's HCL parser is a 6.5 MB WebAssembly module: V8's optimising tier costs more
-// than it saves in a short run and holds the process about a second at exit while it finishes.
-// The baseline tier only (JavaScript is unaffected): a bake project lints 2-3x faster (bench
-// note in bench/real-projects/RESULTS.md).
-setFlagsFromString('--liftoff-only');
 
 // A reader that closes the pipe early (`tightship lint . | head`) is not an error of ours:
 // stop quietly instead of dying with an EPIPE stack trace.

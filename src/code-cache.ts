@@ -12,7 +12,6 @@ import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import * as vm from 'node:vm';
 
 type Env = Record<string, string | undefined>;
@@ -72,10 +71,6 @@ const WRAP = ['(function (exports, require, module, __filename, __dirname) {', '
 
 /** Runs the bundle `file` whose content hash is `bundleHash`. */
 export function runBundle(file: string, bundleHash: string, env: Env = process.env): void {
-  // The CLI sets this V8 flag (cli-start.ts); V8 refuses cached data made under other flags, so
-  // it is set before the bundle is compiled, the same in the run that writes the cache and in
-  // the runs that read it.
-  setFlagsFromString('--liftoff-only');
   const enableCompileCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   const requireFrom = nodeModule.createRequire(file);
   if (enableCompileCache) {
@@ -96,7 +91,9 @@ export function runBundle(file: string, bundleHash: string, env: Env = process.e
   }
   const script = new vm.Script(WRAP[0] + source + WRAP[1], { filename: file, cachedData });
   if (dir !== null && cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
-    // at exit, so that the cache holds the functions this run compiled, not only the top level
+    // at exit, so that the cache holds the functions this run compiled, not only the top level.
+    // (V8 refuses cached data made under other V8 flags: should the run that writes the cache set
+    // one, as the bake reader does, the next run refuses that cache and writes it again.)
     process.once('exit', () => { writeCache(script, dir, cacheFile); });
   }
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
