@@ -90,15 +90,21 @@ export function runBundle(file: string, bundleHash: string, env: Env = process.e
     }
   }
   const script = new vm.Script(WRAP[0] + source + WRAP[1], { filename: file, cachedData });
+  // V8 refuses cached data made under other V8 flags than the running ones. A run that loads
+  // node:v8 may set one (the bake reader sets --liftoff-only before its WebAssembly compiles):
+  // such a run writes no cache, else every later run would refuse it and write it again.
+  let v8Loaded = false;
+  const bundleRequire = Object.assign((id: string): unknown => {
+    if (id === 'node:v8' || id === 'v8') v8Loaded = true;
+    return requireFrom(id);
+  }, requireFrom);
   if (dir !== null && cacheFile !== null && (cachedData === undefined || script.cachedDataRejected === true)) {
-    // at exit, so that the cache holds the functions this run compiled, not only the top level.
-    // (V8 refuses cached data made under other V8 flags: should the run that writes the cache set
-    // one, as the bake reader does, the next run refuses that cache and writes it again.)
-    process.once('exit', () => { writeCache(script, dir, cacheFile); });
+    // at exit, so that the cache holds the functions this run compiled, not only the top level
+    process.once('exit', () => { if (!v8Loaded) writeCache(script, dir, cacheFile); });
   }
   const wrapper = script.runInThisContext() as (exports: object, require: NodeJS.Require, module: object, filename: string, dirname: string) => void;
   const module = { exports: {}, filename: file, id: file };
-  wrapper.call(module.exports, module.exports, requireFrom, module, file, path.dirname(file));
+  wrapper.call(module.exports, module.exports, bundleRequire as NodeJS.Require, module, file, path.dirname(file));
 }
 
 /** Writes the cache atomically (a reader never sees half a file) and keeps the folder small. */

@@ -50,6 +50,8 @@ it('package.json bin points at the built loader, a CommonJS file beside the one-
   assert.match(readFileSync(BUNDLE, 'utf8'), /^#!\/usr\/bin\/env node\n/);
   assert.deepEqual(JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'package.json'), 'utf8')), { type: 'commonjs' });
   assert.deepEqual(readdirSync(path.dirname(BUNDLE)).sort(), ['cli.js', 'package.json', 'tightship.cjs']);
+  const bytes = readFileSync(path.join(path.dirname(BUNDLE), 'tightship.cjs'));
+  assert.equal(bytes.findIndex((b) => b > 0x7f), -1, 'the bundle is ASCII only (V8 keeps it as a one-byte string)');
 });
 
 it('the bundle gives the same reports, exit codes and errors as the modules, with and without the code cache', () => {
@@ -59,6 +61,9 @@ it('the bundle gives the same reports, exit codes and errors as the modules, wit
   mkdirSync(project, { recursive: true });
   writeFileSync(path.join(project, '.tightship.yaml'), 'rules:\n  dockerfile/missing-oci-labels: off\n');
   writeFileSync(path.join(project, 'Dockerfile'), readFileSync(path.join(ROOT, 'examples/secure-app/Dockerfile.root')));
+  // durations in micro seconds, both spellings: the bundle writes the regular expression's µ and μ
+  // as escapes (it is ASCII only)
+  writeFileSync(path.join(project, 'Dockerfile.durations'), 'FROM alpine:3.20\nUSER 10001\nHEALTHCHECK --interval=30\u00b5s --timeout=1\u03bcs --start-period=2x CMD ["true"]\n');
   writeFileSync(path.join(project, 'docker-bake.hcl'), 'target "app" {\n  context = "."\n  dockerfile = "Dockerfile"\n}\n');
   const cases: string[][] = [
     ['lint', 'examples/secure-app', '--format', 'json'],
@@ -67,6 +72,7 @@ it('the bundle gives the same reports, exit codes and errors as the modules, wit
     ['lint', 'test/fixtures/lint/root/Dockerfile', '--format', 'json', '--no-context'],
     ['lint', project, '--format', 'json'],
     ['lint', path.join(project, '.tightship.yaml')],
+    ['lint', path.join(project, 'Dockerfile.durations'), '--format', 'json', '--no-context'],
     ['lint', 'no/such/file'],
     ['lint', '--format'],
     ['lint', '--help'],
@@ -76,64 +82,97 @@ it('the bundle gives the same reports, exit codes and errors as the modules, wit
   ];
   const cache = path.join(work, 'cache-same');
   const env = envFor(cache);
-  for (const args of cases) {
-    const b = run(SOURCE, args, env);
-    const first = run(BUNDLE, args, env); // the first run of the bundle writes the cache
-    const cached = run(BUNDLE, args, env);
-    const none = run(BUNDLE, args, { ...env, TIGHTSHIP_NO_CODE_CACHE: '1' });
-    assert.deepEqual(first, b, `tightship ${args.join(' ')}`);
-    assert.deepEqual(cached, b, `tightship ${args.join(' ')} (code cache)`);
-    assert.deepEqual(none, b, `tightship ${args.join(' ')} (no code cache)`);
-  }
+  const none = { ...env, TIGHTSHIP_NO_CODE_CACHE: '1' };
+  const expected = cases.map((args) => run(SOURCE, args, env));
+  cases.forEach((args, i) => { assert.deepEqual(run(BUNDLE, args, none), expected[i], `tightship ${args.join(' ')} (no code cache)`); });
+  // a lint of a plain one-Dockerfile project writes the cache the cases below then read
+  const app = path.join(work, 'same-app');
+  mkdirSync(app, { recursive: true });
+  writeFileSync(path.join(app, 'Dockerfile'), readFileSync(path.join(ROOT, 'examples/secure-app/Dockerfile.hardened')));
+  assert.deepEqual(run(BUNDLE, ['lint', '.'], env, app), run(SOURCE, ['lint', '.'], env, app));
+  if (OWN_CACHE) assert.equal(cacheFiles(cache).length, 1);
+  cases.forEach((args, i) => { assert.deepEqual(run(BUNDLE, args, env), expected[i], `tightship ${args.join(' ')} (code cache)`); });
 });
 
 describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CACHE && 'this Node has module.enableCompileCache') || (process.platform === 'win32' && 'POSIX folders') }, () => {
-  const args = ['lint', 'test/fixtures/lint/root/Dockerfile', '--format', 'json'];
+  // a project of one Dockerfile outside the repository (whose bake fixtures would make the run set
+  // a V8 flag, see below)
+  const args = ['lint', 'Dockerfile', '--format', 'json'];
+  let app = '';
+  before(() => {
+    app = path.join(work, 'app');
+    mkdirSync(app, { recursive: true });
+    writeFileSync(path.join(app, 'Dockerfile'), readFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile')));
+  });
+  const lintApp = (env: NodeJS.ProcessEnv) => run(BUNDLE, args, env, app);
 
   it('is written once, in the user\'s cache folder, and read by the next runs', () => {
     const cache = path.join(work, 'cache-once');
     const env = envFor(cache);
-    const a = run(BUNDLE, args, env);
+    const a = lintApp(env);
     const files = cacheFiles(cache);
     assert.equal(files.length, 1);
     assert.match(path.basename(files[0]!), new RegExp(`^[0-9a-f]{16}-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     assert.equal(statSync(path.join(cache, 'tightship')).mode & 0o077, 0, 'a folder of the user\'s own');
     const written = statSync(files[0]!);
-    assert.deepEqual(run(BUNDLE, args, env), a);
+    assert.deepEqual(lintApp(env), a);
     const after2 = statSync(files[0]!);
     assert.equal(after2.mtimeMs, written.mtimeMs, 'a cache V8 accepted is not written again');
     assert.equal(after2.ino, written.ino);
   });
 
+  it('a run that sets a V8 flag (the bake reader) writes no cache: the plain runs keep theirs', () => {
+    // V8 refuses cached data made under other flags; a bake file makes the run set --liftoff-only
+    const bake = path.join(work, 'bake-project');
+    mkdirSync(bake, { recursive: true });
+    writeFileSync(path.join(bake, 'Dockerfile'), readFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile')));
+    writeFileSync(path.join(bake, 'docker-bake.hcl'), 'target "app" {\n  context = "."\n}\n');
+    const plain = path.join(work, 'plain-project');
+    mkdirSync(plain, { recursive: true });
+    writeFileSync(path.join(plain, 'Dockerfile'), readFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile')));
+    const cache = path.join(work, 'cache-flags');
+    const env = envFor(cache);
+    const lint = ['lint', '.', '--format', 'json'];
+    const bakeReport = run(BUNDLE, lint, env, bake);
+    assert.equal(bakeReport.status, 1, bakeReport.stderr);
+    assert.deepEqual(cacheFiles(cache), [], 'the bake run left no cache');
+    run(BUNDLE, lint, env, plain);
+    const [file] = cacheFiles(cache);
+    const written = statSync(file!);
+    assert.deepEqual(run(BUNDLE, lint, env, bake), bakeReport, 'the bake run reads the plain run\'s cache');
+    run(BUNDLE, lint, env, plain);
+    assert.equal(statSync(file!).mtimeMs, written.mtimeMs, 'and nobody writes it again');
+  });
+
   it('a corrupt cache is rejected, the run is unchanged and the cache is written again', () => {
     const cache = path.join(work, 'cache-corrupt');
     const env = envFor(cache);
-    const a = run(BUNDLE, args, env);
+    const a = lintApp(env);
     const [file] = cacheFiles(cache);
     const good = readFileSync(file!);
     const bad = Buffer.from(good);
     for (let i = 0; i < bad.length; i += 97) bad[i] = bad[i]! ^ 0xff;
     writeFileSync(file!, bad);
-    assert.deepEqual(run(BUNDLE, args, env), a);
+    assert.deepEqual(lintApp(env), a);
     assert.ok(!readFileSync(file!).equals(bad), 'replaced');
     writeFileSync(file!, 'not a cache at all');
-    assert.deepEqual(run(BUNDLE, args, env), a);
+    assert.deepEqual(lintApp(env), a);
     assert.ok(readFileSync(file!).length > 1000);
   });
 
   it('a cache folder that cannot be made or written changes nothing', () => {
     const cache = path.join(work, 'cache-blocked');
     const env = envFor(cache);
-    const a = run(BUNDLE, args, { ...env, TIGHTSHIP_NO_CODE_CACHE: '1' });
+    const a = lintApp({ ...env, TIGHTSHIP_NO_CODE_CACHE: '1' });
     writeFileSync(path.join(cache, 'tightship'), 'a file where the folder would be');
     // the temporary folder's fallback is blocked the same way
     writeFileSync(path.join(cache, 'tmp', `tightship-cache-${process.getuid!()}`), 'blocked');
-    assert.deepEqual(run(BUNDLE, args, env), a);
+    assert.deepEqual(lintApp(env), a);
     if (process.getuid?.() !== 0) {
       // (root writes through permissions: only checked as another user)
       rmSync(path.join(cache, 'tightship'));
       mkdirSync(path.join(cache, 'tightship'), { mode: 0o500 });
-      assert.deepEqual(run(BUNDLE, args, env), a);
+      assert.deepEqual(lintApp(env), a);
       chmodSync(path.join(cache, 'tightship'), 0o700);
     }
   });
@@ -141,7 +180,7 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
   it('TIGHTSHIP_NO_CODE_CACHE=1 or NODE_DISABLE_COMPILE_CACHE=1 writes nothing', () => {
     for (const name of ['TIGHTSHIP_NO_CODE_CACHE', 'NODE_DISABLE_COMPILE_CACHE']) {
       const cache = path.join(work, `cache-off-${name}`);
-      const r = run(BUNDLE, args, envFor(cache, { [name]: '1' }));
+      const r = lintApp(envFor(cache, { [name]: '1' }));
       assert.equal(r.status, 1, r.stderr);
       assert.deepEqual(cacheFiles(cache), []);
       assert.deepEqual(readdirSync(path.join(cache, 'tmp')), []);
