@@ -69,7 +69,9 @@ export function cacheFileName(bundleHash: string): string {
 /** CommonJS's wrapper, on the first line so that positions in stack traces stay the bundle's. */
 const WRAP = ['(function (exports, require, module, __filename, __dirname) {', '\n})'] as const;
 
-/** Runs the bundle `file` whose content hash is `bundleHash`. */
+/** Runs the bundle `file` whose content hash is `bundleHash` (called by the loader that
+ *  scripts/bundle.mjs writes).
+ * @public */
 export function runBundle(file: string, bundleHash: string, env: Env = process.env): void {
   const enableCompileCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   const requireFrom = nodeModule.createRequire(file);
