@@ -11,7 +11,7 @@
 // cannot cache ES modules). Whitespace and syntax are minified, names are kept (stack traces
 // under --debug stay readable; full minification measured no faster).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -67,3 +67,5 @@ await esbuild.build({
   outfile: join(out, 'cli.js'),
   banner: { js: '#!/usr/bin/env node' },
 });
+// the bin runs as a program (npm links it; scripts/action.sh runs it directly)
+chmodSync(join(out, 'cli.js'), 0o755);
