@@ -1,69 +1,11 @@
 #!/usr/bin/env node
-// Thin entry point: run main() with the process's IO and set the exit code.
+// Thin entry point of the unbundled CLI (dist/src/cli.js); the installed bin is the bundle in
+// dist/bin/ (scripts/bundle.mjs), which starts cli-start.js through its own loader.
 import * as nodeModule from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-import type { Interrupts } from './io.js';
 
 // Node's on-disk cache of compiled code (Node >= 22.1): a later run skips compiling the modules it
 // loads. Turned on before anything of ours is loaded, so main and the command modules (imported
 // below, not statically) are all cached. NODE_DISABLE_COMPILE_CACHE=1 turns it off; older Node
 // has no such function and runs as before.
 (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-const { main } = await import('./main.js');
-const { processIO } = await import('./io.js');
-
-// The bake reader's HCL parser is a 6.5 MB WebAssembly module: V8's optimising tier costs more
-// than it saves in a short run and holds the process about a second at exit while it finishes.
-// The baseline tier only (JavaScript is unaffected): a bake project lints 2-3x faster (bench
-// note in bench/real-projects/RESULTS.md).
-setFlagsFromString('--liftoff-only');
-
-// A reader that closes the pipe early (`tightship lint . | head`) is not an error of ours:
-// stop quietly instead of dying with an EPIPE stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw err;
-  });
-}
-
-// Ctrl-C or SIGTERM while a command holds something to clean up (a container verify started):
-// clean up, then exit as the signal would (130 / 143).
-// Once interrupted, the command's own output stops: what it runs into while its resources are
-// removed under it is not a report.
-let stopping = false;
-const EXIT_ON: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-const SIGNALS = Object.keys(EXIT_ON) as NodeJS.Signals[];
-
-// A signal while a command holds something to undo (verify's container): undo it, then exit with
-// the signal's code; a second signal does not wait for the cleanup.
-const onInterrupt: Interrupts = (cleanup) => {
-  let seen = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    stopping = true;
-    const code = EXIT_ON[signal] ?? 130;
-    if (++seen > 1) process.exit(code);
-    process.stderr.write('tightship: interrupted: removing what this run started (again to force)\n');
-    void cleanup().finally(() => process.exit(code));
-  };
-  for (const s of SIGNALS) process.on(s, onSignal);
-  return () => {
-    for (const s of SIGNALS) process.removeListener(s, onSignal);
-  };
-};
-
-const io = processIO();
-main(process.argv.slice(2), {
-  ...io,
-  stdout: (t) => { if (!stopping) io.stdout(t); },
-  stderr: (t) => { if (!stopping) io.stderr(t); },
-  onInterrupt,
-}).then(
-  (code) => { process.exitCode = code; },
-  (err) => {
-    if (stopping) return;
-    process.stderr.write(`tightship: internal error: ${(err as Error)?.message ?? String(err)}\n`);
-    if (process.argv.includes('--debug')) process.stderr.write(`${(err as Error)?.stack ?? ''}\n`);
-    process.exitCode = 2;
-  },
-);
+await import('./cli-start.js');

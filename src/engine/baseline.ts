@@ -8,9 +8,17 @@
 // fingerprints; `--baseline` hides the findings whose fingerprint it holds, keeps the new ones, and
 // names the entries that match nothing any more, so the file only shrinks. Pure: results, sources
 // and a baseline in, results out; reading and writing the file is the command's job.
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Finding, TargetResult } from './types.js';
 import { compareFindings } from './run.js';
+
+// node:crypto on first use: a lint without a baseline or a fingerprinting format never loads it
+// (a few ms of a one-Dockerfile run)
+let createHash: typeof import('node:crypto').createHash | undefined;
+const sha256 = (text: string): string => {
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
+  return createHash('sha256').update(text).digest('hex');
+};
 
 /** The text a fingerprint hashes: the finding's source lines with whitespace collapsed, else its
  *  logical location and message. */
@@ -49,7 +57,7 @@ export function findingFingerprints(
     for (const f of [...r.findings].sort(compareFindings)) {
       const text = offendingText(f, sources, options.useSource ? options.useSource(f) : true);
       const file = options.pathOf ? options.pathOf(f.location.path) : f.location.path;
-      const base = createHash('sha256').update(`${f.ruleId}\u0000${file}\u0000${text}`).digest('hex').slice(0, 32);
+      const base = sha256(`${f.ruleId}\u0000${file}\u0000${text}`).slice(0, 32);
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       out.set(f, `${base}:${n}`);

@@ -8,6 +8,13 @@ import * as path from 'node:path';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'dist/src/cli.js');
 
+/** npm packages a Dockerfile lint does not need: YAML, schema validation, the Docker client, tar and
+ *  zstd readers (images), the HCL reader (bake files) and the TOML reader (init). */
+const FORBIDDEN_PACKAGES = /node_modules\/(yaml|ajv|dockerode|tar-stream|fzstd|@cdktf\/hcl2json|smol-toml)\//;
+/** Node's own modules it does not need either: hashing (baselines, fingerprints), V8's flags (the
+ *  bake reader's WebAssembly), HTTP (the engine) and compression. */
+const FORBIDDEN_BUILTINS = /^node:(crypto|v8|http|https|zlib)$/;
+
 it('the tightship bin lints a Dockerfile and sets the exit code', () => {
   const r = spawnSync(process.execPath, [BIN, 'lint', 'test/fixtures/lint/root/Dockerfile', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 1, r.stderr);
@@ -19,7 +26,7 @@ it('the tightship bin lints a Dockerfile and sets the exit code', () => {
   assert.doesNotMatch(usage.stderr, /\n\s+at /);
 });
 
-it('linting a Dockerfile loads no YAML parser, schema validator, Docker client or other targets\' rules', async () => {
+it('linting a Dockerfile loads no YAML parser, schema validator, Docker client, other targets\' rules, other commands or formatters', async () => {
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const os = await import('node:os');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-lazy-'));
@@ -35,8 +42,32 @@ it('linting a Dockerfile loads no YAML parser, schema validator, Docker client o
     const r = spawnSync(process.execPath, ['--import', path.join(dir, 'register.mjs'), BIN, 'lint', 'Dockerfile'], { cwd: path.join(dir, 'app'), encoding: 'utf8' });
     const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
     assert.ok(loaded.some((u) => u.includes('/dist/src/rules/dockerfile/')), 'the hook sees the modules');
-    const forbidden = loaded.filter((u) => /node_modules\/(yaml|ajv|dockerode|tar-stream|fzstd)\/|\/dist\/src\/rules\/(compose|image|container)\/|\/dist\/src\/targets\/(compose|image|container)\/|\/report\/sarif\.js/.test(u));
+    const forbidden = loaded.filter((u) => FORBIDDEN_PACKAGES.test(u) || FORBIDDEN_BUILTINS.test(u) || /\/dist\/src\/rules\/(compose|image|container|host|daemon|profile|run)\/|\/dist\/src\/targets\/(compose|image|container|host)\/|\/dist\/src\/report\/(json|sarif|junit|html|checkstyle|gitlab|github|cyclonedx|xml|rules-docs)\.js|\/dist\/src\/commands\/(image|verify|host|init|init-templates|migrate|rules)\.js|\/dist\/src\/engine\/hadolint-config\.js/.test(u));
     assert.deepEqual(forbidden, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('the bundled bin (one file) requires none of those packages for a Dockerfile lint', async () => {
+  const { mkdtempSync, writeFileSync, rmSync, mkdirSync, copyFileSync, readFileSync } = await import('node:fs');
+  const os = await import('node:os');
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-lazy-bundle-'));
+  try {
+    // a preload that lists every file CommonJS loads (the bundle requires the npm packages)
+    writeFileSync(path.join(dir, 'hook.cjs'), "const M = require('module'); const load = M._load; M._load = function (r, p, m) { const out = load.apply(this, arguments); try { process.stderr.write('LOADED ' + M._resolveFilename(r, p, m) + '\\n'); } catch {} return out; };\n");
+    mkdirSync(path.join(dir, 'app'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile'), path.join(dir, 'app/Dockerfile'));
+    const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') };
+    for (const pass of ['no cache yet', 'code cache']) {
+      const r = spawnSync(process.execPath, ['--require', path.join(dir, 'hook.cjs'), path.join(ROOT, pkg.bin.tightship!), 'lint', 'Dockerfile', '--format', 'json'], { cwd: path.join(dir, 'app'), encoding: 'utf8', env });
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(JSON.parse(r.stdout).results[0].level, 'root');
+      const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
+      assert.ok(loaded.some((f) => f.includes('node_modules/spdx-expression-parse/')), `${pass}: the hook sees the packages the bundle requires`);
+      assert.deepEqual(loaded.filter((f) => FORBIDDEN_PACKAGES.test(f) || FORBIDDEN_BUILTINS.test(f)), [], pass);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

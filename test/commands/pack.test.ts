@@ -59,7 +59,7 @@ describe('npm pack → npm ci --offline in an empty project', { timeout: 600_000
     }
     const stray = files.filter((f) => /^(src|test|test-corpus|e2e|bench|scripts|examples)\//.test(f) || f.startsWith('dist/test') || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
     assert.deepEqual(stray, []);
-    assert.ok(files.some((f) => f.startsWith('dist/bin/chunks/')), 'the lazily loaded chunks of the bundle');
+    assert.ok(files.some((f) => f.startsWith('dist/bin/tightship.cjs')), 'the one-file bundle the bin loads');
   });
 
   it('package.json: exports with types for the library entry, engines met by this node', () => {

@@ -1,5 +1,6 @@
 // The boundaries the architecture promises, checked on the source: the engine imports no target,
-// no rule and no registry; only cli.ts exits the process or handles signals; VERSION does not
+// no rule and no registry; only the CLI process (cli-start.ts) exits the process or handles
+// signals, and the bin's loader (code-cache.ts) hooks the exit to write its cache; VERSION does not
 // come from main.ts (which imports the commands).
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,9 +29,9 @@ it('the engine imports no target, rule, registry, command or report', () => {
   }
 });
 
-it('only cli.ts exits the process or handles signals', () => {
+it('only the CLI process exits the process or handles signals', () => {
   for (const f of files(SRC)) {
-    if (path.relative(SRC, f) === 'cli.ts') continue;
+    if (['cli.ts', 'cli-start.ts', 'code-cache.ts'].includes(path.relative(SRC, f))) continue;
     const code = readFileSync(f, 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\*|'|")/.test(l)).join('\n');
     assert.doesNotMatch(code, /process\.(exit|once|on)\(|process\.removeListener\(/, path.relative(SRC, f));
   }
@@ -38,8 +39,8 @@ it('only cli.ts exits the process or handles signals', () => {
 
 it('no module takes VERSION from main.ts', () => {
   for (const f of files(SRC)) {
-    // cli.ts runs main; index.ts re-exports it for the library
-    if (['main.ts', 'index.ts', 'cli.ts'].includes(path.relative(SRC, f))) continue;
+    // cli-start.ts runs main; index.ts re-exports it for the library
+    if (['main.ts', 'index.ts', 'cli.ts', 'cli-start.ts'].includes(path.relative(SRC, f))) continue;
     assert.ok(!imports(f).some((s) => /(^|\/)main\.js$/.test(s)), `${path.relative(SRC, f)} imports main.js`);
   }
 });

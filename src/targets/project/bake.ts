@@ -32,6 +32,14 @@ let hclModule: Promise<{ parse(file: string, text: string): Promise<unknown> }> 
 
 /** The HCL parser, loaded on first use only (its WebAssembly module is 6.5 MB). */
 async function hcl(): Promise<{ parse(file: string, text: string): Promise<unknown> }> {
+  if (!hclModule) {
+    // V8's optimising tier costs more on this WebAssembly module than it saves in a short run and
+    // holds the process about a second at exit while it finishes: the baseline tier only
+    // (JavaScript is unaffected; a bake project lints 2-3x faster, bench/real-projects/RESULTS.md).
+    // Set here, before the module compiles, so that a run with no bake file never loads node:v8.
+    const { setFlagsFromString } = await import('node:v8');
+    setFlagsFromString('--liftoff-only');
+  }
   hclModule ??= import('@cdktf/hcl2json').then((m) => (m as unknown as { default?: typeof m }).default ?? m);
   return hclModule;
 }
