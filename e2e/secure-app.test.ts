@@ -39,7 +39,7 @@ function freePort(): Promise<number> {
   return new Promise((res, rej) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
+      s.close(() => { res(port); });
     }).on('error', rej);
   });
 }
@@ -184,7 +184,7 @@ describe('the reference system on a real engine', { timeout: 600_000 }, () => {
     await must('docker', ['stop', '-t', '8', id]);
     const exit = (await must('docker', ['inspect', '-f', '{{.State.ExitCode}}', id])).trim();
     assert.equal(exit, '0');
-    measured.compose!.stop = 'exit 0 on SIGTERM';
+    measured.compose.stop = 'exit 0 on SIGTERM';
   });
 
   it('writes the measured comparison table into examples/secure-app/README.md', async () => {

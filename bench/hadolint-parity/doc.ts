@@ -123,7 +123,7 @@ export function hadolintPage(): string {
   out.push('| DL | what it checks | tightship |');
   out.push('|---|---|---|');
   for (const d of ids) {
-    const [what, why] = DL[d]!;
+    const [what, why] = DL[d];
     const ours = byDl.get(d);
     out.push(`| ${d} | ${what} | ${ours ? ours.map((id) => `[\`${id}\`](rules/${id}.md)`).join(', ') : `none: ${why ?? 'not yet'}`} |`);
   }
@@ -136,11 +136,11 @@ export function hadolintPage(): string {
   out.push('left out, the ARG/ENV names declared. `# hadolint ignore=SC2086` and `# tightship ignore=SC2086 -- reason`');
   out.push('are honoured for that one code; `--no-shellcheck` (or the rule turned off) skips ShellCheck; without the');
   out.push('binary, lint prints one info line and reports no SC codes.', '');
-  return `${out.join('\n')}`;
+  return out.join('\n');
 }
 
 if (process.argv[1] && /doc\.js$/.test(process.argv[1])) {
-  const page = `${hadolintPage()}`;
+  const page = hadolintPage();
   if (process.argv.includes('--check')) {
     const old = readFileSync(PAGE, 'utf8');
     if (old !== page) { process.stderr.write('docs/hadolint.md is stale: run node dist/bench/hadolint-parity/doc.js\n'); process.exit(1); }

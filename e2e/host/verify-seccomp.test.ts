@@ -23,7 +23,7 @@ function docker(args: string[], cwd?: string): string {
 /** A representative deny-by-default profile: every x86-64 system call of this machine's kernel
  *  headers except those Docker's default profile blocks. */
 function denyByDefaultProfile(): string {
-  const names = [...readFileSync(UNISTD, 'utf8').matchAll(/#define __NR_(\w+)\s+\d+/g)].map((m) => m[1]!).filter((n) => !BLOCKED_BY_DEFAULT.has(n));
+  const names = [...readFileSync(UNISTD, 'utf8').matchAll(/#define __NR_(\w+)\s+\d+/g)].map((m) => m[1]).filter((n) => !BLOCKED_BY_DEFAULT.has(n));
   return JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO', architectures: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'], syscalls: [{ names, action: 'SCMP_ACT_ALLOW' }] }, null, 2);
 }
 

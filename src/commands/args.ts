@@ -22,7 +22,7 @@ export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpe
   const positional: string[] = [];
   const aliases = new Map(Object.entries(specs).filter(([, s]) => s.alias).map(([n, s]) => [s.alias!, n]));
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
     if (!a.startsWith('-') || a === '-') { positional.push(a); continue; }
     const eq = a.indexOf('=');

@@ -180,9 +180,9 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   const YAML = await import('yaml');
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    const e = doc.errors[0]!;
+    const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new UserError(`invalid YAML in ${shown}${line ? ` at line ${line}` : ''}: ${message}`,
       'fix the YAML syntax of the config file');
   }
@@ -273,10 +273,10 @@ function schemaError(file: string, errors: AjvError[], data: Record<string, unkn
     const name = String(badName.params.propertyName ?? badName.instancePath.split('/').pop());
     return new UserError(`'${name}' in ${file} is not a rule id`, "rule ids look like 'dockerfile/last-user-root'; run 'tightship rules'");
   }
-  const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+  const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   const where = e.instancePath.slice(1).split('/').join('.') || '(top level)';
   if (e.instancePath.startsWith('/rules/')) {
-    const id = e.instancePath.split('/')[2]!.replace(/~1/g, '/');
+    const id = e.instancePath.split('/')[2].replace(/~1/g, '/');
     const nested = e.keyword === 'additionalProperties' ? ` (unknown key '${String(e.params.additionalProperty)}')` : '';
     return new UserError(`invalid setting for rule '${id}' in ${file}${nested}`,
       `use off | error | warning | info, or { severity: …, options: { … } }`);
@@ -288,7 +288,7 @@ function schemaError(file: string, errors: AjvError[], data: Record<string, unkn
     return new UserError(`unknown key '${key}' in ${where} in ${file}${guess ? ` (did you mean '${guess}'?)` : ''}`, `allowed keys: ${keys.join(', ')}`);
   }
   const allowed = e.keyword === 'enum' ? ` (one of ${(e.params.allowedValues as unknown[]).join(', ')})` : '';
-  void data;
+  data;
   return new UserError(`${where} in ${file} ${e.message ?? 'is invalid'}${allowed}`, 'see docs/configuration.md');
 }
 

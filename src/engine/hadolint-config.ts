@@ -88,9 +88,9 @@ function bool(v: unknown, where: string): boolean {
 function readFile(text: string, file: string, s: Settings): void {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
-    const e = doc.errors[0]!;
+    const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    fail(`invalid YAML in ${file}${line ? ` at line ${line}` : ''}`, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    fail(`invalid YAML in ${file}${line ? ` at line ${line}` : ''}`, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(file, 'must be a mapping of settings');
@@ -229,7 +229,7 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
     if (ignored.has(dl)) continue;
     const claimers = byDl.get(dl);
     if (!claimers?.length) { overrideNone.push(dl); continue; }
-    const severity = SEVERITY_OF[sev]!;
+    const severity = SEVERITY_OF[sev];
     for (const r of claimers) {
       if (rules[r.id] === 'off') continue;
       const prev = chosen.get(r.id);
@@ -244,13 +244,13 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
     const mapped = ids.filter((dl) => byDl.get(dl)?.length && !ignored.has(dl));
     const missing = ids.filter((dl) => !byDl.get(dl)?.length);
     const parts: string[] = [];
-    if (mapped.length) parts.push(`${mapped.map((dl) => `${dl} → ${byDl.get(dl)!.map((r) => r.id).join(', ')}`).join(', ')}`);
+    if (mapped.length) parts.push(mapped.map((dl) => `${dl} → ${byDl.get(dl)!.map((r) => r.id).join(', ')}`).join(', '));
     if (from.endsWith('style') || from.endsWith('STYLE')) parts.push('tightship has no style severity: style is info');
     if (missing.length) parts.push(`no tightship rule yet for ${missing.join(', ')}`);
     note(from, mapped.length === 0 ? 'no-equivalent' : missing.length ? 'partial' : 'honoured', parts.join('; '));
   }
   if (conflicts.length) note('override', 'partial', `one tightship rule stands for DL ids given different severities; the most severe applies: ${sorted(conflicts).join(', ')}`);
-  void overrideNone;
+  overrideNone;
 
   if (s.failureThreshold) {
     const v = s.failureThreshold.value.toLowerCase();
@@ -359,7 +359,7 @@ export function hadolintResolvedConfig(t: HadolintTranslation, file: string | nu
   if (t.config.inlineIgnores !== undefined) config.inlineIgnores = t.config.inlineIgnores;
   for (const [id, s] of Object.entries(t.config.rules ?? {})) {
     config.rules[id] = typeof s === 'string' ? { severity: s } : { ...s, options: s.options ? { ...s.options } : undefined };
-    if (config.rules[id]!.options === undefined) delete config.rules[id]!.options;
+    if (config.rules[id].options === undefined) delete config.rules[id].options;
   }
   return config;
 }

@@ -91,7 +91,7 @@ function planIsCurrent(plan: Plan, opts: RunOptions): boolean {
   const ids = Object.keys(opts.config.rules);
   if (ids.length !== snap.ids.length) return false;
   for (let i = 0; i < ids.length; i++) {
-    const setting = opts.config.rules[ids[i]!];
+    const setting = opts.config.rules[ids[i]];
     if (ids[i] !== snap.ids[i] || setting !== snap.settings[i] || setting?.severity !== snap.severities[i]) return false;
   }
   return true;
@@ -119,7 +119,7 @@ function planRules(kind: TargetKind, opts: RunOptions): Plan {
       if (setting?.severity === 'off') continue;
       plan.push({
         rule,
-        severity: (setting?.severity ?? rule.severity) as Finding['severity'],
+        severity: setting?.severity ?? rule.severity,
         overridden: Boolean(setting?.severity),
         options: compileOptions(rule, opts.config),
       });
@@ -238,7 +238,7 @@ export function gradeLevel(findings: readonly Finding[], rules: readonly GradedR
     else if (level === 'hardened') blockingHardened.add(f.ruleId);
   }
   if (broken.length) {
-    const first = [...broken].sort(compareFindings)[0]!;
+    const first = [...broken].sort(compareFindings)[0];
     const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
     return { level: null, missingForNextLevel: [], levelReason: `does not build: ${first.message} (${first.ruleId}, line ${first.location.startLine})${more}` };
   }

@@ -27,7 +27,7 @@ export const FORMAT_NAMES = formatNames();
 
 /** The formats a command offers (every format when no command is named). */
 export function formatNames(command?: string): string[] {
-  return Object.keys(FORMATS).filter((n) => command === undefined ? !FORMATS[n]!.commands : !FORMATS[n]!.commands || FORMATS[n]!.commands!.includes(command));
+  return Object.keys(FORMATS).filter((n) => command === undefined ? !FORMATS[n].commands : !FORMATS[n].commands || FORMATS[n].commands.includes(command));
 }
 
 export function isFormat(name: string, command?: string): boolean {

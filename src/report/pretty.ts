@@ -55,7 +55,7 @@ function codeFrame(f: Finding, lines: string[], p: Paint): string[] {
 function firstSentence(s: string): string {
   const protectedText = s.trim().replace(/\b(e\.g|i\.e|etc|vs)\./g, '$1\u0001');
   const m = /^(.+?[.!?])(\s+[A-Z`(]|$)/s.exec(protectedText);
-  return (m ? m[1]! : protectedText).replace(/\u0001/g, '.').replace(/\s+/g, ' ');
+  return (m ? m[1] : protectedText).replace(/\u0001/g, '.').replace(/\s+/g, ' ');
 }
 
 function where(f: Finding): string {
@@ -132,7 +132,7 @@ function groupsOf(results: readonly TargetResult[]): Group[] {
     }
     for (const [ruleId, list] of perRule) {
       if (list.length !== 1) continue; // several findings of a rule in one service stay with it
-      const f = list[0]!;
+      const f = list[0];
       const key = `${r.target.path}\u0000${ruleId}\u0000${f.severity}`;
       let g = byKey.get(key);
       if (!g) {

@@ -24,7 +24,7 @@ function ruleDescriptor(rule: CatalogueEntry): Record<string, unknown> {
   const cis = new Set<string>((rule.equivalents.cis ?? []).map((c) => c.replace(/^CIS\s*/i, '')));
   for (const ref of rule.references) {
     const m = /^CIS\b[^0-9]*(\d+(?:\.\d+)*)/i.exec(ref);
-    if (m) cis.add(m[1]!);
+    if (m) cis.add(m[1]);
   }
   for (const c of [...cis].sort()) tags.push(`CIS-${c}`);
   const equivalents = Object.entries(rule.equivalents)

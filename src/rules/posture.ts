@@ -167,7 +167,7 @@ export function noNewPrivileges<T extends { value: string }>(options: readonly T
 
 /** true when the user is root: root, 0, root:x, 0:0 (after interpolation). */
 export function isRootUser(user: string): boolean {
-  const u = user.trim().split(':')[0]!.trim();
+  const u = user.trim().split(':')[0].trim();
   return u === 'root' || u === '0' || u === '';
 }
 

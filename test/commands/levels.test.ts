@@ -14,7 +14,7 @@ before(() => {
   writeFileSync(join(dir, 'Dockerfile'), `FROM ${PINNED}\nCOPY missing.txt /app/\nHEALTHCHECK CMD ["/app/health"]\nUSER 10001\nCMD ["/app/run"]\n`);
   writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: .\n');
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => { rmSync(dir, { recursive: true, force: true }); });
 
 describe('levels', () => {
   it('a Dockerfile whose COPY source is missing from its context is not graded, nor the service built from it', async () => {

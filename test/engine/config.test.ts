@@ -171,7 +171,7 @@ describe('config globs (compileConfigGlob)', () => {
     ['./vendor/**', 'vendor/a', true],
   ];
   for (const [glob, p, expected] of cases) {
-    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => assert.equal(compileConfigGlob(glob).test(p), expected));
+    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => { assert.equal(compileConfigGlob(glob).test(p), expected); });
   }
 
   // a RegExp (the old matcher) backtracks exponentially here: this case would time the suite out

@@ -91,8 +91,8 @@ describe('inline ignores in Dockerfiles', () => {
     assert.deepEqual(at(fs, 'dockerfile/last-user-root'), []);
     const info = fs.filter((f) => f.ruleId === 'tightship/ignore-without-reason');
     assert.equal(info.length, 1);
-    assert.equal(info[0]!.severity, 'info');
-    assert.equal(info[0]!.location.startLine, 2);
+    assert.equal(info[0].severity, 'info');
+    assert.equal(info[0].location.startLine, 2);
   });
 
   it('unused ignores and unknown ids are reported as info, with a did-you-mean', async () => {
@@ -100,7 +100,7 @@ describe('inline ignores in Dockerfiles', () => {
     assert.deepEqual(at(fs, 'dockerfile/last-user-root'), [3]);
     const unused = fs.filter((f) => f.ruleId === 'tightship/unused-ignore');
     assert.equal(unused.length, 1);
-    assert.match(unused[0]!.message, /unknown rule 'dockerfile\/last-user-rot' \(did you mean 'dockerfile\/last-user-root'\?\)/);
+    assert.match(unused[0].message, /unknown rule 'dockerfile\/last-user-rot' \(did you mean 'dockerfile\/last-user-root'\?\)/);
   });
 
   it('an expired ignore no longer applies and says so', async () => {

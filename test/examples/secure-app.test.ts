@@ -56,7 +56,7 @@ describe('secure-app over HTTP', () => {
     await get('/health');
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(logs.length, before + 1);
-    const line = JSON.parse(logs[logs.length - 1]!);
+    const line = JSON.parse(logs[logs.length - 1]);
     assert.equal(line.path, '/health');
     assert.equal(line.status, 200);
     assert.equal(typeof line.ms, 'number');
@@ -100,7 +100,7 @@ function parseExposition(text: string): Map<string, number> {
     }
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})?) (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
     assert.ok(m, `not a sample line: ${line}`);
-    out.set(m[1]!, Number(m[2]));
+    out.set(m[1], Number(m[2]));
   }
   return out;
 }

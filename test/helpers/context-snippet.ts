@@ -42,13 +42,13 @@ export function parseContextSnippet(code: string): Map<string, SnippetEntry> {
     }
     flush();
     lines = [];
-    let spec = m[1]!;
+    let spec = m[1];
     const unreadable = spec.endsWith(' [unreadable]');
     if (unreadable) spec = spec.slice(0, -' [unreadable]'.length);
     const link = /^(.+?) -> (.+)$/.exec(spec);
     if (link) {
       current = link[1]!;
-      files.set(current, { type: 'symlink', content: '', target: link[2]! });
+      files.set(current, { type: 'symlink', content: '', target: link[2] });
     } else {
       current = spec;
       files.set(current, { type: 'file', content: '', ...(unreadable ? { unreadable } : {}) });
@@ -73,9 +73,9 @@ export function memoryFs(files: Map<string, SnippetEntry>): ContextFs {
     const segs = path.split('/');
     let dir = '';
     for (let i = 0; i < segs.length; i++) {
-      const child = dir === '' ? segs[i]! : `${dir}/${segs[i]}`;
+      const child = dir === '' ? segs[i] : `${dir}/${segs[i]}`;
       const last = i === segs.length - 1;
-      dirs.get(dir)!.set(segs[i]!, last ? entry.type : 'dir');
+      dirs.get(dir)!.set(segs[i], last ? entry.type : 'dir');
       if (!last && !dirs.has(child)) dirs.set(child, new Map());
       dir = child;
     }

@@ -78,7 +78,7 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
   const scans: LayerScan[] = layers.map((l) => scanDescribed(l.lines));
   const inputs: LayerInput[] = scans.map((s, i) => ({
     scan: s,
-    declaredDigest: layers[i]!.tamper ? `sha256:${'0'.repeat(64)}` : s.diffId,
+    declaredDigest: layers[i].tamper ? `sha256:${'0'.repeat(64)}` : s.diffId,
     declaredIsDiffId: true,
   }));
   const doc: ConfigDoc = {

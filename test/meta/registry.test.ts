@@ -28,7 +28,7 @@ before(async () => {
 });
 
 describe('registry', () => {
-  it('has rules', () => assert.ok(allRules.length > 0));
+  it('has rules', () => { assert.ok(allRules.length > 0); });
 
   it('ids are unique across the catalogue', () => {
     const seen = new Set<string>();
@@ -49,7 +49,7 @@ for (const rule of catalogue()) {
     it('id is kebab-case, namespaced by its target, and equal to its file path', () => {
       assert.match(rule.id, KEBAB_ID);
       assert.equal(ns, rule.target, `${rule.id} is in namespace ${ns} but targets ${rule.target}`);
-      const file = path.join(ROOT, 'src/rules', ns!, `${name}.ts`);
+      const file = path.join(ROOT, 'src/rules', ns, `${name}.ts`);
       assert.ok(existsSync(file), `expected the rule in src/rules/${ns}/${name}.ts`);
     });
 
@@ -76,8 +76,8 @@ for (const rule of catalogue()) {
     });
 
     it('has a test file and a docs page', () => {
-      assert.ok(existsSync(path.join(ROOT, 'test/rules', ns!, `${name}.test.ts`)), `missing test/rules/${ns}/${name}.test.ts`);
-      assert.ok(existsSync(path.join(ROOT, 'docs/rules', ns!, `${name}.md`)), `missing docs/rules/${rule.id}.md: run \`npm run docs\``);
+      assert.ok(existsSync(path.join(ROOT, 'test/rules', ns, `${name}.test.ts`)), `missing test/rules/${ns}/${name}.test.ts`);
+      assert.ok(existsSync(path.join(ROOT, 'docs/rules', ns, `${name}.md`)), `missing docs/rules/${rule.id}.md: run \`npm run docs\``);
     });
 
     // the ShellCheck rule's examples need the real binary

@@ -12,7 +12,7 @@ const Ajv = ((AjvModule as unknown as { default: { default?: AjvCtor } & AjvCtor
 
 export async function loadReportValidator(): Promise<Validate> {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8'));
-  return new Ajv({ allErrors: true, strict: false }).compile(schema) as Validate;
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
 }
 
 /** The SARIF 2.1.0 schema as published by Microsoft in the npm package @microsoft/jest-sarif
@@ -25,12 +25,12 @@ export async function loadSarifValidator(): Promise<Validate> {
   delete schema.id;
   delete schema.$schema;
   // unicodeRegExp off: one pattern of the schema (language tags) is not valid with the u flag
-  return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema) as Validate;
+  return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
 }
 
 /** GitLab's Code Quality report format as a JSON schema (test/report/schemas/, written from
  *  GitLab's documentation of the format: GitLab publishes a table, not a schema file). */
 export async function loadGitlabValidator(): Promise<Validate> {
   const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/report/schemas/gitlab-codequality.schema.json'), 'utf8'));
-  return new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema) as Validate;
+  return new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
 }

@@ -50,10 +50,10 @@ export default defineRule({
           const nextCall = next ? callOf(run, next) : null;
           let fix: Fix | undefined;
           if (words && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.tool === 'apk' && nextCall.sub === 'add') {
-            const nextWords = run.locator.locate(next!, nextCall.subIndex);
-            const between = nextWords ? model.text.slice(words[1]!.end, nextWords[0]!.start) : '';
+            const nextWords = run.locator.locate(next, nextCall.subIndex);
+            const between = nextWords ? model.text.slice(words[1].end, nextWords[0].start) : '';
             if (nextWords && /^[ \t]*&&[ \t]*(\\\r?\n[ \t]*)?$/.test(between)) {
-              fix = { description: 'Drop apk update (apk add --no-cache fetches the index itself)', safe: true, edits: [{ start: words[0]!.start, end: nextWords[0]!.start, text: '' }] };
+              fix = { description: 'Drop apk update (apk add --no-cache fetches the index itself)', safe: true, edits: [{ start: words[0].start, end: nextWords[0].start, text: '' }] };
             }
           }
           context.report({

@@ -55,7 +55,7 @@ export default defineRule({
       });
       if (lastUpdate === -1 || removedAt > Math.max(lastUpdate, lastInstall)) continue;
       const at = lastInstall > lastUpdate ? lastInstall : lastUpdate;
-      const cmd = run.cmds[at]!;
+      const cmd = run.cmds[at];
       const call = callOf(run, cmd)!;
       const words = run.locator.locate(cmd, call.subIndex);
       context.report({

@@ -71,7 +71,7 @@ export default defineRule({
         const words = run.locator.locate(first, 0);
         context.report({
           range: commandRange(model, run, first, words ? words.slice(0, 1) : null),
-          message: `\`${first.name} | ${pipeline[pipeline.indexOf(first) + 1]!.name}\`: a failure of ${first.name} is hidden without \`set -o pipefail\` (shell: ${shell[0] ?? '/bin/sh'})`,
+          message: `\`${first.name} | ${pipeline[pipeline.indexOf(first) + 1].name}\`: a failure of ${first.name} is hidden without \`set -o pipefail\` (shell: ${shell[0] ?? '/bin/sh'})`,
         });
         break; // one finding per RUN
       }

@@ -14,7 +14,7 @@ function looksLikeConfiguration(value: string): boolean {
 
 function referencedVariable(value: string): string | null {
   const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}?$/.exec(value.trim());
-  return m ? m[1]! : null;
+  return m ? m[1] : null;
 }
 
 function pairRange(model: DockerfileModel, instr: Instruction, kv: KeyValue) {
@@ -100,7 +100,7 @@ export default defineRule({
         const range = () => pairRange(model, instr, kv);
         const tokens = value ? findTokens(value) : [];
         if (tokens.length > 0) {
-          const t = tokens[0]!;
+          const t = tokens[0];
           ctx.report({
             message: `${instr.keyword} ${kv.key} holds a ${t.label} (${redact(value!.slice(t.index, t.index + t.length))}); use a secret mount instead: RUN --mount=type=secret.`,
             range: range(),

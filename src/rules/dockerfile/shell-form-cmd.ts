@@ -12,7 +12,7 @@ export function plainWords(args: string): string[] | null {
   const text = args.trim();
   if (!text || SHELL_SYNTAX.test(text)) return null;
   const words = text.split(/ +/);
-  if (words[0]!.includes('=')) return null; // VAR=value prefix
+  if (words[0].includes('=')) return null; // VAR=value prefix
   return words;
 }
 
@@ -29,7 +29,7 @@ function fixFor(model: DockerfileModel, instr: Instruction, context: { entrypoin
   // Never applied automatically: an ENTRYPOINT of the base image (which the Dockerfile does not
   // show) receives `/bin/sh -c "…"` in one form and the bare words in the other, and an exec-form
   // ENTRYPOINT starts taking `docker run` arguments.
-  void context;
+  context;
   const safe = false;
   const text = model.text.slice(instr.argsRange.start.offset, instr.argsRange.end.offset);
   const trailing = text.length - text.trimEnd().length;
@@ -78,11 +78,11 @@ export default defineRule({
     // whether an ENTRYPOINT is in force at the end of each stage (a base stage comes earlier)
     const entrypointAtEnd: boolean[] = [];
     for (const stage of model.stages) {
-      const inherited = stage.baseStage !== null && entrypointAtEnd[stage.baseStage] === true;
+      const inherited = stage.baseStage !== null && entrypointAtEnd[stage.baseStage];
       entrypointAtEnd[stage.index] = inherited || stage.instructions.some((i) => i.keyword === 'ENTRYPOINT');
       if (isWindowsStage(model, stage)) continue;
       const context = {
-        entrypointInChain: entrypointAtEnd[stage.index]!,
+        entrypointInChain: entrypointAtEnd[stage.index],
         cmdInStage: stage.instructions.some((i) => i.keyword === 'CMD'),
       };
       for (const instr of stage.instructions) {

@@ -58,5 +58,5 @@ export default defineRule({
 /** The user a `sudo`/`doas` word at the start of `text` switches to (`-u app`, `-uapp`, `--user=app`), or null. */
 function runAsUser(text: string): string | null {
   const m = /^(?:sudo|doas)((?:[ \t]+-[^\s]*)*?)[ \t]+(?:-u[ \t]*|--user[= ])([^\s;&|]+)/.exec(text.replace(/\\\r?\n/g, ' '));
-  return m ? m[2]!.replace(/^['"]|['"]$/g, '') : null;
+  return m ? m[2].replace(/^['"]|['"]$/g, '') : null;
 }

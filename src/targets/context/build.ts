@@ -152,7 +152,7 @@ function sourceWords(instr: Instruction, escape: string): string[] {
   if (instr.json) {
     try {
       const parsed = JSON.parse(instr.expanded) as unknown;
-      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed as string[];
+      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
     } catch {
       // fall back to the unexpanded JSON words
     }
@@ -202,7 +202,7 @@ function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWal
       const child = join(rel, e.name);
       if (!walker.present(child, e.type)) continue;
       const relToDir = dir.rel === '' ? child : child.slice(dir.rel.length + 1);
-      if (partial[depth]!.test(relToDir)) {
+      if (partial[depth].test(relToDir)) {
         if (depth === rest.length - 1) {
           let target: Resolved | 'loop' | null = { rel: child, type: e.type };
           if (e.type === 'symlink') target = walker.resolve(child);
@@ -243,7 +243,7 @@ export function buildContextModel(input: BuildInput): ContextModel {
     if (instr.flags.some((f) => f.name === 'from')) continue;
     const words = sourceWords(instr, df.escape);
     if (words.length < 2) continue;
-    const keyword = instr.keyword as 'COPY' | 'ADD';
+    const keyword = instr.keyword;
     const excludes = instr.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => f.value!);
     const exclude = excludes.length ? new IgnoreMatcher(parseDockerignore(excludes.join('\n'))) : null;
     const sources = words.slice(0, -1).map((w) => resolveSource(w, keyword, walker, input.gitignored));

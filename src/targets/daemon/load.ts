@@ -44,12 +44,12 @@ export function commandLineSettings(argv: readonly string[], path: string): Daem
     offset += a.length + 1;
   }
   const rangeOf = (i: number, len: number): SourceRange => ({
-    start: { line: 1, column: at[i]! + 1, offset: at[i]! },
-    end: { line: 1, column: at[i]! + 1 + len, offset: at[i]! + len },
+    start: { line: 1, column: at[i] + 1, offset: at[i] },
+    end: { line: 1, column: at[i] + 1 + len, offset: at[i] + len },
   });
   const lists = new Map<string, DaemonSetting>();
   for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (!arg.startsWith('-')) continue;
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
@@ -73,7 +73,7 @@ export function commandLineSettings(argv: readonly string[], path: string): Daem
       }
       if (spec.map) {
         const [k, ...v] = String(value).split('=');
-        (s.value as Record<string, string>)[k!] = v.join('=');
+        (s.value as Record<string, string>)[k] = v.join('=');
       } else (s.value as unknown[]).push(value);
     } else {
       out.push({ key: spec.key, value, node: null, path, keyRange: range, flag: name });

@@ -34,7 +34,7 @@ function why(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'ENOENT') return 'no such file';
-  return e?.code ?? String((err as Error)?.message ?? err).split('\n')[0]!;
+  return e?.code ?? String((err as Error)?.message ?? err).split('\n')[0];
 }
 
 interface Names { users: Map<number, string>; groups: Map<number, string> }
@@ -85,8 +85,8 @@ async function engineFacts(io: IO, socket: string, timeoutMs: number): Promise<C
   let docker;
   const tcp = dh ? /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?/.exec(dh) : null;
   const tls = io.env.DOCKER_TLS_VERIFY?.trim();
-  if (tcp && (!tls || tls === '0')) docker = new Docker({ host: tcp[1]!, port: Number(tcp[2] ?? 2375), protocol: 'http', timeout: timeoutMs });
-  else if (dh && !dh.startsWith('unix://')) docker = new Docker({ timeout: timeoutMs } as never); // TLS or ssh: dockerode reads DOCKER_HOST, DOCKER_CERT_PATH
+  if (tcp && (!tls || tls === '0')) docker = new Docker({ host: tcp[1], port: Number(tcp[2] ?? 2375), protocol: 'http', timeout: timeoutMs });
+  else if (dh && !dh.startsWith('unix://')) docker = new Docker({ timeout: timeoutMs }); // TLS or ssh: dockerode reads DOCKER_HOST, DOCKER_CERT_PATH
   else docker = new Docker({ socketPath: socket, timeout: timeoutMs });
   let info: any;
   let version: any;
@@ -170,13 +170,13 @@ export async function loadHost(io: IO, opts: HostLoadOptions): Promise<HostLoad>
   let passwdRows: string[][] = [];
   try {
     groupText = await fs.readFile(etcGroup, 'utf8');
-    for (const r of parseColonFile(groupText)) names.groups.set(Number(r[2]), r[0]!);
+    for (const r of parseColonFile(groupText)) names.groups.set(Number(r[2]), r[0]);
   } catch (err) {
     groupError = `${etcGroup} is not readable (${why(err)})`;
   }
   try {
     passwdRows = parseColonFile(await fs.readFile(etcPasswd, 'utf8'));
-    for (const r of passwdRows) names.users.set(Number(r[2]), r[0]!);
+    for (const r of passwdRows) names.users.set(Number(r[2]), r[0]);
   } catch {
     // names fall back to numbers
   }
@@ -194,7 +194,7 @@ export async function loadHost(io: IO, opts: HostLoadOptions): Promise<HostLoad>
 
   // the group that owns the Docker socket: its members reach the engine
   let socketGroup: Checked<GroupFacts>;
-  const dockerSock = sockets[0]!.stat;
+  const dockerSock = sockets[0].stat;
   if (groupText === null) socketGroup = { ok: false, reason: groupError };
   else {
     const rows = groupText.split('\n');
@@ -205,11 +205,11 @@ export async function loadHost(io: IO, opts: HostLoadOptions): Promise<HostLoad>
     });
     if (idx < 0) socketGroup = { ok: false, reason: gid !== null ? `group ${gid} of ${socket} is not in ${etcGroup}` : `no docker group in ${etcGroup}` };
     else {
-      const r = rows[idx]!.split(':');
+      const r = rows[idx].split(':');
       const g = Number(r[2]);
       const members = new Set((r[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean));
       for (const u of passwdRows) if (Number(u[3]) === g && u[0]) members.add(u[0]);
-      socketGroup = { ok: true, value: { name: r[0]!, gid: g, members: [...members].sort(), line: idx + 1, file: etcGroup } };
+      socketGroup = { ok: true, value: { name: r[0], gid: g, members: [...members].sort(), line: idx + 1, file: etcGroup } };
     }
   }
 

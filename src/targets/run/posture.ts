@@ -58,8 +58,8 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
   }
   for (const f of all('volume')) {
     const parts = splitVolume(f.value ?? '');
-    if (parts.length === 1) { p.mounts.push({ type: 'volume', source: null, target: parts[0]!, readOnly: false, at: f.at }); continue; }
-    const source = parts[0]!;
+    if (parts.length === 1) { p.mounts.push({ type: 'volume', source: null, target: parts[0], readOnly: false, at: f.at }); continue; }
+    const source = parts[0];
     const bind = /^([./~]|[A-Za-z]:[\\/]|\\\\|\$)/.test(source) || source.includes('/');
     p.mounts.push({ type: bind ? 'bind' : 'volume', source, target: parts[1] ?? '', readOnly: (parts[2] ?? '').split(',').some((m) => m === 'ro' || m === 'readonly'), at: f.at });
   }
@@ -100,7 +100,7 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
   const driver = last('log-driver');
   const opts = all('log-opt');
   if (driver || opts.length) {
-    p.logging = { driver: driver?.value ?? null, maxSize: opts.some((o) => /^max-size=/.test(o.value ?? '')), at: (driver ?? opts[0]!).at };
+    p.logging = { driver: driver?.value ?? null, maxSize: opts.some((o) => /^max-size=/.test(o.value ?? '')), at: (driver ?? opts[0]).at };
   }
   memo.set(cmd, p);
   return p;

@@ -54,4 +54,4 @@ testRule(rule, {
   ],
 });
 
-void TEST_PATH;
+TEST_PATH;

@@ -132,8 +132,8 @@ describe('COPY/ADD resolution on disk', () => {
       readlink: (p) => real.readlink(p),
       read: (p, n) => { seen.push(`read ${p}`); return real.read(p, n); },
     };
-    const df = parseDockerfile(files.Dockerfile!, { path: 'Dockerfile', buildArgs: {} });
-    const m = buildContextModel({ dockerfile: df, dockerfilePath: 'Dockerfile', contextPath: '.', fs: spy, ignore: { path: '.dockerignore', kind: 'context', text: files['.dockerignore']! } });
+    const df = parseDockerfile(files.Dockerfile, { path: 'Dockerfile', buildArgs: {} });
+    const m = buildContextModel({ dockerfile: df, dockerfilePath: 'Dockerfile', contextPath: '.', fs: spy, ignore: { path: '.dockerignore', kind: 'context', text: files['.dockerignore'] } });
     assert.deepEqual(m.files.map((f) => f.relPath), ['.dockerignore', 'Dockerfile', 'a.txt', 'docs/readme.md']);
     assert.ok(!seen.some((s) => s.includes('node_modules')), seen.join(', '));
     assert.ok(!seen.includes('read b.secret'));
@@ -158,8 +158,8 @@ describe('symlinks, loops, special and large files', () => {
     assert.equal(byPath.get('passwd')?.linkEscapes, true);
     assert.equal(byPath.get('passwd')?.scan, 'not-a-file', 'the host file is never read');
     assert.equal(byPath.get('inside')?.linkEscapes, false);
-    assert.equal(m.copies[1]!.sources[0]!.missing?.reason, 'symlink-loop');
-    assert.deepEqual(m.copies[2]!.sources[0]!.files, ['real/secret.env'], 'a named link is followed inside the context');
+    assert.equal(m.copies[1].sources[0].missing?.reason, 'symlink-loop');
+    assert.deepEqual(m.copies[2].sources[0].files, ['real/secret.env'], 'a named link is followed inside the context');
   });
   it('never opens a FIFO and skips content above the size limit', () => {
     const root = makeContext({ Dockerfile: 'FROM alpine\nCOPY . /app\n', '.dockerignore': '.git\n', 'big.txt': `${'x'.repeat(1024 * 1024)}\nAPI_TOKEN=${PLANTED.gh}\n` });
@@ -196,7 +196,7 @@ describe('unreadable files and folders', () => {
     const node = [process.execPath, '--input-type=module', '-e', script];
     const noOverride = '-dac_override,-dac_read_search';
     const argv = asRoot ? ['setpriv', `--bounding-set=${noOverride}`, `--inh-caps=${noOverride}`, ...node] : node;
-    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
+    const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { files: [string, string, string | null][]; dirs: { relPath: string; error: string }[] };
     assert.deepEqual(out.files.find((f) => f[0] === 'locked.txt'), ['locked.txt', 'unreadable', 'EACCES']);

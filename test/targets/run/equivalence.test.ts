@@ -22,7 +22,7 @@ function composeOf(yaml: string): TargetResult {
 function runOf(script: string): TargetResult {
   const results = runResults(runModelOf('deploy.sh', script), { config: defaultConfig(), rules: runRules, today: '2026-01-01' });
   assert.equal(results.length, 1);
-  return results[0]!;
+  return results[0];
 }
 
 function sharedFindings(r: TargetResult): string[] {

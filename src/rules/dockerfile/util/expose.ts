@@ -20,7 +20,7 @@ export function exposeEntries(model: DockerfileModel, instr: Instruction): Expos
   const out: ExposeEntry[] = [];
   let from = instr.argsRange.start.offset;
   written.forEach((text, i) => {
-    const value = values[i]!.replace(/^["']|["']$/g, '');
+    const value = values[i].replace(/^["']|["']$/g, '');
     const range = rangeOfText(model, instr, text, from);
     from = range.end.offset;
     const entry: ExposeEntry = { text, value, range, unresolved: hasUnresolved(value) };

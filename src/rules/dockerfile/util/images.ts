@@ -42,7 +42,7 @@ export function imageInputs(model: DockerfileModel): ImageInput[] {
     if (stage.baseStage === null && !stage.isScratch && !stage.unresolved && stage.ref) {
       out.push({ via: 'FROM', written: stage.image, resolved: stage.resolvedImage, ref: stage.ref, range: fromImageRange(model, stage) });
     }
-    const vars = stageVars(model, stage as Stage);
+    const vars = stageVars(model, stage);
     for (const instr of stage.instructions) {
       for (const { flag, value: written } of fromReferences(instr)) {
         const resolved = expandVars(written, vars).trim();
