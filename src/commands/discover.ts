@@ -154,9 +154,9 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   const fromComposeVar = composeFileVar(env, cwd).filter((f) => existsSync(f));
   const taken = new Set<string>(fromComposeVar);
 
-  for (const dir of dirs) {
+  if (discoverProject) for (const dir of dirs) {
     const project = projectAt(dir);
-    const found = (project.discovery ??= discoverProject!(project.tree));
+    const found = (project.discovery ??= discoverProject(project.tree));
     const abs = (rel: string) => path.join(dir, ...rel.split('/'));
     for (const rel of found.dockerfiles) {
       const f = abs(rel);

@@ -26,7 +26,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
     io.stdout(MIGRATE_USAGE);
     return 0;
   }
-  const [from, extra] = args.positional;
+  const from = args.positional.at(0);
+  const extra = args.positional.at(1);
   if (from === undefined) throw new UserError('missing what to migrate from', "run 'tightship migrate hadolint'");
   if (from !== 'hadolint') throw new UserError(`cannot migrate from '${from}'`, 'tightship migrates from: hadolint');
   if (extra !== undefined) throw new UserError(`unexpected argument '${extra}'`, "run 'tightship migrate --help'");

@@ -140,17 +140,18 @@ export async function run(argv: string[], io: IO): Promise<number> {
     const model = loadSeccompProfile(path.resolve(io.cwd, seccompFlag), io.cwd);
     if (model.text === null) throw new UserError(`--seccomp ${seccompFlag}: ${model.missing}`, 'give the path of a seccomp profile (JSON)');
     if (model.jsonProblems.length || !model.seccomp || model.seccomp.formatProblems.length) {
-      const first = model.jsonProblems[0] ?? model.seccomp?.formatProblems[0];
+      const first = model.jsonProblems.at(0) ?? model.seccomp?.formatProblems.at(0);
       throw new UserError(`--seccomp ${seccompFlag} is not a seccomp profile in Docker's format${first ? `: ${first.message} (line ${first.range.start.line})` : ''}`, "run 'tightship lint FILE' for every problem of the profile");
     }
     seccomp = { model };
   }
   const progress = waitReporter(io);
+  const name = flagValue(args, 'name');
   const opts: VerifyOptions = {
     profile, timeoutMs,
     ...(httpPath !== undefined ? { httpPath } : {}),
     ...(port !== undefined ? { port } : {}),
-    ...(flagValue(args, 'name') !== undefined ? { name: flagValue(args, 'name')! } : {}),
+    ...(name !== undefined ? { name } : {}),
     ...(progress ? { onWait: progress.onWait } : {}),
     ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
     ...(seccomp?.model.text ? { seccompProfile: seccomp.model.text } : {}),

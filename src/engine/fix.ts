@@ -20,17 +20,17 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): { te
  *  only the rule tester does, to check that a suggestion's result lints clean. */
 export function applyFixes(text: string, findings: readonly Finding[], opts: { suggestions: boolean }): { text: string; applied: AppliedFix[] } {
   const candidates = findings
-    .filter((f) => f.fix && (f.fix.safe || opts.suggestions) && f.fix.edits.length > 0)
-    .map((f) => ({ f, edits: [...f.fix!.edits].sort((a, b) => a.start - b.start || a.end - b.end) }))
+    .flatMap((f) => (f.fix && (f.fix.safe || opts.suggestions) && f.fix.edits.length > 0 ? [{ f, fix: f.fix }] : []))
+    .map(({ f, fix }) => ({ f, fix, edits: [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end) }))
     .sort((a, b) => a.edits[0].start - b.edits[0].start || cmp(a.f.ruleId, b.f.ruleId));
   const taken: Edit[] = [];
   const applied: AppliedFix[] = [];
-  for (const { f, edits } of candidates) {
+  for (const { f, fix, edits } of candidates) {
     if (edits.some((e) => e.start < 0 || e.end > text.length || e.end < e.start)) continue;
     if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) continue;
     if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...edits);
-    applied.push({ ruleId: f.ruleId, description: f.fix!.description, line: f.location.startLine });
+    applied.push({ ruleId: f.ruleId, description: fix.description, line: f.location.startLine });
   }
   taken.sort((a, b) => b.start - a.start);
   let out = text;

@@ -34,12 +34,12 @@ function parseClass(p: string, i: number, dialect: 'dockerignore' | 'filepath'):
     let c = p[j];
     if (c === ']' && !first) return { elem: { t: 'class', negate, items }, end: j };
     first = false;
-    if (c === '\\' && dialect === 'dockerignore' && j + 1 < p.length) c = p[++j]!;
+    if (c === '\\' && dialect === 'dockerignore' && j + 1 < p.length) c = p[++j];
     j++;
     if (p[j] === '-' && j + 1 < p.length && p[j + 1] !== ']') {
       let hi = p[j + 1];
       j += 2;
-      if (hi === '\\' && dialect === 'dockerignore' && j < p.length) hi = p[j++]!;
+      if (hi === '\\' && dialect === 'dockerignore' && j < p.length) hi = p[j++];
       items.push([c, hi]);
     } else items.push(c);
   }
@@ -96,8 +96,7 @@ export function compileGlob(pattern: string, dialect: 'dockerignore' | 'filepath
   const add = (set: Int32Array, size: number, s: number): number => {
     // adds s and what it reaches without reading (star/any may read nothing; skip may jump)
     const stack = [s];
-    while (stack.length) {
-      const x = stack.pop()!;
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
       if (mark[x] === gen) continue;
       mark[x] = gen;
       set[size++] = x;

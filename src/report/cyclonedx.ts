@@ -81,7 +81,7 @@ function imageComponent(r: TargetResult, inv: ImageInventory): Component {
 }
 
 export function formatCycloneDx(results: readonly TargetResult[], meta: ReportMeta): string {
-  const images = results.filter((r) => r.facts?.inventory).map((r) => ({ r, inv: r.facts!.inventory as ImageInventory }));
+  const images = results.flatMap((r) => (r.facts?.inventory ? [{ r, inv: r.facts.inventory as ImageInventory }] : []));
   const tools = { components: [{ type: 'application', name: 'tightship', version: meta.toolVersion }] };
   const bom: Record<string, unknown> = {
     bomFormat: 'CycloneDX',

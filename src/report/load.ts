@@ -37,7 +37,7 @@ export function isFormat(name: string, command?: string): boolean {
 /** The formatter of that name behind the one redaction step every report passes: whatever the
  *  format, no secret a rule found (nor a secret-named build argument) reaches its output. */
 export async function loadFormatter(name: string): Promise<Formatter> {
-  const entry = FORMATS[name];
+  const entry = Object.hasOwn(FORMATS, name) ? FORMATS[name] : undefined;
   if (!entry) throw new Error(`unknown format ${name}`);
   const format = await entry.load();
   return (results, meta) => {
