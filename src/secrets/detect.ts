@@ -219,7 +219,7 @@ export function scanContent(text: string, fileName: string): SecretHit[] {
       const { value, offset } = stripValue(m[2]);
       const confidence = valueConfidence(value, false);
       if (!confidence) continue;
-      const index = m.indices![2][0] + offset;
+      const index = groupStart(m, 2) + offset;
       // a registry token under its own key is a credential by where it sits
       raw.push({ kind: 'npm-auth', label: `npm ${m[1]}`, index, length: value.length, preview: `${m[1]}=${redact(value)}`, priority: 2, confidence: confidence === 'likely' ? 'verified' : 'likely' });
     }
@@ -236,11 +236,11 @@ export function scanContent(text: string, fileName: string): SecretHit[] {
   if (config) {
     for (const m of text.matchAll(LINE_ASSIGN)) {
       const name = m[1];
-      if (!looksSecretName(name) || m[2] === undefined || m[2] === '') continue;
+      if (!looksSecretName(name) || m.at(2) === undefined || m[2] === '') continue;
       const { value, offset } = stripValue(m[2]);
       const confidence = valueConfidence(value, false);
       if (!confidence) continue;
-      const index = m.indices![2][0] + offset;
+      const index = groupStart(m, 2) + offset;
       raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3, confidence });
     }
   }
@@ -270,11 +270,18 @@ function inComment(text: string, index: number): boolean {
   return /^[ \t]*(#|\/\/|--|;|\*|\/\*|<!--|rem\b)/i.test(text.slice(start, index));
 }
 
+/** Where group n of a match of a RegExp with the d flag starts. */
+function groupStart(m: RegExpMatchArray, n: number): number {
+  const at = m.indices?.[n];
+  if (!at) throw new Error(`match group ${n} has no indices (a pattern without the d flag?)`);
+  return at[0];
+}
+
 function dedupe(hits: RawHit[]): RawHit[] {
   hits.sort((a, b) => a.index - b.index || a.priority - b.priority || b.length - a.length);
   const out: RawHit[] = [];
   for (const h of hits) {
-    const last = out[out.length - 1];
+    const last = out.at(-1);
     if (last && h.index < last.index + last.length) {
       if (h.priority < last.priority) out[out.length - 1] = h;
       continue;

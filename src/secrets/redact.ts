@@ -120,8 +120,8 @@ function spans(text: string, list: Needle[]): [number, number][] {
 /** The value at `at` is not part of a longer name: a name character on its edge is not
  *  continued by another outside it. */
 function isWholeOccurrence(text: string, at: number, value: string): boolean {
-  const before = text[at - 1];
-  const after = text[at + value.length];
+  const before = at > 0 ? text[at - 1] : undefined;
+  const after = text.at(at + value.length);
   if (before !== undefined && NAME_CHAR.test(before) && NAME_CHAR.test(value[0])) return false;
   if (after !== undefined && NAME_CHAR.test(after) && NAME_CHAR.test(value[value.length - 1])) return false;
   return true;
@@ -214,7 +214,7 @@ export function redactTargetResult(input: RedactionInput): RedactionOutput {
     findings: r.findings.map((f) => redactFinding(f, list)),
   };
   if (r.error !== undefined) result.error = redactString(r.error, list);
-  if (r.levelReason !== undefined && r.levelReason !== null) result.levelReason = redactString(r.levelReason, list);
+  if (r.levelReason != null) result.levelReason = redactString(r.levelReason, list);
   if (r.facts) result.facts = redactDeep(r.facts, list) as Record<string, unknown>;
   const out: RedactionOutput = { result };
   if (input.sources) {

@@ -101,9 +101,9 @@ function sampleClaims(payload: Record<string, unknown>): boolean {
  *  and a signature follows. An unsigned token (`alg: none`) is no credential, nor is the sample
  *  token of the documentation. */
 function verifyJwt(secret: string): Confidence {
-  const [h, p, sig] = secret.split('.');
-  const header = jsonObject(decodeBase64Url(h ?? ''));
-  const payload = jsonObject(decodeBase64Url(p ?? ''));
+  const [h = '', p = '', sig] = secret.split('.');
+  const header = jsonObject(decodeBase64Url(h));
+  const payload = jsonObject(decodeBase64Url(p));
   if (!header || !payload || typeof header.alg !== 'string') return 'possible';
   if (header.alg.toLowerCase() === 'none' || !sig || sig.length < 16) return 'possible';
   if (sampleClaims(payload)) return 'possible';
@@ -175,8 +175,9 @@ const COMPILED: readonly (TokenKind & { hasSecretGroup: boolean })[] = TOKEN_KIN
   const flags = hasSecretGroup && !t.regex.flags.includes('d') ? t.regex.flags + 'd' : t.regex.flags;
   return { ...t, regex: new RegExp(t.regex.source, flags), hasSecretGroup };
 });
-const HINT: RegExp | null = TOKEN_KINDS.every((t) => t.hint)
-  ? new RegExp(TOKEN_KINDS.map((t) => `(?:${t.hint!.source})`).join('|'))
+const HINTS = TOKEN_KINDS.flatMap((t) => (t.hint ? [t.hint] : []));
+const HINT: RegExp | null = HINTS.length === TOKEN_KINDS.length
+  ? new RegExp(HINTS.map((hint) => `(?:${hint.source})`).join('|'))
   : null;
 
 export interface FoundToken {

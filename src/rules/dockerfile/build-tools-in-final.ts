@@ -80,7 +80,7 @@ export default defineRule({
   check(model, context) {
     const chain = finalChain(model);
     for (const index of chain) {
-      const stage = model.stages[index];
+      const stage = model.stages.at(index);
       const repo = stage?.ref?.repository.split('/').pop() ?? '';
       if (stage && stage.baseStage === null && SDK_IMAGES.has(repo)) {
         const at = lineRange(model, stage.from.range.start.line);

@@ -39,15 +39,15 @@ function optionHits(cmd: ShellCommand): Hit[] {
     const a = argv[i];
     const long = a.startsWith('--') ? LONG_OPTION.exec(a) : null;
     if (long && SECRET_OPTIONS.has(long[1].toLowerCase())) {
-      const value = long[2] ?? argv[i + 1];
+      const value = long.at(2) ?? argv.at(i + 1);
       if (value !== undefined && !value.startsWith('-') && literal(value)) hits.push({ value, what: `${cmd.name} --${long[1]}`, cmd });
       continue;
     }
-    const mode = SHORT_P_PASSWORD[cmd.name];
+    const mode = Object.hasOwn(SHORT_P_PASSWORD, cmd.name) ? SHORT_P_PASSWORD[cmd.name] : undefined;
     if (mode && a.startsWith('-p') && !a.startsWith('--')) {
       if (a.length > 2 && /^-p[^=\s]/.test(a)) {
         if (literal(a.slice(2))) hits.push({ value: a.slice(2), what: `${cmd.name} -p`, cmd });
-      } else if (a === '-p' && mode === 'both' && argv[i + 1] !== undefined && literal(argv[i + 1])) {
+      } else if (a === '-p' && mode === 'both' && argv.at(i + 1) !== undefined && literal(argv[i + 1])) {
         // docker/podman -p is --password only for `login`; elsewhere it is a port
         if ((cmd.name !== 'docker' && cmd.name !== 'podman' && cmd.name !== 'buildah' && cmd.name !== 'helm' && cmd.name !== 'oras' && cmd.name !== 'skopeo') || argv.includes('login')) {
           hits.push({ value: argv[i + 1], what: `${cmd.name} -p`, cmd });

@@ -60,7 +60,7 @@ export function cleanPath(p: string): string {
 }
 
 function syntaxProblem(pattern: string): string | null {
-  const trailing = /\\*$/.exec(pattern)![0].length;
+  const trailing = pattern.length - pattern.replace(/\\*$/, '').length;
   if (trailing % 2 === 1) return 'a trailing backslash escapes nothing';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {

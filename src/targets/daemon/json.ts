@@ -92,6 +92,7 @@ export function parseLocatedJson(text: string): ParsedJson {
       if (typeof v === 'number') return { kind: 'number', range: r, value: v };
       if (typeof v === 'boolean') return { kind: 'boolean', range: r, value: v };
       if (v === null) return { kind: 'null', range: r, value: null };
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other scalar the parser makes (a bigint) as its text
       return { kind: 'string', range: r, value: String(v) };
     }
     return { kind: 'null', range: range((node as { range?: number[] } | null)?.range), value: null };

@@ -54,11 +54,12 @@ export function commandLineSettings(argv: readonly string[], path: string): Daem
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     let raw: string | undefined = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const spec = FLAG_KEYS[name];
+    // a flag name starts with '-': never a key of Object.prototype
+    const spec = Object.hasOwn(FLAG_KEYS, name) ? FLAG_KEYS[name] : undefined;
     if (!spec) continue;
     let len = arg.length;
     if (raw === undefined && !BOOLEAN_FLAGS.has(name)) {
-      raw = argv[i + 1];
+      raw = argv.at(i + 1);
       len = arg.length + 1 + (raw?.length ?? 0);
       i++;
     }

@@ -130,7 +130,7 @@ function parseFlags(cl: CommandLine, from: number, table: FlagTable, cmd: RunCom
  *  value or the image: it is read as the value (so that the flags after it are still read) and
  *  the image is marked uncertain, with both candidates; rules that need the image skip it. */
 function unknownFlag(cl: CommandLine, i: number, written: string, selfContained: boolean, cmd: RunCommand): number {
-  const next = cl.argv[i + 1];
+  const next = cl.argv.at(i + 1);
   const u: UnknownFlag = { written, at: placeOf(cl, i), next: null };
   cmd.unknown.push(u);
   if (selfContained || next === undefined || next.startsWith('-')) return 1;

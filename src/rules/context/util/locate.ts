@@ -46,7 +46,7 @@ export function copiedByRelated(model: ContextModel, file: ContextFile): { messa
 }
 
 export function stageName(model: ContextModel, index: number): string {
-  const s = model.dockerfile.stages[index];
+  const s = index >= 0 ? model.dockerfile.stages.at(index) : undefined;
   return s?.name ? `"${s.name}"` : `#${index}`;
 }
 

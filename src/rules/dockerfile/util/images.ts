@@ -1,6 +1,6 @@
 // The images a build pulls: FROM bases and the images named by COPY --from / RUN --mount=from=.
 import type { SourceRange } from '../../../engine/types.js';
-import type { DockerfileModel, Flag, ImageRef, Instruction, Stage } from '../../../targets/dockerfile/model.js';
+import type { DockerfileModel, Flag, ImageRef, Instruction } from '../../../targets/dockerfile/model.js';
 import { parseImageRef } from '../../../targets/dockerfile/image-ref.js';
 import { fromImageRange } from './ranges.js';
 import { stageVars } from './stages.js';

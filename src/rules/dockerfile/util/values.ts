@@ -87,7 +87,7 @@ function unquote(raw: string): string {
 
 /** Substitutes $VAR, ${VAR}, ${VAR:-default} and ${VAR-default} from vars; unknown variables stay as written.
  *  Used on shell words whose variables are build arguments or ENV of the stage. */
-export function expandVars(word: string, vars: Record<string, string>): string {
+export function expandVars(word: string, vars: Readonly<Partial<Record<string, string>>>): string {
   return word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, braced, op, def, bare) => {
     const name = (braced ?? bare) as string;
     const v = vars[name];
