@@ -127,8 +127,8 @@ export function hadolintPage(): string {
     const ours = byDl.get(d);
     out.push(`| ${d} | ${what} | ${ours ? ours.map((id) => `[\`${id}\`](rules/${id}.md)`).join(', ') : `none: ${why ?? 'not yet'}`} |`);
   }
-  const unknown = [...byDl.keys()].filter((d) => !(d in DL)).sort();
-  if (unknown.length) out.push('', `Also claimed: ${unknown.map((d) => `${d} (${byDl.get(d)!.join(', ')})`).join(', ')}.`);
+  const unknown = [...byDl].filter(([d]) => !(d in DL)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (unknown.length) out.push('', `Also claimed: ${unknown.map(([d, ours]) => `${d} (${ours.join(', ')})`).join(', ')}.`);
   out.push('', '## ShellCheck', '');
   out.push('hadolint runs ShellCheck on every RUN; so does tightship, as [`dockerfile/shellcheck`](rules/dockerfile/shellcheck.md),');
   out.push('when the `shellcheck` binary is on PATH (Debian/Ubuntu package `shellcheck`). It follows hadolint\'s defaults:');

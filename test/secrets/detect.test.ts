@@ -117,7 +117,7 @@ describe('classifySecretPath', () => {
     it(`${p} → ${kind}`, () => {
       const k = classifySecretPath(p);
       assert.equal(k?.kind ?? null, kind);
-      if (kind !== null) assert.equal(k!.needsContent, needsContent);
+      if (kind !== null) assert.equal(k?.needsContent, needsContent);
     });
   }
 });

@@ -65,7 +65,7 @@ describe('ignore file choice', () => {
     });
     const m = load(root, 'docker/app.Dockerfile', root);
     assert.equal(m.ignoreFile?.path, 'docker/app.Dockerfile.dockerignore');
-    assert.equal(m.ignoreFile?.kind, 'dockerfile');
+    assert.equal(m.ignoreFile.kind, 'dockerfile');
     const files = m.files.map((f) => f.relPath);
     assert.ok(!files.includes('secret.txt'));
     assert.ok(files.includes('other.txt'), 'the context .dockerignore is not used at all');
@@ -223,10 +223,11 @@ describe('auditContext', () => {
       'context/private-key-copied deploy/id_ed25519:1:1',
       'context/unwanted-files-copied Dockerfile:3:1',
     ]);
-    const secret = findings.find((f) => f.location.startLine === 2 && f.location.path === '.env')!;
+    const secret = findings.find((f) => f.location.startLine === 2 && f.location.path === '.env');
+    assert.ok(secret);
     assert.deepEqual(secret.related?.map((r) => `${r.location.path}:${r.location.startLine}`), ['Dockerfile:3']);
     // the raw values ride on `secrets` to the report's redaction step; nothing else may hold them
-    const text = JSON.stringify(findings, (k, v) => (k === 'secrets' ? undefined : v));
+    const text = JSON.stringify(findings, (k, v: unknown) => (k === 'secrets' ? undefined : v));
     assert.ok(!text.includes(PLANTED.gh) && !text.includes(PLANTED.password), 'no finding holds a secret in full');
   });
   it('follows --context: paths relative to the working directory', async () => {
