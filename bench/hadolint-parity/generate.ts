@@ -36,7 +36,6 @@ export function tokenize(src: string): Tok[] {
   const push = (kind: Tok['kind'], text: string, start: number, sLine: number, sCol: number, value?: string) => {
     out.push({ kind, text, value, line: sLine, col: sCol, first: sLine !== lastLine });
     lastLine = sLine;
-    start;
   };
   while (i < src.length) {
     const c = src[i];
@@ -170,14 +169,15 @@ class Evaluator {
       return args.length ? this.apply(head, args) : head;
     };
     const parseAtom = (): Value => {
-      const t = this.toks[i];
+      const t = this.toks.at(i);
       if (!t || i >= to) throw new Skip('unexpected end of expression');
       i++;
-      if (t.kind === 'str') return t.value!;
+      if (t.kind === 'str') return t.value ?? '';
       if (t.kind === 'num') return Number(t.text);
       if (t.kind === 'id') {
         if (t.text === 'True' || t.text === 'False') return t.text === 'True';
-        if (this.env.has(t.text)) return this.env.get(t.text)!;
+        const bound = this.env.get(t.text);
+        if (bound !== undefined) return bound;
         if (KNOWN_FNS.has(t.text) || /^[A-Z]/.test(t.text) || /^Rule\./.test(t.text)) return { fn: t.text, args: [] };
         throw new Skip(`unknown name ${t.text}`);
       }
@@ -207,7 +207,7 @@ class Evaluator {
   }
 
   private apply(f: Value, args: Value[]): Value {
-    if (typeof f === 'object' && f !== null && 'fn' in f) {
+    if (typeof f === 'object' && 'fn' in f) {
       const all = [...f.args, ...args];
       if (f.fn === 'Text.unlines') {
         const xs = all[0];
@@ -253,7 +253,7 @@ function readConfig(toks: Tok[], from: number, to: number): HadolintCase['config
   const schema = /labelSchema\s*=\s*Map\.fromList\s*\[(.*?)\]\s*(?:,|\}|$)/.exec(text);
   if (schema) {
     config.labelSchema = {};
-    for (const m of schema[1].matchAll(/\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*(?:Rule\s*\.\s*|Rule\.)?([A-Za-z0-9]+)\s*\)/g)) config.labelSchema[m[1]] = m[2]!;
+    for (const m of schema[1].matchAll(/\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*(?:Rule\s*\.\s*|Rule\.)?([A-Za-z0-9]+)\s*\)/g)) config.labelSchema[m[1]] = m[2];
   }
   const strict = /strictLabels\s*=\s*(True|False)/.exec(text);
   if (strict) config.strictLabels = strict[1] === 'True';
@@ -276,7 +276,7 @@ export function extractSpec(src: string, file: string): Extraction {
     const t = toks[i];
     if (t.kind !== 'id') continue;
     if (t.text === 'it' && toks[i + 1]?.kind === 'str') {
-      inIt = true; title = toks[i + 1].value!; env = new Map(fileEnv); itConfig = undefined; i++;
+      inIt = true; title = toks[i + 1].value ?? ''; env = new Map(fileEnv); itConfig = undefined; i++;
       continue;
     }
     if (t.text === '?config' && toks[i + 1]?.text === '=') {
@@ -301,7 +301,7 @@ export function extractSpec(src: string, file: string): Extraction {
         continue;
       }
     }
-    const call = CALLS[t.text];
+    const call = Object.hasOwn(CALLS, t.text) ? CALLS[t.text] : undefined;
     if (!call) continue;
     const end = blockEnd(toks, i + 1, t.col);
     const source = `${file}:${t.line}`;
@@ -325,8 +325,8 @@ export function extractSpec(src: string, file: string): Extraction {
         [rule, text] = [args[0] as string, args[1]];
         flagged = call.flagged;
       } else {
-        text = args[0]!;
-        const check = args[1] as { fn: string; args: Value[] };
+        text = args[0];
+        const check = args.at(1);
         if (!check || typeof check !== 'object' || !('fn' in check)) throw new Skip('assertion is not failsWith');
         if (check.fn === 'failsWith') { rule = check.args[1] as string; flagged = (check.args[0] as number) > 0; }
         else if (check.fn === 'failsWithSome') { rule = check.args[0] as string; flagged = true; }
