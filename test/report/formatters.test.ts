@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { FORMATTERS } from '../../src/report/index.js';
 import { SAMPLE_RESULTS, SAMPLE_SOURCES, sampleMeta } from './sample.js';
 import { loadSarifValidator, loadReportValidator } from './validators.js';
+import { readReport } from '../helpers/json-report.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const GOLDEN = path.join(ROOT, 'test/fixtures/golden');
@@ -71,22 +72,40 @@ describe('formatters: properties', () => {
     assert.match(out, /binary file \(NUL byte at offset 3\)/);
   });
 
+  // a SARIF log as these tests read it (its format is checked against the official schema)
+  interface SarifResult {
+    ruleId: string; ruleIndex: number; level: string; message?: { text: string };
+    locations: { physicalLocation: { region: Record<string, number> } }[];
+    partialFingerprints: Record<string, string>;
+    fixes?: { artifactChanges: { replacements: unknown[] }[] }[];
+  }
+  interface SarifLog {
+    runs: {
+      tool: { driver: { rules: { id: string; helpUri: string; properties: Record<string, unknown>; help: { markdown: string } }[] } };
+      results: SarifResult[];
+      invocations: { executionSuccessful: boolean }[];
+    }[];
+  }
+  const sarifLog = (text: string) => JSON.parse(text) as SarifLog;
+
   it('json: valid against schema/report.schema.json', async () => {
     const validate = await loadReportValidator();
-    const report = JSON.parse(FORMATTERS.json(SAMPLE_RESULTS, sampleMeta({ fixed: { 'app/Dockerfile': [{ ruleId: 'dockerfile/apt-get-missing-yes', description: 'add -y', line: 3 }] } })));
+    const report = readReport(FORMATTERS.json(SAMPLE_RESULTS, sampleMeta({ fixed: { 'app/Dockerfile': [{ ruleId: 'dockerfile/apt-get-missing-yes', description: 'add -y', line: 3 }] } })));
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
     assert.equal(report.version, 1);
-    assert.deepEqual(report.results.map((r: { target: { path: string } }) => r.target.path),
+    assert.deepEqual(report.results.map((r) => r.target.path),
       ['app.tar', 'app/Dockerfile', 'broken/Dockerfile', 'clean/Dockerfile', 'compose.yaml', 'template/Dockerfile']);
   });
 
   it('json and pretty: an ungraded target says why, an accepted risk stays beside the level', () => {
-    const report = JSON.parse(FORMATTERS.json(SAMPLE_RESULTS, sampleMeta()));
-    const template = report.results.find((r: { target: { path: string } }) => r.target.path === 'template/Dockerfile');
+    const report = readReport(FORMATTERS.json(SAMPLE_RESULTS, sampleMeta()));
+    const template = report.results.find((r) => r.target.path === 'template/Dockerfile');
+    assert.ok(template);
     assert.equal(template.level, null);
-    assert.match(template.levelReason, /^does not build: /);
-    const clean = report.results.find((r: { target: { path: string } }) => r.target.path === 'clean/Dockerfile');
-    assert.equal(clean.acceptedRisks.length, 1);
+    assert.match(template.levelReason ?? '', /^does not build: /);
+    const clean = report.results.find((r) => r.target.path === 'clean/Dockerfile');
+    assert.ok(clean);
+    assert.equal(clean.acceptedRisks?.length, 1);
     const pretty = FORMATTERS.pretty(SAMPLE_RESULTS, sampleMeta());
     assert.match(pretty, /level: unknown \(does not build: /);
     assert.match(pretty, /level: hardened, 1 accepted risk/);
@@ -94,50 +113,53 @@ describe('formatters: properties', () => {
 
   it('json: the schema rejects a report missing a contract field', async () => {
     const validate = await loadReportValidator();
-    const report = JSON.parse(FORMATTERS.json(SAMPLE_RESULTS, sampleMeta()));
+    const report = JSON.parse(FORMATTERS.json(SAMPLE_RESULTS, sampleMeta())) as { results: { findings: { location: Partial<Record<string, unknown>> }[] }[] };
     delete report.results[1].findings[0].location.startColumn;
     assert.equal(validate(report), false);
   });
 
   it('sarif: valid against the official SARIF 2.1.0 schema', async () => {
     const validate = await loadSarifValidator();
-    const log = JSON.parse(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta()));
+    const log = sarifLog(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta()));
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
   });
 
   it('sarif: the schema check can fail (a result without a message is rejected)', async () => {
     const validate = await loadSarifValidator();
-    const log = JSON.parse(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta()));
+    const log = sarifLog(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta()));
     delete log.runs[0].results[0].message;
     assert.equal(validate(log), false);
   });
 
   it('sarif: rules, levels, regions, help and fixes', () => {
-    const log = JSON.parse(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta()));
+    const log = sarifLog(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta()));
     const run = log.runs[0];
-    const rules = run.tool.driver.rules as { id: string; helpUri: string; properties: Record<string, unknown>; help: { markdown: string } }[];
+    const rules = run.tool.driver.rules;
     for (const r of run.results) {
       assert.equal(rules[r.ruleIndex].id, r.ruleId);
     }
-    const root = rules.find((r) => r.id === 'dockerfile/last-user-root')!;
+    const root = rules.find((r) => r.id === 'dockerfile/last-user-root');
+    assert.ok(root);
     assert.equal(root.properties['security-severity'], '8.0');
     assert.match(root.helpUri, /docs\/rules\/dockerfile\/last-user-root\.md$/);
     assert.match(root.help.markdown, /DL3002/);
-    const levels = Object.fromEntries(run.results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]));
+    const levels = Object.fromEntries(run.results.map((r) => [r.ruleId, r.level]));
     assert.equal(levels['dockerfile/last-user-root'], 'error');
     assert.equal(levels['dockerfile/healthcheck-missing'], 'warning');
     assert.equal(levels['image/setuid-files'], 'note');
-    const user = run.results.find((r: { ruleId: string }) => r.ruleId === 'dockerfile/last-user-root');
+    const user = run.results.find((r) => r.ruleId === 'dockerfile/last-user-root');
+    assert.ok(user);
     assert.deepEqual(user.locations[0].physicalLocation.region, { startLine: 5, startColumn: 6, endLine: 5, endColumn: 10 });
-    const yes = run.results.find((r: { ruleId: string }) => r.ruleId === 'dockerfile/apt-get-missing-yes');
-    assert.deepEqual(yes.fixes[0].artifactChanges[0].replacements[0], { deletedRegion: { charOffset: 88, charLength: 0 }, insertedContent: { text: ' -y' } });
+    const yes = run.results.find((r) => r.ruleId === 'dockerfile/apt-get-missing-yes');
+    assert.ok(yes);
+    assert.deepEqual(yes.fixes?.[0].artifactChanges[0].replacements[0], { deletedRegion: { charOffset: 88, charLength: 0 }, insertedContent: { text: ' -y' } });
     assert.equal(run.invocations[0].executionSuccessful, false);
   });
 
   it('sarif: fingerprints are stable when the offending line moves', () => {
     const fp = (results: typeof SAMPLE_RESULTS, sources: Record<string, string>) => {
-      const log = JSON.parse(FORMATTERS.sarif(results, sampleMeta({ sources })));
-      return log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'dockerfile/last-user-root').partialFingerprints;
+      const log = sarifLog(FORMATTERS.sarif(results, sampleMeta({ sources })));
+      return log.runs[0].results.find((r) => r.ruleId === 'dockerfile/last-user-root')?.partialFingerprints;
     };
     const before = fp(SAMPLE_RESULTS, SAMPLE_SOURCES);
     const moved = SAMPLE_RESULTS.map((r) => r.target.path !== 'app/Dockerfile' ? r : {
