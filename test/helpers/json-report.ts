@@ -4,7 +4,7 @@
 import type { Fix, Level, Location, Severity, TargetRef } from '../../src/engine/types.js';
 import { reportValidator } from '../report/validators.js';
 
-export interface ReportFinding {
+interface ReportFinding {
   ruleId: string;
   severity: Severity;
   message: string;
@@ -29,7 +29,7 @@ export interface ReportResult {
   findings: ReportFinding[];
 }
 
-export interface ReportShortfall {
+interface ReportShortfall {
   target: TargetRef;
   policy: string;
   requiredLevel: Level;
