@@ -193,7 +193,7 @@ describe('config globs (compileConfigGlob)', () => {
     await write('pathological/.tightship.yaml', `ignore:\n  - "${'*a'.repeat(12)}*b"\n`);
     const r = await runCli(['lint', 'pathological', '--format', 'json', '--fail-on', 'none'], tmp);
     assert.equal(r.code, 0, r.stderr);
-    const paths = (readReport(r.stdout) as { results: { target: { path: string } }[] }).results.map((x) => x.target.path);
+    const paths = readReport(r.stdout).results.map((x) => x.target.path);
     assert.deepEqual(paths, [`pathological/${name}/Dockerfile`]);
   });
 });
