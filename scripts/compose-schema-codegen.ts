@@ -18,9 +18,10 @@ export const AJV_OPTIONS = { allErrors: true, strict: false, validateFormats: fa
 export function generateValidatorSource(schemaText = readFileSync(SCHEMA_FILE, 'utf8')): string {
   const schema = JSON.parse(schemaText) as Record<string, unknown>;
   // compose-spec moved to JSON Schema draft 2020-12 ($defs); older copies are draft-07, ajv's default.
-  const draft2020 = String(schema.$schema ?? '').includes('2020-12');
-  const Ajv = (draft2020 ? require('ajv/dist/2020') : require('ajv')).default as new (o: object) => { compile(s: object): unknown };
-  const standalone = require('ajv/dist/standalone').default as (ajv: unknown, v: unknown) => string;
+  const draft2020 = typeof schema.$schema === 'string' && schema.$schema.includes('2020-12');
+  type AjvModule = { default: new (o: object) => { compile(s: object): unknown } };
+  const Ajv = (draft2020 ? require('ajv/dist/2020') as AjvModule : require('ajv') as AjvModule).default;
+  const standalone = (require('ajv/dist/standalone') as { default: (ajv: unknown, v: unknown) => string }).default;
   delete schema.$schema; // the meta-schema is implied by the ajv class; its https URI is not registered
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
   const code = standalone(ajv, ajv.compile(schema));

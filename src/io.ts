@@ -24,7 +24,9 @@ export function processIO(): IO {
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- typed boolean, but undefined when stdout is not a terminal
     isTTY: Boolean(process.stdout.isTTY),
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- typed boolean, but undefined when stderr is not a terminal
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdin: () => process.stdin,
   };

@@ -37,7 +37,7 @@ describe('fast compose-YAML reader on the corpus', () => {
       '<<: *a\n', '\n  ', '\n    x: 1', '\n\n', '\n# c\n', '\n  # c\n', '---\n', '?', '%', '\\', 'é', '0x1', '1.5', '~', 'null'];
     let taken = 0;
     for (let n = 0; n < 800; n++) {
-      let t = texts[rnd(texts.length)]!;
+      let t = texts[rnd(texts.length)];
       for (let m = 1 + rnd(3); m > 0; m--) {
         const op = rnd(8);
         const lines = t.split('\n');
@@ -47,14 +47,14 @@ describe('fast compose-YAML reader on the corpus', () => {
         if (op === 0) t = t.slice(0, p) + t.slice(p + 1 + rnd(3));
         else if (op <= 2) t = t.slice(0, p) + inserts[rnd(inserts.length)] + t.slice(p);
         else {
-          if (op === 3) lines.splice(i, 0, lines[rnd(lines.length)]!);
-          else if (op === 4) lines[i] = rnd(2) ? ' '.repeat(1 + rnd(2)) + lines[i] : lines[i]!.replace(/^ {1,2}/, '');
+          if (op === 3) lines.splice(i, 0, lines[rnd(lines.length)]);
+          else if (op === 4) lines[i] = rnd(2) ? ' '.repeat(1 + rnd(2)) + lines[i] : lines[i].replace(/^ {1,2}/, '');
           else if (op === 5) lines.splice(i, 0, sp + (rnd(3) ? '# c' : ''));
           else if (op === 6) {
             const flows = lines.map((l, k) => (/[[{].*,/.test(l) ? k : -1)).filter((k) => k >= 0);
-            const c = flows.length ? flows[rnd(flows.length)]! : i;
-            lines[c] = lines[c]!.replace(/", ?"/, `",\n${sp}"`).replace(/([^"]), ?/, `$1,\n${sp}`).replace(/([[{])/, rnd(2) ? `$1\n${sp}` : '$1');
-          } else lines[i] = lines[i]!.replace(/(\S)$/, `$1\n${sp}${['x', '- y', ']', '}', 'z: 1', '# q'][rnd(6)]}`);
+            const c = flows.length ? flows[rnd(flows.length)] : i;
+            lines[c] = lines[c].replace(/", ?"/, `",\n${sp}"`).replace(/([^"]), ?/, `$1,\n${sp}`).replace(/([[{])/, rnd(2) ? `$1\n${sp}` : '$1');
+          } else lines[i] = lines[i].replace(/(\S)$/, `$1\n${sp}${['x', '- y', ']', '}', 'z: 1', '# q'][rnd(6)]}`);
           t = lines.join('\n');
         }
       }

@@ -9,7 +9,8 @@ import { shellCommands } from '../src/targets/dockerfile/shell.js';
 import { corpusDockerfiles } from './corpus.js';
 
 const require = createRequire(import.meta.url);
-const ast = require('dockerfile-ast') as { DockerfileParser: { parse(text: string): any } };
+interface AstInstruction { getKeyword(): string; getRange(): { start: { line: number }; end: { line: number } } }
+const ast = require('dockerfile-ast') as { DockerfileParser: { parse(text: string): { getInstructions(): AstInstruction[] } } };
 
 describe('the real-world corpus', () => {
   const files = corpusDockerfiles();
@@ -42,7 +43,7 @@ describe('the real-world corpus', () => {
       const ours = parseDockerfile(f.text, { path: f.name }).instructions
         .map((i) => `${i.keyword} ${i.range.start.line}-${i.range.end.line}`);
       const theirs = ast.DockerfileParser.parse(f.text.replace(/^\uFEFF/, '')).getInstructions()
-        .map((i: any) => `${String(i.getKeyword()).toUpperCase()} ${i.getRange().start.line + 1}-${i.getRange().end.line + 1}`);
+        .map((i) => `${i.getKeyword().toUpperCase()} ${i.getRange().start.line + 1}-${i.getRange().end.line + 1}`);
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
         const k = ours.findIndex((x, j) => x !== theirs[j]);
         diffs.push(`${f.name}: ours ${ours[k]} vs dockerfile-ast ${theirs[k]}`);

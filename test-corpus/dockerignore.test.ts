@@ -21,7 +21,7 @@ function findIgnoreFiles(dir: string, out: string[] = []): string[] {
 
 describe('real-world .dockerignore files', () => {
   const files = findIgnoreFiles(corpus).sort();
-  it('holds the 43 files', () => assert.equal(files.length, 43));
+  it('holds the 43 files', () => { assert.equal(files.length, 43); });
   for (const f of files) {
     it(`parses ${path.relative(corpus, f)}`, () => {
       const parsed = parseDockerignore(fs.readFileSync(f, 'utf8'));

@@ -123,12 +123,12 @@ export function hadolintPage(): string {
   out.push('| DL | what it checks | tightship |');
   out.push('|---|---|---|');
   for (const d of ids) {
-    const [what, why] = DL[d]!;
+    const [what, why] = DL[d];
     const ours = byDl.get(d);
     out.push(`| ${d} | ${what} | ${ours ? ours.map((id) => `[\`${id}\`](rules/${id}.md)`).join(', ') : `none: ${why ?? 'not yet'}`} |`);
   }
-  const unknown = [...byDl.keys()].filter((d) => !(d in DL)).sort();
-  if (unknown.length) out.push('', `Also claimed: ${unknown.map((d) => `${d} (${byDl.get(d)!.join(', ')})`).join(', ')}.`);
+  const unknown = [...byDl].filter(([d]) => !(d in DL)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (unknown.length) out.push('', `Also claimed: ${unknown.map(([d, ours]) => `${d} (${ours.join(', ')})`).join(', ')}.`);
   out.push('', '## ShellCheck', '');
   out.push('hadolint runs ShellCheck on every RUN; so does tightship, as [`dockerfile/shellcheck`](rules/dockerfile/shellcheck.md),');
   out.push('when the `shellcheck` binary is on PATH (Debian/Ubuntu package `shellcheck`). It follows hadolint\'s defaults:');
@@ -136,11 +136,11 @@ export function hadolintPage(): string {
   out.push('left out, the ARG/ENV names declared. `# hadolint ignore=SC2086` and `# tightship ignore=SC2086 -- reason`');
   out.push('are honoured for that one code; `--no-shellcheck` (or the rule turned off) skips ShellCheck; without the');
   out.push('binary, lint prints one info line and reports no SC codes.', '');
-  return `${out.join('\n')}`;
+  return out.join('\n');
 }
 
 if (process.argv[1] && /doc\.js$/.test(process.argv[1])) {
-  const page = `${hadolintPage()}`;
+  const page = hadolintPage();
   if (process.argv.includes('--check')) {
     const old = readFileSync(PAGE, 'utf8');
     if (old !== page) { process.stderr.write('docs/hadolint.md is stale: run node dist/bench/hadolint-parity/doc.js\n'); process.exit(1); }

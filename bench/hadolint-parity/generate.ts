@@ -36,10 +36,9 @@ export function tokenize(src: string): Tok[] {
   const push = (kind: Tok['kind'], text: string, start: number, sLine: number, sCol: number, value?: string) => {
     out.push({ kind, text, value, line: sLine, col: sCol, first: sLine !== lastLine });
     lastLine = sLine;
-    void start;
   };
   while (i < src.length) {
-    const c = src[i]!;
+    const c = src[i];
     if (c === '\n') { line++; i++; lineStart = i; continue; }
     if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
     if (c === '-' && src[i + 1] === '-' && !/[!#$%&*+./<=>?@\\^|~:]/.test(src[i + 2] ?? '')) {
@@ -58,10 +57,10 @@ export function tokenize(src: string): Tok[] {
       i++;
       let value = '';
       while (i < src.length && src[i] !== '"') {
-        const d = src[i]!;
+        const d = src[i];
         if (d === '\n') throw new Error(`line ${line}: newline in string literal`);
         if (d !== '\\') { value += d; i++; continue; }
-        const e = src[i + 1]!;
+        const e = src[i + 1];
         if (/\s/.test(e)) { // string gap: backslash, whitespace (newlines included), backslash
           i++;
           while (i < src.length && src[i] !== '\\') { if (src[i] === '\n') { line++; lineStart = i + 1; } i++; }
@@ -127,7 +126,7 @@ class Skip extends Error {}
 function blockEnd(toks: Tok[], from: number, col: number): number {
   let depth = 0;
   for (let j = from; j < toks.length; j++) {
-    const t = toks[j]!;
+    const t = toks[j];
     if (depth === 0 && t.first && t.col <= col) return j;
     if (t.kind === 'open') depth++;
     if (t.kind === 'close') { if (depth === 0) return j; depth--; }
@@ -145,7 +144,7 @@ class Evaluator {
     let i = from;
     const parseDollar = (): Value => {
       const left = parseConcat();
-      if (i < to && this.toks[i]!.text === '$') {
+      if (i < to && this.toks[i].text === '$') {
         i++;
         const right = parseDollar();
         return this.apply(left, [right]);
@@ -154,7 +153,7 @@ class Evaluator {
     };
     const parseConcat = (): Value => {
       let left = parseApp();
-      while (i < to && (this.toks[i]!.text === '<>' || this.toks[i]!.text === '++')) {
+      while (i < to && (this.toks[i].text === '<>' || this.toks[i].text === '++')) {
         i++;
         const right = parseApp();
         if (typeof left === 'string' && typeof right === 'string') left = left + right;
@@ -166,18 +165,19 @@ class Evaluator {
     const parseApp = (): Value => {
       const head = parseAtom();
       const args: Value[] = [];
-      while (i < to && !['op', 'close', 'comma'].includes(this.toks[i]!.kind)) args.push(parseAtom());
+      while (i < to && !['op', 'close', 'comma'].includes(this.toks[i].kind)) args.push(parseAtom());
       return args.length ? this.apply(head, args) : head;
     };
     const parseAtom = (): Value => {
-      const t = this.toks[i];
+      const t = this.toks.at(i);
       if (!t || i >= to) throw new Skip('unexpected end of expression');
       i++;
-      if (t.kind === 'str') return t.value!;
+      if (t.kind === 'str') return t.value ?? '';
       if (t.kind === 'num') return Number(t.text);
       if (t.kind === 'id') {
         if (t.text === 'True' || t.text === 'False') return t.text === 'True';
-        if (this.env.has(t.text)) return this.env.get(t.text)!;
+        const bound = this.env.get(t.text);
+        if (bound !== undefined) return bound;
         if (KNOWN_FNS.has(t.text) || /^[A-Z]/.test(t.text) || /^Rule\./.test(t.text)) return { fn: t.text, args: [] };
         throw new Skip(`unknown name ${t.text}`);
       }
@@ -186,7 +186,7 @@ class Evaluator {
         const items: Value[] = [];
         let depth = 0, start = i;
         for (; i < to; i++) {
-          const u = this.toks[i]!;
+          const u = this.toks[i];
           if (u.kind === 'open') depth++;
           else if (u.kind === 'close' && depth > 0) depth--;
           else if (depth === 0 && (u.kind === 'comma' || (u.kind === 'close' && u.text === close))) {
@@ -197,22 +197,22 @@ class Evaluator {
         }
         i++;
         if (close === ']') return items;
-        return items.length === 1 ? items[0]! : { tuple: items };
+        return items.length === 1 ? items[0] : { tuple: items };
       }
       throw new Skip(`unsupported token ${t.text}`);
     };
     const v = parseDollar();
-    if (i < to) throw new Skip(`unparsed tokens from '${this.toks[i]!.text}'`);
+    if (i < to) throw new Skip(`unparsed tokens from '${this.toks[i].text}'`);
     return v;
   }
 
   private apply(f: Value, args: Value[]): Value {
-    if (typeof f === 'object' && f !== null && 'fn' in f) {
+    if (typeof f === 'object' && 'fn' in f) {
       const all = [...f.args, ...args];
       if (f.fn === 'Text.unlines') {
         const xs = all[0];
         if (!Array.isArray(xs) || !xs.every((x) => typeof x === 'string')) throw new Skip('Text.unlines of a non-list');
-        return (xs as string[]).map((x) => `${x}\n`).join('');
+        return xs.map((x) => `${x}\n`).join('');
       }
       return { fn: f.fn, args: all };
     }
@@ -249,11 +249,11 @@ function readConfig(toks: Tok[], from: number, to: number): HadolintCase['config
   const text = toks.slice(from, to).map((t) => t.text).join(' ');
   const config: NonNullable<HadolintCase['config']> = {};
   const reg = /allowedRegistries\s*=\s*\[([^\]]*)\]/.exec(text);
-  if (reg) config.allowedRegistries = [...reg[1]!.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!);
+  if (reg) config.allowedRegistries = [...reg[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]);
   const schema = /labelSchema\s*=\s*Map\.fromList\s*\[(.*?)\]\s*(?:,|\}|$)/.exec(text);
   if (schema) {
     config.labelSchema = {};
-    for (const m of schema[1]!.matchAll(/\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*(?:Rule\s*\.\s*|Rule\.)?([A-Za-z0-9]+)\s*\)/g)) config.labelSchema[m[1]!] = m[2]!;
+    for (const m of schema[1].matchAll(/\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*(?:Rule\s*\.\s*|Rule\.)?([A-Za-z0-9]+)\s*\)/g)) config.labelSchema[m[1]] = m[2];
   }
   const strict = /strictLabels\s*=\s*(True|False)/.exec(text);
   if (strict) config.strictLabels = strict[1] === 'True';
@@ -273,10 +273,10 @@ export function extractSpec(src: string, file: string): Extraction {
   let title = '';
   let inIt = false;
   for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
+    const t = toks[i];
     if (t.kind !== 'id') continue;
     if (t.text === 'it' && toks[i + 1]?.kind === 'str') {
-      inIt = true; title = toks[i + 1]!.value!; env = new Map(fileEnv); itConfig = undefined; i++;
+      inIt = true; title = toks[i + 1].value ?? ''; env = new Map(fileEnv); itConfig = undefined; i++;
       continue;
     }
     if (t.text === '?config' && toks[i + 1]?.text === '=') {
@@ -301,7 +301,7 @@ export function extractSpec(src: string, file: string): Extraction {
         continue;
       }
     }
-    const call = CALLS[t.text];
+    const call = Object.hasOwn(CALLS, t.text) ? CALLS[t.text] : undefined;
     if (!call) continue;
     const end = blockEnd(toks, i + 1, t.col);
     const source = `${file}:${t.line}`;
@@ -311,22 +311,22 @@ export function extractSpec(src: string, file: string): Extraction {
       const args: Value[] = [];
       let j = i + 1;
       while (j < end) {
-        if (toks[j]!.text === '$') { args.push(ev.eval(j + 1, end)); j = end; break; }
+        if (toks[j].text === '$') { args.push(ev.eval(j + 1, end)); j = end; break; }
         let k = j + 1;
-        if (toks[j]!.kind === 'open') {
+        if (toks[j].kind === 'open') {
           let depth = 1;
-          while (k < end && depth > 0) { if (toks[k]!.kind === 'open') depth++; if (toks[k]!.kind === 'close') depth--; k++; }
+          while (k < end && depth > 0) { if (toks[k].kind === 'open') depth++; if (toks[k].kind === 'close') depth--; k++; }
         }
         args.push(ev.eval(j, k));
         j = k;
       }
       let rule: string, text: Value, flagged: boolean;
       if (call.flagged !== undefined) {
-        [rule, text] = [args[0] as string, args[1]!];
+        [rule, text] = [args[0] as string, args[1]];
         flagged = call.flagged;
       } else {
-        text = args[0]!;
-        const check = args[1] as { fn: string; args: Value[] };
+        text = args[0];
+        const check = args.at(1);
         if (!check || typeof check !== 'object' || !('fn' in check)) throw new Skip('assertion is not failsWith');
         if (check.fn === 'failsWith') { rule = check.args[1] as string; flagged = (check.args[0] as number) > 0; }
         else if (check.fn === 'failsWithSome') { rule = check.args[0] as string; flagged = true; }

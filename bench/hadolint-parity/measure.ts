@@ -30,8 +30,9 @@ export function claims(rules: readonly CatalogueEntry[]): Map<string, CatalogueE
   const out = new Map<string, CatalogueEntry[]>();
   for (const r of rules) {
     for (const dl of r.equivalents.hadolint ?? []) {
-      if (!out.has(dl)) out.set(dl, []);
-      if (r.target === 'dockerfile' || r.id.startsWith('tightship/')) out.get(dl)!.push(r);
+      let claimers = out.get(dl);
+      if (!claimers) out.set(dl, (claimers = []));
+      if (r.target === 'dockerfile' || r.id.startsWith('tightship/')) claimers.push(r);
     }
   }
   return out;
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   }
   const byDl = claims(catalogue());
   const claimedAll = [...byDl.keys()].filter((k) => /^DL\d{4}$/.test(k)).sort();
-  const claimedHere = claimedAll.filter((k) => byDl.get(k)!.length > 0);
+  const claimedHere = claimedAll.filter((k) => (byDl.get(k) ?? []).length > 0);
   const outcomes: Outcome[] = [];
   const today = '2026-01-01';
   for (const c of data.cases) {
@@ -82,9 +83,11 @@ async function main(): Promise<void> {
   const agree = outcomes.filter((o) => o.agree).length;
   const perRule = new Map<string, Outcome[]>();
   for (const o of outcomes) {
-    if (!perRule.has(o.c.rule)) perRule.set(o.c.rule, []);
-    perRule.get(o.c.rule)!.push(o);
+    const list = perRule.get(o.c.rule);
+    if (list) list.push(o);
+    else perRule.set(o.c.rule, [o]);
   }
+  const byKey = <V>(m: Map<string, V>): [string, V][] => [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '–');
   const lines: string[] = [];
   lines.push(`Cases: ${data.cases.length} extracted from ${data.specFiles} spec files, for ${new Set(data.cases.map((c) => c.rule)).size} DL rules.`);
@@ -100,13 +103,12 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push('| DL rule | tightship rule(s) | cases | agree | missed (hadolint flags, we do not) | extra (we flag, hadolint does not) |');
   lines.push('|---|---|---:|---:|---:|---:|');
-  for (const dl of [...perRule.keys()].sort()) {
-    const os = perRule.get(dl)!;
+  for (const [dl, os] of byKey(perRule)) {
     const a = os.filter((o) => o.agree).length;
     const missed = os.filter((o) => !o.agree && o.c.flagged);
     const extra = os.filter((o) => !o.agree && !o.c.flagged);
     const fmt = (xs: Outcome[]) => (xs.length ? `${xs.length}${xs.some((o) => o.c.onbuild) ? ` (${xs.filter((o) => o.c.onbuild).length} ONBUILD)` : ''}` : '0');
-    lines.push(`| ${dl} | ${byDl.get(dl)!.map((r) => `\`${r.id}\``).join(', ')} | ${os.length} | ${pct(a, os.length)} | ${fmt(missed)} | ${fmt(extra)} |`);
+    lines.push(`| ${dl} | ${(byDl.get(dl) ?? []).map((r) => `\`${r.id}\``).join(', ')} | ${os.length} | ${pct(a, os.length)} | ${fmt(missed)} | ${fmt(extra)} |`);
   }
   lines.push('');
   const noCases = claimedHere.filter((d) => !perRule.has(d));
@@ -116,8 +118,8 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push('Disagreements by rule (spec file and line in hadolint\'s test suite; m = missed, e = extra, o = ONBUILD-wrapped):');
   lines.push('');
-  for (const dl of [...perRule.keys()].sort()) {
-    const bad = perRule.get(dl)!.filter((o) => !o.agree);
+  for (const [dl, os] of byKey(perRule)) {
+    const bad = os.filter((o) => !o.agree);
     if (!bad.length) continue;
     lines.push(`- ${dl}: ${bad.map((o) => `${o.c.source.replace(/^.*:/, 'l.')}${o.c.flagged ? 'm' : 'e'}${o.c.onbuild ? 'o' : ''}`).join(' ')}`);
   }

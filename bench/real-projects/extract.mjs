@@ -6,6 +6,7 @@
 // so neither is ever audited).
 //
 // usage: node extract.mjs <git-dir> <dest> [commit]
+import { Buffer } from 'node:buffer';
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, symlinkSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';

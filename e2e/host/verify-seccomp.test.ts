@@ -3,6 +3,7 @@
 // becomes healthy) and under the course's six-syscall profile (it does not start).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readReport } from '../../test/helpers/json-report.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ function docker(args: string[], cwd?: string): string {
 /** A representative deny-by-default profile: every x86-64 system call of this machine's kernel
  *  headers except those Docker's default profile blocks. */
 function denyByDefaultProfile(): string {
-  const names = [...readFileSync(UNISTD, 'utf8').matchAll(/#define __NR_(\w+)\s+\d+/g)].map((m) => m[1]!).filter((n) => !BLOCKED_BY_DEFAULT.has(n));
+  const names = [...readFileSync(UNISTD, 'utf8').matchAll(/#define __NR_(\w+)\s+\d+/g)].map((m) => m[1]).filter((n) => !BLOCKED_BY_DEFAULT.has(n));
   return JSON.stringify({ defaultAction: 'SCMP_ACT_ERRNO', architectures: ['SCMP_ARCH_X86_64', 'SCMP_ARCH_X86', 'SCMP_ARCH_X32'], syscalls: [{ names, action: 'SCMP_ACT_ALLOW' }] }, null, 2);
 }
 
@@ -40,22 +41,27 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+type ProfileFacts = { run: { image: string; started: boolean; healthy?: boolean } };
+type ContainerFacts = { seccomp: { value: number }; stats: { memoryLimitBytes: number; pidsLimit: number; pids: number; memoryBytes: number; cpuPercent: number } };
+
 const leftovers = () => docker(['ps', '-a', '--filter', `ancestor=${TAG}`, '--format', '{{.ID}}']).trim();
 
 describe('verify --seccomp', () => {
   it('a working deny-by-default profile: the image starts and becomes healthy', { skip: !existsSync(UNISTD) && 'no kernel headers to list the system calls' }, async () => {
     const r = await runCli(['verify', TAG, '--seccomp', join(dir, 'works.json'), '--format', 'json', '--timeout', '60s'], dir);
-    const report = JSON.parse(r.stdout);
-    const profile = report.results.find((x: { target: { kind: string } }) => x.target.kind === 'profile');
-    const container = report.results.find((x: { target: { kind: string } }) => x.target.kind === 'container');
+    const report = readReport(r.stdout);
+    const profile = report.results.find((x) => x.target.kind === 'profile');
+    const container = report.results.find((x) => x.target.kind === 'container');
+    assert.ok(profile, 'the profile was audited');
     assert.ok(container, 'the container was audited');
-    assert.deepEqual(profile.facts.run, { image: TAG, started: true, healthy: true });
-    assert.deepEqual(profile.findings.map((f: { ruleId: string }) => f.ruleId), []);
+    const containerFacts = container.facts as ContainerFacts;
+    assert.deepEqual((profile.facts as ProfileFacts).run, { image: TAG, started: true, healthy: true });
+    assert.deepEqual(profile.findings.map((f) => f.ruleId), []);
     assert.equal(profile.level, 'hardened');
     // the profile was in force: the container's seccomp mode is 2 (filter)
-    assert.equal(container.facts.seccomp.value, 2);
+    assert.equal(containerFacts.seccomp.value, 2);
     // the docker stats snapshot, against the hardened run's limits
-    const stats = container.facts.stats;
+    const stats = containerFacts.stats;
     assert.equal(stats.memoryLimitBytes, 256 * 1024 * 1024);
     assert.equal(stats.pidsLimit, 128);
     assert.ok(stats.pids >= 1 && stats.pids <= 128, `pids ${stats.pids}`);
@@ -67,13 +73,13 @@ describe('verify --seccomp', () => {
   it('the six-syscall profile: the image does not start; the profile is flagged', async () => {
     const r = await runCli(['verify', TAG, '--seccomp', join(dir, 'six.json'), '--format', 'json', '--timeout', '20s'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const report = JSON.parse(r.stdout);
+    const report = readReport(r.stdout);
     assert.equal(report.results.length, 1);
     const profile = report.results[0];
-    assert.equal(profile.facts.run.started, false);
-    const ids = profile.findings.map((f: { ruleId: string }) => f.ruleId).sort();
+    assert.equal((profile.facts as ProfileFacts).run.started, false);
+    const ids = profile.findings.map((f) => f.ruleId).sort();
     assert.deepEqual(ids, ['profile/run-failed', 'profile/startup-syscalls-denied']);
-    assert.match(profile.findings.find((f: { ruleId: string }) => f.ruleId === 'profile/run-failed').message, /does not start under this profile/);
+    assert.match(profile.findings.find((f) => f.ruleId === 'profile/run-failed')?.message ?? '', /does not start under this profile/);
     assert.equal(leftovers(), '');
   });
 

@@ -17,12 +17,12 @@ export interface ParsedArgs {
   positional: string[];
 }
 
-export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpec>, command: string): ParsedArgs {
+export function parseArgs(argv: readonly string[], specs: Readonly<Partial<Record<string, FlagSpec>>>, command: string): ParsedArgs {
   const flags = new Map<string, string[] | true>();
   const positional: string[] = [];
-  const aliases = new Map(Object.entries(specs).filter(([, s]) => s.alias).map(([n, s]) => [s.alias!, n]));
+  const aliases = new Map(Object.entries(specs).flatMap(([n, s]): [string, string][] => (s?.alias ? [[s.alias, n]] : [])));
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     if (a === '--') { positional.push(...argv.slice(i + 1)); break; }
     if (!a.startsWith('-') || a === '-') { positional.push(a); continue; }
     const eq = a.indexOf('=');
@@ -42,7 +42,7 @@ export function parseArgs(argv: readonly string[], specs: Record<string, FlagSpe
     let value: string;
     if (eq > 0) value = a.slice(eq + 1);
     else {
-      const next = argv[i + 1];
+      const next = argv.at(i + 1);
       if (next === undefined || (next.startsWith('-') && next !== '-')) {
         throw new UserError(`option '--${name}' needs a value`, `run 'tightship ${command} --help'`);
       }

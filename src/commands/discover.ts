@@ -154,9 +154,9 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   const fromComposeVar = composeFileVar(env, cwd).filter((f) => existsSync(f));
   const taken = new Set<string>(fromComposeVar);
 
-  for (const dir of dirs) {
+  if (discoverProject) for (const dir of dirs) {
     const project = projectAt(dir);
-    const found = (project.discovery ??= discoverProject!(project.tree));
+    const found = (project.discovery ??= discoverProject(project.tree));
     const abs = (rel: string) => path.join(dir, ...rel.split('/'));
     for (const rel of found.dockerfiles) {
       const f = abs(rel);
@@ -240,11 +240,11 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   for (const [key, files] of groups) {
     // a directory search may have grouped these files already: the files named win
     d.composeGroups = d.composeGroups.filter((g) => !g.some((x) => files.includes(x)));
-    const project = d.projects.find((p) => within(p.root, files[0]!)) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0]!, cwd));
+    const project = d.projects.find((p) => within(p.root, files[0])) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0], cwd));
     files.forEach((f) => d.projectOf.set(f, project));
     d.composeGroups.push(files);
   }
-  d.composeGroups.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
+  d.composeGroups.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   d.dockerfiles = [...new Set(d.dockerfiles)];
   d.commandFiles = [...new Set(d.commandFiles)];
   d.daemonConfigs = [...new Set(d.daemonConfigs)];

@@ -26,7 +26,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
     io.stdout(MIGRATE_USAGE);
     return 0;
   }
-  const [from, extra] = args.positional;
+  const from = args.positional.at(0);
+  const extra = args.positional.at(1);
   if (from === undefined) throw new UserError('missing what to migrate from', "run 'tightship migrate hadolint'");
   if (from !== 'hadolint') throw new UserError(`cannot migrate from '${from}'`, 'tightship migrates from: hadolint');
   if (extra !== undefined) throw new UserError(`unexpected argument '${extra}'`, "run 'tightship migrate --help'");
@@ -59,10 +60,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
   }
   const existing = CONFIG_FILE_NAMES.map((n) => path.join(io.cwd, n)).filter((f) => existsSync(f));
   if (existing.length && !flagSet(args, 'force')) {
-    throw new UserError(`${path.basename(existing[0]!)} already exists; not overwriting it`,
+    throw new UserError(`${path.basename(existing[0])} already exists; not overwriting it`,
       'use --dry-run to see the translation, or --force to replace the file');
   }
-  const target = existing[0] ?? path.join(io.cwd, CONFIG_FILE_NAMES[0]!);
+  const target = existing[0] ?? path.join(io.cwd, CONFIG_FILE_NAMES[0]);
   await writeFileAtomic(target, yaml);
   if (found.length > 1) io.stderr(`tightship: both ${found.map((f) => path.basename(f)).join(' and ')} exist; read ${shown}\n`);
   io.stderr(`tightship: wrote ${path.basename(target)} from ${shown}\n`);

@@ -42,7 +42,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (format !== 'markdown') throw new UserError(`unknown format '${format}'`, 'use text, json, markdown or config-schema');
   const pages = ruleDocs(rules, suppressionSyntax());
   if (!output) {
-    io.stdout(pages.get('README.md')!);
+    io.stdout(pages.get('README.md') ?? '');
     return 0;
   }
   const dir = path.resolve(io.cwd, output);

@@ -59,8 +59,8 @@ const SPECS: Record<string, FlagSpec> = {
   timeout: { value: true },
   name: { value: true },
   seccomp: { value: true },
-  'require-level': POLICY_SPECS['require-level']!,
-  policy: POLICY_SPECS.policy!,
+  'require-level': POLICY_SPECS['require-level'],
+  policy: POLICY_SPECS.policy,
 };
 
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
@@ -114,7 +114,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (containerRef !== undefined && (profileFlag !== undefined || flagValue(args, 'name') !== undefined)) {
     throw new UserError('--profile and --name apply when verify runs an image, not with --container', 'a running container is checked as it is');
   }
-  const profile: Profile = (profileFlag as Profile | undefined) ?? 'hardened';
+  const profile: Profile = profileFlag ?? 'hardened';
   const httpPath = flagValue(args, 'http');
   if (httpPath !== undefined && !httpPath.startsWith('/')) throw new UserError(`--http '${httpPath}' is not a path`, 'e.g. --http /health');
   const port = flagValue(args, 'port');
@@ -140,17 +140,18 @@ export async function run(argv: string[], io: IO): Promise<number> {
     const model = loadSeccompProfile(path.resolve(io.cwd, seccompFlag), io.cwd);
     if (model.text === null) throw new UserError(`--seccomp ${seccompFlag}: ${model.missing}`, 'give the path of a seccomp profile (JSON)');
     if (model.jsonProblems.length || !model.seccomp || model.seccomp.formatProblems.length) {
-      const first = model.jsonProblems[0] ?? model.seccomp?.formatProblems[0];
+      const first = model.jsonProblems.at(0) ?? model.seccomp?.formatProblems.at(0);
       throw new UserError(`--seccomp ${seccompFlag} is not a seccomp profile in Docker's format${first ? `: ${first.message} (line ${first.range.start.line})` : ''}`, "run 'tightship lint FILE' for every problem of the profile");
     }
     seccomp = { model };
   }
   const progress = waitReporter(io);
+  const name = flagValue(args, 'name');
   const opts: VerifyOptions = {
     profile, timeoutMs,
     ...(httpPath !== undefined ? { httpPath } : {}),
     ...(port !== undefined ? { port } : {}),
-    ...(flagValue(args, 'name') !== undefined ? { name: flagValue(args, 'name')! } : {}),
+    ...(name !== undefined ? { name } : {}),
     ...(progress ? { onWait: progress.onWait } : {}),
     ...(io.onInterrupt ? { onInterrupt: io.onInterrupt } : {}),
     ...(seccomp?.model.text ? { seccompProfile: seccomp.model.text } : {}),
@@ -158,13 +159,13 @@ export async function run(argv: string[], io: IO): Promise<number> {
   let outcome = null as import('../targets/container/engine.js').VerifyOutcome | null; // set by onOutcome
   try {
     const { containerTarget } = await import('../targets/container/target.js');
-    const input = containerRef !== undefined ? { container: containerRef } : { image: args.positional[0]! };
+    const input = containerRef !== undefined ? { container: containerRef } : { image: args.positional[0] };
     // throwUserErrors: a problem is thrown with its hint (one line, exit 2), never returned
     await containerTarget.load(io, input, { cwd: io.cwd, config, verify: opts, throwUserErrors: true, onOutcome: (o) => { outcome = o; } });
   } catch (err) {
     // under a profile, a container that does not start is the finding, not an error of verify
     if (!(seccomp && err instanceof ContainerStartError)) throw err;
-    seccomp.model.run = { image: args.positional[0]!, started: false, healthy: null, error: err.message.replace(/^.*?: /, '') };
+    seccomp.model.run = { image: args.positional[0], started: false, healthy: null, error: err.message.replace(/^.*?: /, '') };
     outcome = null;
   } finally {
     progress?.done();
@@ -182,7 +183,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
     if (seccomp) seccomp.model.run = { image: model.image.ref, started: true, healthy: model.health.defined ? model.health.status === 'healthy' : null };
     results.push(result);
   } else if (format === 'pretty') {
-    text += `verify: ${terminalText(args.positional[0]!)} does not start under seccomp profile ${seccompFlag}\n\n`;
+    text += `verify: ${terminalText(args.positional[0])} does not start under seccomp profile ${seccompFlag}\n\n`;
   }
   if (seccomp) {
     const { auditProfile } = await import('../targets/profile/audit.js');

@@ -44,11 +44,12 @@ export interface FingerprintOptions {
   pathOf?: (path: string) => string;
 }
 
-/** `<32 hex>:<n>` for every finding of the results, n counting findings with the same hash in
- *  the order of the report formats (targets by path, findings by compareFindings). */
+/** The fingerprint of each finding of the results, `<32 hex>:<n>`, n counting findings with the
+ *  same hash in the order of the report formats (targets by path, findings by compareFindings).
+ *  Asked for a finding that is not one of the results, it throws. */
 export function findingFingerprints(
   results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined, options: FingerprintOptions = {},
-): Map<Finding, string> {
+): (f: Finding) => string {
   const out = new Map<Finding, string>();
   const seen = new Map<string, number>();
   const ordered = [...results].sort((a, b) => cmp(a.target.path, b.target.path) || cmp(a.target.kind, b.target.kind)
@@ -63,7 +64,11 @@ export function findingFingerprints(
       out.set(f, `${base}:${n}`);
     }
   }
-  return out;
+  return (f) => {
+    const print = out.get(f);
+    if (print === undefined) throw new Error(`a finding of ${f.ruleId} that is not one of the fingerprinted results`);
+    return print;
+  };
 }
 
 export const BASELINE_VERSION = 1;
@@ -115,7 +120,7 @@ export function createBaseline(
   const prints = findingFingerprints(results, sources, options);
   const entries: BaselineEntry[] = [];
   for (const r of results) {
-    for (const f of r.findings) entries.push({ ruleId: f.ruleId, path: pathOf(f.location.path), fingerprint: prints.get(f)! });
+    for (const f of r.findings) entries.push({ ruleId: f.ruleId, path: pathOf(f.location.path), fingerprint: prints(f) });
   }
   if (previous) {
     const audited = auditedPaths(results, pathOf);
@@ -147,7 +152,7 @@ export function applyBaseline(
   let hidden = 0;
   const out = results.map((r) => {
     const findings = r.findings.filter((f) => {
-      const key = entryKey({ ruleId: f.ruleId, path: pathOf(f.location.path), fingerprint: prints.get(f)! });
+      const key = entryKey({ ruleId: f.ruleId, path: pathOf(f.location.path), fingerprint: prints(f) });
       if (!known.has(key)) return true;
       matched.add(key);
       hidden++;

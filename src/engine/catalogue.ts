@@ -7,7 +7,7 @@ import type { RuleMeta, TargetKind } from './types.js';
 export { defineEngineRule, type EngineRuleMeta } from './engine-rule.js';
 
 export type CatalogueTarget = TargetKind | 'tightship';
-export type CatalogueEntry = Omit<RuleMeta<any>, 'target'> & { target: CatalogueTarget };
+export type CatalogueEntry = Omit<RuleMeta<unknown>, 'target'> & { target: CatalogueTarget };
 
 export function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;

@@ -123,10 +123,10 @@ export function publishedConfigSchema(rules: readonly CatalogueEntry[]): Record<
   const schema = baseConfigSchema();
   const ruleProps: Record<string, unknown> = {};
   for (const r of rules) {
-    const setting = ruleSetting(r.options?.schema as Record<string, unknown> | undefined);
+    const setting = ruleSetting(r.options?.schema);
     ruleProps[r.id] = { description: r.title, ...setting };
   }
-  const rulesSchema = (schema.properties as Record<string, Record<string, unknown>>).rules!;
+  const rulesSchema = (schema.properties as Record<string, Record<string, unknown>>).rules;
   rulesSchema.properties = ruleProps;
   rulesSchema.additionalProperties = false;
   return schema;

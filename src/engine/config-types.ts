@@ -8,7 +8,8 @@ export interface RuleSetting {
 
 /** The configuration after layering defaults < file < TIGHTSHIP_* env < flags. */
 export interface ResolvedConfig {
-  rules: Record<string, RuleSetting>;
+  /** By rule id; a rule the config does not name has no entry. */
+  rules: Partial<Record<string, RuleSetting>>;
   /** Exit 1 when a finding is at or above this severity; 'none' never fails. */
   failOn: Severity | 'none';
   /** false with --no-inline-ignores. */

@@ -180,9 +180,9 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   const YAML = await import('yaml');
   const doc = YAML.parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) {
-    const e = doc.errors[0]!;
+    const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const message = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     throw new UserError(`invalid YAML in ${shown}${line ? ` at line ${line}` : ''}: ${message}`,
       'fix the YAML syntax of the config file');
   }
@@ -199,7 +199,7 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   }
   baseValidator ??= (await ajv()).compile(baseConfigSchema());
   const validate = baseValidator;
-  if (!validate(data)) throw schemaError(shown, validate.errors ?? [], data as Record<string, unknown>);
+  if (!validate(data)) throw schemaError(shown, validate.errors ?? []);
 
   const raw = data as {
     failOn?: ResolvedConfig['failOn']; inlineIgnores?: boolean; buildArgs?: Record<string, unknown>;
@@ -259,7 +259,7 @@ export async function loadConfigFile(file: string, catalogue: readonly Catalogue
   return config;
 }
 
-function schemaError(file: string, errors: AjvError[], data: Record<string, unknown>): UserError {
+function schemaError(file: string, errors: AjvError[]): UserError {
   // Prefer the most telling error: unknown keys first, then the deepest one.
   const unknown = errors.find((e) => e.keyword === 'additionalProperties' && e.instancePath === '');
   if (unknown) {
@@ -270,13 +270,14 @@ function schemaError(file: string, errors: AjvError[], data: Record<string, unkn
   }
   const badName = errors.find((e) => e.keyword === 'propertyNames' || e.keyword === 'pattern');
   if (badName && badName.instancePath.startsWith('/rules')) {
-    const name = String(badName.params.propertyName ?? badName.instancePath.split('/').pop());
+    const property = badName.params.propertyName;
+    const name = typeof property === 'string' ? property : String(badName.instancePath.split('/').pop());
     return new UserError(`'${name}' in ${file} is not a rule id`, "rule ids look like 'dockerfile/last-user-root'; run 'tightship rules'");
   }
-  const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+  const e = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0];
   const where = e.instancePath.slice(1).split('/').join('.') || '(top level)';
   if (e.instancePath.startsWith('/rules/')) {
-    const id = e.instancePath.split('/')[2]!.replace(/~1/g, '/');
+    const id = e.instancePath.split('/')[2].replace(/~1/g, '/');
     const nested = e.keyword === 'additionalProperties' ? ` (unknown key '${String(e.params.additionalProperty)}')` : '';
     return new UserError(`invalid setting for rule '${id}' in ${file}${nested}`,
       `use off | error | warning | info, or { severity: …, options: { … } }`);
@@ -288,7 +289,6 @@ function schemaError(file: string, errors: AjvError[], data: Record<string, unkn
     return new UserError(`unknown key '${key}' in ${where} in ${file}${guess ? ` (did you mean '${guess}'?)` : ''}`, `allowed keys: ${keys.join(', ')}`);
   }
   const allowed = e.keyword === 'enum' ? ` (one of ${(e.params.allowedValues as unknown[]).join(', ')})` : '';
-  void data;
   return new UserError(`${where} in ${file} ${e.message ?? 'is invalid'}${allowed}`, 'see docs/configuration.md');
 }
 

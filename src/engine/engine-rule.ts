@@ -2,7 +2,7 @@
 // hygiene. They have no check over a model; the engine emits their findings.
 import type { RuleMeta } from './types.js';
 
-export interface EngineRuleMeta extends Omit<RuleMeta<Record<string, never>>, 'target'> {
+export interface EngineRuleMeta extends Omit<RuleMeta, 'target'> {
   target: 'tightship';
 }
 

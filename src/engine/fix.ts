@@ -20,17 +20,17 @@ export function applySafeFixes(text: string, findings: readonly Finding[]): { te
  *  only the rule tester does, to check that a suggestion's result lints clean. */
 export function applyFixes(text: string, findings: readonly Finding[], opts: { suggestions: boolean }): { text: string; applied: AppliedFix[] } {
   const candidates = findings
-    .filter((f) => f.fix && (f.fix.safe || opts.suggestions) && f.fix.edits.length > 0)
-    .map((f) => ({ f, edits: [...f.fix!.edits].sort((a, b) => a.start - b.start || a.end - b.end) }))
-    .sort((a, b) => a.edits[0]!.start - b.edits[0]!.start || cmp(a.f.ruleId, b.f.ruleId));
+    .flatMap((f) => (f.fix && (f.fix.safe || opts.suggestions) && f.fix.edits.length > 0 ? [{ f, fix: f.fix }] : []))
+    .map(({ f, fix }) => ({ f, fix, edits: [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end) }))
+    .sort((a, b) => a.edits[0].start - b.edits[0].start || cmp(a.f.ruleId, b.f.ruleId));
   const taken: Edit[] = [];
   const applied: AppliedFix[] = [];
-  for (const { f, edits } of candidates) {
+  for (const { f, fix, edits } of candidates) {
     if (edits.some((e) => e.start < 0 || e.end > text.length || e.end < e.start)) continue;
-    if (edits.some((e, i) => i > 0 && e.start < edits[i - 1]!.end)) continue;
+    if (edits.some((e, i) => i > 0 && e.start < edits[i - 1].end)) continue;
     if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     taken.push(...edits);
-    applied.push({ ruleId: f.ruleId, description: f.fix!.description, line: f.location.startLine });
+    applied.push({ ruleId: f.ruleId, description: fix.description, line: f.location.startLine });
   }
   taken.sort((a, b) => b.start - a.start);
   let out = text;
@@ -83,15 +83,15 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
   const bm = b.slice(head, b.length - tail);
   // ops over the whole texts: ' ' kept, '-' removed, '+' added
   const ops: { op: ' ' | '-' | '+'; line: string }[] = [];
-  for (let i = 0; i < head; i++) ops.push({ op: ' ', line: a[i]! });
+  for (let i = 0; i < head; i++) ops.push({ op: ' ', line: a[i] });
   if (am.length <= 1000 && bm.length <= 1000) ops.push(...lcsOps(am, bm));
   else ops.push(...am.map((line) => ({ op: '-' as const, line })), ...bm.map((line) => ({ op: '+' as const, line })));
-  for (let i = a.length - tail; i < a.length; i++) ops.push({ op: ' ', line: a[i]! });
+  for (let i = a.length - tail; i < a.length; i++) ops.push({ op: ' ', line: a[i] });
 
   const out = [`--- ${oldName}\n`, `+++ ${newName}\n`];
   let i = 0;
   while (i < ops.length) {
-    while (i < ops.length && ops[i]!.op === ' ') i++;
+    while (i < ops.length && ops[i].op === ' ') i++;
     if (i >= ops.length) break;
     // a hunk: from `context` lines before this change to `context` after the last change
     // that is at most 2*context kept lines away
@@ -99,12 +99,12 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
     let end = i;
     let kept = 0;
     for (let j = i; j < ops.length; j++) {
-      if (ops[j]!.op === ' ') { kept++; if (kept > 2 * context) break; }
+      if (ops[j].op === ' ') { kept++; if (kept > 2 * context) break; }
       else { kept = 0; end = j; }
     }
     const stop = Math.min(ops.length, end + 1 + context);
     let oldStart = 1, newStart = 1;
-    for (let j = 0; j < start; j++) { if (ops[j]!.op !== '+') oldStart++; if (ops[j]!.op !== '-') newStart++; }
+    for (let j = 0; j < start; j++) { if (ops[j].op !== '+') oldStart++; if (ops[j].op !== '-') newStart++; }
     const body = ops.slice(start, stop);
     const oldLen = body.filter((o) => o.op !== '+').length;
     const newLen = body.filter((o) => o.op !== '-').length;
@@ -131,13 +131,13 @@ function splitLines(text: string): string[] {
 function lcsOps(a: string[], b: string[]): { op: ' ' | '-' | '+'; line: string }[] {
   const n = a.length, m = b.length;
   const len: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) len[i]![j] = a[i] === b[j] ? len[i + 1]![j + 1]! + 1 : Math.max(len[i + 1]![j]!, len[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) len[i][j] = a[i] === b[j] ? len[i + 1][j + 1] + 1 : Math.max(len[i + 1][j], len[i][j + 1]);
   const ops: { op: ' ' | '-' | '+'; line: string }[] = [];
   let i = 0, j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { ops.push({ op: ' ', line: a[i]! }); i++; j++; }
-    else if (i < n && (j >= m || len[i + 1]![j]! >= len[i]![j + 1]!)) { ops.push({ op: '-', line: a[i]! }); i++; }
-    else { ops.push({ op: '+', line: b[j]! }); j++; }
+    if (i < n && j < m && a[i] === b[j]) { ops.push({ op: ' ', line: a[i] }); i++; j++; }
+    else if (i < n && (j >= m || len[i + 1][j] >= len[i][j + 1])) { ops.push({ op: '-', line: a[i] }); i++; }
+    else { ops.push({ op: '+', line: b[j] }); j++; }
   }
   return ops;
 }

@@ -31,15 +31,15 @@ function parseClass(p: string, i: number, dialect: 'dockerignore' | 'filepath'):
   const items: (string | [string, string])[] = [];
   let first = true;
   while (j < p.length) {
-    let c = p[j]!;
+    let c = p[j];
     if (c === ']' && !first) return { elem: { t: 'class', negate, items }, end: j };
     first = false;
-    if (c === '\\' && dialect === 'dockerignore' && j + 1 < p.length) c = p[++j]!;
+    if (c === '\\' && dialect === 'dockerignore' && j + 1 < p.length) c = p[++j];
     j++;
     if (p[j] === '-' && j + 1 < p.length && p[j + 1] !== ']') {
-      let hi = p[j + 1]!;
+      let hi = p[j + 1];
       j += 2;
-      if (hi === '\\' && dialect === 'dockerignore' && j < p.length) hi = p[j++]!;
+      if (hi === '\\' && dialect === 'dockerignore' && j < p.length) hi = p[j++];
       items.push([c, hi]);
     } else items.push(c);
   }
@@ -49,7 +49,7 @@ function parseClass(p: string, i: number, dialect: 'dockerignore' | 'filepath'):
 function compileElems(p: string, dialect: 'dockerignore' | 'filepath'): Elem[] {
   const out: Elem[] = [];
   for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
+    const c = p[i];
     if (c === '*') {
       if (dialect === 'dockerignore' && p[i + 1] === '*') {
         i++;
@@ -63,7 +63,7 @@ function compileElems(p: string, dialect: 'dockerignore' | 'filepath'): Elem[] {
         }
       } else if (out[out.length - 1]?.t !== 'star') out.push({ t: 'star' });
     } else if (c === '?') out.push({ t: 'one' });
-    else if (c === '\\' && i + 1 < p.length) out.push({ t: 'lit', c: p[++i]! });
+    else if (c === '\\' && i + 1 < p.length) out.push({ t: 'lit', c: p[++i] });
     else if (c === '[') {
       const cls = parseClass(p, i + 1, dialect);
       if (!cls) out.push({ t: 'lit', c: '[' });
@@ -96,13 +96,12 @@ export function compileGlob(pattern: string, dialect: 'dockerignore' | 'filepath
   const add = (set: Int32Array, size: number, s: number): number => {
     // adds s and what it reaches without reading (star/any may read nothing; skip may jump)
     const stack = [s];
-    while (stack.length) {
-      const x = stack.pop()!;
+    for (let x = stack.pop(); x !== undefined; x = stack.pop()) {
       if (mark[x] === gen) continue;
       mark[x] = gen;
       set[size++] = x;
       if (x < n) {
-        const e = elems[x]!;
+        const e = elems[x];
         if (e.t === 'star' || e.t === 'any') stack.push(x + 1);
         else if (e.t === 'skip') stack.push(x + 1, e.to);
       }
@@ -115,13 +114,13 @@ export function compileGlob(pattern: string, dialect: 'dockerignore' | 'filepath
       gen++;
       let size = add(cur, 0, 0);
       for (let k = 0; k < path.length && size > 0; k++) {
-        const c = path[k]!;
+        const c = path[k];
         gen++;
         let nsize = 0;
         for (let q = 0; q < size; q++) {
-          const s = cur[q]!;
+          const s = cur[q];
           if (s === n) continue;
-          const e = elems[s]!;
+          const e = elems[s];
           switch (e.t) {
             case 'lit': if (e.c === c) nsize = add(next, nsize, s + 1); break;
             case 'one': if (c !== '/') nsize = add(next, nsize, s + 1); break;

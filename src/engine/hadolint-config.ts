@@ -88,9 +88,9 @@ function bool(v: unknown, where: string): boolean {
 function readFile(text: string, file: string, s: Settings): void {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length) {
-    const e = doc.errors[0]!;
+    const e = doc.errors[0];
     const line = e.linePos?.[0]?.line;
-    fail(`invalid YAML in ${file}${line ? ` at line ${line}` : ''}`, e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''));
+    fail(`invalid YAML in ${file}${line ? ` at line ${line}` : ''}`, e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail(file, 'must be a mapping of settings');
@@ -176,14 +176,19 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
     if (r.target !== 'dockerfile' && r.target !== 'tightship') continue;
     for (const dl of r.equivalents?.hadolint ?? []) {
       const k = dl.toUpperCase();
-      if (!byDl.has(k)) byDl.set(k, []);
-      if (!byDl.get(k)!.includes(r)) byDl.get(k)!.push(r);
+      let claimers = byDl.get(k);
+      if (!claimers) byDl.set(k, (claimers = []));
+      if (!claimers.includes(r)) claimers.push(r);
     }
   }
   const sorted = (xs: Iterable<string>) => [...new Set(xs)].sort();
   const groupBy = <T extends { from: string }>(xs: T[]) => {
     const m = new Map<string, T[]>();
-    for (const x of xs) { if (!m.has(x.from)) m.set(x.from, []); m.get(x.from)!.push(x); }
+    for (const x of xs) {
+      const group = m.get(x.from);
+      if (group) group.push(x);
+      else m.set(x.from, [x]);
+    }
     return m;
   };
 
@@ -221,15 +226,14 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
   // override: the severity of each rule that claims the DL id; when the DL ids of one rule are
   // given different severities, the most severe wins.
   const chosen = new Map<string, { severity: Severity; dls: string[] }>();
-  const overrideNone: string[] = [];
   const conflicts: string[] = [];
   const seen = new Map<string, string>(); // DL id → its last override (later settings win, as in hadolint)
   for (const o of s.override) seen.set(o.id.toUpperCase(), o.severity);
   for (const [dl, sev] of [...seen].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (ignored.has(dl)) continue;
     const claimers = byDl.get(dl);
-    if (!claimers?.length) { overrideNone.push(dl); continue; }
-    const severity = SEVERITY_OF[sev]!;
+    if (!claimers?.length) continue;
+    const severity = SEVERITY_OF[sev];
     for (const r of claimers) {
       if (rules[r.id] === 'off') continue;
       const prev = chosen.get(r.id);
@@ -244,13 +248,12 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
     const mapped = ids.filter((dl) => byDl.get(dl)?.length && !ignored.has(dl));
     const missing = ids.filter((dl) => !byDl.get(dl)?.length);
     const parts: string[] = [];
-    if (mapped.length) parts.push(`${mapped.map((dl) => `${dl} → ${byDl.get(dl)!.map((r) => r.id).join(', ')}`).join(', ')}`);
+    if (mapped.length) parts.push(mapped.map((dl) => `${dl} → ${(byDl.get(dl) ?? []).map((r) => r.id).join(', ')}`).join(', '));
     if (from.endsWith('style') || from.endsWith('STYLE')) parts.push('tightship has no style severity: style is info');
     if (missing.length) parts.push(`no tightship rule yet for ${missing.join(', ')}`);
     note(from, mapped.length === 0 ? 'no-equivalent' : missing.length ? 'partial' : 'honoured', parts.join('; '));
   }
   if (conflicts.length) note('override', 'partial', `one tightship rule stands for DL ids given different severities; the most severe applies: ${sorted(conflicts).join(', ')}`);
-  void overrideNone;
 
   if (s.failureThreshold) {
     const v = s.failureThreshold.value.toLowerCase();
@@ -272,7 +275,7 @@ export function translateHadolintConfig(input: TranslateInput): HadolintTranslat
   }
   const setOptions = (id: string, options: Record<string, unknown>): boolean => {
     if (!input.rules.some((r) => r.id === id)) return false;
-    const prev = rules[id];
+    const prev = Object.hasOwn(rules, id) ? rules[id] : undefined;
     if (prev === 'off') return true;
     const base = typeof prev === 'string' ? { severity: prev } : prev ?? {};
     rules[id] = { ...base, options: { ...(base.options ?? {}), ...options } };
@@ -359,7 +362,7 @@ export function hadolintResolvedConfig(t: HadolintTranslation, file: string | nu
   if (t.config.inlineIgnores !== undefined) config.inlineIgnores = t.config.inlineIgnores;
   for (const [id, s] of Object.entries(t.config.rules ?? {})) {
     config.rules[id] = typeof s === 'string' ? { severity: s } : { ...s, options: s.options ? { ...s.options } : undefined };
-    if (config.rules[id]!.options === undefined) delete config.rules[id]!.options;
+    if (config.rules[id].options === undefined) delete config.rules[id].options;
   }
   return config;
 }

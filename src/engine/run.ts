@@ -58,7 +58,7 @@ export function compileOptions(rule: Rule, config: ResolvedConfig): unknown {
     compiledOptions.set(config, byRule);
   }
   if (!byRule.has(rule)) {
-    const defaults = rule.options?.defaults ?? {};
+    const defaults: unknown = rule.options?.defaults ?? {};
     const given = config.rules[rule.id]?.options ?? {};
     byRule.set(rule, Object.freeze({ ...(defaults as object), ...given }));
   }
@@ -91,7 +91,7 @@ function planIsCurrent(plan: Plan, opts: RunOptions): boolean {
   const ids = Object.keys(opts.config.rules);
   if (ids.length !== snap.ids.length) return false;
   for (let i = 0; i < ids.length; i++) {
-    const setting = opts.config.rules[ids[i]!];
+    const setting = opts.config.rules[ids[i]];
     if (ids[i] !== snap.ids[i] || setting !== snap.settings[i] || setting?.severity !== snap.severities[i]) return false;
   }
   return true;
@@ -119,7 +119,7 @@ function planRules(kind: TargetKind, opts: RunOptions): Plan {
       if (setting?.severity === 'off') continue;
       plan.push({
         rule,
-        severity: (setting?.severity ?? rule.severity) as Finding['severity'],
+        severity: setting?.severity ?? rule.severity,
         overridden: Boolean(setting?.severity),
         options: compileOptions(rule, opts.config),
       });
@@ -163,7 +163,7 @@ export function runRules<K extends TargetKind>(
       findings.push({
         ruleId: rule.id,
         severity: 'error',
-        message: `internal error in rule ${rule.id}: ${(err as Error)?.message ?? String(err)}`,
+        message: `internal error in rule ${rule.id}: ${thrownText(err)}`,
         location: { path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
       });
     }
@@ -200,12 +200,18 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
+/** What a thrown value says: its message, else the value as text. */
+function thrownText(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') return err.message;
+  return String(err);
+}
+
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** What grading needs to know of a rule. */
-export type GradedRule = Pick<RuleMeta<any>, 'id' | 'level' | 'breaksBuild'>;
+export type GradedRule = Pick<RuleMeta<unknown>, 'id' | 'level' | 'breaksBuild'>;
 
 export interface Grade {
   level: Level | null;
@@ -238,7 +244,7 @@ export function gradeLevel(findings: readonly Finding[], rules: readonly GradedR
     else if (level === 'hardened') blockingHardened.add(f.ruleId);
   }
   if (broken.length) {
-    const first = [...broken].sort(compareFindings)[0]!;
+    const first = [...broken].sort(compareFindings)[0];
     const more = broken.length > 1 ? ` (and ${broken.length - 1} more)` : '';
     return { level: null, missingForNextLevel: [], levelReason: `does not build: ${first.message} (${first.ruleId}, line ${first.location.startLine})${more}` };
   }

@@ -59,8 +59,8 @@ export function parseIgnoreComment(comment: string, known: IgnoreCatalogue): Ign
   const text = comment.replace(/^\s*#\s*/, '').trim();
   let m = TIGHTSHIP.exec(text);
   if (m) {
-    const scope: IgnoreScope = m[1]!.toLowerCase() === 'ignore' ? 'next' : m[1]!.toLowerCase() === 'ignore-stage' ? 'stage' : 'file';
-    let rest = m[2]!;
+    const scope: IgnoreScope = m[1].toLowerCase() === 'ignore' ? 'next' : m[1].toLowerCase() === 'ignore-stage' ? 'stage' : 'file';
+    let rest = m[2];
     let reason: string | null = null;
     const sep = rest.search(/\s--(\s|$)|^--(\s|$)/);
     if (sep >= 0) {
@@ -73,7 +73,7 @@ export function parseIgnoreComment(comment: string, known: IgnoreCatalogue): Ign
     let expires: string | undefined;
     for (const word of (idPart?.[2] ?? '').trim().split(/\s+/).filter(Boolean)) {
       const kv = /^expires=(.*)$/i.exec(word);
-      if (kv && DATE.test(kv[1]!)) expires = kv[1];
+      if (kv && DATE.test(kv[1])) expires = kv[1];
       else if (kv) ids.push(`expires=${kv[1]}`); // reported as unknown: a malformed date must not be ignored silently
     }
     const ruleIds: string[] = [];
@@ -90,7 +90,7 @@ export function parseIgnoreComment(comment: string, known: IgnoreCatalogue): Ign
   m = HADOLINT.exec(text);
   if (m) {
     const ruleIds = new Set<string>();
-    for (const h of m[2]!.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)) {
+    for (const h of m[2].split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)) {
       for (const id of known.hadolint.get(h) ?? []) ruleIds.add(id);
       if (isCode(h, known)) ruleIds.add(h);
     }
@@ -208,14 +208,14 @@ export function yamlScopes(text: string): ScopeResolver {
   const isContent = (l: string) => indentOf(l) >= 0 && l[indentOf(l)] !== '#';
   return (_d, commentLine) => {
     let i = commentLine; // 0-based index of the line after the comment
-    while (i < lines.length && !isContent(lines[i]!)) i++;
+    while (i < lines.length && !isContent(lines[i])) i++;
     if (i >= lines.length) return null;
     const start = i;
-    const indent = indentOf(lines[start]!);
+    const indent = indentOf(lines[start]);
     // a list item's own content continues at indent + 2
     let end = start;
     for (let j = start + 1; j < lines.length; j++) {
-      const l = lines[j]!;
+      const l = lines[j];
       if (!isContent(l)) continue;
       if (indentOf(l) > indent) end = j;
       else break;

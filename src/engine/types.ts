@@ -89,7 +89,8 @@ export interface Finding {
   code?: string;
 }
 
-export interface Equivalents {
+// a type, not an interface: Object.entries() then sees string[] | undefined values
+export type Equivalents = {
   hadolint?: string[];
   trivy?: string[];
   checkov?: string[];
@@ -99,7 +100,7 @@ export interface Equivalents {
   cis?: string[];
   /** docker-bench-security's check functions (check_2_7): the CIS Docker Benchmark ids it tests. */
   dockerBench?: string[];
-}
+};
 
 export interface RuleExamples {
   /** A snippet that this rule flags. */
@@ -167,11 +168,13 @@ export interface RuleContext<O> {
 }
 
 /** A rule over a model of type M. The engine runs rules of any model it is given. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- O is invariant (RuleContext<O>): only any admits a list of rules of every options type
 export interface ModelRule<M, O = any> extends RuleMeta<O> {
   check(model: M, context: RuleContext<O>): void;
 }
 
 /** A rule of a registered target kind (its model looked up in TargetModels). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- O is invariant (RuleContext<O>): only any admits a list of rules of every options type
 export interface Rule<T extends TargetKind = TargetKind, O = any> extends ModelRule<TargetModels[T], O> {
   target: T;
 }

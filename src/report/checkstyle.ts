@@ -27,11 +27,11 @@ export const formatCheckstyle: Formatter = (results) => {
       add(l.path, `<error${attrs({ ...position, severity: f.severity, message: where + f.message, source: `tightship.${f.ruleId}` })}/>`);
     }
   }
-  const files = [...byFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const out = [XML_DECLARATION, `<checkstyle${attrs({ version: '4.3' })}>`];
-  for (const file of files) {
+  for (const [file, entries] of files) {
     out.push(`  <file${attrs({ name: file })}>`);
-    for (const e of byFile.get(file)!) out.push(`    ${e}`);
+    for (const e of entries) out.push(`    ${e}`);
     out.push('  </file>');
   }
   out.push('</checkstyle>');

@@ -44,8 +44,8 @@ export function purlOf(p: PackageRef, inv: ImageInventory): string {
 /** A stable UUID (v5 layout) from a string, so the same image gives the same serial number. */
 function uuidFrom(text: string): string {
   const h = createHash('sha1').update(`tightship-cyclonedx:${text}`).digest();
-  h[6] = (h[6]! & 0x0f) | 0x50;
-  h[8] = (h[8]! & 0x3f) | 0x80;
+  h[6] = (h[6] & 0x0f) | 0x50;
+  h[8] = (h[8] & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
   return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
 }
@@ -81,7 +81,7 @@ function imageComponent(r: TargetResult, inv: ImageInventory): Component {
 }
 
 export function formatCycloneDx(results: readonly TargetResult[], meta: ReportMeta): string {
-  const images = results.filter((r) => r.facts?.inventory).map((r) => ({ r, inv: r.facts!.inventory as ImageInventory }));
+  const images = results.flatMap((r) => (r.facts?.inventory ? [{ r, inv: r.facts.inventory as ImageInventory }] : []));
   const tools = { components: [{ type: 'application', name: 'tightship', version: meta.toolVersion }] };
   const bom: Record<string, unknown> = {
     bomFormat: 'CycloneDX',
@@ -90,7 +90,7 @@ export function formatCycloneDx(results: readonly TargetResult[], meta: ReportMe
     version: 1,
   };
   if (images.length === 1) {
-    const { r, inv } = images[0]!;
+    const { r, inv } = images[0];
     bom.metadata = { tools, component: imageComponent(r, inv) };
     bom.components = componentsOf(inv);
   } else {

@@ -46,7 +46,7 @@ export const formatGitlab: Formatter = (results, meta) => {
         type: 'issue',
         description: `${logical && (l.imagePath || l.field) ? `${logical}: ` : ''}${f.message}`,
         check_name: f.ruleId,
-        fingerprint: prints.get(f)!,
+        fingerprint: prints(f),
         severity: codeQualitySeverity(f, rules.get(f.ruleId)),
         categories: ['Security'],
         location: { path: l.path, lines },

@@ -192,7 +192,10 @@ function target(r: TargetResult, index: number, c: Context): string {
   if (r.levelReason) out.push(`<p class="problem">Not graded: ${escapeHtml(r.levelReason)}</p>`);
   const next = nextLevel(r.level);
   if (next && r.missingForNextLevel.length) {
-    const items = r.missingForNextLevel.map((id) => `<li><code>${escapeHtml(id)}</code>${rules.get(id) ? ` — ${escapeHtml(rules.get(id)!.title)}` : ''}</li>`);
+    const items = r.missingForNextLevel.map((id) => {
+      const rule = rules.get(id);
+      return `<li><code>${escapeHtml(id)}</code>${rule ? ` — ${escapeHtml(rule.title)}` : ''}</li>`;
+    });
     out.push(`<div class="next">To reach <strong>${next}</strong>, fix:<ul>${items.join('')}</ul></div>`);
   } else if (r.level === 'hardened') {
     out.push('<p class="next">Hardened: the highest level.</p>');

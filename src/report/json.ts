@@ -67,8 +67,9 @@ export const formatJson: Formatter = (results, meta) => {
       shortfalls: o.shortfalls.map((s) => ({ target: s.target, policy: s.policy, requiredLevel: s.requiredLevel, level: s.level, reason: s.reason, missing: s.missing })),
     };
   }
-  if (meta.fixed && Object.keys(meta.fixed).length) {
-    report.fixed = Object.keys(meta.fixed).sort().map((path) => ({ path, fixes: meta.fixed![path] }));
+  const { fixed } = meta;
+  if (fixed && Object.keys(fixed).length) {
+    report.fixed = Object.keys(fixed).sort().map((path) => ({ path, fixes: fixed[path] }));
   }
   return `${JSON.stringify(report, null, 2)}\n`;
 };

@@ -27,7 +27,7 @@ export const FORMAT_NAMES = formatNames();
 
 /** The formats a command offers (every format when no command is named). */
 export function formatNames(command?: string): string[] {
-  return Object.keys(FORMATS).filter((n) => command === undefined ? !FORMATS[n]!.commands : !FORMATS[n]!.commands || FORMATS[n]!.commands!.includes(command));
+  return Object.keys(FORMATS).filter((n) => command === undefined ? !FORMATS[n].commands : !FORMATS[n].commands || FORMATS[n].commands.includes(command));
 }
 
 export function isFormat(name: string, command?: string): boolean {
@@ -37,7 +37,7 @@ export function isFormat(name: string, command?: string): boolean {
 /** The formatter of that name behind the one redaction step every report passes: whatever the
  *  format, no secret a rule found (nor a secret-named build argument) reaches its output. */
 export async function loadFormatter(name: string): Promise<Formatter> {
-  const entry = FORMATS[name];
+  const entry = Object.hasOwn(FORMATS, name) ? FORMATS[name] : undefined;
   if (!entry) throw new Error(`unknown format ${name}`);
   const format = await entry.load();
   return (results, meta) => {

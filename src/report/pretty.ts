@@ -55,7 +55,7 @@ function codeFrame(f: Finding, lines: string[], p: Paint): string[] {
 function firstSentence(s: string): string {
   const protectedText = s.trim().replace(/\b(e\.g|i\.e|etc|vs)\./g, '$1\u0001');
   const m = /^(.+?[.!?])(\s+[A-Z`(]|$)/s.exec(protectedText);
-  return (m ? m[1]! : protectedText).replace(/\u0001/g, '.').replace(/\s+/g, ' ');
+  return (m ? m[1] : protectedText).replaceAll('\u0001', '.').replace(/\s+/g, ' ');
 }
 
 function where(f: Finding): string {
@@ -132,7 +132,7 @@ function groupsOf(results: readonly TargetResult[]): Group[] {
     }
     for (const [ruleId, list] of perRule) {
       if (list.length !== 1) continue; // several findings of a rule in one service stay with it
-      const f = list[0]!;
+      const f = list[0];
       const key = `${r.target.path}\u0000${ruleId}\u0000${f.severity}`;
       let g = byKey.get(key);
       if (!g) {
@@ -176,7 +176,7 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
     const other = f.location.path !== r.target.path ? `${f.location.path}:` : '';
     out.push(`  ${p.dim(`${other}${where(f)}`)}  ${severityLabel(f.severity, p)}  ${f.message}  ${p.dim(f.ruleId)}`);
     // findings on the same range share one code frame, shown after the last of them
-    const next = shown[i + 1];
+    const next = shown.at(i + 1);
     const sameAsNext = next !== undefined && sameRange(f, next);
     const lines = showsSource(f) && !sameAsNext ? linesOf(f.location.path) : null;
     if (lines) out.push(...codeFrame(f, lines, p));

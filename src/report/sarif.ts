@@ -1,6 +1,6 @@
 // SARIF 2.1.0 for code-scanning services: tool.driver.rules[] with help and security-severity,
 // regions with columns, partialFingerprints that survive line moves, fixes[] from fix edits.
-import type { Finding, Location, Severity, TargetResult } from '../engine/types.js';
+import type { Finding, Location, Severity } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { findingFingerprints } from '../engine/baseline.js';
 import { docsUri, INFORMATION_URI, showsSource, sortedResults, type Formatter } from './common.js';
@@ -24,12 +24,11 @@ function ruleDescriptor(rule: CatalogueEntry): Record<string, unknown> {
   const cis = new Set<string>((rule.equivalents.cis ?? []).map((c) => c.replace(/^CIS\s*/i, '')));
   for (const ref of rule.references) {
     const m = /^CIS\b[^0-9]*(\d+(?:\.\d+)*)/i.exec(ref);
-    if (m) cis.add(m[1]!);
+    if (m) cis.add(m[1]);
   }
   for (const c of [...cis].sort()) tags.push(`CIS-${c}`);
-  const equivalents = Object.entries(rule.equivalents)
-    .filter(([, ids]) => ids && ids.length)
-    .map(([tool, ids]) => `${tool}: ${(ids as string[]).join(', ')}`);
+  const equivalents = Object.entries<string[] | undefined>(rule.equivalents)
+    .flatMap(([tool, ids]) => (ids?.length ? [`${tool}: ${ids.join(', ')}`] : []));
   const markdown = [
     `**${rule.title}**`, '', rule.rationale, '', `**How to fix:** ${rule.remediation}`,
     ...(equivalents.length ? ['', `**Equivalents:** ${equivalents.join('; ')}`] : []),
@@ -107,7 +106,7 @@ export const formatSarif: Formatter = (results, meta) => {
         level: LEVEL[f.severity],
         message: { text: f.message },
         locations: [location(f.location)],
-        partialFingerprints: { 'tightshipFingerprint/v1': prints.get(f)! },
+        partialFingerprints: { 'tightshipFingerprint/v1': prints(f) },
       };
       if (f.related?.length) {
         out.relatedLocations = f.related.map((rel, i) => ({ id: i + 1, ...location(rel.location), message: { text: rel.message } }));

@@ -158,16 +158,16 @@ export function profileLabel(kind: 'seccomp' | 'apparmor' | 'label'): string {
 }
 
 /** no-new-privileges among the security options: 'on', 'off' (the last one says false) or 'absent'. */
-export function noNewPrivileges<T extends { value: string }>(options: readonly T[]): { state: 'on' | 'off' | 'absent'; last?: T } {
+export function noNewPrivileges<T extends { value: string }>(options: readonly T[]): { state: 'on' | 'absent'; last?: undefined } | { state: 'off'; last: T } {
   const nnp = options.map((o) => ({ o, v: o.value.trim().toLowerCase().replace(/\s+/g, '') })).filter((x) => x.v.startsWith('no-new-privileges'));
   if (nnp.some((x) => x.v === 'no-new-privileges' || x.v === 'no-new-privileges:true' || x.v === 'no-new-privileges=true')) return { state: 'on' };
-  const last = nnp[nnp.length - 1];
+  const last = nnp.at(-1);
   return last ? { state: 'off', last: last.o } : { state: 'absent' };
 }
 
 /** true when the user is root: root, 0, root:x, 0:0 (after interpolation). */
 export function isRootUser(user: string): boolean {
-  const u = user.trim().split(':')[0]!.trim();
+  const u = user.trim().split(':')[0].trim();
   return u === 'root' || u === '0' || u === '';
 }
 

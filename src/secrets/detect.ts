@@ -163,7 +163,7 @@ const PUTTY = /^PuTTY-User-Key-File-\d+:[^\n]*$/gm;
 
 function stripValue(raw: string): { value: string; offset: number } {
   let v = raw;
-  let offset = 0;
+  const offset = 0;
   const q = v[0];
   if ((q === '"' || q === "'") && v.length >= 2) {
     const close = v.indexOf(q, 1);
@@ -211,47 +211,47 @@ export function scanContent(text: string, fileName: string): SecretHit[] {
   }
   if (text.includes('PuTTY-User-Key-File-') && /^Private-Lines:/m.test(text)) {
     for (const m of text.matchAll(PUTTY)) {
-      raw.push({ kind: 'putty-private-key', label: 'PuTTY private key', index: m.index!, length: m[0].length, preview: m[0].slice(0, 40), priority: 0, confidence: 'verified' });
+      raw.push({ kind: 'putty-private-key', label: 'PuTTY private key', index: m.index, length: m[0].length, preview: m[0].slice(0, 40), priority: 0, confidence: 'verified' });
     }
   }
   if (base === '.npmrc' || base === '.yarnrc' || base === '.yarnrc.yml' || (!manifest && text.includes('_auth'))) {
     for (const m of text.matchAll(NPMRC_AUTH)) {
-      const { value, offset } = stripValue(m[2]!);
+      const { value, offset } = stripValue(m[2]);
       const confidence = valueConfidence(value, false);
       if (!confidence) continue;
-      const index = m.indices![2]![0] + offset;
+      const index = groupStart(m, 2) + offset;
       // a registry token under its own key is a credential by where it sits
       raw.push({ kind: 'npm-auth', label: `npm ${m[1]}`, index, length: value.length, preview: `${m[1]}=${redact(value)}`, priority: 2, confidence: confidence === 'likely' ? 'verified' : 'likely' });
     }
   }
   if (base === '.netrc' || base === '_netrc') {
     for (const m of text.matchAll(NETRC_PASSWORD)) {
-      const value = m[1]!;
+      const value = m[1];
       const confidence = valueConfidence(value, false);
       if (!confidence) continue;
-      const index = m.index! + m[0].length - value.length;
+      const index = m.index + m[0].length - value.length;
       raw.push({ kind: 'netrc-password', label: 'netrc password', index, length: value.length, preview: `password ${redact(value)}`, priority: 2, confidence: 'likely' });
     }
   }
   if (config) {
     for (const m of text.matchAll(LINE_ASSIGN)) {
-      const name = m[1]!;
-      if (!looksSecretName(name) || m[2] === undefined || m[2] === '') continue;
+      const name = m[1];
+      if (!looksSecretName(name) || m.at(2) === undefined || m[2] === '') continue;
       const { value, offset } = stripValue(m[2]);
       const confidence = valueConfidence(value, false);
       if (!confidence) continue;
-      const index = m.indices![2]![0] + offset;
+      const index = groupStart(m, 2) + offset;
       raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3, confidence });
     }
   }
   if (!manifest) {
     for (const m of text.matchAll(QUOTED_ASSIGN)) {
-      const name = m[1]!;
+      const name = m[1];
       if (!looksSecretName(name)) continue;
-      const value = m[3]!;
+      const value = m[3];
       const confidence = valueConfidence(value, !config);
       if (!confidence) continue;
-      const index = m.index! + m[0].length - 1 - value.length;
+      const index = m.index + m[0].length - 1 - value.length;
       raw.push({ kind: 'assignment', label: `value of ${name}`, index, length: value.length, preview: `${name}=${redact(value)}`, priority: 3, confidence });
     }
   }
@@ -270,11 +270,18 @@ function inComment(text: string, index: number): boolean {
   return /^[ \t]*(#|\/\/|--|;|\*|\/\*|<!--|rem\b)/i.test(text.slice(start, index));
 }
 
+/** Where group n of a match of a RegExp with the d flag starts. */
+function groupStart(m: RegExpMatchArray, n: number): number {
+  const at = m.indices?.[n];
+  if (!at) throw new Error(`match group ${n} has no indices (a pattern without the d flag?)`);
+  return at[0];
+}
+
 function dedupe(hits: RawHit[]): RawHit[] {
   hits.sort((a, b) => a.index - b.index || a.priority - b.priority || b.length - a.length);
   const out: RawHit[] = [];
   for (const h of hits) {
-    const last = out[out.length - 1];
+    const last = out.at(-1);
     if (last && h.index < last.index + last.length) {
       if (h.priority < last.priority) out[out.length - 1] = h;
       continue;
@@ -293,10 +300,10 @@ function locate(text: string, hits: RawHit[]): SecretHit[] {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
   };
   return hits.map((h) => {
     const s = pos(h.index);

@@ -29,7 +29,7 @@ export type ValueVerdict = 'placeholder' | 'code' | 'not-secret' | 'weak' | 'str
 
 // `$(` only when a command follows (`$(pwgen -1s 32)`, `$(cat /run/x)`): a generated key may
 // hold `$(` among its random characters
-const INTERPOLATION = /\$\{|\$\(\s*[A-Za-z_./][\w./-]*(?:\s[^)]*)?\)|\$\(\(|`|\{\{|\}\}|<%|%>|#\{|\{[A-Za-z_][\w.\[\]'"-]*\}|%\([A-Za-z_]+\)[sd]|%[sd]\b/;
+const INTERPOLATION = /\$\{|\$\(\s*[A-Za-z_./][\w./-]*(?:\s[^)]*)?\)|\$\(\(|`|\{\{|\}\}|<%|%>|#\{|\{[A-Za-z_][\w.[\]'"-]*\}|%\([A-Za-z_]+\)[sd]|%[sd]\b/;
 const CALL = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*)*\s*\(/;
 /** A call closes its parentheses at the end or before an operator (`getToken()`,
  *  `env("X") || ""`); a random key that starts `r(m)l9…` is no call. */

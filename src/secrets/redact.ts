@@ -108,9 +108,9 @@ function spans(text: string, list: Needle[]): [number, number][] {
   }
   if (found.length === 0) return found;
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: [number, number][] = [found[0]!];
+  const merged: [number, number][] = [found[0]];
   for (const [s, e] of found.slice(1)) {
-    const last = merged[merged.length - 1]!;
+    const last = merged[merged.length - 1];
     if (s <= last[1]) last[1] = Math.max(last[1], e);
     else merged.push([s, e]);
   }
@@ -120,10 +120,10 @@ function spans(text: string, list: Needle[]): [number, number][] {
 /** The value at `at` is not part of a longer name: a name character on its edge is not
  *  continued by another outside it. */
 function isWholeOccurrence(text: string, at: number, value: string): boolean {
-  const before = text[at - 1];
-  const after = text[at + value.length];
-  if (before !== undefined && NAME_CHAR.test(before) && NAME_CHAR.test(value[0]!)) return false;
-  if (after !== undefined && NAME_CHAR.test(after) && NAME_CHAR.test(value[value.length - 1]!)) return false;
+  const before = at > 0 ? text[at - 1] : undefined;
+  const after = text.at(at + value.length);
+  if (before !== undefined && NAME_CHAR.test(before) && NAME_CHAR.test(value[0])) return false;
+  if (after !== undefined && NAME_CHAR.test(after) && NAME_CHAR.test(value[value.length - 1])) return false;
   return true;
 }
 
@@ -214,7 +214,7 @@ export function redactTargetResult(input: RedactionInput): RedactionOutput {
     findings: r.findings.map((f) => redactFinding(f, list)),
   };
   if (r.error !== undefined) result.error = redactString(r.error, list);
-  if (r.levelReason !== undefined && r.levelReason !== null) result.levelReason = redactString(r.levelReason, list);
+  if (r.levelReason != null) result.levelReason = redactString(r.levelReason, list);
   if (r.facts) result.facts = redactDeep(r.facts, list) as Record<string, unknown>;
   const out: RedactionOutput = { result };
   if (input.sources) {

@@ -38,7 +38,7 @@ const CRC_TABLE = (() => {
 /** CRC-32 (IEEE 802.3, the zlib one) of an ASCII string. */
 export function crc32(text: string): number {
   let c = 0xffffffff;
-  for (let i = 0; i < text.length; i++) c = CRC_TABLE[(c ^ text.charCodeAt(i)) & 0xff]! ^ (c >>> 8);
+  for (let i = 0; i < text.length; i++) c = CRC_TABLE[(c ^ text.charCodeAt(i)) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
@@ -49,7 +49,7 @@ export function base62(n: number, width: number): string {
   let out = '';
   let v = n;
   do {
-    out = BASE62[v % 62]! + out;
+    out = BASE62[v % 62] + out;
     v = Math.floor(v / 62);
   } while (v > 0);
   return out.padStart(width, '0');
@@ -101,9 +101,9 @@ function sampleClaims(payload: Record<string, unknown>): boolean {
  *  and a signature follows. An unsigned token (`alg: none`) is no credential, nor is the sample
  *  token of the documentation. */
 function verifyJwt(secret: string): Confidence {
-  const [h, p, sig] = secret.split('.');
-  const header = jsonObject(decodeBase64Url(h ?? ''));
-  const payload = jsonObject(decodeBase64Url(p ?? ''));
+  const [h = '', p = '', sig] = secret.split('.');
+  const header = jsonObject(decodeBase64Url(h));
+  const payload = jsonObject(decodeBase64Url(p));
   if (!header || !payload || typeof header.alg !== 'string') return 'possible';
   if (header.alg.toLowerCase() === 'none' || !sig || sig.length < 16) return 'possible';
   if (sampleClaims(payload)) return 'possible';
@@ -175,8 +175,9 @@ const COMPILED: readonly (TokenKind & { hasSecretGroup: boolean })[] = TOKEN_KIN
   const flags = hasSecretGroup && !t.regex.flags.includes('d') ? t.regex.flags + 'd' : t.regex.flags;
   return { ...t, regex: new RegExp(t.regex.source, flags), hasSecretGroup };
 });
-const HINT: RegExp | null = TOKEN_KINDS.every((t) => t.hint)
-  ? new RegExp(TOKEN_KINDS.map((t) => `(?:${t.hint!.source})`).join('|'))
+const HINTS = TOKEN_KINDS.flatMap((t) => (t.hint ? [t.hint] : []));
+const HINT: RegExp | null = HINTS.length === TOKEN_KINDS.length
+  ? new RegExp(HINTS.map((hint) => `(?:${hint.source})`).join('|'))
   : null;
 
 export interface FoundToken {
@@ -200,7 +201,7 @@ export function findTokens(text: string): FoundToken[] {
     // matchAll works on a copy of the regex, so the shared compiled one keeps no state
     for (const m of text.matchAll(t.regex)) {
       const group = t.hasSecretGroup ? m.indices?.groups?.secret : undefined;
-      const [start, matchEnd] = group ?? [m.index!, m.index! + m[0].length];
+      const [start, matchEnd] = group ?? [m.index, m.index + m[0].length];
       const end = t.kind === 'private-key' ? keyBlockEnd(text, matchEnd) : matchEnd;
       const value = text.slice(start, end);
       if (group && (isPlaceholder(value) || assessValue(value) === 'code')) continue;
@@ -259,9 +260,9 @@ function pairAwsKeys(text: string, found: FoundToken[]): void {
   const ids = found.filter((f) => f.kind === 'aws-access-key-id');
   if (ids.length === 0 && !/secret_?access_?key|aws_?secret/i.test(text)) return;
   for (const m of text.matchAll(AWS_SECRET)) {
-    const value = m[1]!;
+    const value = m[1];
     if (!randomLooking(value) || characterClasses(value) < 3) continue;
-    const index = m.index! + m[0].length - value.length;
+    const index = m.index + m[0].length - value.length;
     if (found.some((f) => index < f.index + f.length && f.index < index + value.length)) continue;
     const paired = ids.some((id) => Math.abs(id.index - index) < 2000 && id.confidence !== 'possible');
     found.push({ kind: 'aws-secret-access-key', label: 'AWS secret access key', index, length: value.length, confidence: paired ? 'verified' : 'likely' });

@@ -75,7 +75,7 @@ describe('--fix refuses, reports, and goes on', () => {
     assert.equal(await fs.readFile(path.join(d, 'b/Dockerfile'), 'utf8'), FIXED);
     assert.match(r.stderr, /not fixed: a\/Dockerfile: read-only \(mode 0444\)/);
     assert.match(r.stderr, /fixed 1 problem\(s\) in b\/Dockerfile/);
-    const report = JSON.parse(r.stdout);
+    const report = JSON.parse(r.stdout) as { results: unknown[] };
     assert.equal(report.results.length, 2, 'the report is still written');
   });
 

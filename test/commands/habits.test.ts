@@ -21,7 +21,7 @@ describe('habits', () => {
 
   it('--build-arg NAME takes the value from the environment; absent there, the ARG stays unset', async () => {
     await fs.writeFile(path.join(tmp, 'Dockerfile'), 'ARG TAG\nFROM alpine:${TAG}\nUSER 10001\n');
-    const ids = (stdout: string) => (JSON.parse(stdout).results[0].findings as { ruleId: string }[]).map((f) => f.ruleId);
+    const ids = (stdout: string) => (JSON.parse(stdout) as { results: { findings: { ruleId: string }[] }[] }).results[0].findings.map((f) => f.ruleId);
     const fromEnv = await runCli(['lint', 'Dockerfile', '--no-context', '--format', 'json', '--build-arg', 'TAG'], tmp, { TAG: 'latest' });
     assert.ok(ids(fromEnv.stdout).includes('dockerfile/base-image-latest'), fromEnv.stdout);
     const unset = await runCli(['lint', 'Dockerfile', '--no-context', '--format', 'json', '--build-arg', 'TAG'], tmp, {});

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { captureIO, runCli } from '../helpers/cli-io.js';
 import { main } from '../../src/main.js';
 import { dockerSave, makeTar, ociLayout, writeLayout, layoutTar } from '../targets/image/build.js';
+import { readReport } from '../helpers/json-report.js';
 
 // Planted secrets, assembled at run time: the repository never holds them whole.
 const ENV_SECRET = ['Zq8v', 'Pw3r', 'Tx7L', 'm2Nk', 'Qa55'].join('');
@@ -49,23 +50,25 @@ describe('tightship image', () => {
   it('audits a docker-save tar: findings by image path, field and layer; grade root; exit 1', async () => {
     const r = await runCli(['image', 'app.tar', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const out = JSON.parse(r.stdout);
+    const out = readReport(r.stdout);
     const res = out.results[0];
     assert.deepEqual(res.target, { kind: 'image', path: 'app.tar' });
     assert.equal(res.level, 'root');
-    const ids = new Set(res.findings.map((f: { ruleId: string }) => f.ruleId));
+    const ids = new Set(res.findings.map((f) => f.ruleId));
     for (const id of ['image/user-root', 'image/no-healthcheck', 'image/secret-in-env', 'image/secret-in-history', 'image/secret-files', 'image/setuid-files', 'image/dangerous-port', 'image/shell-present']) {
       assert.ok(ids.has(id), `expected ${id} in ${[...ids].join(', ')}`);
     }
-    const cred = res.findings.find((f: { ruleId: string }) => f.ruleId === 'image/secret-files');
+    const cred = res.findings.find((f) => f.ruleId === 'image/secret-files');
+    assert.ok(cred);
     assert.equal(cred.location.imagePath, '/root/.aws/credentials');
-    assert.equal(cred.location.layer.index, 0);
+    assert.equal(cred.location.layer?.index, 0);
     assert.equal(cred.location.startLine, 1);
     assert.match(cred.message, /deleted in layer 1, but still in layer 0/);
-    const suid = res.findings.find((f: { ruleId: string }) => f.ruleId === 'image/setuid-files');
+    const suid = res.findings.find((f) => f.ruleId === 'image/setuid-files');
+    assert.ok(suid);
     assert.equal(suid.location.imagePath, '/usr/local/bin/helper');
-    assert.equal(res.findings.find((f: { ruleId: string }) => f.ruleId === 'image/user-root').location.field, 'config.User');
-    assert.equal(res.facts.layers, 2);
+    assert.equal(res.findings.find((f) => f.ruleId === 'image/user-root')?.location.field, 'config.User');
+    assert.equal(res.facts?.layers, 2);
   });
 
   it('never prints a planted secret in full, in any format', async () => {
@@ -82,7 +85,7 @@ describe('tightship image', () => {
 
   it('grades a clean image hardened and exits 0', async () => {
     const r = await runCli(['image', 'clean.tar', '--format', 'json'], dir);
-    const res = JSON.parse(r.stdout).results[0];
+    const res = readReport(r.stdout).results[0];
     assert.equal(res.level, 'hardened', JSON.stringify(res.findings));
     assert.equal(r.code, 0);
   });
@@ -92,12 +95,12 @@ describe('tightship image', () => {
     assert.equal(r.code, 0, 'an SBOM exits 0 whatever the findings');
     const gated = await runCli(['image', 'app.tar', '--format', 'cyclonedx', '--fail-on', 'error', '--output', 'bom2.json'], dir);
     assert.equal(gated.code, 1, 'with --fail-on the findings decide');
-    const bom = JSON.parse(readFileSync(join(dir, 'bom.json'), 'utf8'));
+    const bom = JSON.parse(readFileSync(join(dir, 'bom.json'), 'utf8')) as { bomFormat: string; specVersion: string; metadata: { component: { type: string; name: string } }; components: { purl?: string; type: string; name: string }[] };
     assert.equal(bom.bomFormat, 'CycloneDX');
     assert.equal(bom.specVersion, '1.5');
     assert.equal(bom.metadata.component.type, 'container');
     assert.equal(bom.metadata.component.name, 'app:1');
-    const purls = bom.components.map((c: { purl?: string; type: string; name: string }) => c.purl ?? `${c.type}:${c.name}`);
+    const purls = bom.components.map((c) => c.purl ?? `${c.type}:${c.name}`);
     assert.deepEqual(purls, [
       'operating-system:alpine',
       'pkg:apk/alpine/busybox@1.36.1-r29?arch=x86_64&distro=3.20.1',
@@ -111,7 +114,7 @@ describe('tightship image', () => {
   it('reads an OCI layout directory', async () => {
     const r = await runCli(['image', 'layout', '--format', 'json', '--fail-on', 'none'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const res = JSON.parse(r.stdout).results[0];
+    const res = readReport(r.stdout).results[0];
     assert.equal(res.target.path, 'layout');
     assert.equal(res.level, 'root');
   });
@@ -131,7 +134,7 @@ describe('tightship image', () => {
     assert.match(fmt.stderr, /unknown format 'xml'/);
     const json = await runCli(['image', 'notatar.tar', '--format', 'json'], dir);
     assert.equal(json.code, 2);
-    assert.match(JSON.parse(json.stdout).results[0].error, /not a tar archive/);
+    assert.match(readReport(json.stdout).results[0].error ?? '', /not a tar archive/);
   });
 
   it('shows progress on a terminal, and not in CI', async () => {
@@ -149,15 +152,17 @@ describe('tightship image', () => {
 
   it('reads the OCI layout newer engines write inside docker save (manifest.json naming blobs)', async () => {
     const files = ociLayout([{ spec: { layers: [makeTar([{ name: 'etc/', type: '5' }, { name: 'etc/passwd', data: 'root:x:0:0:root:/root:/bin/sh\n' }])], config: { User: '0' } }, compression: 'none' }]);
-    const index = JSON.parse(files.get('index.json')!.toString());
-    const manifest = JSON.parse(files.get(`blobs/sha256/${index.manifests[0].digest.slice(7)}`)!.toString());
-    files.set('manifest.json', Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${manifest.config.digest.slice(7)}`, RepoTags: ['new:1'], Layers: manifest.layers.map((l: { digest: string }) => `blobs/sha256/${l.digest.slice(7)}`) }])));
+    type Descriptor = { digest: string };
+    const json = (name: string): unknown => JSON.parse(String(files.get(name)));
+    const index = json('index.json') as { manifests: Descriptor[] };
+    const manifest = json(`blobs/sha256/${index.manifests[0].digest.slice(7)}`) as { config: Descriptor; layers: Descriptor[] };
+    files.set('manifest.json', Buffer.from(JSON.stringify([{ Config: `blobs/sha256/${manifest.config.digest.slice(7)}`, RepoTags: ['new:1'], Layers: manifest.layers.map((l) => `blobs/sha256/${l.digest.slice(7)}`) }])));
     writeFileSync(join(dir, 'new-save.tar'), layoutTar(files));
     const r = await runCli(['image', 'new-save.tar', '--format', 'json', '--fail-on', 'none'], dir);
-    const res = JSON.parse(r.stdout).results[0];
-    assert.equal(res.facts.name, 'new:1');
+    const res = readReport(r.stdout).results[0];
+    assert.equal(res.facts?.name, 'new:1');
     assert.equal(res.level, 'root');
-    assert.ok(!res.findings.some((f: { ruleId: string }) => f.ruleId === 'image/layer-digest-mismatch'));
+    assert.ok(!res.findings.some((f) => f.ruleId === 'image/layer-digest-mismatch'));
   });
 
   it('prints no progress on a pipe', async () => {

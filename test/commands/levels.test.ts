@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
+import { readReport } from '../helpers/json-report.js';
 
 const PINNED = `alpine:3.20@sha256:${'a'.repeat(64)}`;
 let dir = '';
@@ -14,19 +15,21 @@ before(() => {
   writeFileSync(join(dir, 'Dockerfile'), `FROM ${PINNED}\nCOPY missing.txt /app/\nHEALTHCHECK CMD ["/app/health"]\nUSER 10001\nCMD ["/app/run"]\n`);
   writeFileSync(join(dir, 'compose.yaml'), 'services:\n  api:\n    build: .\n');
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => { rmSync(dir, { recursive: true, force: true }); });
 
 describe('levels', () => {
   it('a Dockerfile whose COPY source is missing from its context is not graded, nor the service built from it', async () => {
     const r = await runCli(['lint', '.', '--format', 'json', '--fail-on', 'none'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const report = JSON.parse(r.stdout);
-    const df = report.results.find((x: { target: { kind: string } }) => x.target.kind === 'dockerfile');
+    const report = readReport(r.stdout);
+    const df = report.results.find((x) => x.target.kind === 'dockerfile');
+    assert.ok(df);
     assert.equal(df.level, null);
-    assert.match(df.levelReason, /^does not build: .*context\/copy-source-missing, line 2/);
-    const api = report.results.find((x: { target: { service?: string } }) => x.target.service === 'api');
+    assert.match(df.levelReason ?? '', /^does not build: .*context\/copy-source-missing, line 2/);
+    const api = report.results.find((x) => x.target.service === 'api');
+    assert.ok(api);
     assert.equal(api.level, null);
-    assert.match(api.levelReason, /^its image does not build \(Dockerfile\)/);
+    assert.match(api.levelReason ?? '', /^its image does not build \(Dockerfile\)/);
   });
 
   it('the pretty report says the level is unknown and why', async () => {
@@ -38,7 +41,7 @@ describe('levels', () => {
     writeFileSync(join(dir, 'missing.txt'), 'x\n');
     try {
       const r = await runCli(['lint', 'Dockerfile', '--format', 'json', '--fail-on', 'none'], dir);
-      const df = JSON.parse(r.stdout).results[0];
+      const df = readReport(r.stdout).results[0];
       assert.notEqual(df.level, null);
       assert.equal(df.levelReason, undefined);
     } finally {

@@ -14,7 +14,7 @@ before(() => {
   const layer = makeTar([{ name: 'etc/', type: '5' }, { name: 'etc/passwd', data: 'root:x:0:0:root:/root:/bin/sh\n' }]);
   writeFileSync(join(dir, 'app.tar'), dockerSave([{ repoTags: ['app:1'], layers: [layer], config: { User: '1000' } }]));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => { rmSync(dir, { recursive: true, force: true }); });
 
 describe('shared options', () => {
   for (const value of ['', '  ']) {

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../helpers/cli-io.js';
 import { loadReportValidator } from '../report/validators.js';
+import { readReport, type JsonReport } from '../helpers/json-report.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const FIX = path.join(ROOT, 'test/fixtures');
@@ -30,7 +31,15 @@ async function project(ageDays = 0, config?: string): Promise<string> {
 async function lintJson(dir: string, ...args: string[]) {
   const paths = args[0]?.startsWith('deploy') ? [] : ['deploy'];
   const r = await runCli(['lint', ...paths, '--format', 'json', '--fail-on', 'none', ...args], dir);
-  return { ...r, report: r.stdout ? JSON.parse(r.stdout) : null };
+  // parsed when read: a run that fails before printing a report has none
+  return { ...r, get report() { return readReport(r.stdout); } };
+}
+
+/** The policy part of a report, which must be there. */
+function policyOf(x: { report: JsonReport }): NonNullable<JsonReport['policy']> {
+  const { policy } = x.report;
+  assert.ok(policy, 'the report has a policy');
+  return policy;
 }
 
 describe('--require-level', () => {
@@ -38,8 +47,8 @@ describe('--require-level', () => {
     const dir = await project();
     const ok = await lintJson(dir, '--require-level', 'nonroot');
     assert.equal(ok.code, 0);
-    assert.equal(ok.report.policy.pass, true);
-    assert.equal(ok.report.policy.requiredLevel, 'nonroot');
+    assert.equal(policyOf(ok).pass, true);
+    assert.equal(policyOf(ok).requiredLevel, 'nonroot');
     const bad = await runCli(['lint', 'deploy', '--fail-on', 'none', '--require-level', 'hardened'], dir);
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /policy --require-level hardened: 1 of 2 targets fall short/);
@@ -54,8 +63,9 @@ describe('--require-level', () => {
     await fs.writeFile(path.join(dir, 'Dockerfile'), 'FROM node:22-slim\nCOPY dist/ /app/\nUSER 1000\nCMD ["node", "/app/server.js"]\n');
     const r = await runCli(['lint', 'compose.yaml', '--format', 'json', '--fail-on', 'none', '--require-level', 'nonroot'], dir);
     assert.equal(r.code, 1);
-    const report = JSON.parse(r.stdout);
-    const s = report.policy.shortfalls.find((x: { target: { service?: string } }) => x.target.service === 'app');
+    const report = readReport(r.stdout);
+    const s = policyOf({ report }).shortfalls.find((x) => x.target.service === 'app');
+    assert.ok(s);
     assert.equal(s.level, null);
     assert.match(s.reason, /^not graded: its image does not build/);
   });
@@ -72,11 +82,11 @@ describe('--policy', () => {
     const dir = await project();
     const dev = await lintJson(dir, '--policy', 'dev');
     assert.equal(dev.code, 0);
-    assert.deepEqual([dev.report.policy.name, dev.report.policy.pass], ['dev', true]);
+    assert.deepEqual([policyOf(dev).name, policyOf(dev).pass], ['dev', true]);
     for (const name of ['staging', 'prod']) {
       const r = await lintJson(dir, '--policy', name);
       assert.equal(r.code, 1, name);
-      assert.deepEqual(r.report.policy.shortfalls.map((s: { target: { service: string } }) => s.target.service), ['web']);
+      assert.deepEqual(policyOf(r).shortfalls.map((s) => s.target.service), ['web']);
     }
   });
 
@@ -84,12 +94,12 @@ describe('--policy', () => {
     const dir = await project();
     const none = await lintJson(dir, 'deploy/prod', '--policy', 'regulated');
     assert.equal(none.code, 1);
-    assert.match(none.report.policy.shortfalls[0].reason, /no vulnerability scan report/);
+    assert.match(policyOf(none).shortfalls[0].reason, /no vulnerability scan report/);
     const clean = await lintJson(dir, 'deploy/prod', '--policy', 'regulated', '--scan-report', 'scans/trivy-clean.json');
-    assert.equal(clean.code, 0, JSON.stringify(clean.report.policy));
+    assert.equal(clean.code, 0, JSON.stringify(policyOf(clean)));
     const blocked = await lintJson(dir, 'deploy/prod', '--policy', 'regulated', '--scan-report', 'scans/grype-blocking.json');
     assert.equal(blocked.code, 1);
-    assert.deepEqual(blocked.report.policy.shortfalls[0].missing, ['scan/vulnerability-fixable']);
+    assert.deepEqual(policyOf(blocked).shortfalls[0].missing, ['scan/vulnerability-fixable']);
   });
 
   it('an unknown policy is a usage error with a guess', async () => {
@@ -116,12 +126,12 @@ describe('policyPaths', () => {
   it('holds each path to its policy', async () => {
     const dir = await project(0, 'policyPaths:\n  "deploy/prod/**": prod\n  "deploy/dev/**": dev\n');
     const r = await lintJson(dir);
-    assert.equal(r.code, 0, JSON.stringify(r.report.policy));
-    assert.deepEqual([r.report.policy.name, r.report.policy.checked], ['per-path', 2]);
+    assert.equal(r.code, 0, JSON.stringify(policyOf(r)));
+    assert.deepEqual([policyOf(r).name, policyOf(r).checked], ['per-path', 2]);
     const strict = await project(0, 'policyPaths:\n  "deploy/**": staging\n');
     const s = await lintJson(strict);
     assert.equal(s.code, 1);
-    assert.equal(s.report.policy.shortfalls[0].policy, 'staging');
+    assert.equal(policyOf(s).shortfalls[0].policy, 'staging');
   });
 
   it('an unknown policy name there is an error with a guess', async () => {
@@ -133,8 +143,11 @@ describe('policyPaths', () => {
 });
 
 describe('--scan-report', () => {
-  const findings = (report: { results: { target: { service?: string }; findings: { ruleId: string; message: string }[] }[] }, service: string) =>
-    report.results.find((r) => r.target.service === service)!.findings.filter((f) => f.ruleId.startsWith('scan/')).map((f) => f.message);
+  const findings = (report: JsonReport, service: string) => {
+    const result = report.results.find((r) => r.target.service === service);
+    assert.ok(result, `a result for ${service}`);
+    return result.findings.filter((f) => f.ruleId.startsWith('scan/')).map((f) => f.message);
+  };
 
   it('Trivy JSON: a fixable HIGH blocks; no fix and LOW do not', async () => {
     const dir = await project();
@@ -167,13 +180,14 @@ describe('--scan-report', () => {
     assert.ok(findings(r.report, 'api').some((m) => /10 day\(s\) old .*allows 7/.test(m)));
     await fs.writeFile(path.join(dir, '.tightship.yaml'), 'policies:\n  regulated: {scan: {maxAgeDays: 30}}\n');
     const ok = await lintJson(dir, 'deploy/prod', '--policy', 'regulated', '--scan-report', 'scans/trivy-clean.json');
-    assert.equal(ok.code, 0, JSON.stringify(ok.report.policy));
+    assert.equal(ok.code, 0, JSON.stringify(policyOf(ok)));
   });
 
   it('a report about another image is a finding, never silently accepted', async () => {
     const dir = await project();
     const r = await lintJson(dir, '--scan-report', 'scans/trivy-other-image.json');
-    const scan = r.report.results.find((x: { target: { kind: string } }) => x.target.kind === 'scan');
+    const scan = r.report.results.find((x) => x.target.kind === 'scan');
+    assert.ok(scan);
     assert.equal(scan.findings[0].ruleId, 'scan/report-mismatch');
     assert.match(scan.findings[0].message, /about registry\.example\/shop\/api:1\.4\.1, which is none of the audited images \(registry\.example\/shop\/api:1\.4\.2, registry\.example\/shop\/web:2\.0\.0\)/);
   });
@@ -183,13 +197,13 @@ describe('--scan-report', () => {
     await fs.writeFile(path.join(dir, 'scans/notes.json'), '{"hello": 1}\n');
     const r = await lintJson(dir, '--scan-report', 'scans/trivy-schema3.json', '--scan-report', 'scans/notes.json', '--scan-report', 'scans/missing.json');
     assert.equal(r.code, 2);
-    const errors = r.report.results.filter((x: { error?: string }) => x.error).map((x: { error: string }) => x.error);
+    const errors = r.report.results.flatMap((x) => (x.error ? [x.error] : []));
     assert.deepEqual(errors, [
       'scans/missing.json: no such file',
       "scans/notes.json: not a scan report this tool reads: expected Trivy JSON ('trivy image -f json'), Grype JSON ('grype -o json') or SARIF 2.1.0",
       "scans/trivy-schema3.json: Trivy report of SchemaVersion 3: only SchemaVersion 2 (trivy ≥ 0.20, 'trivy image -f json') is read",
     ]);
-    assert.equal(r.report.results.filter((x: { target: { kind: string } }) => x.target.kind === 'compose').length, 2);
+    assert.equal(r.report.results.filter((x) => x.target.kind === 'compose').length, 2);
   });
 });
 
@@ -198,7 +212,7 @@ describe('the JSON report', () => {
     const validate = await loadReportValidator();
     const dir = await project();
     const r = await lintJson(dir, '--policy', 'regulated', '--scan-report', 'scans/trivy-blocking.json', '--scan-report', 'scans/trivy-other-image.json');
-    assert.equal(r.report.policy.pass, false);
+    assert.equal(policyOf(r).pass, false);
     assert.ok(validate(r.report), JSON.stringify(validate.errors));
   });
 });
@@ -212,14 +226,15 @@ describe('tightship image --scan-report', () => {
       repoTags: ['registry.example/shop/api:1.4.2'],
       config: { User: '10001' },
     }]));
-    const first = JSON.parse((await runCli(['image', 'api.tar', '--format', 'json', '--fail-on', 'none'], dir)).stdout);
-    const imageId: string = first.results[0].facts.id;
+    const first = readReport((await runCli(['image', 'api.tar', '--format', 'json', '--fail-on', 'none'], dir)).stdout);
+    const imageId = first.results[0].facts?.id;
+    assert.ok(typeof imageId === 'string');
     // the report's image ID made to be this image's (the rest of the fixture as the tool wrote it)
-    const trivy = JSON.parse(await fs.readFile(path.join(dir, 'scans/trivy-blocking.json'), 'utf8'));
+    const trivy = JSON.parse(await fs.readFile(path.join(dir, 'scans/trivy-blocking.json'), 'utf8')) as { Metadata: Record<string, unknown> };
     trivy.Metadata.ImageID = imageId;
     await fs.writeFile(path.join(dir, 'scans/this-image.json'), JSON.stringify(trivy));
     const r = await runCli(['image', 'api.tar', '--format', 'json', '--fail-on', 'none', '--scan-report', 'scans/this-image.json'], dir);
-    const msgs = JSON.parse(r.stdout).results[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('scan/')).map((f: { message: string }) => f.message);
+    const msgs = readReport(r.stdout).results[0].findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('scan/')).map((f: { message: string }) => f.message);
     assert.deepEqual(msgs, ['HIGH CVE-2099-1001 in libexample1 1.2.3-1: fixed in 1.2.3-2 (Trivy report)']);
     // same name, another image ID: the digest decides
     const other = await runCli(['image', 'api.tar', '--fail-on', 'none', '--scan-report', 'scans/trivy-blocking.json'], dir);

@@ -23,7 +23,8 @@ const CONTAINERFILES = ['Containerfile', 'build/Containerfile.prod', 'app.contai
 
 it('.pre-commit-hooks.yaml: hook tightship, node, file names passed; its regexes select what tightship audits', () => {
   const hooks = parse(readFileSync(`${ROOT}.pre-commit-hooks.yaml`, 'utf8')) as { id: string; language: string; entry: string; files: string; exclude: string; pass_filenames: boolean }[];
-  const hook = hooks.find((h) => h.id === 'tightship')!;
+  const hook = hooks.find((h) => h.id === 'tightship');
+  assert.ok(hook);
   assert.equal(hook.language, 'node');
   assert.equal(hook.pass_filenames, true);
   assert.match(hook.entry, /^tightship lint\b/);
@@ -43,7 +44,8 @@ const COMMAND_FILES = [
 
 it('.pre-commit-hooks.yaml: tightship-run-lines selects the command-line files discovery reads (Markdown left to the user)', () => {
   const hooks = parse(readFileSync(`${ROOT}.pre-commit-hooks.yaml`, 'utf8')) as { id: string; entry: string; files?: string; types?: string[]; pass_filenames: boolean }[];
-  const hook = hooks.find((h) => h.id === 'tightship-run-lines')!;
+  const hook = hooks.find((h) => h.id === 'tightship-run-lines');
+  assert.ok(hook);
   assert.match(hook.entry, /^tightship lint\b/);
   assert.equal(hook.pass_filenames, true);
   const script = 'import json,re,sys\nh=json.load(sys.stdin)\nprint(json.dumps([bool(re.search(h["files"],n)) for n in h["names"]]))';
@@ -53,6 +55,7 @@ it('.pre-commit-hooks.yaml: tightship-run-lines selects the command-line files d
     return { name: n, hook: selected[i], tightship: kind !== null && kind !== 'markdown' && kind !== 'maybe-shell' };
   });
   assert.deepEqual(table.filter((r) => r.hook !== r.tightship), [], 'hook and discovery disagree');
-  const byShebang = hooks.find((h) => h.id === 'tightship-shell-scripts')!;
+  const byShebang = hooks.find((h) => h.id === 'tightship-shell-scripts');
+  assert.ok(byShebang);
   assert.deepEqual(byShebang.types, ['shell']);
 });

@@ -24,7 +24,8 @@ describe('tightship rules', () => {
     const list = JSON.parse(r.stdout) as Record<string, unknown>[];
     assert.equal(list.length, catalogue().length);
     assert.deepEqual(list.map((x) => x.id), [...list.map((x) => x.id as string)].sort());
-    const root = list.find((x) => x.id === 'dockerfile/last-user-root')!;
+    const root = list.find((x) => x.id === 'dockerfile/last-user-root');
+    assert.ok(root);
     for (const key of ['id', 'target', 'title', 'severity', 'level', 'equivalents']) assert.ok(key in root, key);
     assert.equal(root.target, 'dockerfile');
     assert.equal(root.level, 'nonroot');

@@ -14,7 +14,7 @@ const doc = readFileSync(join(repo, 'docs/formats.md'), 'utf8');
 interface Example { argv: string[]; expected: string }
 
 function examples(): { dockerfile: string; runs: Example[] } {
-  const blocks = [...doc.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
+  const blocks = [...doc.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], body: m[2] }));
   const dockerfile = blocks.find((b) => b.lang === 'dockerfile')?.body;
   assert.ok(dockerfile, 'docs/formats.md shows a Dockerfile');
   const runs: Example[] = [];
@@ -22,8 +22,8 @@ function examples(): { dockerfile: string; runs: Example[] } {
     const m = /^\$ tightship (lint Dockerfile[^\n]*)\n([\s\S]*)$/.exec(b.body);
     if (!m) return;
     // the output is the rest of the block, or the next block when the command stands alone
-    const expected = m[2]!.length > 0 ? m[2]! : blocks[i + 1]!.body;
-    runs.push({ argv: m[1]!.trim().split(/\s+/), expected });
+    const expected = m[2].length > 0 ? m[2] : blocks[i + 1].body;
+    runs.push({ argv: m[1].trim().split(/\s+/), expected });
   });
   return { dockerfile, runs };
 }

@@ -26,10 +26,10 @@ describe('baseline', () => {
     const V2 = `# syntax=docker/dockerfile:1\n\nARG X=1\nFROM debian\nRUN apt-get install -y curl\nRUN apt-get install curl\nUSER root\nADD https://x/y /y\n`;
     const after = result([at(V2, 'USER root', 'dockerfile/last-user-root'), at(V2, 'install curl', 'dockerfile/apt-get-missing-yes'), at(V2, 'ADD', 'dockerfile/add-url')]);
     const out = applyBaseline(after, { Dockerfile: V2 }, baseline);
-    assert.deepEqual(out.results[0]!.findings.map((f) => f.ruleId), ['dockerfile/add-url']);
+    assert.deepEqual(out.results[0].findings.map((f) => f.ruleId), ['dockerfile/add-url']);
     assert.equal(out.hidden, 2);
     assert.equal(out.stale.length, 1);
-    assert.equal(out.stale[0]!.ruleId, 'dockerfile/apt-get-missing-yes');
+    assert.equal(out.stale[0].ruleId, 'dockerfile/apt-get-missing-yes');
   });
 
   it('never stores source text or secrets, only hashes; entries of files not audited are kept', () => {

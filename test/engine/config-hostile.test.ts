@@ -11,7 +11,7 @@ import { catalogue } from '../../src/rules/index.js';
 import { UserError } from '../../src/engine/types.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'tightship-config-hostile-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+after(() => { rmSync(tmp, { recursive: true, force: true }); });
 
 async function refusal(file: string): Promise<UserError> {
   try {

@@ -1,7 +1,6 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs, mkdtempSync } from 'node:fs';
-import * as os from 'node:os';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { compileConfigGlob, createConfigLoader, isIgnoredPath, loadConfigFile } from '../../src/engine/config.js';
 import { defaultConfig } from '../../src/engine/config-types.js';
@@ -9,6 +8,7 @@ import { catalogue } from '../../src/rules/index.js';
 import { UserError } from '../../src/engine/types.js';
 import { runCli } from '../helpers/cli-io.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { readReport } from '../helpers/json-report.js';
 
 let tmp = '';
 const write = useTempDir('tightship-config-', (dir) => { tmp = dir; });
@@ -30,7 +30,7 @@ describe('config file: validation', () => {
   it('an unknown top-level key is an error naming the key, with a did-you-mean', async () => {
     const e = await configError('failon: warning\n');
     assert.match(e.message, /^unknown key 'failon' in .*\.tightship\.yaml \(did you mean 'failOn'\?\)$/);
-    assert.match(e.hint!, /allowed keys: failOn, inlineIgnores, buildArgs, ignore, builds, rules/);
+    assert.match(e.hint ?? '', /allowed keys: failOn, inlineIgnores, buildArgs, ignore, builds, rules/);
   });
 
   it('an unknown rule id is an error with a did-you-mean', async () => {
@@ -108,12 +108,13 @@ describe('config through lint', () => {
     assert.equal(plain.code, 1);
     await write('rules/.tightship.yaml', 'rules:\n  dockerfile/last-user-root: warning\n');
     const warned = await runCli(['lint', 'rules/Dockerfile', '--format', 'json'], tmp);
-    const f = JSON.parse(warned.stdout).results[0].findings.find((x: { ruleId: string }) => x.ruleId === 'dockerfile/last-user-root');
+    const f = readReport(warned.stdout).results[0].findings.find((x: { ruleId: string }) => x.ruleId === 'dockerfile/last-user-root');
+    assert.ok(f);
     assert.equal(f.severity, 'warning');
     assert.equal(warned.code, 0);
     await write('rules/.tightship.yaml', 'rules:\n  dockerfile/last-user-root: off\n');
     const off = await runCli(['lint', 'rules/Dockerfile', '--format', 'json'], tmp);
-    const report = JSON.parse(off.stdout);
+    const report = readReport(off.stdout);
     assert.ok(!report.results[0].findings.some((x: { ruleId: string }) => x.ruleId === 'dockerfile/last-user-root'));
   });
 
@@ -138,14 +139,14 @@ describe('config through lint', () => {
     await write('globs/Dockerfile.dev', 'FROM alpine:3.20\nUSER 1\n');
     await write('globs/vendor/x/Dockerfile', 'FROM alpine:3.20\n');
     const r = await runCli(['lint', 'globs', '--format', 'json'], tmp);
-    assert.deepEqual(JSON.parse(r.stdout).results.map((x: { target: { path: string } }) => x.target.path), ['globs/Dockerfile']);
+    assert.deepEqual(readReport(r.stdout).results.map((x) => x.target.path), ['globs/Dockerfile']);
   });
 
   it('buildArgs from the file resolve ARGs', async () => {
     await write('bargs/Dockerfile', 'ARG TAG=3.20\nFROM alpine:${TAG}\nUSER 1\n');
     await write('bargs/.tightship.yaml', 'buildArgs:\n  TAG: latest\n');
     const r = await runCli(['lint', 'bargs', '--format', 'json'], tmp);
-    assert.ok(JSON.parse(r.stdout).results[0].findings.some((x: { ruleId: string }) => x.ruleId === 'dockerfile/base-image-latest'));
+    assert.ok(readReport(r.stdout).results[0].findings.some((x: { ruleId: string }) => x.ruleId === 'dockerfile/base-image-latest'));
   });
 });
 
@@ -171,7 +172,7 @@ describe('config globs (compileConfigGlob)', () => {
     ['./vendor/**', 'vendor/a', true],
   ];
   for (const [glob, p, expected] of cases) {
-    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => assert.equal(compileConfigGlob(glob).test(p), expected));
+    it(`${glob} ${expected ? 'matches' : 'does not match'} ${p}`, () => { assert.equal(compileConfigGlob(glob).test(p), expected); });
   }
 
   // a RegExp (the old matcher) backtracks exponentially here: this case would time the suite out
@@ -192,7 +193,7 @@ describe('config globs (compileConfigGlob)', () => {
     await write('pathological/.tightship.yaml', `ignore:\n  - "${'*a'.repeat(12)}*b"\n`);
     const r = await runCli(['lint', 'pathological', '--format', 'json', '--fail-on', 'none'], tmp);
     assert.equal(r.code, 0, r.stderr);
-    const paths = (JSON.parse(r.stdout) as { results: { target: { path: string } }[] }).results.map((x) => x.target.path);
+    const paths = readReport(r.stdout).results.map((x) => x.target.path);
     assert.deepEqual(paths, [`pathological/${name}/Dockerfile`]);
   });
 });

@@ -37,9 +37,9 @@ describe('applySafeFixes', () => {
 describe('fixUntilStable', () => {
   it('re-lints after each pass until nothing is left', async () => {
     // a fake linter: one finding per lowercase 'x', fixing the first one each pass
-    const lint = async (t: string) => {
+    const lint = (t: string) => {
       const i = t.indexOf('x');
-      return i < 0 ? [] : [f('upper', [{ start: i, end: i + 1, text: 'X' }])];
+      return Promise.resolve(i < 0 ? [] : [f('upper', [{ start: i, end: i + 1, text: 'X' }])]);
     };
     const out = await fixUntilStable('axbxcx', lint);
     assert.equal(out.text, 'aXbXcX');
@@ -47,7 +47,7 @@ describe('fixUntilStable', () => {
     assert.equal(out.applied.length, 3);
   });
   it('stops after MAX_FIX_PASSES when fixes keep coming', async () => {
-    const lint = async (t: string) => [f('grow', [{ start: t.length, end: t.length, text: '+' }])];
+    const lint = (t: string) => Promise.resolve([f('grow', [{ start: t.length, end: t.length, text: '+' }])]);
     const out = await fixUntilStable('', lint);
     assert.equal(out.passes, MAX_FIX_PASSES);
     assert.equal(out.text, '+'.repeat(MAX_FIX_PASSES));

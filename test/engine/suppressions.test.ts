@@ -30,12 +30,12 @@ describe('parseIgnoreComment', () => {
       { tool: 'tightship', scope: 'stage', ruleIds: ['dockerfile/last-user-root'], unknownIds: ['dockerfile/nope'], reason: 'build stage', expires: '2027-01-31' });
     assert.deepEqual(parseIgnoreComment('tightship ignore-file=*', known),
       { tool: 'tightship', scope: 'file', ruleIds: ['*'], unknownIds: [], reason: null });
-    assert.deepEqual(parseIgnoreComment('tightship ignore=dockerfile/last-user-root expires=soon -- x', known)!.unknownIds, ['expires=soon']);
+    assert.deepEqual(parseIgnoreComment('tightship ignore=dockerfile/last-user-root expires=soon -- x', known)?.unknownIds, ['expires=soon']);
   });
   it('hadolint pragmas map through equivalents; ids without an equivalent are dropped', () => {
     assert.deepEqual(parseIgnoreComment('hadolint ignore=DL3002,DL3014,DL9999', known),
       { tool: 'hadolint', scope: 'next', ruleIds: ['dockerfile/apt-get-missing-yes', 'dockerfile/last-user-root'], unknownIds: [], reason: null });
-    assert.equal(parseIgnoreComment('hadolint global ignore=DL3002', known)!.scope, 'file');
+    assert.equal(parseIgnoreComment('hadolint global ignore=DL3002', known)?.scope, 'file');
   });
   it('other comments are not ignores', () => {
     for (const c of ['just a comment', 'tightship is great', 'hadolint shell=bash', 'ignore=dockerfile/last-user-root']) {
@@ -91,8 +91,8 @@ describe('inline ignores in Dockerfiles', () => {
     assert.deepEqual(at(fs, 'dockerfile/last-user-root'), []);
     const info = fs.filter((f) => f.ruleId === 'tightship/ignore-without-reason');
     assert.equal(info.length, 1);
-    assert.equal(info[0]!.severity, 'info');
-    assert.equal(info[0]!.location.startLine, 2);
+    assert.equal(info[0].severity, 'info');
+    assert.equal(info[0].location.startLine, 2);
   });
 
   it('unused ignores and unknown ids are reported as info, with a did-you-mean', async () => {
@@ -100,7 +100,7 @@ describe('inline ignores in Dockerfiles', () => {
     assert.deepEqual(at(fs, 'dockerfile/last-user-root'), [3]);
     const unused = fs.filter((f) => f.ruleId === 'tightship/unused-ignore');
     assert.equal(unused.length, 1);
-    assert.match(unused[0]!.message, /unknown rule 'dockerfile\/last-user-rot' \(did you mean 'dockerfile\/last-user-root'\?\)/);
+    assert.match(unused[0].message, /unknown rule 'dockerfile\/last-user-rot' \(did you mean 'dockerfile\/last-user-root'\?\)/);
   });
 
   it('an expired ignore no longer applies and says so', async () => {

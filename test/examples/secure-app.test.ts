@@ -14,8 +14,10 @@ describe('secure-app over HTTP', () => {
   const logs: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'secure-app-'));
   const passwd = join(dir, 'passwd');
-  const uid = process.getuid!();
-  writeFileSync(passwd, `ghost:x:4242:4242::/nowhere:/bin/false\nme:x:${uid}:${process.getgid!()}:Me:/home/me:/usr/sbin/nologin\n`);
+  // POSIX only: getuid and getgid are undefined on Windows
+  const uid = process.getuid?.() ?? -1;
+  const gid = process.getgid?.() ?? -1;
+  writeFileSync(passwd, `ghost:x:4242:4242::/nowhere:/bin/false\nme:x:${uid}:${gid}:Me:/home/me:/usr/sbin/nologin\n`);
 
   before(async () => {
     server = createApp({ passwdPath: passwd, log: (l) => logs.push(l) });
@@ -29,23 +31,25 @@ describe('secure-app over HTTP', () => {
 
   const get = async (path: string, method = 'GET') => {
     const res = await fetch(base + path, { method });
-    return { status: res.status, type: res.headers.get('content-type'), body: method === 'HEAD' ? null : await res.json() };
+    const body: unknown = method === 'HEAD' ? null : await res.json();
+    return { status: res.status, type: res.headers.get('content-type'), body };
   };
 
   it('GET / names the user and ids', async () => {
     const r = await get('/');
     assert.equal(r.status, 200);
-    assert.match(r.type!, /^application\/json/);
-    assert.deepEqual(Object.keys(r.body).sort(), ['gid', 'message', 'uid', 'user']);
-    assert.equal(r.body.user, 'me');
-    assert.equal(r.body.uid, uid);
+    assert.match(r.type ?? '', /^application\/json/);
+    const body = r.body as Record<string, unknown>; // a JSON object: its keys are checked next
+    assert.deepEqual(Object.keys(body).sort(), ['gid', 'message', 'uid', 'user']);
+    assert.equal(body.user, 'me');
+    assert.equal(body.uid, uid);
   });
   it('GET /health', async () => {
     assert.deepEqual(await get('/health'), { status: 200, type: 'application/json; charset=utf-8', body: { status: 'healthy' } });
   });
   it('GET /whoami reads home and shell from the passwd file', async () => {
     const r = await get('/whoami');
-    assert.deepEqual(r.body, { user: 'me', uid, gid: process.getgid!(), home: '/home/me', shell: '/usr/sbin/nologin' });
+    assert.deepEqual(r.body, { user: 'me', uid, gid, home: '/home/me', shell: '/usr/sbin/nologin' });
   });
   it('unknown paths are 404 JSON; other methods 405', async () => {
     assert.deepEqual(await get('/nope?x=1'), { status: 404, type: 'application/json; charset=utf-8', body: { error: 'not found', path: '/nope' } });
@@ -56,7 +60,7 @@ describe('secure-app over HTTP', () => {
     await get('/health');
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(logs.length, before + 1);
-    const line = JSON.parse(logs[logs.length - 1]!);
+    const line = JSON.parse(logs[logs.length - 1]) as Record<string, unknown>;
     assert.equal(line.path, '/health');
     assert.equal(line.status, 200);
     assert.equal(typeof line.ms, 'number');
@@ -100,7 +104,7 @@ function parseExposition(text: string): Map<string, number> {
     }
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*(?:\{(?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*",?)*\})?) (-?[0-9.e+-]+|NaN|[+-]Inf)$/.exec(line);
     assert.ok(m, `not a sample line: ${line}`);
-    out.set(m[1]!, Number(m[2]));
+    out.set(m[1], Number(m[2]));
   }
   return out;
 }

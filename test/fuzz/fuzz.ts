@@ -34,7 +34,7 @@ function rng(s: number): () => number {
 }
 const rand = rng(seed);
 const int = (n: number) => Math.floor(rand() * n);
-const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
 
 // planted secrets, assembled so that this file holds none in one piece
 const SECRETS = [
@@ -56,7 +56,7 @@ function mutate(text: string): string {
     switch (int(7)) {
       case 0: t = t.slice(0, at) + pick(HOSTILE_SNIPPETS) + t.slice(at); break; // insert
       case 1: t = t.slice(0, at) + t.slice(at + 1 + int(40)); break; // delete
-      case 2: { const lines = t.split('\n'); const l = int(lines.length); lines.splice(l, 0, ...Array(1 + int(50)).fill(lines[l] ?? '')); t = lines.join('\n'); break; } // repeat a line
+      case 2: { const lines = t.split('\n'); const l = int(lines.length); lines.splice(l, 0, ...Array<string>(1 + int(50)).fill(lines[l] ?? '')); t = lines.join('\n'); break; } // repeat a line
       case 3: t = t.slice(0, at); break; // truncate
       case 4: t = t.slice(0, at) + String.fromCharCode(int(0x80)) + t.slice(at + 1); break; // flip
       case 5: { const lines = t.split('\n'); lines.sort(() => rand() - 0.5); t = lines.join('\n'); break; } // shuffle
@@ -106,7 +106,9 @@ interface Failure { kind: 'crash' | 'hang' | 'leak'; input: string; detail: stri
 
 function runCli(args: string[], cwd: string): { out: string; status: number | null; signal: string | null; timedOut: boolean } {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: perInputMs, maxBuffer: 64 << 20 });
-  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT';
+  const error: NodeJS.ErrnoException | undefined = r.error;
+  const timedOut = error?.code === 'ETIMEDOUT';
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed string, but null when the process could not start
   return { out: `${r.stdout ?? ''}\n${r.stderr ?? ''}`, status: r.status, signal: r.signal, timedOut };
 }
 

@@ -42,13 +42,13 @@ export function parseContextSnippet(code: string): Map<string, SnippetEntry> {
     }
     flush();
     lines = [];
-    let spec = m[1]!;
+    let spec = m[1];
     const unreadable = spec.endsWith(' [unreadable]');
     if (unreadable) spec = spec.slice(0, -' [unreadable]'.length);
     const link = /^(.+?) -> (.+)$/.exec(spec);
     if (link) {
-      current = link[1]!;
-      files.set(current, { type: 'symlink', content: '', target: link[2]! });
+      current = link[1];
+      files.set(current, { type: 'symlink', content: '', target: link[2] });
     } else {
       current = spec;
       files.set(current, { type: 'file', content: '', ...(unreadable ? { unreadable } : {}) });
@@ -73,9 +73,11 @@ export function memoryFs(files: Map<string, SnippetEntry>): ContextFs {
     const segs = path.split('/');
     let dir = '';
     for (let i = 0; i < segs.length; i++) {
-      const child = dir === '' ? segs[i]! : `${dir}/${segs[i]}`;
+      const child = dir === '' ? segs[i] : `${dir}/${segs[i]}`;
       const last = i === segs.length - 1;
-      dirs.get(dir)!.set(segs[i]!, last ? entry.type : 'dir');
+      let entries = dirs.get(dir);
+      if (!entries) dirs.set(dir, (entries = new Map<string, EntryType>()));
+      entries.set(segs[i], last ? entry.type : 'dir');
       if (!last && !dirs.has(child)) dirs.set(child, new Map());
       dir = child;
     }
@@ -93,8 +95,8 @@ export function memoryFs(files: Map<string, SnippetEntry>): ContextFs {
     },
     readlink(relPath) {
       const f = files.get(relPath);
-      if (!f || f.type !== 'symlink') throw errno('EINVAL', relPath);
-      return f.target!;
+      if (!f || f.type !== 'symlink' || f.target === undefined) throw errno('EINVAL', relPath);
+      return f.target;
     },
     read(relPath, maxBytes) {
       const f = files.get(relPath);

@@ -78,7 +78,7 @@ export function describeImage(text: string, path = 'image.tar'): ImageModel {
   const scans: LayerScan[] = layers.map((l) => scanDescribed(l.lines));
   const inputs: LayerInput[] = scans.map((s, i) => ({
     scan: s,
-    declaredDigest: layers[i]!.tamper ? `sha256:${'0'.repeat(64)}` : s.diffId,
+    declaredDigest: layers[i].tamper ? `sha256:${'0'.repeat(64)}` : s.diffId,
     declaredIsDiffId: true,
   }));
   const doc: ConfigDoc = {
@@ -126,7 +126,7 @@ function scanDescribed(lines: string[]): LayerScan {
       content = Buffer.from(rest.slice(heredoc + 2).trim().replace(/\\n/g, '\n'), 'utf8');
       attrs = rest.slice(0, heredoc);
     }
-    const a: Record<string, string> = {};
+    const a: Partial<Record<string, string>> = {};
     for (const t of attrs.trim().split(/\s+/).filter(Boolean)) {
       const i = t.indexOf('=');
       if (i > 0 && !attrs.includes('->') && !attrs.includes('=>')) a[t.slice(0, i)] = t.slice(i + 1);

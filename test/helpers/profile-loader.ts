@@ -16,11 +16,11 @@ registerLoader('profile', async (code) => {
   const run = /^#! run: (.*)\n/.exec(code);
   if (run) {
     const model = checkSeccompProfile(code.slice(run[0].length), TEST_PATH);
-    model.run = JSON.parse(run[1]!) as NonNullable<typeof model.run>;
+    model.run = JSON.parse(run[1]) as NonNullable<typeof model.run>;
     return model;
   }
   const missing = /^#! missing: (.*)\n?/.exec(code);
-  if (missing) return missingProfile('seccomp', TEST_PATH, missing[1]!);
+  if (missing) return missingProfile('seccomp', TEST_PATH, missing[1]);
   const aa = /^#! apparmor( not-installed)?\n/.exec(code);
   if (aa) {
     if (aa[1]) return { kind: 'apparmor', path: TEST_PATH, text: code, json: null, jsonProblems: [], seccomp: null, apparmor: { parser: 'not-installed', errors: [] } };

@@ -93,7 +93,7 @@ export async function auditSnippet(rule: Rule, c: ValidCase): Promise<TargetResu
     ...(target?.problems ? { loadFindings: target.problems(model) } : {}),
     ...(target?.comments ? { comments: target.comments(model) } : {}),
   });
-  return result!;
+  return result;
 }
 
 /** The findings a table asserts: the rule's own and the engine's findings about ignores (a
@@ -147,7 +147,7 @@ export function testRule(rule: Rule, cases: { valid: ValidCase[]; invalid: Inval
           `expected ${c.errors.length} finding(s), got ${findings.length}:\n${findings.map(show).join('\n')}\nfor:\n${c.code}`);
         // the pipeline's order: path, line, column, rule id, image path, field, message
         c.errors.forEach((e, i) => {
-          const f = findings[i]!;
+          const f = findings[i];
           const l = f.location;
           assert.equal(f.ruleId, e.ruleId ?? rule.id, `rule of finding ${i}: ${show(f)}`);
           if (e.line !== undefined) assert.equal(l.startLine, e.line, `line of finding ${i}: ${show(f)}`);

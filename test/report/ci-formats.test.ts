@@ -26,10 +26,17 @@ function all(el: XmlElement, name: string): XmlElement[] {
   return [...(el.name === name ? [el] : []), ...el.children.flatMap((c) => all(c, name))];
 }
 
+interface GitlabIssue { description: string; check_name: string; fingerprint: string; severity: string; location: { path: string; lines?: { begin: number } } }
+
+/** The Code Quality report of these results (its format is checked against the schema below). */
+function gitlabIssues(results: readonly TargetResult[], meta = sampleMeta()): GitlabIssue[] {
+  return JSON.parse(FORMATTERS.gitlab(results, meta)) as GitlabIssue[];
+}
+
 describe('gitlab (Code Quality)', () => {
   it('is valid against the Code Quality format', async () => {
     const validate = await loadGitlabValidator();
-    const issues = JSON.parse(FORMATTERS.gitlab!(SAMPLE_RESULTS, sampleMeta()));
+    const issues = gitlabIssues(SAMPLE_RESULTS);
     assert.ok(validate(issues), JSON.stringify(validate.errors, null, 2));
     const findings = SAMPLE_RESULTS.reduce((n, r) => n + r.findings.length + (r.error !== undefined ? 1 : 0), 0);
     assert.equal(issues.length, findings);
@@ -37,7 +44,7 @@ describe('gitlab (Code Quality)', () => {
 
   it('the schema check can fail: an unknown severity, a missing line, an absolute path', async () => {
     const validate = await loadGitlabValidator();
-    const good = () => JSON.parse(FORMATTERS.gitlab!(SAMPLE_RESULTS, sampleMeta()));
+    const good = () => gitlabIssues(SAMPLE_RESULTS);
     const a = good(); a[0].severity = 'error';
     const b = good(); delete b[1].location.lines;
     const c = good(); c[2].location.path = '/abs/Dockerfile';
@@ -45,8 +52,8 @@ describe('gitlab (Code Quality)', () => {
   });
 
   it('severities: blocker for a build breaker or an unaudited target, critical, major for a level rule, minor, info', () => {
-    const issues = JSON.parse(FORMATTERS.gitlab!(SAMPLE_RESULTS, sampleMeta({ rules: sampleMeta().rules.map((r) => r.id === 'tightship/unused-ignore' ? r : r) })));
-    const by = (check: string) => issues.find((i: { check_name: string }) => i.check_name === check).severity;
+    const issues = gitlabIssues(SAMPLE_RESULTS, sampleMeta({ rules: sampleMeta().rules.map((r) => r.id === 'tightship/unused-ignore' ? r : r) }));
+    const by = (check: string) => issues.find((i) => i.check_name === check)?.severity;
     assert.equal(by('dockerfile/last-user-root'), 'critical');
     assert.equal(by('dockerfile/healthcheck-missing'), 'major');
     assert.equal(by('dockerfile/apt-get-missing-yes'), 'minor');
@@ -55,16 +62,16 @@ describe('gitlab (Code Quality)', () => {
   });
 
   it('fingerprints are unique and equal to the SARIF partialFingerprints', () => {
-    const issues = JSON.parse(FORMATTERS.gitlab!(SAMPLE_RESULTS, sampleMeta()));
-    const prints = issues.map((i: { fingerprint: string }) => i.fingerprint);
+    const issues = gitlabIssues(SAMPLE_RESULTS);
+    const prints = issues.map((i) => i.fingerprint);
     assert.equal(new Set(prints).size, prints.length);
-    const sarif = JSON.parse(FORMATTERS.sarif!(SAMPLE_RESULTS, sampleMeta()));
-    const sarifPrints = new Set(sarif.runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['tightshipFingerprint/v1']));
+    const sarif = JSON.parse(FORMATTERS.sarif(SAMPLE_RESULTS, sampleMeta())) as { runs: { results: { partialFingerprints: Record<string, string> }[] }[] };
+    const sarifPrints = new Set(sarif.runs[0].results.map((r) => r.partialFingerprints['tightshipFingerprint/v1']));
     for (const i of issues) if (i.check_name !== 'tightship/target-error') assert.ok(sarifPrints.has(i.fingerprint), i.check_name);
   });
 
   it('hostile text stays JSON text', () => {
-    const issues = JSON.parse(FORMATTERS.gitlab!(hostileResults, sampleMeta()));
+    const issues = gitlabIssues(hostileResults);
     assert.equal(issues[0].location.path, 'bad/Dockerfile');
     assert.equal(issues[1].description, HOSTILE);
   });
@@ -72,7 +79,7 @@ describe('gitlab (Code Quality)', () => {
 
 describe('junit', () => {
   it('one testsuite per target, one testcase per finding, failures at or above --fail-on', () => {
-    const root = parseXml(FORMATTERS.junit!(SAMPLE_RESULTS, sampleMeta()));
+    const root = parseXml(FORMATTERS.junit(SAMPLE_RESULTS, sampleMeta()));
     assert.equal(root.name, 'testsuites');
     const suites = childrenNamed(root, 'testsuite');
     assert.equal(suites.length, SAMPLE_RESULTS.length);
@@ -92,18 +99,21 @@ describe('junit', () => {
     // default threshold error: exactly the error findings fail
     const errors = SAMPLE_RESULTS.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
     assert.equal(failures, errors);
-    const app = suites.find((s) => s.attributes.name === 'app/Dockerfile')!;
+    const app = suites.find((s) => s.attributes.name === 'app/Dockerfile');
+    assert.ok(app);
     const props = Object.fromEntries(all(app, 'property').map((p) => [p.attributes.name, p.attributes.value]));
     assert.equal(props.level, 'root');
     assert.equal(props['missingFor:nonroot'], 'dockerfile/last-user-root');
-    const broken = suites.find((s) => s.attributes.name === 'broken/Dockerfile')!;
-    assert.match(all(broken, 'error')[0]!.attributes.message!, /NUL byte/);
-    const clean = suites.find((s) => s.attributes.name === 'clean/Dockerfile')!;
-    assert.equal(childrenNamed(clean, 'testcase')[0]!.attributes.name, 'no findings');
+    const broken = suites.find((s) => s.attributes.name === 'broken/Dockerfile');
+    assert.ok(broken);
+    assert.match(all(broken, 'error')[0].attributes.message, /NUL byte/);
+    const clean = suites.find((s) => s.attributes.name === 'clean/Dockerfile');
+    assert.ok(clean);
+    assert.equal(childrenNamed(clean, 'testcase')[0].attributes.name, 'no findings');
   });
 
   it('the threshold of each target decides its failures (warning, none)', () => {
-    const count = (failOn: 'warning' | 'none' | 'info') => Number(parseXml(FORMATTERS.junit!(SAMPLE_RESULTS, sampleMeta({ failOn: () => failOn }))).attributes.failures);
+    const count = (failOn: 'warning' | 'none' | 'info') => Number(parseXml(FORMATTERS.junit(SAMPLE_RESULTS, sampleMeta({ failOn: () => failOn }))).attributes.failures);
     const all = SAMPLE_RESULTS.flatMap((r) => r.findings);
     assert.equal(count('warning'), all.filter((f) => f.severity !== 'info').length);
     assert.equal(count('info'), all.length);
@@ -113,19 +123,20 @@ describe('junit', () => {
 
 describe('checkstyle', () => {
   it('one <file> per file, one <error> per finding with line, severity, message, source', () => {
-    const root = parseXml(FORMATTERS.checkstyle!(SAMPLE_RESULTS, sampleMeta()));
+    const root = parseXml(FORMATTERS.checkstyle(SAMPLE_RESULTS, sampleMeta()));
     assert.equal(root.name, 'checkstyle');
     const files = childrenNamed(root, 'file');
     assert.deepEqual(files.map((f) => f.attributes.name), ['app.tar', 'app/Dockerfile', 'broken/Dockerfile', 'compose.yaml', 'template/Dockerfile']);
     const errors = files.flatMap((f) => childrenNamed(f, 'error'));
     assert.equal(errors.length, SAMPLE_RESULTS.reduce((n, r) => n + r.findings.length + (r.error !== undefined ? 1 : 0), 0));
     for (const e of errors) {
-      assert.match(e.attributes.line!, /^[1-9]\d*$/);
-      assert.ok(['error', 'warning', 'info'].includes(e.attributes.severity!));
-      assert.match(e.attributes.source!, /^tightship\./);
+      assert.match(e.attributes.line, /^[1-9]\d*$/);
+      assert.ok(['error', 'warning', 'info'].includes(e.attributes.severity));
+      assert.match(e.attributes.source, /^tightship\./);
       assert.ok(e.attributes.message);
     }
-    const root5 = errors.find((e) => e.attributes.source === 'tightship.dockerfile/last-user-root')!;
+    const root5 = errors.find((e) => e.attributes.source === 'tightship.dockerfile/last-user-root');
+    assert.ok(root5);
     assert.deepEqual([root5.attributes.line, root5.attributes.column], ['5', '6']);
   });
 });
@@ -140,13 +151,13 @@ describe('XML escaping of hostile text', () => {
 
   for (const format of ['junit', 'checkstyle'] as const) {
     it(`${format}: <, &, quotes, ]]>, control characters and line breaks survive as text`, () => {
-      const xml = FORMATTERS[format]!(hostileResults, sampleMeta());
+      const xml = FORMATTERS[format](hostileResults, sampleMeta());
       const root = parseXml(xml);
       const messages = all(root, format === 'junit' ? 'failure' : 'error').map((e) => e.attributes.message);
-      assert.ok(messages.includes(HOSTILE_READ), `${JSON.stringify(messages)}`);
+      assert.ok(messages.includes(HOSTILE_READ), JSON.stringify(messages));
       const paths = format === 'junit' ? all(root, 'testsuite').map((s) => s.attributes.name) : all(root, 'file').map((f) => f.attributes.name);
       assert.ok(paths.includes('we<ird>&"dir/Dockerfile'));
-      if (format === 'junit') assert.ok(all(root, 'failure')[0]!.text.includes(HOSTILE_READ));
+      if (format === 'junit') assert.ok(all(root, 'failure')[0].text.includes(HOSTILE_READ));
     });
   }
 });

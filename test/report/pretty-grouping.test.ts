@@ -30,7 +30,7 @@ describe('pretty: shared missing-setting warnings are grouped per compose file',
   it('one line per rule lists the services', () => {
     const lines = text.split('\n').filter((l) => l.includes('compose/cpu-limit-missing') && !l.includes('level:'));
     assert.equal(lines.length, 1, text);
-    assert.match(lines[0]!, /not met by 5 services \(bad, s0, s1, s2, s3\)/);
+    assert.match(lines[0], /not met by 5 services \(bad, s0, s1, s2, s3\)/);
   });
   it('errors still show in their service, with its level', () => {
     assert.match(text, /services\.bad\.privileged\s+error/);

@@ -10,27 +10,35 @@ type AjvCtor = new (opts: Record<string, unknown>) => { compile(schema: unknown)
 const Ajv = ((AjvModule as unknown as { default: { default?: AjvCtor } & AjvCtor }).default.default
   ?? (AjvModule as unknown as { default: AjvCtor }).default);
 
-export async function loadReportValidator(): Promise<Validate> {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8'));
-  return new Ajv({ allErrors: true, strict: false }).compile(schema) as Validate;
+function readSchema(rel: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path.join(ROOT, rel), 'utf8')) as Record<string, unknown>;
+}
+
+/** Our JSON report's schema (schema/report.schema.json), compiled. */
+export function reportValidator(): Validate {
+  return new Ajv({ allErrors: true, strict: false }).compile(readSchema('schema/report.schema.json'));
+}
+
+export function loadReportValidator(): Promise<Validate> {
+  return Promise.resolve(reportValidator());
 }
 
 /** The SARIF 2.1.0 schema as published by Microsoft in the npm package @microsoft/jest-sarif
  *  (lib/schemas/sarif-2.1.0-rtm.5.json), vendored in test/fixtures/sarif/. It is draft-04:
  *  its root `id` becomes `$id` and its `$schema` is dropped so ajv (draft-07) compiles it; the
  *  schema uses no draft-04-only keyword (no boolean exclusiveMinimum/Maximum). */
-export async function loadSarifValidator(): Promise<Validate> {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
+export function loadSarifValidator(): Promise<Validate> {
+  const schema = readSchema('test/fixtures/sarif/sarif-2.1.0-rtm.5.json');
   schema.$id = schema.id;
   delete schema.id;
   delete schema.$schema;
   // unicodeRegExp off: one pattern of the schema (language tags) is not valid with the u flag
-  return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema) as Validate;
+  return Promise.resolve(new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema));
 }
 
 /** GitLab's Code Quality report format as a JSON schema (test/report/schemas/, written from
  *  GitLab's documentation of the format: GitLab publishes a table, not a schema file). */
-export async function loadGitlabValidator(): Promise<Validate> {
-  const schema = JSON.parse(readFileSync(path.join(ROOT, 'test/report/schemas/gitlab-codequality.schema.json'), 'utf8'));
-  return new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema) as Validate;
+export function loadGitlabValidator(): Promise<Validate> {
+  const schema = readSchema('test/report/schemas/gitlab-codequality.schema.json');
+  return Promise.resolve(new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema));
 }

@@ -18,11 +18,11 @@ export function parseXml(xml: string): XmlElement {
   parser.on('error', (e) => { error ??= e; });
   parser.on('opentag', (tag) => {
     const el: XmlElement = { name: tag.name, attributes: { ...(tag.attributes as Record<string, string>) }, children: [], text: '' };
-    if (stack.length) stack[stack.length - 1]!.children.push(el);
+    if (stack.length) stack[stack.length - 1].children.push(el);
     else root = el;
     stack.push(el);
   });
-  parser.on('text', (t) => { if (stack.length) stack[stack.length - 1]!.text += t; });
+  parser.on('text', (t) => { if (stack.length) stack[stack.length - 1].text += t; });
   parser.on('closetag', () => { stack.pop(); });
   parser.write(xml).close();
   if (error) throw error;

@@ -82,13 +82,13 @@ describe('scanContent', () => {
         return;
       }
       assert.equal(hits.length, 1, JSON.stringify(hits.map((h) => h.kind)));
-      const h = hits[0]!;
+      const h = hits[0];
       assert.equal(h.kind, c.kind);
       if (c.secret) {
         assert.equal(c.text.slice(h.index, h.index + h.length), c.secret, 'span is the secret');
         assert.ok(!h.preview.includes(c.secret), `preview "${h.preview}" must not hold the secret`);
         assert.ok(!h.label.includes(c.secret));
-        const lineText = c.text.split('\n')[h.line - 1]!;
+        const lineText = c.text.split('\n')[h.line - 1];
         assert.equal(lineText.slice(h.column - 1, h.endColumn - 1), c.secret, 'line/column point at the secret');
       }
     });
@@ -117,7 +117,7 @@ describe('classifySecretPath', () => {
     it(`${p} → ${kind}`, () => {
       const k = classifySecretPath(p);
       assert.equal(k?.kind ?? null, kind);
-      if (kind !== null) assert.equal(k!.needsContent, needsContent);
+      if (kind !== null) assert.equal(k?.needsContent, needsContent);
     });
   }
 });

@@ -48,10 +48,10 @@ describe('false-positive classes are not errors', () => {
       assert.deepEqual(hits.map((h) => h.confidence), hits.map(() => 'possible'), file);
     }
     // a verified shape stays verified even there: a real token in a fixture is still leaked
-    assert.equal(scanContent(`GH=${githubToken(1)}\n`, 'test/fixtures/.env')[0]!.confidence, 'verified');
+    assert.equal(scanContent(`GH=${githubToken(1)}\n`, 'test/fixtures/.env')[0].confidence, 'verified');
   });
   it('a registry token in .npmrc and a token inside a lockfile URL are still found', () => {
-    assert.equal(scanContent('//npm.example.org/:_authToken=Qm9vLXZhbHVlLXRoYXQtbG9va3MtcmVhbA9x\n', '.npmrc')[0]!.kind, 'npm-auth');
+    assert.equal(scanContent('//npm.example.org/:_authToken=Qm9vLXZhbHVlLXRoYXQtbG9va3MtcmVhbA9x\n', '.npmrc')[0].kind, 'npm-auth');
     const lock = `"private-pkg@1.0.0":\n  resolved "https://ci:${npmToken(3)}@npm.example.org/private-pkg/-/private-pkg-1.0.0.tgz"\n`;
     const hits = scanContent(lock, 'yarn.lock');
     assert.deepEqual(hits.map((h) => [h.kind, h.confidence]), [['npm-token', 'verified']]);
@@ -75,18 +75,18 @@ describe('true shapes are verified', () => {
     it(`${kind}${tag ? ` (${tag}_)` : ''}`, () => {
       const found = findTokens(`value: ${token}\n`);
       assert.deepEqual(found.map((f) => [f.kind, f.confidence]), [[kind, 'verified']]);
-      assert.equal(found[0]!.length, token.length);
+      assert.equal(found[0].length, token.length);
     });
   }
   it('GitHub and npm checksums are computed, not assumed', () => {
     assert.ok(hasValidCrc(githubToken(5), 4));
     assert.equal(hasValidCrc(badChecksum(githubToken(5)), 4), false);
-    assert.equal(findTokens(badChecksum(githubToken(5)))[0]!.confidence, 'possible');
-    assert.equal(findTokens(badChecksum(npmToken(5)))[0]!.confidence, 'possible');
+    assert.equal(findTokens(badChecksum(githubToken(5)))[0].confidence, 'possible');
+    assert.equal(findTokens(badChecksum(npmToken(5)))[0].confidence, 'possible');
   });
   it('an AWS key id is verified by its secret key beside it, and only then', () => {
     const id = awsKeyId(30);
-    assert.equal(findTokens(`AWS_ACCESS_KEY_ID=${id}`)[0]!.confidence, 'likely');
+    assert.equal(findTokens(`AWS_ACCESS_KEY_ID=${id}`)[0].confidence, 'likely');
     const pair = findTokens(`aws_access_key_id = ${id}\naws_secret_access_key = ${awsSecretKey(31)}\n`);
     assert.deepEqual(pair.map((f) => [f.kind, f.confidence]), [['aws-access-key-id', 'verified'], ['aws-secret-access-key', 'verified']]);
   });
@@ -110,20 +110,20 @@ describe('true shapes are verified', () => {
       const key = pemKey(40, type);
       const found = findTokens(`before\n${key}after\n`);
       assert.equal(found.length, 1, type);
-      assert.equal(found[0]!.confidence, 'verified');
-      assert.equal(found[0]!.length, key.trimEnd().length, `${type}: the block, footer included`);
+      assert.equal(found[0].confidence, 'verified');
+      assert.equal(found[0].length, key.trimEnd().length, `${type}: the block, footer included`);
     }
     const escaped = pemKey(41).trimEnd().replace(/\n/g, '\\n');
-    assert.equal(findTokens(`printf '${escaped}' > k`)[0]!.length, escaped.length, 'a key written with \\n escapes');
-    assert.equal(findTokens(`-----BEGIN RSA ${'PRIVATE KEY'}----- blocks start like this`)[0]!.confidence, 'possible');
+    assert.equal(findTokens(`printf '${escaped}' > k`)[0].length, escaped.length, 'a key written with \\n escapes');
+    assert.equal(findTokens(`-----BEGIN RSA PRIVATE KEY----- blocks start like this`)[0].confidence, 'possible');
   });
   it('a credential assignment is a warning only with a value that looks generated', () => {
     const hits = scanContent('DB_PASSWORD=Tr0ub4dor-and-3\nADMIN_PASSWORD=postgres1\nAPI_TOKEN=same-origin\n', '.env');
     assert.deepEqual(hits.map((h) => [h.label, h.confidence]), [['value of DB_PASSWORD', 'likely'], ['value of ADMIN_PASSWORD', 'possible']]);
   });
   it('a URL with a literal password is likely; a word-like default is only possible', () => {
-    assert.equal(findTokens('redis://app:Vq7-Lm2pXz9Rt4@cache:6379')[0]!.confidence, 'likely');
-    assert.equal(findTokens('postgres://postgres:postgres@db/app')[0]!.confidence, 'possible');
+    assert.equal(findTokens('redis://app:Vq7-Lm2pXz9Rt4@cache:6379')[0].confidence, 'likely');
+    assert.equal(findTokens('postgres://postgres:postgres@db/app')[0].confidence, 'possible');
   });
 });
 

@@ -21,7 +21,7 @@ export function random(seed: number): () => number {
 export function chars(alphabet: string, n: number, seed: number): string {
   const r = random(seed);
   let out = '';
-  for (let i = 0; i < n; i++) out += alphabet[Math.floor(r() * alphabet.length)]!;
+  for (let i = 0; i < n; i++) out += alphabet[Math.floor(r() * alphabet.length)];
   return out;
 }
 
@@ -33,7 +33,7 @@ export function githubToken(seed: number, prefix = 'ghp'): string {
 
 /** The same shape with its last checksum character changed: a made-up token. */
 export function badChecksum(token: string): string {
-  const last = token[token.length - 1]!;
+  const last = token[token.length - 1];
   return token.slice(0, -1) + (last === 'A' ? 'B' : 'A');
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
 import { dockerSave, makeTar } from '../targets/image/build.js';
 import { awsKeyId, awsSecretKey, githubToken, gitlabToken, jwt, npmToken, pemKey, slackBotToken, stripeLiveKey } from './fakes.js';
+import { readReport } from '../helpers/json-report.js';
 
 const KEY = pemKey(12, 'OPENSSH ');
 const KEY_BODY = KEY.split('\n').slice(1, -2);
@@ -73,9 +74,9 @@ describe('image history, labels and env are redacted in every format', () => {
   }
   it('the findings are there (the test plants what the rules see)', async () => {
     const r = await runCli(['image', 'planted.tar', '--format', 'json', '--fail-on', 'none'], dir);
-    const res = JSON.parse(r.stdout).results[0];
-    const ids = res.findings.map((f: { ruleId: string }) => f.ruleId);
-    assert.ok(ids.filter((id: string) => id === 'image/secret-in-history').length >= 3, ids.join(', '));
+    const res = readReport(r.stdout).results[0];
+    const ids = res.findings.map((f) => f.ruleId);
+    assert.ok(ids.filter((id) => id === 'image/secret-in-history').length >= 3, ids.join(', '));
     assert.ok(ids.includes('image/secret-in-env'), ids.join(', '));
   });
 });

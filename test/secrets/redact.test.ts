@@ -92,7 +92,7 @@ describe('redactTargetResult', () => {
 
   for (const [name, format] of Object.entries({ pretty: formatPretty, json: formatJson, sarif: formatSarif, github: formatGithub, cyclonedx: formatCycloneDx })) {
     it(`leaves no planted secret in ${name}`, () => {
-      const out = format([clean], { toolVersion: '0.0.0', rules: SAMPLE_RULES, sources: cleanSources!, color: false });
+      const out = format([clean], { toolVersion: '0.0.0', rules: SAMPLE_RULES, sources: cleanSources, color: false });
       assert.ok(out.length > 50);
       assertClean(out, name);
     });
@@ -102,23 +102,23 @@ describe('redactTargetResult', () => {
     assertClean(JSON.stringify(clean), 'the result');
     assertClean(JSON.stringify(cleanSources), 'the sources');
     assert.equal(clean.findings.some((f) => 'secrets' in f), false, 'the raw values are dropped');
-    assert.match(clean.findings[0]!.message, /--token ghp_\*+ is in shell form/);
-    assert.match(clean.error!, /https:\/\/ci:\S+@repo\.example\.org/);
+    assert.match(clean.findings[0].message, /--token ghp_\*+ is in shell form/);
+    assert.match(clean.error ?? '', /https:\/\/ci:\S+@repo\.example\.org/);
   });
 
   it('keeps the sources aligned: same length, same line breaks', () => {
-    const masked = cleanSources!.Dockerfile!;
+    const masked = cleanSources?.Dockerfile ?? '';
     assert.equal(masked.length, dockerfile.length);
     assert.deepEqual(masked.split('\n').map((l) => l.length), dockerfile.split('\n').map((l) => l.length));
     assert.equal(masked.split('\n')[0], 'FROM node:22-slim');
   });
 
   it('does not change the input, nor text without secrets', () => {
-    assert.ok(result.findings[0]!.message.includes(S.github));
-    assert.equal(findings[5]!.secrets!.length, 4);
+    assert.ok(result.findings[0].message.includes(S.github));
+    assert.equal(findings[5].secrets?.length, 4);
     const none = redactTargetResult({ result, sources, secrets: [] });
     assert.deepEqual(none.result.findings.map((f) => f.message), result.findings.map((f) => f.message));
-    assert.equal(none.sources!.Dockerfile, dockerfile);
+    assert.equal(none.sources?.Dockerfile, dockerfile);
   });
 
   it('ignores values too short to be told from words, and build args not named like secrets', () => {
@@ -142,8 +142,9 @@ describe('redactTargetResult', () => {
     };
     const out = redactTargetResult({ result: weak, secrets: ['loki'], sources: { 'tools/dev/loki-s3/docker-compose.yml': 'x:\n  MINIO_PASSWORD: loki\n' } });
     assert.equal(out.result.target.path, 'tools/dev/loki-s3/docker-compose.yml');
-    assert.equal(out.result.findings[0]!.location.path, 'tools/dev/loki-s3/docker-compose.yml');
-    assert.equal(out.result.findings[0]!.message, 'MINIO_PASSWORD is ****, a word');
-    assert.ok(!out.sources!['tools/dev/loki-s3/docker-compose.yml']!.includes('loki'));
+    assert.equal(out.result.findings[0].location.path, 'tools/dev/loki-s3/docker-compose.yml');
+    assert.equal(out.result.findings[0].message, 'MINIO_PASSWORD is ****, a word');
+    assert.ok(out.sources);
+    assert.ok(!out.sources['tools/dev/loki-s3/docker-compose.yml'].includes('loki'));
   });
 });

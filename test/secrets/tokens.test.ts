@@ -29,11 +29,11 @@ describe('secrets/tokens', () => {
   });
   for (const t of TOKEN_KINDS) {
     it(`finds ${t.kind} and locates only the secret`, () => {
-      const s = SAMPLES[t.kind]!;
+      const s = SAMPLES[t.kind];
       const found = findTokens(s.text);
       assert.equal(found.length, 1, JSON.stringify(found));
-      assert.equal(found[0]!.kind, t.kind);
-      assert.equal(s.text.slice(found[0]!.index, found[0]!.index + found[0]!.length), s.secret);
+      assert.equal(found[0].kind, t.kind);
+      assert.equal(s.text.slice(found[0].index, found[0].index + found[0].length), s.secret);
       assert.ok(!t.hint || t.hint.test(s.text), 'the hint must match wherever the kind does');
     });
   }

@@ -26,14 +26,14 @@ export default defineRule({
     good: 'FROM node:22-slim\nWORKDIR /app\nCOPY . .\n=== .dockerignore\n.git\nnode_modules\n.env*\n=== index.js\nconsole.log(1)\n',
   },
   check(model, ctx) {
-    const empty = model.ignoreFile !== null && model.ignoreFile.rules.length === 0;
+    const empty = model.ignoreFile !== null && model.ignoreFile.rules.length === 0 ? model.ignoreFile : null;
     if (model.ignoreFile !== null && !empty) return;
     for (const c of model.copies) {
       if (!c.wholeContext) continue;
       const n = c.sources.reduce((sum, s) => sum + s.files.length, 0);
       ctx.report({
         message: empty
-          ? `${c.keyword} sends the whole build context (${n} files) and ${model.ignoreFile!.path} excludes nothing`
+          ? `${c.keyword} sends the whole build context (${n} files) and ${empty.path} excludes nothing`
           : `${c.keyword} sends the whole build context (${n} files) and there is no .dockerignore`,
         range: instructionHead(c.instruction),
       });

@@ -2,15 +2,13 @@ import { defineRule } from '../../engine/types.js';
 import type { ContextModel, CopyMatch } from '../../targets/context/model.js';
 import { instructionHead } from './util/locate.js';
 
-interface Category {
+interface CategoryText {
   id: string;
   label: string;
   why: string;
-  /** Matches one path segment (a directory name) … */
-  dir?: RegExp;
-  /** … or a file name. */
-  file?: RegExp;
 }
+/** Matches one path segment (a directory name) or a file name. */
+type Category = CategoryText & ({ dir: RegExp; file?: undefined } | { dir?: undefined; file: RegExp });
 
 const CATEGORIES: Category[] = [
   { id: 'git', label: '.git', dir: /^\.git$/, why: 'the repository history (old secrets included) and its config with remote URLs' },
@@ -34,7 +32,7 @@ function reachedSegments(file: string, m: CopyMatch): string[] | null {
 
 function categorize(model: ContextModel, copyIndex: number): Map<Category, { count: number; example: string }> {
   const found = new Map<Category, { count: number; example: string }>();
-  for (const s of model.copies[copyIndex]!.sources) {
+  for (const s of model.copies[copyIndex].sources) {
     // the first match (in source order) that is the file or one of its folders: looked up by
     // path, so a wildcard with thousands of matches stays linear
     const firstMatch = new Map<string, number>();
@@ -48,10 +46,10 @@ function categorize(model: ContextModel, copyIndex: number): Map<Category, { cou
       consider('');
       consider(file);
       for (let at = file.indexOf('/'); at >= 0; at = file.indexOf('/', at + 1)) consider(file.slice(0, at));
-      const segs = best < 0 ? null : reachedSegments(file, s.matches[best]!);
+      const segs = best < 0 ? null : reachedSegments(file, s.matches[best]);
       if (!segs || segs.length === 0) continue;
       for (const cat of CATEGORIES) {
-        const hit = cat.dir ? segs.slice(0, -1).findIndex((seg) => cat.dir!.test(seg)) : (cat.file!.test(segs[segs.length - 1]!) ? segs.length - 1 : -1);
+        const hit = cat.dir ? segs.slice(0, -1).findIndex((seg) => cat.dir.test(seg)) : (cat.file.test(segs[segs.length - 1]) ? segs.length - 1 : -1);
         if (hit < 0) continue;
         const prefix = file.split('/').slice(0, file.split('/').length - segs.length + hit + 1).join('/');
         const entry = found.get(cat);

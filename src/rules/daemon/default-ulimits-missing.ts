@@ -17,6 +17,6 @@ export default defineRule({
     if (!readable(model)) return;
     const s = setting(model, 'default-ulimits');
     if (!s) reportMissing(ctx, model, 'no "default-ulimits": containers inherit the engine\'s limits');
-    else if (!s.value || (typeof s.value === 'object' && Object.keys(s.value as object).length === 0)) reportSetting(ctx, s, '"default-ulimits" is empty');
+    else if (!s.value || (typeof s.value === 'object' && Object.keys(s.value).length === 0)) reportSetting(ctx, s, '"default-ulimits" is empty');
   },
 });

@@ -39,7 +39,7 @@ export default defineRule({
       if (instr.flags.some((f) => f.name === 'checksum' || f.name === 'keep-git-dir' || f.name === 'unpack')) continue;
       const kw = instr.keywordRange;
       ctx.report({
-        message: `ADD copies local ${sources.length === 1 ? sources[0]!.text : 'files'} here; use COPY, which never downloads or extracts.`,
+        message: `ADD copies local ${sources.length === 1 ? sources[0].text : 'files'} here; use COPY, which never downloads or extracts.`,
         range: kw,
         fix: {
           description: 'Replace ADD with COPY',

@@ -46,14 +46,14 @@ export default defineRule({
         if (call.sub === 'update') {
           // the index it fetches stays in /var/cache/apk; `apk add --no-cache` needs no update at all
           const words = run.locator.locate(cmd, call.subIndex);
-          const next = run.cmds[i + 1];
+          const next = run.cmds.at(i + 1);
           const nextCall = next ? callOf(run, next) : null;
           let fix: Fix | undefined;
-          if (words && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.tool === 'apk' && nextCall.sub === 'add') {
-            const nextWords = run.locator.locate(next!, nextCall.subIndex);
-            const between = nextWords ? model.text.slice(words[1]!.end, nextWords[0]!.start) : '';
+          if (words && next && cmd.next === '&&' && cmd.argv.length === 2 && nextCall?.tool === 'apk' && nextCall.sub === 'add') {
+            const nextWords = run.locator.locate(next, nextCall.subIndex);
+            const between = nextWords ? model.text.slice(words[1].end, nextWords[0].start) : '';
             if (nextWords && /^[ \t]*&&[ \t]*(\\\r?\n[ \t]*)?$/.test(between)) {
-              fix = { description: 'Drop apk update (apk add --no-cache fetches the index itself)', safe: true, edits: [{ start: words[0]!.start, end: nextWords[0]!.start, text: '' }] };
+              fix = { description: 'Drop apk update (apk add --no-cache fetches the index itself)', safe: true, edits: [{ start: words[0].start, end: nextWords[0].start, text: '' }] };
             }
           }
           context.report({

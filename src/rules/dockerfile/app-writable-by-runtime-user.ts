@@ -86,7 +86,7 @@ export default defineRule({
       }
       if (instr.keyword === 'COPY' || instr.keyword === 'ADD') {
         const chown = instr.flags.find((f) => f.name === 'chown' && f.value);
-        if (!chown || !owns(chown.value!)) continue;
+        if (!chown?.value || !owns(chown.value)) continue;
         const words = instr.json ?? instr.expanded.trim().split(/\s+/);
         const dest = words[words.length - 1];
         if (!dest || hasUnresolved(dest)) continue;

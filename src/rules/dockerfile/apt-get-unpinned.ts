@@ -31,7 +31,7 @@ export default defineRule({
         const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(model, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0].index),
           message: unpinnedMessage('apt package', unpinned, 'use pkg=version'),
         });
       }

@@ -55,8 +55,9 @@ export default defineRule({
       });
       if (lastUpdate === -1 || removedAt > Math.max(lastUpdate, lastInstall)) continue;
       const at = lastInstall > lastUpdate ? lastInstall : lastUpdate;
-      const cmd = run.cmds[at]!;
-      const call = callOf(run, cmd)!;
+      const cmd = run.cmds[at];
+      const call = callOf(run, cmd);
+      if (!call) continue;
       const words = run.locator.locate(cmd, call.subIndex);
       context.report({
         range: commandRange(model, run, cmd, words ? words.slice(0, call.subIndex + 1) : null),

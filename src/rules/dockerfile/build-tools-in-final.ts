@@ -13,7 +13,7 @@ const SDK_IMAGES = new Set(['golang', 'rust', 'gcc', 'buildpack-deps', 'maven', 
 
 /** The package name without version, architecture or release suffixes. */
 function packageName(v: string, call: PackageCall): string {
-  let n = v.toLowerCase().split(/[=<>~]/)[0]!;
+  let n = v.toLowerCase().split(/[=<>~]/)[0];
   n = n.replace(/:[a-z0-9]+$/, '');
   if (isRpmLike(call)) n = n.replace(/-\d.*$/, '').replace(/\.(x86_64|aarch64|noarch|i686)$/, '');
   return n;
@@ -80,7 +80,7 @@ export default defineRule({
   check(model, context) {
     const chain = finalChain(model);
     for (const index of chain) {
-      const stage = model.stages[index];
+      const stage = model.stages.at(index);
       const repo = stage?.ref?.repository.split('/').pop() ?? '';
       if (stage && stage.baseStage === null && SDK_IMAGES.has(repo)) {
         const at = lineRange(model, stage.from.range.start.line);
@@ -103,14 +103,14 @@ export default defineRule({
         const rm = removal(call);
         if (!rm) continue;
         for (let k = installed.length - 1; k >= 0; k--) {
-          const it = installed[k]!;
+          const it = installed[k];
           const sameFamily = (isAptLike(call) && isAptLike(it.call)) || (isRpmLike(call) && isRpmLike(it.call)) || call.tool === it.call.tool;
           if (!sameFamily) continue;
           if (rm.any || rm.names.has(it.name) || (it.virtual !== null && rm.names.has(it.virtual.toLowerCase()))) installed.splice(k, 1);
         }
       }
       if (installed.length === 0) continue;
-      const first = installed[0]!;
+      const first = installed[0];
       const words = run.locator.locate(first.cmd, first.op.index);
       const w = words?.[first.op.index];
       const names = [...new Set(installed.map((i) => i.name))];

@@ -28,11 +28,11 @@ export default defineRule({
       run.cmds.forEach((cmd, i) => {
         if (cmd.name !== 'cd' || cmd.via.length > 0) return;
         // the first command of the RUN (or after a `;`/newline list break), continued with && or ;
-        const prev = run.cmds[i - 1];
+        const prev = i > 0 ? run.cmds[i - 1] : undefined;
         const startsList = !prev || prev.next === ';' || prev.next === '\n';
         if (!startsList || cmd.next === null || cmd.next === '|' || cmd.next === '||' || cmd.next === '&') return;
         if (i > 0 && run.cmds.slice(0, i).some((c) => c.name !== 'set')) return;
-        const target = cmd.argv[1];
+        const target = cmd.argv.at(1);
         if (target === undefined || target === '-' || target.startsWith('-')) return;
         const words = run.locator.locate(cmd, 0);
         const w = words?.[0];

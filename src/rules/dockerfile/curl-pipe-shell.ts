@@ -11,7 +11,7 @@ const SUBSTITUTED = /(?:\b(?:sh|bash|zsh|ash|dash|ksh)\b[^\n;&|]*?(?:-c\s*["']?\
 function runsStdin(c: ShellCommand): boolean {
   const args = c.argv.slice(1);
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+    const a = args[i];
     if (a === '-' || a === '--') return true;
     const shell = SHELLS.has(c.name);
     if (shell ? /^-[a-zA-Z]*c[a-zA-Z]*$/.test(a) : /^-[a-zA-Z]*[ce]$/.test(a) || a === '-m') return false; // sh -c, python -c/-m, perl -e
@@ -51,7 +51,7 @@ export default defineRule({
       const lines = new Set<number>();
       for (const pipeline of pipelines(run.cmds)) {
         for (let i = 0; i < pipeline.length - 1; i++) {
-          const dl = downloadOf(pipeline[i]!);
+          const dl = downloadOf(pipeline[i]);
           if (!dl || dl.file !== null) continue;
           const sink = pipeline.slice(i + 1).find((c) => isInterpreter(c.name) && runsStdin(c));
           if (!sink) continue;

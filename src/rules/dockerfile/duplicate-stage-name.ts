@@ -6,8 +6,8 @@ export function stageNameRange(model: DockerfileModel, stage: Stage) {
   const raw = model.text.slice(stage.from.range.start.offset, stage.from.range.end.offset);
   const m = /\sAS\s+(\S+)\s*$/i.exec(raw);
   if (!m) return stage.from.argsRange;
-  const start = stage.from.range.start.offset + m.index + m[0].indexOf(m[1]!, 3);
-  return rangeAt(model, start, start + m[1]!.length);
+  const start = stage.from.range.start.offset + m.index + m[0].indexOf(m[1], 3);
+  return rangeAt(model, start, start + m[1].length);
 }
 
 export default defineRule({

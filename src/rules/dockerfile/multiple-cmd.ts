@@ -28,7 +28,7 @@ export default defineRule({
         const last = list[list.length - 1];
         for (const instr of list.slice(0, -1)) {
           ctx.report({
-            message: `This ${keyword} has no effect: the ${keyword} on line ${last!.range.start.line} replaces it.`,
+            message: `This ${keyword} has no effect: the ${keyword} on line ${last.range.start.line} replaces it.`,
             range: instr.keywordRange,
           });
         }

@@ -30,7 +30,7 @@ export default defineRule({
         const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(model, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0].index),
           message: unpinnedMessage('npm package', unpinned, 'use name@version', call.global ? ' (global)' : ''),
         });
       }

@@ -33,7 +33,7 @@ export default defineRule({
         const unpinned = call.packages.filter((p) => !p.pinned);
         if (unpinned.length === 0) continue;
         context.report({
-          range: argRange(model, run, cmd, unpinned[0]!.index),
+          range: argRange(model, run, cmd, unpinned[0].index),
           message: unpinnedMessage('pip requirement', unpinned, 'use name==version or a pinned requirements file'),
         });
       }

@@ -66,12 +66,12 @@ export default defineRule({
         if (pipeline.some(setsPipefail)) pipefailOn = true;
         if (pipefailOn || pipeline.length < 2) continue;
         const producers = pipeline.slice(0, -1);
-        if (producers.every((c) => HARMLESS_PRODUCERS.has(c.name))) continue;
-        const first = producers.find((c) => !HARMLESS_PRODUCERS.has(c.name))!;
+        const first = producers.find((c) => !HARMLESS_PRODUCERS.has(c.name));
+        if (!first) continue;
         const words = run.locator.locate(first, 0);
         context.report({
           range: commandRange(model, run, first, words ? words.slice(0, 1) : null),
-          message: `\`${first.name} | ${pipeline[pipeline.indexOf(first) + 1]!.name}\`: a failure of ${first.name} is hidden without \`set -o pipefail\` (shell: ${shell[0] ?? '/bin/sh'})`,
+          message: `\`${first.name} | ${pipeline[pipeline.indexOf(first) + 1].name}\`: a failure of ${first.name} is hidden without \`set -o pipefail\` (shell: ${shell[0] ?? '/bin/sh'})`,
         });
         break; // one finding per RUN
       }

@@ -14,7 +14,7 @@ function looksLikeConfiguration(value: string): boolean {
 
 function referencedVariable(value: string): string | null {
   const m = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)(?:[:?+-][^}]*)?\}?$/.exec(value.trim());
-  return m ? m[1]! : null;
+  return m ? m[1] : null;
 }
 
 function pairRange(model: DockerfileModel, instr: Instruction, kv: KeyValue) {
@@ -79,14 +79,15 @@ export default defineRule({
       if (instr.keyword === 'LABEL') {
         // labels are public metadata: only credential-shaped values are reported
         for (const kv of parseKeyValues(instr.args, true)) {
-          const t = kv.value ? findTokens(kv.value)[0] : undefined;
-          if (!t) continue;
+          const { value } = kv;
+          const t = value ? findTokens(value).at(0) : undefined;
+          if (!value || !t) continue;
           ctx.report({
-            message: `LABEL ${kv.key} holds a ${t.label} (${redact(kv.value!.slice(t.index, t.index + t.length))}); labels are public image metadata. Remove it and rotate the secret.`,
+            message: `LABEL ${kv.key} holds a ${t.label} (${redact(value.slice(t.index, t.index + t.length))}); labels are public image metadata. Remove it and rotate the secret.`,
             range: pairRange(model, instr, kv),
             severity: tokenSeverity(t.confidence),
             sensitive: true,
-            secrets: [kv.value!.slice(t.index, t.index + t.length)],
+            secrets: [value.slice(t.index, t.index + t.length)],
           });
         }
         continue;
@@ -99,14 +100,14 @@ export default defineRule({
         // positions are computed only for the pairs that are reported
         const range = () => pairRange(model, instr, kv);
         const tokens = value ? findTokens(value) : [];
-        if (tokens.length > 0) {
-          const t = tokens[0]!;
+        if (value && tokens.length > 0) {
+          const t = tokens[0];
           ctx.report({
-            message: `${instr.keyword} ${kv.key} holds a ${t.label} (${redact(value!.slice(t.index, t.index + t.length))}); use a secret mount instead: RUN --mount=type=secret.`,
+            message: `${instr.keyword} ${kv.key} holds a ${t.label} (${redact(value.slice(t.index, t.index + t.length))}); use a secret mount instead: RUN --mount=type=secret.`,
             range: range(),
             severity: tokenSeverity(t.confidence),
             sensitive: true,
-            secrets: [value!.slice(t.index, t.index + t.length)],
+            secrets: [value.slice(t.index, t.index + t.length)],
           });
           continue;
         }

@@ -36,27 +36,27 @@ function optionHits(cmd: ShellCommand): Hit[] {
   const hits: Hit[] = [];
   const argv = cmd.argv;
   for (let i = 1; i < argv.length; i++) {
-    const a = argv[i]!;
+    const a = argv[i];
     const long = a.startsWith('--') ? LONG_OPTION.exec(a) : null;
-    if (long && SECRET_OPTIONS.has(long[1]!.toLowerCase())) {
-      const value = long[2] ?? argv[i + 1];
+    if (long && SECRET_OPTIONS.has(long[1].toLowerCase())) {
+      const value = long.at(2) ?? argv.at(i + 1);
       if (value !== undefined && !value.startsWith('-') && literal(value)) hits.push({ value, what: `${cmd.name} --${long[1]}`, cmd });
       continue;
     }
-    const mode = SHORT_P_PASSWORD[cmd.name];
+    const mode = Object.hasOwn(SHORT_P_PASSWORD, cmd.name) ? SHORT_P_PASSWORD[cmd.name] : undefined;
     if (mode && a.startsWith('-p') && !a.startsWith('--')) {
       if (a.length > 2 && /^-p[^=\s]/.test(a)) {
         if (literal(a.slice(2))) hits.push({ value: a.slice(2), what: `${cmd.name} -p`, cmd });
-      } else if (a === '-p' && mode === 'both' && argv[i + 1] !== undefined && literal(argv[i + 1]!)) {
+      } else if (a === '-p' && mode === 'both' && argv.at(i + 1) !== undefined && literal(argv[i + 1])) {
         // docker/podman -p is --password only for `login`; elsewhere it is a port
         if ((cmd.name !== 'docker' && cmd.name !== 'podman' && cmd.name !== 'buildah' && cmd.name !== 'helm' && cmd.name !== 'oras' && cmd.name !== 'skopeo') || argv.includes('login')) {
-          hits.push({ value: argv[i + 1]!, what: `${cmd.name} -p`, cmd });
+          hits.push({ value: argv[i + 1], what: `${cmd.name} -p`, cmd });
         }
       }
     }
     // curl -u user:password / --user user:password
     if ((cmd.name === 'curl' || cmd.name === 'wget') && (a === '-u' || a === '--user') && argv[i + 1]) {
-      const up = argv[i + 1]!;
+      const up = argv[i + 1];
       const colon = up.indexOf(':');
       if (colon > 0 && literal(up.slice(colon + 1))) hits.push({ value: up.slice(colon + 1), what: `${cmd.name} ${a} user:password`, cmd });
     }

@@ -12,7 +12,7 @@ export function plainWords(args: string): string[] | null {
   const text = args.trim();
   if (!text || SHELL_SYNTAX.test(text)) return null;
   const words = text.split(/ +/);
-  if (words[0]!.includes('=')) return null; // VAR=value prefix
+  if (words[0].includes('=')) return null; // VAR=value prefix
   return words;
 }
 
@@ -20,7 +20,12 @@ function jsonForm(words: string[]): string {
   return `[${words.map((w) => JSON.stringify(w)).join(', ')}]`;
 }
 
-function fixFor(model: DockerfileModel, instr: Instruction, context: { entrypointInChain: boolean; cmdInStage: boolean }): Fix | undefined {
+function jsonFormOf(args: string): string {
+  const words = plainWords(args);
+  return words ? jsonForm(words) : '["…"]';
+}
+
+function fixFor(model: DockerfileModel, instr: Instruction): Fix | undefined {
   const words = plainWords(instr.args);
   if (!words || instr.argsRange.start.line !== instr.argsRange.end.line) return undefined;
   // The rewrite keeps the behaviour unless the other half of the command line changes meaning:
@@ -29,7 +34,6 @@ function fixFor(model: DockerfileModel, instr: Instruction, context: { entrypoin
   // Never applied automatically: an ENTRYPOINT of the base image (which the Dockerfile does not
   // show) receives `/bin/sh -c "…"` in one form and the bare words in the other, and an exec-form
   // ENTRYPOINT starts taking `docker run` arguments.
-  void context;
   const safe = false;
   const text = model.text.slice(instr.argsRange.start.offset, instr.argsRange.end.offset);
   const trailing = text.length - text.trimEnd().length;
@@ -78,13 +82,9 @@ export default defineRule({
     // whether an ENTRYPOINT is in force at the end of each stage (a base stage comes earlier)
     const entrypointAtEnd: boolean[] = [];
     for (const stage of model.stages) {
-      const inherited = stage.baseStage !== null && entrypointAtEnd[stage.baseStage] === true;
+      const inherited = stage.baseStage !== null && entrypointAtEnd[stage.baseStage];
       entrypointAtEnd[stage.index] = inherited || stage.instructions.some((i) => i.keyword === 'ENTRYPOINT');
       if (isWindowsStage(model, stage)) continue;
-      const context = {
-        entrypointInChain: entrypointAtEnd[stage.index]!,
-        cmdInStage: stage.instructions.some((i) => i.keyword === 'CMD'),
-      };
       for (const instr of stage.instructions) {
         if (instr.keyword !== 'CMD' && instr.keyword !== 'ENTRYPOINT') continue;
         // a non-POSIX SHELL (cmd, powershell) is a deliberate choice with other signal semantics
@@ -102,9 +102,9 @@ export default defineRule({
           });
           continue;
         }
-        const fix = fixFor(model, instr, context);
+        const fix = fixFor(model, instr);
         const report: Parameters<typeof ctx.report>[0] = {
-          message: `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass SIGTERM on; use the exec form ${plainWords(args) ? jsonForm(plainWords(args)!) : '["…"]'}.`,
+          message: `${instr.keyword} in shell form runs under /bin/sh -c, which does not pass SIGTERM on; use the exec form ${jsonFormOf(args)}.`,
           range: instr.argsRange,
         };
         if (fix) report.fix = fix;

@@ -36,7 +36,7 @@ export default defineRule({
     // whether an absolute WORKDIR is in force at the end of each stage (a base stage comes earlier)
     const anchoredAtEnd: boolean[] = [];
     for (const stage of model.stages) {
-      let anchored = stage.baseStage !== null && anchoredAtEnd[stage.baseStage] === true;
+      let anchored = stage.baseStage !== null && anchoredAtEnd[stage.baseStage];
       anchoredAtEnd[stage.index] = anchored || stage.instructions.some((i) =>
         i.keyword === 'WORKDIR' && isAbsolute(i.expanded.trim().replace(/^["']|["']$/g, '')));
       for (const instr of stage.instructions) {

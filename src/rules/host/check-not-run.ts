@@ -12,7 +12,7 @@ export default defineRule({
   equivalents: {},
   examples: { bad: '{"engine": {"ok": false, "reason": "the engine did not answer"}}', good: '{}' },
   check(model, ctx) {
-    const not = (what: string, reason: string, path: string) => ctx.report({ message: `could not check ${what}: ${reason}`, location: { path } });
+    const not = (what: string, reason: string, path: string) => { ctx.report({ message: `could not check ${what}: ${reason}`, location: { path } }); };
     if (!model.engine.ok) not('the engine (rootless, security options, cgroups, storage driver, version)', model.engine.reason, 'engine');
     for (const s of model.sockets) if (!s.stat.ok && !('absent' in s.stat)) not(`the ${s.role} socket's owner and mode`, s.stat.reason, s.path);
     if (!model.socketGroup.ok) not('who may use the Docker socket', model.socketGroup.reason, '/etc/group');

@@ -17,10 +17,10 @@ export default defineRule({
   check(model, ctx) {
     if (!model.engine.ok) return;
     const e = model.engine.value;
-    const opts = ctx.options as { maxAgeDays: number; minVersion: string };
+    const opts = ctx.options;
     const [maj, min] = e.serverVersion.split(/[.+~-]/).map(Number);
     const [wantMaj, wantMin] = opts.minVersion.split('.').map(Number);
-    if (Number.isFinite(maj) && Number.isFinite(min) && (maj! < wantMaj! || (maj === wantMaj && min! < wantMin!))) {
+    if (Number.isFinite(maj) && Number.isFinite(min) && (maj < wantMaj || (maj === wantMaj && min < wantMin))) {
       ctx.report({ message: `engine ${e.serverVersion} is older than ${opts.minVersion}: its release line no longer gets security fixes upstream`, location: { path: 'engine', field: 'Version.Version' } });
       return;
     }

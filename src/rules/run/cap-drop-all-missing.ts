@@ -15,6 +15,6 @@ export default defineRule({
   equivalents: { cis: ['5.3'] },
   examples: { bad: "docker run nginx:1.27\n", good: "docker run --cap-drop=ALL nginx:1.27\n" },
   check(model, ctx) {
-    for (const cmd of model.commands) { const p = runPosture(cmd); if (dropsAll(p.capDrop)) continue; if (p.capDrop.length) reportAt(ctx, cmd, p.capDrop[0]!.at, 'the container drops some capabilities but not ALL'); else reportAt(ctx, cmd, cmd.at, `${cmd.written} keeps Docker's default capabilities (no --cap-drop ALL)`); }
+    for (const cmd of model.commands) { const p = runPosture(cmd); if (dropsAll(p.capDrop)) continue; if (p.capDrop.length) reportAt(ctx, cmd, p.capDrop[0].at, 'the container drops some capabilities but not ALL'); else reportAt(ctx, cmd, cmd.at, `${cmd.written} keeps Docker's default capabilities (no --cap-drop ALL)`); }
   },
 });

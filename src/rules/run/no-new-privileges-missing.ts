@@ -15,6 +15,6 @@ export default defineRule({
   equivalents: { cis: ['5.26'] },
   examples: { bad: "docker run nginx:1.27\n", good: "docker run --security-opt=no-new-privileges:true nginx:1.27\n" },
   check(model, ctx) {
-    for (const cmd of model.commands) { const n = noNewPrivileges(runPosture(cmd).securityOpt); if (n.state === 'off') reportAt(ctx, cmd, n.last!.at, 'the container turns no-new-privileges off'); else if (n.state === 'absent') reportAt(ctx, cmd, cmd.at, `${cmd.written} does not set --security-opt no-new-privileges:true`); }
+    for (const cmd of model.commands) { const n = noNewPrivileges(runPosture(cmd).securityOpt); if (n.state === 'off') reportAt(ctx, cmd, n.last.at, 'the container turns no-new-privileges off'); else if (n.state === 'absent') reportAt(ctx, cmd, cmd.at, `${cmd.written} does not set --security-opt no-new-privileges:true`); }
   },
 });

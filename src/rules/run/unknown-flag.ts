@@ -13,6 +13,6 @@ export default defineRule({
   equivalents: {},
   examples: { bad: "docker run --frobnicate nginx:1.27\n", good: "docker run --rm nginx:1.27\n" },
   check(model, ctx) {
-    for (const cmd of model.commands) { for (const u of cmd.unknown) reportAt(ctx, cmd, u.at, u.next !== null ? `${cmd.written} does not know ${u.written}: if it takes a value, that is ${JSON.stringify(u.next)}, else ${JSON.stringify(u.next)} is the image (image position uncertain)` : `${cmd.written} does not know ${u.written}`); if (cmd.imageUncertain && !cmd.unknown.some((u) => u.written === cmd.imageUncertain!.flag)) reportAt(ctx, cmd, cmd.image?.at ?? cmd.at, `${cmd.imageUncertain.flag} may hold flags: the image is one of ${cmd.imageUncertain.candidates.map((c) => JSON.stringify(c)).join(', ')} (image position uncertain)`); }
+    for (const cmd of model.commands) { for (const u of cmd.unknown) reportAt(ctx, cmd, u.at, u.next !== null ? `${cmd.written} does not know ${u.written}: if it takes a value, that is ${JSON.stringify(u.next)}, else ${JSON.stringify(u.next)} is the image (image position uncertain)` : `${cmd.written} does not know ${u.written}`); const uncertain = cmd.imageUncertain; if (uncertain && !cmd.unknown.some((u) => u.written === uncertain.flag)) reportAt(ctx, cmd, cmd.image?.at ?? cmd.at, `${uncertain.flag} may hold flags: the image is one of ${uncertain.candidates.map((c) => JSON.stringify(c)).join(', ')} (image position uncertain)`); }
   },
 });

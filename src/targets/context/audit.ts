@@ -131,6 +131,7 @@ export function loadContext(model: DockerfileModel, dockerfileAbsPath: string, o
 }
 
 /** Audits the build context a Dockerfile uses; the findings belong to the Dockerfile's result. */
+// eslint-disable-next-line @typescript-eslint/require-await -- a context that cannot be loaded rejects the promise, as callers expect
 export async function auditContext(model: DockerfileModel, dockerfileAbsPath: string, opts: AuditOptions): Promise<Finding[]> {
   const contextDir = opts.build?.contextDir ?? opts.contextDir;
   const ctx = loadContext(model, dockerfileAbsPath, {

@@ -73,7 +73,7 @@ class ContextWalker {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // a path that is not there (or not a folder) is simply empty; anything else is unreadable
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unreadableDirs.set(dir, code ?? String((err as Error).message));
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') this.unreadableDirs.set(dir, code ?? (err as Error).message);
       entries = null;
     }
     this.listings.set(dir, entries);
@@ -112,8 +112,12 @@ class ContextWalker {
     if (rel === '') return 'dir';
     const parent = parentOf(rel);
     const name = rel.slice(parent === '' ? 0 : parent.length + 1);
-    if (!this.types.has(parent)) this.list(parent);
-    return this.types.get(parent)!.get(name) ?? null;
+    let types = this.types.get(parent);
+    if (!types) {
+      this.list(parent);
+      types = this.types.get(parent);
+    }
+    return types?.get(name) ?? null;
   }
 
   /** Follows symlinks in every component of a source path, scoped to the context root (an
@@ -121,9 +125,9 @@ class ContextWalker {
   resolve(rel: string): Resolved | 'loop' | null {
     let hops = 0;
     let done = '';
+    let doneType: EntryType = 'dir';
     const todo = rel === '' ? [] : rel.split('/');
-    while (todo.length) {
-      const seg = todo.shift()!;
+    for (let seg = todo.shift(); seg !== undefined; seg = todo.shift()) {
       const cur = join(done, seg);
       const type = this.lstatType(cur);
       if (type === null || !this.present(cur, type)) return null;
@@ -143,8 +147,9 @@ class ContextWalker {
       }
       if (todo.length && type !== 'dir') return null;
       done = cur;
+      doneType = type;
     }
-    return { rel: done, type: done === '' ? 'dir' : this.lstatType(done)! };
+    return { rel: done, type: done === '' ? 'dir' : doneType };
   }
 }
 
@@ -152,7 +157,7 @@ function sourceWords(instr: Instruction, escape: string): string[] {
   if (instr.json) {
     try {
       const parsed = JSON.parse(instr.expanded) as unknown;
-      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed as string[];
+      if (Array.isArray(parsed) && parsed.every((x) => typeof x === 'string')) return parsed;
     } catch {
       // fall back to the unexpanded JSON words
     }
@@ -202,7 +207,7 @@ function resolveSource(text: string, keyword: 'COPY' | 'ADD', walker: ContextWal
       const child = join(rel, e.name);
       if (!walker.present(child, e.type)) continue;
       const relToDir = dir.rel === '' ? child : child.slice(dir.rel.length + 1);
-      if (partial[depth]!.test(relToDir)) {
+      if (partial[depth].test(relToDir)) {
         if (depth === rest.length - 1) {
           let target: Resolved | 'loop' | null = { rel: child, type: e.type };
           if (e.type === 'symlink') target = walker.resolve(child);
@@ -243,8 +248,8 @@ export function buildContextModel(input: BuildInput): ContextModel {
     if (instr.flags.some((f) => f.name === 'from')) continue;
     const words = sourceWords(instr, df.escape);
     if (words.length < 2) continue;
-    const keyword = instr.keyword as 'COPY' | 'ADD';
-    const excludes = instr.flags.filter((f) => f.name === 'exclude' && f.value).map((f) => f.value!);
+    const keyword = instr.keyword;
+    const excludes = instr.flags.flatMap((f) => (f.name === 'exclude' && f.value ? [f.value] : []));
     const exclude = excludes.length ? new IgnoreMatcher(parseDockerignore(excludes.join('\n'))) : null;
     const sources = words.slice(0, -1).map((w) => resolveSource(w, keyword, walker, input.gitignored));
     if (exclude) {
@@ -269,13 +274,13 @@ export function buildContextModel(input: BuildInput): ContextModel {
   }
 
   const files: ContextFile[] = [];
-  for (const rel of [...byFile.keys()].sort()) {
+  for (const [rel, copiedBy] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const known = input.scanCache?.get(rel);
     if (known) {
-      files.push({ ...known, copiedBy: byFile.get(rel)! });
+      files.push({ ...known, copiedBy });
       continue;
     }
-    const file = inspectFile(rel, byFile.get(rel)!, walker, fs, display, limit);
+    const file = inspectFile(rel, copiedBy, walker, fs, display, limit);
     input.scanCache?.set(rel, file);
     files.push(file);
   }
@@ -327,7 +332,7 @@ function inspectFile(rel: string, copiedBy: number[], walker: ContextWalker, fs:
     data = r.data;
   } catch (err) {
     file.scan = 'unreadable';
-    file.error = (err as NodeJS.ErrnoException).code ?? String((err as Error).message);
+    file.error = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     return file;
   }
   if (data === null) {

@@ -60,7 +60,7 @@ export function cleanPath(p: string): string {
 }
 
 function syntaxProblem(pattern: string): string | null {
-  const trailing = /\\*$/.exec(pattern)![0].length;
+  const trailing = pattern.length - pattern.replace(/\\*$/, '').length;
   if (trailing % 2 === 1) return 'a trailing backslash escapes nothing';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -153,7 +153,7 @@ export class IgnoreMatcher {
     const slash = path.lastIndexOf('/');
     const parent = slash < 0 ? null : this.vector(path.slice(0, slash));
     // a pattern can only match a path that starts with its literal prefix: skip the RegExp then
-    const v = this.rules.map((r, i) => (parent !== null && parent[i]!) || (path.startsWith(r.literalPrefix) && r.test(path)));
+    const v = this.rules.map((r, i) => (parent !== null && parent[i]) || (path.startsWith(r.literalPrefix) && r.test(path)));
     this.memo.set(path, v);
     return v;
   }
@@ -165,7 +165,7 @@ export class IgnoreMatcher {
     let matched = false;
     let by: IgnoreRule | null = null;
     for (let i = 0; i < this.rules.length; i++) {
-      const r = this.rules[i]!;
+      const r = this.rules[i];
       if (r.negated !== matched) continue;
       if (v[i]) {
         matched = !r.negated;

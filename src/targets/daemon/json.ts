@@ -42,10 +42,10 @@ export function parseLocatedJson(text: string): ParsedJson {
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= o) lo = mid;
+      if (starts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, column: o - starts[lo]! + 1, offset: o };
+    return { line: lo + 1, column: o - starts[lo] + 1, offset: o };
   };
   const range = (r: readonly number[] | undefined | null): SourceRange => {
     const s = r?.[0] ?? 0;
@@ -92,6 +92,7 @@ export function parseLocatedJson(text: string): ParsedJson {
       if (typeof v === 'number') return { kind: 'number', range: r, value: v };
       if (typeof v === 'boolean') return { kind: 'boolean', range: r, value: v };
       if (v === null) return { kind: 'null', range: r, value: null };
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- any other scalar the parser makes (a bigint) as its text
       return { kind: 'string', range: r, value: String(v) };
     }
     return { kind: 'null', range: range((node as { range?: number[] } | null)?.range), value: null };
@@ -106,8 +107,8 @@ function errorOffset(text: string, message: string): number {
   if (at) return Number(at[1]);
   const q = /Unexpected token '(.)', (?:\.\.\.)?"(.*?)"(?:\.\.\.)? is not valid JSON/s.exec(message);
   if (q) {
-    const i = text.indexOf(q[2]!);
-    if (i >= 0) return i + q[2]!.lastIndexOf(q[1]!);
+    const i = text.indexOf(q[2]);
+    if (i >= 0) return i + q[2].lastIndexOf(q[1]);
   }
   return 0;
 }
@@ -115,7 +116,7 @@ function errorOffset(text: string, message: string): number {
 /** The entry of `key` in an object node (the last one: JSON readers keep the last). */
 export function entry(node: JNode | null | undefined, key: string): JEntry | undefined {
   if (!node || node.kind !== 'object') return undefined;
-  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i]!.key === key) return node.entries[i];
+  for (let i = node.entries.length - 1; i >= 0; i--) if (node.entries[i].key === key) return node.entries[i];
   return undefined;
 }
 

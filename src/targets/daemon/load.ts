@@ -44,21 +44,22 @@ export function commandLineSettings(argv: readonly string[], path: string): Daem
     offset += a.length + 1;
   }
   const rangeOf = (i: number, len: number): SourceRange => ({
-    start: { line: 1, column: at[i]! + 1, offset: at[i]! },
-    end: { line: 1, column: at[i]! + 1 + len, offset: at[i]! + len },
+    start: { line: 1, column: at[i] + 1, offset: at[i] },
+    end: { line: 1, column: at[i] + 1 + len, offset: at[i] + len },
   });
   const lists = new Map<string, DaemonSetting>();
   for (let i = 1; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i];
     if (!arg.startsWith('-')) continue;
     const eq = arg.indexOf('=');
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     let raw: string | undefined = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const spec = FLAG_KEYS[name];
+    // a flag name starts with '-': never a key of Object.prototype
+    const spec = Object.hasOwn(FLAG_KEYS, name) ? FLAG_KEYS[name] : undefined;
     if (!spec) continue;
     let len = arg.length;
     if (raw === undefined && !BOOLEAN_FLAGS.has(name)) {
-      raw = argv[i + 1];
+      raw = argv.at(i + 1);
       len = arg.length + 1 + (raw?.length ?? 0);
       i++;
     }
@@ -73,7 +74,7 @@ export function commandLineSettings(argv: readonly string[], path: string): Daem
       }
       if (spec.map) {
         const [k, ...v] = String(value).split('=');
-        (s.value as Record<string, string>)[k!] = v.join('=');
+        (s.value as Record<string, string>)[k] = v.join('=');
       } else (s.value as unknown[]).push(value);
     } else {
       out.push({ key: spec.key, value, node: null, path, keyRange: range, flag: name });

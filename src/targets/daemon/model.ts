@@ -32,7 +32,7 @@ export interface DaemonModel {
 
 /** The last setting of `key` (file or flag). */
 export function setting(model: DaemonModel, key: string): DaemonSetting | undefined {
-  for (let i = model.settings.length - 1; i >= 0; i--) if (model.settings[i]!.key === key) return model.settings[i];
+  for (let i = model.settings.length - 1; i >= 0; i--) if (model.settings[i].key === key) return model.settings[i];
   return undefined;
 }
 

@@ -55,7 +55,7 @@ export function isDaemonConfig(p: string, head?: string): boolean {
   return looksLikeDaemonConfig(text);
 }
 
-export const daemonTarget: Target<DaemonModel, string, LoadOptions> = {
+export const daemonTarget: Target<DaemonModel> = {
   kind: 'daemon',
   detect: (p, head) => isDaemonConfig(p, head),
   async load(_io: IO, input: string, options: LoadOptions): Promise<DaemonModel | LoadError> {

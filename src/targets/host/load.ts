@@ -31,10 +31,21 @@ export interface HostLoad {
 }
 
 function why(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
+  const e = err as NodeJS.ErrnoException | null | undefined;
   if (e?.code === 'EACCES' || e?.code === 'EPERM') return 'permission denied';
   if (e?.code === 'ENOENT') return 'no such file';
-  return e?.code ?? String((err as Error)?.message ?? err).split('\n')[0]!;
+  return e?.code ?? (e?.message ?? String(err)).split('\n')[0];
+}
+
+/** An object of the engine's answer ({} when it is none). */
+function answer(v: unknown): Record<string, unknown> {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+}
+
+/** A field of the engine's answer as text ('' when absent). */
+function field(v: unknown): string {
+  if (v === undefined || v === null) return '';
+  return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
 interface Names { users: Map<number, string>; groups: Map<number, string> }
@@ -85,38 +96,40 @@ async function engineFacts(io: IO, socket: string, timeoutMs: number): Promise<C
   let docker;
   const tcp = dh ? /^(?:tcp|http):\/\/([^:/]+)(?::(\d+))?/.exec(dh) : null;
   const tls = io.env.DOCKER_TLS_VERIFY?.trim();
-  if (tcp && (!tls || tls === '0')) docker = new Docker({ host: tcp[1]!, port: Number(tcp[2] ?? 2375), protocol: 'http', timeout: timeoutMs });
-  else if (dh && !dh.startsWith('unix://')) docker = new Docker({ timeout: timeoutMs } as never); // TLS or ssh: dockerode reads DOCKER_HOST, DOCKER_CERT_PATH
+  if (tcp && (!tls || tls === '0')) docker = new Docker({ host: tcp[1], port: Number(tcp.at(2) ?? 2375), protocol: 'http', timeout: timeoutMs });
+  else if (dh && !dh.startsWith('unix://')) docker = new Docker({ timeout: timeoutMs }); // TLS or ssh: dockerode reads DOCKER_HOST, DOCKER_CERT_PATH
   else docker = new Docker({ socketPath: socket, timeout: timeoutMs });
-  let info: any;
-  let version: any;
+  let info: Record<string, unknown>;
+  let version: Record<string, unknown>;
   try {
-    [info, version] = await Promise.all([docker.info(), docker.version()]);
+    const answers: unknown[] = await Promise.all([docker.info(), docker.version()]);
+    info = answer(answers[0]);
+    version = answer(answers[1]);
   } catch (err) {
     const e = err as { code?: string; statusCode?: number; message?: string };
     return { ok: false, reason: `the engine at ${dh || socket} did not answer /info and /version (${e.code ?? e.statusCode ?? String(e.message).split('\n')[0]})` };
   }
-  const opts: string[] = Array.isArray(info.SecurityOptions) ? info.SecurityOptions : [];
-  const parsed = opts.map((o) => Object.fromEntries(o.split(',').map((kv) => kv.split('=') as [string, string])));
+  const opts = Array.isArray(info.SecurityOptions) ? info.SecurityOptions.filter((o): o is string => typeof o === 'string') : [];
+  const parsed: Partial<Record<string, string>>[] = opts.map((o) => Object.fromEntries(o.split(',').map((kv) => kv.split('=') as [string, string])));
   const names = parsed.map((o) => o.name ?? '').filter(Boolean);
   const seccomp = parsed.find((o) => o.name === 'seccomp');
   const bt = typeof version.BuildTime === 'string' ? /^(\d{4}-\d{2}-\d{2})/.exec(version.BuildTime)?.[1] ?? null : null;
   return {
     ok: true,
     value: {
-      serverVersion: String(info.ServerVersion ?? version.Version ?? ''),
-      apiVersion: String(version.ApiVersion ?? ''),
+      serverVersion: field(info.ServerVersion ?? version.Version),
+      apiVersion: field(version.ApiVersion),
       buildDate: bt,
-      operatingSystem: String(info.OperatingSystem ?? ''),
-      kernelVersion: String(info.KernelVersion ?? ''),
+      operatingSystem: field(info.OperatingSystem),
+      kernelVersion: field(info.KernelVersion),
       rootless: names.includes('rootless'),
       securityOptions: names,
       seccompProfile: seccomp?.profile ?? null,
-      cgroupVersion: String(info.CgroupVersion ?? ''),
-      cgroupDriver: String(info.CgroupDriver ?? ''),
-      storageDriver: String(info.Driver ?? ''),
-      defaultRuntime: String(info.DefaultRuntime ?? ''),
-      runtimes: Object.keys(info.Runtimes ?? {}).sort(),
+      cgroupVersion: field(info.CgroupVersion),
+      cgroupDriver: field(info.CgroupDriver),
+      storageDriver: field(info.Driver),
+      defaultRuntime: field(info.DefaultRuntime),
+      runtimes: Object.keys(answer(info.Runtimes)).sort(),
     },
   };
 }
@@ -170,13 +183,13 @@ export async function loadHost(io: IO, opts: HostLoadOptions): Promise<HostLoad>
   let passwdRows: string[][] = [];
   try {
     groupText = await fs.readFile(etcGroup, 'utf8');
-    for (const r of parseColonFile(groupText)) names.groups.set(Number(r[2]), r[0]!);
+    for (const r of parseColonFile(groupText)) names.groups.set(Number(r[2]), r[0]);
   } catch (err) {
     groupError = `${etcGroup} is not readable (${why(err)})`;
   }
   try {
     passwdRows = parseColonFile(await fs.readFile(etcPasswd, 'utf8'));
-    for (const r of passwdRows) names.users.set(Number(r[2]), r[0]!);
+    for (const r of passwdRows) names.users.set(Number(r[2]), r[0]);
   } catch {
     // names fall back to numbers
   }
@@ -194,7 +207,7 @@ export async function loadHost(io: IO, opts: HostLoadOptions): Promise<HostLoad>
 
   // the group that owns the Docker socket: its members reach the engine
   let socketGroup: Checked<GroupFacts>;
-  const dockerSock = sockets[0]!.stat;
+  const dockerSock = sockets[0].stat;
   if (groupText === null) socketGroup = { ok: false, reason: groupError };
   else {
     const rows = groupText.split('\n');
@@ -205,11 +218,11 @@ export async function loadHost(io: IO, opts: HostLoadOptions): Promise<HostLoad>
     });
     if (idx < 0) socketGroup = { ok: false, reason: gid !== null ? `group ${gid} of ${socket} is not in ${etcGroup}` : `no docker group in ${etcGroup}` };
     else {
-      const r = rows[idx]!.split(':');
+      const r = rows[idx].split(':');
       const g = Number(r[2]);
       const members = new Set((r[3] ?? '').split(',').map((m) => m.trim()).filter(Boolean));
       for (const u of passwdRows) if (Number(u[3]) === g && u[0]) members.add(u[0]);
-      socketGroup = { ok: true, value: { name: r[0]!, gid: g, members: [...members].sort(), line: idx + 1, file: etcGroup } };
+      socketGroup = { ok: true, value: { name: r[0], gid: g, members: [...members].sort(), line: idx + 1, file: etcGroup } };
     }
   }
 

@@ -32,15 +32,15 @@ export function loadSeccompProfile(abs: string, cwd: string, referencedBy?: Prof
 function apparmorParse(abs: string): Promise<ProfileModel['apparmor']> {
   return new Promise((resolve) => {
     execFile('apparmor_parser', ['-Q', '-K', abs], { timeout: 30_000, maxBuffer: 1 << 20 }, (err, _stdout, stderr) => {
-      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') return resolve({ parser: 'not-installed', errors: [] });
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') { resolve({ parser: 'not-installed', errors: [] }); return; }
       const errors: { line: number; message: string }[] = [];
-      for (const line of String(stderr).split('\n')) {
+      for (const line of stderr.split('\n')) {
         // "AppArmor parser error for FILE in profile P at line N: MESSAGE"
         const m = /AppArmor parser error.*? at line (\d+): (.*)$/.exec(line) ?? /AppArmor parser error[^:]*: (.*)$/.exec(line);
         if (!m) continue;
-        errors.push(m.length === 3 ? { line: Number(m[1]), message: m[2]!.trim() } : { line: 1, message: m[1]!.trim() });
+        errors.push(m.length === 3 ? { line: Number(m[1]), message: m[2].trim() } : { line: 1, message: m[1].trim() });
       }
-      if (err && errors.length === 0) errors.push({ line: 1, message: String(stderr).trim().split('\n').pop() || `apparmor_parser exited with ${String((err as { code?: unknown }).code)}` });
+      if (err && errors.length === 0) errors.push({ line: 1, message: stderr.trim().split('\n').pop() || `apparmor_parser exited with ${String((err as { code?: unknown }).code)}` });
       resolve({ parser: 'checked', errors });
     });
   });

@@ -20,7 +20,7 @@ export interface ProfileInput {
   referencedBy?: ProfileReference;
 }
 
-export const profileTarget: Target<ProfileModel, ProfileInput, LoadOptions> = {
+export const profileTarget: Target<ProfileModel, ProfileInput> = {
   kind: 'profile',
   detect(p: string, head?: string): boolean {
     if (!/\.json$/i.test(p)) return false;

@@ -81,7 +81,7 @@ export function runResults(model: RunModel, opts: Pick<AuditOptions, 'config' | 
   if (model.commands.length === 0 && model.notes.length === 0) return [];
   const parts: ResultPart[] = model.commands.map((c) => ({ target: targetOf(c), graded: true, facts: factsOf(c) }));
   const fileParts = new Map<string, ResultPart>();
-  const byLine = model.commands.map((c, i) => ({ from: c.at.line, to: lastLine(c), part: parts[i]! }));
+  const byLine = model.commands.map((c, i) => ({ from: c.at.line, to: lastLine(c), part: parts[i] }));
   return ungradedUsers(audit(model, {
     target: { kind: 'run', path: model.path },
     path: model.path,
@@ -94,7 +94,7 @@ export function runResults(model: RunModel, opts: Pick<AuditOptions, 'config' | 
       parts,
       partOf(f) {
         const hit = f.ruleId === 'run/unreadable-command' ? undefined
-          : [...byLine].reverse().find((b) => f.location.path === model.path && f.location.startLine >= b.from && f.location.startLine <= b.to && (f.location.startLine !== b.from || f.location.startColumn >= (model.commands[parts.indexOf(b.part)]!.at.column)));
+          : [...byLine].reverse().find((b) => f.location.path === model.path && f.location.startLine >= b.from && f.location.startLine <= b.to && (f.location.startLine !== b.from || f.location.startColumn >= (model.commands[parts.indexOf(b.part)].at.column)));
         if (hit) return hit.part;
         let file = fileParts.get(f.location.path);
         if (!file) {

@@ -26,7 +26,7 @@ function placeOf(cl: CommandLine, i: number): Place {
   const value = cl.argv[i] ?? '';
   const line = w?.line ?? cl.line;
   const column = w?.column ?? cl.column;
-  const first = value.split('\n')[0]!;
+  const first = value.split('\n')[0];
   return { line, column, endLine: line, endColumn: column + Math.max(1, first.length) };
 }
 
@@ -37,10 +37,10 @@ export function readRunCommand(cl: CommandLine): RunCommand | null {
   if (!ENGINES.has(engine)) return null;
   let i = 1;
   // the engine's own options: `docker -H ssh://host --context prod run …`
-  while (i < argv.length && argv[i]!.startsWith('-') && argv[i] !== '-') {
-    const w = argv[i]!;
+  while (i < argv.length && argv[i].startsWith('-') && argv[i] !== '-') {
+    const w = argv[i];
     const long = w.startsWith('--');
-    const name = long ? w.slice(2).split('=')[0]! : w.slice(1, 2);
+    const name = long ? w.slice(2).split('=')[0] : w.slice(1, 2);
     const def = long ? GLOBAL_TABLE.long.get(name) : GLOBAL_TABLE.short.get(name);
     if (!def) return null; // not an option we know: not read as a run line
     i += def.value && !w.includes('=') && (long || w.length === 2) ? 2 : 1;
@@ -71,7 +71,7 @@ function parseFlags(cl: CommandLine, from: number, table: FlagTable, cmd: RunCom
   const argv = cl.argv;
   let i = from;
   while (i < argv.length) {
-    const w = argv[i]!;
+    const w = argv[i];
     const at = placeOf(cl, i);
     if (w === '--') { i++; break; }
     if (w.startsWith('--') && w.length > 2) {
@@ -93,7 +93,7 @@ function parseFlags(cl: CommandLine, from: number, table: FlagTable, cmd: RunCom
       // a cluster: -itd, -p8080:80, -e=A=1, -it --rm
       let took = 1;
       for (let j = 1; j < w.length; j++) {
-        const letter = w[j]!;
+        const letter = w[j];
         const def = table.short.get(letter);
         if (!def) {
           took = unknownFlag(cl, i, `-${letter}`, j < w.length - 1, cmd);
@@ -109,15 +109,15 @@ function parseFlags(cl: CommandLine, from: number, table: FlagTable, cmd: RunCom
       i += took;
       continue;
     }
-    if (isWholeVariable(w) && i + 1 < argv.length && !argv[i + 1]!.startsWith('-') && !cmd.imageUncertain) {
+    if (isWholeVariable(w) && i + 1 < argv.length && !argv[i + 1].startsWith('-') && !cmd.imageUncertain) {
       // `docker run $OPTS image` or `docker run $IMAGE cmd`: the variable may hold flags (followed
       // by a flag, it is read as the image: the words after an image are its command's)
-      cmd.imageUncertain = { flag: w, candidates: [w, argv[i + 1]!] };
+      cmd.imageUncertain = { flag: w, candidates: [w, argv[i + 1]] };
     }
     break;
   }
   if (i < argv.length) {
-    const w = argv[i]!;
+    const w = argv[i];
     cmd.image = { value: w, at: placeOf(cl, i), unresolved: isUnresolved(w) };
     cmd.command = argv.slice(i + 1);
     if (cmd.imageUncertain && !cmd.imageUncertain.candidates.includes(w)) cmd.imageUncertain.candidates.push(w);
@@ -130,7 +130,7 @@ function parseFlags(cl: CommandLine, from: number, table: FlagTable, cmd: RunCom
  *  value or the image: it is read as the value (so that the flags after it are still read) and
  *  the image is marked uncertain, with both candidates; rules that need the image skip it. */
 function unknownFlag(cl: CommandLine, i: number, written: string, selfContained: boolean, cmd: RunCommand): number {
-  const next = cl.argv[i + 1];
+  const next = cl.argv.at(i + 1);
   const u: UnknownFlag = { written, at: placeOf(cl, i), next: null };
   cmd.unknown.push(u);
   if (selfContained || next === undefined || next.startsWith('-')) return 1;

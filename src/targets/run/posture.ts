@@ -23,6 +23,10 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
   if (hit) return hit;
   const all = (name: string) => cmd.flags.filter((f) => f.name === name);
   const last = (name: string) => all(name).at(-1) ?? null;
+  const lastValued = (name: string) => {
+    const f = last(name);
+    return f ? valued(f) : null;
+  };
   const bool = (name: string): Valued<Place> | null => {
     const f = last(name);
     return f ? { value: flagTrue(f) ? 'true' : 'false', at: f.at } : null;
@@ -30,7 +34,7 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
   const service = cmd.verb === 'service create';
   const p: RuntimePosture<Place> = {
     privileged: bool('privileged'),
-    user: last('user') ? valued(last('user')!) : null,
+    user: lastValued('user'),
     readOnly: bool('read-only'),
     tmpfs: all('tmpfs').map((f) => valued(f)),
     mounts: [],
@@ -39,10 +43,10 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
     securityOpt: all('security-opt').map((f) => valued(f)),
     namespaces: [],
     devices: all('device').map((f) => valued(f)),
-    memory: last(service ? 'limit-memory' : 'memory') ? valued(last(service ? 'limit-memory' : 'memory')!) : null,
-    memorySwap: last('memory-swap') ? valued(last('memory-swap')!) : null,
+    memory: lastValued(service ? 'limit-memory' : 'memory'),
+    memorySwap: lastValued('memory-swap'),
     cpus: null,
-    pids: last(service ? 'limit-pids' : 'pids-limit') ? valued(last(service ? 'limit-pids' : 'pids-limit')!) : null,
+    pids: lastValued(service ? 'limit-pids' : 'pids-limit'),
     ports: [],
     env: [],
     image: cmd.image && !cmd.imageUncertain ? (cmd.image.unresolved ? { value: cmd.image.value, at: cmd.image.at, unresolved: true } : { value: cmd.image.value, at: cmd.image.at }) : null,
@@ -58,8 +62,8 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
   }
   for (const f of all('volume')) {
     const parts = splitVolume(f.value ?? '');
-    if (parts.length === 1) { p.mounts.push({ type: 'volume', source: null, target: parts[0]!, readOnly: false, at: f.at }); continue; }
-    const source = parts[0]!;
+    if (parts.length === 1) { p.mounts.push({ type: 'volume', source: null, target: parts[0], readOnly: false, at: f.at }); continue; }
+    const source = parts[0];
     const bind = /^([./~]|[A-Za-z]:[\\/]|\\\\|\$)/.test(source) || source.includes('/');
     p.mounts.push({ type: bind ? 'bind' : 'volume', source, target: parts[1] ?? '', readOnly: (parts[2] ?? '').split(',').some((m) => m === 'ro' || m === 'readonly'), at: f.at });
   }
@@ -67,7 +71,7 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
     const kv = mountFields(f.value ?? '');
     const type = kv.get('type') ?? 'volume';
     const target = kv.get('target') ?? kv.get('dst') ?? kv.get('destination') ?? '';
-    const ro = ['readonly', 'ro'].some((k) => kv.has(k) && !/^(false|0)$/i.test(kv.get(k)!));
+    const ro = ['readonly', 'ro'].some((k) => { const v = kv.get(k); return v !== undefined && !/^(false|0)$/i.test(v); });
     if (type === 'tmpfs') p.tmpfs.push({ value: target, at: f.at });
     p.mounts.push({ type, source: kv.get('source') ?? kv.get('src') ?? null, target, readOnly: ro, at: f.at });
   }
@@ -100,7 +104,7 @@ export function runPosture(cmd: RunCommand): RuntimePosture<Place> {
   const driver = last('log-driver');
   const opts = all('log-opt');
   if (driver || opts.length) {
-    p.logging = { driver: driver?.value ?? null, maxSize: opts.some((o) => /^max-size=/.test(o.value ?? '')), at: (driver ?? opts[0]!).at };
+    p.logging = { driver: driver?.value ?? null, maxSize: opts.some((o) => /^max-size=/.test(o.value ?? '')), at: (driver ?? opts[0]).at };
   }
   memo.set(cmd, p);
   return p;

@@ -1,6 +1,6 @@
 import '../../helpers/context-loader.js';
 import { parts } from '../../helpers/context-loader.js';
-import { testRule, TEST_PATH } from '../../helpers/rule-tester.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import rule from '../../../src/rules/context/credentials-copied.js';
 
 const GH = parts('gh', 'p_', 'Zq8Kd2LmPx4Rt7Vw1Yb5Nc3Hj6Gf9Se0Ua2X');
@@ -54,4 +54,3 @@ testRule(rule, {
   ],
 });
 
-void TEST_PATH;

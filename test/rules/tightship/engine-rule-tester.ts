@@ -29,7 +29,7 @@ export function testEngineRule(id: string, cases: { valid: EngineCase[]; invalid
         const expected = c.errors ?? [];
         assert.equal(found.length, expected.length, found.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.message}`).join('\n'));
         expected.forEach((e, i) => {
-          const f = found[i]!;
+          const f = found[i];
           assert.equal(f.location.startLine, e.line);
           if (e.column !== undefined) assert.equal(f.location.startColumn, e.column);
           if (e.message !== undefined) assert.ok(f.message.includes(e.message), f.message);

@@ -65,7 +65,7 @@ describe('ignore file choice', () => {
     });
     const m = load(root, 'docker/app.Dockerfile', root);
     assert.equal(m.ignoreFile?.path, 'docker/app.Dockerfile.dockerignore');
-    assert.equal(m.ignoreFile?.kind, 'dockerfile');
+    assert.equal(m.ignoreFile.kind, 'dockerfile');
     const files = m.files.map((f) => f.relPath);
     assert.ok(!files.includes('secret.txt'));
     assert.ok(files.includes('other.txt'), 'the context .dockerignore is not used at all');
@@ -132,8 +132,8 @@ describe('COPY/ADD resolution on disk', () => {
       readlink: (p) => real.readlink(p),
       read: (p, n) => { seen.push(`read ${p}`); return real.read(p, n); },
     };
-    const df = parseDockerfile(files.Dockerfile!, { path: 'Dockerfile', buildArgs: {} });
-    const m = buildContextModel({ dockerfile: df, dockerfilePath: 'Dockerfile', contextPath: '.', fs: spy, ignore: { path: '.dockerignore', kind: 'context', text: files['.dockerignore']! } });
+    const df = parseDockerfile(files.Dockerfile, { path: 'Dockerfile', buildArgs: {} });
+    const m = buildContextModel({ dockerfile: df, dockerfilePath: 'Dockerfile', contextPath: '.', fs: spy, ignore: { path: '.dockerignore', kind: 'context', text: files['.dockerignore'] } });
     assert.deepEqual(m.files.map((f) => f.relPath), ['.dockerignore', 'Dockerfile', 'a.txt', 'docs/readme.md']);
     assert.ok(!seen.some((s) => s.includes('node_modules')), seen.join(', '));
     assert.ok(!seen.includes('read b.secret'));
@@ -158,8 +158,8 @@ describe('symlinks, loops, special and large files', () => {
     assert.equal(byPath.get('passwd')?.linkEscapes, true);
     assert.equal(byPath.get('passwd')?.scan, 'not-a-file', 'the host file is never read');
     assert.equal(byPath.get('inside')?.linkEscapes, false);
-    assert.equal(m.copies[1]!.sources[0]!.missing?.reason, 'symlink-loop');
-    assert.deepEqual(m.copies[2]!.sources[0]!.files, ['real/secret.env'], 'a named link is followed inside the context');
+    assert.equal(m.copies[1].sources[0].missing?.reason, 'symlink-loop');
+    assert.deepEqual(m.copies[2].sources[0].files, ['real/secret.env'], 'a named link is followed inside the context');
   });
   it('never opens a FIFO and skips content above the size limit', () => {
     const root = makeContext({ Dockerfile: 'FROM alpine\nCOPY . /app\n', '.dockerignore': '.git\n', 'big.txt': `${'x'.repeat(1024 * 1024)}\nAPI_TOKEN=${PLANTED.gh}\n` });
@@ -196,7 +196,7 @@ describe('unreadable files and folders', () => {
     const node = [process.execPath, '--input-type=module', '-e', script];
     const noOverride = '-dac_override,-dac_read_search';
     const argv = asRoot ? ['setpriv', `--bounding-set=${noOverride}`, `--inh-caps=${noOverride}`, ...node] : node;
-    const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
+    const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout) as { files: [string, string, string | null][]; dirs: { relPath: string; error: string }[] };
     assert.deepEqual(out.files.find((f) => f[0] === 'locked.txt'), ['locked.txt', 'unreadable', 'EACCES']);
@@ -223,10 +223,11 @@ describe('auditContext', () => {
       'context/private-key-copied deploy/id_ed25519:1:1',
       'context/unwanted-files-copied Dockerfile:3:1',
     ]);
-    const secret = findings.find((f) => f.location.startLine === 2 && f.location.path === '.env')!;
+    const secret = findings.find((f) => f.location.startLine === 2 && f.location.path === '.env');
+    assert.ok(secret);
     assert.deepEqual(secret.related?.map((r) => `${r.location.path}:${r.location.startLine}`), ['Dockerfile:3']);
     // the raw values ride on `secrets` to the report's redaction step; nothing else may hold them
-    const text = JSON.stringify(findings, (k, v) => (k === 'secrets' ? undefined : v));
+    const text = JSON.stringify(findings, (k, v: unknown) => (k === 'secrets' ? undefined : v));
     assert.ok(!text.includes(PLANTED.gh) && !text.includes(PLANTED.password), 'no finding holds a secret in full');
   });
   it('follows --context: paths relative to the working directory', async () => {

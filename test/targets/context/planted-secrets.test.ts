@@ -16,7 +16,7 @@ describe('reports never print a planted secret in full', () => {
     'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW',
   ];
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tightship-leak-'));
-  after(() => fs.rmSync(root, { recursive: true, force: true }));
+  after(() => { fs.rmSync(root, { recursive: true, force: true }); });
   const files: Record<string, string> = {
     'Dockerfile': 'FROM alpine:3.20\nWORKDIR /app\nCOPY . .\nUSER 10001\n',
     '.env': `GITHUB_TOKEN=${secrets[0]}\nDB_PASSWORD=${secrets[2]}\n`,
@@ -29,7 +29,7 @@ describe('reports never print a planted secret in full', () => {
     fs.writeFileSync(path.join(root, rel), content);
   }
   for (const format of ['pretty', 'json', 'sarif', 'github']) {
-    it(`${format}`, async () => {
+    it(format, async () => {
       const r = await runCli(['lint', '.', '--format', format, '--fail-on', 'none'], root, { NO_COLOR: '1' });
       const out = r.stdout + r.stderr;
       assert.match(out, /credentials-copied/, 'the secrets are reported');

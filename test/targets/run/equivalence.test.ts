@@ -16,13 +16,15 @@ const shared = new Set(composeRules.map((r) => name(r.id)).filter((n) => runRule
 function composeOf(yaml: string): TargetResult {
   const model = assembleCompose([{ path: 'compose.yaml', text: yaml }], { env: {} });
   const results = composeResults(model, { config: defaultConfig(), rules: composeRules, today: '2026-01-01' });
-  return results.find((r) => r.target.service === 'api')!;
+  const api = results.find((r) => r.target.service === 'api');
+  assert.ok(api, 'the api service has a result');
+  return api;
 }
 
 function runOf(script: string): TargetResult {
   const results = runResults(runModelOf('deploy.sh', script), { config: defaultConfig(), rules: runRules, today: '2026-01-01' });
   assert.equal(results.length, 1);
-  return results[0]!;
+  return results[0];
 }
 
 function sharedFindings(r: TargetResult): string[] {

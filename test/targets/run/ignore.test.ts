@@ -9,8 +9,8 @@ const audit = (text: string) => runResults(runModelOf('ci.sh', text), { config: 
 
 it('an ignore above a continued command covers its continuation lines, and is an accepted risk', () => {
   const [r] = audit('# tightship ignore=run/privileged -- the CI runner builds images\ndocker run --rm \\\n  --privileged busybox:1.36 true\n');
-  assert.ok(!r!.findings.some((f) => f.ruleId === 'run/privileged'));
-  assert.deepEqual(r!.acceptedRisks?.map((a) => [a.ruleId, a.reason]), [['run/privileged', 'the CI runner builds images']]);
+  assert.ok(!r.findings.some((f) => f.ruleId === 'run/privileged'));
+  assert.deepEqual(r.acceptedRisks?.map((a) => [a.ruleId, a.reason]), [['run/privileged', 'the CI runner builds images']]);
 });
 
 it('it does not reach the next command', () => {

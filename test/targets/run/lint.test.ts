@@ -36,7 +36,8 @@ describe('lint: container command lines', () => {
   });
 
   it('points at the flag, or at the docker word for a missing setting', async () => {
-    const make = (await lint([])).find((r) => r.target.path === 'Makefile' && r.target.line === 5)!;
+    const make = (await lint([])).find((r) => r.target.path === 'Makefile' && r.target.line === 5);
+    assert.ok(make);
     const at = (id: string) => make.findings.filter((f) => f.ruleId === id).map((f) => [f.location.startLine, f.location.startColumn]);
     assert.deepEqual(at('run/privileged'), [[5, 19]]);
     assert.deepEqual(at('run/docker-socket-mounted'), [[5, 32]]);

@@ -10,7 +10,7 @@ import type { RunCommand } from '../../../src/targets/run/model.js';
 function one(script: string, file = 'deploy.sh'): RunCommand {
   const m = runModelOf(file, script);
   assert.equal(m.commands.length, 1, `one run command in ${JSON.stringify(script)}, got ${m.commands.length}`);
-  return m.commands[0]!;
+  return m.commands[0];
 }
 
 const flags = (c: RunCommand) => c.flags.map((f) => (f.value === null ? f.name : `${f.name}=${f.value}`));
@@ -54,7 +54,7 @@ describe('flag syntax', () => {
     const c = one("sudo env FOO=1 sh -c 'docker run --privileged busybox'\n");
     assert.deepEqual(flags(c), ['privileged']);
     assert.equal(c.written, 'sudo docker run');
-    assert.equal(c.flags[0]!.at.column, 34, 'the flag inside the quoted sh -c word');
+    assert.equal(c.flags[0].at.column, 34, 'the flag inside the quoted sh -c word');
   });
 });
 
@@ -85,9 +85,9 @@ describe('unknown flags and variables are never guessed', () => {
   });
   it('variables are unresolved values: not secrets, not images', () => {
     const c = one('docker run -e DB_PASSWORD=$DB_PASSWORD -u "$(id -u)" "$IMAGE"\n');
-    assert.equal(c.flags[0]!.unresolved, true);
+    assert.equal(c.flags[0].unresolved, true);
     assert.equal(c.image?.unresolved, true);
-    assert.equal(c.image?.value, '$IMAGE');
+    assert.equal(c.image.value, '$IMAGE');
   });
 });
 
@@ -111,21 +111,21 @@ describe('positions', () => {
     const c = one('docker run \\\n  --read-only \\\n    -v /:/host busybox\n');
     assert.deepEqual(c.flags.map((f) => [f.at.line, f.at.column]), [[2, 3], [3, 5]]);
     assert.deepEqual([c.at.line, c.at.column], [1, 1]);
-    assert.deepEqual([c.image!.at.line, c.image!.at.column], [3, 16]);
+    assert.deepEqual([c.image?.at.line, c.image?.at.column], [3, 16]);
   });
   it('a Makefile recipe keeps $(VAR) unresolved and its columns', () => {
     const m = runModelOf('Makefile', 'run:\n\t@docker run --rm -e TOKEN=$(TOKEN) $(IMAGE)\n');
-    const c = m.commands[0]!;
-    assert.equal(c.flags[1]!.value, 'TOKEN=$(TOKEN)');
-    assert.equal(c.flags[1]!.unresolved, true);
+    const c = m.commands[0];
+    assert.equal(c.flags[1].value, 'TOKEN=$(TOKEN)');
+    assert.equal(c.flags[1].unresolved, true);
     assert.deepEqual([c.at.line, c.at.column], [2, 3]);
   });
   it('a workflow step and a Markdown prompt', () => {
     const w = runModelOf('.github/workflows/ci.yml', 'jobs:\n  t:\n    steps:\n      - run: |\n          docker run --privileged x:1\n');
-    assert.deepEqual([w.commands[0]!.flags[0]!.at.line, w.commands[0]!.flags[0]!.at.column], [5, 22]);
+    assert.deepEqual([w.commands[0].flags[0].at.line, w.commands[0].flags[0].at.column], [5, 22]);
     const md = runModelOf('README.md', '```console\n$ docker run -it x:1\noutput\n```\n');
     assert.equal(md.commands.length, 1);
-    assert.deepEqual([md.commands[0]!.at.line, md.commands[0]!.at.column], [2, 3]);
+    assert.deepEqual([md.commands[0].at.line, md.commands[0].at.column], [2, 3]);
   });
 });
 
@@ -137,14 +137,14 @@ describe('bad input: a located note, the rest still read', () => {
   });
   it('a heredoc that never ends', () => {
     const m = runModelOf('a.sh', 'docker run --rm busybox true\ncat <<EOF\ndocker run --privileged busybox\n');
-    assert.match(m.notes[0]!.message, /heredoc <<EOF never ends/);
-    assert.equal(m.notes[0]!.line, 2);
+    assert.match(m.notes[0].message, /heredoc <<EOF never ends/);
+    assert.equal(m.notes[0].line, 2);
   });
   it('a Makefile recipe indented with spaces', () => {
     const m = runModelOf('Makefile', 'a:\n\tdocker run --rm busybox true\nb:\n    docker run --rm busybox true\n');
     assert.equal(m.commands.length, 1);
-    assert.match(m.notes[0]!.message, /spaces, not a tab/);
-    assert.equal(m.notes[0]!.line, 4);
+    assert.match(m.notes[0].message, /spaces, not a tab/);
+    assert.equal(m.notes[0].line, 4);
   });
   it('a README fence never closed', () => {
     const m = runModelOf('README.md', '```sh\ndocker run --rm busybox true\n```\n\n```bash\ndocker run x\n');
@@ -179,6 +179,6 @@ describe('Markdown conventions', () => {
     const c = one('```bash\ndocker run -v <local-path>:/mnt/config -p 3100:3100 grafana/loki:3.6.0\n```\n', 'docs/install.md');
     assert.deepEqual(flags(c), ['volume=<local-path>:/mnt/config', 'publish=3100:3100']);
     assert.equal(c.image?.value, 'grafana/loki:3.6.0');
-    assert.equal(c.flags[1]!.at.column, 40);
+    assert.equal(c.flags[1].at.column, 40);
   });
 });

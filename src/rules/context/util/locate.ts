@@ -22,7 +22,7 @@ export function wordRange(instr: Instruction, word: string): SourceRange {
   const before = instr.raw.slice(0, at);
   const lines = before.split('\n');
   const line = instr.range.start.line + lines.length - 1;
-  const column = lines.length === 1 ? instr.range.start.column + at : lines[lines.length - 1]!.length + 1;
+  const column = lines.length === 1 ? instr.range.start.column + at : lines[lines.length - 1].length + 1;
   return {
     start: { line, column, offset: instr.range.start.offset + at },
     end: { line, column: column + word.length, offset: instr.range.start.offset + at + word.length },
@@ -36,7 +36,7 @@ export function toLocation(path: string, r: SourceRange): Location {
 /** `related` entries: every COPY/ADD that sends the file. */
 export function copiedByRelated(model: ContextModel, file: ContextFile): { message: string; location: Location }[] {
   return file.copiedBy.map((i) => {
-    const c = model.copies[i]!;
+    const c = model.copies[i];
     const where = c.inFinalImage ? 'into the image' : `into build stage ${stageName(model, c.stageIndex)}`;
     return {
       message: `${c.keyword} on line ${c.instruction.range.start.line} sends ${file.relPath} ${where}`,
@@ -46,18 +46,18 @@ export function copiedByRelated(model: ContextModel, file: ContextFile): { messa
 }
 
 export function stageName(model: ContextModel, index: number): string {
-  const s = model.dockerfile.stages[index];
+  const s = index >= 0 ? model.dockerfile.stages.at(index) : undefined;
   return s?.name ? `"${s.name}"` : `#${index}`;
 }
 
 /** Where the copies of a file end up: the final image (error) or only build stages (warning). */
 export function reachesFinalImage(model: ContextModel, file: ContextFile): boolean {
-  return file.copiedBy.some((i) => model.copies[i]!.inFinalImage);
+  return file.copiedBy.some((i) => model.copies[i].inFinalImage);
 }
 
 /** "COPY on line 3" or "COPY on lines 3 and 7" */
 export function copyLines(model: ContextModel, file: ContextFile): string {
-  const lines = [...new Set(file.copiedBy.map((i) => model.copies[i]!.instruction.range.start.line))];
-  const kw = model.copies[file.copiedBy[0]!]!.keyword;
+  const lines = [...new Set(file.copiedBy.map((i) => model.copies[i].instruction.range.start.line))];
+  const kw = model.copies[file.copiedBy[0]].keyword;
   return lines.length === 1 ? `${kw} on line ${lines[0]}` : `${kw} on lines ${lines.slice(0, -1).join(', ')} and ${lines[lines.length - 1]}`;
 }

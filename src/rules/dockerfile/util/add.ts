@@ -41,7 +41,7 @@ export function addSources(model: DockerfileModel, instr: Instruction): AddSourc
     if (instr.expanded.trim().startsWith('[')) {
       try {
         const e = JSON.parse(instr.expanded) as unknown;
-        if (Array.isArray(e) && e.every((x) => typeof x === 'string')) expanded = e as string[];
+        if (Array.isArray(e) && e.every((x) => typeof x === 'string')) expanded = e;
       } catch { /* keep the written form */ }
     }
   } else {
@@ -52,8 +52,8 @@ export function addSources(model: DockerfileModel, instr: Instruction): AddSourc
   const out: AddSource[] = [];
   let from = instr.argsRange.start.offset;
   for (let i = 0; i < written.length - 1; i++) {
-    const text = written[i]!;
-    const value = expanded[i]!;
+    const text = written[i];
+    const value = expanded[i];
     const range = rangeOfText(model, instr, text, from);
     from = range.end.offset;
     out.push({ text, value, kind: classifyAddSource(value), range });

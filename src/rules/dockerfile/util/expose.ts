@@ -20,12 +20,12 @@ export function exposeEntries(model: DockerfileModel, instr: Instruction): Expos
   const out: ExposeEntry[] = [];
   let from = instr.argsRange.start.offset;
   written.forEach((text, i) => {
-    const value = values[i]!.replace(/^["']|["']$/g, '');
+    const value = values[i].replace(/^["']|["']$/g, '');
     const range = rangeOfText(model, instr, text, from);
     from = range.end.offset;
     const entry: ExposeEntry = { text, value, range, unresolved: hasUnresolved(value) };
     const m = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]*))?$/.exec(value);
-    if (m) entry.port = { from: Number(m[1]), to: m[2] === undefined ? Number(m[1]) : Number(m[2]), proto: m[3] ?? null };
+    if (m) entry.port = { from: Number(m[1]), to: m.at(2) === undefined ? Number(m[1]) : Number(m[2]), proto: m.at(3) ?? null };
     out.push(entry);
   });
   return out;

@@ -40,7 +40,7 @@ export function downloadOf(cmd: ShellCommand): Download | null {
   let dir: string | null = null;
   const a = cmd.argv;
   for (let i = 1; i < a.length; i++) {
-    const w = a[i]!;
+    const w = a[i];
     if (w.startsWith('--')) {
       const eq = w.indexOf('=');
       const name = eq === -1 ? w.slice(2) : w.slice(2, eq);
@@ -57,7 +57,7 @@ export function downloadOf(cmd: ShellCommand): Download | null {
     if (w.startsWith('-') && w.length > 1) {
       const body = w.slice(1);
       for (let k = 0; k < body.length; k++) {
-        const letter = body[k]!;
+        const letter = body[k];
         if (shortValue.has(letter)) {
           const value = body.slice(k + 1) || (a[++i] ?? '');
           if (letter === 'o' && curl) file = value;

@@ -1,6 +1,6 @@
 // The images a build pulls: FROM bases and the images named by COPY --from / RUN --mount=from=.
 import type { SourceRange } from '../../../engine/types.js';
-import type { DockerfileModel, Flag, ImageRef, Instruction, Stage } from '../../../targets/dockerfile/model.js';
+import type { DockerfileModel, Flag, ImageRef, Instruction } from '../../../targets/dockerfile/model.js';
 import { parseImageRef } from '../../../targets/dockerfile/image-ref.js';
 import { fromImageRange } from './ranges.js';
 import { stageVars } from './stages.js';
@@ -42,7 +42,7 @@ export function imageInputs(model: DockerfileModel): ImageInput[] {
     if (stage.baseStage === null && !stage.isScratch && !stage.unresolved && stage.ref) {
       out.push({ via: 'FROM', written: stage.image, resolved: stage.resolvedImage, ref: stage.ref, range: fromImageRange(model, stage) });
     }
-    const vars = stageVars(model, stage as Stage);
+    const vars = stageVars(model, stage);
     for (const instr of stage.instructions) {
       for (const { flag, value: written } of fromReferences(instr)) {
         const resolved = expandVars(written, vars).trim();

@@ -60,7 +60,7 @@ export function parseOpts(args: string[], spec: OptSpec): ParsedOpts {
   const opts = new Map<string, string>();
   const positionals: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
+    const a = args[i];
     if (a === '--') { positionals.push(...args.slice(i + 1)); break; }
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
@@ -72,7 +72,7 @@ export function parseOpts(args: string[], spec: OptSpec): ParsedOpts {
     }
     if (a.startsWith('-') && a.length > 1) {
       for (let j = 1; j < a.length; j++) {
-        const c = a[j]!;
+        const c = a[j];
         if (spec.shortWithArg.includes(c)) {
           const rest = a.slice(j + 1);
           opts.set(c, rest !== '' ? rest : args[++i] ?? '');

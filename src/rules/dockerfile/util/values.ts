@@ -23,22 +23,22 @@ export function parseKeyValues(args: string, legacy: boolean): KeyValue[] {
   const out: KeyValue[] = [];
   const s = args;
   let i = 0;
-  const skipWs = () => { while (i < s.length && /\s/.test(s[i]!)) i++; };
+  const skipWs = () => { while (i < s.length && /\s/.test(s[i])) i++; };
   skipWs();
   // legacy form: ENV KEY value with spaces (first word has no '=')
   if (legacy) {
     const m = /^(\S+)\s+(\S[\s\S]*)$/.exec(s.slice(i));
-    if (m && !m[1]!.includes('=')) {
-      const valueIndex = s.indexOf(m[2]!, i + m[1]!.length);
-      const raw = m[2]!.trimEnd();
-      out.push({ key: m[1]!, value: unquote(raw), keyIndex: i, valueIndex, rawValue: raw });
+    if (m && !m[1].includes('=')) {
+      const valueIndex = s.indexOf(m[2], i + m[1].length);
+      const raw = m[2].trimEnd();
+      out.push({ key: m[1], value: unquote(raw), keyIndex: i, valueIndex, rawValue: raw });
       return out;
     }
   }
   while (i < s.length) {
     const keyIndex = i;
     let key = '';
-    while (i < s.length && s[i] !== '=' && !/\s/.test(s[i]!)) key += s[i++];
+    while (i < s.length && s[i] !== '=' && !/\s/.test(s[i])) key += s[i++];
     if (s[i] !== '=') {
       if (key) out.push({ key: unquote(key), value: null, keyIndex, valueIndex: -1, rawValue: '' });
       skipWs();
@@ -48,7 +48,7 @@ export function parseKeyValues(args: string, legacy: boolean): KeyValue[] {
     const valueIndex = i;
     let quote: string | null = null;
     while (i < s.length) {
-      const c = s[i]!;
+      const c = s[i];
       if (quote) {
         if (c === '\\' && quote === '"' && i + 1 < s.length) { i += 2; continue; }
         if (c === quote) quote = null;
@@ -71,10 +71,10 @@ function unquote(raw: string): string {
   let out = '';
   let quote: string | null = null;
   for (let i = 0; i < raw.length; i++) {
-    const c = raw[i]!;
+    const c = raw[i];
     if (quote) {
       if (c === quote) { quote = null; continue; }
-      if (c === '\\' && quote === '"' && i + 1 < raw.length && /["\\$`]/.test(raw[i + 1]!)) { out += raw[++i]; continue; }
+      if (c === '\\' && quote === '"' && i + 1 < raw.length && /["\\$`]/.test(raw[i + 1])) { out += raw[++i]; continue; }
       out += c;
       continue;
     }
@@ -87,7 +87,7 @@ function unquote(raw: string): string {
 
 /** Substitutes $VAR, ${VAR}, ${VAR:-default} and ${VAR-default} from vars; unknown variables stay as written.
  *  Used on shell words whose variables are build arguments or ENV of the stage. */
-export function expandVars(word: string, vars: Record<string, string>): string {
+export function expandVars(word: string, vars: Readonly<Partial<Record<string, string>>>): string {
   return word.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, braced, op, def, bare) => {
     const name = (braced ?? bare) as string;
     const v = vars[name];
