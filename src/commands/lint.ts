@@ -485,6 +485,10 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
   // results are taken in input order; with workers, a few tasks per worker are in flight
   const window = pool ? pool.size * 4 : 1;
   const queue: Promise<() => void>[] = [];
+  const enqueue = (p: Promise<() => void>) => {
+    p.catch(() => undefined); // thrown when its turn comes (the first error in input order wins)
+    queue.push(p);
+  };
   const drain = async (upTo: number) => {
     while (queue.length > upTo) (await queue.shift()!)();
   };
@@ -504,7 +508,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
     audited.add(targetKey({ kind: 'dockerfile', path: rel }));
     const read = entry.read;
     if ('error' in read) {
-      queue.push(Promise.resolve(() => { out.results.push(errorResult(rel, read.error)); }));
+      enqueue(Promise.resolve(() => { out.results.push(errorResult(rel, read.error)); }));
       await drain(window);
       continue;
     }
@@ -519,7 +523,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
       ...(entry.shellcheck ? { shellcheck: entry.shellcheck } : {}),
     };
     const results = pool ? pool.run<TargetResult[]>('dockerfile', task) : auditDockerfileTask(task, auditor);
-    queue.push(results.then((rs) => () => {
+    enqueue(results.then((rs) => () => {
       keep(rel, text);
       for (const result of rs) {
         out.results.push(result);
@@ -568,7 +572,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
       if (group.every((f) => ignoredBySearch(f, found.searched, config))) continue;
       const task: ComposeTask = { group, ...(texts ? { texts } : {}) };
       const done = pool ? pool.run<ComposeOutput>('compose', task) : auditComposeTask(task, auditor, session.settings, p.format);
-      queue.push(done.then((o) => () => {
+      enqueue(done.then((o) => () => {
         for (const r of o.results) {
           const key = targetKey(r.target);
           if (audited.has(key)) continue;
