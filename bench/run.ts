@@ -235,11 +235,13 @@ function sectionContext(rows: Row[]): void {
 
 const MONOREPO_FILES = Number(process.env.BENCH_MONOREPO_FILES ?? 10_000);
 
-/** A generated monorepo of real corpus files, linted as one directory in one process; a quarter
- *  of it as well, to show whether memory grows with the number of files. One run each (plus no
- *  warm-up): the large run alone takes tens of seconds here. */
+/** A generated monorepo of real corpus files, linted as one directory in one process, with its
+ *  worker threads on every core (the default for a batch this size) and in one thread
+ *  (--jobs 1); a quarter of it as well, to show whether memory grows with the number of files.
+ *  One run each (plus no warm-up): the large run alone takes tens of seconds here. */
 function sectionMonorepo(rows: Row[]): void {
   const s = 'Monorepo (one process)';
+  const cores = os.availableParallelism();
   for (const count of [Math.round(MONOREPO_FILES / 4), MONOREPO_FILES]) {
     // outside the repository: a file linted inside it would otherwise find these in its project
     const made = makeMonorepo(join(os.tmpdir(), `tightship-bench-monorepo-${count}`), corpus, count);
@@ -247,9 +249,13 @@ function sectionMonorepo(rows: Row[]): void {
     const files = listMonorepo(made.dir, count);
     const list = listFile(`monorepo-${count}.txt`, files);
     rows.push(bench(s, `node floor (start + read ${count} files)`, [node, join(repo, 'bench/peers/read-floor.cjs'), list]));
-    const row = bench(s, `tightship lint monorepo of ${count} files`, tightship('lint', '--no-context', '--format', 'json', '--fail-on', 'none', '.'), '', 1, false, { cwd: made.dir, warmUp: false });
-    row.note = `${(count / row.median).toFixed(0)} files/s wall; ${(count / row.cpu).toFixed(0)} files/s per CPU-second (${(row.cpu / row.median).toFixed(2)} cores busy of ${os.cpus().length})`;
-    rows.push(row);
+    for (const jobs of [cores, 1]) {
+      const how = jobs === 1 ? 'one thread (--jobs 1)' : `all ${jobs} cores (--jobs ${jobs})`;
+      const row = bench(s, `tightship lint monorepo of ${count} files, ${how}`, tightship('lint', '--no-context', '--format', 'json', '--fail-on', 'none', '--jobs', String(jobs), '.'), '', 1, false, { cwd: made.dir, warmUp: false });
+      const busy = row.cpu / row.median;
+      row.note = `${(count / row.median).toFixed(0)} files/s wall, ${(count / row.median / jobs).toFixed(0)} per core given; ${(count / row.cpu).toFixed(0)} files per CPU-second (${busy.toFixed(2)} cores busy of ${os.cpus().length})`;
+      rows.push(row);
+    }
     rmSync(made.dir, { recursive: true, force: true });
   }
 }
@@ -303,7 +309,7 @@ function ratioNotes(rows: Row[]): string[] {
   say('tightship --no-shellcheck / node read floor, compose corpus', pick('Compose corpus', 'tightship lint (one process, compose files, --no-shellcheck'), pick('Compose corpus', 'node floor'), 3.5);
   say('dclint / tightship, compose corpus', pick('Compose corpus', 'dclint'), pick('Compose corpus', 'tightship'));
   const M = 'Monorepo (one process)';
-  say(`tightship / node read floor, monorepo of ${MONOREPO_FILES} files`, pick(M, `tightship lint monorepo of ${MONOREPO_FILES} `), pick(M, `node floor (start + read ${MONOREPO_FILES} `));
+  say(`tightship (all cores) / node read floor, monorepo of ${MONOREPO_FILES} files`, pick(M, `tightship lint monorepo of ${MONOREPO_FILES} files, all `), pick(M, `node floor (start + read ${MONOREPO_FILES} `));
   say('tightship context / find', pick('Build context', 'tightship'), pick('Build context', 'find'));
   for (const mb of [100, 1000]) {
     say(`tightship image / cat, ${mb} MB`, pick('Image (docker-save tar)', `tightship image ${mb} MB`), pick('Image (docker-save tar)', `cat ${mb} MB`), 2);
@@ -311,9 +317,12 @@ function ratioNotes(rows: Row[]): string[] {
     say(`tightship image / sha256sum, ${mb} MB`, pick('Image (docker-save tar)', `tightship image ${mb} MB`), pick('Image (docker-save tar)', `sha256sum ${mb} MB`), mb === 1000 ? 1.2 : undefined);
   }
   say('bare node start / cat, 100 MB (the least a node process costs)', pick('Image (docker-save tar)', 'node -e 0'), pick('Image (docker-save tar)', 'cat 100 MB'));
-  const small = pick(M, `tightship lint monorepo of ${Math.round(MONOREPO_FILES / 4)} `);
-  const large = pick(M, `tightship lint monorepo of ${MONOREPO_FILES} `);
-  if (small && large) out.push(`- monorepo peak RSS: ${small.rssMb.toFixed(0)} MB (${Math.round(MONOREPO_FILES / 4)} files) vs ${large.rssMb.toFixed(0)} MB (${MONOREPO_FILES} files) — target flat`);
+  for (const how of ['all ', 'one thread']) {
+    const small = pick(M, `tightship lint monorepo of ${Math.round(MONOREPO_FILES / 4)} files, ${how}`);
+    const large = pick(M, `tightship lint monorepo of ${MONOREPO_FILES} files, ${how}`);
+    if (small && large) out.push(`- monorepo peak RSS, ${how === 'all ' ? 'all cores' : how}: ${small.rssMb.toFixed(0)} MB (${Math.round(MONOREPO_FILES / 4)} files) vs ${large.rssMb.toFixed(0)} MB (${MONOREPO_FILES} files) — target flat`);
+  }
+  say(`monorepo of ${MONOREPO_FILES} files, one thread / all cores`, pick(M, `tightship lint monorepo of ${MONOREPO_FILES} files, one thread`), pick(M, `tightship lint monorepo of ${MONOREPO_FILES} files, all `));
   const ctx = pick('Build context', 'tightship');
   if (ctx) out.push(`- 100,000-file context: ${fmt(ctx.median)} — target about 1 s`);
   const i100 = pick('Image (docker-save tar)', 'tightship image 100 MB');

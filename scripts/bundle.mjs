@@ -36,6 +36,7 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'package.json'), '{"type":"commonjs"}\n');
 
 const bundle = join(out, 'tightship.cjs');
+const WORKER_FILE = JSON.stringify('./lint-worker.cjs');
 await esbuild.build({
   ...common,
   entryPoints: [join(root, 'dist/src/cli-start.js')],
@@ -44,7 +45,17 @@ await esbuild.build({
   // code cache) import() would need Node's experimental module API
   supported: { 'dynamic-import': false },
   // the modules' import.meta.url, for createRequire: the bundle's own location (same node_modules)
-  define: { 'import.meta.url': '__tightship_import_meta_url' },
+  define: { 'import.meta.url': '__tightship_import_meta_url', __TIGHTSHIP_WORKER_FILE__: WORKER_FILE },
+  banner: { js: 'var __tightship_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+});
+// lint's worker threads (src/commands/workers.ts) start this file: the bundle above starts the CLI
+// at its top level, so a worker needs an entry of its own
+await esbuild.build({
+  ...common,
+  entryPoints: [join(root, 'dist/src/commands/workers.js')],
+  outfile: join(out, 'lint-worker.cjs'),
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__tightship_import_meta_url', __TIGHTSHIP_WORKER_FILE__: WORKER_FILE },
   banner: { js: 'var __tightship_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
 });
 

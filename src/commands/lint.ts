@@ -8,12 +8,10 @@ import { UserError } from '../engine/types.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
 import type { AuditOptions } from '../engine/audit-types.js';
 import { exitCode } from '../engine/run.js';
-import { dockerfileRules } from '../rules/dockerfile/index.js';
-import { contextRules } from '../rules/context/index.js';
 import { tightshipRules } from '../rules/tightship/index.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
-import { auditDockerfileText, errorResult, prefetchDockerfileScripts, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
+import { auditDockerfileText, errorResult, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
@@ -34,8 +32,11 @@ import type { Severity } from '../engine/types.js';
 import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
 import { imagelessOutput } from '../targets/project/types.js';
-import type { DockerfileModel } from '../targets/dockerfile/model.js';
-import type { ComposeAuditOptions } from '../targets/compose/audit.js';
+import {
+  auditComposeTask, auditDockerfileTask, DigestKeyedCache, ignoredBySearch, jobsOf, keepsSource, lintLoader, lintRules, makeAuditor, ReadAhead,
+  type Auditor, type ComposeOutput, type ComposeTask, type DockerfileTask, type LintWorkerSetup, type ReadEntry, type RuleSets, type RunSettings,
+} from './lint-audit.js';
+import type { WorkerPool } from './workers.js';
 
 export const LINT_USAGE = `Usage: tightship lint PATH... [options]
        tightship lint - [--stdin-filename NAME] [--stdin-kind compose] [options]  < FILE
@@ -86,6 +87,8 @@ ${DISPLAY_USAGE}      --write-baseline F  record every finding of this run in ba
       --baseline F        hide the findings baseline file F holds; new ones are shown, and entries
                           that match nothing any more are listed (the file is never written)
       --prune-baseline    with --baseline: rewrite F without the entries that match nothing
+      --jobs N            audit in N threads (default: the cores available, when there are 200
+                          files or more; 1: this thread only); the report is the same [env TIGHTSHIP_JOBS]
       --debug             print stack traces of internal errors
   -h, --help              show this help
 
@@ -110,6 +113,7 @@ const SPECS: Record<string, FlagSpec> = {
   'inspect-images': {},
   fix: {},
   'fix-dry-run': {},
+  jobs: { value: true },
   ...POLICY_SPECS,
 };
 
@@ -170,16 +174,14 @@ interface LintPlan {
   /** --baseline / --write-baseline / --prune-baseline, checked before any work. */
   baseline: BaselinePlan | null;
   shellcheck: boolean;
+  /** --jobs / TIGHTSHIP_JOBS: the threads the audit may use (1: this thread only). */
+  jobs: { jobs: number; explicit: boolean };
 }
 
 async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
   const format = resolveFormat(args, io, 'lint');
   const buildArgs = parseBuildArgs(flagValues(args, 'build-arg'), io.env);
-  // the whole catalogue only when a config file must be checked
-  const allRules = async () => (await import('../rules/index.js')).catalogue();
-  const ignoreIds = flagValues(args, 'ignore-rule');
-  const off = ignoreIds.length ? ignoredRules(ignoreIds, await allRules()) : [];
-  const loader = withRulesOff(configLoader(args, io, allRules, Object.keys(buildArgs).length ? { buildArgs } : {}), off);
+  const loader = await lintLoader(args, io, buildArgs);
   await loader.forDir(io.cwd); // a broken explicit config fails before any work
   const severity = displaySeverity(args);
 
@@ -200,7 +202,7 @@ async function plan(args: ParsedArgs, io: IO): Promise<LintPlan> {
     format, outputPath, loader, contextDirs, targets, auditContext: !flagSet(args, 'no-context'), fix: flagSet(args, 'fix'), runLines: !noRun, shellcheck: !flagSet(args, 'no-shellcheck'),
     inspectImages: flagSet(args, 'inspect-images'), fixDryRun: flagSet(args, 'fix-dry-run'), buildArgs,
     color: resolveColor(args, io, outputPath), severity, quiet: flagSet(args, 'quiet'),
-    exclude: compileExcludes(flagValues(args, 'exclude'), io.cwd), stdin, baseline,
+    exclude: compileExcludes(flagValues(args, 'exclude'), io.cwd), stdin, baseline, jobs: jobsOf(flagValue(args, 'jobs'), io.env),
   };
 }
 
@@ -244,8 +246,6 @@ function cliFor(file: string, p: LintPlan, found: Discovery): { contextDir?: str
   return out;
 }
 
-const TEST_STAGE = /(?:^|[-_.])(?:test|tests|testing|ci|lint|check|checks|e2e|spec|debug|dev|development)(?:$|[-_.])/i;
-
 /** The builds a Dockerfile is audited with: one per different context and stage (a build that
  *  differs only in args or names is the same verdict), the CLI's first, else the map's, else
  *  the Dockerfile's folder. */
@@ -253,7 +253,7 @@ function variantsOf(file: string, project: Project | undefined, p: LintPlan, fou
   const cli = cliFor(file, p, found);
   const root = project?.root ?? path.dirname(file);
   const rel = path.relative(root, file).split(path.sep).join('/');
-  const mapBuilds = project?.map ? project.map.builds.filter((b) => b.dockerfile === rel && b.inline === undefined) : [];
+  const mapBuilds = project?.map ? buildsOf(project.map, rel) : [];
   if (cli.contextDir !== undefined) {
     const info: BuildInfo = { contextDir: cli.contextDir, source: 'cli' };
     if (cli.target !== undefined) info.target = cli.target;
@@ -285,28 +285,23 @@ function variantsOf(file: string, project: Project | undefined, p: LintPlan, fou
   return out;
 }
 
-/** Notes on the stage graded: a build of the last stage that only tests, or a last stage the
- *  project builds only as a test stage while this audit (without a target) grades it. */
-function stageNotes(model: DockerfileModel, info: BuildInfo, all: readonly Build[], rel: string): string[] {
-  const last = model.stages[model.stages.length - 1];
-  if (!last || model.stages.length < 2) return [];
-  const lastName = last.name;
-  const mine = all.filter((b) => b.dockerfile === rel && b.inline === undefined);
-  const where = (b: Build) => `${b.name ? `${b.name} in ` : ''}${b.file}:${b.line}`;
-  const isLast = (t: string | undefined) => t !== undefined && lastName !== null && t.toLowerCase() === lastName;
-  const testy = (b: Build) => TEST_STAGE.test(b.target ?? '') || TEST_STAGE.test(b.name ?? '');
-  const lastBuilds = mine.filter((b) => isLast(b.target));
-  const shipped = [...new Set(mine.filter((b) => b.target !== undefined && !isLast(b.target) && !testy(b)).map((b) => b.target!))];
-  const onlyTests = lastBuilds.length > 0 && lastBuilds.every(testy);
-  if (info.target === undefined && (onlyTests || (lastBuilds.length === 0 && shipped.length > 0))) {
-    const how = onlyTests ? `only as a test/CI stage (${lastBuilds.map(where).join(', ')})` : 'never (its builds target an earlier stage)';
-    return [`graded as built without --target: the last stage${lastName ? ` ${lastName}` : ''}, which the project builds ${how}${shipped.length ? `; the image that ships is stage ${shipped.join(', ')}` : ''}`];
+/** The builds of a map that build this Dockerfile (not inline ones): the map indexed once, not
+ *  searched once per Dockerfile (a monorepo has thousands of both). */
+function buildsOf(map: BuildMap, rel: string): Build[] {
+  let index = buildIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const b of map.builds) {
+      if (b.inline !== undefined) continue;
+      const list = index.get(b.dockerfile);
+      if (list) list.push(b);
+      else index.set(b.dockerfile, [b]);
+    }
+    buildIndex.set(map, index);
   }
-  if (isLast(info.target) && onlyTests) {
-    return [`stage ${lastName} is the last stage and is built only as a test/CI stage (${lastBuilds.map(where).join(', ')})${shipped.length ? `; the image that ships is stage ${shipped.join(', ')}` : ''}`];
-  }
-  return [];
+  return index.get(rel) ?? [];
 }
+const buildIndex = new WeakMap<BuildMap, Map<string, Build[]>>();
 
 /** What the audit of a lint run produced, for the report. */
 interface Audited {
@@ -401,64 +396,169 @@ async function fixFile(file: string, rel: string, text: string, opts: AuditOptio
   return outcome.text;
 }
 
+/** Targets (Dockerfiles and compose projects) from which a run uses worker threads without
+ *  being asked (--jobs or TIGHTSHIP_JOBS): below it, starting them costs more than they save. */
+const PARALLEL_FROM = 200;
+
+/** How a run audits: in this thread, or in worker threads with a reader thread ahead of them. */
+interface AuditSession {
+  sets: RuleSets;
+  rules: readonly Rule[];
+  /** This thread's auditor (daemon.json, profiles, command lines; everything with one job). */
+  auditor: Auditor;
+  settings: RunSettings;
+  /** The Dockerfiles read ahead, chunk by chunk (with ShellCheck's facts). */
+  chunk: (k: number) => Promise<ReadEntry[]>;
+  chunkSize: number;
+  pool: WorkerPool | null;
+  reader: WorkerPool | null;
+  close(): Promise<void>;
+}
+
+/** Starts the audit of what discovery found before the build map is made: the rules, the
+ *  reader of the Dockerfiles (ShellCheck runs ahead in the background) and, for a large batch
+ *  with more than one job, the worker threads. */
+async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: IO): Promise<AuditSession> {
+  const sets: RuleSets = {
+    compose: found.composeGroups.length > 0,
+    run: p.runLines && found.commandFiles.length > 0,
+    daemon: found.daemonConfigs.length > 0,
+    profile: found.profiles.length > 0,
+  };
+  const rules = await lintRules(sets);
+  const settings: RunSettings = { cwd: io.cwd, today: today(), auditContext: p.auditContext, shellcheck: p.shellcheck, inspectImages: p.inspectImages };
+  const auditor = makeAuditor(settings, p.loader, rules);
+  const tasks = found.dockerfiles.length + found.composeGroups.length;
+  const { jobs, explicit } = p.jobs;
+  const parallel = jobs > 1 && !p.fix && !p.fixDryRun && !p.stdin && tasks >= (explicit ? 2 : PARALLEL_FROM);
+  if (!parallel) {
+    const ahead = new ReadAhead(found.dockerfiles, (f) => (p.stdinInput?.abs === f ? { text: p.stdinInput.text } : readTextFileSync(f)), async (f) => {
+      const config = await p.loader.forDir(path.dirname(f));
+      return ignoredBySearch(f, found.searched, config) ? null : auditor.optsFor(config);
+    }, auditor.shellcheckCache);
+    return { sets, rules, auditor, settings, chunk: (k) => ahead.chunk(k), chunkSize: ahead.chunkSize, pool: null, reader: null, close: async () => undefined };
+  }
+  const { WorkerPool } = await import('./workers.js');
+  const setup: LintWorkerSetup = { args, env: io.env, buildArgs: p.buildArgs, sets, settings, format: p.format };
+  const reader = new WorkerPool(1, setup);
+  const pool = new WorkerPool(Math.min(jobs, tasks), setup);
+  const close = async () => { await Promise.all([reader.close(), pool.close()]); };
+  try {
+    const chunkSize = 48;
+    const count = await reader.run<number>('files', { files: found.dockerfiles, searched: [...found.searched], chunkSize });
+    // asked for ahead: the reader starts now, and ShellCheck runs while this thread makes the build map
+    const asked = new Map<number, Promise<ReadEntry[]>>();
+    const ask = (k: number) => {
+      if (k >= count || asked.has(k)) return;
+      const c = reader.run<ReadEntry[]>('chunk', k);
+      c.catch(() => undefined); // awaited when its turn comes
+      asked.set(k, c);
+    };
+    ask(0);
+    const chunk = (k: number): Promise<ReadEntry[]> => {
+      ask(k);
+      ask(k + 1);
+      const c = asked.get(k)!;
+      asked.delete(k);
+      return c;
+    };
+    return { sets, rules, auditor, settings, chunk, chunkSize, pool, reader, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** ShellCheck over the Dockerfiles the compose services build, in one batch for the whole run
+ *  (instead of one process per Dockerfile audit). The Dockerfiles are audited again in the
+ *  compose audit (and reported once): in one thread the facts and the assembled projects wait in
+ *  the auditor's cache for the compose audits; with worker threads, every worker gets the facts
+ *  the reader thread has and those of the services' Dockerfiles (the projects assembled here are
+ *  dropped with the temporary cache). */
+async function prefetchComposeScripts(groups: readonly { group: string[]; config: ResolvedConfig }[], texts: Map<string, string> | undefined, p: LintPlan, session: AuditSession): Promise<void> {
+  const { auditor, pool, reader } = session;
+  const compose = p.shellcheck ? await loadCompose() : null;
+  const projects = (cache: DigestKeyedCache) => groups.map(({ group, config }) => [group, { ...auditor.optsFor(config), shellcheckCache: cache, ...(texts ? { texts } : {}) }] as const);
+  if (!pool || !reader) {
+    if (compose) await compose.prefetchComposeBuilds(projects(auditor.shellcheckCache));
+    return;
+  }
+  const facts = new DigestKeyedCache();
+  for (const [digest, f] of await reader.run<[string, unknown][]>('allFacts', null)) facts.setDigest(digest, f);
+  if (compose) await compose.prefetchComposeBuilds(projects(facts));
+  await pool.broadcast('facts', facts.digests());
+}
+
 /** Audits what discovery found: every Dockerfile (fixing it first with --fix), then every compose
- *  project (with the Dockerfiles its services build, each reported once). */
-async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audited> {
-  // Only the registries a run needs are loaded (a Dockerfile lint never loads the image,
-  // container or compose rules).
-  let rules: readonly Rule[] = [...dockerfileRules, ...contextRules];
-  if (found.composeGroups.length) rules = [...rules, ...(await import('../rules/compose/index.js')).composeRules];
-  const runLines = p.runLines && found.commandFiles.length > 0;
-  if (runLines) rules = [...rules, ...(await import('../rules/run/index.js')).runRules];
-  if (found.daemonConfigs.length) rules = [...rules, ...(await import('../rules/daemon/index.js')).daemonRules];
-  if (found.daemonConfigs.length || found.profiles.length || found.composeGroups.length) rules = [...rules, ...(await import('../rules/profile/index.js')).profileRules];
-  const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
-  const date = today();
+ *  project (with the Dockerfiles its services build, each reported once). With worker threads
+ *  the results are merged in the same order, so the report is the same byte for byte. */
+async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditSession): Promise<Audited> {
+  const { rules, auditor, pool } = session;
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
-  const contextCache = new Map<string, unknown>();
-  const shellcheckCache = new Map<string, unknown>();
-  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache, shellcheck: p.shellcheck, shellcheckCache, inspectImages: p.inspectImages });
-  if (p.shellcheck) await prefetchDockerfileScripts(found.dockerfiles, async (f) => optsFor(await p.loader.forDir(path.dirname(f))));
+  const keep = (rel: string, text: string) => { if (keepsSource(p.format, text)) out.sources[rel] = text; };
+  const optsFor = auditor.optsFor;
 
   for (const e of found.errors) {
     if (e.error === COMMANDS_ONLY) continue; // decided after the command files are read
     out.results.push(errorResult(relativePath(io.cwd, e.path), e.error));
   }
   const audited = new Set<string>();
-  for (const file of found.dockerfiles) {
+  // results are taken in input order; with workers, a few tasks per worker are in flight
+  const window = pool ? pool.size * 4 : 1;
+  const queue: Promise<() => void>[] = [];
+  const enqueue = (p: Promise<() => void>) => {
+    p.catch(() => undefined); // thrown when its turn comes (the first error in input order wins)
+    queue.push(p);
+  };
+  const drain = async (upTo: number) => {
+    while (queue.length > upTo) (await queue.shift()!)();
+  };
+  let chunk: ReadEntry[] = [];
+  let chunkAt = -1;
+  for (let i = 0; i < found.dockerfiles.length; i++) {
+    const file = found.dockerfiles[i]!;
+    const k = Math.floor(i / session.chunkSize);
+    if (k !== chunkAt) {
+      chunk = await session.chunk(k);
+      chunkAt = k;
+    }
+    const entry = chunk[i - k * session.chunkSize]!;
     const config = await p.loader.forDir(path.dirname(file));
-    if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
+    if (ignoredBySearch(file, found.searched, config) || !entry.read) continue;
     const rel = relativePath(io.cwd, file);
     audited.add(targetKey({ kind: 'dockerfile', path: rel }));
-    const read = p.stdinInput?.abs === file ? { text: p.stdinInput.text } : await readTextFile(file);
+    const read = entry.read;
     if ('error' in read) {
-      out.results.push(errorResult(rel, read.error));
+      enqueue(Promise.resolve(() => { out.results.push(errorResult(rel, read.error)); }));
+      await drain(window);
       continue;
     }
-    const opts = optsFor(config);
     let text = read.text;
-    if (p.fix || p.fixDryRun) text = await fixFile(file, rel, text, opts, p, out);
-    out.sources[rel] = text;
+    if (p.fix || p.fixDryRun) text = await fixFile(file, rel, text, optsFor(config), p, out);
     const project = found.projectOf.get(file);
-    for (const { info, noImage } of variantsOf(file, project, p, found)) {
-      // a build that makes no image runs no container: the user it ends with is not judged
-      // a build that makes no image: the rules that judge the container it would start are not run
-      const imageRules = noImage ? opts.rules.filter((r) => r.judgesImage).map((r) => r.id) : [];
-      const runOpts = imageRules.length ? { ...opts, rules: opts.rules.filter((r) => !r.judgesImage) } : opts;
-      const audited = await auditDockerfileText(text, file, { ...runOpts, build: noImage ? { ...info, notes: [...(info.notes ?? []),
-        `no image: ${noImage}, so the user of stage ${info.target ?? '(last)'} is not judged (${imageRules.join(', ')} not run)`] } : info });
-      const result = audited.result;
-      if (audited.model && project?.map) {
-        const notes = stageNotes(audited.model, info, project.map.builds, path.relative(project.root, file).split(path.sep).join('/'));
-        if (notes.length) result.notes = [...(result.notes ?? []), ...notes];
+    const relInProject = path.relative(project?.root ?? path.dirname(file), file).split(path.sep).join('/');
+    const task: DockerfileTask = {
+      file, text, relInProject,
+      variants: variantsOf(file, project, p, found).map(({ info, noImage }) => (noImage ? { info, noImage } : { info })),
+      builds: project?.map ? buildsOf(project.map, relInProject) : null,
+      ...(entry.shellcheck ? { shellcheck: entry.shellcheck } : {}),
+    };
+    const results = pool ? pool.run<TargetResult[]>('dockerfile', task) : auditDockerfileTask(task, auditor);
+    enqueue(results.then((rs) => () => {
+      keep(rel, text);
+      for (const result of rs) {
+        out.results.push(result);
+        out.failOnOf.set(result, config.failOn);
       }
-      out.results.push(result);
-      out.failOnOf.set(result, config.failOn);
-    }
+    }));
+    await drain(window - 1);
+    // let ShellCheck's processes and the reads ahead go on between audits in this thread
+    if (!pool) await new Promise((resolve) => setImmediate(resolve));
   }
+  await drain(0);
   for (const file of found.daemonConfigs) {
     const config = await p.loader.forDir(path.dirname(file));
-    if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
+    if (ignoredBySearch(file, found.searched, config)) continue;
     const { auditDaemonFile } = await import('../targets/daemon/audit.js');
     for (const r of await auditDaemonFile(file, optsFor(config))) {
       const key = targetKey(r.target);
@@ -468,7 +568,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       out.failOnOf.set(r, config.failOn);
     }
     const t = await readTextFile(file, 4 * 1024 * 1024);
-    if ('text' in t) out.sources[relativePath(io.cwd, file)] = t.text;
+    if ('text' in t) keep(relativePath(io.cwd, file), t.text);
   }
   for (const file of found.profiles) {
     const config = await p.loader.forDir(path.dirname(file));
@@ -481,49 +581,39 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     audited.add(key);
     out.results.push(r);
     out.failOnOf.set(r, config.failOn);
-    if (model.text !== null) out.sources[model.path] = model.text;
+    if (model.text !== null) keep(model.path, model.text);
   }
   if (found.composeGroups.length) {
-    const compose = await loadCompose();
     const texts = p.stdinInput ? new Map([[p.stdinInput.abs, p.stdinInput.text]]) : undefined;
-    const groups: [string[], ResolvedConfig, ComposeAuditOptions][] = [];
+    const groups: { group: string[]; config: ResolvedConfig }[] = [];
     for (const group of found.composeGroups) {
       const config = await p.loader.forDir(path.dirname(group[0]!));
-      if (group.every((f) => found.searched.has(f) && isIgnoredPath(f, config))) continue;
-      groups.push([group, config, { ...optsFor(config), inspectImages: p.inspectImages, ...(texts ? { texts } : {}) }]);
+      if (!group.every((f) => ignoredBySearch(f, found.searched, config))) groups.push({ group, config });
     }
-    // ShellCheck over the Dockerfiles the services build: one process per batch for the whole run
-    if (compose && p.shellcheck) await compose.prefetchComposeBuilds(groups.map(([group, , opts]) => [group, opts] as const));
-    for (const [group, config, opts] of groups) {
-      let groupResults: TargetResult[];
-      try {
-        groupResults = compose ? await compose.auditCompose(group, opts) : [];
-      } catch (err) {
-        if (!(err instanceof UserError)) throw err;
-        groupResults = [{ target: { kind: 'compose', path: relativePath(io.cwd, group[0]!) }, level: null, missingForNextLevel: [], findings: [], error: err.message }];
-      }
-      for (const r of groupResults) {
-        const key = targetKey(r.target);
-        if (audited.has(key)) continue;
-        audited.add(key);
-        out.results.push(r);
-        out.failOnOf.set(r, config.failOn);
-      }
-      for (const f of group) {
-        const rel = relativePath(io.cwd, f);
-        if (out.sources[rel] === undefined) {
-          const t = p.stdinInput?.abs === f ? { text: p.stdinInput.text } : await readTextFile(f, 16 * 1024 * 1024);
-          if ('text' in t) out.sources[rel] = t.text;
+    await prefetchComposeScripts(groups, texts, p, session);
+    for (const { group, config } of groups) {
+      const task: ComposeTask = { group, ...(texts ? { texts } : {}) };
+      const done = pool ? pool.run<ComposeOutput>('compose', task) : auditComposeTask(task, auditor, session.settings, p.format);
+      enqueue(done.then((o) => () => {
+        for (const r of o.results) {
+          const key = targetKey(r.target);
+          if (audited.has(key)) continue;
+          audited.add(key);
+          out.results.push(r);
+          out.failOnOf.set(r, config.failOn);
         }
-      }
+        for (const [rel, text] of o.sources) if (text !== null && out.sources[rel] === undefined) out.sources[rel] = text;
+      }));
+      await drain(window - 1);
     }
+    await drain(0);
   }
   const withRunLines = new Set<string>();
-  if (runLines) {
+  if (session.sets.run) {
     const { loadRunFile, maskedText, runResults } = await import('../targets/run/audit.js');
     for (const file of found.commandFiles) {
       const config = await p.loader.forDir(path.dirname(file));
-      if (found.searched.has(file) && isIgnoredPath(file, config)) continue;
+      if (ignoredBySearch(file, found.searched, config)) continue;
       const model = loadRunFile(file, io.cwd);
       const rel = relativePath(io.cwd, file);
       if ('loadError' in model) {
@@ -534,7 +624,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       const results = runResults(model, optsFor(config));
       if (results.length) {
         withRunLines.add(file);
-        out.sources[rel] = maskedText(model);
+        keep(rel, maskedText(model));
       }
       for (const r of results) {
         out.results.push(r);
@@ -547,7 +637,9 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
     if ([...withRunLines].some((f) => f.startsWith(e.path + path.sep))) continue;
     out.results.push(errorResult(relativePath(io.cwd, e.path), p.runLines ? 'no Dockerfile, compose file or container command line found in this directory' : 'no Dockerfile or compose file found in this directory'));
   }
-  const notice = shellcheckNotice(shellcheckCache);
+  const notice = shellcheckNotice(auditor.shellcheckCache)
+    ?? (session.reader ? await session.reader.run<string | null>('notice', null) : null)
+    ?? (pool ? (await pool.broadcast<string | null>('notice', null)).find((n) => n !== null) ?? null : null);
   if (notice) io.stderr(`tightship: info: ${notice}\n`);
   return out;
 }
@@ -611,11 +703,17 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const found = p.stdin ? await stdinFound(p, io) : await discover(args.positional, io.cwd, io.env);
   if (p.exclude) applyExcludes(found, p.exclude);
   checkPairing(p, found);
-  await buildMaps(found, (dir) => p.loader.forDir(dir));
-  const inputs = [...found.dockerfiles, ...found.composeGroups.flat()];
-  if (p.outputPath) await assertNotAnInput(p.outputPath, inputs);
-  if (p.baseline?.write) await assertNotAnInput(p.baseline.abs, inputs, '--write-baseline');
-  const audited = await auditFound(found, p, io);
+  const session = await startAudit(found, p, args, io);
+  let audited: Audited;
+  try {
+    await buildMaps(found, (dir) => p.loader.forDir(dir));
+    const inputs = [...found.dockerfiles, ...found.composeGroups.flat()];
+    if (p.outputPath) await assertNotAnInput(p.outputPath, inputs);
+    if (p.baseline?.write) await assertNotAnInput(p.baseline.abs, inputs, '--write-baseline');
+    audited = await auditFound(found, p, io, session);
+  } finally {
+    await session.close();
+  }
   const gated = await applyPolicy(audited.results, req, { cwd: io.cwd, config: cwdConfig, now: new Date().toISOString() });
   audited.results = gated.results;
   const baseline = p.baseline ? await baselineStep(audited, p.baseline, io) : null;

@@ -13,7 +13,7 @@ import { audit } from '../../engine/pipeline.js';
 import { tightshipRules } from '../../rules/tightship/index.js';
 import type { DockerfileModel } from './model.js';
 import { dockerfileTarget, parseErrorFindings, parseModel } from './target.js';
-import { prefetchShellcheck, shellcheckFacts } from './shellcheck.js';
+import { shellcheckFacts } from './shellcheck.js';
 
 /** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
 export const MAX_DOCKERFILE_BYTES = 2 * 1024 * 1024;
@@ -112,24 +112,6 @@ function wantsShellcheck(opts: Pick<AuditOptions, 'shellcheck' | 'rules' | 'conf
   return opts.shellcheck !== false && opts.config.rules[SHELLCHECK_RULE]?.severity !== 'off' && opts.rules.some((r) => r.id === SHELLCHECK_RULE);
 }
 const SHELLCHECK_RULE = 'dockerfile/shellcheck';
-
-/** Before a run's audits (lint): ShellCheck over the scripts of every Dockerfile given, in one
- *  process per batch instead of one per file, into opts.shellcheckCache (which the audits then
- *  read). Files that cannot be read or parsed are left to their audit. */
-export async function prefetchDockerfileScripts(files: readonly string[], optsOf: (file: string) => Promise<AuditOptions>): Promise<void> {
-  const models: DockerfileModel[] = [];
-  let cache: Map<string, unknown> | undefined;
-  for (const file of files) {
-    const opts = await optsOf(file);
-    if (!opts.shellcheckCache || !wantsShellcheck(opts)) continue;
-    cache = opts.shellcheckCache;
-    const read = readTextFileSync(file);
-    if ('error' in read) continue;
-    const model = parseModel(read.text, relativePath(opts.cwd, file), opts);
-    if (!isLoadError(model)) models.push(model);
-  }
-  if (cache && models.length) await prefetchShellcheck(models, cache);
-}
 
 /** Audits Dockerfile text as if it were the file at absPath (used by --fix between passes). */
 export async function auditDockerfileText(text: string, absPath: string, opts: AuditOptions): Promise<DockerfileAudit> {
