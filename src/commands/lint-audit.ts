@@ -79,10 +79,16 @@ export interface RunSettings {
  *  string, which the report's redaction step hides wherever it is quoted. */
 const FORMATS_WITH_SOURCES = new Set(['pretty', 'html', 'gitlab', 'sarif']);
 
+/** Whether a run keeps the text of every file audited: a format that shows source lines, or a
+ *  baseline (its fingerprints are made over the offending lines). */
+export function keepsAllSources(format: string, baseline: boolean): boolean {
+  return baseline || FORMATS_WITH_SOURCES.has(format);
+}
+
 /** Whether a file's text is kept for the report (the texts of a large batch are most of its
  *  memory; a JSON report reads none of them). */
-export function keepsSource(format: string, text: string): boolean {
-  return FORMATS_WITH_SOURCES.has(format) || findTokens(text).length > 0;
+export function keepsSource(allSources: boolean, text: string): boolean {
+  return allSources || findTokens(text).length > 0;
 }
 
 /** A run's ShellCheck cache (Dockerfile text → facts, as targets/dockerfile/shellcheck.ts uses
@@ -202,7 +208,7 @@ export interface ComposeTask {
  *  error, never an abort of the batch. */
 export interface ComposeOutput { results: TargetResult[]; sources: [string, string | null][] }
 
-export async function auditComposeTask(task: ComposeTask, a: Auditor, settings: RunSettings, format: string): Promise<ComposeOutput> {
+export async function auditComposeTask(task: ComposeTask, a: Auditor, settings: RunSettings, allSources: boolean): Promise<ComposeOutput> {
   const config = await a.loader.forDir(path.dirname(task.group[0]));
   const compose = await loadCompose();
   let results: TargetResult[];
@@ -216,7 +222,7 @@ export async function auditComposeTask(task: ComposeTask, a: Auditor, settings: 
   for (const f of task.group) {
     const given = task.texts?.get(f);
     const t = given !== undefined ? { text: given } : readTextFileSync(f, 16 * 1024 * 1024);
-    if ('text' in t) sources.push([relativePath(settings.cwd, f), keepsSource(format, t.text) ? t.text : null]);
+    if ('text' in t) sources.push([relativePath(settings.cwd, f), keepsSource(allSources, t.text) ? t.text : null]);
   }
   return { results, sources };
 }
@@ -289,10 +295,14 @@ export class ReadAhead {
     };
     work.then(done, done);
     // a text this chunk left to an earlier one is checked when that one is done
-    this.chunks.set(k, work.then(async (entries) => {
+    const chunk = work.then(async (entries) => {
       if (previous) await previous.catch(() => undefined);
       return this.withFacts(entries);
-    }));
+    });
+    // its error (a config that cannot be read) reaches whoever asks for the chunk; one never asked
+    // for (the run stopped at an earlier error) is not an unhandled rejection
+    chunk.catch(() => undefined);
+    this.chunks.set(k, chunk);
   }
 
   private withFacts(entries: [ReadEntry, string | undefined][]): ReadEntry[] {
@@ -416,7 +426,8 @@ export interface LintWorkerSetup {
   buildArgs: Record<string, string>;
   sets: RuleSets;
   settings: RunSettings;
-  format: string;
+  /** Every file's text goes back to the run's thread (keepsAllSources). */
+  allSources: boolean;
 }
 
 /** The tasks a worker thread runs (commands/workers.ts): each gives what the run's own thread
@@ -427,7 +438,7 @@ export async function lintWorkerHandlers(setup: LintWorkerSetup): Promise<Record
   let reader: ReadAhead | undefined;
   return {
     dockerfile: async (task) => auditDockerfileTask(task as DockerfileTask, a),
-    compose: async (task) => auditComposeTask(task as ComposeTask, a, setup.settings, setup.format),
+    compose: async (task) => auditComposeTask(task as ComposeTask, a, setup.settings, setup.allSources),
     facts: (entries) => {
       for (const [digest, facts] of entries as [string, unknown][]) a.shellcheckCache.setDigest(digest, facts);
       return Promise.resolve();

@@ -33,7 +33,7 @@ import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
 import { imagelessOutput } from '../targets/project/types.js';
 import {
-  auditComposeTask, auditDockerfileTask, DigestKeyedCache, ignoredBySearch, jobsOf, keepsSource, lintLoader, lintRules, makeAuditor, ReadAhead,
+  auditComposeTask, auditDockerfileTask, DigestKeyedCache, ignoredBySearch, jobsOf, keepsAllSources, keepsSource, lintLoader, lintRules, makeAuditor, ReadAhead,
   type Auditor, type ComposeOutput, type ComposeTask, type DockerfileTask, type LintWorkerSetup, type ReadEntry, type RuleSets, type RunSettings,
 } from './lint-audit.js';
 import type { WorkerPool } from './workers.js';
@@ -439,7 +439,7 @@ async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: I
     return { sets, rules, auditor, settings, chunk: (k) => ahead.chunk(k), chunkSize: ahead.chunkSize, pool: null, reader: null, close: async () => undefined };
   }
   const { WorkerPool } = await import('./workers.js');
-  const setup: LintWorkerSetup = { args, env: io.env, buildArgs: p.buildArgs, sets, settings, format: p.format };
+  const setup: LintWorkerSetup = { args, env: io.env, buildArgs: p.buildArgs, sets, settings, allSources: keepsAllSources(p.format, p.baseline !== null) };
   const reader = new WorkerPool(1, setup);
   const pool = new WorkerPool(Math.min(jobs, tasks), setup);
   const close = async () => { await Promise.all([reader.close(), pool.close()]); };
@@ -495,7 +495,8 @@ async function prefetchComposeScripts(groups: readonly { group: string[]; config
 async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditSession): Promise<Audited> {
   const { rules, auditor, pool } = session;
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
-  const keep = (rel: string, text: string) => { if (keepsSource(p.format, text)) out.sources[rel] = text; };
+  const allSources = keepsAllSources(p.format, p.baseline !== null);
+  const keep = (rel: string, text: string) => { if (keepsSource(allSources, text)) out.sources[rel] = text; };
   const optsFor = auditor.optsFor;
 
   for (const e of found.errors) {
@@ -593,7 +594,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
     await prefetchComposeScripts(groups, texts, p, session);
     for (const { group, config } of groups) {
       const task: ComposeTask = { group, ...(texts ? { texts } : {}) };
-      const done = pool ? pool.run<ComposeOutput>('compose', task) : auditComposeTask(task, auditor, session.settings, p.format);
+      const done = pool ? pool.run<ComposeOutput>('compose', task) : auditComposeTask(task, auditor, session.settings, allSources);
       enqueue(done.then((o) => () => {
         for (const r of o.results) {
           const key = targetKey(r.target);

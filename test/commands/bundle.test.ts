@@ -50,7 +50,7 @@ it('package.json bin points at the built loader, a CommonJS file beside the one-
   assert.match(readFileSync(BUNDLE, 'utf8'), /^#!\/usr\/bin\/env node\n/);
   if (process.platform !== 'win32') assert.equal(statSync(BUNDLE).mode & 0o111, 0o111, 'executable');
   assert.deepEqual(JSON.parse(readFileSync(path.join(path.dirname(BUNDLE), 'package.json'), 'utf8')), { type: 'commonjs' });
-  assert.deepEqual(readdirSync(path.dirname(BUNDLE)).sort(), ['cli.js', 'package.json', 'tightship.cjs']);
+  assert.deepEqual(readdirSync(path.dirname(BUNDLE)).sort(), ['cli.js', 'lint-worker.cjs', 'package.json', 'tightship.cjs']);
   const bytes = readFileSync(path.join(path.dirname(BUNDLE), 'tightship.cjs'));
   assert.equal(bytes.findIndex((b) => b > 0x7f), -1, 'the bundle is ASCII only (V8 keeps it as a one-byte string)');
 });

@@ -125,7 +125,7 @@ describe('the worker pool', () => {
   const setup = (cwd: string): LintWorkerSetup => ({
     args: { flags: new Map(), positional: ['.'] }, env: {}, buildArgs: {},
     sets: { compose: false, run: false, daemon: false, profile: false },
-    settings: { cwd, today: '2026-01-01', auditContext: false, shellcheck: false, inspectImages: false }, format: 'json',
+    settings: { cwd, today: '2026-01-01', auditContext: false, shellcheck: false, inspectImages: false }, allSources: false,
   });
 
   it('answers each task with its own result, whatever worker ran it', async () => {
