@@ -415,7 +415,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
   const contextCache = new Map<string, unknown>();
   const shellcheckCache = new Map<string, unknown>();
-  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache, shellcheck: p.shellcheck, shellcheckCache });
+  const optsFor = (config: ResolvedConfig): AuditOptions => ({ cwd: io.cwd, config, rules, catalogue, today: date, auditContext: p.auditContext, contextCache, shellcheck: p.shellcheck, shellcheckCache, ...(found.parsed ? { parsed: found.parsed } : {}) });
   if (p.shellcheck) await prefetchDockerfileScripts(found.dockerfiles, async (f) => optsFor(await p.loader.forDir(path.dirname(f))));
 
   for (const e of found.errors) {

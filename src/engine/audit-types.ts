@@ -27,6 +27,10 @@ export interface AuditOptions {
   /** One per run (lint): ShellCheck's results for the run's Dockerfiles, checked before the
    *  audits in one process per batch (targets/dockerfile/shellcheck.ts). Opaque. */
   shellcheckCache?: Map<string, unknown>;
+  /** One per run (lint): the Dockerfiles parsed before the audits (the build map's guesses), so
+   *  an audit takes that parse of the same text instead of parsing again
+   *  (targets/dockerfile/parse-memo.ts). Opaque. */
+  parsed?: Map<string, unknown>;
   /** Today's date, YYYY-MM-DD, for expiring ignores. */
   today: string;
 }

@@ -4,7 +4,8 @@
 // Makefiles and shell scripts. A Dockerfile no build names gets a guessed context. Builds that
 // cannot be used (remote contexts, contexts outside the project, files that do not parse)
 // become notes; the rest of the map is kept.
-import { parseDockerfile } from '../dockerfile/parse.js';
+import * as path from 'node:path';
+import { parseOnce, type ParseMemo } from '../dockerfile/parse-memo.js';
 import type { Build, BuildMap, BuildSource, CommandLine, Note, ProjectFile } from './types.js';
 import { imagelessOutput, SOURCE_ORDER } from './types.js';
 import { commandFileKind, expandMake, findCommandLines, hasShellShebang, makeVariables } from './command-lines.js';
@@ -20,6 +21,8 @@ export interface BuildMapOptions {
   config?: { builds: unknown; file: string };
   /** Discovery already done (else it is done here). */
   discovery?: Discovery;
+  /** The run's parse memo: the Dockerfiles parsed for a guess are kept for their audits. */
+  parsed?: ParseMemo;
 }
 
 export interface FullBuildMap extends BuildMap {
@@ -47,7 +50,7 @@ export async function buildMap(root: string, tree: ProjectTree = scanTree(root),
   await fromBake(ctx);
   fromWorkflowActions(ctx);
   fromCommandLines(ctx);
-  guessRest(discovery, ctx);
+  guessRest(discovery, ctx, opts.parsed);
   forget(tree);
   return { ...finish(ctx), discovery };
 }
@@ -577,7 +580,7 @@ function trackCd(c: CommandLine, cds: Map<string, string>): void {
 // ---------------------------------------------------------------------------------------------
 // guesses, ignore files, dedupe
 
-function guessRest(discovery: Discovery, ctx: Ctx): void {
+function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined): void {
   const built = new Set(ctx.builds.map((b) => b.dockerfile));
   for (const df of discovery.dockerfiles) {
     if (built.has(df)) continue;
@@ -585,7 +588,7 @@ function guessRest(discovery: Discovery, ctx: Ctx): void {
     let sources: string[] = [];
     if (text !== null) {
       try {
-        sources = copySourcesOf(parseDockerfile(text, { path: df }));
+        sources = copySourcesOf(parseOnce(parsed, path.join(ctx.tree.root, ...df.split('/')), text, { path: df }));
       } catch {
         sources = [];
       }
