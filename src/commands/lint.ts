@@ -15,6 +15,7 @@ import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
 import { auditDockerfileText, errorResult, prefetchDockerfileScripts, readTextFile, relativePath } from '../targets/dockerfile/audit.js';
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
+import { release as releaseParses } from '../targets/dockerfile/parse-memo.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
 import type { ReportMeta } from '../report/common.js';
@@ -453,6 +454,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO): Promise<Audite
       out.results.push(result);
       out.failOnOf.set(result, config.failOn);
     }
+    releaseParses(found.parsed, file);
   }
   for (const file of found.daemonConfigs) {
     const config = await p.loader.forDir(path.dirname(file));

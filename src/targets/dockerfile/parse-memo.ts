@@ -5,7 +5,8 @@
 // path, the build args and the stage built, used only when the text is the same. A model is the
 // same whatever path it is parsed as, except its `path`: a later ask under another relative path
 // gets a copy with that path. Bounded: once the texts held reach MAX_HELD_CHARS (a model is about
-// 20 times its text), further parses are not kept, so a large batch costs no more memory than that.
+// 20 times its text), further parses are not kept, so a large batch costs no more memory than that;
+// and a file's parses are dropped once its audits are done (`release`).
 import type { DockerfileModel } from './model.js';
 import { parseDockerfile, type ParseOptions } from './parse.js';
 
@@ -24,13 +25,15 @@ interface MemoState {
   chars: number;
   /** The absolute paths worth keeping (the Dockerfiles the run audits); all when absent. */
   wanted?: ReadonlySet<string>;
+  /** The keys held for each file. */
+  keys: Map<string, string[]>;
 }
 const states = new WeakMap<ParseMemo, MemoState>();
 
 /** A memo for one run; `wanted`: the only files whose parses are kept (the run's Dockerfiles). */
 export function newParseMemo(wanted?: Iterable<string>): ParseMemo {
   const memo: ParseMemo = new Map();
-  states.set(memo, { chars: 0, ...(wanted ? { wanted: new Set(wanted) } : {}) });
+  states.set(memo, { chars: 0, keys: new Map(), ...(wanted ? { wanted: new Set(wanted) } : {}) });
   return memo;
 }
 
@@ -55,6 +58,21 @@ export function parseOnce(memo: ParseMemo | undefined, absPath: string, text: st
   if (!hit && (!state.wanted || state.wanted.has(absPath)) && state.chars + text.length <= MAX_HELD_CHARS) {
     state.chars += text.length;
     memo.set(key, { text, model });
+    let keys = state.keys.get(absPath);
+    if (!keys) state.keys.set(absPath, (keys = []));
+    keys.push(key);
   }
   return model;
+}
+
+/** Drops the parses of a file (its audits are done). */
+export function release(memo: ParseMemo | undefined, absPath: string): void {
+  const state = memo ? states.get(memo) : undefined;
+  if (!memo || !state) return;
+  for (const key of state.keys.get(absPath) ?? []) {
+    const e = memo.get(key) as Entry | undefined;
+    if (e) state.chars -= e.text.length;
+    memo.delete(key);
+  }
+  state.keys.delete(absPath);
 }

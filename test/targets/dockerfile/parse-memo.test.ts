@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newParseMemo, parseOnce } from '../../../src/targets/dockerfile/parse-memo.js';
+import { newParseMemo, parseOnce, release } from '../../../src/targets/dockerfile/parse-memo.js';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
 import { parseModel } from '../../../src/targets/dockerfile/target.js';
 import { isLoadError } from '../../../src/engine/target.js';
@@ -56,4 +56,13 @@ test('the load step takes the run\'s parse of the file (relative to the cwd), wi
   const withArgs = parseModel(TEXT, 'app/Dockerfile', { cwd: '/work', config: { ...config, buildArgs: { V: '3' } }, parsed: memo });
   assert.ok(!isLoadError(withArgs));
   assert.notEqual(withArgs.instructions, fromMap.instructions);
+});
+
+test('release drops a file\'s parses: the next ask parses again', () => {
+  const memo = newParseMemo();
+  const first = parseOnce(memo, '/p/Dockerfile', TEXT, { path: 'Dockerfile' });
+  const staged = parseOnce(memo, '/p/Dockerfile', TEXT, { path: 'Dockerfile', target: 'build' });
+  release(memo, '/p/Dockerfile');
+  assert.notEqual(parseOnce(memo, '/p/Dockerfile', TEXT, { path: 'Dockerfile' }), first);
+  assert.notEqual(parseOnce(memo, '/p/Dockerfile', TEXT, { path: 'Dockerfile', target: 'build' }), staged);
 });
