@@ -13,6 +13,7 @@ import type { Discovery as ProjectDiscovery } from '../targets/project/discover.
 import type { ResolvedConfig } from '../engine/config-types.js';
 import { isCommandFile } from '../targets/run/target.js';
 import { dockerfileTarget } from '../targets/dockerfile/target.js';
+import { newParseMemo, parseOnce, type ParseMemo } from '../targets/dockerfile/parse-memo.js';
 import { commandFileKind } from '../targets/project/command-files.js';
 import { daemonTarget } from '../targets/daemon/target.js';
 import { profileTarget } from '../targets/profile/target.js';
@@ -57,6 +58,9 @@ export interface Discovery {
   profiles: string[];
   /** Files that may write container command lines (scripts, Makefiles, CI, package.json, systemd, Markdown). */
   commandFiles: string[];
+  /** The run's parse memo (buildMaps makes it): Dockerfiles the build maps parsed, for their
+   *  audits (AuditOptions.parsed). */
+  parsed?: ParseMemo;
 }
 
 export type ComposeModule = typeof import('../targets/compose/audit.js');
@@ -71,9 +75,14 @@ export async function loadCompose(): Promise<ComposeModule | null> {
 }
 
 /** The root of the project of a file named directly. */
-function rootOfFile(abs: string, cwd: string): string {
+function rootOfFile(abs: string, cwd: string, hasGit?: Map<string, boolean>): string {
   for (let d = path.dirname(abs); ; d = path.dirname(d)) {
-    if (existsSync(path.join(d, '.git'))) return d;
+    let git = hasGit?.get(d);
+    if (git === undefined) {
+      git = existsSync(path.join(d, '.git'));
+      hasGit?.set(d, git);
+    }
+    if (git) return d;
     if (path.dirname(d) === d) break;
   }
   const rel = path.relative(cwd, abs);
@@ -83,6 +92,11 @@ function rootOfFile(abs: string, cwd: string): string {
 function within(root: string, abs: string): boolean {
   const rel = path.relative(root, abs);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** An absolute POSIX path that path.resolve leaves unchanged (no empty, '.' or '..' part, no trailing '/'). */
+function isNormalAbsolute(p: string): boolean {
+  return p === '/' || (p[0] === '/' && !p.endsWith('/') && !p.endsWith('/.') && !p.endsWith('/..') && !p.includes('//') && !p.includes('/./') && !p.includes('/../'));
 }
 
 /** COMPOSE_FILE as `docker compose` reads it: paths relative to the working folder. */
@@ -143,13 +157,32 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
 
   const { templateExtension } = await import('../targets/project/names.js');
   const discoverProject = dirs.length ? (await import('../targets/project/discover.js')).discover : null;
+  const hasGit = new Map<string, boolean>(); // folders asked by rootOfFile: whether .git is in them
+  // the projects by root (normalised absolute POSIX roots), for projectHolding
+  const byRoot = new Map<string, number>();
+  let oddRoots = path.sep !== '/';
   const projectAt = (root: string): Project => {
     let p = d.projects.find((x) => x.root === root);
     if (!p) {
       p = { root, tree: scanTree(root) };
       d.projects.push(p);
+      if (!isNormalAbsolute(root)) oddRoots = true;
+      else if (!byRoot.has(root)) byRoot.set(root, d.projects.length - 1);
     }
     return p;
+  };
+  /** The first project made whose root holds `abs` (as `within` says): looked up by the path's
+   *  folders instead of asking every project (a run naming a thousand files makes hundreds). */
+  const projectHolding = (abs: string): Project | undefined => {
+    if (oddRoots || !isNormalAbsolute(abs)) return d.projects.find((p) => within(p.root, abs));
+    let best = -1;
+    for (let dir = abs; ; dir = path.posix.dirname(dir)) {
+      const i = byRoot.get(dir);
+      // a first part named '..x' is not within, as path.relative words it
+      if (i !== undefined && (best < 0 || i < best) && (dir === abs || !abs.startsWith('..', dir === '/' ? 1 : dir.length + 1))) best = i;
+      if (dir === '/') break;
+    }
+    return best < 0 ? undefined : d.projects[best];
   };
   const fromComposeVar = composeFileVar(env, cwd).filter((f) => existsSync(f));
   const taken = new Set<string>(fromComposeVar);
@@ -213,7 +246,7 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
     if (path.basename(f) === 'daemon.json' || (/\.json$/i.test(f) && daemonTarget.detect(f))) { d.daemonConfigs.push(f); continue; }
     if (/\.json$/i.test(f) && profileTarget.detect(f)) { d.profiles.push(f); continue; }
     if (!dockerfileTarget.detect(path.basename(f)) && isNamedCommandFile(f)) { d.commandFiles.push(f); continue; }
-    const project = d.projects.find((p) => within(p.root, f)) ?? projectAt(rootOfFile(f, cwd));
+    const project = projectHolding(f) ?? projectAt(rootOfFile(f, cwd, hasGit));
     const ext = templateExtension(path.basename(f));
     if (ext) {
       d.skipped.push({ path: f, reason: `a ${ext} template, not a Dockerfile: it is rendered before it is built` });
@@ -240,7 +273,7 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   for (const [key, files] of groups) {
     // a directory search may have grouped these files already: the files named win
     d.composeGroups = d.composeGroups.filter((g) => !g.some((x) => files.includes(x)));
-    const project = d.projects.find((p) => within(p.root, files[0])) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0], cwd));
+    const project = projectHolding(files[0]!) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0]!, cwd, hasGit));
     files.forEach((f) => d.projectOf.set(f, project));
     d.composeGroups.push(files);
   }
@@ -272,9 +305,18 @@ export function discoverStdin(abs: string, kind: 'dockerfile' | 'compose', named
 /** Reads how each project builds its images (before any audit), with the `builds:` of the
  *  config that applies at its root. Only the projects a Dockerfile is audited in need one. */
 export async function buildMaps(found: Discovery, configFor: (dir: string) => Promise<ResolvedConfig>): Promise<void> {
-  const needed = new Set([...found.dockerfiles].map((f) => found.projectOf.get(f)).filter((p): p is Project => p !== undefined));
+  const dockerfilesOf = new Map<Project, string[]>();
+  for (const f of found.dockerfiles) {
+    const p = found.projectOf.get(f);
+    if (!p) continue;
+    const list = dockerfilesOf.get(p);
+    if (list) list.push(f);
+    else dockerfilesOf.set(p, [f]);
+  }
+  const parsed = (found.parsed ??= newParseMemo(found.dockerfiles));
   for (const project of found.projects) {
-    if (!needed.has(project)) continue;
+    const dockerfiles = dockerfilesOf.get(project);
+    if (!dockerfiles) continue;
     const config = await configFor(project.root);
     const opts: Parameters<typeof import('../targets/project/build-map.js').buildMap>[2] = {};
     if (project.discovery) opts.discovery = project.discovery;
@@ -282,9 +324,10 @@ export async function buildMaps(found: Discovery, configFor: (dir: string) => Pr
       opts.config = { builds: config.builds, file: path.relative(project.root, config.source).split(path.sep).join('/') };
     }
     if (!project.discovery && !mayDescribeBuilds(project.tree) && !opts.config) {
-      project.map = await guessOnly(project, found);
+      project.map = await guessOnly(project, dockerfiles, parsed);
       continue;
     }
+    opts.parsed = parsed;
     const { buildMap } = await import('../targets/project/build-map.js');
     project.map = await buildMap(project.root, project.tree, opts);
   }
@@ -300,17 +343,15 @@ function mayDescribeBuilds(tree: ProjectTree): boolean {
 
 /** A project with nothing that describes a build (a folder holding a Dockerfile): each named
  *  Dockerfile gets the guessed context, without loading the map's readers (YAML, HCL). */
-async function guessOnly(project: Project, found: Discovery): Promise<BuildMap> {
+async function guessOnly(project: Project, dockerfiles: readonly string[], parsed: ParseMemo): Promise<BuildMap> {
   const { guessContext, copySourcesOf } = await import('../targets/project/guess.js');
-  const { parseDockerfile } = await import('../targets/dockerfile/parse.js');
   const builds: BuildMap['builds'] = [];
-  for (const f of found.dockerfiles) {
-    if (found.projectOf.get(f) !== project) continue;
+  for (const f of dockerfiles) {
     const rel = path.relative(project.root, f).split(path.sep).join('/');
     const text = project.tree.read(rel, 2 * 1024 * 1024);
     let sources: string[] = [];
     try {
-      if (text !== null) sources = copySourcesOf(parseDockerfile(text, { path: rel }));
+      if (text !== null) sources = copySourcesOf(parseOnce(parsed, f, text, { path: rel }));
     } catch { /* an unparseable file copies nothing we can see */ }
     const g = guessContext({ dockerfile: rel, copySources: sources }, project.tree);
     builds.push({ dockerfile: rel, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: rel, line: 1, reason: g.reason });

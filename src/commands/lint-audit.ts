@@ -4,6 +4,7 @@
 // builds, ShellCheck's facts) or is rebuilt from the run's options (the config loader, the
 // rules), so the same task gives the same results in any thread.
 import { createHash } from 'node:crypto';
+import type { ParseMemo } from '../targets/dockerfile/parse-memo.js';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { IO } from '../io.js';
@@ -119,16 +120,22 @@ export interface Auditor {
   optsFor(config: ResolvedConfig): AuditOptions;
 }
 
-export function makeAuditor(settings: RunSettings, loader: ConfigLoader, rules: readonly Rule[]): Auditor {
+function withParsed(opts: AuditOptions, parsed: ParseMemo | undefined): AuditOptions {
+  return parsed ? { ...opts, parsed } : opts;
+}
+
+/** `parsed`: the run's parse memo once the build maps have made it (this thread only: a worker's
+ *  audits parse for themselves). */
+export function makeAuditor(settings: RunSettings, loader: ConfigLoader, rules: readonly Rule[], parsed: () => ParseMemo | undefined = () => undefined): Auditor {
   const catalogue: CatalogueEntry[] = [...rules, ...tightshipRules];
   const contextCache = new Map<string, unknown>();
   const shellcheckCache = new DigestKeyedCache();
   return {
     rules, catalogue, loader, shellcheckCache,
-    optsFor: (config) => ({
+    optsFor: (config) => withParsed({
       cwd: settings.cwd, config, rules, catalogue, today: settings.today, auditContext: settings.auditContext,
       contextCache, shellcheck: settings.shellcheck, shellcheckCache, inspectImages: settings.inspectImages,
-    }),
+    }, parsed()),
   };
 }
 

@@ -13,6 +13,7 @@ import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
 import { auditDockerfileText, errorResult, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
+import { release as releaseParses } from '../targets/dockerfile/parse-memo.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadFormatter } from '../report/load.js';
 import type { ReportMeta } from '../report/common.js';
@@ -427,7 +428,7 @@ async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: I
   };
   const rules = await lintRules(sets);
   const settings: RunSettings = { cwd: io.cwd, today: today(), auditContext: p.auditContext, shellcheck: p.shellcheck, inspectImages: p.inspectImages };
-  const auditor = makeAuditor(settings, p.loader, rules);
+  const auditor = makeAuditor(settings, p.loader, rules, () => found.parsed);
   const tasks = found.dockerfiles.length + found.composeGroups.length;
   const { jobs, explicit } = p.jobs;
   const parallel = jobs > 1 && !p.fix && !p.fixDryRun && !p.stdin && tasks >= (explicit ? 2 : PARALLEL_FROM);
@@ -546,6 +547,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
     };
     const results = pool ? pool.run<TargetResult[]>('dockerfile', task) : auditDockerfileTask(task, auditor);
     enqueue(results.then((rs) => () => {
+      releaseParses(found.parsed, file);
       keep(rel, text);
       for (const result of rs) {
         out.results.push(result);

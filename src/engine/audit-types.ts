@@ -30,6 +30,10 @@ export interface AuditOptions {
   /** lint --inspect-images: the load step reads the base images of a Dockerfile (their created
    *  time and size, and their repository's other tags) from the local engine. Off by default. */
   inspectImages?: boolean;
+  /** One per run (lint): the Dockerfiles parsed before the audits (the build map's guesses), so
+   *  an audit takes that parse of the same text instead of parsing again
+   *  (targets/dockerfile/parse-memo.ts). Opaque. */
+  parsed?: Map<string, unknown>;
   /** Today's date, YYYY-MM-DD, for expiring ignores. */
   today: string;
 }

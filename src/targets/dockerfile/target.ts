@@ -7,6 +7,7 @@ import type { CommentSource, LoadError, LoadOptions, Target } from '../../engine
 import type { ScopeResolver } from '../../engine/suppressions.js';
 import type { DockerfileModel } from './model.js';
 import { parseDockerfile } from './parse.js';
+import { parseOnce, type ParseMemo } from './parse-memo.js';
 
 declare module '../../engine/types.js' {
   interface TargetModels {
@@ -53,11 +54,14 @@ export function parseErrorFindings(model: DockerfileModel): Finding[] {
 }
 
 /** Parses Dockerfile text as the file at `rel`; a parser crash becomes a load error. `build`:
- *  the stage built (the final stage follows it) and the build's own args (the config's win). */
-export function parseModel(text: string, rel: string, options: LoadOptions, build?: { target?: string; args?: Record<string, string> }): DockerfileModel | LoadError {
+ *  the stage built (the final stage follows it) and the build's own args (the config's win).
+ *  With the run's parse memo (options.parsed), a parse made earlier in the run (the build map's)
+ *  of the same text, args and stage is taken instead of parsing again. */
+export function parseModel(text: string, rel: string, options: LoadOptions & { parsed?: ParseMemo }, build?: { target?: string; args?: Record<string, string> }): DockerfileModel | LoadError {
   try {
     const buildArgs = build?.args ? { ...build.args, ...options.config.buildArgs } : options.config.buildArgs;
-    return parseDockerfile(text, { path: rel, buildArgs, ...(build?.target !== undefined ? { target: build.target } : {}) });
+    const opts = { path: rel, buildArgs, ...(build?.target !== undefined ? { target: build.target } : {}) };
+    return options.parsed ? parseOnce(options.parsed, path.resolve(options.cwd, rel), text, opts) : parseDockerfile(text, opts);
   } catch (err) {
     return { loadError: `internal error while parsing: ${(err as Error)?.message ?? String(err)}` };
   }

@@ -4,8 +4,8 @@
 // Makefiles and shell scripts. A Dockerfile no build names gets a guessed context. Builds that
 // cannot be used (remote contexts, contexts outside the project, files that do not parse)
 // become notes; the rest of the map is kept.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { parseDockerfile } from '../dockerfile/parse.js';
+import * as path from 'node:path';
+import { parseOnce, type ParseMemo } from '../dockerfile/parse-memo.js';
 import type { Build, BuildMap, BuildSource, CommandLine, Note, ProjectFile } from './types.js';
 import { imagelessOutput, SOURCE_ORDER } from './types.js';
 import { commandFileKind, expandMake, findCommandLines, hasShellShebang, makeVariables } from './command-lines.js';
@@ -14,12 +14,15 @@ import { BAKE_FILE_NAMES, readBake } from './bake.js';
 import { discover, type Discovery } from './discover.js';
 import { copySourcesOf, guessContext } from './guess.js';
 import { dirOf, joinRel, scanTree, type ProjectTree } from './tree.js';
+import { forget, keyValue, readTreeYaml, type ReadYaml, type RNode, type RPair } from './yaml.js';
 
 export interface BuildMapOptions {
   /** The parsed `builds:` value of the project's .tightship.yaml, and that file's path (relative to the root). */
   config?: { builds: unknown; file: string };
   /** Discovery already done (else it is done here). */
   discovery?: Discovery;
+  /** The run's parse memo: the Dockerfiles parsed for a guess are kept for their audits. */
+  parsed?: ParseMemo;
 }
 
 export interface FullBuildMap extends BuildMap {
@@ -47,7 +50,8 @@ export async function buildMap(root: string, tree: ProjectTree = scanTree(root),
   await fromBake(ctx);
   fromWorkflowActions(ctx);
   fromCommandLines(ctx);
-  guessRest(discovery, ctx);
+  guessRest(discovery, ctx, opts.parsed);
+  forget(tree);
   return { ...finish(ctx), discovery };
 }
 
@@ -170,50 +174,73 @@ interface ComposeBuildDraft {
   image?: string;
 }
 
-/** A key of a mapping, looking through `<<` merge keys (compose files share settings with
- *  `x-defaults: &d` and `<<: *d`); aliases were put in place by readYaml. */
-function yamlGet(node: unknown, key: string, depth = 0): Node | undefined {
+/** A parsed YAML file and the node looked at: lookups see through aliases (the node an alias
+ *  names) and `<<` merge keys (compose files share settings with `x-defaults: &d` and `<<: *d`). */
+type Y = ReadYaml;
+type Node = RNode;
+
+function deref(y: Y, n: Node | null | undefined): Node | undefined {
+  if (n === null || n === undefined) return undefined;
+  return n.k === 3 ? (y.aliases.get(n) ?? n) : n;
+}
+
+function isMap(n: Node | undefined): n is Extract<Node, { k: 1 }> {
+  return n?.k === 1;
+}
+
+function isSeq(n: Node | undefined): n is Extract<Node, { k: 2 }> {
+  return n?.k === 2;
+}
+
+function isScalar(n: Node | undefined): n is Extract<Node, { k: 0 }> {
+  return n?.k === 0;
+}
+
+/** A key of a mapping, looking through `<<` merge keys. */
+function yamlGet(y: Y, node: Node | undefined, key: string, depth = 0): Node | undefined {
   if (!isMap(node) || depth > 10) return undefined;
-  for (const p of node.items) if (isScalar(p.key) && p.key.value === key) return (p.value ?? undefined) as Node | undefined;
-  for (const p of node.items) {
-    if (!isScalar(p.key) || p.key.value !== '<<') continue;
-    for (const src of isSeq(p.value) ? p.value.items : [p.value]) {
-      const hit = yamlGet(src, key, depth + 1);
+  for (const p of node.pairs) if (pairKey(y, p) === key) return deref(y, p.value);
+  for (const p of node.pairs) {
+    if (pairKey(y, p) !== '<<') continue;
+    const v = deref(y, p.value);
+    for (const src of isSeq(v) ? v.items : [v]) {
+      const hit = yamlGet(y, deref(y, src), key, depth + 1);
       if (hit !== undefined) return hit;
     }
   }
   return undefined;
 }
 
-/** Replaces each alias by the node it names (a shared reference), so lookups see through them. */
-function inlineAliases(doc: Document): void {
-  let budget = 10_000;
-  visit(doc, {
-    Alias(_key, node) {
-      if (--budget < 0) return visit.BREAK;
-      const target = node.resolve(doc);
-      return target && !isAlias(target) ? (target as Node) : undefined;
-    },
-  });
+/** The value of a scalar key (a key that is an alias: of the scalar it names). */
+function pairKey(y: Y, p: RPair): unknown {
+  if (p.key?.k === 3) {
+    const k = deref(y, p.key);
+    return isScalar(k) ? k.value : undefined;
+  }
+  return keyValue(p);
 }
 
-function yamlStr(node: unknown): string | undefined {
-  return isScalar(node) && node.value !== null && typeof node.value !== 'object' ? String(node.value) : undefined;
+function yamlStr(node: Node | undefined): string | undefined {
+  return isScalar(node) ? valueStr(node.value) : undefined;
+}
+
+function valueStr(v: unknown): string | undefined {
+  return v !== null && typeof v !== 'object' && typeof v !== 'symbol' ? String(v) : undefined;
 }
 
 /** A list of KEY=VALUE or a mapping → a record (compose `args`, `additional_contexts`). */
-function listOrMap(node: unknown): Record<string, string> {
+function listOrMap(y: Y, node: Node | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (isMap(node)) {
-    for (const p of node.items) {
-      const k = yamlStr(p.key);
+    for (const p of node.pairs) {
+      const k = valueStr(pairKey(y, p));
       if (k === undefined) continue;
-      const v = yamlStr(p.value);
+      const v = yamlStr(deref(y, p.value));
       out[k] = v ?? `\${${k}}`;
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
-      const s = yamlStr(item);
+      const s = yamlStr(deref(y, item));
       if (s === undefined) continue;
       const eq = s.indexOf('=');
       if (eq < 0) out[s] = `\${${s}}`;
@@ -235,25 +262,21 @@ function composeDefaults(s: string, env: Record<string, string>): string {
   });
 }
 
-function readYaml(ctx: Ctx, file: string): { root: Node; lc: LineCounter } | null {
-  const text = ctx.tree.read(file, 16 * MAX_TEXT);
-  if (text === null) {
+function readYaml(ctx: Ctx, file: string): { root: Node; y: Y } | null {
+  const y = readTreeYaml(ctx.tree, file, 16 * MAX_TEXT);
+  if (y === null) {
     note(ctx, file, 1, 'cannot be read: its builds are left out');
     return null;
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, strict: false });
-  if (doc.errors.length) {
-    const pos = lc.linePos(doc.errors[0]!.pos[0]);
-    note(ctx, file, pos.line, `does not parse as YAML (${doc.errors[0]!.message.split('\n')[0]}): its builds are left out`);
+  if (y.root === undefined) {
+    note(ctx, file, y.error?.line ?? 1, `does not parse as YAML (${y.error?.message ?? 'error'}): its builds are left out`);
     return null;
   }
-  inlineAliases(doc);
-  return doc.contents ? { root: doc.contents as Node, lc } : null;
+  return y.root ? { root: y.root, y } : null;
 }
 
-function lineOfNode(node: Node | undefined, lc: LineCounter): number {
-  return node?.range ? lc.linePos(node.range[0]).line : 1;
+function lineOfNode(node: Node | undefined, y: Y): number {
+  return node ? y.lineOf(node.start) : 1;
 }
 
 function fromCompose(group: string[], ctx: Ctx): void {
@@ -265,35 +288,36 @@ function fromCompose(group: string[], ctx: Ctx): void {
     if (m) env[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
   }
   const services = new Map<string, ComposeBuildDraft>();
-  const serviceNodes = new Map<string, { file: string; node: Node; lc: LineCounter }>();
+  const serviceNodes = new Map<string, { file: string; node: Node | undefined; y: Y }>();
   for (const file of group) {
     const y = readYaml(ctx, file);
     if (!y) continue;
-    const svcs = yamlGet(y.root, 'services');
+    const svcs = yamlGet(y.y, y.root, 'services');
     if (!isMap(svcs)) continue;
-    for (const p of svcs.items) {
-      const name = yamlStr(p.key);
+    for (const p of svcs.pairs) {
+      const name = valueStr(pairKey(y.y, p));
       if (name === undefined) continue;
-      serviceNodes.set(name, { file, node: p.value as Node, lc: y.lc });
-      const build = yamlGet(p.value, 'build');
-      const image = yamlStr(yamlGet(p.value, 'image'));
+      const node = deref(y.y, p.value);
+      serviceNodes.set(name, { file, node, y: y.y });
+      const build = yamlGet(y.y, node, 'build');
+      const image = yamlStr(yamlGet(y.y, node, 'image'));
       if (!build) {
         if (image && services.has(name)) services.get(name)!.image = image;
         continue;
       }
       const prev = services.get(name);
-      const d: ComposeBuildDraft = prev ?? { args: {}, contexts: {}, file, line: lineOfNode(build, y.lc) };
+      const d: ComposeBuildDraft = prev ?? { args: {}, contexts: {}, file, line: lineOfNode(build, y.y) };
       if (image) d.image = image;
       if (isScalar(build)) d.context = yamlStr(build);
       else if (isMap(build)) {
-        const set = (k: string): string | undefined => yamlStr(yamlGet(build, k));
+        const set = (k: string): string | undefined => yamlStr(yamlGet(y.y, build, k));
         d.context = set('context') ?? d.context;
         d.dockerfile = set('dockerfile') ?? d.dockerfile;
         const inline = set('dockerfile_inline');
         if (inline !== undefined) d.inline = inline;
         d.target = set('target') ?? d.target;
-        Object.assign(d.args, listOrMap(yamlGet(build, 'args')));
-        Object.assign(d.contexts, listOrMap(yamlGet(build, 'additional_contexts')));
+        Object.assign(d.args, listOrMap(y.y, yamlGet(y.y, build, 'args')));
+        Object.assign(d.contexts, listOrMap(y.y, yamlGet(y.y, build, 'additional_contexts')));
       }
       services.set(name, d);
     }
@@ -301,34 +325,34 @@ function fromCompose(group: string[], ctx: Ctx): void {
   // extends: a service without a build of its own takes the build of the one it extends
   for (const [name, s] of serviceNodes) {
     if (services.has(name)) continue;
-    const ext = yamlGet(s.node, 'extends');
-    const parent = yamlStr(ext) ?? yamlStr(yamlGet(ext, 'service'));
-    const extFile = yamlStr(yamlGet(ext, 'file'));
+    const ext = yamlGet(s.y, s.node, 'extends');
+    const parent = yamlStr(ext) ?? yamlStr(yamlGet(s.y, ext, 'service'));
+    const extFile = yamlStr(yamlGet(s.y, ext, 'file'));
     if (!parent) continue;
     if (!extFile) {
       const pb = services.get(parent);
-      if (pb) services.set(name, { ...pb, args: { ...pb.args }, contexts: { ...pb.contexts }, file: s.file, line: lineOfNode(s.node, s.lc) });
+      if (pb) services.set(name, { ...pb, args: { ...pb.args }, contexts: { ...pb.contexts }, file: s.file, line: lineOfNode(s.node, s.y) });
       continue;
     }
     const other = joinRel(dirOf(s.file), extFile);
     if (!other || !ctx.files.has(other)) {
-      note(ctx, s.file, lineOfNode(ext, s.lc), `service ${name} extends ${extFile}, which is not in the project`);
+      note(ctx, s.file, lineOfNode(ext, s.y), `service ${name} extends ${extFile}, which is not in the project`);
       continue;
     }
     const y = readYaml(ctx, other);
-    const build = y ? yamlGet(yamlGet(yamlGet(y.root, 'services'), parent), 'build') : undefined;
+    const build = y ? yamlGet(y.y, yamlGet(y.y, yamlGet(y.y, y.root, 'services'), parent), 'build') : undefined;
     if (!y || !build) continue;
     // paths in the extended file are relative to that file's folder
     const otherDir = dirOf(other);
     const rebase = (p: string | undefined) => (p === undefined ? undefined : joinRel(otherDir, p) ?? p);
-    const d: ComposeBuildDraft = { args: {}, contexts: {}, file: other, line: lineOfNode(build, y.lc) };
+    const d: ComposeBuildDraft = { args: {}, contexts: {}, file: other, line: lineOfNode(build, y.y) };
     if (isScalar(build)) d.context = rebase(yamlStr(build));
     else {
-      d.context = rebase(yamlStr(yamlGet(build, 'context')) ?? '.');
-      d.dockerfile = yamlStr(yamlGet(build, 'dockerfile'));
-      d.target = yamlStr(yamlGet(build, 'target'));
-      Object.assign(d.args, listOrMap(yamlGet(build, 'args')));
-      Object.assign(d.contexts, listOrMap(yamlGet(build, 'additional_contexts')));
+      d.context = rebase(yamlStr(yamlGet(y.y, build, 'context')) ?? '.');
+      d.dockerfile = yamlStr(yamlGet(y.y, build, 'dockerfile'));
+      d.target = yamlStr(yamlGet(y.y, build, 'target'));
+      Object.assign(d.args, listOrMap(y.y, yamlGet(y.y, build, 'args')));
+      Object.assign(d.contexts, listOrMap(y.y, yamlGet(y.y, build, 'additional_contexts')));
     }
     services.set(name, { ...d, context: d.context && !isRemote(d.context) ? relFromBase(baseDir, d.context) : d.context });
   }
@@ -411,18 +435,19 @@ function fromWorkflowActions(ctx: Ctx): void {
     if (!/^\.github\/workflows\/[^/]+\.ya?ml$/i.test(f)) continue;
     const y = readYaml(ctx, f);
     if (!y) continue;
-    const jobs = yamlGet(y.root, 'jobs');
+    const jobs = yamlGet(y.y, y.root, 'jobs');
     if (!isMap(jobs)) continue;
-    for (const j of jobs.items) {
-      const steps = yamlGet(j.value, 'steps');
+    for (const j of jobs.pairs) {
+      const steps = yamlGet(y.y, deref(y.y, j.value), 'steps');
       if (!isSeq(steps)) continue;
-      for (const step of steps.items) {
-        const uses = yamlStr(yamlGet(step, 'uses'));
+      for (const item of steps.items) {
+        const step = deref(y.y, item);
+        const uses = yamlStr(yamlGet(y.y, step, 'uses'));
         if (!uses || !/^docker\/build-push-action@/.test(uses)) continue;
-        const w = yamlGet(step, 'with');
-        const get = (k: string) => yamlStr(yamlGet(w, k));
-        const line = lineOfNode(step as Node, y.lc);
-        const what = `build-push-action in job ${yamlStr(j.key)}`;
+        const w = yamlGet(y.y, step, 'with');
+        const get = (k: string) => yamlStr(yamlGet(y.y, w, k));
+        const line = lineOfNode(step, y.y);
+        const what = `build-push-action in job ${valueStr(pairKey(y.y, j))}`;
         const rawCtx = get('context') ?? '.';
         if (/\$\{\{/.test(rawCtx) || /\$\{\{/.test(get('file') ?? '')) {
           note(ctx, f, line, `${what}: context or file is a workflow expression (${/\$\{\{[^}]*\}\}/.exec(rawCtx + (get('file') ?? ''))?.[0]}): not resolved`);
@@ -555,7 +580,7 @@ function trackCd(c: CommandLine, cds: Map<string, string>): void {
 // ---------------------------------------------------------------------------------------------
 // guesses, ignore files, dedupe
 
-function guessRest(discovery: Discovery, ctx: Ctx): void {
+function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined): void {
   const built = new Set(ctx.builds.map((b) => b.dockerfile));
   for (const df of discovery.dockerfiles) {
     if (built.has(df)) continue;
@@ -563,7 +588,7 @@ function guessRest(discovery: Discovery, ctx: Ctx): void {
     let sources: string[] = [];
     if (text !== null) {
       try {
-        sources = copySourcesOf(parseDockerfile(text, { path: df }));
+        sources = copySourcesOf(parseOnce(parsed, path.join(ctx.tree.root, ...df.split('/')), text, { path: df }));
       } catch {
         sources = [];
       }

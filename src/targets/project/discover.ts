@@ -2,8 +2,8 @@
 // templates of them set aside (with the reason), compose files by name and by content anywhere
 // in the tree, grouped as `docker compose` would merge them (base + override, COMPOSE_FILE in the
 // project's .env), and a line for every file considered and not audited.
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { dirOf, joinRel, type ProjectTree } from './tree.js';
+import { forget, keyValue, pairOf, readYamlText, remember, type ReadYaml, type RNode } from './yaml.js';
 
 export { TEMPLATE_EXTENSIONS, isDockerfileName, templateExtension } from './names.js';
 import { isDockerfileName, templateExtension } from './names.js';
@@ -45,38 +45,43 @@ interface ComposeFacts {
 
 /** A top-level `services:` map: its entries, and the files `include:` and `extends:` name. */
 export function composeFacts(text: string): ComposeFacts | null {
-  let doc;
-  try {
-    doc = parseDocument(text, { uniqueKeys: false, strict: false });
-  } catch {
-    return null;
-  }
-  if (doc.errors.length || !isMap(doc.contents)) return null;
-  const root = doc.contents;
-  const services = root.get('services', true);
-  if (!isMap(services)) return null;
+  return factsOf(readYamlText(text));
+}
+
+const isMapNode = (n: RNode | null | undefined): n is Extract<RNode, { k: 1 }> => n?.k === 1;
+const stringOf = (n: RNode | null | undefined): string | undefined => (n?.k === 0 && typeof n.value === 'string' ? n.value : undefined);
+
+/** The facts of a parsed file: its nodes as written (aliases and merge keys are not followed). */
+function factsOf(read: ReadYaml): ComposeFacts | null {
+  const root = read.root;
+  if (!isMapNode(root)) return null;
+  const services = pairOf(root, 'services')?.value;
+  if (!isMapNode(services)) return null;
   const facts: ComposeFacts = { services: new Map(), includes: [], extendsFiles: [] };
-  for (const p of services.items) {
-    if (!isScalar(p.key)) continue;
+  for (const p of services.pairs) {
+    const name = keyValue(p);
+    if (name === undefined) continue;
     const v = p.value;
-    const has = (k: string) => isMap(v) && v.has(k);
-    facts.services.set(String(p.key.value), { image: has('image'), build: has('build') });
-    if (isMap(v)) {
-      const ext = v.get('extends', true);
-      if (isMap(ext)) {
-        const file = ext.get('file');
-        if (typeof file === 'string') facts.extendsFiles.push(file);
+    const has = (k: string) => isMapNode(v) && pairOf(v, k) !== undefined;
+    facts.services.set(String(name), { image: has('image'), build: has('build') });
+    if (isMapNode(v)) {
+      const ext = pairOf(v, 'extends')?.value;
+      if (isMapNode(ext)) {
+        const file = stringOf(pairOf(ext, 'file')?.value);
+        if (file !== undefined) facts.extendsFiles.push(file);
       }
     }
   }
-  const inc = root.get('include', true);
-  if (isSeq(inc)) {
+  const inc = pairOf(root, 'include')?.value;
+  if (inc?.k === 2) {
     for (const item of inc.items) {
-      if (isScalar(item) && typeof item.value === 'string') facts.includes.push(item.value);
-      else if (isMap(item)) {
-        const p = item.get('path', true);
-        if (isScalar(p) && typeof p.value === 'string') facts.includes.push(p.value);
-        else if (isSeq(p)) for (const x of p.items) if (isScalar(x) && typeof x.value === 'string') facts.includes.push(x.value);
+      const s = stringOf(item);
+      if (s !== undefined) facts.includes.push(s);
+      else if (isMapNode(item)) {
+        const p = pairOf(item, 'path')?.value;
+        const one = stringOf(p);
+        if (one !== undefined) facts.includes.push(one);
+        else if (p?.k === 2) for (const x of p.items) { const xs = stringOf(x); if (xs !== undefined) facts.includes.push(xs); }
       }
     }
   }
@@ -118,9 +123,13 @@ export function discover(tree: ProjectTree): Discovery {
       continue;
     }
     if (!byName && !/^services\s*:/m.test(text)) continue;
-    const facts = composeFacts(text);
+    const read = readYamlText(text);
+    const facts = factsOf(read);
     const looksCompose = facts !== null && [...facts.services.values()].some((s) => s.image || s.build);
-    if (facts && (looksCompose || (byName && facts.services.size > 0))) composeFiles.set(rel, facts);
+    if (facts && (looksCompose || (byName && facts.services.size > 0))) {
+      composeFiles.set(rel, facts);
+      remember(tree, rel, MAX_YAML, read); // the build map reads the compose files again
+    }
     else if (byName) d.notAudited.push({ path: rel, reason: facts === null ? 'named like a compose file but has no top-level services: map (or does not parse)' : 'named like a compose file but no service has image: or build:' });
   }
 
@@ -203,6 +212,7 @@ export function discover(tree: ProjectTree): Discovery {
   }
   d.composeGroups = d.composeGroups.filter((g) => !(g.length === 1 && d.notAudited.some((n) => n.path === g[0])));
   d.composeLinks.sort((a, b) => (a.from + a.to < b.from + b.to ? -1 : 1));
+  if (d.dockerfiles.length === 0) forget(tree); // no build map of this tree will read them
   return d;
 }
 

@@ -5,6 +5,7 @@
 import type { DockerfileModel } from '../dockerfile/model.js';
 import { splitWords, unquote } from '../dockerfile/parse.js';
 import { goMatch } from '../context/build.js';
+import type { Glob } from '../../engine/glob.js';
 import { dirOf } from './tree.js';
 
 export interface GuessInput {
@@ -54,16 +55,73 @@ function within(dir: string, rel: string): string {
   return dir === '.' ? rel : rel === '' ? dir : `${dir}/${rel}`;
 }
 
-/** Does `src` (context-relative) name something under folder `dir` of the tree? */
-function resolvesUnder(dir: string, src: string, tree: GuessTree, files: ReadonlySet<string>): boolean {
+/** What the guesses ask of a tree, built once per tree: its files, and the names under each
+ *  folder that holds files (the files in it and its sub-folders that hold files). */
+interface TreeIndex {
+  files: ReadonlySet<string>;
+  children: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<GuessTree, TreeIndex>();
+
+function indexOf(tree: GuessTree): TreeIndex {
+  let index = indexes.get(tree);
+  if (!index) {
+    const children = new Map<string, Set<string>>();
+    for (const f of tree.files) {
+      let child = f;
+      for (let dir = dirOf(f); ; dir = dirOf(dir)) {
+        let names = children.get(dir);
+        const known = names !== undefined;
+        if (!names) children.set(dir, (names = new Set()));
+        const before = names.size;
+        names.add(child.slice(child.lastIndexOf('/') + 1));
+        // a folder already listed with this entry has its ancestors listed too
+        if ((known && names.size === before) || dir === '.') break;
+        child = dir;
+      }
+    }
+    index = { files: new Set(tree.files), children: new Map([...children].map(([d, n]) => [d, [...n]])) };
+    indexes.set(tree, index);
+  }
+  return index;
+}
+
+const segmentGlobs = new Map<string, Glob>();
+
+/** Does `src` (context-relative) name something under folder `dir` of the tree? A wildcard
+ *  matches the paths of files and of folders that hold files, one part at a time, from the
+ *  listing of each folder it reaches. */
+function resolvesUnder(dir: string, src: string, tree: GuessTree, index: TreeIndex): boolean {
   const c = clean(src);
   if (c === '') return true; // `COPY . .` works from any folder
-  if (!/[*?[]/.test(c)) {
-    const p = within(dir, c);
-    return files.has(p) || tree.dirs.has(p);
+  const full = within(dir, c);
+  if (!/[*?[]/.test(c)) return index.files.has(full) || tree.dirs.has(full);
+  // a class could hold a '/': such a pattern is matched against every file's leading parts
+  if (full.includes('[')) return resolvesByFiles(full, index.files);
+  let at = ['.'];
+  for (const part of full.split('/')) {
+    const next: string[] = [];
+    const wild = /[*?]/.test(part);
+    let glob: Glob | undefined;
+    if (wild) {
+      glob = segmentGlobs.get(part);
+      if (!glob) segmentGlobs.set(part, (glob = goMatch(part)));
+    }
+    for (const d of at) {
+      const names = index.children.get(d);
+      if (!names) continue;
+      for (const n of names) if (glob ? glob.test(n) : n === part) next.push(d === '.' ? n : `${d}/${n}`);
+    }
+    if (next.length === 0) return false;
+    at = next;
   }
-  const re = goMatch(within(dir, c));
-  const depth = within(dir, c).split('/').length;
+  return true;
+}
+
+function resolvesByFiles(pattern: string, files: ReadonlySet<string>): boolean {
+  const re = goMatch(pattern);
+  const depth = pattern.split('/').length;
   for (const f of files) {
     const parts = f.split('/');
     if (parts.length < depth) continue;
@@ -89,7 +147,7 @@ function show(dir: string): string {
 /** The context to assume for a Dockerfile no build names, and why. */
 export function guessContext(input: GuessInput, tree: GuessTree): Guess {
   const own = dirOf(input.dockerfile);
-  const files = new Set(tree.files);
+  const index = indexOf(tree);
   // a symlink that makes this the Dockerfile of another folder (Dockerfile -> docker/Dockerfile)
   for (const [link, to] of tree.links ?? []) {
     if (to === input.dockerfile && /(?:^|\/)(?:Dockerfile|Containerfile)$/.test(link) && dirOf(link) !== own) {
@@ -98,11 +156,11 @@ export function guessContext(input: GuessInput, tree: GuessTree): Guess {
   }
   const sources = [...new Set(input.copySources.map(clean))].filter((s) => s !== '');
   if (sources.length === 0) return { context: own, reason: `its own folder: it copies nothing from a context` };
-  const ownHits = sources.filter((s) => resolvesUnder(own, s, tree, files));
+  const ownHits = sources.filter((s) => resolvesUnder(own, s, tree, index));
   const ownName = own.slice(own.lastIndexOf('/') + 1);
   let best: { dir: string; hits: string[] } | null = null;
   for (const a of ancestors(own)) {
-    const hits = sources.filter((s) => resolvesUnder(a, s, tree, files) || (a === dirOf(own) && own !== '.' && s.split('/')[0] === ownName));
+    const hits = sources.filter((s) => resolvesUnder(a, s, tree, index) || (a === dirOf(own) && own !== '.' && s.split('/')[0] === ownName));
     if (!best || hits.length > best.hits.length) best = { dir: a, hits };
   }
   if (best && best.hits.length > ownHits.length) {

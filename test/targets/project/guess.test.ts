@@ -46,3 +46,16 @@ test('copySourcesOf: local sources only (no --from, URLs, heredocs), ARGs expand
   const m = parseDockerfile('FROM a AS b\nARG DIR=src\nCOPY --from=b /x /y\nCOPY ${DIR} package*.json ./\nADD https://x.test/f /f\nCOPY <<EOF /e\nhi\nEOF\nCOPY ["a b", "/c"]\n', { path: 'Dockerfile' });
   assert.deepEqual(copySourcesOf(m), ['src', 'package*.json', 'a b']);
 });
+
+test('wildcards over several parts: a folder that holds files matches, an empty folder and a file in the middle do not', () => {
+  const files = tree(['svc/Dockerfile', 'cmd/api/main.go', 'cmd/worker/main.go', 'conf.d/a.conf', 'notes']);
+  const t: GuessTree = { ...files, dirs: new Set([...files.dirs, 'empty', 'svc/empty']) };
+  const own = (copySources: string[]) => guessContext({ dockerfile: 'svc/Dockerfile', copySources }, t).context;
+  assert.equal(own(['cmd/*/main.go']), '.');
+  assert.equal(own(['cmd/w?rker']), '.');
+  assert.equal(own(['c*']), '.');
+  assert.equal(own(['cmd/*/main.rs']), 'svc');
+  assert.equal(own(['emp*']), 'svc', 'an empty folder holds nothing a wildcard finds');
+  assert.equal(own(['notes/*']), 'svc', 'a file is no folder');
+  assert.equal(own(['conf.[d]/*.conf']), '.');
+});
