@@ -273,7 +273,7 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   for (const [key, files] of groups) {
     // a directory search may have grouped these files already: the files named win
     d.composeGroups = d.composeGroups.filter((g) => !g.some((x) => files.includes(x)));
-    const project = projectHolding(files[0]!) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0]!, cwd, hasGit));
+    const project = projectHolding(files[0]) ?? projectAt(key.startsWith('\u0000') ? cwd : rootOfFile(files[0], cwd, hasGit));
     files.forEach((f) => d.projectOf.set(f, project));
     d.composeGroups.push(files);
   }
