@@ -8,7 +8,7 @@ import { terminalText } from './report/terminal.js';
 
 export { VERSION };
 
-const COMMANDS: Record<string, () => Promise<{ run(argv: string[], io: IO): Promise<number> }>> = {
+const COMMANDS: Partial<Record<string, () => Promise<{ run(argv: string[], io: IO): Promise<number> }>>> = {
   lint: () => import('./commands/lint.js'),
   rules: () => import('./commands/rules.js'),
   image: () => import('./commands/image.js'),
@@ -44,7 +44,8 @@ Docs: docs/configuration.md (config, ignores, levels), docs/formats.md, docs/rul
 export async function main(argv: string[], io: IO): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
-  const [name, ...rest] = args;
+  const name = args.at(0);
+  const rest = args.slice(1);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(USAGE);
     return name === undefined ? 2 : 0;
@@ -68,8 +69,8 @@ export async function main(argv: string[], io: IO): Promise<number> {
       io.stderr(`tightship: ${terminalText(err.message)}\n${err.hint ? `hint: ${terminalText(err.hint)}\n` : ''}`);
       return 2;
     }
-    io.stderr(`tightship: internal error: ${terminalText((err as Error)?.message ?? String(err))}\n`);
-    if (debug) io.stderr(`${(err as Error)?.stack ?? ''}\n`);
+    io.stderr(`tightship: internal error: ${terminalText((err as Partial<Error> | null | undefined)?.message ?? String(err))}\n`);
+    if (debug) io.stderr(`${(err as Partial<Error> | null | undefined)?.stack ?? ''}\n`);
     else io.stderr(`hint: run again with --debug for the stack trace\n`);
     return 2;
   }

@@ -22,8 +22,8 @@ import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
 import { assertNotAnInput, readForFix, writeFileAtomic, writeFixed } from './output.js';
 import {
-  configLoader, DISPLAY_USAGE, displaySeverity, filterForDisplay, ignoredRules, POLICY_SPECS, POLICY_USAGE, policyRequest,
-  resolveColor, resolveFormat, resolveOutput, sharedSpecs, withRulesOff,
+  DISPLAY_USAGE, displaySeverity, filterForDisplay, POLICY_SPECS, POLICY_USAGE, policyRequest,
+  resolveColor, resolveFormat, resolveOutput, sharedSpecs,
 } from './options.js';
 import { COMMANDS_ONLY, buildMaps, discover, discoverStdin, loadCompose, type Discovery, type Project } from './discover.js';
 import { applyExcludes, compileExcludes, type Excluder } from './exclude.js';
@@ -270,8 +270,9 @@ function variantsOf(file: string, project: Project | undefined, p: LintPlan, fou
     seen.add(key);
     // a stage every build of which makes no image (bake output type=cacheonly, a local export)
     const same = mapBuilds.filter((x) => keyOf(x) === key);
-    const noImage = same.every((x) => imagelessOutput(x.output) !== null)
-      ? `${b.name ? `${b.source} target ${b.name}` : b.source} (${b.file}:${b.line}) builds it with ${imagelessOutput(b.output)!}` : undefined;
+    const bNoImage = imagelessOutput(b.output); // b is one of same
+    const noImage = bNoImage !== null && same.every((x) => imagelessOutput(x.output) !== null)
+      ? `${b.name ? `${b.source} target ${b.name}` : b.source} (${b.file}:${b.line}) builds it with ${bNoImage}` : undefined;
     const info: BuildInfo = { contextDir: b.context === '.' ? root : path.join(root, ...b.context.split('/')), source: b.source };
     if (target !== undefined) info.target = target;
     if (Object.keys(b.args).length) info.args = b.args;
@@ -347,8 +348,9 @@ function projectReport(found: Discovery, cwd: string): ProjectReport {
     for (const n of map.notes) rep.notes.push({ file: show(pr.root, n.file), line: n.line, message: n.message });
   }
   for (const s of found.skipped) rep.skipped.push({ path: relativePath(cwd, s.path), reason: s.reason });
-  const byPath = <T extends { file?: string; path?: string; line?: number }>(a: T, b: T) => {
-    const x = (a.file ?? a.path)!; const y = (b.file ?? b.path)!;
+  const where = (v: { file: string } | { path: string }) => ('file' in v ? v.file : v.path);
+  const byPath = <T extends ({ file: string } | { path: string }) & { line?: number }>(a: T, b: T) => {
+    const x = where(a); const y = where(b);
     return x < y ? -1 : x > y ? 1 : (a.line ?? 0) - (b.line ?? 0);
   };
   rep.builds.sort((a, b) => (a.dockerfile < b.dockerfile ? -1 : a.dockerfile > b.dockerfile ? 1 : byPath(a, b)));
@@ -437,7 +439,7 @@ async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: I
       const config = await p.loader.forDir(path.dirname(f));
       return ignoredBySearch(f, found.searched, config) ? null : auditor.optsFor(config);
     }, auditor.shellcheckCache);
-    return { sets, rules, auditor, settings, chunk: (k) => ahead.chunk(k), chunkSize: ahead.chunkSize, pool: null, reader: null, close: async () => undefined };
+    return { sets, rules, auditor, settings, chunk: (k) => ahead.chunk(k), chunkSize: ahead.chunkSize, pool: null, reader: null, close: () => Promise.resolve() };
   }
   const { WorkerPool } = await import('./workers.js');
   const setup: LintWorkerSetup = { args, env: io.env, buildArgs: p.buildArgs, sets, settings, allSources: keepsAllSources(p.format, p.baseline !== null) };
@@ -459,6 +461,7 @@ async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: I
     const chunk = (k: number): Promise<ReadEntry[]> => {
       ask(k);
       ask(k + 1);
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- ask(k) has just set it: k < count, a chunk of the files
       const c = asked.get(k)!;
       asked.delete(k);
       return c;
@@ -498,7 +501,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
   const out: Audited = { results: [], failOnOf: new Map(), sources: {}, fixed: {}, outcomes: [], diffs: [], rules, project: projectReport(found, io.cwd) };
   const allSources = keepsAllSources(p.format, p.baseline !== null);
   const keep = (rel: string, text: string) => { if (keepsSource(allSources, text)) out.sources[rel] = text; };
-  const optsFor = auditor.optsFor;
+  const optsFor = (config: ResolvedConfig) => auditor.optsFor(config);
 
   for (const e of found.errors) {
     if (e.error === COMMANDS_ONLY) continue; // decided after the command files are read
@@ -513,18 +516,22 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
     queue.push(p);
   };
   const drain = async (upTo: number) => {
-    while (queue.length > upTo) (await queue.shift()!)();
+    while (queue.length > upTo) {
+      const next = queue.shift();
+      if (next === undefined) break; // not reached: the queue is longer than upTo
+      (await next)();
+    }
   };
   let chunk: ReadEntry[] = [];
   let chunkAt = -1;
   for (let i = 0; i < found.dockerfiles.length; i++) {
-    const file = found.dockerfiles[i]!;
+    const file = found.dockerfiles[i];
     const k = Math.floor(i / session.chunkSize);
     if (k !== chunkAt) {
       chunk = await session.chunk(k);
       chunkAt = k;
     }
-    const entry = chunk[i - k * session.chunkSize]!;
+    const entry = chunk[i - k * session.chunkSize];
     const config = await p.loader.forDir(path.dirname(file));
     if (ignoredBySearch(file, found.searched, config) || !entry.read) continue;
     const rel = relativePath(io.cwd, file);
@@ -590,7 +597,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
     const texts = p.stdinInput ? new Map([[p.stdinInput.abs, p.stdinInput.text]]) : undefined;
     const groups: { group: string[]; config: ResolvedConfig }[] = [];
     for (const group of found.composeGroups) {
-      const config = await p.loader.forDir(path.dirname(group[0]!));
+      const config = await p.loader.forDir(path.dirname(group[0]));
       if (!group.every((f) => ignoredBySearch(f, found.searched, config))) groups.push({ group, config });
     }
     await prefetchComposeScripts(groups, texts, p, session);
@@ -605,7 +612,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
           out.results.push(r);
           out.failOnOf.set(r, config.failOn);
         }
-        for (const [rel, text] of o.sources) if (text !== null && out.sources[rel] === undefined) out.sources[rel] = text;
+        for (const [rel, text] of o.sources) if (text !== null && !(rel in out.sources)) out.sources[rel] = text;
       }));
       await drain(window - 1);
     }
@@ -703,7 +710,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const cwdConfig = await p.loader.forDir(io.cwd);
   const { defaultPolicy, applyPolicy, withPolicy } = await import('../targets/scan/apply.js');
   defaultPolicy(req, cwdConfig); // an unknown --policy fails before any work
-  const found = p.stdin ? await stdinFound(p, io) : await discover(args.positional, io.cwd, io.env);
+  const found = p.stdin ? await stdinFound(p, p.stdin, io) : await discover(args.positional, io.cwd, io.env);
   if (p.exclude) applyExcludes(found, p.exclude);
   checkPairing(p, found);
   const session = await startAudit(found, p, args, io);
@@ -725,8 +732,8 @@ export async function run(argv: string[], io: IO): Promise<number> {
 
 /** `lint -`: standard input as the one file of the run. Named, it is left out like the file it
  *  names would be (config ignore:, --exclude), and listed as skipped. */
-async function stdinFound(p: LintPlan, io: IO): Promise<Discovery> {
-  const input = await readStdin(io, p.stdin!.kind, p.stdin!.filename);
+async function stdinFound(p: LintPlan, stdin: NonNullable<LintPlan['stdin']>, io: IO): Promise<Discovery> {
+  const input = await readStdin(io, stdin.kind, stdin.filename);
   p.stdinInput = input;
   // an unnamed text (or one named in a folder that does not exist) has no context to audit
   // unless --context names one

@@ -68,8 +68,9 @@ export function audit<M>(model: M, input: AuditInput<M>): TargetResult[] {
   }
   const always = new Set(input.split.parts);
   const byPart = new Map<ResultPart, { findings: Finding[]; risks: AcceptedRisk[] }>(input.split.parts.map((p) => [p, { findings: [], risks: [] }]));
+  const split = input.split;
   const place = (f: Finding) => {
-    const part = input.split!.partOf(f);
+    const part = split.partOf(f);
     let slot = byPart.get(part);
     if (!slot) {
       slot = { findings: [], risks: [] };
@@ -82,6 +83,7 @@ export function audit<M>(model: M, input: AuditInput<M>): TargetResult[] {
   for (const r of risks) place(r.finding).risks.push(r.risk);
   const extra = [...byPart.keys()].filter((p) => !always.has(p)).sort((a, b) => (a.target.path < b.target.path ? -1 : a.target.path > b.target.path ? 1 : 0));
   return [...extra, ...input.split.parts].map((p) => {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every part is a key: the split's from the start, the others as placed
     const slot = byPart.get(p)!;
     return finish(p.target, slot.findings, p.graded, slot.risks, input, p.facts);
   });
@@ -137,7 +139,7 @@ function suppress(findings: Finding[], sources: readonly CommentSource[], input:
     }
     const seen = new Set<string>();
     applySuppressions(candidates, suppressions, input.today, (f, by) => {
-      const orig = original.get(f)!;
+      const orig = original.get(f) ?? f; // every candidate is in original
       dropped.add(orig);
       const key = `${by.location.startLine}:${by.location.startColumn}\0${f.ruleId}`;
       if (by.reason !== null && !seen.has(key)) {

@@ -12,8 +12,10 @@ import { hostTarget } from './host/target.js';
 import { profileTarget } from './profile/target.js';
 import { scanTarget } from './scan/target.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of targets of different models: each caller asks for its own kind
 export const targets: readonly Target<any, any, any>[] = [dockerfileTarget, contextTarget, composeTarget, imageTarget, containerTarget, runTarget, daemonTarget, hostTarget, profileTarget, scanTarget];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as targets: the caller knows the model of the kind it asks
 export function targetOf(kind: string): Target<any, any, any> | undefined {
   return targets.find((t) => t.kind === kind);
 }

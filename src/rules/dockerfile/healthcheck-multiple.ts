@@ -26,7 +26,7 @@ export default defineRule({
       const last = checks[checks.length - 1];
       for (const hc of checks.slice(0, -1)) {
         ctx.report({
-          message: `This HEALTHCHECK has no effect: the one on line ${last!.range.start.line} replaces it.`,
+          message: `This HEALTHCHECK has no effect: the one on line ${last.range.start.line} replaces it.`,
           range: hc.keywordRange,
         });
       }

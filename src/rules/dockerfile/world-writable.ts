@@ -32,8 +32,8 @@ function modesOf(cmd: ShellCommand): ModeUse[] {
   const out: ModeUse[] = [];
   if (cmd.name === 'chmod') {
     for (let i = 1; i < a.length; i++) {
-      const w = a[i]!;
-      if (w === '--') { if (a[i + 1]) out.push({ cmd, index: i + 1, mode: a[i + 1]!, tool: 'chmod' }); break; }
+      const w = a[i];
+      if (w === '--') { if (a[i + 1]) out.push({ cmd, index: i + 1, mode: a[i + 1], tool: 'chmod' }); break; }
       if (/^--/.test(w)) { if (w.startsWith('--reference')) return []; continue; }
       if (/^-[RvcfHLP]+$/.test(w)) continue;
       out.push({ cmd, index: i, mode: w, tool: 'chmod' });
@@ -41,17 +41,17 @@ function modesOf(cmd: ShellCommand): ModeUse[] {
     }
   } else if (cmd.name === 'mkdir' || cmd.name === 'install') {
     for (let i = 1; i < a.length; i++) {
-      const w = a[i]!;
-      if (w === '-m' || w === '--mode') { if (a[i + 1]) out.push({ cmd, index: i + 1, mode: a[i + 1]!, tool: cmd.name }); i++; continue; }
+      const w = a[i];
+      if (w === '-m' || w === '--mode') { if (a[i + 1]) out.push({ cmd, index: i + 1, mode: a[i + 1], tool: cmd.name }); i++; continue; }
       const m = /^(?:-m|--mode=)(.+)$/.exec(w) ?? /^-[a-zA-Z]*m(.+)$/.exec(w);
-      if (m) out.push({ cmd, index: i, mode: m[1]!, tool: cmd.name });
+      if (m) out.push({ cmd, index: i, mode: m[1], tool: cmd.name });
     }
   } else if (cmd.name === 'find') {
     for (let i = 1; i < a.length - 1; i++) {
       if ((a[i] === '-exec' || a[i] === '-execdir') && a[i + 1] === 'chmod') {
         let j = i + 2;
-        while (j < a.length && /^-[Rvcf]+$/.test(a[j]!)) j++;
-        if (a[j]) out.push({ cmd, index: j, mode: a[j]!, tool: 'find -exec chmod' });
+        while (j < a.length && /^-[Rvcf]+$/.test(a[j])) j++;
+        if (a[j]) out.push({ cmd, index: j, mode: a[j], tool: 'find -exec chmod' });
       }
     }
   }

@@ -12,7 +12,7 @@ import { isLoadError } from '../../engine/target.js';
 import { audit } from '../../engine/pipeline.js';
 import { tightshipRules } from '../../rules/tightship/index.js';
 import type { DockerfileModel } from './model.js';
-import { dockerfileTarget, parseErrorFindings, parseModel } from './target.js';
+import { dockerfileComments, parseErrorFindings, parseModel } from './target.js';
 import { shellcheckFacts } from './shellcheck.js';
 
 /** Real Dockerfiles are a few KB; anything this large is not one (and would only cost time). */
@@ -36,8 +36,9 @@ function isNormalPosix(p: string): boolean {
 /** Reads a text file for auditing; a one-line reason when it cannot be audited. Synchronous
  *  reads: a CLI run reads many small files one after the other, and the promise API costs
  *  several times more per file. */
-export async function readTextFile(absPath: string, maxBytes = MAX_DOCKERFILE_BYTES): Promise<{ text: string } | { error: string }> {
-  return readTextFileSync(absPath, maxBytes);
+export function readTextFile(absPath: string, maxBytes = MAX_DOCKERFILE_BYTES): Promise<{ text: string } | { error: string }> {
+  // as an async function would: the read runs now, and a throw rejects
+  return new Promise((resolve) => { resolve(readTextFileSync(absPath, maxBytes)); });
 }
 
 export function readTextFileSync(absPath: string, maxBytes = MAX_DOCKERFILE_BYTES): { text: string } | { error: string } {
@@ -137,9 +138,10 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
     try {
       const mod = await import('../context/audit.js');
       joined = await mod.auditContext(model, absPath, opts);
-      if (build?.source === 'guess') joined = joined.map((f) => guessedContextFinding(f, target.context!, build.reason));
+      const context = target.context; // set with build
+      if (build?.source === 'guess' && context !== undefined) joined = joined.map((f) => guessedContextFinding(f, context, build.reason));
     } catch (err) {
-      if (!isMissingModule(err, 'context/audit')) error = `build context: ${(err as Error)?.message ?? String(err)}`;
+      if (!isMissingModule(err, 'context/audit')) error = `build context: ${(err as Partial<Error> | null | undefined)?.message ?? String(err)}`;
     }
   }
   const notes: string[] = [];
@@ -149,6 +151,7 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
   for (const [name, got] of Object.entries(model.baseImages?.images ?? {})) {
     if ('unknown' in got) notes.push(`base image ${name} not inspected: ${got.unknown}`);
   }
+  const facts = dockerfileFacts(model);
   const [result] = audit(model, {
     target,
     path: rel,
@@ -158,12 +161,12 @@ export async function auditDockerfileText(text: string, absPath: string, opts: A
     today: opts.today,
     loadFindings: parseErrorFindings(model),
     joined,
-    comments: dockerfileTarget.comments!(model),
-    ...(dockerfileFacts(model) ? { facts: dockerfileFacts(model)! } : {}),
+    comments: dockerfileComments(model),
+    ...(facts ? { facts } : {}),
     ...(error !== undefined ? { error } : {}),
   });
-  if (notes.length) result!.notes = notes;
-  return { result: result!, model };
+  if (notes.length) result.notes = notes;
+  return { result: result, model };
 }
 
 /** Build args whose values the map left unresolved (`${VERSION}`) are not used: the Dockerfile's
@@ -198,8 +201,8 @@ function dockerfileFacts(model: DockerfileModel): Record<string, unknown> | unde
 
 /** true when err says that the named module of ours has not been written (yet). */
 export function isMissingModule(err: unknown, name: string): boolean {
-  const e = err as NodeJS.ErrnoException;
+  const e = err as Partial<NodeJS.ErrnoException> | null | undefined;
   if (e?.code !== 'ERR_MODULE_NOT_FOUND') return false;
   const m = /Cannot find (?:module|package) '([^']*)'/.exec(String(e.message));
-  return m !== null && m[1]!.replace(/\\/g, '/').includes(`${name}.js`);
+  return m !== null && m[1].replace(/\\/g, '/').includes(`${name}.js`);
 }

@@ -19,7 +19,7 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
   let hi = lineStarts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    if (lineStarts[mid] <= offset) lo = mid; else hi = mid - 1;
   }
   return lo + 1;
 }
@@ -27,7 +27,7 @@ export function lineOf(lineStarts: readonly number[], offset: number): number {
 /** The line/column (1-based, columns in UTF-16 code units) of an offset of the model's text. */
 export function positionAt(model: DockerfileModel, offset: number): Position {
   const line = lineOf(model.lineStarts, offset);
-  return { line, column: offset - model.lineStarts[line - 1]! + 1, offset };
+  return { line, column: offset - model.lineStarts[line - 1] + 1, offset };
 }
 
 /** The range between two offsets of the model's text. */
@@ -38,17 +38,17 @@ export function rangeAt(model: DockerfileModel, start: number, end: number): Sou
 /** Offset of the first character of a 1-based line (clamped to the lines of the text). */
 export function lineStart(model: DockerfileModel, line: number): number {
   const starts = model.lineStarts;
-  return starts[Math.min(Math.max(line, 1), starts.length) - 1]!;
+  return starts[Math.min(Math.max(line, 1), starts.length) - 1];
 }
 
 /** The range of a line without its leading blanks and trailing continuation/blanks. */
 export function lineRange(model: DockerfileModel, line: number): SourceRange {
   const { text, lineStarts: starts } = model;
   const start = starts[line - 1] ?? text.length;
-  let end = line < starts.length ? starts[line]! - 1 : text.length;
+  let end = line < starts.length ? starts[line] - 1 : text.length;
   let s = start;
   while (s < end && (text[s] === ' ' || text[s] === '\t')) s++;
-  while (end > s && /[\s\\`\r]/.test(text[end - 1]!)) end--;
+  while (end > s && /[\s\\`\r]/.test(text[end - 1])) end--;
   return rangeAt(model, s, Math.max(end, s));
 }
 

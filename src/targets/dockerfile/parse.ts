@@ -71,7 +71,7 @@ function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
   if (hit && hit.escape === escape) return hit;
   const { segments, logical } = rawSegments(instr, escape);
   let end = logical.length;
-  while (end > 0 && isSpace(logical[end - 1]!)) end--;
+  while (end > 0 && isSpace(logical[end - 1])) end--;
   const v: SegmentInfo = { segments, argsLog: Math.max(0, end - instr.args.length), escape };
   segCache.set(instr, v);
   return v;
@@ -101,7 +101,7 @@ export function argsSourceLine(instr: Instruction, i: number, escape = '\\'): nu
   let hi = nl.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (nl[mid]! < off) lo = mid + 1; else hi = mid;
+    if (nl[mid] < off) lo = mid + 1; else hi = mid;
   }
   return instr.range.start.line + lo;
 }
@@ -112,10 +112,10 @@ function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
   let hi = segs.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    const s = segs[mid]!;
+    const s = segs[mid];
     if (isEnd ? s.log < p : s.log <= p) lo = mid; else hi = mid - 1;
   }
-  const s = segs[lo]!;
+  const s = segs[lo];
   return s.src + Math.min(Math.max(p - s.log, 0), s.len);
 }
 
@@ -166,10 +166,10 @@ export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes 
       continue;
     }
     if (i > lit) out += s.slice(lit, i);
-    const c = s[i]!;
+    const c = s[i];
     if (code === esc) {
       if (i + 1 >= n) { out += c; i++; lit = i; continue; }
-      const nx = s[i + 1]!;
+      const nx = s[i + 1];
       if (inDouble && nx !== '"' && nx !== '$' && nx !== escape) {
         out += c; i++; lit = i; continue;
       }
@@ -213,7 +213,7 @@ export function expandVars(s: string, lookup: Lookup, escape = '\\', keepQuotes 
 
 function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keepQuotes: boolean, depth: number):
   { text: string; unresolved: boolean; end: number } | null {
-  const nx = s[i + 1]!;
+  const nx = s[i + 1];
   if (nx !== '{') {
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1, i + 257));
     if (!m) return null;
@@ -229,7 +229,7 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
   let close = -1;
   let q: string | null = null;
   for (; j < s.length; j++) {
-    const c = s[j]!;
+    const c = s[j];
     if (q) { if (c === q) q = null; continue; }
     if (c === escape) { j++; continue; }
     if (c === "'" || c === '"') { if (braces > 1 || c === '"') q = c; continue; }
@@ -254,7 +254,7 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
   const kind = op[op.length - 1];
   const isSet = v !== undefined && (!colon || v !== '');
   if (kind === '-') {
-    if (isSet) return { text: v!, unresolved: false, end: close + 1 };
+    if (isSet) return { text: v, unresolved: false, end: close + 1 };
     const r = sub(word ?? '');
     return { text: r.text, unresolved: r.unresolved, end: close + 1 };
   }
@@ -264,7 +264,7 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
     return { text: r.text, unresolved: r.unresolved, end: close + 1 };
   }
   // '?'
-  if (isSet) return { text: v!, unresolved: false, end: close + 1 };
+  if (isSet) return { text: v, unresolved: false, end: close + 1 };
   return { text: written, unresolved: true, end: close + 1 };
 }
 
@@ -279,12 +279,12 @@ export function splitWords(s: string, escape: string): RawWord[] {
   let i = 0;
   const n = s.length;
   while (i < n) {
-    while (i < n && isSpace(s[i]!)) i++;
+    while (i < n && isSpace(s[i])) i++;
     if (i >= n) break;
     const start = i;
     let q: string | null = null;
     while (i < n) {
-      const c = s[i]!;
+      const c = s[i];
       if (q) {
         if (c === escape && q === '"' && i + 1 < n) { i += 2; continue; }
         if (c === q) q = null;
@@ -310,10 +310,10 @@ export function unquote(s: string, escape = '\\'): string {
   let out = '';
   let q: string | null = null;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s[i];
     if (q === "'") { if (c === q) q = null; else out += c; continue; }
     if (c === escape && i + 1 < s.length) {
-      const nx = s[i + 1]!;
+      const nx = s[i + 1];
       if (q === '"' && nx !== '"' && nx !== '$' && nx !== escape) { out += c; continue; }
       out += nx;
       i++;
@@ -355,7 +355,7 @@ class Builder {
 
   pos(offset: number): Position {
     const line = lineOf(this.lineStarts, offset);
-    return { line, column: offset - this.lineStarts[line - 1]! + 1, offset };
+    return { line, column: offset - this.lineStarts[line - 1] + 1, offset };
   }
 
   range(a: number, b: number): SourceRange {
@@ -370,8 +370,11 @@ class Builder {
 /** Parses Dockerfile text. Never throws: problems are reported in model.parseErrors. */
 export function parseDockerfile(text: string, opts: ParseOptions): DockerfileModel {
   const buildArgs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(opts.buildArgs ?? {})) setKey(buildArgs, k, String(v));
-  let src = typeof text === 'string' ? text : String(text ?? '');
+  // JavaScript callers may pass anything: the text and values are made strings
+  for (const [k, v] of Object.entries<unknown>(opts.buildArgs ?? {})) setKey(buildArgs, k, String(v));
+  const input: unknown = text;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever a JavaScript caller passed, as String() makes it
+  let src = typeof input === 'string' ? input : String(input ?? '');
   if (src.charCodeAt(0) === 0xfeff) src = src.slice(1);
   try {
     return parseInner(src, opts.path, buildArgs, opts.target ?? null);
@@ -381,7 +384,7 @@ export function parseDockerfile(text: string, opts: ParseOptions): DockerfileMod
     return {
       path: opts.path, text: src, directives: [], escape: '\\', instructions: [], comments: [], stages: [],
       globalArgs: [], buildArgs, target: opts.target ?? null, final: null, lineStarts: [0], packages: [],
-      parseErrors: [{ message: `internal parser error: ${(err as Error)?.message ?? String(err)}`, range: { start: zero, end: zero } }],
+      parseErrors: [{ message: `internal parser error: ${(err as Partial<Error> | null | undefined)?.message ?? String(err)}`, range: { start: zero, end: zero } }],
     };
   }
 }
@@ -397,20 +400,20 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   const { lines } = b;
   const nLines = lines.length;
   // a final newline does not start another line
-  const nReal = nLines > 1 && lines[nLines - 1]!.start === text.length ? nLines - 1 : nLines;
+  const nReal = nLines > 1 && lines[nLines - 1].start === text.length ? nLines - 1 : nLines;
 
   let li = 0;
   while (li < nLines) {
-    const L = lines[li]!;
+    const L = lines[li];
     const lineText = text.slice(L.start, L.end);
     const lead = leadingWs(lineText);
     const trimmed = lineText.slice(lead);
 
     if (!directivesDone) {
       const m = DIRECTIVE_RE.exec(trimmed);
-      const name = m?.[1]!.toLowerCase();
+      const name = m?.[1].toLowerCase();
       if (m && name && ALLOWED_DIRECTIVES.has(name)) {
-        const value = m[2]!;
+        const value = m[2];
         const a = L.start + lead;
         if (seenDirectives.has(name)) {
           b.error(`only one ${name} parser directive can be used`, a, L.end);
@@ -456,7 +459,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     let lastLine = li;
     let j = li + 1;
     while (cont && j < nLines) {
-      const C = lines[j]!;
+      const C = lines[j];
       const ct = text.slice(C.start, C.end);
       const cl = leadingWs(ct);
       if (ct[cl] === '#') {
@@ -469,7 +472,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       lastLine = j;
       j++;
     }
-    let endOff = lines[lastLine]!.end;
+    let endOff = lines[lastLine].end;
     li = j;
 
     // keyword
@@ -498,8 +501,8 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     if (HEREDOC_FORM.has(keyword) && json === null && args.includes('<<')) {
       for (const w of heredocWords(logical)) {
         const m = HEREDOC_WORD_RE.exec(w.text);
-        if (!m || m[3]!.length === 0) continue;
-        const rest = m[3]!;
+        if (!m || m[3].length === 0) continue;
+        const rest = m[3];
         const delimiter = unquote(rest, '\\');
         if (delimiter === '') continue;
         const quoted = rest.replace(/\\./g, '').includes('"') || rest.replace(/\\./g, '').includes("'");
@@ -509,15 +512,15 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
         let k = lastLine + 1;
         let closed = false;
         for (; k < nReal; k++) {
-          const H = lines[k]!;
+          const H = lines[k];
           let ht = text.slice(H.start, H.end);
           if (stripTabs) ht = ht.replace(/^\t+/, '');
           if (ht === delimiter) { closed = true; break; }
           bodyLines.push(ht);
         }
-        const hStart = bodyStart < nLines ? lines[bodyStart]!.start : text.length;
+        const hStart = bodyStart < nLines ? lines[bodyStart].start : text.length;
         const lastHl = closed ? k : nReal - 1;
-        const hEnd = lastHl >= bodyStart ? lines[lastHl]!.end : hStart;
+        const hEnd = lastHl >= bodyStart ? lines[lastHl].end : hStart;
         if (!closed) {
           const tokA = logToSrc(segments, w.start, false);
           b.error(`unterminated heredoc: no line '${delimiter}' closes the <<${stripTabs ? '-' : ''}${rest} started here`,
@@ -627,9 +630,9 @@ function flagsAndArgs(logical: string, kwEnd: number, segments: Segment[], b: Bu
     });
   }
   let aStart = fr.rest;
-  while (aStart < logical.length && isSpace(logical[aStart]!)) aStart++;
+  while (aStart < logical.length && isSpace(logical[aStart])) aStart++;
   let aEnd = logical.length;
-  while (aEnd > aStart && isSpace(logical[aEnd - 1]!)) aEnd--;
+  while (aEnd > aStart && isSpace(logical[aEnd - 1])) aEnd--;
   const args = logical.slice(aStart, aEnd);
   const argsRange = aEnd > aStart
     ? b.range(logToSrc(segments, aStart, false), logToSrc(segments, aEnd, true))
@@ -649,7 +652,7 @@ function trimEndWs(s: string): string {
 }
 function firstWsIndex(s: string, from: number): number {
   let i = from;
-  while (i < s.length && !isSpace(s[i]!)) i++;
+  while (i < s.length && !isSpace(s[i])) i++;
   return i;
 }
 
@@ -659,14 +662,14 @@ function extractFlags(line: string, from: number): { flags: { word: string; star
   let pos = from;
   const n = line.length;
   for (;;) {
-    while (pos < n && isSpace(line[pos]!)) pos++;
+    while (pos < n && isSpace(line[pos])) pos++;
     if (pos >= n) return { flags, rest: n };
     if (!(line[pos] === '-' && line[pos + 1] === '-')) return { flags, rest: pos };
     const start = pos;
     let word = '';
     let q: string | null = null;
     while (pos < n) {
-      const c = line[pos]!;
+      const c = line[pos];
       if (q) {
         if (c === q) { q = null; pos++; continue; }
         if (c === '\\' && pos + 1 < n) { word += line[pos + 1]; pos += 2; continue; }
@@ -692,7 +695,7 @@ export function parseJsonArray(args: string): string[] | null {
   let v: unknown;
   try { v = JSON.parse(args); } catch { return null; }
   if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return null;
-  return v as string[];
+  return v;
 }
 
 /** `["a", "b"` or `["a" "b"]`: clearly meant as JSON but not valid (shell tests like `[ "$x" = y ]` are not). */
@@ -738,9 +741,9 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
       const words = splitWords(instr.args, escape);
       const imageWord = words[0]?.text ?? '';
       let name: string | null = null;
-      if (words.length >= 3 && words[1]!.text.toLowerCase() === 'as') name = unquote(words[2]!.text, escape).toLowerCase();
+      if (words.length >= 3 && words[1].text.toLowerCase() === 'as') name = unquote(words[2].text, escape).toLowerCase();
       if (!imageWord) b.error('FROM requires an image name', instr.range.start.offset, instr.range.end.offset);
-      else if (words.length !== 1 && !(words.length === 3 && words[1]!.text.toLowerCase() === 'as')) {
+      else if (words.length !== 1 && !(words.length === 3 && words[1].text.toLowerCase() === 'as')) {
         b.error('FROM takes an image and an optional "AS name"', instr.argsRange.start.offset, instr.argsRange.end.offset);
       }
       const exp = expandVars(imageWord, globalLookup, escape, false);
@@ -752,12 +755,12 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
       const platformFlag = instr.flags.find((f) => f.name === 'platform');
       const platform = platformFlag?.value != null ? expandVars(platformFlag.value, globalLookup, escape, false).text : null;
       const env: Record<string, string> = {};
-      if (baseStage !== null) Object.assign(env, model.stages[baseStage]!.env);
+      if (baseStage !== null) Object.assign(env, model.stages[baseStage].env);
       instr.stageIndex = index;
       instr.expanded = expandVars(instr.args, globalLookup, escape, true).text;
       if (stage) shellAtEnd[stage.index] = shellNow;
       const ref = baseStage !== null || isScratch || exp.unresolved ? null : parseImageRef(resolvedImage);
-      const base = baseStage !== null ? model.stages[baseStage]! : null;
+      const base = baseStage !== null ? model.stages[baseStage] : null;
       stage = {
         index, name, from: instr, image: unquote(imageWord, escape), resolvedImage, ref,
         baseStage, root: base ? base.root : index, windows: base ? base.windows : !isScratch && isWindowsImage(imageText(ref, resolvedImage)),
@@ -810,12 +813,12 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
         else if (a.value !== null) v = expandVars(a.value, lookup, escape, false).text;
         else v = globalValues.get(a.name);
         if (v !== undefined) setKey(st.args, a.name, v);
-        else delete st.args[a.name];
+        else Reflect.deleteProperty(st.args, a.name);
       }
     } else if (kw === 'ENV') {
       const pairs = parseEnvWords(instr, escape, b);
       const values = pairs.map((p) => expandVars(p.value, lookup, escape, false).text);
-      pairs.forEach((p, k) => setKey(st.env, p.name, values[k]!));
+      pairs.forEach((p, k) => { setKey(st.env, p.name, values[k]); });
     } else if (kw === 'USER') {
       userValues.set(instr, expandVars(instr.args, lookup, escape, false).text.trim());
       if (instr.args === '') b.error('USER requires a user name', instr.range.start.offset, instr.range.end.offset);
@@ -825,7 +828,7 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
   }
 
   if (model.stages.length === 0) {
-    const first = instructions[0]!;
+    const first = instructions[0];
     b.error('no FROM instruction: a Dockerfile must start a build stage with FROM', first.range.start.offset, first.range.start.offset);
     return;
   }
@@ -856,13 +859,13 @@ function parseEnvWords(instr: Instruction, escape: string, b: Builder): { name: 
     b.error('ENV requires a name and a value', instr.range.start.offset, instr.range.end.offset);
     return [];
   }
-  if (!words[0]!.text.includes('=')) {
+  if (!words[0].text.includes('=')) {
     // legacy form: ENV NAME value with spaces
     if (words.length < 2) {
-      b.error(`ENV ${words[0]!.text} has no value; write ENV ${words[0]!.text}=value`, instr.range.start.offset, instr.range.end.offset);
+      b.error(`ENV ${words[0].text} has no value; write ENV ${words[0].text}=value`, instr.range.start.offset, instr.range.end.offset);
       return [];
     }
-    return [{ name: words[0]!.text, value: instr.args.slice(words[1]!.start) }];
+    return [{ name: words[0].text, value: instr.args.slice(words[1].start) }];
   }
   const out: { name: string; value: string }[] = [];
   for (const w of words) {
@@ -879,23 +882,23 @@ function parseEnvWords(instr: Instruction, escape: string, b: Builder): { name: 
 /** The last instruction of a keyword in a chain, looking at the newest stage first. */
 function lastIn(chain: Stage[], kw: string): Instruction | null {
   for (let c = chain.length - 1; c >= 0; c--) {
-    const s = chain[c]!;
+    const s = chain[c];
     for (let k = s.instructions.length - 1; k >= 0; k--) {
-      if (s.instructions[k]!.keyword === kw) return s.instructions[k]!;
+      if (s.instructions[k].keyword === kw) return s.instructions[k];
     }
   }
   return null;
 }
 
 function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>, b: Builder): FinalFacts {
-  let stage = model.stages[model.stages.length - 1]!;
+  let stage = model.stages[model.stages.length - 1];
   if (model.target !== null) {
     const want = model.target.toLowerCase();
     let named: Stage | null = null;
     for (const s of model.stages) if (s.name === want) named = s;
     if (named) stage = named;
     else {
-      const first = model.stages[0]!.from;
+      const first = model.stages[0].from;
       b.error(`target stage ${JSON.stringify(model.target)} is not defined: no FROM … AS ${model.target}`,
         first.range.start.offset, first.range.start.offset);
     }
@@ -915,10 +918,10 @@ function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>
   }
   let shell: string[] = [...DEFAULT_SHELL];
   for (let c = chain.length - 1; c >= 0; c--) {
-    const found = [...chain[c]!.instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0);
-    if (found) { shell = [...found.json!]; break; }
+    const found = [...chain[c].instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0)?.json;
+    if (found) { shell = [...found]; break; }
   }
-  const root = chain[0]!;
+  const root = chain[0];
   return {
     stage, chain, user, shell,
     healthcheck: lastIn(chain, 'HEALTHCHECK'),

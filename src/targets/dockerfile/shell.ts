@@ -38,8 +38,8 @@ function throughValue(outer: ScriptMap, vm: ValueMap, line: (p: number) => numbe
   return {
     line,
     offset: (p, end) => {
-      if (end) return p > 0 && p <= n ? outer.offset(vm.to[p - 1]!, true) : null;
-      return p < n ? outer.offset(vm.from[p]!, false) : n > 0 ? outer.offset(vm.to[n - 1]!, false) : null;
+      if (end) return p > 0 && p <= n ? outer.offset(vm.to[p - 1], true) : null;
+      return p < n ? outer.offset(vm.from[p], false) : n > 0 ? outer.offset(vm.to[n - 1], false) : null;
     },
   };
 }
@@ -60,6 +60,7 @@ function basename(s: string): string {
 
 /** The simple commands a RUN instruction runs, as the parser split them (instr.commands).
  *  Other instructions: []. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept for the rules that pass it: the parse now holds the commands
 export function shellCommands(instr: Instruction, _model?: DockerfileModel): ShellCommand[] {
   return instr.commands;
 }
@@ -83,15 +84,16 @@ function isPosixShell(argv0: string): boolean {
 function computeCommands(instr: Instruction, map: ScriptMap, text: string): ShellCommand[] {
   if (instr.keyword !== 'RUN') return [];
   const line = instr.argsRange.start.line;
-  if (instr.json) {
-    if (instr.json.length === 0) return [];
+  const json = instr.json;
+  if (json) {
+    if (json.length === 0) return [];
     const sources: Sources = new Map();
     const cmd: ShellCommand = {
-      name: basename(instr.json[0]!), argv: [...instr.json], spans: instr.json.map(() => null), assignments: [], text: instr.args,
+      name: basename(json[0]), argv: [...json], spans: json.map(() => null), assignments: [], text: instr.args,
       via: [], wrappers: [], next: null, line,
     };
     const elements = jsonStrings(instr.args);
-    if (elements && elements.length === instr.json.length && elements.every((e, k) => e.value === instr.json![k])) {
+    if (elements && elements.length === json.length && elements.every((e, k) => e.value === json[k])) {
       cmd.spans = elements.map((e) => {
         const start = map.offset(e.start, false);
         const end = map.offset(e.end, true);
@@ -109,15 +111,15 @@ function computeCommands(instr: Instruction, map: ScriptMap, text: string): Shel
   // Heredoc RUN: the bodies are the script when the arguments run nothing but a shell
   // (`RUN <<EOF`, `RUN bash <<EOF`, `RUN set -e; bash -e <<EOF` is not recognised).
   const onlyShell = cmds.length === 0 ||
-    (cmds.length === 1 && cmds[0]!.via.length === 0 && isPosixShell(cmds[0]!.argv[0] ?? '') &&
-      cmds[0]!.argv.slice(1).every((a) => a.startsWith('-') || a.startsWith('+')) && !cmds[0]!.argv.slice(1).some((a) => /^-[a-z]*c/.test(a)));
+    (cmds.length === 1 && cmds[0].via.length === 0 && isPosixShell(cmds[0].argv[0] ?? '') &&
+      cmds[0].argv.slice(1).every((a) => a.startsWith('-') || a.startsWith('+')) && !cmds[0].argv.slice(1).some((a) => /^-[a-z]*c/.test(a)));
   if (!onlyShell) return cmds;
   const result: ShellCommand[] = [];
   for (const h of instr.heredocs) {
     const body = h.body;
     const shebang = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(body);
     if (shebang) {
-      const interp = basename(shebang[1]!) === 'env' ? (shebang[2] ?? '') : shebang[1]!;
+      const interp = basename(shebang[1]) === 'env' ? (shebang.at(2) ?? '') : shebang[1];
       if (!isPosixShell(interp)) continue;
     }
     result.push(...splitShell(body, heredocMap(text, h), true));
@@ -150,7 +152,7 @@ function heredocMap(text: string, h: Heredoc): ScriptMap {
     let hi = bodyStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (end ? bodyStarts[mid]! < p : bodyStarts[mid]! <= p) lo = mid; else hi = mid - 1;
+      if (end ? bodyStarts[mid] < p : bodyStarts[mid] <= p) lo = mid; else hi = mid - 1;
     }
     return lo;
   };
@@ -158,7 +160,7 @@ function heredocMap(text: string, h: Heredoc): ScriptMap {
     line: (p) => h.bodyStartLine + at(p, false),
     offset: (p, end) => {
       const k = at(p, end);
-      return srcStarts[k]! + p - bodyStarts[k]!;
+      return srcStarts[k] + p - bodyStarts[k];
     },
   };
 }
@@ -183,7 +185,7 @@ function jsonStrings(text: string): { start: number; end: number; value: string;
     const chars: ValueMap = { from: [], to: [] };
     while (i < text.length && text[i] !== '"') {
       if (text[i] === '\\') {
-        const e = text[i + 1];
+        const e = charAt(text, i + 1);
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) return null;
@@ -215,7 +217,12 @@ function jsonStrings(text: string): { start: number; end: number; value: string;
   }
 }
 
-const JSON_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** s[i], typed as what it is: undefined past either end. */
+function charAt(s: string, i: number): string | undefined {
+  return s[i];
+}
+
+const JSON_ESCAPES: Partial<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Parses a shell script into its simple commands (wrappers unwrapped). */
 export function parseShell(script: string, firstLine = 1, opts: ShellOptions = {}): ShellCommand[] {
@@ -231,7 +238,7 @@ function scriptMap(script: string, firstLine: number, base: number | null): Scri
     let hi = nl.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (nl[mid]! < p) lo = mid + 1; else hi = mid;
+      if (nl[mid] < p) lo = mid + 1; else hi = mid;
     }
     return firstLine + lo;
   };
@@ -351,19 +358,19 @@ class Parser {
     const { s } = this;
     const c = s[this.pos];
     if (c === '{' || c === '}' || c === '!') {
-      const nx = s[this.pos + 1];
+      const nx = charAt(s, this.pos + 1);
       if (nx === undefined || META.has(nx)) return c;
       return null;
     }
     if (c === '[' && s[this.pos + 1] === '[') {
-      const nx = s[this.pos + 2];
+      const nx = charAt(s, this.pos + 2);
       if (nx === undefined || nx === ' ' || nx === '\t' || nx === '\n') return '[[';
       return null;
     }
     let e = this.pos;
     for (let k = s.charCodeAt(e); e < this.n && k >= 97 && k <= 122; k = s.charCodeAt(++e));
     if (e === this.pos) return null;
-    const nx = s[e];
+    const nx = charAt(s, e);
     if (nx !== undefined && !META.has(nx)) return null;
     const w = s.slice(this.pos, e);
     return RESERVED.has(w) ? w : null;
@@ -397,7 +404,7 @@ class Parser {
       guard = this.pos;
       this.blanks();
       if (this.pos >= this.n) break;
-      const c = s[this.pos]!;
+      const c = s[this.pos];
       const c2 = s[this.pos + 1];
       if (c === '\n') { this.newline(); if (last && !last.next) sep = sep ?? '\n'; continue; }
       if (c === '#') { this.comment(); continue; }
@@ -428,11 +435,10 @@ class Parser {
       }
       const r = this.peekReserved();
       if (r && stop.has(r)) return last;
-      const before = this.out.length;
       const cmd = this.parseCommand(stop);
       if (cmd) {
         if (last && sep && !last.next) last.next = sep;
-        if (this.out.length > before || cmd) last = cmd;
+        last = cmd;
         sep = null;
       }
     }
@@ -469,7 +475,7 @@ class Parser {
         this.depth--;
       }
     }
-    return this.simple(stop);
+    return this.simple();
   }
 
   /** Compound commands; returns undefined when the reserved word is not handled here. */
@@ -519,11 +525,11 @@ class Parser {
           this.readWord(); // the variable name
           this.blanks();
           if (s[this.pos] === '\n') this.skipSeparators();
-          if (this.peekReserved() === null && s.startsWith('in', this.pos) && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]!))) {
+          if (this.peekReserved() === null && s.startsWith('in', this.pos) && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]))) {
             this.pos += 2;
             for (;;) {
               this.blanks();
-              const c = s[this.pos];
+              const c = charAt(s, this.pos);
               if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') break;
               if (c === '#') { this.comment(); break; }
               // a redirection or '(' is no word of the list: take it as the shell would read it, so
@@ -563,7 +569,7 @@ class Parser {
           // patterns up to ')'
           for (;;) {
             this.blanks();
-            const c = s[this.pos];
+            const c = charAt(s, this.pos);
             if (c === undefined || c === ')') { if (c === ')') this.pos++; break; }
             if (c === '|' || c === '\n') { this.pos++; continue; }
             const before = this.pos;
@@ -589,7 +595,7 @@ class Parser {
         this.pos += r.length;
         this.blanks();
         if (r === 'time' && s.startsWith('-p', this.pos) && META.has(s[this.pos + 2] ?? ' ')) { this.pos += 2; this.blanks(); }
-        const c = s[this.pos];
+        const c = charAt(s, this.pos);
         if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') return null;
         return this.parseCommand(stop);
       }
@@ -598,9 +604,9 @@ class Parser {
         // test clause: its words may hold command substitutions; it is not a command itself
         for (;;) {
           this.blanks();
-          const c = s[this.pos];
+          const c = charAt(s, this.pos);
           if (c === undefined || c === '\n' || c === ';') break;
-          if (c === ']' && s[this.pos + 1] === ']' && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]!))) { this.pos += 2; break; }
+          if (c === ']' && s[this.pos + 1] === ']' && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]))) { this.pos += 2; break; }
           if (c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') { this.pos++; continue; }
           const before = this.pos;
           this.readWord();
@@ -636,7 +642,7 @@ class Parser {
   redirect(): boolean {
     const s = this.s;
     let p = this.pos;
-    while (p < this.n && s[p]! >= '0' && s[p]! <= '9') p++;
+    while (p < this.n && s[p] >= '0' && s[p] <= '9') p++;
     if (p === this.pos && s[p] === '{') {
       const m = /^\{[A-Za-z_][A-Za-z0-9_]*\}[<>]/.exec(s.slice(p, p + 64));
       if (m) p += m[0].length - 1;
@@ -664,7 +670,7 @@ class Parser {
     return true;
   }
 
-  simple(_stop: Stop): ShellCommand | null {
+  simple(): ShellCommand | null {
     const s = this.s;
     const start = this.pos;
     const index = this.out.length;
@@ -672,11 +678,11 @@ class Parser {
     this.out.push(cmd);
     const words: Word[] = [];
     let end = start;
-    let lastTarget: ShellCommand | null = null;
+    const lastTarget: ShellCommand | null = null;
     for (;;) {
       this.blanks();
       if (this.pos >= this.n) break;
-      const c = s[this.pos]!;
+      const c = s[this.pos];
       if (c === '\n' || c === ';' || c === '|' || c === ')') break;
       if (c === '&' && s[this.pos + 1] !== '>') break;
       if (c === '#') { this.comment(); break; }
@@ -707,7 +713,7 @@ class Parser {
       this.out.splice(index, 1);
       return lastTarget;
     }
-    cmd.name = cmd.argv.length ? basename(cmd.argv[0]!) : '';
+    cmd.name = cmd.argv.length ? basename(cmd.argv[0]) : '';
     // the words of a command that may be a wrapper, for reading a `sh -c` script where it is written
     if (words.length > 2 && WRAPPERS.has(cmd.name)) this.sources.set(cmd, { script: s, map: this.map, json: false, words });
     cmd.text = s.slice(start, Math.max(end, start)).trim();
@@ -734,7 +740,7 @@ class Parser {
     const s = this.s;
     let depth = 0;
     while (this.pos < this.n) {
-      const c = s[this.pos]!;
+      const c = s[this.pos];
       if (c === '\\') { this.pos += 2; continue; }
       if (c === "'" && open === '{') { const e = s.indexOf("'", this.pos + 1); this.pos = e < 0 ? this.n : e + 1; continue; }
       if (c === '"') { this.dquoted(); continue; }
@@ -772,7 +778,7 @@ class Parser {
     const chars: ValueMap = { from: [], to: [] };
     while (i < this.n && s[i] !== '`') {
       if (s[i] === '\\' && i + 1 < this.n) {
-        const nx = s[i + 1]!;
+        const nx = s[i + 1];
         if (nx === '`' || nx === '\\' || nx === '$') { inner += nx; chars.from.push(i); chars.to.push(i + 2); i += 2; continue; }
       }
       inner += s[i];
@@ -831,7 +837,7 @@ class Parser {
   dollar(): string {
     const s = this.s;
     const a = this.pos;
-    const nx = s[this.pos + 1];
+    const nx = charAt(s, this.pos + 1);
     if (nx === '(') {
       if (s[this.pos + 2] === '(') { this.pos++; this.skipBalanced('(', ')'); return s.slice(a, this.pos); }
       this.pos++;
@@ -842,11 +848,11 @@ class Parser {
     if (nx === '[') { this.pos++; this.skipBalanced('[', ']'); return s.slice(a, this.pos); }
     if (nx !== undefined && /[A-Za-z_]/.test(nx)) {
       let e = this.pos + 2;
-      while (e < this.n && /[A-Za-z0-9_]/.test(s[e]!)) e++;
+      while (e < this.n && /[A-Za-z0-9_]/.test(s[e])) e++;
       this.pos = e;
       return s.slice(a, e);
     }
-    if (nx !== undefined && /[0-9@*#?$!\-]/.test(nx)) { this.pos += 2; return s.slice(a, this.pos); }
+    if (nx !== undefined && /[0-9@*#?$!-]/.test(nx)) { this.pos += 2; return s.slice(a, this.pos); }
     this.pos++;
     return '$';
   }
@@ -868,7 +874,7 @@ class Parser {
         continue;
       }
       if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
-      const c = s[this.pos]!;
+      const c = s[this.pos];
       const a = this.pos;
       // expansions and other nested text are kept as written (not tracked inside)
       const t = this.track;
@@ -883,7 +889,7 @@ class Parser {
           // arr=( … ) array assignment
           this.arrayValue();
           v += s.slice(a, this.pos);
-        } else if (c === '(' && this.pos > start && '@!+*?'.includes(s[this.pos - 1]!)) {
+        } else if (c === '(' && this.pos > start && '@!+*?'.includes(s[this.pos - 1])) {
           // extended globs @( … ) etc.
           this.skipBalanced('(', ')');
           v += s.slice(a, this.pos);
@@ -895,7 +901,7 @@ class Parser {
         this.track = t;
         this.verbatim(a, this.pos);
       } else if (c === '\\') {
-        const nx = s[this.pos + 1];
+        const nx = charAt(s, this.pos + 1);
         if (nx === undefined) { v += c; this.verbatim(a, a + 1); this.pos++; }
         else if (nx === '\n') this.pos += 2;
         else { v += nx; this.escaped(a, a + 2); this.pos += 2; }
@@ -930,7 +936,7 @@ class Parser {
     this.pos++;
     for (;;) {
       this.blanks();
-      const c = this.s[this.pos];
+      const c = charAt(this.s, this.pos);
       if (c === undefined) return;
       if (c === ')') { this.pos++; return; }
       if (c === '\n') { this.pos++; continue; }
@@ -947,14 +953,15 @@ class Parser {
     this.pos++;
     let v = '';
     while (this.pos < this.n) {
-      const c = s[this.pos]!;
+      const c = s[this.pos];
       if (c === "'") { this.pos++; return v; }
       if (c === '\\' && this.pos + 1 < this.n) {
-        const nx = s[this.pos + 1]!;
-        const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
-        if (simple[nx] !== undefined) { v += simple[nx]; this.pos += 2; continue; }
+        const nx = s[this.pos + 1];
+        const simple: Partial<Record<string, string>> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+        const esc = simple[nx];
+        if (esc !== undefined) { v += esc; this.pos += 2; continue; }
         const hex = /^x([0-9a-fA-F]{1,2})/.exec(s.slice(this.pos + 1, this.pos + 4));
-        if (hex) { v += String.fromCharCode(parseInt(hex[1]!, 16)); this.pos += 1 + hex[0].length; continue; }
+        if (hex) { v += String.fromCharCode(parseInt(hex[1], 16)); this.pos += 1 + hex[0].length; continue; }
         const oct = /^[0-7]{1,3}/.exec(s.slice(this.pos + 1, this.pos + 4));
         if (oct) { v += String.fromCharCode(parseInt(oct[0], 8) & 0xff); this.pos += 1 + oct[0].length; continue; }
         v += c + nx;
@@ -984,7 +991,7 @@ function unwrapAll(cmds: ShellCommand[], depth: number, sources: Sources): Shell
 /** The wrapper a command is, for the `wrappers` of the command it runs from argv[from] on: its
  *  first word and the words before argv[from]. */
 function wrapperOf(c: ShellCommand, from: number): ShellCommand['wrappers'][number] {
-  return { word: c.argv[0]!, span: c.spans[0] ?? null, args: c.argv.slice(1, from) };
+  return { word: c.argv[0], span: c.spans[0] ?? null, args: c.argv.slice(1, from) };
 }
 
 /** The command from argv[from] on, reached through a wrapper. */
@@ -1004,8 +1011,8 @@ function valueMapOf(c: ShellCommand, i: number, sources: Sources): { map: Script
   const src = sources.get(c);
   const w = src?.words[i];
   if (!src || !w) return null;
-  const chars = w.chars ?? (src.json ? null : shellValueMap(src.script, w.start, w.end, c.argv[i]!));
-  return chars && chars.from.length === c.argv[i]!.length ? { map: src.map, chars } : null;
+  const chars = w.chars ?? (src.json ? null : shellValueMap(src.script, w.start, w.end, c.argv[i]));
+  return chars && chars.from.length === c.argv[i].length ? { map: src.map, chars } : null;
 }
 
 function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellCommand[] {
@@ -1016,35 +1023,35 @@ function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellComma
   switch (name) {
     case 'sudo':
     case 'doas': {
-      while (i < a.length && a[i]!.startsWith('-')) {
-        const o = a[i]!;
+      while (i < a.length && a[i].startsWith('-')) {
+        const o = a[i];
         i++;
         if (o === '--') break;
         if (o.startsWith('--')) { if (!o.includes('=') && SUDO_LONG_ARG.has(o)) i++; continue; }
-        const last = o[o.length - 1]!;
+        const last = o[o.length - 1];
         if (SUDO_ARG_OPTS.has(last) && !(name === 'doas' && last !== 'u' && last !== 'C')) i++;
       }
       const assigns: string[] = [];
-      while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
+      while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])) assigns.push(a[i++]);
       if (i >= a.length) return [c];
       return unwrapOne(withRest(c, i, name, sources, assigns), depth + 1, sources);
     }
     case 'env': {
-      while (i < a.length && a[i]!.startsWith('-')) {
-        const o = a[i]!;
+      while (i < a.length && a[i].startsWith('-')) {
+        const o = a[i];
         i++;
         if (o === '--') break;
         if (o === '-S' || o.startsWith('--split-string')) return [c];
         if (o === '-u' || o === '-C' || o === '--unset' || o === '--chdir') i++;
       }
       const assigns: string[] = [];
-      while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i]!)) assigns.push(a[i++]!);
+      while (i < a.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a[i])) assigns.push(a[i++]);
       if (i >= a.length) return [c];
       return unwrapOne(withRest(c, i, 'env', sources, assigns), depth + 1, sources);
     }
     case 'exec': {
-      while (i < a.length && a[i]!.startsWith('-')) {
-        const o = a[i]!;
+      while (i < a.length && a[i].startsWith('-')) {
+        const o = a[i];
         i++;
         if (o === '--') break;
         if (o === '-a') i++;
@@ -1053,8 +1060,8 @@ function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellComma
       return unwrapOne(withRest(c, i, 'exec', sources), depth + 1, sources);
     }
     case 'command': {
-      while (i < a.length && a[i]!.startsWith('-')) {
-        const o = a[i]!;
+      while (i < a.length && a[i].startsWith('-')) {
+        const o = a[i];
         if (/[vV]/.test(o)) return [c];
         i++;
         if (o === '--') break;
@@ -1073,7 +1080,7 @@ function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellComma
   if (POSIX_SHELLS.has(name) && name !== 'busybox') {
     let sawC = false;
     while (i < a.length) {
-      const o = a[i]!;
+      const o = a[i];
       if (o === '--' || o === '-') { i++; break; }
       if (!/^[-+]/.test(o)) break;
       i++;
@@ -1085,14 +1092,14 @@ function unwrapOne(c: ShellCommand, depth: number, sources: Sources): ShellComma
       // the script's words are in the source through the quotes and escapes of the script word
       const script = valueMapOf(c, i, sources);
       const map = script ? throughValue(script.map, script.chars, () => c.line) : NO_OFFSETS(() => c.line);
-      const inner = splitShell(a[i]!, map, false, sources);
+      const inner = splitShell(a[i], map, false, sources);
       const wrapper = wrapperOf(c, i);
       for (const x of inner) {
         x.line = c.line;
         x.via = [...c.via, `${name} -c`];
         x.wrappers = [...c.wrappers, wrapper];
       }
-      if (inner.length > 0) inner[inner.length - 1]!.next = c.next;
+      if (inner.length > 0) inner[inner.length - 1].next = c.next;
       return unwrapAll(inner, depth + 1, sources);
     }
   }

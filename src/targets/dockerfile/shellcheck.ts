@@ -85,8 +85,9 @@ const DIALECTS: readonly ShellDialect[] = ['sh', 'bash', 'dash', 'ksh'];
  *  null for a shell ShellCheck does not read (pwsh, cmd, zsh, …). The default shell is sh. */
 export function dialectOfShell(shell: readonly string[] | null | undefined): ShellDialect | null {
   if (!shell || shell.length === 0) return 'sh';
-  let prog = shell[0]!.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
-  if (prog === 'env' && shell[1]) prog = shell[1].split('/').pop()!.toLowerCase();
+  // split gives one part at least: pop() always has one
+  let prog = (shell[0].replace(/\\/g, '/').split('/').pop() ?? '').toLowerCase();
+  if (prog === 'env' && shell[1]) prog = (shell[1].split('/').pop() ?? '').toLowerCase();
   if (prog === 'ash' || prog === 'busybox') return 'sh'; // hadolint checks busybox's ash as sh
   if (prog === 'mksh') return 'ksh';
   return (DIALECTS as readonly string[]).includes(prog) ? (prog as ShellDialect) : null;
@@ -97,7 +98,7 @@ export function dialectOfShell(shell: readonly string[] | null | undefined): She
 export function dialectOfShebang(text: string): ShellDialect | null | undefined {
   const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(text);
   if (!m) return undefined;
-  return dialectOfShell(m[2] && m[1]!.endsWith('/env') ? [m[1]!, m[2]] : [m[1]!]);
+  return dialectOfShell(m[2] && m[1].endsWith('/env') ? [m[1], m[2]] : [m[1]]);
 }
 
 interface LineMap { line: number; column0: number; offset: number; text: string }
@@ -168,8 +169,8 @@ function spawnShellcheck(binary: string, args: string[], timeoutMs: number): Pro
     const out: Buffer[] = [], err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (error: NodeJS.ErrnoException) => resolve({ error }));
-    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('error', (error: NodeJS.ErrnoException) => { resolve({ error }); });
+    child.on('close', (code) => { resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }); });
   });
 }
 
@@ -201,7 +202,7 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
     const worker = async (): Promise<void> => {
       while (next < batches.length) {
         const k = next++;
-        results[k] = await checkBatch(batches[k]!, prepared, dir, binary, exclude, opts.timeoutMs ?? 60_000);
+        results[k] = await checkBatch(batches[k], prepared, dir, binary, exclude, opts.timeoutMs ?? 60_000);
       }
     };
     await Promise.all(Array.from({ length: parallel }, worker));
@@ -236,7 +237,8 @@ async function checkBatch(
   batch: number[], prepared: (Prepared | null)[], dir: string, binary: string, exclude: string[], timeoutMs: number,
 ): Promise<ShellcheckFinding[] | Exclude<ShellcheckResult, { status: 'ok' }>> {
   const files = batch.map((i) => path.join(dir, `${i}.sh`));
-  await Promise.all(batch.map((i, k) => fs.writeFile(files[k]!, prepared[i]!.script, { mode: 0o600 })));
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a batch holds only the indices of prepared scripts
+  await Promise.all(batch.map((i, k) => fs.writeFile(files[k], prepared[i]!.script, { mode: 0o600 })));
   const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...files];
   const r = await spawnShellcheck(binary, args, timeoutMs);
   if ('error' in r) {
@@ -250,11 +252,12 @@ async function checkBatch(
     const why = r.code === null ? 'timed out or was killed' : `exited with ${r.code}`;
     return { status: 'failed', message: `${binary} ${why}: ${r.stderr.trim().split('\n')[0] || 'no JSON output'}` };
   }
-  const byFile = new Map(files.map((f, k) => [f, batch[k]!]));
+  const byFile = new Map(files.map((f, k) => [f, batch[k]]));
   const findings: ShellcheckFinding[] = [];
   for (const c of data.comments) {
     const index = byFile.get(c.file);
     if (index === undefined) continue;
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a batch holds only the indices of prepared scripts
     const p = prepared[index]!;
     const start = mapPosition(p, c.line, c.column);
     if (!start) continue; // a comment on the declarations we added
@@ -280,11 +283,11 @@ const runBody = /^\s*RUN\b/i;
 
 function declaredNames(i: Instruction): string[] {
   const args = i.args.trim();
-  if (i.keyword === 'ARG') return args.split(/\s+/).map((w) => w.split('=')[0]!).filter((w) => IDENT.test(w));
+  if (i.keyword === 'ARG') return args.split(/\s+/).map((w) => w.split('=')[0]).filter((w) => IDENT.test(w));
   if (i.keyword !== 'ENV') return [];
   const first = args.split(/\s+/)[0] ?? '';
   if (!first.includes('=')) return IDENT.test(first) ? [first] : [];
-  return [...args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]!);
+  return [...args.matchAll(/(?:^|\s)([A-Za-z_][A-Za-z0-9_]*)=/g)].map((m) => m[1]);
 }
 
 /** Every shell script of a Dockerfile with the dialect of the SHELL in force (inherited from the
@@ -315,6 +318,7 @@ export function dockerfileScripts(model: DockerfileModel): DockerfileScript[] {
       let start = i.argsRange.start;
       let text = model.text.slice(start.offset, i.range.end.offset);
       if (onbuildRun) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- onbuildRun: the text starts with RUN and a blank (ONBUILD RUN[…] does not: a crash to fix apart)
         const m = /^\s*RUN\s+(?:--\S+\s+)*/i.exec(text)!;
         if (/^\s*\[/.test(text.slice(m[0].length))) continue; // ONBUILD RUN in exec form
         const skipped = text.slice(0, m[0].length);
@@ -365,7 +369,7 @@ export async function prefetchShellcheck(models: readonly DockerfileModel[], cac
   const todo = models.filter((m, i) => !cache.has(m.text) && models.findIndex((n) => n.text === m.text) === i);
   if (!todo.length) return;
   const facts = await shellcheckModels(todo, opts);
-  todo.forEach((m, i) => remember(cache, m.text, facts[i]!));
+  todo.forEach((m, i) => { remember(cache, m.text, facts[i]); });
 }
 
 function remember(cache: Map<string, unknown>, text: string, facts: ShellcheckFacts): void {
@@ -378,8 +382,8 @@ export async function shellcheckFacts(model: DockerfileModel, cache?: Map<string
   const known = cache?.get(model.text) as ShellcheckFacts | undefined;
   if (known) return known;
   const [facts] = await shellcheckModels([model], opts);
-  if (cache) remember(cache, model.text, facts!);
-  return facts!;
+  if (cache) remember(cache, model.text, facts);
+  return facts;
 }
 
 /** The one line a run prints when ShellCheck could not run (not installed, failed), or null. */

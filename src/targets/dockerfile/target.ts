@@ -30,7 +30,7 @@ export function dockerfileScopes(model: DockerfileModel): ScopeResolver {
     const next = instructions.find((i) => i.range.start.line > commentLine);
     if (!next) return null;
     if (d.scope === 'next') return { fromLine: next.range.start.line, toLine: next.range.end.line };
-    const nextStage = next.stageIndex < 0 ? model.stages[0] : model.stages[next.stageIndex + 1];
+    const nextStage = model.stages.at(next.stageIndex < 0 ? 0 : next.stageIndex + 1);
     return { fromLine: commentLine, toLine: nextStage ? nextStage.from.range.start.line - 1 : Number.MAX_SAFE_INTEGER };
   };
 }
@@ -63,11 +63,16 @@ export function parseModel(text: string, rel: string, options: LoadOptions & { p
     const opts = { path: rel, buildArgs, ...(build?.target !== undefined ? { target: build.target } : {}) };
     return options.parsed ? parseOnce(options.parsed, path.resolve(options.cwd, rel), text, opts) : parseDockerfile(text, opts);
   } catch (err) {
-    return { loadError: `internal error while parsing: ${(err as Error)?.message ?? String(err)}` };
+    return { loadError: `internal error while parsing: ${(err as Partial<Error> | null | undefined)?.message ?? String(err)}` };
   }
 }
 
-export const dockerfileTarget: Target<DockerfileModel, string, DockerfileLoadOptions> = {
+/** The comments of ours in a Dockerfile, and what each one's scope covers. */
+export function dockerfileComments(model: DockerfileModel): CommentSource[] {
+  return [{ path: model.path, comments: model.comments, scopes: dockerfileScopes(model) }];
+}
+
+export const dockerfileTarget: Target<DockerfileModel> = {
   kind: 'dockerfile',
   detect: (p) => isDockerfileName(p),
   async load(_io: IO, absPath: string, options: DockerfileLoadOptions): Promise<DockerfileModel | LoadError> {
@@ -77,7 +82,7 @@ export const dockerfileTarget: Target<DockerfileModel, string, DockerfileLoadOpt
     return parseModel(read.text, relativePath(options.cwd, absPath), options);
   },
   problems: parseErrorFindings,
-  comments: (model): CommentSource[] => [{ path: model.path, comments: model.comments, scopes: dockerfileScopes(model) }],
+  comments: dockerfileComments,
   scopes: dockerfileScopes,
   suppression: { inline: '# tightship ignore=<id> -- <reason>', placement: 'on the line above the instruction (`ignore-stage=` for the rest of the stage, `ignore-file=` for the whole file; `# hadolint ignore=DLxxxx` is honoured too)' },
 };

@@ -68,7 +68,7 @@ function blocks(root: Record<string, Json>, kind: string): [string, Block][] {
   if (!m || typeof m !== 'object' || Array.isArray(m)) return [];
   const out: [string, Block][] = [];
   for (const [name, list] of Object.entries(m)) {
-    for (const b of Array.isArray(list) ? list : [list]) if (b && typeof b === 'object' && !Array.isArray(b)) out.push([name, b as Block]);
+    for (const b of Array.isArray(list) ? list : [list]) if (b && typeof b === 'object' && !Array.isArray(b)) out.push([name, b]);
   }
   return out;
 }
@@ -84,7 +84,8 @@ function lineOf(text: string, kind: string, name: string, json: boolean): number
 function interpolate(s: string, vars: Map<string, string>, unresolved: Set<string>): string {
   return s.replace(/\$\$\{|\$\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}|\$\{[^}]*\}/g, (m, name?: string) => {
     if (m === '$${') return '${';
-    if (name !== undefined && vars.has(name)) return vars.get(name)!;
+    const v = name === undefined ? undefined : vars.get(name);
+    if (v !== undefined) return v;
     unresolved.add(m);
     return m;
   });
@@ -109,13 +110,13 @@ export async function readBake(files: { path: string; text: string }[]): Promise
     try {
       root = await readBakeFile(f.path, f.text);
     } catch (err) {
-      const msg = ((err as Error)?.message ?? String(err)).replace(/^parse config: \[?/, '').replace(/\]$/, '').split('\n')[0];
+      const msg = ((err as Partial<Error> | null | undefined)?.message ?? String(err)).replace(/^parse config: \[?/, '').replace(/\]$/, '').split('\n')[0];
       const at = /:(\d+),(\d+)/.exec(msg);
       notes.push({ file: f.path, line: at ? Number(at[1]) : 1, message: `bake file does not parse: ${msg}; its targets are left out` });
       continue;
     }
     const json = /\.json$/i.test(f.path);
-    for (const [name, b] of blocks(root, 'variable')) if ('default' in b) varDefaults.set(name, b.default!);
+    for (const [name, b] of blocks(root, 'variable')) if ('default' in b) varDefaults.set(name, b.default);
     for (const [name, b] of blocks(root, 'group')) {
       const t = b.targets;
       if (Array.isArray(t)) groups.set(name, t.filter((x): x is string => typeof x === 'string'));
@@ -205,7 +206,8 @@ export async function readBake(files: { path: string; text: string }[]): Promise
     if (inline !== undefined) bt.dockerfileInline = inline;
     const stage = s(b.target);
     if (stage !== undefined) bt.target = stage;
-    const outputs = Array.isArray(b.output) ? b.output : b.output === undefined ? [] : [b.output];
+    const out = b.output as Json | undefined; // a block has the keys it was written with
+    const outputs = Array.isArray(out) ? out : out === undefined ? [] : [out];
     const output = outputs.map((o) => s(o)).filter((o): o is string => o !== undefined);
     if (output.length && output.length === outputs.length) bt.output = output;
     const bad = [bt.context, bt.dockerfile, bt.target ?? ''].filter((x) => /\$\{/.test(x));

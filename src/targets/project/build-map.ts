@@ -225,6 +225,7 @@ function yamlStr(node: Node | undefined): string | undefined {
 }
 
 function valueStr(v: unknown): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- what is left is a scalar: a string, number, boolean or bigint
   return v !== null && typeof v !== 'object' && typeof v !== 'symbol' ? String(v) : undefined;
 }
 
@@ -251,10 +252,10 @@ function listOrMap(y: Y, node: Node | undefined): Record<string, string> {
 }
 
 /** `${VAR:-default}` / `${VAR-default}` take their default; `$$` is a `$`; other variables stay. */
-function composeDefaults(s: string, env: Record<string, string>): string {
+function composeDefaults(s: string, env: Partial<Record<string, string>>): string {
   return s.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (m, a?: string, op?: string, def?: string, b?: string) => {
     if (m === '$$') return '$';
-    const name = (a ?? b)!;
+    const name = a ?? b ?? ''; // one of the two has matched: `$$` has returned
     const v = env[name];
     if (v !== undefined && !(op === ':-' && v === '')) return op === '+' || op === ':+' ? (def ?? '') : v;
     if (op === '-' || op === ':-') return def ?? '';
@@ -280,12 +281,12 @@ function lineOfNode(node: Node | undefined, y: Y): number {
 }
 
 function fromCompose(group: string[], ctx: Ctx): void {
-  const baseDir = dirOf(group[0]!);
+  const baseDir = dirOf(group[0]);
   const envText = ctx.tree.read(baseDir === '.' ? '.env' : `${baseDir}/.env`, 64 * 1024);
   const env: Record<string, string> = {};
   for (const l of envText?.split('\n') ?? []) {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(l);
-    if (m) env[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
+    if (m) env[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
   }
   const services = new Map<string, ComposeBuildDraft>();
   const serviceNodes = new Map<string, { file: string; node: Node | undefined; y: Y }>();
@@ -302,7 +303,8 @@ function fromCompose(group: string[], ctx: Ctx): void {
       const build = yamlGet(y.y, node, 'build');
       const image = yamlStr(yamlGet(y.y, node, 'image'));
       if (!build) {
-        if (image && services.has(name)) services.get(name)!.image = image;
+        const known = image ? services.get(name) : undefined;
+        if (image && known) known.image = image;
         continue;
       }
       const prev = services.get(name);
@@ -408,7 +410,7 @@ async function fromBake(ctx: Ctx): Promise<void> {
     try {
       res = await readBake(files);
     } catch (err) {
-      note(ctx, list[0]!, 1, `bake files cannot be read: ${(err as Error)?.message ?? String(err)}`);
+      note(ctx, list[0], 1, `bake files cannot be read: ${(err as Partial<Error> | null | undefined)?.message ?? String(err)}`);
       continue;
     }
     ctx.notes.push(...res.notes);
@@ -505,24 +507,26 @@ function fromCommandLines(ctx: Ctx): void {
     if (c.name === 'cd' && c.origin === 'shell') trackCd(c, cds);
     const parsed = parseBuildCommand(c.argv);
     if (!parsed) continue;
-    let argvOk = true;
-    const resolveWord = (w: string | undefined): string | undefined => {
+    const resolved = { ok: true }; // resolveWord sets it
+    function resolveWord(w: string): string;
+    function resolveWord(w: string | undefined): string | undefined;
+    function resolveWord(w: string | undefined): string | undefined {
       if (w === undefined || c.origin !== 'make') return w;
       let vars = makeVars.get(c.file);
       if (!vars) { vars = makeVariables(files.find((f) => f.path === c.file)?.text ?? ''); makeVars.set(c.file, vars); }
       const e = expandMake(w, vars);
-      if (e === null) argvOk = false;
+      if (e === null) resolved.ok = false;
       return e ?? w;
-    };
+    }
     const source: BuildSource = c.origin === 'github-actions' || c.origin === 'gitlab-ci' ? 'workflow' : 'script';
     const what = `${c.name} ${c.argv.slice(1).find((w) => w === 'build' || w === 'bud') ?? 'build'} (${c.origin})`;
     if (!parsed.context) {
       note(ctx, c.file, c.line, `${what}: no context argument`);
       continue;
     }
-    const rawContext = resolveWord(parsed.context)!;
+    const rawContext = resolveWord(parsed.context);
     const rawFile = resolveWord(parsed.file);
-    if (!argvOk) {
+    if (!resolved.ok) {
       note(ctx, c.file, c.line, `${what}: uses a make variable this map cannot resolve`);
       continue;
     }
@@ -548,10 +552,10 @@ function fromCommandLines(ctx: Ctx): void {
         continue;
       }
       const args: Record<string, string> = {};
-      for (const [k, v] of Object.entries(parsed.args)) args[k] = resolveWord(v) ?? v;
+      for (const [k, v] of Object.entries(parsed.args)) args[k] = resolveWord(v);
       const b: Draft = { dockerfile, context, args, namedContexts: namedContexts(parsed.namedContexts, cwd), source, file: c.file, line: c.line };
-      if (parsed.target) b.target = resolveWord(parsed.target)!;
-      if (parsed.tags[0]) b.name = resolveWord(parsed.tags[0])!;
+      if (parsed.target) b.target = resolveWord(parsed.target);
+      if (parsed.tags[0]) b.name = resolveWord(parsed.tags[0]);
       ctx.builds.push(b);
       firstNotes = null;
       break;
@@ -562,12 +566,12 @@ function fromCommandLines(ctx: Ctx): void {
 
 /** `cd "$(dirname "$0")"`, `cd "$(dirname "$0")/.."`, `cd docker` in a script: later relative paths start there. */
 function trackCd(c: CommandLine, cds: Map<string, string>): void {
-  const arg = c.argv[1];
+  const arg = c.argv.at(1);
   if (arg === undefined) return;
   const m = /^\$\(dirname\s+"?(?:\$0|\$\{BASH_SOURCE(?:\[0\])?\}|\$BASH_SOURCE)"?\)(\/.*)?$/.exec(arg) ?? /^\$\{0%\/\*\}(\/.*)?$/.exec(arg);
   const from = cds.get(c.file) ?? '.';
   if (m) {
-    const at = joinRel(dirOf(c.file), `.${m[1] ?? ''}`);
+    const at = joinRel(dirOf(c.file), `.${m.at(1) ?? ''}`);
     if (at) cds.set(c.file, at);
     return;
   }

@@ -15,6 +15,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`build map: ${(err as Error)?.message ?? String(err)}\n`);
+  process.stderr.write(`build map: ${(err as Partial<Error> | null | undefined)?.message ?? String(err)}\n`);
   process.exitCode = 2;
 });

@@ -45,7 +45,7 @@ function emit(sink: Sink, file: string, origin: CommandOrigin, cmds: SplitComman
   for (const c of cmds) {
     if (c.argv.length === 0) continue;
     const argv = map ? c.argv.map(map) : c.argv;
-    const name = basename(argv[0]!);
+    const name = basename(argv[0]);
     const line: CommandLine = {
       file, line: c.line, column: c.column, argv, name, assignments: map ? c.assignments.map(map) : c.assignments, via: c.via, origin,
     };
@@ -93,10 +93,10 @@ export function maskMake(text: string): { masked: string; restore: (w: string) =
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === '$' && text[i + 1] === '$') { out += '\uE002$'; i += 2; continue; }
     if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
-      const open = text[i + 1]!;
+      const open = text[i + 1];
       const close = open === '(' ? ')' : '}';
       let depth = 0;
       let j = i + 1;
@@ -132,25 +132,26 @@ export function makeVariables(text: string): Record<string, string> {
     if (raw.startsWith('\t')) continue;
     const m = /^\s*(?:(?:export|override)\s+)*([A-Za-z_][A-Za-z0-9_]*)\s*(::?=|\?=|=)\s*(.*?)\s*$/.exec(raw.replace(/\s#.*$/, ''));
     if (!m) continue;
-    if (m[2] === '?=' && vars[m[1]!] !== undefined) continue;
-    vars[m[1]!] = m[3]!;
+    const before = vars[m[1]] as string | undefined;
+    if (m[2] === '?=' && before !== undefined) continue;
+    vars[m[1]] = m[3];
   }
   return vars;
 }
 
 /** Expands `$(NAME)`/`${NAME}` from simple make variables; null when something stays unresolved. */
-export function expandMake(word: string, vars: Record<string, string>, depth = 0): string | null {
+export function expandMake(word: string, vars: Partial<Record<string, string>>, depth = 0): string | null {
   if (!word.includes('$')) return word;
   if (depth > 10) return null;
-  let failed = false;
+  const expansion = { failed: false }; // the replacer sets it
   const out = word.replace(/\$(?:\(([A-Za-z_][A-Za-z0-9_]*)\)|\{([A-Za-z_][A-Za-z0-9_]*)\})/g, (_m, a?: string, b?: string) => {
-    const v = vars[(a ?? b)!];
-    if (v === undefined) { failed = true; return ''; }
+    const v = vars[a ?? b ?? '']; // one of the two has matched
+    if (v === undefined) { expansion.failed = true; return ''; }
     const e = expandMake(v, vars, depth + 1);
-    if (e === null) failed = true;
+    if (e === null) expansion.failed = true;
     return e ?? '';
   });
-  if (failed || /\$[({]/.test(out)) return null;
+  if (expansion.failed || /\$[({]/.test(out)) return null;
   return out;
 }
 
@@ -161,16 +162,16 @@ function fromMakefile(f: ProjectFile, sink: Sink): void {
   let inDefine = false;
   let target = '';
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.replace(/\r$/, '');
+    const raw = lines[i].replace(/\r$/, '');
     if (inDefine) { if (/^\s*endef\b/.test(raw)) inDefine = false; continue; }
     if (/^\s*define\b/.test(raw)) { inDefine = true; continue; }
     if (raw.startsWith('\t') && inRecipe) {
       // the recipe line and its backslash continuations (make passes them to one shell)
       const start = i;
       const parts: string[] = [raw.slice(1)];
-      while (/\\$/.test(lines[i]!.replace(/\r$/, '')) && i + 1 < lines.length) {
+      while (/\\$/.test(lines[i].replace(/\r$/, '')) && i + 1 < lines.length) {
         i++;
-        parts.push(lines[i]!.replace(/\r$/, '').replace(/^\t/, ''));
+        parts.push(lines[i].replace(/\r$/, '').replace(/^\t/, ''));
       }
       recipe(parts, start, target);
       continue;
@@ -183,17 +184,17 @@ function fromMakefile(f: ProjectFile, sink: Sink): void {
     if (MAKE_DIRECTIVE.test(raw) && /^\s*(?:ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(raw)) continue;
     if (MAKE_ASSIGN.test(raw)) {
       inRecipe = false;
-      while (/\\$/.test(lines[i]!) && i + 1 < lines.length) i++;
+      while (/\\$/.test(lines[i]) && i + 1 < lines.length) i++;
       continue;
     }
     const rule = MAKE_RULE.exec(raw);
     if (rule && !raw.startsWith(' ')) {
       inRecipe = true;
-      target = rule[1]!.trim();
-      const semi = rule[2]!.indexOf(';');
+      target = rule[1].trim();
+      const semi = rule[2].indexOf(';');
       if (semi >= 0) {
-        const cmd = rule[2]!.slice(semi + 1);
-        const col = raw.length - rule[2]!.length + semi + 1;
+        const cmd = rule[2].slice(semi + 1);
+        const col = raw.length - rule[2].length + semi + 1;
         recipeAt(cmd, i, col, target);
       }
       continue;
@@ -203,8 +204,8 @@ function fromMakefile(f: ProjectFile, sink: Sink): void {
 
   function recipe(parts: string[], start: number, where: string): void {
     // leading @ - + (echo off, ignore errors, always run) belong to make, not the shell
-    const m = /^[ \t]*[@+-]*/.exec(parts[0]!)![0];
-    parts[0] = ' '.repeat(m.length) + parts[0]!.slice(m.length);
+    const m = /^[ \t]*[@+-]*/.exec(parts[0])?.[0] ?? ''; // matches always
+    parts[0] = ' '.repeat(m.length) + parts[0].slice(m.length);
     run(parts.join('\n'), start, () => 1, where); // the recipe's tab is column 1
   }
 
@@ -234,7 +235,7 @@ function parseYaml(f: ProjectFile, sink: Sink): (YamlCtx & { root: Node }) | nul
     return null;
   }
   if (doc.errors.length) {
-    const e = doc.errors[0]!;
+    const e = doc.errors[0];
     const pos = lc.linePos(e.pos[0]);
     sink.notes.push({ file: f.path, line: pos.line, column: pos.col, message: `does not parse as YAML (${e.message.split('\n')[0]}): its commands are not read` });
     return null;
@@ -252,7 +253,7 @@ export function scalarPlace(node: Scalar, ctx: YamlCtx): { line: number; indent:
     const nl = ctx.text.indexOf('\n', start);
     const body = ctx.text.slice(nl + 1);
     const first = /^( *)\S/m.exec(body);
-    const pad = first ? first[1]!.length : 0;
+    const pad = first ? first[1].length : 0;
     return { line: pos.line + 1, indent: () => pad };
   }
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
@@ -348,7 +349,7 @@ function fromPackageJson(f: ProjectFile, sink: Sink): void {
     sink.notes.push({ file: f.path, line: 1, message: `package.json does not parse: ${(err as Error).message}` });
     return;
   }
-  const scripts = (pkg as { scripts?: unknown })?.scripts;
+  const scripts = (pkg as { scripts?: unknown } | null)?.scripts;
   if (!scripts || typeof scripts !== 'object') return;
   const scriptsAt = f.text.search(/"scripts"\s*:/);
   for (const [name, value] of Object.entries(scripts as Record<string, unknown>)) {
@@ -375,18 +376,18 @@ function fromPackageJson(f: ProjectFile, sink: Sink): void {
 function fromSystemd(f: ProjectFile, sink: Sink): void {
   const lines = f.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const m = /^\s*(Exec(?:Start|StartPre|StartPost|Stop|StopPost|Reload|Condition))\s*=\s*/.exec(lines[i]!);
+    const m = /^\s*(Exec(?:Start|StartPre|StartPost|Stop|StopPost|Reload|Condition))\s*=\s*/.exec(lines[i]);
     if (!m) continue;
     const start = i;
-    let value = lines[i]!.slice(m[0].length).replace(/\r$/, '');
+    let value = lines[i].slice(m[0].length).replace(/\r$/, '');
     while (/\\$/.test(value) && i + 1 < lines.length) {
       i++;
-      value = value.slice(0, -1) + ' ' + lines[i]!.replace(/\r$/, '');
+      value = value.slice(0, -1) + ' ' + lines[i].replace(/\r$/, '');
     }
     // the prefixes -@:+! change how systemd runs it, not what
-    const prefix = /^[-@:+!]*/.exec(value)![0];
+    const prefix = /^[-@:+!]*/.exec(value)?.[0] ?? ''; // matches always
     const col = m[0].length + prefix.length;
-    emit(sink, f.path, 'systemd', splitScript(value.slice(prefix.length), start + 1, () => col), { where: m[1]! });
+    emit(sink, f.path, 'systemd', splitScript(value.slice(prefix.length), start + 1, () => col), { where: m[1] });
   }
 }
 
@@ -409,18 +410,18 @@ const FENCE_LANGS = new Set(['sh', 'bash', 'shell', 'zsh', 'console', 'shell-ses
 function fromMarkdown(f: ProjectFile, sink: Sink): void {
   const lines = f.text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const open = /^( {0,3}|\s*(?:[-*+]|\d+[.)])\s+| +)(`{3,}|~{3,})\s*([^\s`{]*)/.exec(lines[i]!);
+    const open = /^( {0,3}|\s*(?:[-*+]|\d+[.)])\s+| +)(`{3,}|~{3,})\s*([^\s`{]*)/.exec(lines[i]);
     if (!open) continue;
-    const fence = open[2]!;
-    const lang = open[3]!.toLowerCase();
-    const indent = open[1]!.length;
+    const fence = open[2];
+    const lang = open[3].toLowerCase();
+    const indent = open[1].length;
     const start = i;
     const body: string[] = [];
     let closed = false;
     for (i++; i < lines.length; i++) {
-      const l = lines[i]!.replace(/\r$/, '');
+      const l = lines[i].replace(/\r$/, '');
       if (new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(l)) { closed = true; break; }
-      body.push(l.slice(Math.min(indent, /^ */.exec(l)![0].length)));
+      body.push(l.slice(Math.min(indent, /^ */.exec(l)?.[0].length ?? 0))); // matches always
     }
     if (!closed) {
       if (FENCE_LANGS.has(lang)) sink.notes.push({ file: f.path, line: start + 1, column: indent + 1, message: 'code fence is never closed: its commands are not read' });
@@ -440,11 +441,11 @@ function fromMarkdown(f: ProjectFile, sink: Sink): void {
     }
     // prompts: `$ cmd` lines (with their continuations) are commands, the rest is output
     for (let k = 0; k < body.length; k++) {
-      const m = /^(\s*\$ )/.exec(body[k]!);
+      const m = /^(\s*\$ )/.exec(body[k]);
       if (!m) continue;
-      const parts = [' '.repeat(m[1]!.length) + body[k]!.slice(m[1]!.length)];
+      const parts = [' '.repeat(m[1].length) + body[k].slice(m[1].length)];
       const at = k;
-      while (/\\$/.test(body[k]!) && k + 1 < body.length) parts.push(body[++k]!);
+      while (/\\$/.test(body[k]) && k + 1 < body.length) parts.push(body[++k]);
       const script = maskPlaceholders(parts.join('\n'));
       const ind = () => indent;
       if (!checkQuotes(sink, f.path, script, firstLine + at, ind)) continue;

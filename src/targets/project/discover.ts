@@ -63,6 +63,7 @@ function factsOf(read: ReadYaml): ComposeFacts | null {
     if (name === undefined) continue;
     const v = p.value;
     const has = (k: string) => isMapNode(v) && pairOf(v, k) !== undefined;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a key is a YAML scalar: a string, number, boolean or null
     facts.services.set(String(name), { image: has('image'), build: has('build') });
     if (isMapNode(v)) {
       const ext = pairOf(v, 'extends')?.value;
@@ -92,7 +93,7 @@ function dotEnvValue(text: string | null, name: string): string | undefined {
   if (!text) return undefined;
   for (const line of text.split('\n')) {
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
-    if (m && m[1] === name) return m[2]!.replace(/^(['"])(.*)\1$/, '$2');
+    if (m && m[1] === name) return m[2].replace(/^(['"])(.*)\1$/, '$2');
   }
   return undefined;
 }
@@ -176,9 +177,11 @@ export function discover(tree: ProjectTree): Discovery {
       if (over) group.push(over);
       // other files beside the base whose services all extend the base's (compose.prod.yaml with
       // only the changes): overrides given with -f; files with their own services stand alone
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- base was found with composeFiles.has
       const baseServices = composeFiles.get(base)!.services;
       for (const f of list.sort()) {
         if (group.includes(f) || grouped.has(f)) continue;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- list holds keys of composeFiles
         const facts = composeFiles.get(f)!;
         const partial = [...facts.services].every(([n, s]) => baseServices.has(n) && !s.image && !baseServicesMissing(baseServices, n));
         if (facts.services.size && partial) group.push(f);
@@ -206,8 +209,8 @@ export function discover(tree: ProjectTree): Discovery {
   // its own folder); a file only ever extended from is a library of services: not a project
   const extendedOnly = new Set(d.composeLinks.filter((l) => l.how === 'extends').map((l) => l.to));
   for (const g of d.composeGroups) {
-    if (g.length === 1 && extendedOnly.has(g[0]!) && !isComposeName(g[0]!.slice(g[0]!.lastIndexOf('/') + 1))) {
-      d.notAudited.push({ path: g[0]!, reason: 'services extended by another compose file, audited there' });
+    if (g.length === 1 && extendedOnly.has(g[0]) && !isComposeName(g[0].slice(g[0].lastIndexOf('/') + 1))) {
+      d.notAudited.push({ path: g[0], reason: 'services extended by another compose file, audited there' });
     }
   }
   d.composeGroups = d.composeGroups.filter((g) => !(g.length === 1 && d.notAudited.some((n) => n.path === g[0])));

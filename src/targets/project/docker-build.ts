@@ -39,8 +39,8 @@ export function buildVerbAt(argv: string[]): number {
   const name = (argv[0] ?? '').replace(/^.*\//, '');
   let i = 1;
   // global options before the verb: `docker --context x build`, `podman --remote build`
-  while (i < argv.length && argv[i]!.startsWith('-')) {
-    const o = argv[i]!;
+  while (i < argv.length && argv[i].startsWith('-')) {
+    const o = argv[i];
     i++;
     if (!o.includes('=') && /^(?:-c|--context|-H|--host|--config|--log-level|-l|--connection|--url|--root|--runroot|--storage-driver)$/.test(o)) i++;
   }
@@ -83,7 +83,7 @@ export function parseBuildCommand(argv: string[]): BuildCommand | null {
     }
   };
   for (; i < argv.length; i++) {
-    const w = argv[i]!;
+    const w = argv[i];
     if (w === '--') { positional.push(...argv.slice(i + 1)); break; }
     if (w.startsWith('--')) {
       const eq = w.indexOf('=');
@@ -96,7 +96,7 @@ export function parseBuildCommand(argv: string[]): BuildCommand | null {
     if (w.startsWith('-') && w.length > 1) {
       // a cluster of short flags: the first that takes a value takes the rest or the next word
       for (let k = 1; k < w.length; k++) {
-        const long = SHORT[w[k]!];
+        const long = SHORT[w[k]];
         if (long && VALUE_FLAGS.has(long)) {
           const rest = w.slice(k + 1).replace(/^=/, '');
           take(long, rest || (argv[++i] ?? ''));

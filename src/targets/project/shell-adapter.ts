@@ -28,16 +28,16 @@ export function splitScript(script: string, firstLine = 1, indent: (k: number) =
     let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid] <= offset) lo = mid; else hi = mid - 1;
     }
-    return { line: firstLine + lo, column: offset - starts[lo]! + 1 + indent(lo) };
+    return { line: firstLine + lo, column: offset - starts[lo] + 1 + indent(lo) };
   };
   const cursor = new Map<number, number>();
   const out: SplitCommand[] = [];
   for (const c of parseShell(script, firstLine)) {
     const rel = c.line - firstLine;
     const lineText = lines[rel] ?? '';
-    const probe = c.text.split('\n')[0]!.slice(0, 40);
+    const probe = c.text.split('\n')[0].slice(0, 40);
     const from = cursor.get(rel) ?? 0;
     let at = probe ? lineText.indexOf(probe, from) : -1;
     if (at < 0 && probe) at = lineText.indexOf(probe);
@@ -48,7 +48,7 @@ export function splitScript(script: string, firstLine = 1, indent: (k: number) =
       column: at + 1 + indent(rel), text: c.text,
     };
     // word places from the splitter's spans (offsets into the script), when every word has one
-    if (c.spans.length === c.argv.length && c.spans.every((w) => w !== null)) cmd.words = c.spans.map((w) => place(w!.start));
+    if (c.spans.length === c.argv.length && c.spans.every((w) => w !== null)) cmd.words = c.spans.map((w) => place(w.start));
     out.push(cmd);
   }
   return out;
@@ -62,12 +62,13 @@ export function unclosedQuote(script: string): number {
   const heredocs: string[] = [];
   let wordStart = true;
   while (i < n) {
-    const c = script[i]!;
+    const c = script[i];
     if (c === '\n') {
       i++;
       wordStart = true;
       while (heredocs.length) {
-        const delim = heredocs.shift()!;
+        const delim = heredocs.shift();
+        if (delim === undefined) break; // not reached: heredocs has one
         for (;;) {
           if (i >= n) return -1;
           const e = script.indexOf('\n', i);
@@ -86,7 +87,7 @@ export function unclosedQuote(script: string): number {
     }
     if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<') {
       const m = /^<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(script.slice(i, i + 80));
-      if (m) { heredocs.push(m[2]!); i += m[0].length; wordStart = false; continue; }
+      if (m) { heredocs.push(m[2]); i += m[0].length; wordStart = false; continue; }
     }
     if (c === "'" || c === '"') {
       const end = c === "'" ? script.indexOf("'", i + 1) : closeDouble(script, i + 1);
@@ -106,7 +107,7 @@ export function unclosedQuote(script: string): number {
 function closeDouble(script: string, from: number): number {
   let i = from;
   while (i < script.length) {
-    const c = script[i]!;
+    const c = script[i];
     if (c === '\\') { i += 2; continue; }
     if (c === '"') return i;
     if (c === '$' && script[i + 1] === '(') {
@@ -131,7 +132,7 @@ function closeSubst(script: string, from: number): number {
   let depth = 1;
   let i = from;
   while (i < script.length) {
-    const c = script[i]!;
+    const c = script[i];
     if (c === '\\') { i += 2; continue; }
     if (c === "'") { const e = script.indexOf("'", i + 1); if (e < 0) return -1; i = e + 1; continue; }
     if (c === '"') { const e = closeDouble(script, i + 1); if (e < 0) return -1; i = e + 1; continue; }
@@ -154,10 +155,11 @@ export function unclosedHeredoc(script: string): { offset: number; delim: string
     if (/(^|\s)#/.test(before) || (before.split("'").length - 1) % 2 === 1 || (before.split('"').length - 1) % 2 === 1) continue;
     const strip = script[m.index + 2] === '-';
     const nl = script.indexOf('\n', m.index);
-    if (nl < 0) return { offset: m.index, delim: m[2]! };
+    if (nl < 0) return { offset: m.index, delim: m[2] };
     const rest = script.slice(nl + 1).split('\n');
-    const k = rest.findIndex((l) => (strip ? l.replace(/^\t+/, '') : l).replace(/\r$/, '') === m![2]);
-    if (k < 0) return { offset: m.index, delim: m[2]! };
+    const delim = m[2];
+    const k = rest.findIndex((l) => (strip ? l.replace(/^\t+/, '') : l).replace(/\r$/, '') === delim);
+    if (k < 0) return { offset: m.index, delim: m[2] };
     re.lastIndex = nl + 1 + rest.slice(0, k + 1).join('\n').length;
   }
   return null;

@@ -39,7 +39,7 @@ export function runsAny(run: RunInfo, ...names: string[]): boolean {
 /** Where to point a finding about a command: its words from argv[0] to argv[upTo] when they
  *  can be found, otherwise the command's line. */
 export function commandRange(model: DockerfileModel, run: RunInfo, cmd: ShellCommand, words: Word[] | null): SourceRange {
-  if (words && words.length) return rangeAt(model, words[0]!.start, words[words.length - 1]!.end);
+  if (words && words.length) return rangeAt(model, words[0].start, words[words.length - 1].end);
   const line = cmd.line >= run.instr.range.start.line && cmd.line <= run.instr.range.end.line ? cmd.line : run.instr.range.start.line;
   const r = lineRange(model, line);
   // on the instruction's first line, start at the arguments (not at RUN and its flags)
