@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { readReport } from '../helpers/json-report.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'dist/src/cli.js');
@@ -19,7 +20,7 @@ const FORBIDDEN_BUILTINS = /^node:(v8|http|https|zlib)$/;
 it('the tightship bin lints a Dockerfile and sets the exit code', () => {
   const r = spawnSync(process.execPath, [BIN, 'lint', 'test/fixtures/lint/root/Dockerfile', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(r.status, 1, r.stderr);
-  const report = JSON.parse(r.stdout);
+  const report = readReport(r.stdout);
   assert.equal(report.results[0].level, 'root');
   const usage = spawnSync(process.execPath, [BIN, 'lint', '--format'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(usage.status, 2);
@@ -62,9 +63,9 @@ it('the bundled bin (one file) requires none of those packages for a Dockerfile 
     copyFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile'), path.join(dir, 'app/Dockerfile'));
     const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') };
     for (const pass of ['no cache yet', 'code cache']) {
-      const r = spawnSync(process.execPath, ['--require', path.join(dir, 'hook.cjs'), path.join(ROOT, pkg.bin.tightship!), 'lint', 'Dockerfile', '--format', 'json'], { cwd: path.join(dir, 'app'), encoding: 'utf8', env });
+      const r = spawnSync(process.execPath, ['--require', path.join(dir, 'hook.cjs'), path.join(ROOT, pkg.bin.tightship), 'lint', 'Dockerfile', '--format', 'json'], { cwd: path.join(dir, 'app'), encoding: 'utf8', env });
       assert.equal(r.status, 1, r.stderr);
-      assert.equal(JSON.parse(r.stdout).results[0].level, 'root');
+      assert.equal(readReport(r.stdout).results[0].level, 'root');
       const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
       assert.ok(loaded.some((f) => f.includes('node_modules/spdx-expression-parse/')), `${pass}: the hook sees the packages the bundle requires`);
       assert.deepEqual(loaded.filter((f) => FORBIDDEN_PACKAGES.test(f) || FORBIDDEN_BUILTINS.test(f)), [], pass);

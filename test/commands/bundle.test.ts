@@ -14,7 +14,7 @@ import { cacheDirCandidates, cacheFileName, codeCacheDisabled, usableCacheDir } 
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-const BUNDLE = path.join(ROOT, pkg.bin.tightship!);
+const BUNDLE = path.join(ROOT, pkg.bin.tightship);
 const SOURCE = path.join(ROOT, 'dist/src/cli.js');
 /** Node 20 has no compile cache of its own: there the loader keeps the code cache. */
 const OWN_CACHE = !('enableCompileCache' in nodeModule);
@@ -113,11 +113,11 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     const a = lintApp(env);
     const files = cacheFiles(cache);
     assert.equal(files.length, 1);
-    assert.match(path.basename(files[0]!), new RegExp(`^[0-9a-f]{16}-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    assert.match(path.basename(files[0]), new RegExp(`^[0-9a-f]{16}-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     assert.equal(statSync(path.join(cache, 'tightship')).mode & 0o077, 0, 'a folder of the user\'s own');
-    const written = statSync(files[0]!);
+    const written = statSync(files[0]);
     assert.deepEqual(lintApp(env), a);
-    const after2 = statSync(files[0]!);
+    const after2 = statSync(files[0]);
     assert.equal(after2.mtimeMs, written.mtimeMs, 'a cache V8 accepted is not written again');
     assert.equal(after2.ino, written.ino);
   });
@@ -139,10 +139,10 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     assert.deepEqual(cacheFiles(cache), [], 'the bake run left no cache');
     run(BUNDLE, lint, env, plain);
     const [file] = cacheFiles(cache);
-    const written = statSync(file!);
+    const written = statSync(file);
     assert.deepEqual(run(BUNDLE, lint, env, bake), bakeReport, 'the bake run reads the plain run\'s cache');
     run(BUNDLE, lint, env, plain);
-    assert.equal(statSync(file!).mtimeMs, written.mtimeMs, 'and nobody writes it again');
+    assert.equal(statSync(file).mtimeMs, written.mtimeMs, 'and nobody writes it again');
   });
 
   it('a corrupt cache is rejected, the run is unchanged and the cache is written again', () => {
@@ -150,15 +150,15 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     const env = envFor(cache);
     const a = lintApp(env);
     const [file] = cacheFiles(cache);
-    const good = readFileSync(file!);
+    const good = readFileSync(file);
     const bad = Buffer.from(good);
-    for (let i = 0; i < bad.length; i += 97) bad[i] = bad[i]! ^ 0xff;
-    writeFileSync(file!, bad);
+    for (let i = 0; i < bad.length; i += 97) bad[i] = bad[i] ^ 0xff;
+    writeFileSync(file, bad);
     assert.deepEqual(lintApp(env), a);
-    assert.ok(!readFileSync(file!).equals(bad), 'replaced');
-    writeFileSync(file!, 'not a cache at all');
+    assert.ok(!readFileSync(file).equals(bad), 'replaced');
+    writeFileSync(file, 'not a cache at all');
     assert.deepEqual(lintApp(env), a);
-    assert.ok(readFileSync(file!).length > 1000);
+    assert.ok(readFileSync(file).length > 1000);
   });
 
   it('a cache folder that cannot be made or written changes nothing', () => {
@@ -167,9 +167,10 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     const a = lintApp({ ...env, TIGHTSHIP_NO_CODE_CACHE: '1' });
     writeFileSync(path.join(cache, 'tightship'), 'a file where the folder would be');
     // the temporary folder's fallback is blocked the same way
-    writeFileSync(path.join(cache, 'tmp', `tightship-cache-${process.getuid!()}`), 'blocked');
+    assert.ok(process.getuid);
+    writeFileSync(path.join(cache, 'tmp', `tightship-cache-${process.getuid()}`), 'blocked');
     assert.deepEqual(lintApp(env), a);
-    if (process.getuid?.() !== 0) {
+    if (process.getuid() !== 0) {
       // (root writes through permissions: only checked as another user)
       rmSync(path.join(cache, 'tightship'));
       mkdirSync(path.join(cache, 'tightship'), { mode: 0o500 });
@@ -202,7 +203,8 @@ describe('where the code cache lives', () => {
   it('a folder someone else can write, or that is not a folder, is not used', { skip: process.platform === 'win32' }, () => {
     const base = path.join(work, 'dirs');
     mkdirSync(base, { recursive: true });
-    const uid = process.getuid!();
+    assert.ok(process.getuid);
+    const uid = process.getuid();
     const open = path.join(base, 'open');
     mkdirSync(open);
     chmodSync(open, 0o777);

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
+import { readReport } from '../helpers/json-report.js';
 import { BLOCKED_BY_DEFAULT, NEEDED_TO_START } from '../../src/targets/profile/syscalls.js';
 
 let dir = '';
@@ -17,7 +18,8 @@ type Result = { target: { kind: string; path: string }; findings: { ruleId: stri
 const lint = async (...paths: string[]) => {
   const r = await runCli(['lint', ...paths, '--format', 'json', '--fail-on', 'none'], dir);
   assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout).results as Result[];
+  const results: Result[] = readReport(r.stdout).results;
+  return results;
 };
 const ids = (r: Result | undefined) => (r?.findings ?? []).map((f) => f.ruleId).sort();
 
@@ -27,18 +29,19 @@ const ALLOW = JSON.stringify({ defaultAction: 'SCMP_ACT_ALLOW', architectures: [
 before(() => {
   dir = mkdtempSync(join(tmpdir(), 'tightship-lint-daemon-'));
 });
-after(() => rmSync(dir, { recursive: true, force: true }));
+after(() => { rmSync(dir, { recursive: true, force: true }); });
 
 describe('lint: daemon.json', () => {
   it('a daemon.json named on the command line is a daemon target, not a Dockerfile', async () => {
     write('one/daemon.json', '{\n  "icc": true,\n  "hosts": ["tcp://0.0.0.0:2375"]\n}\n');
     const [r, ...rest] = await lint('one/daemon.json');
     assert.equal(rest.length, 0);
-    assert.equal(r!.target.kind, 'daemon');
-    assert.equal(r!.level, 'root');
-    const tcp = r!.findings.find((f) => f.ruleId === 'daemon/tcp-without-tls')!;
+    assert.equal(r.target.kind, 'daemon');
+    assert.equal(r.level, 'root');
+    const tcp = r.findings.find((f) => f.ruleId === 'daemon/tcp-without-tls');
+    assert.ok(tcp);
     assert.deepEqual([tcp.location.path, tcp.location.startLine], ['one/daemon.json', 3]);
-    assert.ok(!r!.findings.some((f) => f.ruleId.startsWith('dockerfile/')));
+    assert.ok(!r.findings.some((f) => f.ruleId.startsWith('dockerfile/')));
   });
 
   it('a folder search finds etc/docker/daemon.json by content and leaves other daemon.json files alone', async () => {
@@ -48,7 +51,8 @@ describe('lint: daemon.json', () => {
     const results = await lint('repo');
     const daemons = results.filter((r) => r.target.kind === 'daemon');
     assert.deepEqual(daemons.map((r) => r.target.path), ['repo/provision/etc/docker/daemon.json']);
-    const typo = daemons[0]!.findings.find((f) => f.ruleId === 'daemon/unknown-key')!;
+    const typo = daemons[0].findings.find((f) => f.ruleId === 'daemon/unknown-key');
+    assert.ok(typo);
     assert.match(typo.message, /did you mean "userns-remap"/);
     assert.equal(typo.location.startLine, 3);
   });
@@ -62,16 +66,17 @@ describe('lint: daemon.json', () => {
   it('a broken daemon.json is ungraded, with the JSON error located', async () => {
     write('broken/daemon.json', '{\n  "icc": false,\n}\n');
     const [r] = await lint('broken/daemon.json');
-    assert.equal(r!.level, null);
+    assert.equal(r.level, null);
     assert.deepEqual(ids(r), ['daemon/invalid-json']);
-    assert.equal(r!.findings[0]!.location.startLine, 3);
+    assert.equal(r.findings[0].location.startLine, 3);
   });
 
   it('the seccomp profile a daemon.json names (relative) is audited beside it', async () => {
     write('withprofile/daemon.json', '{"seccomp-profile": "six.json"}\n');
     write('withprofile/six.json', SIX);
     const results = await lint('withprofile/daemon.json');
-    const profile = results.find((r) => r.target.kind === 'profile')!;
+    const profile = results.find((r) => r.target.kind === 'profile');
+    assert.ok(profile);
     assert.equal(profile.target.path, 'withprofile/six.json');
     assert.deepEqual(ids(profile), ['profile/startup-syscalls-denied']);
   });
@@ -106,7 +111,8 @@ describe('lint: seccomp profiles named by compose security_opt', () => {
     const results = await lint('svc');
     const six = results.find((r) => r.target.kind === 'profile' && r.target.path === 'svc/profiles/six.json');
     assert.deepEqual(ids(six), ['profile/startup-syscalls-denied']);
-    assert.match(six!.findings[0]!.message, /denies execve/);
+    assert.ok(six);
+    assert.match(six.findings[0].message, /denies execve/);
   });
 
   it('an allow-by-default profile is flagged, and so are the blocked calls it allows', async () => {
@@ -117,9 +123,11 @@ describe('lint: seccomp profiles named by compose security_opt', () => {
 
   it('a missing profile file is located on the compose key that names it; unconfined names no file', async () => {
     const results = await lint('svc');
-    const lost = results.find((r) => r.target.path === 'svc/profiles/missing.json')!;
+    const lost = results.find((r) => r.target.path === 'svc/profiles/missing.json');
+    assert.ok(lost);
     assert.equal(lost.level, null);
-    const f = lost.findings.find((x) => x.ruleId === 'profile/file-missing')!;
+    const f = lost.findings.find((x) => x.ruleId === 'profile/file-missing');
+    assert.ok(f);
     assert.deepEqual([f.location.path, f.location.startLine], ['svc/compose.yaml', 13]);
     assert.match(f.message, /service lost security_opt names seccomp=\.\/profiles\/missing\.json, but .* no such file/);
     assert.equal(results.filter((r) => r.target.kind === 'profile').length, 3);
@@ -131,7 +139,7 @@ describe('profiles that must pass', () => {
   // of this machine's kernel headers except those the default blocks, with its archMap.
   const UNISTD = '/usr/include/x86_64-linux-gnu/asm/unistd_64.h';
   it('a deny-by-default profile shaped like Docker\'s default passes every profile rule', { skip: !existsSync(UNISTD) && 'no kernel headers' }, async () => {
-    const names = [...readFileSync(UNISTD, 'utf8').matchAll(/#define __NR_(\w+)\s+\d+/g)].map((m) => m[1]!);
+    const names = [...readFileSync(UNISTD, 'utf8').matchAll(/#define __NR_(\w+)\s+\d+/g)].map((m) => m[1]);
     assert.ok(NEEDED_TO_START.every((n) => names.includes(n)));
     write('default/seccomp.json', JSON.stringify({
       defaultAction: 'SCMP_ACT_ERRNO', defaultErrnoRet: 1,
@@ -143,9 +151,9 @@ describe('profiles that must pass', () => {
       ],
     }, null, 2));
     const [r] = await lint('default/seccomp.json');
-    assert.equal(r!.target.kind, 'profile');
+    assert.equal(r.target.kind, 'profile');
     assert.deepEqual(ids(r), []);
-    assert.equal(r!.level, 'hardened');
+    assert.equal(r.level, 'hardened');
   });
 
   // Docker's own default profile, where this machine has a copy of it (packaged engines and
@@ -153,7 +161,8 @@ describe('profiles that must pass', () => {
   const COPIES = ['/usr/share/docker.io/contrib/seccomp/default.json', '/usr/share/docker/seccomp/default.json', '/etc/docker/seccomp/default.json', '/usr/share/containers/seccomp.json'];
   const copy = COPIES.find((p) => existsSync(p));
   it('Docker\'s default profile passes', { skip: !copy && `no copy of Docker's default profile on this machine (looked in ${COPIES.join(', ')})` }, async () => {
-    write('real/default.json', readFileSync(copy!, 'utf8'));
+    assert.ok(copy);
+    write('real/default.json', readFileSync(copy, 'utf8'));
     const [r] = await lint('real/default.json');
     assert.deepEqual(ids(r), []);
   });

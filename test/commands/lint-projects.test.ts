@@ -38,13 +38,13 @@ function dockerfiles(report: Report): Result[] {
 
 /** The COPY sources reported missing, with the severity: `"missing.txt" error`. */
 function missing(r: Result): string[] {
-  return r.findings.filter((f) => f.ruleId === 'context/copy-source-missing').map((f) => `${/"([^"]+)"/.exec(f.message)![1]} ${f.severity}`).sort();
+  return r.findings.filter((f) => f.ruleId === 'context/copy-source-missing').map((f) => `${/"([^"]+)"/.exec(f.message)?.[1]} ${f.severity}`).sort();
 }
 
 function only(report: Report, file: string, stage?: string): Result {
   const hits = dockerfiles(report).filter((r) => r.target.path === file && (stage === undefined || r.target.stage === stage));
   assert.equal(hits.length, 1, `one result of ${file}${stage ? ` (stage ${stage})` : ''}: ${JSON.stringify(dockerfiles(report).map((r) => r.target))}`);
-  return hits[0]!;
+  return hits[0];
 }
 
 describe('lint on project layouts: the build map gives each Dockerfile its real context', () => {
@@ -106,7 +106,8 @@ describe('lint on project layouts: the build map gives each Dockerfile its real 
     // guessed: the missing source is a warning, and the target is still graded
     assert.deepEqual(missing(r), ['missing.txt warning']);
     assert.equal(r.level, 'nonroot');
-    assert.match(r.notes!.join('\n'), /guessed .*Dockerfile links to it/);
+    assert.ok(r.notes);
+    assert.match(r.notes.join('\n'), /guessed .*Dockerfile links to it/);
     assert.deepEqual(report.skipped, [{ path: 'Dockerfile', reason: 'symbolic link to docker/Dockerfile, audited there' }]);
   });
 
@@ -140,7 +141,8 @@ describe('lint on project layouts: the build map gives each Dockerfile its real 
     assert.ok(!release.findings.some((f) => f.ruleId === 'dockerfile/last-user-root'));
     assert.ok(test.findings.some((f) => f.ruleId === 'dockerfile/last-user-root'));
     assert.equal(release.notes, undefined);
-    assert.match(test.notes!.join('\n'), /stage test is the last stage and is built only as a test\/CI stage .*the image that ships is stage release/);
+    assert.ok(test.notes);
+    assert.match(test.notes.join('\n'), /stage test is the last stage and is built only as a test\/CI stage .*the image that ships is stage release/);
     const app = report.results.find((r) => r.target.kind === 'compose' && (r.target as { service?: string }).service === 'app') as unknown as { facts: { imageUser: string } };
     assert.equal(app.facts.imageUser, 'node');
   });
@@ -154,8 +156,8 @@ describe('lint on project layouts: the build map gives each Dockerfile its real 
     const crep = JSON.parse(c.stdout) as Report;
     const only1 = dockerfiles(crep);
     assert.equal(only1.length, 1);
-    assert.deepEqual([only1[0]!.target.context, only1[0]!.target.contextSource, only1[0]!.target.stage], ['.', 'cli', undefined]);
-    assert.deepEqual(missing(only1[0]!), ['missing.txt error']);
+    assert.deepEqual([only1[0].target.context, only1[0].target.contextSource, only1[0].target.stage], ['.', 'cli', undefined]);
+    assert.deepEqual(missing(only1[0]), ['missing.txt error']);
     const bad = await runCli(['lint', 'docker/Dockerfile', '--context', '.', '--context', 'src'], path.join(PROJECTS, 'compose-context-up'));
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--context given 2 times for 1 Dockerfile\(s\) named/);

@@ -1,14 +1,15 @@
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs, mkdtempSync, symlinkSync } from 'node:fs';
+import { promises as fs, symlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIX = path.join(ROOT, 'test/fixtures/lint');
+// an SGR escape (colour): ESC [
+const SGR = new RegExp(`${String.fromCharCode(0x1b)}\\[`);
 
 interface JsonReport {
   version: number;
@@ -34,17 +35,20 @@ describe('lint: exit codes and levels', () => {
     const { code, report, stderr } = await lintJson(['Dockerfile'], path.join(FIX, 'clean'));
     assert.equal(stderr, '');
     assert.equal(code, 0);
-    assert.equal(report!.results[0]!.level, 'hardened');
+    assert.ok(report);
+    assert.equal(report.results[0].level, 'hardened');
     assert.deepEqual(ids(report), []);
   });
 
   it('USER root: exit 1, level root, and what is missing to reach nonroot', async () => {
     const { code, report } = await lintJson(['Dockerfile'], path.join(FIX, 'root'));
     assert.equal(code, 1);
-    const r = report!.results[0]!;
+    assert.ok(report);
+    const r = report.results[0];
     assert.equal(r.level, 'root');
     assert.ok(r.missingForNextLevel.includes('dockerfile/last-user-root'));
-    const f = r.findings.find((x) => x.ruleId === 'dockerfile/last-user-root')!;
+    const f = r.findings.find((x) => x.ruleId === 'dockerfile/last-user-root');
+    assert.ok(f);
     assert.equal(f.location.startLine, 4);
     assert.equal(f.location.path, 'Dockerfile');
   });
@@ -69,7 +73,8 @@ describe('lint: exit codes and levels', () => {
 describe('lint: finding files', () => {
   it('a directory finds Dockerfile, *.Dockerfile and Dockerfile.* recursively, not Dockerfile.dockerignore', async () => {
     const { report } = await lintJson(['.'], path.join(FIX, 'nested'));
-    assert.deepEqual(report!.results.map((r) => r.target.path), ['Dockerfile.dev', 'sub/app.Dockerfile']);
+    assert.ok(report);
+    assert.deepEqual(report.results.map((r) => r.target.path), ['Dockerfile.dev', 'sub/app.Dockerfile']);
   });
 
   it('skips .git and node_modules', async () => {
@@ -77,12 +82,14 @@ describe('lint: finding files', () => {
     await write('walk/node_modules/pkg/Dockerfile', 'FROM alpine\n');
     await write('walk/.git/Dockerfile', 'FROM alpine\n');
     const { report } = await lintJson(['walk'], tmp);
-    assert.deepEqual(report!.results.map((r) => r.target.path), ['walk/Dockerfile']);
+    assert.ok(report);
+    assert.deepEqual(report.results.map((r) => r.target.path), ['walk/Dockerfile']);
   });
 
   it('paths are relative to the working directory, POSIX style', async () => {
     const { report } = await lintJson(['test/fixtures/lint/nested'], ROOT);
-    assert.deepEqual(report!.results.map((r) => r.target.path),
+    assert.ok(report);
+    assert.deepEqual(report.results.map((r) => r.target.path),
       ['test/fixtures/lint/nested/Dockerfile.dev', 'test/fixtures/lint/nested/sub/app.Dockerfile']);
   });
 });
@@ -103,32 +110,36 @@ describe('lint: bad input never aborts the batch', () => {
       ['batch/good', 'batch/empty', 'batch/blank', 'batch/binary', 'batch/latin1', 'batch/huge', 'batch/dangling', 'batch/nothing-here', 'batch/missing'], tmp);
     assert.equal(code, 2);
     assert.equal(stderr, '');
-    const byPath = new Map(report!.results.map((r) => [r.target.path, r]));
-    assert.equal(byPath.get('batch/good/Dockerfile')!.error, undefined);
-    assert.equal(byPath.get('batch/good/Dockerfile')!.level, 'nonroot');
-    assert.match(byPath.get('batch/empty/Dockerfile')!.error!, /^empty file/);
-    assert.match(byPath.get('batch/blank/Dockerfile')!.error!, /^empty file/);
-    assert.match(byPath.get('batch/binary/Dockerfile')!.error!, /^binary file/);
-    assert.match(byPath.get('batch/latin1/Dockerfile')!.error!, /not valid UTF-8 .*line 2/);
-    assert.match(byPath.get('batch/huge/Dockerfile')!.error!, /^file too large \(10\.0 MB/);
-    assert.match(byPath.get('batch/dangling/Dockerfile')!.error!, /no such file/);
-    assert.match(byPath.get('batch/nothing-here')!.error!, /no Dockerfile or compose file found/);
-    assert.match(byPath.get('batch/missing')!.error!, /no such file or directory/);
-    for (const r of report!.results) if (r.error) assert.doesNotMatch(r.error, /\n|at .*\.js:\d+/);
+    assert.ok(report);
+    const byPath = new Map(report.results.map((r) => [r.target.path, r]));
+    const get = (p: string) => { const r = byPath.get(p); assert.ok(r, p); return r; };
+    const errorOf = (p: string) => { const e = get(p).error; assert.ok(e, p); return e; };
+    assert.equal(get('batch/good/Dockerfile').error, undefined);
+    assert.equal(get('batch/good/Dockerfile').level, 'nonroot');
+    assert.match(errorOf('batch/empty/Dockerfile'), /^empty file/);
+    assert.match(errorOf('batch/blank/Dockerfile'), /^empty file/);
+    assert.match(errorOf('batch/binary/Dockerfile'), /^binary file/);
+    assert.match(errorOf('batch/latin1/Dockerfile'), /not valid UTF-8 .*line 2/);
+    assert.match(errorOf('batch/huge/Dockerfile'), /^file too large \(10\.0 MB/);
+    assert.match(errorOf('batch/dangling/Dockerfile'), /no such file/);
+    assert.match(errorOf('batch/nothing-here'), /no Dockerfile or compose file found/);
+    assert.match(errorOf('batch/missing'), /no such file or directory/);
+    for (const r of report.results) if (r.error) assert.doesNotMatch(r.error, /\n|at .*\.js:\d+/);
   });
 
   it('pretty output names each bad file on one line; no stack trace', async () => {
     const r = await runCli(['lint', 'batch/binary', 'batch/good'], tmp);
     assert.equal(r.code, 2);
     assert.match(r.stdout, /batch\/binary\/Dockerfile\n {2}error {4}binary file \(NUL byte at offset 4\): not a Dockerfile\n/);
-    assert.doesNotMatch(r.stdout + r.stderr, /    at /);
+    assert.doesNotMatch(r.stdout + r.stderr, / {4}at /);
   });
 
   it('an unknown instruction or an unterminated heredoc is a located finding, not a crash', async () => {
     await write('syntax/Dockerfile', 'FROM alpine:3.20\nFROBNICATE now\nRUN <<EOF\necho open\n');
     const { code, report } = await lintJson(['syntax/Dockerfile'], tmp);
     assert.equal(code, 1);
-    const parse = report!.results[0]!.findings.filter((f) => f.ruleId === 'tightship/parse-error');
+    assert.ok(report);
+    const parse = report.results[0].findings.filter((f) => f.ruleId === 'tightship/parse-error');
     assert.ok(parse.length >= 1, JSON.stringify(report));
     assert.ok(parse.every((f) => f.location.startLine >= 2));
   });
@@ -176,7 +187,7 @@ describe('lint: --output', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /wrote sarif report of 1 target\(s\)/);
-    const log = JSON.parse(await fs.readFile(out, 'utf8'));
+    const log = JSON.parse(await fs.readFile(out, 'utf8')) as { version: string };
     assert.equal(log.version, '2.1.0');
     assert.deepEqual((await fs.readdir(path.dirname(out))).filter((n) => n.endsWith('.tmp')), []);
   });
@@ -192,11 +203,11 @@ describe('lint: --output', () => {
 describe('lint: colour', () => {
   const dir = path.join(FIX, 'root');
   it('colour on a TTY, none with NO_COLOR or on a pipe, FORCE_COLOR forces it', async () => {
-    assert.match((await runCli(['lint', 'Dockerfile'], dir, {}, true)).stdout, /\u001b\[/);
-    assert.doesNotMatch((await runCli(['lint', 'Dockerfile'], dir, { NO_COLOR: '1' }, true)).stdout, /\u001b\[/);
-    assert.doesNotMatch((await runCli(['lint', 'Dockerfile'], dir, {}, false)).stdout, /\u001b\[/);
-    assert.match((await runCli(['lint', 'Dockerfile'], dir, { FORCE_COLOR: '1' }, false)).stdout, /\u001b\[/);
-    assert.doesNotMatch((await runCli(['lint', 'Dockerfile'], dir, { FORCE_COLOR: '0' }, true)).stdout, /\u001b\[/);
+    assert.match((await runCli(['lint', 'Dockerfile'], dir, {}, true)).stdout, SGR);
+    assert.doesNotMatch((await runCli(['lint', 'Dockerfile'], dir, { NO_COLOR: '1' }, true)).stdout, SGR);
+    assert.doesNotMatch((await runCli(['lint', 'Dockerfile'], dir, {}, false)).stdout, SGR);
+    assert.match((await runCli(['lint', 'Dockerfile'], dir, { FORCE_COLOR: '1' }, false)).stdout, SGR);
+    assert.doesNotMatch((await runCli(['lint', 'Dockerfile'], dir, { FORCE_COLOR: '0' }, true)).stdout, SGR);
   });
 });
 
@@ -223,7 +234,8 @@ describe('lint: --fix', () => {
     assert.notEqual(text, original);
     assert.match(text, /apt-get install .*-y/);
     for (const id of fixable) assert.ok(!ids(after.report).includes(id), `${id} should be fixed`);
-    assert.deepEqual(after.report!.fixed!.map((f) => f.path), ['fix/Dockerfile']);
+    assert.ok(after.report); assert.ok(after.report.fixed);
+    assert.deepEqual(after.report.fixed.map((f) => f.path), ['fix/Dockerfile']);
     assert.match(after.stderr, /fixed \d+ problem\(s\) in fix\/Dockerfile/);
   });
 });
@@ -231,16 +243,18 @@ describe('lint: --fix', () => {
 describe('lint: compose projects', () => {
   it('a directory finds the compose project (base + override) and its Dockerfile once', async () => {
     const { report } = await lintJson(['.'], path.join(FIX, 'compose-project'));
-    const targets = report!.results.map((r) => `${r.target.kind}:${r.target.path}${(r.target as { service?: string }).service ? `#${(r.target as { service?: string }).service}` : ''}`);
+    assert.ok(report);
+    const targets = report.results.map((r) => `${r.target.kind}:${r.target.path}${(r.target as { service?: string }).service ? `#${(r.target as { service?: string }).service}` : ''}`);
     assert.deepEqual(targets, ['dockerfile:Dockerfile', 'compose:compose.yaml#api']);
-    const api = report!.results[1]!;
+    const api = report.results[1];
     assert.equal(api.level, 'nonroot');
     assert.ok(api.missingForNextLevel.length > 0);
   });
 
   it('a compose file named on the command line is audited as compose', async () => {
     const { report } = await lintJson(['compose.yaml'], path.join(FIX, 'compose-project'));
-    assert.ok(report!.results.some((r) => r.target.kind === 'compose'));
+    assert.ok(report);
+    assert.ok(report.results.some((r) => r.target.kind === 'compose'));
   });
 });
 
@@ -250,7 +264,7 @@ describe('lint: real reports against their schemas', () => {
     const validate = await loadReportValidator();
     const r = await runCli(['lint', 'root', 'compose-project', 'no-such', '--format', 'json'], FIX);
     assert.equal(r.code, 2);
-    const report = JSON.parse(r.stdout);
+    const report: unknown = JSON.parse(r.stdout);
     assert.ok(validate(report), JSON.stringify(validate.errors, null, 2));
   });
 
@@ -258,7 +272,7 @@ describe('lint: real reports against their schemas', () => {
     const { loadSarifValidator } = await import('../report/validators.js');
     const validate = await loadSarifValidator();
     const r = await runCli(['lint', 'root', 'compose-project', 'nested', '--format', 'sarif'], FIX);
-    const log = JSON.parse(r.stdout);
+    const log = JSON.parse(r.stdout) as { runs: { results: unknown[] }[] };
     assert.ok(log.runs[0].results.length > 0);
     assert.ok(validate(log), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
   });

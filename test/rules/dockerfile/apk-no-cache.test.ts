@@ -7,7 +7,7 @@ testRule(rule, {
     { code: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
     { name: 'global option before add', code: 'FROM alpine:3.20\nRUN apk --no-cache add curl\n' },
     { name: 'cache removed after', code: 'FROM alpine:3.20\nRUN apk add --update curl && rm -rf /var/cache/apk/*\n' },
-    { name: '--no-network fetches nothing', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps \$deps\n' },
+    { name: '--no-network fetches nothing', code: 'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $deps\n' },
     { name: 'cache mount', code: 'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl\n' },
     { name: 'builder stage', code: 'FROM alpine:3.20 AS b\nRUN apk add gcc\nFROM scratch\nCOPY --from=b /x /x\n' },
   ],

@@ -10,7 +10,7 @@ testRule(rule, {
     { name: 'cosign verify-blob', code: 'FROM debian:12\nRUN curl -fsSLo /usr/local/bin/x https://x/x && cosign verify-blob --key k.pub --signature x.sig /usr/local/bin/x && chmod +x /usr/local/bin/x\n' },
     { name: 'minisign -V', code: 'FROM debian:12\nRUN curl -fsSLO https://x/zig.tar.xz && minisign -Vm zig.tar.xz -P key && tar -xJf zig.tar.xz\n' },
     { name: 'shasum -a 256 -c', code: 'FROM debian:12\nRUN curl -fsSLo a.zip https://x/a.zip && echo "$H *a.zip" | shasum -a 256 -c && unzip a.zip\n' },
-    { name: 'digest compared in a test', code: 'FROM debian:12\nRUN curl -fLO https://x/\${R}.tar.gz \\\n && if [ "\$(openssl sha512 -r \${R}.tar.gz)" = "\$SUM" ]; then echo ok; else exit 1; fi \\\n && tar xzf \${R}.tar.gz\n' },
+    { name: 'digest compared in a test', code: 'FROM debian:12\nRUN curl -fLO https://x/${R}.tar.gz \\\n && if [ "$(openssl sha512 -r ${R}.tar.gz)" = "$SUM" ]; then echo ok; else exit 1; fi \\\n && tar xzf ${R}.tar.gz\n' },
     { name: 'downloaded but not used here', code: 'FROM debian:12\nRUN curl -fsSLo /data/model.bin https://x/m\n' },
     { name: 'sha256sum --check', code: 'FROM debian:12\nRUN curl -fsSLo app.tgz https://x/app.tgz && echo "$SHA  app.tgz" | sha256sum --check --strict && tar -xzf app.tgz\n' },
     { name: 'sha256sum --check=…, -wc', code: 'FROM debian:12\nRUN curl -fsSLo a.tgz https://x/a.tgz && echo "$S  a.tgz" > s && sha256sum -wc s && tar -xzf a.tgz\n' },

@@ -24,9 +24,10 @@ describe('FROM <stage> chains stay linear', () => {
     text += 'CMD node server.js\n';
     const { model, findings, count } = lint(text);
     assert.equal(model.stages.length, N);
-    assert.equal(model.final!.chain.length, N);
+    assert.ok(model.final);
+    assert.equal(model.final.chain.length, N);
     assert.equal(finalChain(model).size, N);
-    assert.equal(stageChain(model, model.stages[N - 1]!)[0], model.stages[0]);
+    assert.equal(stageChain(model, model.stages[N - 1])[0], model.stages[0]);
     assert.ok(!findings.some((f) => f.message.startsWith('internal error')));
     // no absolute WORKDIR anywhere in the chain: every relative one is reported
     assert.equal(count.get('dockerfile/workdir-relative'), N - 1);
@@ -48,6 +49,6 @@ describe('FROM <stage> chains stay linear', () => {
     for (let i = 1; i < N; i++) text += `FROM base AS s${i}\nRUN echo ${i}\n`;
     const { model } = lint(text);
     assert.ok(model.stages.every((s) => s.root === 0 && s.windows && s.baseStage === (s.index === 0 ? null : 0)));
-    assert.deepEqual(model.stages[N - 1]!.instructions[0]!.shell, ['cmd', '/S', '/C']);
+    assert.deepEqual(model.stages[N - 1].instructions[0].shell, ['cmd', '/S', '/C']);
   });
 });

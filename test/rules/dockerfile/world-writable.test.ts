@@ -9,7 +9,7 @@ testRule(rule, {
     { name: 'removing write', code: 'FROM debian:12\nRUN chmod o-w /app && chmod -R a-w /etc/app\n' },
     { name: 'COPY --chmod 644', code: 'FROM debian:12\nCOPY --chmod=644 a /a\n' },
     { name: 'variable mode', code: 'FROM debian:12\nRUN chmod $MODE /a\n' },
-    { name: 'scratch directory removed in the same RUN', code: 'FROM debian:12\nRUN d="\$(mktemp -d)" && chmod 777 "\$d" && make -C "\$d" && rm -rf "\$d"\n' },
+    { name: 'scratch directory removed in the same RUN', code: 'FROM debian:12\nRUN d="$(mktemp -d)" && chmod 777 "$d" && make -C "$d" && rm -rf "$d"\n' },
     { name: 'umask-dependent +w', code: 'FROM debian:12\nRUN chmod +w /a\n' },
   ],
   invalid: [

@@ -20,9 +20,9 @@ describe('parseImageRef', () => {
     ['my_org/a__b.c-d:T_1', null, 'my_org/a__b.c-d', 'T_1', null],
   ];
   for (const [name, registry, repository, tag, digest] of valid) {
-    it(name, () => assert.deepEqual(parseImageRef(name), { name, registry, repository, tag, digest }));
+    it(name, () => { assert.deepEqual(parseImageRef(name), { name, registry, repository, tag, digest }); });
   }
   for (const bad of ['', ' ', 'Node', 'node:', 'node:$TAG', '${IMAGE}', 'node@sha256:abc', 'a//b', '-x', 'x:-tag', 'node:20 extra', 'UPPER.io/'] ) {
-    it(`rejects ${JSON.stringify(bad)}`, () => assert.equal(parseImageRef(bad), null));
+    it(`rejects ${JSON.stringify(bad)}`, () => { assert.equal(parseImageRef(bad), null); });
   }
 });

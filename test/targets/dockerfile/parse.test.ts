@@ -37,14 +37,14 @@ describe('parser directives', () => {
   }
   it('has exact ranges', () => {
     const m = parse('# syntax=docker/dockerfile:1\nFROM x\n');
-    assert.equal(r(m.directives[0]!.range), '1:1-1:29');
+    assert.equal(r(m.directives[0].range), '1:1-1:29');
   });
   it('reports a duplicate and an invalid escape', () => {
     const m = parse('# escape=`\n# escape=\\\nFROM x\n');
     assert.deepEqual(m.parseErrors.map((e) => [e.message, r(e.range)]), [['only one escape parser directive can be used', '2:1-2:11']]);
     assert.equal(m.escape, '`');
     const bad = parse('# escape=x\nFROM x\n');
-    assert.match(bad.parseErrors[0]!.message, /invalid escape token 'x'/);
+    assert.match(bad.parseErrors[0].message, /invalid escape token 'x'/);
     assert.equal(bad.escape, '\\');
   });
 });
@@ -52,7 +52,7 @@ describe('parser directives', () => {
 describe('instructions, continuations and comments', () => {
   it('joins continuation lines and keeps exact ranges', () => {
     const m = parse('FROM alpine\nRUN apk add \\\n    curl\n');
-    const run = m.instructions[1]!;
+    const run = m.instructions[1];
     assert.equal(run.keyword, 'RUN');
     assert.equal(run.args, 'apk add     curl');
     assert.equal(r(run.range), '2:1-3:9');
@@ -63,18 +63,18 @@ describe('instructions, continuations and comments', () => {
   });
   it('drops comment and empty lines inside a continuation, keeping the comments', () => {
     const m = parse('FROM a\nRUN echo 1 && \\\n  # explain\n\n  echo 2\n');
-    const run = m.instructions[1]!;
+    const run = m.instructions[1];
     assert.equal(run.args, 'echo 1 &&   echo 2');
     assert.equal(r(run.range), '2:1-5:9');
     assert.deepEqual(m.comments.map((c) => [c.text, r(c.range)]), [['explain', '3:3-3:12']]);
   });
   it('accepts whitespace after the escape character', () => {
     const m = parse('FROM a\nRUN a \\  \n b\n');
-    assert.equal(m.instructions[1]!.args, 'a  b');
+    assert.equal(m.instructions[1].args, 'a  b');
   });
   it('uses the backtick escape of Windows Dockerfiles', () => {
     const m = parse('# escape=`\nFROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir c:\\ `\n    && echo done\n');
-    const run = m.instructions[1]!;
+    const run = m.instructions[1];
     assert.equal(run.args, 'dir c:\\     && echo done');
     assert.equal(r(run.range), '3:1-4:17');
   });
@@ -83,13 +83,14 @@ describe('instructions, continuations and comments', () => {
     assert.deepEqual(m.instructions.map((i) => [i.keyword, i.args, r(i.range)]), [
       ['FROM', 'a', '1:1-1:7'], ['RUN', 'b  c', '2:1-3:3'], ['USER', 'app', '4:1-4:9'],
     ]);
-    assert.equal(m.final!.user!.value, 'app');
+    assert.ok(m.final); assert.ok(m.final.user);
+    assert.equal(m.final.user.value, 'app');
   });
   it('strips a UTF-8 BOM', () => {
     const m = parse('\uFEFF# syntax=docker/dockerfile:1\nFROM a\n');
     assert.equal(m.text.charCodeAt(0), '#'.charCodeAt(0));
     assert.equal(m.directives.length, 1);
-    assert.equal(r(m.instructions[0]!.range), '2:1-2:7');
+    assert.equal(r(m.instructions[0].range), '2:1-2:7');
   });
   it('upper-cases keywords and keeps leading whitespace out of ranges', () => {
     const m = parse('from a\n   run  echo hi  \n');
@@ -100,7 +101,7 @@ describe('instructions, continuations and comments', () => {
   it('a continuation swallows the next instruction, as Docker does', () => {
     const m = parse('FROM a\nRUN echo \\\n\nUSER app\n');
     assert.equal(m.instructions.length, 2);
-    assert.equal(m.instructions[1]!.args, 'echo USER app');
+    assert.equal(m.instructions[1].args, 'echo USER app');
   });
   it('keeps comments with their ranges', () => {
     const m = parse('FROM a\n  # hadolint ignore=DL3008\nRUN x\n');
@@ -111,7 +112,7 @@ describe('instructions, continuations and comments', () => {
 describe('flags', () => {
   it('reads every --name[=value] before the arguments, with ranges', () => {
     const m = parse('FROM a\nCOPY --from=build --chown=app:app --chmod=0755 --link src /dst\n');
-    const c = m.instructions[1]!;
+    const c = m.instructions[1];
     assert.deepEqual(c.flags.map((f) => [f.name, f.value, r(f.range)]), [
       ['from', 'build', '2:6-2:18'], ['chown', 'app:app', '2:19-2:34'], ['chmod', '0755', '2:35-2:47'], ['link', null, '2:48-2:54'],
     ]);
@@ -120,7 +121,7 @@ describe('flags', () => {
   });
   it('keeps repeated --mount flags and flags on continuation lines', () => {
     const m = parse('FROM a\nRUN --mount=type=cache,target=/root/.cache \\\n    --mount=type=secret,id=npm --network=none npm ci\n');
-    const run = m.instructions[1]!;
+    const run = m.instructions[1];
     assert.deepEqual(run.flags.map((f) => [f.name, f.value, r(f.range)]), [
       ['mount', 'type=cache,target=/root/.cache', '2:5-2:43'],
       ['mount', 'type=secret,id=npm', '3:5-3:31'],
@@ -130,22 +131,23 @@ describe('flags', () => {
   });
   it('reads HEALTHCHECK options as flags and its CMD exec form as json', () => {
     const m = parse('FROM a\nHEALTHCHECK --interval=30s --start-period=5s CMD ["curl", "-f", "http://localhost/"]\n');
-    const h = m.instructions[1]!;
+    const h = m.instructions[1];
     assert.deepEqual(h.flags.map((f) => f.name), ['interval', 'start-period']);
     assert.deepEqual(h.json, ['curl', '-f', 'http://localhost/']);
-    assert.equal(m.final!.healthcheck, h);
+    assert.ok(m.final);
+    assert.equal(m.final.healthcheck, h);
   });
   it('lower-cases names, removes quotes in values, stops at --', () => {
     const m = parse('FROM a\nCOPY --CHOWN="app:app" -- --weird /dst\n');
-    const c = m.instructions[1]!;
+    const c = m.instructions[1];
     assert.deepEqual(c.flags.map((f) => [f.name, f.value]), [['chown', 'app:app']]);
     assert.equal(c.args, '--weird /dst');
   });
   it('reads FROM --platform and resolves it', () => {
     const m = parse('ARG P=linux/arm64\nFROM --platform=$P alpine:3.20 AS base\nFROM --platform=$BUILDPLATFORM alpine:3.20\n');
-    assert.equal(m.stages[0]!.platform, 'linux/arm64');
-    assert.equal(m.stages[1]!.platform, '$BUILDPLATFORM');
-    assert.equal(m.stages[0]!.image, 'alpine:3.20');
+    assert.equal(m.stages[0].platform, 'linux/arm64');
+    assert.equal(m.stages[1].platform, '$BUILDPLATFORM');
+    assert.equal(m.stages[0].image, 'alpine:3.20');
   });
 });
 
@@ -167,53 +169,53 @@ describe('JSON and shell forms', () => {
   for (const c of cases) {
     it(`${c.kw} ${c.args}`, () => {
       const m = parse(`FROM a\n${c.kw} ${c.args}\n`);
-      assert.deepEqual(m.instructions[1]!.json, c.json);
+      assert.deepEqual(m.instructions[1].json, c.json);
       assert.equal(m.parseErrors.length, c.error ? 1 : 0, JSON.stringify(m.parseErrors));
-      if (c.error) assert.equal(r(m.parseErrors[0]!.range), `2:${c.kw.length + 2}-2:${c.kw.length + 2 + c.args.length}`);
+      if (c.error) assert.equal(r(m.parseErrors[0].range), `2:${c.kw.length + 2}-2:${c.kw.length + 2 + c.args.length}`);
     });
   }
   it('SHELL in shell form is an error', () => {
     const m = parse('FROM a\nSHELL /bin/bash -c\n');
-    assert.match(m.parseErrors[0]!.message, /SHELL requires the arguments in JSON form/);
+    assert.match(m.parseErrors[0].message, /SHELL requires the arguments in JSON form/);
   });
 });
 
 describe('heredocs', () => {
   it('RUN <<EOF: body, range, instruction range', () => {
     const m = parse('FROM a\nRUN <<EOF\nset -e\necho hi\nEOF\nUSER app\n');
-    const run = m.instructions[1]!;
+    const run = m.instructions[1];
     assert.equal(run.args, '<<EOF');
     assert.equal(run.heredocs.length, 1);
-    const h = run.heredocs[0]!;
+    const h = run.heredocs[0];
     assert.deepEqual([h.delimiter, h.body, h.expand, h.stripTabs, h.bodyStartLine, r(h.range)],
       ['EOF', 'set -e\necho hi', true, false, 3, '3:1-5:4']);
     assert.equal(r(run.range), '2:1-5:4');
-    assert.equal(m.instructions[2]!.keyword, 'USER');
+    assert.equal(m.instructions[2].keyword, 'USER');
     assert.equal(m.instructions.length, 3);
   });
   it('<<-EOF strips leading tabs, quoted delimiters do not expand', () => {
     const m = parse('FROM a\nRUN <<-"EOT"\n\techo $HOME\n\tEOT\nRUN <<\'X\'\nb\nX\n');
-    const [h1] = m.instructions[1]!.heredocs;
-    assert.deepEqual([h1!.delimiter, h1!.body, h1!.expand, h1!.stripTabs], ['EOT', 'echo $HOME', false, true]);
-    const [h2] = m.instructions[2]!.heredocs;
-    assert.deepEqual([h2!.delimiter, h2!.body, h2!.expand], ['X', 'b', false]);
+    const [h1] = m.instructions[1].heredocs;
+    assert.deepEqual([h1.delimiter, h1.body, h1.expand, h1.stripTabs], ['EOT', 'echo $HOME', false, true]);
+    const [h2] = m.instructions[2].heredocs;
+    assert.deepEqual([h2.delimiter, h2.body, h2.expand], ['X', 'b', false]);
   });
   it('several heredocs on one line read their bodies in order', () => {
     const m = parse('FROM a\nCOPY <<A <<B /dst/\none\nA\ntwo\nB\nCMD ["x"]\n');
-    const c = m.instructions[1]!;
+    const c = m.instructions[1];
     assert.deepEqual(c.heredocs.map((h) => [h.delimiter, h.body, r(h.range)]), [['A', 'one', '3:1-4:2'], ['B', 'two', '5:1-6:2']]);
     assert.equal(c.args, '<<A <<B /dst/');
-    assert.deepEqual(m.instructions[2]!.json, ['x']);
+    assert.deepEqual(m.instructions[2].json, ['x']);
   });
   it('COPY <<EOF /dst with a heredoc after a continuation', () => {
     const m = parse('FROM a\nCOPY --chmod=0644 \\\n  <<EOF /etc/app.conf\nkey=1\nEOF\n');
-    const c = m.instructions[1]!;
+    const c = m.instructions[1];
     assert.deepEqual(c.heredocs.map((h) => [h.body, h.bodyStartLine]), [['key=1', 4]]);
     assert.equal(r(c.range), '2:1-5:4');
   });
   it('an empty body', () => {
     const m = parse('FROM a\nRUN <<EOF\nEOF\n');
-    assert.deepEqual(m.instructions[1]!.heredocs.map((h) => [h.body, r(h.range)]), [['', '3:1-3:4']]);
+    assert.deepEqual(m.instructions[1].heredocs.map((h) => [h.body, r(h.range)]), [['', '3:1-3:4']]);
   });
   it('no heredoc: quoted <<, cat<<EOF in one word, CMD', () => {
     const m = parse('FROM a\nRUN echo "<<EOF"\nCMD <<EOF\n');
@@ -222,8 +224,8 @@ describe('heredocs', () => {
   it('unterminated heredoc: a parse error at the <<EOF token, the body kept', () => {
     const m = parse('FROM a\nRUN <<EOF\necho hi\n');
     assert.deepEqual(m.parseErrors.map((e) => r(e.range)), ['2:5-2:10']);
-    assert.match(m.parseErrors[0]!.message, /unterminated heredoc/);
-    assert.equal(m.instructions[1]!.heredocs[0]!.body, 'echo hi');
+    assert.match(m.parseErrors[0].message, /unterminated heredoc/);
+    assert.equal(m.instructions[1].heredocs[0].body, 'echo hi');
   });
 });
 
@@ -242,13 +244,13 @@ describe('problems are parse errors, never exceptions', () => {
     it(c.name, () => {
       const m = parse(c.text);
       assert.deepEqual(m.parseErrors.map((e) => r(e.range)), c.errors.map((e) => e[1]));
-      c.errors.forEach(([re], k) => assert.match(m.parseErrors[k]!.message, re));
+      c.errors.forEach(([re], k) => { assert.match(m.parseErrors[k].message, re); });
     });
   }
   it('keeps an unknown instruction as an instruction', () => {
     const m = parse('FROM a\nFOO bar\n');
     assert.deepEqual(m.instructions.map((i) => i.keyword), ['FROM', 'FOO']);
-    assert.equal(m.instructions[1]!.args, 'bar');
+    assert.equal(m.instructions[1].args, 'bar');
   });
   it('survives NUL bytes, replacement characters from invalid UTF-8, and lone surrogates', () => {
     const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0xff, 0xfe, 0x0a, 0x52, 0x55, 0x4e, 0x20, 0xc3, 0x28, 0]).toString('utf8');
@@ -276,7 +278,7 @@ describe('problems are parse errors, never exceptions', () => {
   it('parses a single 10 MB continued instruction', () => {
     const text = 'FROM a\nRUN ' + 'echo x && \\\n'.repeat(800_000) + 'true\n';
     const m = parse(text);
-    assert.equal(m.instructions[1]!.range.end.line, 800_002);
+    assert.equal(m.instructions[1].range.end.line, 800_002);
   });
 });
 
@@ -285,45 +287,47 @@ describe('stages and ARG/ENV resolution', () => {
     const text = 'ARG NODE=20\nARG VARIANT\nFROM node:${NODE}-${VARIANT:-alpine} AS build\n';
     const m = parse(text);
     assert.equal(m.globalArgs.length, 2);
-    assert.equal(m.stages[0]!.resolvedImage, 'node:20-alpine');
-    assert.equal(m.stages[0]!.image, 'node:${NODE}-${VARIANT:-alpine}');
-    assert.deepEqual(m.stages[0]!.ref, { name: 'node:20-alpine', registry: null, repository: 'node', tag: '20-alpine', digest: null });
+    assert.equal(m.stages[0].resolvedImage, 'node:20-alpine');
+    assert.equal(m.stages[0].image, 'node:${NODE}-${VARIANT:-alpine}');
+    assert.deepEqual(m.stages[0].ref, { name: 'node:20-alpine', registry: null, repository: 'node', tag: '20-alpine', digest: null });
     const o = parse(text, { NODE: '22', VARIANT: 'slim' });
-    assert.equal(o.stages[0]!.resolvedImage, 'node:22-slim');
+    assert.equal(o.stages[0].resolvedImage, 'node:22-slim');
     assert.deepEqual(o.buildArgs, { NODE: '22', VARIANT: 'slim' });
   });
   it('an unresolvable FROM stays as written', () => {
     const m = parse('ARG TAG\nFROM node:$TAG\n');
-    assert.deepEqual([m.stages[0]!.resolvedImage, m.stages[0]!.unresolved, m.stages[0]!.ref], ['node:$TAG', true, null]);
-    assert.equal(m.final!.baseImage, null);
+    assert.deepEqual([m.stages[0].resolvedImage, m.stages[0].unresolved, m.stages[0].ref], ['node:$TAG', true, null]);
+    assert.ok(m.final);
+    assert.equal(m.final.baseImage, null);
   });
   it('a build arg not declared as ARG does not apply', () => {
     const m = parse('FROM node:$TAG\n', { TAG: '20' });
-    assert.equal(m.stages[0]!.resolvedImage, 'node:$TAG');
+    assert.equal(m.stages[0].resolvedImage, 'node:$TAG');
   });
   it('a stage sees a global ARG only when it re-declares it', () => {
     const m = parse('ARG V=1\nFROM a\nRUN echo $V\nARG V\nRUN echo $V ${V}\n');
     assert.deepEqual(m.instructions.slice(2).map((i) => i.expanded), ['echo $V', 'V', 'echo 1 1']);
-    assert.deepEqual(m.stages[0]!.args, { V: '1' });
+    assert.deepEqual(m.stages[0].args, { V: '1' });
   });
   it('stage ARG defaults, --build-arg over defaults, ARG without a value', () => {
     const text = 'FROM a\nARG A=x B C=${A}y\nRUN echo $A $B $C\n';
-    assert.equal(parse(text).instructions[2]!.expanded, 'echo x $B xy');
-    assert.equal(parse(text, { A: 'q', B: 'w' }).instructions[2]!.expanded, 'echo q w qy');
+    assert.equal(parse(text).instructions[2].expanded, 'echo x $B xy');
+    assert.equal(parse(text, { A: 'q', B: 'w' }).instructions[2].expanded, 'echo q w qy');
   });
   it('ENV: both forms, values from earlier ENV only, quotes removed', () => {
     const m = parse('FROM a\nENV A=1\nENV A=2 B=$A C="x y" D=\'$A\'\nENV PATH /opt/bin:$PATH\n');
-    assert.deepEqual(m.stages[0]!.env, { A: '2', B: '1', C: 'x y', D: '$A', PATH: '/opt/bin:$PATH' });
+    assert.deepEqual(m.stages[0].env, { A: '2', B: '1', C: 'x y', D: '$A', PATH: '/opt/bin:$PATH' });
   });
   it('ENV overrides ARG of the same name', () => {
     const m = parse('FROM a\nENV U=envuser\nARG U=arguser\nUSER $U\n');
-    assert.equal(m.final!.user!.value, 'envuser');
+    assert.ok(m.final); assert.ok(m.final.user);
+    assert.equal(m.final.user.value, 'envuser');
   });
   it('ENV is inherited through FROM <stage>, ARG is not', () => {
     const m = parse('FROM a AS base\nARG X=1\nENV HOME=/home/app\nFROM base\nRUN echo $HOME $X\n');
-    assert.deepEqual(m.stages[1]!.env, { HOME: '/home/app' });
-    assert.deepEqual(m.stages[1]!.args, {});
-    assert.equal(m.instructions[4]!.expanded, 'echo /home/app $X');
+    assert.deepEqual(m.stages[1].env, { HOME: '/home/app' });
+    assert.deepEqual(m.stages[1].args, {});
+    assert.equal(m.instructions[4].expanded, 'echo /home/app $X');
   });
   it('expansion forms', () => {
     const vars: Record<string, string> = { SET: 'v', EMPTY: '' };
@@ -349,8 +353,9 @@ describe('stages and ARG/ENV resolution', () => {
     assert.deepEqual(m.stages.map((s) => [s.name, s.baseStage, s.isScratch, s.ref?.repository ?? null]), [
       ['build', null, false, 'golang'], ['out', null, true, null], [null, 0, false, null], [null, 1, false, null],
     ]);
-    assert.equal(m.final!.baseImage, null);
-    assert.equal(m.final!.stageCount, 4);
+    assert.ok(m.final);
+    assert.equal(m.final.baseImage, null);
+    assert.equal(m.final.stageCount, 4);
   });
   it('stageIndex of each instruction', () => {
     const m = parse('ARG A\nFROM a\nRUN x\nFROM b\nRUN y\n');
@@ -370,26 +375,32 @@ describe('final facts', () => {
       'FROM base AS final',
       'RUN echo',
     ].join('\n'));
-    const f = m.final!;
+    const f = m.final;
+    assert.ok(f);
     assert.equal(f.stage.index, 1);
-    assert.deepEqual([f.user!.raw, f.user!.value, f.user!.user, f.user!.group], ['${APP_USER}:app', 'node:app', 'node', 'app']);
-    assert.equal(f.user!.instruction, m.instructions[3]);
+    assert.ok(f.user);
+    assert.deepEqual([f.user.raw, f.user.value, f.user.user, f.user.group], ['${APP_USER}:app', 'node:app', 'node', 'app']);
+    assert.equal(f.user.instruction, m.instructions[3]);
     assert.deepEqual(f.shell, ['/bin/ash', '-eo', 'pipefail', '-c']);
     assert.equal(f.healthcheck, m.instructions[4]);
-    assert.equal(f.baseImage!.repository, 'node');
-    assert.equal(f.baseImage!.digest, 'sha256:' + 'a'.repeat(64));
+    assert.ok(f.baseImage);
+    assert.equal(f.baseImage.repository, 'node');
+    assert.equal(f.baseImage.digest, 'sha256:' + 'a'.repeat(64));
   });
   it('a USER of an unrelated build stage does not count', () => {
     const m = parse('FROM a AS build\nUSER app\nFROM debian:12\nCOPY --from=build /x /x\n');
-    assert.equal(m.final!.user, null);
-    assert.deepEqual(m.final!.shell, ['/bin/sh', '-c']);
-    assert.equal(m.final!.healthcheck, null);
-    assert.equal(m.final!.baseImage!.tag, '12');
+    assert.ok(m.final);
+    assert.equal(m.final.user, null);
+    assert.deepEqual(m.final.shell, ['/bin/sh', '-c']);
+    assert.equal(m.final.healthcheck, null);
+    assert.ok(m.final.baseImage);
+    assert.equal(m.final.baseImage.tag, '12');
   });
   it('the last USER wins; an empty file has no final facts', () => {
     const m = parse('FROM a\nUSER app\nUSER root\n');
-    assert.equal(m.final!.user!.user, 'root');
-    assert.equal(m.final!.user!.group, null);
+    assert.ok(m.final); assert.ok(m.final.user);
+    assert.equal(m.final.user.user, 'root');
+    assert.equal(m.final.user.group, null);
     assert.equal(parse('').final, null);
   });
 });
@@ -397,7 +408,7 @@ describe('final facts', () => {
 describe('argsRange maps back to the source', () => {
   it('covers the arguments across lines', () => {
     const m = parse('FROM a\nRUN echo a \\\n  && echo b\n');
-    assert.equal(at(m, m.instructions[1]!.argsRange), 'echo a \\\n  && echo b');
+    assert.equal(at(m, m.instructions[1].argsRange), 'echo a \\\n  && echo b');
   });
 });
 
@@ -407,29 +418,34 @@ describe('facts on the model', () => {
       'FROM debian:12 AS debug\nUSER root\n';
     const last = parseDockerfile(text, { path: 'Dockerfile' });
     assert.equal(last.target, null);
-    assert.equal(last.final!.stage.name, 'debug');
-    assert.equal(last.final!.user!.user, 'root');
+    assert.ok(last.final);
+    assert.equal(last.final.stage.name, 'debug');
+    assert.ok(last.final.user);
+    assert.equal(last.final.user.user, 'root');
     const release = parseDockerfile(text, { path: 'Dockerfile', target: 'Release' });
-    assert.equal(release.final!.stage.name, 'release');
-    assert.equal(release.final!.user!.user, 'app');
-    assert.deepEqual(release.final!.chain.map((s) => s.name), ['build', 'release']);
-    assert.equal(release.final!.healthcheck?.args, 'CMD true');
-    assert.equal(release.final!.baseImage?.repository, 'node');
+    assert.ok(release.final);
+    assert.equal(release.final.stage.name, 'release');
+    assert.ok(release.final.user);
+    assert.equal(release.final.user.user, 'app');
+    assert.deepEqual(release.final.chain.map((s) => s.name), ['build', 'release']);
+    assert.equal(release.final.healthcheck?.args, 'CMD true');
+    assert.equal(release.final.baseImage?.repository, 'node');
     assert.deepEqual([...finalChain(release)], [0, 1]);
     assert.equal(release.parseErrors.length, 0);
     const missing = parseDockerfile(text, { path: 'Dockerfile', target: 'prod' });
-    assert.equal(missing.final!.stage.name, 'debug');
-    assert.match(missing.parseErrors[0]!.message, /target stage "prod" is not defined/);
+    assert.ok(missing.final);
+    assert.equal(missing.final.stage.name, 'debug');
+    assert.match(missing.parseErrors[0].message, /target stage "prod" is not defined/);
   });
   it('stage chains: one order (oldest first), the root and Windows-ness inherited', () => {
     const m = parse('FROM mcr.microsoft.com/windows/nanoserver:ltsc2022 AS a\nFROM a AS b\nSHELL ["pwsh", "-c"]\nRUN x\n' +
       'FROM b AS c\nRUN y\nFROM alpine\nRUN z\n');
-    assert.deepEqual(stageChain(m, m.stages[2]!).map((s) => s.index), [0, 1, 2]);
+    assert.deepEqual(stageChain(m, m.stages[2]).map((s) => s.index), [0, 1, 2]);
     assert.deepEqual(m.stages.map((s) => [s.root, s.windows]), [[0, true], [0, true], [0, true], [3, false]]);
     assert.deepEqual(m.stages.map((s) => isWindowsStage(m, s)), [true, true, true, false]);
     const runs = m.instructions.filter((i) => i.keyword === 'RUN');
     assert.deepEqual(runs.map((i) => shellAt(m, i)), [['pwsh', '-c'], ['pwsh', '-c'], ['/bin/sh', '-c']]);
-    assert.deepEqual(m.stages[1]!.from.shell, ['cmd', '/S', '/C']);
+    assert.deepEqual(m.stages[1].from.shell, ['cmd', '/S', '/C']);
     assert.ok(isWindowsImage('mcr.microsoft.com/dotnet/sdk:8.0-nanoserver-1809'));
     assert.ok(!isWindowsImage('docker.io/library/windowsfoo:1'));
   });
@@ -446,9 +462,10 @@ describe('facts on the model', () => {
 describe('ONBUILD triggers', () => {
   it('parses the trigger instruction with source positions and split commands', () => {
     const m = parse('FROM debian:12\nENV A=1\nONBUILD RUN --mount=type=cache,target=/x apt-get install -y $A\n');
-    const t = m.instructions[2]!.trigger!;
+    const t = m.instructions[2].trigger;
+    assert.ok(t);
     assert.equal(t.keyword, 'RUN');
-    assert.equal(t.flags[0]!.name, 'mount');
+    assert.equal(t.flags[0].name, 'mount');
     assert.equal(t.args, 'apt-get install -y $A');
     assert.equal(t.expanded, 'apt-get install -y 1');
     assert.equal(t.stageIndex, 0);
@@ -459,9 +476,9 @@ describe('ONBUILD triggers', () => {
   it('rejects the triggers the builder rejects, located at the inner keyword', () => {
     for (const kw of ['ONBUILD', 'FROM', 'MAINTAINER', 'BOGUS']) {
       const m = parse(`FROM debian:12\nONBUILD ${kw} x\n`);
-      assert.equal(m.instructions[1]!.trigger, undefined);
+      assert.equal(m.instructions[1].trigger, undefined);
       assert.equal(m.parseErrors.length, 1, kw);
-      assert.equal(m.parseErrors[0]!.range.start.column, 9, kw);
+      assert.equal(m.parseErrors[0].range.start.column, 9, kw);
     }
   });
 });

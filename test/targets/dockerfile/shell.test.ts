@@ -7,7 +7,8 @@ import type { ShellCommand } from '../../../src/targets/dockerfile/model.js';
 const argvs = (cmds: ShellCommand[]) => cmds.map((c) => c.argv);
 const runCmds = (text: string) => {
   const m = parseDockerfile(text, { path: 'Dockerfile' });
-  const run = m.instructions.find((i) => i.keyword === 'RUN')!;
+  const run = m.instructions.find((i) => i.keyword === 'RUN');
+  assert.ok(run);
   return shellCommands(run, m);
 };
 
@@ -43,7 +44,7 @@ describe('words: quotes and escapes', () => {
     [`echo {a,b} *.txt ~/x [ab]`, ['echo', '{a,b}', '*.txt', '~/x', '[ab]']],
   ];
   for (const [src, argv] of table) {
-    it(JSON.stringify(src), () => assert.deepEqual(argvs(parseShell(src, 1, { unwrap: false })), [argv]));
+    it(JSON.stringify(src), () => { assert.deepEqual(argvs(parseShell(src, 1, { unwrap: false })), [argv]); });
   }
 });
 
@@ -61,10 +62,10 @@ describe('assignments and redirections', () => {
     assert.deepEqual(argvs(cmds), [['echo', 'hi'], ['cat']]);
   });
   it('strips paths from the name', () => {
-    assert.equal(parseShell('/usr/bin/apt-get update')[0]!.name, 'apt-get');
+    assert.equal(parseShell('/usr/bin/apt-get update')[0].name, 'apt-get');
   });
   it('array assignments', () => {
-    assert.deepEqual(parseShell('a=(1 2 3) b+=x cmd')[0]!.assignments, ['a=(1 2 3)', 'b+=x']);
+    assert.deepEqual(parseShell('a=(1 2 3) b+=x cmd')[0].assignments, ['a=(1 2 3)', 'b+=x']);
   });
 });
 
@@ -90,7 +91,7 @@ describe('descending into compound commands and substitutions', () => {
     ['echo done fi then', [['echo', 'done', 'fi', 'then']]],
   ];
   for (const [src, argv] of table) {
-    it(JSON.stringify(src), () => assert.deepEqual(argvs(parseShell(src, 1, { unwrap: false })), argv));
+    it(JSON.stringify(src), () => { assert.deepEqual(argvs(parseShell(src, 1, { unwrap: false })), argv); });
   }
   it('reads shell heredocs inside scripts', () => {
     const cmds = parseShell('cat <<EOF > /etc/x\nnot a command\nEOF\necho after\n');
@@ -132,7 +133,7 @@ describe('unwrapping wrappers', () => {
   for (const [src, name, argv, via, assigns] of table) {
     it(src, () => {
       const [c] = parseShell(src);
-      assert.deepEqual([c!.name, c!.argv, c!.via, c!.assignments], [name, argv, via, assigns]);
+      assert.deepEqual([c.name, c.argv, c.via, c.assignments], [name, argv, via, assigns]);
     });
   }
   it('keeps what is not a wrapped command', () => {
@@ -186,10 +187,10 @@ describe('RUN instructions', () => {
   it('is split once by the parser (instr.commands) and empty for other instructions', () => {
     const m = parseDockerfile('FROM a\nRUN echo 1\nCMD echo 2\nONBUILD RUN echo 3\n', { path: 'Dockerfile' });
     const [, run, cmd, onbuild] = m.instructions;
-    assert.deepEqual(argvs(run!.commands), [['echo', '1']]);
-    assert.equal(shellCommands(run!, m), run!.commands);
-    assert.deepEqual(cmd!.commands, []);
-    assert.deepEqual(onbuild!.commands, []);
+    assert.deepEqual(argvs(run.commands), [['echo', '1']]);
+    assert.equal(shellCommands(run, m), run.commands);
+    assert.deepEqual(cmd.commands, []);
+    assert.deepEqual(onbuild.commands, []);
   });
 });
 
@@ -211,7 +212,7 @@ describe('word offsets in the Dockerfile', () => {
   it('in the JSON form: the string literals, through JSON escapes and continuations', () => {
     assert.deepEqual(wordsOf('FROM a\nRUN ["apt-get", "install", \\\n  "x\\u0079"]\n'), [['"apt-get"', '"install"', '"x\\u0079"']]);
     const m = parseDockerfile('FROM a\nRUN ["apk", "add", "x\\"y"]\n', { path: 'Dockerfile' });
-    const spans = m.instructions[1]!.commands[0]!.spans;
+    const spans = m.instructions[1].commands[0].spans;
     // the value is verbatim inside the quotes unless an escape changes it
     assert.deepEqual(spans.map((s) => s && (s.value === null ? null : m.text.slice(s.value, s.end - 1))), ['apk', 'add', null]);
     assert.ok(spans.every((s) => s?.json === true));
@@ -234,7 +235,7 @@ describe('word offsets in the Dockerfile', () => {
     assert.deepEqual(wrappers("FROM a\nRUN sudo sh -c 'a; b'\n"), [[['sudo', 'sudo'], ['sh', 'sh']], [['sudo', 'sudo'], ['sh', 'sh']]]);
     // and their own arguments
     const m = parseDockerfile('FROM a\nRUN sudo -u app env A=1 sh -e -c "exec make"\n', { path: 'Dockerfile' });
-    assert.deepEqual(m.instructions[1]!.commands[0]!.wrappers.map((w) => w.args), [['-u', 'app'], ['A=1'], ['-e', '-c'], []]);
+    assert.deepEqual(m.instructions[1].commands[0].wrappers.map((w) => w.args), [['-u', 'app'], ['A=1'], ['-e', '-c'], []]);
   });
   it('in heredoc bodies and with the backtick escape', () => {
     assert.deepEqual(wordsOf('FROM a\nRUN <<EOF\napk add curl\nEOF\n'), [['apk', 'add', 'curl']]);

@@ -32,7 +32,7 @@ function scriptsOf(text: string, dialect: ShellDialect = 'sh', variables: string
 async function check(text: string, opts: Parameters<typeof runShellcheck>[1] = {}, dialect: ShellDialect = 'sh', variables: string[] = []) {
   const r = await runShellcheck(scriptsOf(text, dialect, variables), opts);
   assert.equal(r.status, 'ok', JSON.stringify(r));
-  return (r as Extract<typeof r, { status: 'ok' }>).findings;
+  return r.findings;
 }
 const codes = (fs: ShellcheckFinding[]) => fs.map((f) => f.code).sort();
 const at = (text: string, f: ShellcheckFinding) => text.slice(f.range.start.offset, f.range.end.offset);
@@ -41,24 +41,28 @@ describe('shellcheck: positions in the Dockerfile', { skip }, () => {
   it('maps line, column and offset through flags, continuations and a dropped comment line', async () => {
     const text = 'FROM debian:12\nRUN --mount=type=cache,target=/a echo $foo \\\n  # a comment Docker drops\n  && echo done $1\n';
     const fs = await check(text, { exclude: [] });
-    const sc2154 = fs.find((f) => f.code === 'SC2154')!;
+    const sc2154 = fs.find((f) => f.code === 'SC2154');
+    assert.ok(sc2154);
     assert.deepEqual(sc2154.range.start, { line: 2, column: 39, offset: 53 });
     assert.equal(at(text, sc2154), '$foo');
-    const dollar1 = fs.find((f) => f.code === 'SC2086' && f.range.start.line === 4)!;
+    const dollar1 = fs.find((f) => f.code === 'SC2086' && f.range.start.line === 4);
+    assert.ok(dollar1);
     assert.equal(dollar1.range.start.column, 16);
     assert.equal(at(text, dollar1), '$1');
   });
 
   it('counts columns in UTF-16 units, like the rest of tightship', async () => {
     const text = 'FROM debian:12\nRUN echo "😀é" $x\n';
-    const f = (await check(text)).find((x) => x.code === 'SC2086')!;
+    const f = (await check(text)).find((x) => x.code === 'SC2086');
+    assert.ok(f);
     assert.equal(at(text, f), '$x');
     assert.equal(f.range.start.column, 'RUN echo "😀é" '.length + 1);
   });
 
   it('heredoc bodies are checked line for line', async () => {
     const text = 'FROM debian:12\nRUN <<EOF\nset -e\necho $x\nEOF\n';
-    const f = (await check(text)).find((x) => x.code === 'SC2086')!;
+    const f = (await check(text)).find((x) => x.code === 'SC2086');
+    assert.ok(f);
     assert.deepEqual([f.range.start.line, f.range.start.column, at(text, f)], [4, 6, '$x']);
   });
 
@@ -67,18 +71,21 @@ describe('shellcheck: positions in the Dockerfile', { skip }, () => {
     const fs = await check(text);
     assert.ok(!fs.some((f) => f.code === 'SC1017'), 'no carriage-return finding');
     assert.ok(!fs.some((f) => f.code === 'SC1004' || f.level === 'error'), JSON.stringify(fs));
-    assert.equal(at(text, fs.find((f) => f.code === 'SC2086')!), '$y');
+    const y = fs.find((f) => f.code === 'SC2086');
+    assert.ok(y);
+    assert.equal(at(text, y), '$y');
   });
 
   it('a backtick escape (# escape=`) still continues the line', async () => {
     const text = '# escape=`\nFROM debian:12\nRUN echo a `\n  && echo $Z\n';
     const m = parseDockerfile(text, { path: 'Dockerfile', buildArgs: {} });
-    const run = m.instructions.find((i) => i.keyword === 'RUN')!;
+    const run = m.instructions.find((i) => i.keyword === 'RUN');
+    assert.ok(run);
     const r = await runShellcheck([{ text: text.slice(run.argsRange.start.offset, run.range.end.offset), dialect: 'sh', start: run.argsRange.start, escape: '`' }]);
     assert.equal(r.status, 'ok');
-    const fs = (r as Extract<typeof r, { status: 'ok' }>).findings;
+    const fs = r.findings;
     assert.deepEqual(codes(fs), ['SC2086']);
-    assert.equal(at(text, fs[0]!), '$Z');
+    assert.equal(at(text, fs[0]), '$Z');
   });
 });
 
@@ -106,11 +113,11 @@ describe('shellcheck: dialects, variables, exclusions', { skip }, () => {
     const scripts = scriptsOf(text, 'sh');
     const r = await runShellcheck(scripts);
     assert.equal(r.status, 'ok');
-    const ok = r as Extract<typeof r, { status: 'ok' }>;
+    const ok = r;
     assert.deepEqual(ok.skipped, [1]);
     assert.deepEqual(codes(ok.findings), ['SC2086']);
-    assert.equal(at(text, ok.findings[0]!), '$Q');
-    assert.equal(ok.findings[0]!.range.start.line, 4);
+    assert.equal(at(text, ok.findings[0]), '$Q');
+    assert.equal(ok.findings[0].range.start.line, 4);
   });
 
   it('dialectOfShell and dialectOfShebang', () => {
@@ -129,11 +136,12 @@ describe('shellcheck: dialects, variables, exclusions', { skip }, () => {
   });
 
   it('prepareScript declares the variables on one line after the shebang and maps no finding there', () => {
-    const p = prepareScript({ text: 'echo $a', dialect: 'bash', start: { line: 3, column: 5, offset: 20 }, variables: ['a', 'not-a-name'] })!;
+    const p = prepareScript({ text: 'echo $a', dialect: 'bash', start: { line: 3, column: 5, offset: 20 }, variables: ['a', 'not-a-name'] });
+    assert.ok(p);
     const lines = p.script.split('\n');
     assert.equal(lines[0], '#!/bin/bash');
-    assert.match(lines[1]!, /^export HTTP_PROXY=1 .* a=1$/);
-    assert.ok(!lines[1]!.includes('not-a-name'));
+    assert.match(lines[1], /^export HTTP_PROXY=1 .* a=1$/);
+    assert.ok(!lines[1].includes('not-a-name'));
     assert.equal(lines[2], 'echo $a');
     assert.deepEqual(p.lines.slice(0, 2), [null, null]);
     assert.deepEqual(p.lines[2], { line: 3, column0: 4, offset: 20, text: 'echo $a' });
@@ -150,7 +158,7 @@ describe('shellcheck: batches and failures', () => {
     const single = await runShellcheck(scripts, { batchSize: 1 });
     assert.equal(batch.status, 'ok');
     assert.equal(single.status, 'ok');
-    const b = batch as Extract<typeof batch, { status: 'ok' }>, s = single as Extract<typeof single, { status: 'ok' }>;
+    const b = batch, s = single;
     assert.equal(b.processes, 1);
     assert.equal(s.processes, 25);
     assert.deepEqual(b.findings, s.findings);
@@ -230,16 +238,16 @@ describe('shellcheck: the scripts of a Dockerfile', () => {
   });
 
   it('declares the ARG/ENV names seen so far, inherited from the base stage', () => {
-    assert.deepEqual(scripts[0]!.variables, ['version']);
-    assert.deepEqual(scripts[1]!.variables, ['version', 'A', 'b']);
-    assert.deepEqual(scripts[3]!.variables, []);
+    assert.deepEqual(scripts[0].variables, ['version']);
+    assert.deepEqual(scripts[1].variables, ['version', 'A', 'b']);
+    assert.deepEqual(scripts[3].variables, []);
   });
 
   it('ONBUILD RUN starts after its RUN keyword; every finding lands on the right text', { skip }, async () => {
-    assert.deepEqual(scripts[2]!.start, { line: 10, column: 13, offset: text.indexOf('echo $o') });
+    assert.deepEqual(scripts[2].start, { line: 10, column: 13, offset: text.indexOf('echo $o') });
     const r = await runShellcheck(scripts);
     assert.equal(r.status, 'ok');
-    const fs = (r as Extract<typeof r, { status: 'ok' }>).findings;
+    const fs = r.findings;
     assert.deepEqual(fs.filter((f) => f.code === 'SC2154').map((f) => at(text, f)), ['$v', '$w', '$o', '$s']);
     assert.ok(!fs.some((f) => f.code.startsWith('SC3')), 'bash scripts are not read as sh');
   });

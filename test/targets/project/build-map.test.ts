@@ -39,17 +39,17 @@ test('compose with context: .. builds docker/Dockerfile from the root, override 
   const [web, ...rest] = buildsOf(map, 'docker/Dockerfile');
   assert.equal(rest.length, 0);
   assert.deepEqual(
-    { context: web!.context, target: web!.target, args: web!.args, named: web!.namedContexts, source: web!.source, file: web!.file, line: web!.line, ignore: web!.ignoreFile, name: web!.name },
+    { context: web.context, target: web.target, args: web.args, named: web.namedContexts, source: web.source, file: web.file, line: web.line, ignore: web.ignoreFile, name: web.name },
     { context: '.', target: 'release', args: { NODE_ENV: 'production', DEBUG: '1' }, named: { assets: 'src' }, source: 'compose', file: 'docker/compose.yaml', line: 5, ignore: '.dockerignore', name: 'web' },
   );
-  assertSources(root, web!, ['package.json', 'src', 'docker/entrypoint.sh'], ['missing.txt']);
+  assertSources(root, web, ['package.json', 'src', 'docker/entrypoint.sh'], ['missing.txt']);
   // the remote and the outside contexts are notes on their builds; the map keeps the rest
   const msgs = map.notes.map((n) => `${n.file}:${n.line}: ${n.message}`);
   assert.ok(msgs.some((m) => m.startsWith('docker/compose.yaml:13:') && m.includes('https://github.com/acme/tools.git#main is remote')), msgs.join('\n'));
   assert.ok(msgs.some((m) => m.startsWith('docker/compose.yaml:16:') && m.includes('outside the project')), msgs.join('\n'));
 });
 
-test('the same Dockerfile judged from its own folder misses what the real build finds', async () => {
+test('the same Dockerfile judged from its own folder misses what the real build finds', () => {
   const root = path.join(projects, 'compose-context-up');
   const wrong: Build = { dockerfile: 'docker/Dockerfile', context: 'docker', args: {}, namedContexts: {}, source: 'guess', file: '', line: 1 };
   const r = copyResults(root, wrong);
@@ -63,14 +63,14 @@ test('bake: variables, inherits, named contexts and target resolved; abstract ta
   const builds = buildsOf(map, 'build/Dockerfile');
   assert.deepEqual(builds.map((b) => b.name), ['api', 'worker']);
   const [api, worker] = builds;
-  assert.equal(api!.context, '.');
-  assert.equal(api!.target, 'release');
-  assert.deepEqual(api!.args, { VERSION: 'latest' });
-  assert.deepEqual(api!.namedContexts, { shared: 'libs/shared', base: 'docker-image://alpine:3.20' });
-  assert.equal(api!.line, 17);
-  assert.deepEqual(worker!.args, { VERSION: 'latest', MODE: 'worker' });
-  assert.equal(worker!.target, 'release', 'inherited through api');
-  assertSources(root, api!, ['app/'], ['missing.txt']);
+  assert.equal(api.context, '.');
+  assert.equal(api.target, 'release');
+  assert.deepEqual(api.args, { VERSION: 'latest' });
+  assert.deepEqual(api.namedContexts, { shared: 'libs/shared', base: 'docker-image://alpine:3.20' });
+  assert.equal(api.line, 17);
+  assert.deepEqual(worker.args, { VERSION: 'latest', MODE: 'worker' });
+  assert.equal(worker.target, 'release', 'inherited through api');
+  assertSources(root, api, ['app/'], ['missing.txt']);
   // the broken bake file is a located note, and its folder's Dockerfile still gets a (guessed) build
   const bad = map.notes.find((n) => n.file === 'broken/docker-bake.hcl');
   assert.ok(bad && bad.line === 2 && /does not parse/.test(bad.message), JSON.stringify(map.notes));
@@ -82,9 +82,9 @@ test('workflow: build-push-action (file relative to the workspace) and docker bu
   const map = await mapOf('workflow-action');
   const builds = buildsOf(map, 'deploy/Dockerfile');
   assert.deepEqual(builds.map((b) => [b.source, b.target, b.line]), [['workflow', 'release', 8], ['workflow', 'debug', 19]]);
-  assert.deepEqual(builds[0]!.args, { VERSION: '${{ github.sha }}', CHANNEL: 'stable' });
-  assert.deepEqual(builds[1]!.namedContexts, { shared: 'shared' });
-  assertSources(root, builds[0]!, ['app.sh'], ['missing.txt']);
+  assert.deepEqual(builds[0].args, { VERSION: '${{ github.sha }}', CHANNEL: 'stable' });
+  assert.deepEqual(builds[1].namedContexts, { shared: 'shared' });
+  assertSources(root, builds[0], ['app.sh'], ['missing.txt']);
   const bad = map.notes.find((n) => n.file === '.github/workflows/broken.yml');
   assert.ok(bad && /does not parse as YAML/.test(bad.message));
 });
@@ -93,16 +93,16 @@ test('package.json script: docker build -f docker/Dockerfile --target release .'
   const root = path.join(projects, 'package-script');
   const map = await mapOf('package-script');
   const [b] = buildsOf(map, 'docker/Dockerfile');
-  assert.deepEqual([b!.source, b!.file, b!.line, b!.context, b!.target, b!.name], ['script', 'package.json', 5, '.', 'release', 'svc:dev']);
-  assertSources(root, b!, ['package.json', 'lib'], ['missing.txt']);
+  assert.deepEqual([b.source, b.file, b.line, b.context, b.target, b.name], ['script', 'package.json', 5, '.', 'release', 'svc:dev']);
+  assertSources(root, b, ['package.json', 'lib'], ['missing.txt']);
 });
 
 test('Makefile: simple make variables resolved in the build command', async () => {
   const root = path.join(projects, 'makefile');
   const map = await mapOf('makefile');
   const [b] = buildsOf(map, 'build/Dockerfile');
-  assert.deepEqual([b!.source, b!.file, b!.line, b!.context, b!.args, b!.name], ['script', 'Makefile', 8, '.', { VERSION: '1.2.3' }, 'acme/tool:1.2.3']);
-  assertSources(root, b!, ['go.mod', 'cmd'], ['missing.txt']);
+  assert.deepEqual([b.source, b.file, b.line, b.context, b.args, b.name], ['script', 'Makefile', 8, '.', { VERSION: '1.2.3' }, 'acme/tool:1.2.3']);
+  assertSources(root, b, ['go.mod', 'cmd'], ['missing.txt']);
 });
 
 test('a symlinked root Dockerfile: one Dockerfile, built from the root', async () => {
@@ -111,10 +111,11 @@ test('a symlinked root Dockerfile: one Dockerfile, built from the root', async (
   assert.deepEqual(map.discovery.dockerfiles, ['docker/Dockerfile']);
   assert.deepEqual(map.discovery.notAudited, [{ path: 'Dockerfile', reason: 'symbolic link to docker/Dockerfile, audited there' }]);
   const [b] = buildsOf(map, 'docker/Dockerfile');
-  assert.equal(b!.source, 'guess');
-  assert.equal(b!.context, '.');
-  assert.match(b!.reason!, /Dockerfile links to it/);
-  assertSources(root, b!, ['requirements.txt', 'app'], ['missing.txt']);
+  assert.equal(b.source, 'guess');
+  assert.equal(b.context, '.');
+  assert.ok(b.reason);
+  assert.match(b.reason, /Dockerfile links to it/);
+  assertSources(root, b, ['requirements.txt', 'app'], ['missing.txt']);
 });
 
 test('Containerfiles are found; a podman build after cd "$(dirname "$0")/.." runs from the root', async () => {
@@ -122,18 +123,18 @@ test('Containerfiles are found; a podman build after cd "$(dirname "$0")/.." run
   const map = await mapOf('containerfile');
   assert.deepEqual(map.discovery.dockerfiles, ['Containerfile', 'images/worker.Containerfile']);
   const [worker] = buildsOf(map, 'images/worker.Containerfile');
-  assert.deepEqual([worker!.source, worker!.file, worker!.line, worker!.context], ['script', 'scripts/build-images.sh', 4, '.']);
-  assertSources(root, worker!, ['bin/worker'], []);
+  assert.deepEqual([worker.source, worker.file, worker.line, worker.context], ['script', 'scripts/build-images.sh', 4, '.']);
+  assertSources(root, worker, ['bin/worker'], []);
   const [main] = buildsOf(map, 'Containerfile');
-  assert.equal(main!.source, 'guess');
-  assertSources(root, main!, ['bin/'], ['missing.txt']);
+  assert.equal(main.source, 'guess');
+  assertSources(root, main, ['bin/'], ['missing.txt']);
 });
 
 test('a template beside a Dockerfile is skipped with its reason', async () => {
   const map = await mapOf('template');
   assert.deepEqual(map.discovery.dockerfiles, ['Dockerfile']);
   assert.deepEqual(map.discovery.templates.map((t) => t.path), ['Dockerfile.j2']);
-  assert.match(map.discovery.templates[0]!.reason, /\.j2 template/);
+  assert.match(map.discovery.templates[0].reason, /\.j2 template/);
   assert.deepEqual(map.builds.map((b) => b.dockerfile), ['Dockerfile']);
 });
 
@@ -142,7 +143,7 @@ test('a test stage after the release stage: the map records each target built', 
   const map = await mapOf('test-stage-last');
   const builds = buildsOf(map, 'Dockerfile');
   assert.deepEqual(builds.map((b) => [b.name, b.target]), [['app', 'release'], ['tests', 'test']]);
-  assertSources(root, builds[0]!, ['package.json'], ['missing.txt']);
+  assertSources(root, builds[0], ['package.json'], ['missing.txt']);
   // deploy/stack.yml is a compose file by content, not by name
   assert.deepEqual(map.discovery.composeGroups, [['compose.yaml'], ['deploy/stack.yml']]);
 });
@@ -166,8 +167,8 @@ test('config builds outrank compose; identical builds are one, with the other pl
   });
   const builds = buildsOf(map, 'docker/Dockerfile');
   assert.equal(builds.length, 1);
-  assert.equal(builds[0]!.source, 'config');
-  assert.deepEqual(builds[0]!.alsoIn, [{ source: 'compose', file: 'docker/compose.yaml', line: 5 }]);
+  assert.equal(builds[0].source, 'config');
+  assert.deepEqual(builds[0].alsoIn, [{ source: 'compose', file: 'docker/compose.yaml', line: 5 }]);
 });
 
 test('the Dockerfile\'s own ignore file wins over the context\'s', () => {
@@ -185,9 +186,9 @@ test('compose merge keys, bake JSON, a script run from its own folder, and a $1 
     ['compose', 'api', 'services/api', 'runtime', [ 'compose' ]],
     ['bake', 'api', 'services/api', 'runtime', undefined],
   ]);
-  assert.deepEqual(api[1]!.args, { PY: '3.12' });
+  assert.deepEqual(api[1].args, { PY: '3.12' });
   const [pty] = buildsOf(map, 'tools/pty/Dockerfile.golang');
-  assert.deepEqual([pty!.source, pty!.context, pty!.args], ['script', 'tools/pty', { GOOS: 'linux' }]);
+  assert.deepEqual([pty.source, pty.context, pty.args], ['script', 'tools/pty', { GOOS: 'linux' }]);
   assert.deepEqual(map.notes.map((n) => `${n.file}:${n.line}: ${n.message}`), [
     'tools/pty/cross.sh:4: docker build (shell): Dockerfile src/$1/Dockerfile uses a variable this map cannot resolve',
   ]);

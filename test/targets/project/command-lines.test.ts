@@ -95,7 +95,7 @@ test('GitHub Actions: run steps with columns, working-directory, non-POSIX shell
   const { commands } = findCommandLines([{ path: '.github/workflows/ci.yml', text }]);
   assert.deepEqual(commands.map(brief), ['7:14 docker build -t ${{ env.IMAGE }} .', '11:11 echo one', '12:11 docker push x']);
   assert.deepEqual(commands.map((c) => c.cwd), ['app', 'deploy', 'deploy']);
-  assert.equal(commands[1]!.where, 'jobs.build: two');
+  assert.equal(commands[1].where, 'jobs.build: two');
 });
 
 test('GitLab CI: script, before_script (list or string), default section', () => {
@@ -126,7 +126,7 @@ test('package.json scripts: line and column of each command', () => {
   assert.deepEqual(linesOf('web/package.json', text), ['3:15 tsc', '4:15 npm run build', '4:32 docker build -f docker/Dockerfile .']);
   const bad = findCommandLines([{ path: 'package.json', text: '{ "scripts": ' }]);
   assert.equal(bad.notes.length, 1);
-  assert.match(bad.notes[0]!.message, /does not parse/);
+  assert.match(bad.notes[0].message, /does not parse/);
 });
 
 test('systemd: Exec lines, prefixes and continuations', () => {
@@ -170,5 +170,5 @@ test('YAML that does not parse is a note', () => {
   const { commands, notes } = findCommandLines([{ path: '.github/workflows/x.yml', text: 'jobs:\n  a:\n    steps: [\n' }]);
   assert.deepEqual(commands, []);
   assert.equal(notes.length, 1);
-  assert.match(notes[0]!.message, /does not parse as YAML/);
+  assert.match(notes[0].message, /does not parse as YAML/);
 });
