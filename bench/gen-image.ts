@@ -7,13 +7,13 @@ import tar from 'tar-stream';
 
 interface Made { bytes: number; files: number; layers: number }
 
-async function writeEntry(pack: tar.Pack, header: Partial<tar.Header> & { name: string }, body: Buffer | (() => AsyncIterable<Buffer>)): Promise<void> {
+async function writeEntry(pack: tar.Pack, header: Partial<tar.Header> & { name: string }, body: Buffer | (() => Iterable<Buffer> | AsyncIterable<Buffer>)): Promise<void> {
   if (Buffer.isBuffer(body)) {
-    await new Promise<void>((res, rej) => pack.entry(header, body, (err) => (err ? rej(err) : res())));
+    await new Promise<void>((res, rej) => pack.entry(header, body, (err) => { if (err) rej(err); else res(); }));
     return;
   }
   let entry!: tar.Pack extends { entry(h: never, cb: never): infer S } ? S : never;
-  const done = new Promise<void>((res, rej) => { entry = pack.entry(header, (err) => (err ? rej(err) : res())); });
+  const done = new Promise<void>((res, rej) => { entry = pack.entry(header, (err) => { if (err) rej(err); else res(); }); });
   for await (const chunk of body()) {
     if (!entry.write(chunk)) await once(entry, 'drain');
   }
@@ -41,7 +41,7 @@ export async function makeDockerSaveTar(path: string, megabytes: number): Promis
     return { bytes: statSync(path).size, files: Number((await import('node:fs')).readFileSync(stamp, 'utf8')), layers: 3 };
   }
   const block = randomBytes(1 << 20);
-  const big = (size: number) => async function* () {
+  const big = (size: number) => function* () {
     for (let left = size; left > 0; left -= block.length) yield left >= block.length ? block : block.subarray(0, left);
   };
   const target = megabytes * 1e6;
@@ -50,7 +50,7 @@ export async function makeDockerSaveTar(path: string, megabytes: number): Promis
   const bigSize = Math.floor(target * 0.9 / (bigCount * 2));
 
   const layers = [
-    await writeLayer(layerPaths[0]!, async (pack) => {
+    await writeLayer(layerPaths[0], async (pack) => {
       await writeEntry(pack, { name: 'etc/', type: 'directory', mode: 0o755 }, Buffer.alloc(0));
       await writeEntry(pack, { name: 'etc/passwd', mode: 0o644 }, Buffer.from('root:x:0:0:root:/root:/bin/sh\napp:x:10001:10001::/home/app:/usr/sbin/nologin\n'));
       await writeEntry(pack, { name: 'etc/group', mode: 0o644 }, Buffer.from('root:x:0:\napp:x:10001:\n'));
@@ -63,11 +63,11 @@ export async function makeDockerSaveTar(path: string, megabytes: number): Promis
       }
       return n;
     }),
-    await writeLayer(layerPaths[1]!, async (pack) => {
+    await writeLayer(layerPaths[1], async (pack) => {
       for (let i = 0; i < bigCount; i++) await writeEntry(pack, { name: `opt/app/blob${i}.bin`, mode: 0o644, size: bigSize }, big(bigSize));
       return bigCount;
     }),
-    await writeLayer(layerPaths[2]!, async (pack) => {
+    await writeLayer(layerPaths[2], async (pack) => {
       for (let i = 0; i < bigCount; i++) await writeEntry(pack, { name: `opt/data/blob${i}.bin`, mode: 0o644, size: bigSize }, big(bigSize));
       await writeEntry(pack, { name: 'opt/app/.wh.blob0.bin', mode: 0o644 }, Buffer.alloc(0));
       return bigCount + 1;
@@ -89,9 +89,9 @@ export async function makeDockerSaveTar(path: string, megabytes: number): Promis
   pack.pipe(out);
   await writeEntry(pack, { name: configName }, config);
   for (let i = 0; i < layers.length; i++) {
-    const l = layers[i]!;
+    const l = layers[i];
     await writeEntry(pack, { name: `${l.digest}/`, type: 'directory' }, Buffer.alloc(0));
-    await writeEntry(pack, { name: `${l.digest}/layer.tar`, size: l.size }, () => createReadStream(layerPaths[i]!) as AsyncIterable<Buffer>);
+    await writeEntry(pack, { name: `${l.digest}/layer.tar`, size: l.size }, () => createReadStream(layerPaths[i]) as AsyncIterable<Buffer>);
   }
   await writeEntry(pack, { name: 'manifest.json' }, manifest);
   pack.finalize();

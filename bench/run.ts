@@ -54,14 +54,14 @@ function bench(section: string, tool: string, cmd: string[], note = '', runs = R
   const row: Row = {
     section,
     tool,
-    median: walls[Math.floor(walls.length / 2)]!,
-    cpu: cpus[Math.floor(cpus.length / 2)]!,
-    min: walls[0]!,
-    max: walls[walls.length - 1]!,
+    median: walls[Math.floor(walls.length / 2)],
+    cpu: cpus[Math.floor(cpus.length / 2)],
+    min: walls[0],
+    max: walls[walls.length - 1],
     rssMb: Math.max(...samples.map((s) => s.maxrss_kb)) / 1024,
-    exit: samples[samples.length - 1]!.code,
+    exit: samples[samples.length - 1].code,
     note,
-    last: samples[samples.length - 1]!,
+    last: samples[samples.length - 1],
   };
   process.stderr.write(`  ${tool.padEnd(44)} ${fmt(row.median)} (${fmt(row.min)}–${fmt(row.max)}) cpu ${fmt(row.cpu)} ${row.rssMb.toFixed(0)} MB exit ${row.exit}\n`);
   return row;
@@ -84,7 +84,7 @@ function corpusList(name: string): string[] {
 }
 
 // what users run: the bin (the bundled CLI) from package.json
-const cli = join(repo, (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin.tightship!);
+const cli = join(repo, (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin.tightship);
 const node = process.execPath;
 const tightship = (...args: string[]) => [node, cli, ...args];
 
@@ -108,14 +108,14 @@ function sectionDockerfiles(rows: Row[]): void {
   rows.push(bench(s, 'tightship lint (one process, + build contexts)', tightship('lint', '--format', 'json', '--fail-on', 'none', ...files)));
   const dflOut = join(work, 'dockerfilelint.json');
   rows.push(bench(s, 'dockerfilelint 1.8.0 (library, one process)', [node, join(repo, 'bench/peers/dockerfilelint-lib.cjs'), list, dflOut]));
-  rows[rows.length - 1]!.note = peerCounts(dflOut);
+  rows[rows.length - 1].note = peerCounts(dflOut);
   const cliRow = bench(s, 'dockerfilelint 1.8.0 (CLI, all files)', [join(repo, 'node_modules/.bin/dockerfilelint'), ...files], '', 1, true);
   const aborted = cliRow.last.stdout_bytes === 0 && /\n\s+at /.test(cliRow.last.stderr_tail);
   cliRow.note = aborted ? `aborted the whole batch: no report, a stack trace (exit ${cliRow.exit})` : `${cliRow.last.stdout_bytes} bytes of report`;
   rows.push(cliRow);
   const duOut = join(work, 'dockerfile-utils.json');
   rows.push(bench(s, 'dockerfile-utils 0.16.3 (library, one process)', [node, join(repo, 'bench/peers/dockerfile-utils-lib.cjs'), list, duOut]));
-  rows[rows.length - 1]!.note = peerCounts(duOut);
+  rows[rows.length - 1].note = peerCounts(duOut);
   rows.push(quoted(s, 'hadolint 2.15.1 (quoted, not run)', HADOLINT_QUOTED_S, HADOLINT_SOURCE));
   dockerfileShares = shares(files);
 }
@@ -143,8 +143,8 @@ function shares(files: string[]): string[] {
   const checks = ids.length * files.length;
   return [
     `- profiled run (\`node --cpu-prof\`, one process, ${files.length} files, ${ids.length} Dockerfile rules, all on): ${p.total.toFixed(0)} ms sampled, idle excluded`,
-    `- discovery and build map: ${pct(g.discovery!)}; Dockerfile parser (one parse per file): ${pct(g.parser!)}; rules: ${pct(g.rules!)} (of which splitting RUN bodies, done by the first rule that asks: ${pct(i.splitRun!)}); report (JSON): ${pct(g.report!)}; GC: ${pct(g.gc!)}; the rest (start, module loading, config lookup, reads, ShellCheck's batch): ${pct(g.rest!)}`,
-    `- rules/s: ${checks} rule runs (${ids.length} rules × ${files.length} files) in ${(i.runRules! / 1000).toFixed(2)} s of rules = ${(checks / (i.runRules! / 1000)).toFixed(0)} rule runs/s (${(files.length / (i.runRules! / 1000)).toFixed(0)} files/s through every rule)`,
+    `- discovery and build map: ${pct(g.discovery)}; Dockerfile parser (one parse per file): ${pct(g.parser)}; rules: ${pct(g.rules)} (of which splitting RUN bodies, done by the first rule that asks: ${pct(i.splitRun)}); report (JSON): ${pct(g.report)}; GC: ${pct(g.gc)}; the rest (start, module loading, config lookup, reads, ShellCheck's batch): ${pct(g.rest)}`,
+    `- rules/s: ${checks} rule runs (${ids.length} rules × ${files.length} files) in ${(i.runRules / 1000).toFixed(2)} s of rules = ${(checks / (i.runRules / 1000)).toFixed(0)} rule runs/s (${(files.length / (i.runRules / 1000)).toFixed(0)} files/s through every rule)`,
   ];
 }
 
@@ -196,7 +196,7 @@ function modulesLoaded(dir: string): string[] {
   const register = join(work, 'list-register.mjs');
   writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hook}`)});\n`);
   const r = spawnSync(node, ['--import', register, join(repo, 'dist/src/cli.js'), 'lint', 'Dockerfile', '--fail-on', 'none'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const stderr = r.stderr ?? '';
+  const stderr = (r.stderr as string | null) ?? ''; // null when the spawn itself failed
   return [...new Set(stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7)))].filter((u) => u.includes('/dist/src/'));
 }
 
@@ -222,10 +222,10 @@ function composeSharesOf(files: string[]): string[] {
   const p = profileShares([cli, 'lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files], repo, names);
   const i = p.inside;
   const pct = (ms: number) => `${ms.toFixed(0)} ms (${((100 * ms) / p.total).toFixed(0)}%)`;
-  const named = i.discover! + i.loadProject! + i.auditDockerfileText! + i.composeResults! + i.report!;
+  const named = i.discover + i.loadProject + i.auditDockerfileText + i.composeResults + i.report;
   return [
     `- profiled run (\`node --cpu-prof\`, one process, ${files.length} compose files): ${p.total.toFixed(0)} ms sampled in the node process, idle excluded`,
-    `- discovery: ${pct(i.discover!)}; reading the projects (\`loadProject\`): ${pct(i.loadProject!)}, of which the fast YAML reader ${pct(i.fastParse!)}, the located tree (positions, anchors, interpolation) ${pct(i.fromTree!)}, schema validation ${pct(i.validateCompose!)}; the built Dockerfiles' audits: ${pct(i.auditDockerfileText!)} (the Dockerfile parser, audits and ShellCheck prefetch: ${pct(i.parseDockerfile!)}); compose rules and pipeline: ${pct(i.composeResults!)}; report (JSON): ${pct(i.report!)}, of which redaction ${pct(i.redactReport!)}; the rest (start, module loading, config lookup, GC): ${pct(p.total - named)}`,
+    `- discovery: ${pct(i.discover)}; reading the projects (\`loadProject\`): ${pct(i.loadProject)}, of which the fast YAML reader ${pct(i.fastParse)}, the located tree (positions, anchors, interpolation) ${pct(i.fromTree)}, schema validation ${pct(i.validateCompose)}; the built Dockerfiles' audits: ${pct(i.auditDockerfileText)} (the Dockerfile parser, audits and ShellCheck prefetch: ${pct(i.parseDockerfile)}); compose rules and pipeline: ${pct(i.composeResults)}; report (JSON): ${pct(i.report)}, of which redaction ${pct(i.redactReport)}; the rest (start, module loading, config lookup, GC): ${pct(p.total - named)}`,
   ];
 }
 
@@ -393,7 +393,7 @@ async function mainBench(): Promise<void> {
   process.stdout.write(`${body}\n`);
 }
 
-mainBench().catch((err: Error) => {
-  process.stderr.write(`bench: ${err.message}\n`);
+mainBench().catch((err: unknown) => {
+  process.stderr.write(`bench: ${(err as Partial<Error> | null | undefined)?.message}\n`);
   process.exitCode = 1;
 });
