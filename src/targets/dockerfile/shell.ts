@@ -185,7 +185,8 @@ function jsonStrings(text: string): { start: number; end: number; value: string;
     const chars: ValueMap = { from: [], to: [] };
     while (i < text.length && text[i] !== '"') {
       if (text[i] === '\\') {
-        const e = charAt(text, i + 1);
+        // past the end an index reads undefined: chars are read as string | undefined in place
+        const e = text[i + 1] as string | undefined;
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6);
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) return null;
@@ -215,11 +216,6 @@ function jsonStrings(text: string): { start: number; end: number; value: string;
     if (text[i] !== ',') return null;
     i = ws(i + 1);
   }
-}
-
-/** s[i], typed as what it is: undefined past either end. */
-function charAt(s: string, i: number): string | undefined {
-  return s[i];
 }
 
 const JSON_ESCAPES: Partial<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -358,19 +354,19 @@ class Parser {
     const { s } = this;
     const c = s[this.pos];
     if (c === '{' || c === '}' || c === '!') {
-      const nx = charAt(s, this.pos + 1);
+      const nx = s[this.pos + 1] as string | undefined;
       if (nx === undefined || META.has(nx)) return c;
       return null;
     }
     if (c === '[' && s[this.pos + 1] === '[') {
-      const nx = charAt(s, this.pos + 2);
+      const nx = s[this.pos + 2] as string | undefined;
       if (nx === undefined || nx === ' ' || nx === '\t' || nx === '\n') return '[[';
       return null;
     }
     let e = this.pos;
     for (let k = s.charCodeAt(e); e < this.n && k >= 97 && k <= 122; k = s.charCodeAt(++e));
     if (e === this.pos) return null;
-    const nx = charAt(s, e);
+    const nx = s[e] as string | undefined;
     if (nx !== undefined && !META.has(nx)) return null;
     const w = s.slice(this.pos, e);
     return RESERVED.has(w) ? w : null;
@@ -529,7 +525,7 @@ class Parser {
             this.pos += 2;
             for (;;) {
               this.blanks();
-              const c = charAt(s, this.pos);
+              const c = s[this.pos] as string | undefined;
               if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') break;
               if (c === '#') { this.comment(); break; }
               // a redirection or '(' is no word of the list: take it as the shell would read it, so
@@ -569,7 +565,7 @@ class Parser {
           // patterns up to ')'
           for (;;) {
             this.blanks();
-            const c = charAt(s, this.pos);
+            const c = s[this.pos] as string | undefined;
             if (c === undefined || c === ')') { if (c === ')') this.pos++; break; }
             if (c === '|' || c === '\n') { this.pos++; continue; }
             const before = this.pos;
@@ -595,7 +591,7 @@ class Parser {
         this.pos += r.length;
         this.blanks();
         if (r === 'time' && s.startsWith('-p', this.pos) && META.has(s[this.pos + 2] ?? ' ')) { this.pos += 2; this.blanks(); }
-        const c = charAt(s, this.pos);
+        const c = s[this.pos] as string | undefined;
         if (c === undefined || c === ';' || c === '\n' || c === '&' || c === '|' || c === ')') return null;
         return this.parseCommand(stop);
       }
@@ -604,7 +600,7 @@ class Parser {
         // test clause: its words may hold command substitutions; it is not a command itself
         for (;;) {
           this.blanks();
-          const c = charAt(s, this.pos);
+          const c = s[this.pos] as string | undefined;
           if (c === undefined || c === '\n' || c === ';') break;
           if (c === ']' && s[this.pos + 1] === ']' && (this.pos + 2 >= this.n || META.has(s[this.pos + 2]))) { this.pos += 2; break; }
           if (c === '&' || c === '|' || c === '(' || c === ')' || c === '<' || c === '>') { this.pos++; continue; }
@@ -837,7 +833,7 @@ class Parser {
   dollar(): string {
     const s = this.s;
     const a = this.pos;
-    const nx = charAt(s, this.pos + 1);
+    const nx = s[this.pos + 1] as string | undefined;
     if (nx === '(') {
       if (s[this.pos + 2] === '(') { this.pos++; this.skipBalanced('(', ')'); return s.slice(a, this.pos); }
       this.pos++;
@@ -901,7 +897,7 @@ class Parser {
         this.track = t;
         this.verbatim(a, this.pos);
       } else if (c === '\\') {
-        const nx = charAt(s, this.pos + 1);
+        const nx = s[this.pos + 1] as string | undefined;
         if (nx === undefined) { v += c; this.verbatim(a, a + 1); this.pos++; }
         else if (nx === '\n') this.pos += 2;
         else { v += nx; this.escaped(a, a + 2); this.pos += 2; }
@@ -936,7 +932,7 @@ class Parser {
     this.pos++;
     for (;;) {
       this.blanks();
-      const c = charAt(this.s, this.pos);
+      const c = this.s[this.pos] as string | undefined;
       if (c === undefined) return;
       if (c === ')') { this.pos++; return; }
       if (c === '\n') { this.pos++; continue; }
