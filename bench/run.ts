@@ -104,8 +104,12 @@ function sectionDockerfiles(rows: Row[]): void {
   const s = 'Dockerfile corpus';
   rows.push(bench(s, 'node floor (start + read every file)', [node, join(repo, 'bench/peers/read-floor.cjs'), list]));
   const tsCount = countTightship(files, ['--no-context']);
-  rows.push(bench(s, 'tightship lint (one process, Dockerfile rules)', tightship('lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files), tsCount));
-  rows.push(bench(s, 'tightship lint (one process, + build contexts)', tightship('lint', '--format', 'json', '--fail-on', 'none', ...files)));
+  // one process and one thread (--jobs 1), as the targets are set; then the same without the
+  // ShellCheck processes (node's own work), and with the worker threads a batch this size gets
+  rows.push(bench(s, 'tightship lint (one process, Dockerfile rules)', tightship('lint', '--no-context', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files), `${tsCount}; --jobs 1, ShellCheck's processes included`));
+  rows.push(bench(s, 'tightship lint (one process, Dockerfile rules, --no-shellcheck)', tightship('lint', '--no-context', '--jobs', '1', '--no-shellcheck', '--format', 'json', '--fail-on', 'none', ...files), '--jobs 1, without the ShellCheck processes'));
+  rows.push(bench(s, 'tightship lint (all cores, Dockerfile rules)', tightship('lint', '--no-context', '--jobs', String(os.availableParallelism()), '--format', 'json', '--fail-on', 'none', ...files), `--jobs ${os.availableParallelism()}: worker threads (the default from 4 cores, for 200 targets or more)`));
+  rows.push(bench(s, 'tightship lint (one process, + build contexts)', tightship('lint', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files)));
   const dflOut = join(work, 'dockerfilelint.json');
   rows.push(bench(s, 'dockerfilelint 1.8.0 (library, one process)', [node, join(repo, 'bench/peers/dockerfilelint-lib.cjs'), list, dflOut]));
   rows[rows.length - 1].note = peerCounts(dflOut);
@@ -132,7 +136,8 @@ function shares(files: string[]): string[] {
   const names = ['plan', 'discover', 'buildMaps', 'parseDockerfile', 'splitRun', 'runRules', 'report'] as const;
   // exclusive groups (a sample counts once): the parse is made in the build map's guess since the
   // audit takes that parse, so it is counted as the parser's, not the build map's
-  const p = profileShares([cli, 'lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files], repo, names, {
+  // --jobs 1: the profile is of this thread (worker threads would take the audits out of it)
+  const p = profileShares([cli, 'lint', '--no-context', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files], repo, names, {
     parser: ['parseDockerfile'], rules: ['runRules'], report: ['report'], discovery: ['plan', 'discover', 'buildMaps', 'guessOnly', 'buildMap'], gc: ['(garbage collector)'],
   });
   const rules = (JSON.parse(execFileSync(node, [cli, 'rules', '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 26 })) as { id: string }[] | { rules: { id: string }[] });
@@ -206,9 +211,10 @@ function sectionCompose(rows: Row[]): void {
   const s = 'Compose corpus';
   const list = listFile('compose-files.txt', files);
   rows.push(bench(s, 'node floor (start + read every file)', [node, join(repo, 'bench/peers/read-floor.cjs'), list]));
-  rows.push(bench(s, 'tightship lint (one process, compose files)', tightship('lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files), countTightship(files, ['--no-context'])));
+  rows.push(bench(s, 'tightship lint (one process, compose files)', tightship('lint', '--no-context', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files), `${countTightship(files, ['--no-context'])}; --jobs 1`));
   // the services' Dockerfiles are audited too, ShellCheck included (child processes): without it, the node process alone
-  rows.push(bench(s, 'tightship lint (one process, compose files, --no-shellcheck)', tightship('lint', '--no-context', '--no-shellcheck', '--format', 'json', '--fail-on', 'none', ...files), 'without the ShellCheck processes over the built Dockerfiles\' RUN scripts'));
+  rows.push(bench(s, 'tightship lint (one process, compose files, --no-shellcheck)', tightship('lint', '--no-context', '--jobs', '1', '--no-shellcheck', '--format', 'json', '--fail-on', 'none', ...files), '--jobs 1, without the ShellCheck processes over the built Dockerfiles\' RUN scripts'));
+  rows.push(bench(s, 'tightship lint (all cores, compose files)', tightship('lint', '--no-context', '--jobs', String(os.availableParallelism()), '--format', 'json', '--fail-on', 'none', ...files), `--jobs ${os.availableParallelism()}: worker threads (the default from 4 cores, for 200 targets or more)`));
   rows.push(bench(s, 'dclint 3.1.0 (CLI, all files)', [join(repo, 'node_modules/.bin/dclint'), '--color', 'false', ...files], '', Math.min(RUNS, 3)));
   composeShares = composeSharesOf(files);
 }
@@ -219,7 +225,7 @@ let composeShares: string[] = [];
  *  runs in child processes the profile does not see: the two tightship rows differ by it). */
 function composeSharesOf(files: string[]): string[] {
   const names = ['discover', 'loadProject', 'fastParse', 'fromTree', 'validateCompose', 'auditDockerfileText', 'parseDockerfile', 'composeResults', 'report', 'redactReport'] as const;
-  const p = profileShares([cli, 'lint', '--no-context', '--format', 'json', '--fail-on', 'none', ...files], repo, names);
+  const p = profileShares([cli, 'lint', '--no-context', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files], repo, names);
   const i = p.inside;
   const pct = (ms: number) => `${ms.toFixed(0)} ms (${((100 * ms) / p.total).toFixed(0)}%)`;
   const named = i.discover + i.loadProject + i.auditDockerfileText + i.composeResults + i.report;
@@ -303,6 +309,8 @@ function ratioNotes(rows: Row[]): string[] {
   const D = 'Dockerfile corpus';
   const ts = pick(D, 'tightship lint (one process, Dockerfile');
   say('tightship / node read floor, Dockerfile corpus', ts, pick(D, 'node floor'), 4.5);
+  say('tightship --no-shellcheck / node read floor, Dockerfile corpus', pick(D, 'tightship lint (one process, Dockerfile rules, --no-shellcheck'), pick(D, 'node floor'), 4.5);
+  say('tightship all cores / one thread, Dockerfile corpus', pick(D, 'tightship lint (all cores'), ts);
   say('dockerfilelint library / tightship', pick(D, 'dockerfilelint 1.8.0 (library'), ts);
   say('dockerfile-utils library / tightship', pick(D, 'dockerfile-utils'), ts);
   say('hadolint (quoted) / tightship', pick(D, 'hadolint'), ts);

@@ -62,8 +62,13 @@ export function usableCacheDir(candidates: readonly string[], uid: number | null
 }
 
 /** The cache file of one bundle (its content hash, fixed at build time) under one Node. */
-export function cacheFileName(bundleHash: string): string {
-  return `${bundleHash}-node${process.version}-${process.arch}.bin`;
+export function cacheFileName(bundleHash: string, bundlePath = ''): string {
+  // the bundle's place too: V8 keeps the script name it was cached under, so two installs of the
+  // same bundle sharing a cache would show each other's path in stack traces (a name, not a key
+  // that must be unique: FNV-1a of the path is enough)
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bundlePath.length; i++) h = Math.imul(h ^ bundlePath.charCodeAt(i), 0x01000193) >>> 0;
+  return `${bundleHash}-${h.toString(16).padStart(8, '0')}-node${process.version}-${process.arch}.bin`;
 }
 
 /** CommonJS's wrapper, on the first line so that positions in stack traces stay the bundle's. */
@@ -82,7 +87,7 @@ export function runBundle(file: string, bundleHash: string, env: Env = process.e
   }
   const source = fs.readFileSync(file, 'utf8');
   const dir = codeCacheDisabled(env) ? null : usableCacheDir(cacheDirCandidates(env));
-  const cacheFile = dir === null ? null : path.join(dir, cacheFileName(bundleHash));
+  const cacheFile = dir === null ? null : path.join(dir, cacheFileName(bundleHash, file));
   let cachedData: Buffer | undefined;
   if (cacheFile !== null) {
     try {

@@ -31,11 +31,18 @@ import { flagValues, type ParsedArgs } from './args.js';
 import { configLoader, ignoredRules, withRulesOff } from './options.js';
 import { loadCompose } from './discover.js';
 
-/** How many worker threads a run uses: --jobs N, else TIGHTSHIP_JOBS, else the cores
- *  available; `explicit` says whether the user chose (a small batch then still uses them). */
-export function jobsOf(flag: string | undefined, env: Record<string, string | undefined>): { jobs: number; explicit: boolean } {
+/** Cores from which a run uses worker threads without being asked. Measured on 2 cores (bench,
+ *  2026-12-04): the reader thread and ShellCheck's processes already keep the second core busy, so
+ *  --jobs 2 took 0.91× (the 1,112-file corpus) to 1.15× (a 10,000-file monorepo, and the compose
+ *  corpus 1.05×) the wall time of one thread, and 1.3× its CPU. */
+const WORKERS_FROM_CORES = 4;
+
+/** How many worker threads a run uses: --jobs N, else TIGHTSHIP_JOBS, else the cores available
+ *  on a machine of WORKERS_FROM_CORES or more (one thread below); `explicit` says whether the
+ *  user chose (a small batch then still uses them). */
+export function jobsOf(flag: string | undefined, env: Record<string, string | undefined>, cores = availableParallelism()): { jobs: number; explicit: boolean } {
   const given = flag ?? (env.TIGHTSHIP_JOBS?.trim() || undefined);
-  if (given === undefined) return { jobs: availableParallelism(), explicit: false };
+  if (given === undefined) return { jobs: cores >= WORKERS_FROM_CORES ? cores : 1, explicit: false };
   const where = flag !== undefined ? '--jobs' : 'TIGHTSHIP_JOBS';
   if (!/^[0-9]+$/.test(given) || Number(given) < 1 || Number(given) > 256) {
     throw new UserError(`${where} '${given}' is not a number of threads from 1 to 256`, `give ${where} 1 to audit in the one thread, or the number of cores to use (e.g. ${availableParallelism()})`);

@@ -113,7 +113,7 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     const a = lintApp(env);
     const files = cacheFiles(cache);
     assert.equal(files.length, 1);
-    assert.match(path.basename(files[0]), new RegExp(`^[0-9a-f]{16}-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    assert.match(path.basename(files[0]), new RegExp(`^[0-9a-f]{16}-[0-9a-f]{8}-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     assert.equal(statSync(path.join(cache, 'tightship')).mode & 0o077, 0, 'a folder of the user\'s own');
     const written = statSync(files[0]);
     assert.deepEqual(lintApp(env), a);
@@ -224,6 +224,7 @@ describe('where the code cache lives', () => {
     assert.equal(codeCacheDisabled({ TIGHTSHIP_NO_CODE_CACHE: '1' }), true);
     assert.equal(codeCacheDisabled({ NODE_DISABLE_COMPILE_CACHE: '1' }), true);
     assert.notEqual(cacheFileName('aaaa'), cacheFileName('bbbb'));
+    assert.notEqual(cacheFileName('aaaa', '/one/dist/bin/tightship.cjs'), cacheFileName('aaaa', '/two/dist/bin/tightship.cjs'), 'two installs of one bundle');
     assert.ok(cacheFileName('aaaa').includes(process.version) && cacheFileName('aaaa').includes(process.arch));
   });
 });

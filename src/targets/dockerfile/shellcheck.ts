@@ -318,9 +318,9 @@ export function dockerfileScripts(model: DockerfileModel): DockerfileScript[] {
       let start = i.argsRange.start;
       let text = model.text.slice(start.offset, i.range.end.offset);
       if (onbuildRun) {
-        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- onbuildRun: the text starts with RUN and a blank (ONBUILD RUN[…] does not: a crash to fix apart)
-        const m = /^\s*RUN\s+(?:--\S+\s+)*/i.exec(text)!;
-        if (/^\s*\[/.test(text.slice(m[0].length))) continue; // ONBUILD RUN in exec form
+        // RUN, its flags, then the script (ONBUILD RUN["…"] has no blank before the JSON form)
+        const m = /^\s*RUN\b\s*(?:--\S+\s+)*/i.exec(text);
+        if (!m || /^\s*\[/.test(text.slice(m[0].length))) continue; // ONBUILD RUN in exec form
         const skipped = text.slice(0, m[0].length);
         const nl = skipped.lastIndexOf('\n');
         start = {

@@ -243,6 +243,13 @@ describe('shellcheck: the scripts of a Dockerfile', () => {
     assert.deepEqual(scripts[3].variables, []);
   });
 
+  it('ONBUILD RUN in exec form, with or without a blank before it, gives no script (and no crash)', () => {
+    for (const line of ['ONBUILD RUN["echo", "x"]', 'ONBUILD RUN ["echo", "x"]', 'ONBUILD RUN --network=none ["echo"]']) {
+      assert.deepEqual(dockerfileScripts(parseDockerfile(`FROM alpine\n${line}\n`, { path: 'Dockerfile' })), [], line);
+    }
+    assert.equal(dockerfileScripts(parseDockerfile('FROM alpine\nONBUILD RUN echo x\n', { path: 'Dockerfile' })).length, 1);
+  });
+
   it('ONBUILD RUN starts after its RUN keyword; every finding lands on the right text', { skip }, async () => {
     assert.deepEqual(scripts[2].start, { line: 10, column: 13, offset: text.indexOf('echo $o') });
     const r = await runShellcheck(scripts);
