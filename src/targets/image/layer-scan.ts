@@ -481,7 +481,7 @@ export function describeTarError(msg: string): string {
 }
 
 /** The message of a thrown value (an Error's, or any object's `message`), else its string form. */
-function thrownText(err: unknown): string {
+export function thrownText(err: unknown): string {
   const message: unknown = typeof err === 'object' && err !== null && 'message' in err ? err.message : undefined;
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a message that is no string is shown as JavaScript shows it
   return message === undefined || message === null ? String(err) : String(message);
