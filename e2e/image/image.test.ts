@@ -62,14 +62,17 @@ after(() => {
 });
 
 interface F { ruleId: string; message: string; severity: string; location: { imagePath?: string; field?: string; layer?: { index: number; createdBy?: string } } }
+/** The part of a JSON report these tests read. */
+interface R { target: { kind: string; path: string; image?: string }; level: string | null; findings: F[] }
+const resultsOf = (stdout: string) => (JSON.parse(stdout) as { results: R[] }).results;
 
 describe('image auditor on real images (e2e)', () => {
   it('finds what the root image really holds, from its docker-save tar', async () => {
     const r = await runCli(['image', 'root.tar', '--format', 'json'], dir);
     assert.equal(r.code, 1, r.stderr);
-    const res = JSON.parse(r.stdout).results[0];
+    const res = resultsOf(r.stdout)[0];
     assert.equal(res.level, 'root');
-    const f = res.findings as F[];
+    const f = res.findings;
     const by = (id: string) => f.filter((x) => x.ruleId === id);
     assert.equal(by('image/user-root').length, 1);
     const key = by('image/secret-files').find((x) => x.location.imagePath === '/root/.ssh/id_rsa');
@@ -89,10 +92,10 @@ describe('image auditor on real images (e2e)', () => {
   });
 
   it('reads the same image from the engine over the API, with the same findings', async () => {
-    const fromTar = JSON.parse((await runCli(['image', 'root.tar', '--format', 'json', '--fail-on', 'none'], dir)).stdout).results[0];
+    const fromTar = resultsOf((await runCli(['image', 'root.tar', '--format', 'json', '--fail-on', 'none'], dir)).stdout)[0];
     const r = await runCli(['image', ROOT_TAG, '--format', 'json', '--fail-on', 'none'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const fromEngine = JSON.parse(r.stdout).results[0];
+    const fromEngine = resultsOf(r.stdout)[0];
     assert.deepEqual(fromEngine.target, { kind: 'image', path: ROOT_TAG });
     const strip = (list: { ruleId: string; message: string }[]) => list.map((x) => `${x.ruleId} ${x.message}`);
     assert.deepEqual(strip(fromEngine.findings), strip(fromTar.findings));
@@ -100,8 +103,8 @@ describe('image auditor on real images (e2e)', () => {
 
   it('grades the distroless image with a non-root user and a healthcheck hardened', async () => {
     const r = await runCli(['image', HARD_TAG, '--format', 'json'], dir);
-    const res = JSON.parse(r.stdout).results[0];
-    assert.equal(res.level, 'hardened', JSON.stringify(res.findings.map((x: F) => x.ruleId)));
+    const res = resultsOf(r.stdout)[0];
+    assert.equal(res.level, 'hardened', JSON.stringify(res.findings.map((x) => x.ruleId)));
     assert.equal(r.code, 0, r.stderr);
   });
 
@@ -110,10 +113,10 @@ describe('image auditor on real images (e2e)', () => {
     assert.equal(ask.code, 2);
     assert.match(ask.stderr, /holds 2 images/);
     const all = await runCli(['image', 'both.tar', '--all', '--format', 'json', '--fail-on', 'none'], dir);
-    const levels = JSON.parse(all.stdout).results.map((x: { target: { image: string }; level: string }) => `${x.target.image} ${x.level}`).sort();
+    const levels = resultsOf(all.stdout).map((x) => `${String(x.target.image)} ${String(x.level)}`).sort();
     assert.deepEqual(levels, [`${HARD_TAG} hardened`, `${ROOT_TAG} root`]);
     const one = await runCli(['image', 'both.tar', '--image', HARD_TAG, '--format', 'json'], dir);
-    assert.equal(JSON.parse(one.stdout).results.length, 1);
+    assert.equal(resultsOf(one.stdout).length, 1);
   });
 
   it('reports a missing image in the engine as an input error', async () => {

@@ -89,9 +89,10 @@ export async function run(argv: string[], io: IO): Promise<number> {
   if (args.positional.length !== 1) {
     throw new UserError(args.positional.length ? 'give one image input' : 'no image given', "run 'tightship image app.tar' (docker save output), 'tightship image ./oci-layout' or 'tightship image myapp:1.2'");
   }
-  const input = args.positional[0]!;
+  const input = args.positional[0];
   const format = resolveFormat(args, io, 'image');
-  if (flagSet(args, 'all') && flagValue(args, 'image') !== undefined) throw new UserError('--image and --all exclude each other', 'pick one image with --image NAME, or every image with --all');
+  const image = flagValue(args, 'image');
+  if (flagSet(args, 'all') && image !== undefined) throw new UserError('--image and --all exclude each other', 'pick one image with --image NAME, or every image with --all');
   const platform = flagValue(args, 'platform');
   if (platform !== undefined && !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(platform)) {
     throw new UserError(`--platform '${platform}' is not os/arch[/variant]`, 'e.g. --platform linux/amd64 or linux/arm64/v8');
@@ -116,7 +117,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
       // machine formats carry it as the result's error instead
       throwReadErrors: format === 'pretty' && !outputPath,
       ...(platform ? { platform } : {}),
-      ...(flagValue(args, 'image') !== undefined ? { image: flagValue(args, 'image')! } : {}),
+      ...(image !== undefined ? { image } : {}),
       ...(flagSet(args, 'all') ? { all: true } : {}),
       ...(flagSet(args, 'no-verify') ? { verify: false } : {}),
       ...(progress ? { onProgress: progress.update } : {}),

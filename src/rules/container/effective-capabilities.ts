@@ -16,13 +16,13 @@ export default defineRule({
     bad: '{"capabilities":{"ok":true,"method":"sh","value":{"effectiveHex":"00000000a80425fb","permittedHex":"00000000a80425fb","boundingHex":"00000000a80425fb","effective":["CHOWN","DAC_OVERRIDE"],"permitted":["CHOWN","DAC_OVERRIDE"],"bounding":["CHOWN","DAC_OVERRIDE"]}}}',
     good: '{"capabilities":{"ok":true,"method":"sh","value":{"effectiveHex":"0000000000000000","permittedHex":"0000000000000000","boundingHex":"0000000000000000","effective":[],"permitted":[],"bounding":[]}}}',
   },
-  check(model, { report }) {
-    if (unverified(model.capabilities, 'the capabilities of the main process', report)) return;
+  check(model, ctx) {
+    if (unverified(model.capabilities, 'the capabilities of the main process', (d) => { ctx.report(d); })) return;
     const c = model.capabilities.value;
     if (c.effective.length) {
-      report({ message: `the main process has ${c.effective.length} effective capabilities: ${c.effective.join(', ')}`, location: { field: 'CapEff' } });
+      ctx.report({ message: `the main process has ${c.effective.length} effective capabilities: ${c.effective.join(', ')}`, location: { field: 'CapEff' } });
     } else if (c.bounding.length && !model.hostConfig.capDrop.some((d) => /^(CAP_)?ALL$/i.test(d))) {
-      report({ message: `no effective capabilities, but the bounding set still holds ${c.bounding.length} (${c.bounding.join(', ')}): setuid binaries or file capabilities could regain them`, severity: 'info', location: { field: 'CapBnd' } });
+      ctx.report({ message: `no effective capabilities, but the bounding set still holds ${c.bounding.length} (${c.bounding.join(', ')}): setuid binaries or file capabilities could regain them`, severity: 'info', location: { field: 'CapBnd' } });
     }
   },
 });

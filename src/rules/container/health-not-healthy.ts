@@ -13,10 +13,10 @@ export default defineRule({
   references: ['CIS Docker 4.6', 'CIS Docker 5.26', 'https://docs.docker.com/reference/dockerfile/#healthcheck'],
   equivalents: { cis: ['4.6', '5.26'], dockle: ['CIS-DI-0006'], trivy: ['DS-0026'], checkov: ['CKV_DOCKER_2'] },
   examples: { bad: '{"health":{"defined":true,"status":"unhealthy","waitedMs":4000}}', good: '{"health":{"defined":true,"status":"healthy","waitedMs":1200}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     const h = model.health;
     if (!h.defined) {
-      report({ message: 'neither the image nor the container defines a healthcheck', severity: 'warning', location: { field: 'Config.Healthcheck' } });
+      ctx.report({ message: 'neither the image nor the container defines a healthcheck', severity: 'warning', location: { field: 'Config.Healthcheck' } });
       return;
     }
     if (h.status === 'healthy') return;
@@ -24,6 +24,6 @@ export default defineRule({
     if (h.log?.some((r) => missingProgram(r) !== null)) return;
     const waited = `${(h.waitedMs / 1000).toFixed(1)} s`;
     const last = h.lastOutput ? `; last check said: ${h.lastOutput}` : '';
-    report({ message: h.status === 'timeout' || h.status === 'starting' ? `health did not reach healthy within ${waited} (still starting)${last}` : `health is ${h.status} after ${waited}${last}`, location: { field: 'State.Health.Status' } });
+    ctx.report({ message: h.status === 'timeout' || h.status === 'starting' ? `health did not reach healthy within ${waited} (still starting)${last}` : `health is ${h.status} after ${waited}${last}`, location: { field: 'State.Health.Status' } });
   },
 });

@@ -12,9 +12,9 @@ export default defineRule({
   references: ['https://docs.docker.com/reference/cli/docker/container/run/#read-only', 'https://docs.docker.com/engine/containers/run/#healthchecks'],
   equivalents: {},
   examples: { bad: '{"http":{"path":"/health","status":503,"from":"host","url":"http://127.0.0.1:1/health"}}', good: '{"http":{"path":"/health","status":200,"from":"host","url":"http://127.0.0.1:1/health"}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     const h = model.http;
     if (!h || h.status === 200) return;
-    report({ message: h.status === null ? `GET ${h.path} failed (${h.url}, from the ${h.from}): ${h.error ?? 'no answer'}` : `GET ${h.path} answered ${h.status}, not 200 (${h.url}, from the ${h.from})`, location: { field: 'http' } });
+    ctx.report({ message: h.status === null ? `GET ${h.path} failed (${h.url}, from the ${h.from}): ${h.error ?? 'no answer'}` : `GET ${h.path} answered ${h.status}, not 200 (${h.url}, from the ${h.from})`, location: { field: 'http' } });
   },
 });

@@ -13,13 +13,13 @@ export default defineRule({
   references: ['https://man7.org/linux/man-pages/man8/nologin.8.html'],
   equivalents: {},
   examples: { bad: '{"identity":{"ok":true,"method":"sh","value":{"uid":1001,"gid":1001,"user":"appuser","home":"/home/appuser","shell":"/bin/sh"}}}', good: '{"identity":{"ok":true,"method":"sh","value":{"uid":1001,"gid":1001,"user":"appuser","home":"/nonexistent","shell":"/usr/sbin/nologin"}}}' },
-  check(model, { report }) {
-    if (unverified(model.identity, 'the login shell of the user', report)) return;
+  check(model, ctx) {
+    if (unverified(model.identity, 'the login shell of the user', (d) => { ctx.report(d); })) return;
     const id = model.identity.value;
     if (id.user === null) {
-      report({ message: `uid ${id.uid} has no entry in /etc/passwd, so its login shell cannot be checked`, severity: 'info', location: { field: 'identity.shell' } });
+      ctx.report({ message: `uid ${id.uid} has no entry in /etc/passwd, so its login shell cannot be checked`, severity: 'info', location: { field: 'identity.shell' } });
       return;
     }
-    if (isLoginShell(id.shell)) report({ message: `user ${id.user} (uid ${id.uid}) has the login shell ${id.shell || '(empty: /bin/sh)'}`, location: { field: 'identity.shell' } });
+    if (isLoginShell(id.shell)) ctx.report({ message: `user ${id.user} (uid ${id.uid}) has the login shell ${id.shell || '(empty: /bin/sh)'}`, location: { field: 'identity.shell' } });
   },
 });

@@ -12,9 +12,9 @@ export default defineRule({
   references: ['https://docs.docker.com/engine/logging/drivers/json-file/'],
   equivalents: {},
   examples: { bad: '{"mode":"container","profile":null,"hostConfig":{"logConfig":{"type":"json-file","config":{}}}}', good: '{"mode":"container","profile":null,"hostConfig":{"logConfig":{"type":"json-file","config":{"max-size":"10m","max-file":"3"}}}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     if (model.mode !== 'container') return;
     const l = model.hostConfig.logConfig;
-    if (l.type === 'json-file' && !l.config['max-size']) report({ message: 'json-file logging without max-size: logs grow until the disk is full', location: { field: 'HostConfig.LogConfig' } });
+    if (l.type === 'json-file' && !l.config['max-size']) ctx.report({ message: 'json-file logging without max-size: logs grow until the disk is full', location: { field: 'HostConfig.LogConfig' } });
   },
 });

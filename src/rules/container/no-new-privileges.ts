@@ -13,8 +13,8 @@ export default defineRule({
   references: ['CIS Docker 5.25', 'https://docs.kernel.org/userspace-api/no_new_privs.html'],
   equivalents: { cis: ['5.25'], kics: ['No New Privileges Not Set'] },
   examples: { bad: '{"noNewPrivs":{"ok":true,"method":"sh","value":0}}', good: '{"noNewPrivs":{"ok":true,"method":"sh","value":1}}' },
-  check(model, { report }) {
-    if (unverified(model.noNewPrivs, 'NoNewPrivs', report)) return;
-    if (model.noNewPrivs.value !== 1) report({ message: `NoNewPrivs is ${model.noNewPrivs.value}: setuid binaries can raise privileges`, location: { field: 'NoNewPrivs' } });
+  check(model, ctx) {
+    if (unverified(model.noNewPrivs, 'NoNewPrivs', (d) => { ctx.report(d); })) return;
+    if (model.noNewPrivs.value !== 1) ctx.report({ message: `NoNewPrivs is ${model.noNewPrivs.value}: setuid binaries can raise privileges`, location: { field: 'NoNewPrivs' } });
   },
 });

@@ -12,10 +12,10 @@ export default defineRule({
   references: ['CIS Docker 5.14'],
   equivalents: { cis: ['5.14'] },
   examples: { bad: '{"mode":"container","profile":null,"hostConfig":{"restartPolicy":{"name":"no","maximumRetryCount":0}}}', good: '{"mode":"container","profile":null,"hostConfig":{"restartPolicy":{"name":"unless-stopped","maximumRetryCount":0}}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     if (model.mode !== 'container') return;
     const r = model.hostConfig.restartPolicy;
-    if (r.name === '' || r.name === 'no') report({ message: 'no restart policy: the service stays down after a crash or a reboot', location: { field: 'HostConfig.RestartPolicy' } });
-    else if (r.name === 'always') report({ message: 'restart policy always: a crash-looping container restarts forever', location: { field: 'HostConfig.RestartPolicy' } });
+    if (r.name === '' || r.name === 'no') ctx.report({ message: 'no restart policy: the service stays down after a crash or a reboot', location: { field: 'HostConfig.RestartPolicy' } });
+    else if (r.name === 'always') ctx.report({ message: 'restart policy always: a crash-looping container restarts forever', location: { field: 'HostConfig.RestartPolicy' } });
   },
 });

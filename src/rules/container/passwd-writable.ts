@@ -13,8 +13,8 @@ export default defineRule({
   references: ['CIS Docker 4.1', 'CIS Docker 5.12'],
   equivalents: { cis: ['4.1', '5.12'] },
   examples: { bad: '{"passwdWritable":{"ok":true,"method":"sh","value":true}}', good: '{"passwdWritable":{"ok":true,"method":"sh","value":false}}' },
-  check(model, { report }) {
-    if (unverified(model.passwdWritable, 'whether /etc/passwd is writable', report)) return;
-    if (model.passwdWritable.value) report({ message: '/etc/passwd is writable by the container\'s user', location: { imagePath: '/etc/passwd' } });
+  check(model, ctx) {
+    if (unverified(model.passwdWritable, 'whether /etc/passwd is writable', (d) => { ctx.report(d); })) return;
+    if (model.passwdWritable.value) ctx.report({ message: '/etc/passwd is writable by the container\'s user', location: { imagePath: '/etc/passwd' } });
   },
 });

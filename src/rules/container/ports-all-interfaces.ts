@@ -12,10 +12,10 @@ export default defineRule({
   references: ['CIS Docker 5.13'],
   equivalents: { cis: ['5.13'], kics: ['Container Traffic Not Bound To Host Interface'] },
   examples: { bad: '{"hostConfig":{"ports":[{"containerPort":"8000/tcp","hostIp":"0.0.0.0","hostPort":"8000"}]}}', good: '{"hostConfig":{"ports":[{"containerPort":"8000/tcp","hostIp":"127.0.0.1","hostPort":"8000"}]}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     for (const p of model.hostConfig.ports) {
       if (p.hostIp === '' || p.hostIp === '0.0.0.0' || p.hostIp === '::') {
-        report({ message: `${p.containerPort} is published on every interface (${p.hostIp || 'no address'}:${p.hostPort})`, location: { field: `NetworkSettings.Ports.${p.containerPort}` } });
+        ctx.report({ message: `${p.containerPort} is published on every interface (${p.hostIp || 'no address'}:${p.hostPort})`, location: { field: `NetworkSettings.Ports.${p.containerPort}` } });
       }
     }
   },

@@ -13,15 +13,15 @@ export default defineRule({
   references: ['CIS Docker 5.12', 'https://docs.docker.com/reference/cli/docker/container/run/#read-only'],
   equivalents: { cis: ['5.12'], kics: ['Container Root File System Is Not Read-Only'] },
   examples: { bad: '{"hostConfig":{"readonlyRootfs":false},"rootfsWritable":{"ok":true,"method":"sh","value":true}}', good: '{"hostConfig":{"readonlyRootfs":true},"rootfsWritable":{"ok":true,"method":"sh","value":false}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     if (model.rootfsWritable.ok && model.rootfsWritable.value) {
-      report({ message: 'the container\'s user can create files in / (the root filesystem is writable)', location: { field: 'HostConfig.ReadonlyRootfs' } });
+      ctx.report({ message: 'the container\'s user can create files in / (the root filesystem is writable)', location: { field: 'HostConfig.ReadonlyRootfs' } });
       return;
     }
     if (!model.hostConfig.readonlyRootfs) {
-      report({ message: 'HostConfig.ReadonlyRootfs is false: the root filesystem is mounted writable', location: { field: 'HostConfig.ReadonlyRootfs' } });
+      ctx.report({ message: 'HostConfig.ReadonlyRootfs is false: the root filesystem is mounted writable', location: { field: 'HostConfig.ReadonlyRootfs' } });
       return;
     }
-    unverified(model.rootfsWritable, 'whether the root filesystem is writable', report);
+    unverified(model.rootfsWritable, 'whether the root filesystem is writable', (d) => { ctx.report(d); });
   },
 });

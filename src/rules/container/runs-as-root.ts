@@ -14,9 +14,9 @@ export default defineRule({
   references: ['CIS Docker 4.1', 'https://docs.docker.com/build/building/best-practices/#user'],
   equivalents: { cis: ['4.1'], dockle: ['CIS-DI-0001'], trivy: ['DS-0002'], hadolint: ['DL3002'] },
   examples: { bad: '{"identity":{"ok":true,"method":"sh","value":{"uid":0,"gid":0,"user":"root","home":"/root","shell":"/bin/bash"}}}', good: '{"identity":{"ok":true,"method":"sh","value":{"uid":10001,"gid":10001,"user":"app","home":"/nonexistent","shell":"/usr/sbin/nologin"}}}' },
-  check(model, { report }) {
-    if (unverified(model.identity, 'the user of the main process', report)) return;
+  check(model, ctx) {
+    if (unverified(model.identity, 'the user of the main process', (d) => { ctx.report(d); })) return;
     const id = model.identity.value;
-    if (id.uid === 0) report({ message: `the main process runs as uid 0 (${id.user ?? 'no passwd entry'})`, location: { field: 'identity.uid' } });
+    if (id.uid === 0) ctx.report({ message: `the main process runs as uid 0 (${id.user ?? 'no passwd entry'})`, location: { field: 'identity.uid' } });
   },
 });

@@ -15,8 +15,8 @@ export default defineRule({
   references: ['CIS Docker 5.21', 'https://docs.docker.com/engine/security/seccomp/'],
   equivalents: { cis: ['5.21'], kics: ['Seccomp Unconfined'] },
   examples: { bad: '{"seccomp":{"ok":true,"method":"sh","value":0}}', good: '{"seccomp":{"ok":true,"method":"sh","value":2}}' },
-  check(model, { report }) {
-    if (unverified(model.seccomp, 'the seccomp mode', report)) return;
-    if (model.seccomp.value === 0) report({ message: `seccomp mode is ${model.seccomp.value} (${MODES[0]}): every system call is allowed`, location: { field: 'Seccomp' } });
+  check(model, ctx) {
+    if (unverified(model.seccomp, 'the seccomp mode', (d) => { ctx.report(d); })) return;
+    if (model.seccomp.value === 0) ctx.report({ message: `seccomp mode is ${model.seccomp.value} (${MODES[0]}): every system call is allowed`, location: { field: 'Seccomp' } });
   },
 });

@@ -14,13 +14,13 @@ export default defineRule({
   references: ['CIS Docker 5.5'],
   equivalents: { cis: ['5.5'], kics: ['Sensitive Host Directory Mounted'] },
   examples: { bad: '{"hostConfig":{"mounts":[{"type":"bind","source":"/etc","destination":"/host-etc","readOnly":false}]}}', good: '{"hostConfig":{"mounts":[{"type":"bind","source":"/srv/app-data","destination":"/data","readOnly":false}]}}' },
-  check(model, { report }) {
+  check(model, ctx) {
     for (const m of model.hostConfig.mounts) {
       if (m.type !== 'bind') continue;
       const src = m.source.replace(/\/+$/, '') || '/';
       if (/\.sock$/.test(src)) continue; // the socket rule says it better
       const hit = SENSITIVE.find((s) => src === s || (s !== '/' && src.startsWith(`${s}/`) && s !== '/run' && s !== '/var/run'));
-      if (hit) report({ message: `host path ${m.source} is mounted at ${m.destination} ${m.readOnly ? 'read-only' : 'read-write'}`, severity: m.readOnly ? 'warning' : undefined, location: { field: 'Mounts', imagePath: m.destination } });
+      if (hit) ctx.report({ message: `host path ${m.source} is mounted at ${m.destination} ${m.readOnly ? 'read-only' : 'read-write'}`, severity: m.readOnly ? 'warning' : undefined, location: { field: 'Mounts', imagePath: m.destination } });
     }
   },
 });

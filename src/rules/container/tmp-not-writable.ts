@@ -13,8 +13,8 @@ export default defineRule({
   references: ['https://docs.docker.com/engine/storage/tmpfs/'],
   equivalents: {},
   examples: { bad: '{"tmpWritable":{"ok":true,"method":"sh","value":false}}', good: '{"tmpWritable":{"ok":true,"method":"sh","value":true}}' },
-  check(model, { report }) {
-    if (unverified(model.tmpWritable, 'whether /tmp is writable', report)) return;
-    if (!model.tmpWritable.value) report({ message: '/tmp is not writable by the container\'s user', location: { imagePath: '/tmp' } });
+  check(model, ctx) {
+    if (unverified(model.tmpWritable, 'whether /tmp is writable', (d) => { ctx.report(d); })) return;
+    if (!model.tmpWritable.value) ctx.report({ message: '/tmp is not writable by the container\'s user', location: { imagePath: '/tmp' } });
   },
 });

@@ -25,7 +25,7 @@ export default defineRule({
     }
     if (found.length === 0) return;
     found.sort((a, b) => (a.path < b.path ? -1 : 1));
-    const first = found[0]!;
+    const first = found[0];
     ctx.report({
       message: `build tools in the final image: ${found.map((f) => f.path).slice(0, 8).join(', ')}${found.length > 8 ? ` and ${found.length - 8} more` : ''}`,
       location: { imagePath: first.path, layer: layerRef(model, first.layer) },

@@ -20,7 +20,7 @@ export default defineRule({
   examples: { bad: 'expose: 22/tcp', good: 'expose: 8000/tcp' },
   check(model, ctx) {
     for (const p of model.config.exposedPorts) {
-      const port = p.split('/')[0]!;
+      const port = p.split('/')[0];
       const why = PORTS[port];
       if (why) ctx.report({ message: `exposes ${p}: ${why}`, location: { field: `config.ExposedPorts.${p}` } });
     }

@@ -25,7 +25,7 @@ export default defineRule({
       const field = `config.Env.${name}`;
       // a verified shape is an error, wherever it sits; a secret-named literal is a warning when
       // it looks generated and info when it is weak
-      const own = scanText(value, name)[0] ?? scanText(`${name}=${value}`, '.env')[0];
+      const own = scanText(value, name).at(0) ?? scanText(`${name}=${value}`, '.env').at(0);
       const paired = together.find((h) => h.secret.length >= 8 && value.includes(h.secret));
       const hit = own && own.confidence === 'verified' ? own : paired ?? own;
       if (hit && hit.confidence === 'verified') {

@@ -31,8 +31,8 @@ export default defineRule({
       }
       if (hits.some((x) => x.confidence === 'verified')) return;
       for (const m of h.createdBy.matchAll(ASSIGN)) {
-        const name = m[1]!;
-        const value = m[2]!.replace(/^["']|["']$/g, '');
+        const name = m[1];
+        const value = m[2].replace(/^["']|["']$/g, '');
         const verdict = assessValue(value);
         if (isSecretName(name) && (verdict === 'strong' || verdict === 'weak') && !seen.has(name)) {
           seen.add(name);
@@ -40,7 +40,7 @@ export default defineRule({
         }
       }
       if (seen.size === 0 && hits.length) {
-        ctx.report({ message: `history entry ${i} holds a ${hits[0]!.kind} (${hits[0]!.redacted})`, location, severity: severityFor(hits[0]!.confidence), sensitive: true, secrets });
+        ctx.report({ message: `history entry ${i} holds a ${hits[0].kind} (${hits[0].redacted})`, location, severity: severityFor(hits[0].confidence), sensitive: true, secrets });
       }
     });
   },

@@ -17,9 +17,9 @@ export default defineRule({
   },
   check(model, ctx) {
     const u = runtimeUser(model);
-    const name = u.spec.split(':')[0] ?? '';
+    const name = u.spec.split(':')[0];
     if (name === '' || /^\d+$/.test(name) || name === 'root' || u.entry) return;
-    const hasPasswd = model.texts['/etc/passwd'] !== undefined;
+    const hasPasswd = Object.hasOwn(model.texts, '/etc/passwd');
     ctx.report({
       message: hasPasswd ? `config.User names ${name}, which /etc/passwd does not hold: the container will not start` : `config.User names ${name}, but the image has no /etc/passwd: the container will not start`,
       location: { field: 'config.User' },

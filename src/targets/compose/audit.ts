@@ -53,7 +53,14 @@ export interface ComposeAuditOptions extends AuditOptions {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-async function readComposeFile(abs: string): Promise<{ text: string } | { error: string }> {
+/** The message of a thrown value (an Error's, or any object's `message`), else its string form. */
+function thrownText(err: unknown): string {
+  const message: unknown = typeof err === 'object' && err !== null && 'message' in err ? err.message : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a message that is no string is shown as JavaScript shows it
+  return message === undefined || message === null ? String(err) : String(message);
+}
+
+function readComposeFile(abs: string): { text: string } | { error: string } {
   // Synchronous: compose files are small, and a thread-pool round trip per stat/open costs more
   // than the read itself across a few hundred files. Not a regular file (a FIFO, /dev/zero): refused.
   const r = readRegularFileSync(abs, MAX_COMPOSE_FILE_BYTES);
@@ -78,7 +85,7 @@ interface LoadedProject {
 type ReadText = { text: string } | { error: string };
 
 async function loadProject(files: string[], opts: ComposeAuditOptions, reads?: ReadonlyMap<string, ReadText>): Promise<LoadedProject> {
-  const baseAbs = path.resolve(opts.cwd, files[0]!);
+  const baseAbs = path.resolve(opts.cwd, files[0]);
   const baseDir = path.dirname(baseAbs);
   const sources: ComposeSource[] = [];
   const results: TargetResult[] = [];
@@ -86,7 +93,7 @@ async function loadProject(files: string[], opts: ComposeAuditOptions, reads?: R
   for (const f of files) {
     const abs = path.resolve(opts.cwd, f);
     const rel = relPosix(opts.cwd, abs);
-    const read = reads?.get(abs) ?? await readText(abs, opts);
+    const read = reads?.get(abs) ?? readText(abs, opts);
     if ('error' in read) {
       results.push({ target: { kind: 'compose', path: rel }, level: null, missingForNextLevel: [], findings: [], error: read.error });
       if (sources.length === 0) return { results, model: null, baseDir, dockerfiles }; // no base file: nothing to merge onto
@@ -95,12 +102,12 @@ async function loadProject(files: string[], opts: ComposeAuditOptions, reads?: R
     sources.push({ path: rel, text: read.text });
   }
   const envProblems: string[] = [];
-  const env = { ...(await readDotEnv(baseDir, (m) => envProblems.push(m))), ...(opts.env ?? {}) };
+  const env = { ...readDotEnv(baseDir, (m) => envProblems.push(m)), ...(opts.env ?? {}) };
   let model: ComposeModel;
   try {
     model = assembleCompose(sources, { env });
   } catch (err) {
-    results.push({ target: { kind: 'compose', path: sources[0]!.path }, level: null, missingForNextLevel: [], findings: [], error: `internal error while reading: ${(err as Error)?.message ?? String(err)}` });
+    results.push({ target: { kind: 'compose', path: sources[0].path }, level: null, missingForNextLevel: [], findings: [], error: `internal error while reading: ${thrownText(err)}` });
     return { results, model: null, baseDir, dockerfiles };
   }
   for (const message of envProblems) {
@@ -131,7 +138,7 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
  *  ShellCheck cache; each is taken once). */
 const prefetched = new WeakMap<Map<string, unknown>, Map<string, LoadedProject | { reads: Map<string, ReadText> }>>();
 
-async function readText(abs: string, opts: ComposeAuditOptions): Promise<ReadText> {
+function readText(abs: string, opts: ComposeAuditOptions): ReadText {
   const given = opts.texts?.get(abs);
   return given !== undefined ? { text: given } : readComposeFile(abs);
 }
@@ -176,7 +183,7 @@ export async function prefetchComposeBuilds(projects: readonly (readonly [files:
     const reads = new Map<string, ReadText>();
     for (const f of files) {
       const abs = path.resolve(opts.cwd, f);
-      reads.set(abs, await readText(abs, opts));
+      reads.set(abs, readText(abs, opts));
     }
     // a project none of whose files says "build" builds nothing: only its texts wait for its audit
     // (which reads the rest), so the models held at once are those of the projects that build (a
@@ -253,7 +260,7 @@ async function auditNamedProfiles(model: ComposeModel, baseDir: string, opts: Co
     for (const o of svc.securityOpt) {
       const m = SECCOMP_OPT.exec(o.value);
       if (!m) continue;
-      const abs = profileFileOf(m[1]!, baseDir);
+      const abs = profileFileOf(m[1], baseDir);
       if (abs === null || seen.has(abs)) continue;
       seen.add(abs);
       const r = rangeOf(o.node);
@@ -268,15 +275,15 @@ async function auditNamedProfiles(model: ComposeModel, baseDir: string, opts: Co
  *  that cannot be read is the load error. */
 export async function loadComposeProject(files: string[], opts: { cwd: string; env?: Record<string, string>; inspectImages?: boolean }): Promise<ComposeModel | LoadError> {
   if (files.length === 0) return { loadError: 'no compose file given' };
-  const baseDir = path.dirname(path.resolve(opts.cwd, files[0]!));
+  const baseDir = path.dirname(path.resolve(opts.cwd, files[0]));
   const sources: ComposeSource[] = [];
   for (const f of files) {
     const abs = path.resolve(opts.cwd, f);
-    const read = await readComposeFile(abs);
+    const read = readComposeFile(abs);
     if ('error' in read) return { loadError: `${relPosix(opts.cwd, abs)}: ${read.error}` };
     sources.push({ path: relPosix(opts.cwd, abs), text: read.text });
   }
-  const env = { ...(await readDotEnv(baseDir)), ...(opts.env ?? {}) };
+  const env = { ...readDotEnv(baseDir), ...(opts.env ?? {}) };
   try {
     const model = assembleCompose(sources, { env });
     await readEnvFiles(model, baseDir, opts.cwd);
@@ -284,7 +291,7 @@ export async function loadComposeProject(files: string[], opts: { cwd: string; e
     if (opts.inspectImages) await inspectImages(model);
     return model;
   } catch (err) {
-    return { loadError: `internal error while reading: ${(err as Error)?.message ?? String(err)}` };
+    return { loadError: `internal error while reading: ${thrownText(err)}` };
   }
 }
 
@@ -348,7 +355,7 @@ function ungradedImages(results: TargetResult[], model: ComposeModel): TargetRes
 /** A service whose image is built from a Dockerfile that would not build is not graded either:
  *  its level would rest on an image that cannot exist. */
 function ungradedBuilds(results: TargetResult[], model: ComposeModel, dockerfiles: readonly TargetResult[]): TargetResult[] {
-  const broken = new Map(dockerfiles.filter((r) => r.level === null && r.levelReason !== undefined).map((r) => [r.target.path, r.levelReason!]));
+  const broken = new Map(dockerfiles.flatMap((r): [string, string][] => (r.level === null && r.levelReason !== undefined ? [[r.target.path, r.levelReason]] : [])));
   if (broken.size === 0) return results;
   const byName = new Map(model.services.map((s) => [s.name, s]));
   for (const r of results) {
@@ -433,7 +440,7 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
         if (audited.model) facts = factsOf(audited.model, relPosix(opts.cwd, dockerfileAbs));
       }
     } catch (err) {
-      results.push({ target: { kind: 'dockerfile', path: relPosix(opts.cwd, dockerfileAbs) }, level: null, missingForNextLevel: [], findings: [], error: `internal error: ${(err as Error)?.message ?? String(err)}` });
+      results.push({ target: { kind: 'dockerfile', path: relPosix(opts.cwd, dockerfileAbs) }, level: null, missingForNextLevel: [], findings: [], error: `internal error: ${thrownText(err)}` });
     }
     done.set(key, { facts });
     auditedPaths.add(dockerfileAbs);

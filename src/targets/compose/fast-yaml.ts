@@ -345,7 +345,7 @@ class Reader {
                 k = e < 0 ? this.n : e;
               } else k++;
             }
-            if (nl.length >= 2) end2 = nl[1]!;
+            if (nl.length >= 2) end2 = nl[1];
           }
           this.lastEnd2 = end2;
           this.lastWasBlock = true;
@@ -513,8 +513,8 @@ class Reader {
         if (c === 34) break;
         if (c === 92 /* \ */) {
           out += t.slice(from, j);
-          const e = t[j + 1];
-          const simple = e === undefined ? undefined : ESCAPES[e];
+          const e = t.at(j + 1);
+          const simple = e === undefined || !Object.hasOwn(ESCAPES, e) ? undefined : ESCAPES[e];
           if (simple === undefined) no();
           out += simple;
           j += 2;
@@ -586,7 +586,7 @@ class Reader {
       value = '';
       let prevBlank = false;
       for (let x = 0; x < content.length; x++) {
-        const line = content[x]!;
+        const line = content[x];
         if (x === 0) value = line;
         else if (line === '') {
           value += '\n';

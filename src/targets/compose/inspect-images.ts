@@ -2,7 +2,7 @@
 // step's I/O; rules only see the facts). A service that builds its image already has facts from
 // its Dockerfile; the others (a third-party image) get them here when the engine has the image.
 import type Docker from 'dockerode';
-import type { ComposeModel, ImageFacts } from './model.js';
+import type { ComposeModel, ImageFacts, Located } from './model.js';
 
 /** What inspection found for one image reference. */
 export type Inspected = { facts: ImageFacts } | { unknown: string };
@@ -27,7 +27,7 @@ export function factsFromImageConfig(ref: string, info: ImageConfigView): ImageF
  *  on the service, or why they are unknown on `svc.imageUnknown`. Never throws: an unreachable
  *  engine leaves every such service unknown, with the reason. */
 export async function inspectServiceImages(model: ComposeModel, docker?: Docker): Promise<void> {
-  const wanted = model.services.filter((s) => !s.build && !s.imageFacts && s.image?.value);
+  const wanted = model.services.filter((s): s is typeof s & { image: Located<string> } => !s.build && !s.imageFacts && Boolean(s.image?.value));
   if (wanted.length === 0) return;
   let client: Docker;
   try {
@@ -42,7 +42,7 @@ export async function inspectServiceImages(model: ComposeModel, docker?: Docker)
   }
   const seen = new Map<string, Inspected>();
   for (const s of wanted) {
-    const ref = s.image!.value.trim();
+    const ref = s.image.value.trim();
     let got = seen.get(ref);
     if (!got) {
       got = await inspectOne(client, ref);
@@ -55,7 +55,7 @@ export async function inspectServiceImages(model: ComposeModel, docker?: Docker)
 
 async function inspectOne(docker: Docker, ref: string): Promise<Inspected> {
   try {
-    return { facts: factsFromImageConfig(ref, (await docker.getImage(ref).inspect()) as ImageConfigView) };
+    return { facts: factsFromImageConfig(ref, await docker.getImage(ref).inspect()) };
   } catch (err) {
     const e = err as { statusCode?: number; message?: string };
     if (e.statusCode === 404) return { unknown: `image ${ref} is not in the local engine (pull it first)` };
@@ -64,6 +64,6 @@ async function inspectOne(docker: Docker, ref: string): Promise<Inspected> {
 }
 
 function oneLine(s: string): string {
-  const line = s.split('\n')[0]!.trim();
+  const line = s.split('\n')[0].trim();
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
 }

@@ -33,7 +33,10 @@ export function interpolate(input: string, env: Record<string, string>): Interpo
     if (c === 123 /* { */) {
       open.push(i);
       if (open.length > deepest) deepest = open.length;
-    } else if (c === 125 /* } */ && open.length) close[open.pop()!] = i;
+    } else if (c === 125 /* } */) {
+      const o = open.pop();
+      if (o !== undefined) close[o] = i;
+    }
   }
   if (deepest > MAX_INTERPOLATION_DEPTH) {
     issues.push({ severity: 'error', message: `invalid interpolation: braces nested more than ${MAX_INTERPOLATION_DEPTH} levels deep in "${shorten(input)}"; not interpolated` });
@@ -81,7 +84,7 @@ function expand(ctx: Ctx, from: number, to: number): string {
       continue;
     }
     if (next === '{') {
-      const close = ctx.close[i + 1]!;
+      const close = ctx.close[i + 1];
       if (close < 0 || close >= to) {
         issues.push({ severity: 'error', message: `invalid interpolation: unterminated "\${" in "${shorten(whole())}"` });
         out += s.slice(i, to);
@@ -133,11 +136,11 @@ function braced(ctx: Ctx, from: number, to: number): string {
   }
   const argAt = restAt + op.length;
   const colon = op.startsWith(':');
-  const missing = colon ? v === undefined || v === '' : v === undefined;
+  const missing = v === undefined || (colon && v === '');
   switch (op) {
     case ':-':
     case '-':
-      return missing ? expand(ctx, argAt, to) : v!;
+      return missing ? expand(ctx, argAt, to) : v;
     case ':?':
     case '?':
       if (missing) {
@@ -145,7 +148,7 @@ function braced(ctx: Ctx, from: number, to: number): string {
         issues.push({ severity: 'error', message: `required variable ${name} is ${v === undefined ? 'not set' : 'empty'}${why ? `: ${why}` : ''}` });
         return '';
       }
-      return v!;
+      return v;
     default: // :+ and +
       return missing ? '' : expand(ctx, argAt, to);
   }
@@ -169,12 +172,12 @@ export function parseDotEnv(text: string): { name: string; value: string; line: 
   const out: { name: string; value: string; line: number; column: number }[] = [];
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const line = lines[i];
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) continue;
     const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*(?:=|:)\s?(.*)$/.exec(line);
     if (!m) continue;
-    let value = m[2]!;
+    let value = m[2];
     const q = value[0];
     if ((q === '"' || q === "'") && value.length > 1) {
       const end = value.indexOf(q, 1);
@@ -185,7 +188,7 @@ export function parseDotEnv(text: string): { name: string; value: string; line: 
     } else {
       value = value.replace(/\s+#.*$/, '').trim();
     }
-    out.push({ name: m[1]!, value, line: i + 1, column: line.indexOf(m[1]!) + 1 });
+    out.push({ name: m[1], value, line: i + 1, column: line.indexOf(m[1]) + 1 });
   }
   return out;
 }

@@ -89,7 +89,7 @@ const MAX_ENV_FILE_BYTES = 1024 * 1024;
 /** The `.env` beside the base file, as compose reads it; {} when there is none. A `.env` that is
  *  not a regular file (a FIFO, a device), too large or not UTF-8 gives a diagnostic through
  *  `problem` and is not used. */
-export async function readDotEnv(dir: string, problem?: (message: string) => void): Promise<Record<string, string>> {
+export function readDotEnv(dir: string, problem?: (message: string) => void): Record<string, string> {
   // most projects have no .env: ask without an exception (one per file is measurable)
   const file = path.join(dir, '.env');
   if (!lstatSync(file, { throwIfNoEntry: false })) return {};
@@ -103,8 +103,9 @@ export async function readDotEnv(dir: string, problem?: (message: string) => voi
   return env;
 }
 
-/** Reads the env_file files the services name (relative to the base file's folder, as compose does). */
-export async function readEnvFiles(model: ComposeModel, baseDir: string, cwd: string): Promise<void> {
+/** Reads the env_file files the services name (relative to the base file's folder, as compose does).
+ *  The reads are synchronous (env files are small); the promise is kept for the callers. */
+export function readEnvFiles(model: ComposeModel, baseDir: string, cwd: string): Promise<void> {
   const cache = new Map<string, EnvFileEntry[] | null>();
   for (const svc of model.services) {
     for (const ref of svc.envFiles) {
@@ -136,6 +137,7 @@ export async function readEnvFiles(model: ComposeModel, baseDir: string, cwd: st
       }
     }
   }
+  return Promise.resolve();
 }
 
 /** Where a service's Dockerfile is (absolute), or null for remote and inline builds. */
@@ -151,8 +153,8 @@ export function dockerfileOf(svc: ComposeService, baseDir: string): { dockerfile
 export function checkBuildFiles(model: ComposeModel, baseDir: string, cwd: string): void {
   for (const svc of model.services) {
     const where = dockerfileOf(svc, baseDir);
-    if (!where || existsSync(where.dockerfile)) continue;
-    const b = svc.build!;
+    const b = svc.build;
+    if (!b || !where || existsSync(where.dockerfile)) continue;
     model.diagnostics.push({
       kind: 'build', severity: 'error', file: b.node.file,
       message: `service ${svc.name} builds from ${relPosix(cwd, where.dockerfile)}, which does not exist: docker compose build would fail`,

@@ -44,7 +44,7 @@ export function mergeNode(base: YNode | undefined, over: YNode, path: string[]):
       for (const item of over.items) {
         const k = uniq(item);
         const at = k === null ? -1 : items.findIndex((b) => uniq(b) === k);
-        if (at >= 0) items[at] = item.kind === 'map' && items[at]!.kind === 'map' ? mergeNode(items[at], item, [...path, String(at)])! : item;
+        if (at >= 0) items[at] = item.kind === 'map' && items[at].kind === 'map' ? mergeNode(items[at], item, [...path, String(at)])! : item;
         else items.push(item);
       }
       return { ...over, items };
@@ -129,7 +129,7 @@ function uniqueKey(key: string, path: string[]): ((n: YNode) => string | null) |
         const s = str(n);
         if (s === undefined) return null;
         const parts = splitVolume(s);
-        return parts.length === 1 ? parts[0]! : parts[1] ?? null;
+        return parts.length === 1 ? parts[0] : parts[1] ?? null;
       };
     case 'secrets':
     case 'configs':
@@ -155,7 +155,7 @@ export function splitVolume(s: string): string[] {
   const parts: string[] = [];
   let cur = '';
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
+    const c = s[i];
     const drive = parts.length === 0 && cur.length === 1 && /[A-Za-z]/.test(cur) && /[\\/]/.test(s[i + 1] ?? '') && s.indexOf(':', i + 1) > 0;
     if (c === ':' && !drive) {
       parts.push(cur);

@@ -75,7 +75,8 @@ export interface PortSpec {
 }
 
 export interface VolumeSpec {
-  type: 'bind' | 'volume' | 'tmpfs' | 'npipe' | 'image' | 'cluster' | string;
+  /** bind, volume, tmpfs, npipe, image, cluster, or whatever else the file says. */
+  type: string;
   /** Host path (bind) or volume name; null for anonymous volumes and tmpfs. */
   source: string | null;
   target: string;

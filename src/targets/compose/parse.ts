@@ -1,7 +1,7 @@
 // One compose file's text → a located YAML tree (YNode) with anchors, aliases and merge keys
 // resolved and `${VAR}` interpolated. Pure: the caller reads the file and the `.env`.
 import { createRequire } from 'node:module';
-import type { Document, Node as YamlNode, Alias, LineCounter } from 'yaml';
+import type { Document, Node as YamlNode, LineCounter } from 'yaml';
 import type { SourceRange } from '../../engine/types.js';
 import type { ComposeFile, Diagnostic, YMap, YNode, YScalar } from './model.js';
 import { interpolate } from './interpolate.js';
@@ -67,8 +67,8 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
     const docs: Document.Parsed[] = [];
     const composer = new Composer({ merge: true, uniqueKeys: true, prettyErrors: false });
     const parser = new Parser(lc.addNewLine);
-    for (const doc of composer.compose(parser.parse(text), true)) docs.push(doc as Document.Parsed);
-    const doc = docs[0];
+    for (const doc of composer.compose(parser.parse(text), true)) docs.push(doc);
+    const doc = docs.at(0);
     if (!doc) {
       file.comments = hashComments(text);
       return { file, root: null, diagnostics: notCompose(opts.path, 'the file is empty', diagnostics) };
@@ -79,8 +79,8 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
       }
     }
     if (docs.length > 1) {
-      const second = docs[1]!;
-      const start = second.range?.[0] ?? 0;
+      const second = docs[1];
+      const start = second.range[0];
       diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'a compose file holds one YAML document; the documents after the first are ignored', range: rangeAt(start, start) });
     }
     if (diagnostics.length) {
@@ -95,7 +95,6 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
 
 /** Anchors, aliases, the alias-bomb limit, merge keys and interpolation over the raw tree. */
 function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnostics: Diagnostic[], opts: ParseOptions, rangeAt: (start: number, end: number) => SourceRange): ParsedComposeFile {
-  void text;
   // Anchors by name, in document order. One walk here makes every alias lookup cheap.
   const anchors = new Map<string, { start: number; node: RNode }[]>();
   let aliases = 0;
@@ -182,7 +181,7 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
   // unset), built along with the tree instead of by a second walk: `plain` holds the one of the
   // node convert() just returned. A `__proto__` key makes toSchemaPlain redo it.
   let plain: unknown = null;
-  let plainUnsafe = false;
+  let plainUnsafe = false as boolean; // set inside convert(), where flow analysis does not look
   const plainMemo = new Map<RNode, unknown>();
 
   const convert = (n: RNode | null | undefined): YNode => {
@@ -280,19 +279,20 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
       outPlain = arr;
     } else {
       const range = rangeAt(node.start, node.end);
-      let value = node.value as YScalar['value'] | bigint;
-      if (typeof value === 'bigint') value = Number(value);
-      const scalar: YScalar = { kind: 'scalar', file: opts.path, range, value: value as YScalar['value'] };
-      if (typeof value === 'string' && value.includes('$')) {
-        const r = interpolate(value, opts.env);
-        scalar.raw = value;
+      const raw = node.value;
+      const plainScalar = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' || raw === null;
+      // any other value (a bigint aside) is kept as its text
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a non-scalar YAML value (a date, binary) keeps its JavaScript text
+      const value = typeof raw === 'bigint' ? Number(raw) : plainScalar ? raw : String(raw);
+      const scalar: YScalar = { kind: 'scalar', file: opts.path, range, value };
+      if (typeof raw === 'string' && raw.includes('$')) {
+        const r = interpolate(raw, opts.env);
+        scalar.raw = raw;
         scalar.value = r.value;
         if (r.issues.length) scalar.unresolved = true;
         for (const issue of r.issues) {
           diagnostics.push({ kind: 'interpolation', severity: issue.severity, file: opts.path, message: issue.message, range, yamlPath: pathNow() });
         }
-      } else if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean' && value !== null) {
-        scalar.value = String(value);
       }
       out = scalar;
       outPlain = scalar.unresolved && scalar.raw !== undefined ? scalar.raw : scalar.value;
@@ -348,11 +348,11 @@ export function fromLibrary(n: unknown): RNode | null {
   const node = n as YamlNode & { anchor?: string; tag?: string };
   const [start, end] = span(node);
   let out: RNode;
-  if (isAlias(node)) out = { k: 3, start, end, source: (node as Alias).source };
+  if (isAlias(node)) out = { k: 3, start, end, source: node.source };
   else if (isMap(node)) {
     const pairs: RPair[] = [];
     for (const pair of node.items) {
-      const key = pair.key as unknown;
+      const key = pair.key;
       const merge = isScalar(key) && typeof key.value === 'symbol';
       const keyText = isScalar(key) ? String(key.value) : String(key);
       const [keyStart, keyEnd] = key && typeof key === 'object' && 'range' in key ? span(key as YamlNode) : [start, end];
@@ -384,10 +384,10 @@ function positionIn(starts: number[], text: string, offset: number) {
   let high = starts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (o < starts[mid]!) high = mid;
+    if (o < starts[mid]) high = mid;
     else low = mid + 1;
   }
-  return { line: low, column: o - starts[low - 1]! + 1, offset: o };
+  return { line: low, column: o - starts[low - 1] + 1, offset: o };
 }
 
 function position(lc: LineCounter, text: string, offset: number) {
@@ -397,5 +397,5 @@ function position(lc: LineCounter, text: string, offset: number) {
 }
 
 function firstLine(s: string): string {
-  return s.split('\n')[0]!.trim();
+  return s.split('\n')[0].trim();
 }

@@ -49,7 +49,7 @@ export function readRegularFileSync(abs: string, maxBytes: number): ReadResult {
       if (total > maxBytes) return tooLarge(total);
       chunk = Buffer.alloc(Math.min(1 << 16, maxBytes + 1 - total));
     }
-    return { data: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
+    return { data: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { error: `cannot read: ${code ?? (err as Error).message}`, ...(code ? { code } : {}) };

@@ -37,7 +37,7 @@ const MAX_SCHEMA_FINDINGS = 25;
 export function validateCompose(root: YNode, file: string, plain: unknown = toSchemaPlain(root)): Diagnostic[] {
   const validate = validator();
   if (validate(plain)) return [];
-  const errors = (validate.errors ?? []) as ErrorObject[];
+  const errors = validate.errors ?? [];
   const out: Diagnostic[] = [];
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
@@ -47,18 +47,18 @@ export function validateCompose(root: YNode, file: string, plain: unknown = toSc
   }
   // A oneOf/anyOf failure lists every branch's complaint; keep the errors of the deepest paths,
   // and at each path the most telling one.
-  const paths = [...byPath.keys()].filter((p) => ![...byPath.keys()].some((q) => q !== p && q.startsWith(`${p}/`) && !isCombinatorOnly(byPath.get(q)!)));
-  for (const p of paths.sort()) {
-    const list = byPath.get(p)!;
+  const all = [...byPath];
+  const deepest = all.filter(([p]) => !all.some(([q, qList]) => q !== p && q.startsWith(`${p}/`) && !isCombinatorOnly(qList)));
+  for (const [p, list] of deepest.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const e = pick(list);
     const segments = p.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    let node: YNode | undefined = root;
+    let node: YNode = root;
     for (const s of segments) {
-      const next: YNode | undefined = node?.kind === 'map' ? node.entries.get(s) : node?.kind === 'seq' ? node.items[Number(s)] : undefined;
+      const next: YNode | undefined = node.kind === 'map' ? node.entries.get(s) : node.kind === 'seq' ? node.items[Number(s)] : undefined;
       if (!next) break;
       node = next;
     }
-    let target: YNode = node ?? root;
+    let target: YNode = node;
     let where = segments.join('.');
     if (e.keyword === 'additionalProperties') {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
@@ -83,7 +83,7 @@ function isCombinatorOnly(list: ErrorObject[]): boolean {
 
 function pick(list: ErrorObject[]): ErrorObject {
   const rank = (e: ErrorObject) => ['additionalProperties', 'required', 'enum', 'type', 'pattern', 'minimum', 'maximum', 'uniqueItems'].indexOf(e.keyword);
-  return [...list].sort((a, b) => score(rank(a)) - score(rank(b)))[0]!;
+  return [...list].sort((a, b) => score(rank(a)) - score(rank(b)))[0];
 }
 
 function score(r: number): number {

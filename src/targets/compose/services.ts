@@ -106,11 +106,11 @@ export function parsePortString(s: string): { hostIp: string | null; published: 
   const parts = text.split(':');
   if (hostIp === null && parts.length > 3) {
     hostIp = parts.slice(0, -2).join(':');
-    return { hostIp, published: parts.at(-2) || null, target: parts.at(-1)!, protocol };
+    return { hostIp, published: parts.at(-2) || null, target: parts[parts.length - 1], protocol };
   }
-  if (parts.length === 1) return { hostIp, published: null, target: parts[0]!, protocol };
-  if (parts.length === 2) return { hostIp, published: parts[0] || null, target: parts[1]!, protocol };
-  return { hostIp: parts[0] || null, published: parts[1] || null, target: parts[2]!, protocol };
+  if (parts.length === 1) return { hostIp, published: null, target: parts[0], protocol };
+  if (parts.length === 2) return { hostIp, published: parts[0] || null, target: parts[1], protocol };
+  return { hostIp: parts[0] || null, published: parts[1] || null, target: parts[2], protocol };
 }
 
 function isAllInterfaces(ip: string | null): boolean {
@@ -148,8 +148,8 @@ function volumeSpec(node: YNode): VolumeSpec | null {
   const s = str(node);
   if (!s) return null;
   const parts = splitVolume(s);
-  if (parts.length === 1) return { type: 'volume', source: null, target: parts[0]!, readOnly: false, node };
-  const source = parts[0]!;
+  if (parts.length === 1) return { type: 'volume', source: null, target: parts[0], readOnly: false, node };
+  const source = parts[0];
   const mode = parts[2] ?? '';
   const bind = /^([./~]|[A-Za-z]:[\\/]|\\\\|\$)/.test(source) || source.includes('/');
   return {

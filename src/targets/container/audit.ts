@@ -23,7 +23,7 @@ export function auditContainer(outcome: VerifyOutcome, opts: ContainerAuditOptio
     catalogue: opts.catalogue,
     config: opts.config,
   });
-  const result = graded!;
+  const result = graded;
   const rows = checkRows(model, result.findings, why);
   result.facts = {
     mode: model.mode,

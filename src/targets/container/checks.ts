@@ -39,7 +39,7 @@ export function checkRows(model: ContainerModel, findings: readonly Finding[], w
   e = shown(model.rootfsWritable, (v) => writable(v, 'rootfs_w'));
   add('root filesystem read-only', 'container/rootfs-writable', `/ ${e.evidence}; ReadonlyRootfs=${hc.readonlyRootfs}`, e.na && hc.readonlyRootfs);
   e = shown(model.tmpWritable, (v) => writable(v, 'tmp_w'));
-  add('/tmp writable', 'container/tmp-not-writable', `/tmp ${e.evidence}${hc.tmpfs['/tmp'] !== undefined ? ` (tmpfs ${hc.tmpfs['/tmp'] || 'default'})` : ''}`, e.na);
+  add('/tmp writable', 'container/tmp-not-writable', `/tmp ${e.evidence}${Object.hasOwn(hc.tmpfs, '/tmp') ? ` (tmpfs ${hc.tmpfs['/tmp'] || 'default'})` : ''}`, e.na);
   e = shown(model.capabilities, (c) => `CapEff=${c.effectiveHex} (${c.effective.join(',') || 'none'}) CapPrm=${c.permittedHex} (${c.permitted.length}) CapBnd=${c.boundingHex} (${c.bounding.join(',') || 'none'})`);
   add('no effective capabilities', 'container/effective-capabilities', `${e.evidence}; CapDrop=[${hc.capDrop.join(',')}] CapAdd=[${hc.capAdd.join(',')}]`, e.na);
   e = shown(model.noNewPrivs, (v) => `NoNewPrivs=${v}`);
@@ -50,7 +50,7 @@ export function checkRows(model: ContainerModel, findings: readonly Finding[], w
   add('health reaches healthy', 'container/health-not-healthy',
     h.defined ? `${h.status} after ${(h.waitedMs / 1000).toFixed(1)} s${h.lastOutput ? `; last output: ${h.lastOutput}` : ''}` : 'no healthcheck in the image or the container');
   const runs = h.log ?? [];
-  const lastRun = runs[runs.length - 1];
+  const lastRun = runs.at(-1);
   add('health check runs a program the image has', 'container/healthcheck-tool-missing',
     lastRun ? `${runs.length} logged run(s); last: exit ${lastRun.exitCode}${lastRun.output ? `, ${lastRun.output}` : ''}` : 'no logged run', !h.defined || !lastRun);
   add('health check fails on an HTTP error', 'container/healthcheck-curl-no-fail',

@@ -57,7 +57,7 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
   if (!signal) return p;
   if (signal.aborted) return Promise.reject(interrupted());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(interrupted());
+    const onAbort = () => { reject(interrupted()); };
     signal.addEventListener('abort', onAbort, { once: true });
     p.then((v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
       (e) => { signal.removeEventListener('abort', onAbort); reject(e); });
@@ -132,10 +132,9 @@ async function tryExec(docker: Docker, container: Docker.Container, cmd: string[
 
 /** Runs the probe with sh, and with the image's node when there is no shell (distroless). */
 export async function probe(docker: Docker, container: Docker.Container, maxOutput?: number): Promise<ProbeResults> {
-  const token = randomBytes(6).toString('hex');
-  const sh = await tryExec(docker, container, ['sh', '-c', shellProbe(token)], 20_000, maxOutput);
+  const sh = await tryExec(docker, container, ['sh', '-c', shellProbe()], 20_000, maxOutput);
   if (typeof sh !== 'string' && sh.stdout.includes('@@end')) return parseProbeOutput(sh.stdout, 'sh');
-  const node = await tryExec(docker, container, ['node', '-e', nodeProbe(token)], 20_000, maxOutput);
+  const node = await tryExec(docker, container, ['node', '-e', nodeProbe()], 20_000, maxOutput);
   if (typeof node !== 'string' && node.stdout.includes('@@end')) return parseProbeOutput(node.stdout, 'node');
   const why = (r: ExecResult | string) => (typeof r === 'string' ? r : oneLine(r.stderr || r.stdout) || `exit code ${r.exitCode}`);
   return failedProbes(`nothing could run inside the container: sh failed (${why(sh)}), node failed (${why(node)})`);
@@ -149,7 +148,7 @@ async function inspectOrFail(container: Docker.Container, label: string): Promis
   if (!info.State?.Running) {
     let logs = '';
     try {
-      const buf = (await container.logs({ stdout: true, stderr: true, tail: 5 })) as unknown as Buffer;
+      const buf = await container.logs({ stdout: true, stderr: true, tail: 5 });
       logs = oneLine(demuxed(buf));
     } catch { /* no logs */ }
     throw new ContainerStartError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
@@ -222,7 +221,7 @@ async function waitForHealth(container: Docker.Container, label: string, defined
     const h = info.State?.Health;
     const waitedMs = Date.now() - started;
     const log = healthRuns(h?.Log);
-    const last = log.length ? log[log.length - 1]!.output.slice(0, 160) : undefined;
+    const last = log.length ? log[log.length - 1].output.slice(0, 160) : undefined;
     const status = h?.Status as string | undefined;
     const evidence = log.length ? { log } : {};
     if (status === 'healthy' || status === 'unhealthy') {
@@ -382,7 +381,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     Image: ref,
     name,
     Labels: { [VERIFY_LABEL]: 'true' },
-    HostConfig: hostConfig as Docker.HostConfig,
+    HostConfig: hostConfig,
     ...(port ? { ExposedPorts: { [port]: {} } } : {}),
     // the image's own check, polled every second so verify does not wait a whole image interval
     ...(healthTest ? { Healthcheck: { Test: healthTest, Interval: 1_000_000_000 } } : {}),

@@ -2,7 +2,7 @@
 // The probes read /proc/1/status and /etc/passwd and test writability without writing: the mount
 // options in /proc/mounts (a read-only mount) and an access check. Nothing is created, so not even
 // the modification time of / or /tmp changes in a container checked as it is.
-import type { Capabilities, ContainerModel, Identity, Probe, ProbeMethod } from './model.js';
+import type { ContainerModel, Identity, Probe, ProbeMethod } from './model.js';
 
 /** Linux capability names by bit number (include/uapi/linux/capability.h), without the CAP_ prefix. */
 export const CAPABILITY_NAMES: readonly string[] = [
@@ -70,15 +70,14 @@ export function identityFrom(uid: number, gid: number, passwd: string | null): I
   for (const line of (passwd ?? '').split('\n')) {
     const f = line.split(':');
     if (f.length >= 7 && Number(f[2]) === uid && f[2] !== '') {
-      return { uid, gid, user: f[0]!, home: f[5]!, shell: f[6]!.trim() };
+      return { uid, gid, user: f[0], home: f[5], shell: f[6].trim() };
     }
   }
   return { uid, gid, user: null, home: null, shell: null };
 }
 
 /** The probe as a POSIX shell script. Sections start with @@name; writability answers yes / no <why>. */
-export function shellProbe(token: string): string {
-  void token;
+export function shellProbe(): string {
   return [
     "p() { printf '@@%s\\n' \"$1\"; }",
     // w DIR: no when its mount (or the root mount) is read-only, else the access check
@@ -95,8 +94,7 @@ export function shellProbe(token: string): string {
 }
 
 /** The same probe for images without a shell, run by the image's own node (`node -e`). */
-export function nodeProbe(token: string): string {
-  void token;
+export function nodeProbe(): string {
   return [
     "const fs=require('fs');const o=[];const p=(n)=>o.push('@@'+n);",
     "const rd=(f)=>{try{return fs.readFileSync(f,'utf8').replace(/\\n$/,'')}catch(e){return 'error '+e.message}};",
@@ -125,7 +123,7 @@ export function splitSections(output: string): Map<string, string> {
     const m = /^@@([a-z_]+)$/.exec(line);
     if (m) {
       if (name) sections.set(name, lines.join('\n'));
-      name = m[1]!;
+      name = m[1];
       lines = [];
     } else if (name) {
       lines.push(line);
@@ -144,7 +142,8 @@ export function failedProbes(reason: string): ProbeResults {
 /** Turns the sectioned output of shellProbe/nodeProbe into probe results. */
 export function parseProbeOutput(output: string, method: ProbeMethod): ProbeResults {
   const s = splitSections(output);
-  if (!s.has('status') || !s.has('end')) {
+  const statusText = s.get('status');
+  if (statusText === undefined || !s.has('end')) {
     return failedProbes(`the ${method} probe printed no complete result: ${oneLine(output) || '(no output)'}`);
   }
   const why: Record<string, string> = {};
@@ -166,9 +165,9 @@ export function parseProbeOutput(output: string, method: ProbeMethod): ProbeResu
   };
   let status: ProcStatus;
   try {
-    status = parseProcStatus(s.get('status')!);
+    status = parseProcStatus(statusText);
   } catch (err) {
-    const reason = `/proc/1/status: ${(err as Error).message} (${oneLine(s.get('status')!).slice(0, 80)})`;
+    const reason = `/proc/1/status: ${(err as Error).message} (${oneLine(statusText).slice(0, 80)})`;
     return { ...result, identity: { ok: false, reason }, capabilities: { ok: false, reason }, noNewPrivs: { ok: false, reason }, seccomp: { ok: false, reason } };
   }
   const passwd = s.get('passwd') ?? '';

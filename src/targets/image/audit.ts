@@ -78,5 +78,5 @@ export async function auditImage(input: string, opts: ImageAuditOptions, io: IO 
 export function auditModel(model: ImageModel, input: string, config: ResolvedConfig, rules: readonly Rule[], inventory: boolean, named: boolean): TargetResult {
   const target = { kind: 'image' as const, path: input, ...(named && model.name ? { image: model.name } : {}) };
   // images have no comments: nothing to suppress inline, only the config's disables
-  return audit(model, { target, path: input, rules, catalogue: rules, config, facts: imageFacts(model, inventory) })[0]!;
+  return audit(model, { target, path: input, rules, catalogue: rules, config, facts: imageFacts(model, inventory) })[0];
 }

@@ -4,10 +4,10 @@ import type { OsRelease, PackageRef } from './model.js';
 
 export function parseOsRelease(text: string | undefined): OsRelease | null {
   if (!text) return null;
-  const kv: Record<string, string> = {};
+  const kv: Record<string, string | undefined> = {};
   for (const line of text.split('\n')) {
     const m = /^([A-Z_]+)=(.*)$/.exec(line.trim());
-    if (m) kv[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
+    if (m) kv[m[1]] = m[2].replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1');
   }
   if (!kv.ID) return null;
   const r: OsRelease = { id: kv.ID, versionId: kv.VERSION_ID ?? '', name: kv.NAME ?? kv.ID, prettyName: kv.PRETTY_NAME ?? kv.NAME ?? kv.ID };
@@ -46,7 +46,7 @@ export function parseDpkgStatus(text: string, path: string, max = Infinity): Pac
     const p: PackageRef = { type: 'deb', name: f.Package, version: f.Version, path };
     if (f.Architecture) p.arch = f.Architecture;
     if (f.Source) {
-      const src = f.Source.split(' ')[0]!;
+      const src = f.Source.split(' ')[0];
       if (src !== f.Package) p.source = src;
     }
     out.push(p);
@@ -61,7 +61,7 @@ export function parseApkInstalled(text: string, path: string, max = Infinity): P
     if (out.length > max) break;
     const f: Record<string, string> = {};
     for (const line of para.split('\n')) {
-      if (line.length > 2 && line[1] === ':' && !(line[0]! in f)) f[line[0]!] = line.slice(2);
+      if (line.length > 2 && line[1] === ':' && !(line[0] in f)) f[line[0]] = line.slice(2);
     }
     if (!f.P || !f.V) continue;
     const p: PackageRef = { type: 'apk', name: f.P, version: f.V, path };
@@ -98,7 +98,7 @@ export function parsePythonMetadata(text: string, path: string): PackageRef | nu
   const f: Record<string, string> = {};
   for (const line of head.split(/\r?\n/)) {
     const m = /^([A-Za-z-]+):\s*(.*)$/.exec(line);
-    if (m && !(m[1]! in f)) f[m[1]!] = m[2]!;
+    if (m && !(m[1] in f)) f[m[1]] = m[2];
   }
   if (!f.Name || !f.Version) return null;
   const p: PackageRef = { type: 'pypi', name: f.Name, version: f.Version, path };

@@ -118,7 +118,7 @@ export class LayerCollector {
   constructor(private readonly budget: ImageBudget = imageBudget()) {}
 
   /** Records the header; returns how many content bytes to keep (0: drain it). */
-  header(h: { name: string; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null }): { path: string; keep: number } | null {
+  header(h: { name?: string | null; type?: string | null; mode?: number | null; uid?: number | null; gid?: number | null; size?: number | null; linkname?: string | null }): { path: string; keep: number } | null {
     const name = h.name ?? '';
     if (name.includes('..') && name.split('/').includes('..')) {
       this.problems.push({ kind: 'unsafe-path', path: name.slice(0, 300), detail: 'the name climbs out of the root with ..' });
@@ -179,7 +179,7 @@ export class LayerCollector {
       this.budget.packages -= found.length;
       // fresh strings: slices of the text would keep all of it alive
       this.packageFiles.set(path, JSON.parse(JSON.stringify(found)) as PackageRef[]);
-    } else if (KEEP_EXACT[path] !== undefined) {
+    } else if (Object.hasOwn(KEEP_EXACT, path)) {
       if (data.length > this.budget.textBytes) {
         this.problems.push({ kind: 'content-too-large', path, detail: `${data.length} bytes, more than the image's budget of kept text left` });
       } else {
@@ -258,20 +258,20 @@ export function sniff(head: Buffer): 'gzip' | 'zstd' | 'tar' | 'json' | 'unknown
 /** The window a zstd frame header asks the decoder to allocate. */
 export function zstdWindow(head: Buffer): number {
   if (head.length < 6) return 0;
-  const flg = head[4]!;
+  const flg = head[4];
   const singleSegment = (flg >> 5) & 1;
   if (!singleSegment) {
-    const wd = head[5]!;
+    const wd = head[5];
     const base = 2 ** (10 + (wd >> 3));
     return base + (base / 8) * (wd & 7);
   }
   const fcf = flg >> 6;
-  const dictBytes = [0, 1, 2, 4][flg & 3]!;
+  const dictBytes = [0, 1, 2, 4][flg & 3];
   const at = 5 + dictBytes;
   const sizeBytes = fcf === 0 ? 1 : 2 ** fcf;
   if (head.length < at + sizeBytes) return 0;
   let v = 0;
-  for (let i = sizeBytes - 1; i >= 0; i--) v = v * 256 + head[at + i]!;
+  for (let i = sizeBytes - 1; i >= 0; i--) v = v * 256 + head[at + i];
   return fcf === 1 ? v + 256 : v;
 }
 
@@ -404,7 +404,7 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
     }
   } catch (err) {
     if (err instanceof ImageReadError) throw err;
-    const msg = (err as Error)?.message ?? String(err);
+    const msg = thrownText(err);
     throw new ImageReadError(`${opts.label}: not a readable layer (${describeTarError(msg)})`, 'the file is truncated, corrupt or not an image layer; nothing was written');
   }
   const rawDigest = rawHash ? `sha256:${rawHash.digest('hex')}` : '';
@@ -416,9 +416,9 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
     secrets: collector.secrets,
     problems: collector.problems,
     rawDigest,
-    diffId: kind === 'tar' || !verify ? rawDigest : `sha256:${meter!.hash.digest('hex')}`,
+    diffId: meter === null || !verify ? rawDigest : `sha256:${meter.hash.digest('hex')}`,
     size,
-    uncompressedSize: kind === 'tar' ? size : meter!.bytes,
+    uncompressedSize: meter === null ? size : meter.bytes,
     compression: kind === 'tar' ? 'none' : kind,
   };
   const settle = fileDigest?.then(
@@ -427,7 +427,7 @@ async function scanLayer(kind: 'gzip' | 'zstd' | 'tar', head: Buffer, body: Byte
       // an uncompressed layer's diff id is its raw digest
       if (kind === 'tar') scan.diffId = d;
     },
-    (err: unknown) => { throw new ImageReadError(`${opts.label}: cannot read the layer (${(err as Error)?.message ?? String(err)})`, 'the file changed or is truncated'); },
+    (err: unknown) => { throw new ImageReadError(`${opts.label}: cannot read the layer (${thrownText(err)})`, 'the file changed or is truncated'); },
   ) ?? null;
   return { kind: 'layer', scan, settle };
 }
@@ -478,4 +478,11 @@ export function describeTarError(msg: string): string {
   if (/unexpected end of file/i.test(msg)) return 'the compressed stream ends early: truncated';
   if (/incorrect header check|invalid/i.test(msg)) return `corrupt compressed data: ${msg}`;
   return msg;
+}
+
+/** The message of a thrown value (an Error's, or any object's `message`), else its string form. */
+export function thrownText(err: unknown): string {
+  const message: unknown = typeof err === 'object' && err !== null && 'message' in err ? err.message : undefined;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a message that is no string is shown as JavaScript shows it
+  return message === undefined || message === null ? String(err) : String(message);
 }

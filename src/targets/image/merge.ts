@@ -44,8 +44,10 @@ export interface ModelInput {
   layers: LayerInput[];
 }
 
-function asList(v: string[] | string | null | undefined): string[] | null {
+/** A config list as strings (the config is parsed JSON: its items may be anything). */
+function asList(v: unknown): string[] | null {
   if (v === undefined || v === null) return null;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- parsed JSON: a value that is no string keeps its JavaScript text
   return Array.isArray(v) ? v.map(String) : [String(v)];
 }
 

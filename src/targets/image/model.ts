@@ -198,7 +198,8 @@ export function resolvePath(model: ImageModel, path: string): FileEntry | undefi
   let hops = 0;
   let done: string[] = [];
   while (parts.length) {
-    const cur = `/${[...done, parts[0]].join('/')}`;
+    const head = parts[0];
+    const cur = `/${[...done, head].join('/')}`;
     const f = files.get(cur);
     if (f?.type === 'symlink' && f.linkTarget) {
       if (++hops > 32) return undefined;
@@ -208,14 +209,10 @@ export function resolvePath(model: ImageModel, path: string): FileEntry | undefi
       continue;
     }
     if (!f && parts.length === 1) return undefined; // a missing parent directory is implicit in a layer tar
-    done.push(parts.shift()!);
+    done.push(head);
+    parts.shift();
   }
   return files.get(`/${done.join('/')}`);
-}
-
-function dirname(p: string): string {
-  const i = p.lastIndexOf('/');
-  return i <= 0 ? '/' : p.slice(0, i);
 }
 
 /** Normalizes to an absolute path with no '.', '..' or double slashes; '..' stops at the root. */
@@ -241,7 +238,7 @@ export function parsePasswd(text: string | undefined): PasswdEntry[] {
     if (!line || line.startsWith('#')) return;
     const f = line.split(':');
     if (f.length < 7) return;
-    out.push({ name: f[0]!, password: f[1]!, uid: Number(f[2]), gid: Number(f[3]), home: f[5]!, shell: f[6]!, line: i + 1 });
+    out.push({ name: f[0], password: f[1], uid: Number(f[2]), gid: Number(f[3]), home: f[5], shell: f[6], line: i + 1 });
   });
   return out;
 }
@@ -263,7 +260,7 @@ export function parseShadow(text: string | undefined): ShadowEntry[] {
   text.split('\n').forEach((raw, i) => {
     const f = raw.trim().split(':');
     if (f.length < 2 || !f[0]) return;
-    out.push({ name: f[0], hash: f[1]!, line: i + 1 });
+    out.push({ name: f[0], hash: f[1], line: i + 1 });
   });
   return out;
 }

@@ -10,7 +10,7 @@ import { createHash, type KeyObject } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { ImageModel } from './model.js';
 import { buildModel, type ConfigDoc, type LayerInput } from './merge.js';
-import { ImageReadError, describeTarError, imageBudget, readBlob, type LayerScan, type ScanLimits } from './layer-scan.js';
+import { ImageReadError, describeTarError, imageBudget, readBlob, thrownText, type LayerScan, type ScanLimits } from './layer-scan.js';
 import { UserError } from '../../engine/types.js';
 import { findSignatures, isCosignArtifact } from './signature.js';
 import { FileSource, StreamSource, walkTar } from './tar-walk.js';
@@ -103,7 +103,7 @@ async function readTar(label: string, src: StreamSource | FileSource, total: num
     read += n;
     opts.onProgress?.({ read, total, current });
   };
-  let sawEntry = false;
+  let sawEntry = false as boolean; // set in the walk's callback, where flow analysis does not look
   try {
     await walkTar(src, async (header, body) => {
       sawEntry = true;
@@ -125,7 +125,7 @@ async function readTar(label: string, src: StreamSource | FileSource, total: num
     await Promise.all(settles);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    const msg = (err as Error)?.message ?? String(err);
+    const msg = thrownText(err);
     if (!sawEntry && /Invalid tar header|Invalid header|Unexpected end/.test(msg)) {
       throw new ImageReadError(`${label}: not a tar archive`, 'give a docker-save tar (docker save -o app.tar IMAGE), an OCI layout, or an image name');
     }
@@ -134,8 +134,8 @@ async function readTar(label: string, src: StreamSource | FileSource, total: num
   if (!sawEntry) throw new ImageReadError(`${label}: an empty tar archive`, 'give a docker-save tar (docker save -o app.tar IMAGE) or an OCI layout');
   const store: Store = {
     docs, layers,
-    doc: async (n) => docs.get(n) ?? null,
-    layer: async (n) => layers.get(n) ?? null,
+    doc: (n) => Promise.resolve(docs.get(n) ?? null),
+    layer: (n) => Promise.resolve(layers.get(n) ?? null),
   };
   return modelsFromStore(label, store, opts);
 }
@@ -249,7 +249,7 @@ function noop(): void { /* a rejection handled where it is awaited */ }
 
 function shortName(name: string): string {
   const m = /([a-f0-9]{12})[a-f0-9]*/.exec(name);
-  return m ? m[1]! : name;
+  return m ? m[1] : name;
 }
 
 function parseJson(label: string, name: string, data: Buffer): unknown {
@@ -285,14 +285,14 @@ async function modelsFromStore(label: string, store: Store, opts: ReadOptions): 
     if (opts.signatureKey) throw new UserError(`${label}: a docker-save archive or an engine image holds no signatures to verify with --key`, 'cosign signatures are read from an OCI layout (cosign save --dir DIR IMAGE, or skopeo/oras copy of the image and its .sig tag)');
     const list = parseJson(label, 'manifest.json', manifestJson.data);
     if (!Array.isArray(list)) throw new ImageReadError(`${label}: manifest.json is not a list of images`, 'the docker-save archive is corrupt');
-    for (const m of list as { Config?: string; RepoTags?: string[] | null; Layers?: string[] }[]) {
+    for (const m of list as ({ Config?: string; RepoTags?: string[] | null; Layers?: string[] } | null)[]) {
       if (typeof m?.Config !== 'string' || !Array.isArray(m.Layers)) throw new ImageReadError(`${label}: manifest.json lacks Config or Layers`, 'the docker-save archive is corrupt');
       const names = m.RepoTags ?? [];
       if (names.length === 0) candidates.push({ legacy: { config: m.Config, layers: m.Layers } });
-      for (const n of names.length ? [names[0]!] : []) candidates.push({ name: n, legacy: { config: m.Config, layers: m.Layers } });
+      for (const n of names.length ? [names[0]] : []) candidates.push({ name: n, legacy: { config: m.Config, layers: m.Layers } });
     }
   } else if (indexJson) {
-    const index = parseObject(label, 'index.json', indexJson.data) as { manifests?: Descriptor[] };
+    const index = parseObject(label, 'index.json', indexJson.data);
     await collectManifests(label, store, index, candidates, undefined, opts, 0);
   } else {
     const hint = store.layers.size === 0 && store.docs.size === 0
@@ -328,10 +328,11 @@ function platformOf(d: Descriptor): string | null {
  *  otherwise name exponentially many). */
 const MAX_MANIFESTS = 1000;
 
-async function collectManifests(label: string, store: Store, index: { manifests?: Descriptor[] }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number, seen = new Set<string>(), indexes: string[] = []): Promise<void> {
+async function collectManifests(label: string, store: Store, index: { manifests?: unknown }, out: Candidate[], inheritedName: string | undefined, opts: ReadOptions, depth: number, seen = new Set<string>(), indexes: string[] = []): Promise<void> {
   if (depth > 8) throw new ImageReadError(`${label}: image indexes nested more than 8 deep`, 'the layout is corrupt or hostile');
-  if (!Array.isArray(index.manifests ?? [])) throw new ImageReadError(`${label}: an image index whose manifests is not a list`, 'the layout is corrupt');
-  const manifests = (index.manifests ?? []).filter((d) => typeof d === 'object' && d !== null).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown' && !isCosignArtifact(d));
+  const listed = index.manifests ?? [];
+  if (!Array.isArray(listed)) throw new ImageReadError(`${label}: an image index whose manifests is not a list`, 'the layout is corrupt');
+  const manifests = listed.filter((d: unknown): d is Descriptor => typeof d === 'object' && d !== null).filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest' && platformOf(d) !== 'unknown/unknown' && !isCosignArtifact(d));
   // A multi-platform index: keep one platform.
   const withPlatform = manifests.filter((d) => !MEDIA_INDEX.test(d.mediaType ?? '') && platformOf(d));
   let keep = manifests;
@@ -346,7 +347,7 @@ async function collectManifests(label: string, store: Store, index: { manifests?
       const offered = [...new Set(withPlatform.map((d) => platformOf(d)))].join(', ');
       throw new UserError(`${label}: no manifest for platform ${want} (the image offers ${offered})`, 'pick one with --platform os/arch');
     }
-    keep = [...manifests.filter((d) => MEDIA_INDEX.test(d.mediaType ?? '')), picked[0]!];
+    keep = [...manifests.filter((d) => MEDIA_INDEX.test(d.mediaType ?? '')), picked[0]];
   }
   for (const d of keep) {
     const name = d.annotations?.['io.containerd.image.name'] ?? d.annotations?.['org.opencontainers.image.ref.name'] ?? inheritedName;
@@ -357,7 +358,7 @@ async function collectManifests(label: string, store: Store, index: { manifests?
     if (out.length >= MAX_MANIFESTS) throw new ImageReadError(`${label}: the image indexes name more than ${MAX_MANIFESTS} manifests`, 'the layout is corrupt or hostile');
     if (MEDIA_INDEX.test(d.mediaType ?? '')) {
       const doc = await fetchDoc(label, store, d);
-      await collectManifests(label, store, parseObject(label, blobPath(d), doc) as { manifests?: Descriptor[] }, out, name, opts, depth + 1, seen, [String(d.digest), ...indexes]);
+      await collectManifests(label, store, parseObject(label, blobPath(d), doc), out, name, opts, depth + 1, seen, [String(d.digest), ...indexes]);
     } else {
       out.push({ name, manifest: d, indexes });
     }
@@ -365,6 +366,7 @@ async function collectManifests(label: string, store: Store, index: { manifests?
 }
 
 function blobPath(d: Descriptor): string {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- parsed JSON: the digest may be no string in a hostile layout
   const [alg, hex] = String(d.digest ?? '').split(':');
   return `blobs/${alg}/${hex}`;
 }
@@ -385,7 +387,7 @@ function choose(label: string, candidates: Candidate[], opts: ReadOptions): Cand
   if (opts.image) {
     const want = opts.image;
     const hit = candidates.filter((c) => c.name === want || c.name === `${want}:latest` || c.name === `docker.io/library/${want}` || c.name === `docker.io/library/${want}:latest` || c.name?.endsWith(`/${want}`));
-    if (hit.length) return [hit[0]!];
+    if (hit.length) return [hit[0]];
     if (candidates.length === 1) return candidates; // an engine export names the image by id or digest
     throw new UserError(`${label}: no image named ${want} (the archive holds ${names.join(', ')})`, 'pick one with --image NAME, or --all');
   }
@@ -401,16 +403,17 @@ async function modelOf(label: string, store: Store, c: Candidate): Promise<Image
     const declaredConfig = configDigestFromName(c.legacy.config);
     const layers: LayerInput[] = [];
     for (let i = 0; i < c.legacy.layers.length; i++) {
-      const name = c.legacy.layers[i]!;
+      const name = c.legacy.layers[i];
       const fromName = /^blobs\/sha256\/[a-f0-9]{64}$/.test(name) ? `sha256:${name.slice(13)}` : null;
       layers.push({
         scan: await store.layer(name),
-        declaredDigest: fromName ?? diffIds[i] ?? '',
+        declaredDigest: fromName ?? diffIds.at(i) ?? '',
         declaredIsDiffId: fromName === null,
       });
     }
     return buildModel({ path: label, name: c.name, id: cfg.digest, config: doc, configDigest: { declared: declaredConfig ?? '', actual: cfg.digest }, layers });
   }
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a candidate is a manifest.json entry (handled above) or has its descriptor
   const d = c.manifest!;
   const manifest = parseObject(label, blobPath(d), await fetchDoc(label, store, d)) as { config?: Descriptor; layers?: Descriptor[] };
   if (!manifest.config?.digest || !Array.isArray(manifest.layers)) throw new ImageReadError(`${label}: the manifest ${d.digest} lacks config or layers`, 'the layout is corrupt');
@@ -419,6 +422,7 @@ async function modelOf(label: string, store: Store, c: Candidate): Promise<Image
   const doc = parseObject(label, blobPath(manifest.config), cfg.data) as ConfigDoc;
   const layers: LayerInput[] = [];
   for (const l of manifest.layers) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion -- parsed JSON: the digest may be no string in a hostile layout
     layers.push({ scan: await store.layer(blobPath(l)), declaredDigest: String(l.digest ?? ''), declaredIsDiffId: false });
   }
   return buildModel({ path: label, name: c.name, id: manifest.config.digest, config: doc, configDigest: { declared: manifest.config.digest, actual: cfg.digest }, layers });

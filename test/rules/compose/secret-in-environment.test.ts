@@ -23,6 +23,6 @@ testRule(rule, {
 it('compose/secret-in-environment never prints the value', async () => {
   const findings = await lintSnippet(rule, { code: 'services:\n  api:\n    image: nginx:1.27\n    environment:\n      DB_PASSWORD: Xk29-real-Secret-55\n' });
   assert.equal(findings.length, 1);
-  assert.ok(!findings[0]!.message.includes('Xk29-real-Secret-55'), findings[0]!.message);
-  assert.ok(!findings[0]!.message.includes('real-Secret'), findings[0]!.message);
+  assert.ok(!findings[0].message.includes('Xk29-real-Secret-55'), findings[0].message);
+  assert.ok(!findings[0].message.includes('real-Secret'), findings[0].message);
 });

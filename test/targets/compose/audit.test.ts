@@ -12,7 +12,11 @@ import type { TargetResult } from '../../../src/engine/types.js';
 
 const fixtures = fileURLToPath(new URL('../../../../test/fixtures/compose/', import.meta.url));
 const opts = (cwd: string) => ({ cwd, config: defaultConfig(), rules: allRules, today: '2026-01-01' });
-const svc = (results: TargetResult[], name: string) => results.find((r) => r.target.kind === 'compose' && r.target.service === name)!;
+const svc = (results: TargetResult[], name: string): TargetResult => {
+  const r = results.find((x) => x.target.kind === 'compose' && x.target.service === name);
+  assert.ok(r, `no result for the service ${name}`);
+  return r;
+};
 const ids = (r: TargetResult) => r.findings.map((f) => f.ruleId);
 
 describe('compose file discovery', () => {
@@ -41,33 +45,38 @@ describe('auditCompose on a project (base + override + .env + Dockerfile)', asyn
   it('merges the override: !reset removes the ports, cap_add is added', () => {
     const db = svc(results, 'db');
     assert.ok(!ids(db).includes('compose/port-all-interfaces'));
-    const cap = db.findings.find((f) => f.ruleId === 'compose/dangerous-cap-add')!;
+    const cap = db.findings.find((f) => f.ruleId === 'compose/dangerous-cap-add');
+    assert.ok(cap);
     assert.equal(cap.location.path, 'project/compose.override.yaml');
     assert.equal(cap.location.startLine, 4);
     assert.equal(cap.location.yamlPath, 'services.db.cap_add[0]');
     assert.equal(db.level, null, 'no user:, and the postgres image is not inspected: its user is unknown');
-    assert.match(db.levelReason!, /^image not inspected: its user and healthcheck are unknown/);
+    assert.match(db.levelReason ?? '', /^image not inspected: its user and healthcheck are unknown/);
   });
   it('a service only in the override is located there', () => {
     const debug = svc(results, 'debug');
     assert.equal(debug.target.path, 'project/compose.override.yaml');
-    const p = debug.findings.find((f) => f.ruleId === 'compose/privileged')!;
+    const p = debug.findings.find((f) => f.ruleId === 'compose/privileged');
+    assert.ok(p);
     assert.deepEqual([p.location.startLine, p.location.startColumn], [7, 5]);
-    const missing = debug.findings.find((f) => f.ruleId === 'compose/read-only-missing')!;
+    const missing = debug.findings.find((f) => f.ruleId === 'compose/read-only-missing');
+    assert.ok(missing);
     assert.deepEqual([missing.location.startLine, missing.location.startColumn, missing.location.yamlPath], [5, 3, 'services.debug.read_only']);
   });
   it('finds the secret in the env_file, on its line there, redacted', () => {
-    const s = svc(results, 'db').findings.find((f) => f.ruleId === 'compose/secret-in-environment')!;
+    const s = svc(results, 'db').findings.find((f) => f.ruleId === 'compose/secret-in-environment');
+    assert.ok(s);
     assert.equal(s.location.path, 'project/db.env');
     assert.equal(s.location.startLine, 2);
-    assert.ok(!JSON.stringify(results, (k, v) => (k === 'secrets' ? undefined : v)).includes('Zq81-very-real-Pass-42'));
+    assert.ok(!JSON.stringify(results, (k: string, v: unknown) => (k === 'secrets' ? undefined : v)).includes('Zq81-very-real-Pass-42'));
   });
   it('returns the Dockerfile result for the caller to dedupe', () => {
     const df = results.filter((r) => r.target.kind === 'dockerfile');
     assert.deepEqual(df.map((r) => r.target.path), ['project/app/Dockerfile']);
   });
   it('reports the ignore that suppresses nothing (the override reset the ports)', () => {
-    const file = results.find((r) => r.target.kind === 'compose' && !r.target.service)!;
+    const file = results.find((r) => r.target.kind === 'compose' && !r.target.service);
+    assert.ok(file);
     assert.equal(file.level, null);
     assert.ok(ids(file).includes('tightship/unused-ignore'), JSON.stringify(ids(file)));
   });
@@ -83,7 +92,7 @@ describe('inline ignores in YAML comments', () => {
   it('suppress the next key and its block', () => {
     const model = assembleCompose([{ path: 'c.yaml', text: 'services:\n  api:\n    image: nginx:1.27\n    # tightship ignore=compose/privileged -- needs the GPU driver\n    privileged: true\n' }], { env: {} });
     const [api] = composeResults(model, opts('/'));
-    assert.ok(!ids(api!).includes('compose/privileged'));
+    assert.ok(!ids(api).includes('compose/privileged'));
   });
 });
 
@@ -98,13 +107,13 @@ describe('bad input gives findings or errors, never a crash', () => {
     const r = await auditCompose([p], opts(tmp));
     return r.flatMap((x) => x.findings.map((f) => f.ruleId + ' ' + f.message).concat(x.error ? [`error ${x.error}`] : []));
   };
-  it('invalid YAML', async () => assert.match((await fileFindings(write('a.yaml', 'services:\n  api: [\n')))[0]!, /compose\/invalid-yaml/));
-  it('a 10 MB file', async () => assert.match((await fileFindings(write('b.yaml', `services:\n  x:\n    image: a\n# ${'x'.repeat(10 * 1024 * 1024)}\n`)))[0]!, /not audited/));
-  it('YAML that is not compose', async () => assert.match((await fileFindings(write('c.yaml', 'apiVersion: v1\nkind: Pod\n')))[0]!, /compose\/not-compose/));
+  it('invalid YAML', async () => { assert.match((await fileFindings(write('a.yaml', 'services:\n  api: [\n')))[0], /compose\/invalid-yaml/); });
+  it('a 10 MB file', async () => { assert.match((await fileFindings(write('b.yaml', `services:\n  x:\n    image: a\n# ${'x'.repeat(10 * 1024 * 1024)}\n`)))[0], /not audited/); });
+  it('YAML that is not compose', async () => { assert.match((await fileFindings(write('c.yaml', 'apiVersion: v1\nkind: Pod\n')))[0], /compose\/not-compose/); });
   it('an alias bomb', async () => {
     const lines = ['a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol,lol]'];
     'bcdefghijk'.split('').forEach((c, i) => lines.push(`${c}: &${c} [${Array(10).fill(`*${'abcdefghijk'[i]}`).join(',')}]`));
-    assert.match((await fileFindings(write('d.yaml', lines.join('\n') + '\nservices: {}\n')))[0]!, /alias bomb/);
+    assert.match((await fileFindings(write('d.yaml', lines.join('\n') + '\nservices: {}\n')))[0], /alias bomb/);
   });
   it('a build pointing at a missing Dockerfile, a missing env_file', async () => {
     const r = await auditCompose([path.join(fixtures, 'broken', 'compose.yaml')], opts(fixtures));
@@ -115,7 +124,7 @@ describe('bad input gives findings or errors, never a crash', () => {
   });
   it('a missing file', async () => {
     const r = await auditCompose([path.join(tmp, 'nope.yaml')], opts(tmp));
-    assert.equal(r[0]!.error, 'no such file');
+    assert.equal(r[0].error, 'no such file');
   });
-  it('cleans up', () => rmSync(tmp, { recursive: true, force: true }));
+  it('cleans up', () => { rmSync(tmp, { recursive: true, force: true }); });
 });

@@ -16,7 +16,7 @@ import { defaultConfig } from '../../../src/engine/config-types.js';
 import type { TargetResult } from '../../../src/engine/types.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'tightship-compose-hostile-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+after(() => { rmSync(tmp, { recursive: true, force: true }); });
 const opts = { cwd: tmp, config: defaultConfig(), rules: allRules, today: '2026-01-01' };
 const HANG = { timeout: 60_000 };
 
@@ -37,7 +37,7 @@ describe('interpolation nesting is bounded', () => {
     const n = 650_000;
     const r = interpolate(`${'${A:-'.repeat(n)}x${'}'.repeat(n)}`, {});
     assert.equal(r.issues.length, 1);
-    assert.match(r.issues[0]!.message, new RegExp(`nested more than ${MAX_INTERPOLATION_DEPTH} levels`));
+    assert.match(r.issues[0].message, new RegExp(`nested more than ${MAX_INTERPOLATION_DEPTH} levels`));
   });
   it('as deep as allowed still interpolates', () => {
     const n = MAX_INTERPOLATION_DEPTH;
@@ -55,12 +55,12 @@ describe('readers refuse what is not a regular file', () => {
     const p = fifo(path.join(dir('fifo-compose'), 'compose.yaml'));
     const m = messages(await auditCompose([p], opts));
     assert.equal(m.length, 1);
-    assert.match(m[0]!, /^error is a named pipe \(FIFO\), not a regular file/);
+    assert.match(m[0], /^error is a named pipe \(FIFO\), not a regular file/);
   });
   it('a compose file linked to /dev/zero is refused, not read without end', HANG, async () => {
     const p = path.join(dir('zero'), 'compose.yaml');
     symlinkSync('/dev/zero', p);
-    assert.match(messages(await auditCompose([p], opts))[0]!, /^error is a device, not a regular file/);
+    assert.match(messages(await auditCompose([p], opts))[0], /^error is a device, not a regular file/);
   });
   it('a FIFO .env is reported and the project still audited', HANG, async () => {
     const d = dir('fifo-env');
@@ -81,7 +81,9 @@ describe('readers refuse what is not a regular file', () => {
   it('a file that is larger than the limit is refused after reading at most the limit', () => {
     const p = path.join(tmp, 'big');
     writeFileSync(p, 'x'.repeat(5000));
-    assert.match(String((readRegularFileSync(p, 4096) as { error: string }).error), /too large/);
+    const r = readRegularFileSync(p, 4096);
+    assert.ok('error' in r);
+    assert.match(r.error, /too large/);
     assert.equal((readRegularFileSync(p, 5000) as { data: Buffer }).data.length, 5000);
   });
 });

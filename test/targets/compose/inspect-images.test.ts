@@ -30,33 +30,40 @@ async function lint(yaml: string, inspectImages = false): Promise<Map<string, Ta
   try {
     writeFileSync(path.join(dir, 'compose.yaml'), yaml);
     const results = await auditCompose(['compose.yaml'], { cwd: dir, config: defaultConfig(), rules: allRules, today: '2026-01-01', inspectImages });
-    return new Map(results.filter((r) => r.target.service !== undefined).map((r) => [r.target.service!, r]));
+    return new Map(results.flatMap((r): [string, TargetResult][] => (r.target.service !== undefined ? [[r.target.service, r]] : [])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The result of one service; a missing one fails the test. */
+function get(results: Map<string, TargetResult>, name: string): TargetResult {
+  const r = results.get(name);
+  assert.ok(r, `no result for the service ${name}`);
+  return r;
+}
+
 describe('a service whose image cannot be seen', () => {
   it('is not graded when its unknown user is all that would make it root', async () => {
-    const r = (await lint(`services:\n  web:\n    image: example.org/team/web:1.4\n${HARDENED}`)).get('web')!;
+    const r = get(await lint(`services:\n  web:\n    image: example.org/team/web:1.4\n${HARDENED}`), 'web');
     assert.equal(r.level, null);
     assert.equal(r.levelReason, 'image not inspected: its user and healthcheck are unknown (run with --inspect-images)');
     assert.deepEqual(r.missingForNextLevel, []);
     assert.ok(r.findings.some((f) => f.ruleId === 'compose/user-missing'), 'the warning stays');
   });
   it('names only the user when the service has its own healthcheck', async () => {
-    const r = (await lint(`services:\n  web:\n    image: example.org/team/web:1.4\n    healthcheck: {test: ["CMD", "/bin/true"]}\n${HARDENED}`)).get('web')!;
+    const r = get(await lint(`services:\n  web:\n    image: example.org/team/web:1.4\n    healthcheck: {test: ["CMD", "/bin/true"]}\n${HARDENED}`), 'web');
     assert.equal(r.level, null);
-    assert.match(r.levelReason!, /its user is unknown/);
+    assert.match(r.levelReason ?? '', /its user is unknown/);
   });
   it('is still graded when it sets its user: nonroot, or hardened with its own healthcheck', async () => {
     const results = await lint(`services:\n  a:\n    image: example.org/a:1\n    user: "10001:10001"\n${HARDENED}  b:\n    image: example.org/b:1\n    user: "10001:10001"\n    healthcheck: {test: ["CMD", "/bin/true"]}\n${HARDENED}`);
-    assert.equal(results.get('a')!.level, 'nonroot');
-    assert.deepEqual(results.get('a')!.missingForNextLevel, ['compose/healthcheck-missing']);
-    assert.equal(results.get('b')!.level, 'hardened');
+    assert.equal(get(results, 'a').level, 'nonroot');
+    assert.deepEqual(get(results, 'a').missingForNextLevel, ['compose/healthcheck-missing']);
+    assert.equal(get(results, 'b').level, 'hardened');
   });
   it('stays root when something else makes it root whatever the image', async () => {
-    const r = (await lint(`services:\n  web:\n    image: example.org/web:1\n    privileged: true\n`)).get('web')!;
+    const r = get(await lint(`services:\n  web:\n    image: example.org/web:1\n    privileged: true\n`), 'web');
     assert.equal(r.level, 'root');
     assert.ok(r.missingForNextLevel.includes('compose/privileged'));
   });
@@ -71,13 +78,17 @@ describe('one posture, one level: what makes a container root in verify makes a 
   ];
   for (const [what, yaml, rule] of postures) {
     it(`${what} with user: 1000 is root`, async () => {
-      const r = (await lint(`services:\n  app:\n    image: example.org/app:1\n    user: "1000"\n    healthcheck: {test: ["CMD", "/bin/true"]}\n${HARDENED}${yaml}`)).get('app')!;
+      const r = get(await lint(`services:\n  app:\n    image: example.org/app:1\n    user: "1000"\n    healthcheck: {test: ["CMD", "/bin/true"]}\n${HARDENED}${yaml}`), 'app');
       assert.equal(r.level, 'root');
       assert.deepEqual(r.missingForNextLevel, [rule]);
     });
   }
   it('the compose and container rules guard the same level', () => {
-    const level = (id: string) => allRules.find((r) => r.id === id)!.level;
+    const level = (id: string) => {
+      const rule = allRules.find((r) => r.id === id);
+      assert.ok(rule, id);
+      return rule.level;
+    };
     for (const [compose, container] of [['compose/privileged', 'container/privileged'], ['compose/docker-socket-mounted', 'container/docker-socket-mounted'], ['compose/host-namespace', 'container/host-namespaces']] as const) {
       assert.equal(level(compose), level(container), `${compose} vs ${container}`);
     }
@@ -111,22 +122,22 @@ describe('--inspect-images on the local engine', { skip: !hasEngine && 'no Docke
 
   it('grades an image that runs as root root, one with a user and a healthcheck hardened', async () => {
     const results = await lint(yaml, true);
-    const rooted = results.get('rooted')!;
+    const rooted = get(results, 'rooted');
     assert.equal(rooted.level, 'root');
-    assert.match(rooted.findings.find((f) => f.ruleId === 'compose/user-missing')!.message, new RegExp(`its image ${ROOT_IMAGE} \\(inspected\\) sets no USER`));
-    const app = results.get('app')!;
+    assert.match(rooted.findings.find((f) => f.ruleId === 'compose/user-missing')?.message ?? '', new RegExp(`its image ${ROOT_IMAGE} \\(inspected\\) sets no USER`));
+    const app = get(results, 'app');
     assert.equal(app.level, 'hardened', JSON.stringify(app.findings.map((f) => f.ruleId)));
     assert.equal(app.facts?.imageUser, '10001:10001');
-    assert.deepEqual(app.facts?.imageExposedPorts, ['8080/tcp']);
+    assert.deepEqual(app.facts.imageExposedPorts, ['8080/tcp']);
   });
   it('says why when the engine does not have the image', async () => {
-    const absent = (await lint(yaml, true)).get('absent')!;
+    const absent = get(await lint(yaml, true), 'absent');
     assert.equal(absent.level, null);
-    assert.match(absent.levelReason!, /image tightship-compose-inspect-absent:none is not in the local engine/);
+    assert.match(absent.levelReason ?? '', /image tightship-compose-inspect-absent:none is not in the local engine/);
   });
   it('without the flag nothing is inspected', async () => {
     const results = await lint(yaml);
-    assert.equal(results.get('app')!.level, null);
-    assert.equal(results.get('app')!.facts?.imageInspected, undefined);
+    assert.equal(get(results, 'app').level, null);
+    assert.equal(get(results, 'app').facts?.imageInspected, undefined);
   });
 });

@@ -36,13 +36,13 @@ describe('ports short syntax', () => {
     ['[::1]:8080:80', { hostIp: '::1', published: '8080', target: '80', protocol: 'tcp' }],
     ['9090-9091:8080-8081', { hostIp: null, published: '9090-9091', target: '8080-8081', protocol: 'tcp' }],
   ];
-  for (const [s, want] of cases) it(s, () => assert.deepEqual(parsePortString(s), want));
+  for (const [s, want] of cases) it(s, () => { assert.deepEqual(parsePortString(s), want); });
 });
 
 describe('merging files as docker compose does', () => {
   const merged = (a: string, b: string) => {
     const m = assembleCompose([{ path: 'a.yaml', text: a }, { path: 'b.yaml', text: b }], { env: {} });
-    return toPlain(m.services[0]!.node) as Record<string, unknown>;
+    return toPlain(m.services[0].node) as Record<string, unknown>;
   };
   it('mappings merge, scalars are replaced, command is replaced not appended', () => {
     assert.deepEqual(merged('services:\n  s:\n    image: a\n    command: [x]\n', 'services:\n  s:\n    image: b\n    command: [y]\n'), { image: 'b', command: ['y'] });
@@ -65,7 +65,7 @@ describe('merging files as docker compose does', () => {
   });
   it('merge keys: explicit keys win, the first merged source wins', () => {
     const m = assembleCompose([{ path: 'a.yaml', text: 'x-a: &a {user: "1", read_only: true}\nx-b: &b {user: "2", cpus: 1}\nservices:\n  s:\n    <<: [*a, *b]\n    read_only: false\n' }], { env: {} });
-    assert.deepEqual(toPlain(m.services[0]!.node), { read_only: false, user: '1', cpus: 1 });
+    assert.deepEqual(toPlain(m.services[0].node), { read_only: false, user: '1', cpus: 1 });
   });
 });
 

@@ -44,8 +44,8 @@ describe('verify removes its container on every exit path', { skip: !hasEngine &
         if (prop === 'createContainer') {
           return (o: Docker.ContainerCreateOptions) => { const p = target.createContainer(o); ac.abort(); return p; };
         }
-        const v = Reflect.get(target, prop, receiver);
-        return typeof v === 'function' ? v.bind(target) : v;
+        const v: unknown = Reflect.get(target, prop, receiver);
+        return typeof v === 'function' ? (v as () => unknown).bind(target) : v;
       },
     });
     await assert.rejects(verifyImage(WAIT_IMAGE, { profile: 'hardened', timeoutMs: 30_000, name, docker: client, signal: ac.signal }), /interrupted/);

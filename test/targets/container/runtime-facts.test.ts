@@ -13,14 +13,14 @@ it('memory-swap, AppArmor profile and network none come from the container inspe
   try { docker('image', 'inspect', 'local/debian:bookworm-slim'); } catch { t.skip('no docker engine or no local/debian:bookworm-slim'); return; }
   const id = docker('create', '--memory=512m', '--memory-swap=512m', '--network=none', 'local/debian:bookworm-slim', 'true');
   try {
-    const facts = hostConfigFacts(JSON.parse(docker('inspect', id))[0]);
+    const facts = hostConfigFacts((JSON.parse(docker('inspect', id)) as unknown[])[0]);
     assert.equal(facts.memory, 512 * 1024 * 1024);
     assert.equal(facts.memorySwap, 512 * 1024 * 1024);
     assert.equal(facts.networkNone, true);
     assert.equal(typeof facts.apparmorProfile, 'string');
     const other = docker('create', '--memory=512m', 'local/debian:bookworm-slim', 'true');
     try {
-      const f2 = hostConfigFacts(JSON.parse(docker('inspect', other))[0]);
+      const f2 = hostConfigFacts((JSON.parse(docker('inspect', other)) as unknown[])[0]);
       assert.equal(f2.networkNone, false);
       assert.notEqual(f2.memorySwap, f2.memory);
     } finally { docker('rm', other); }

@@ -113,7 +113,7 @@ export function dockerSave(images: ImageSpec[], opts: { tamperLayer?: number } =
     const cfgName = `${sha256(cfg).slice(7)}.json`;
     const names: string[] = [];
     spec.layers.forEach((l, i) => {
-      const id = sha256(`${diffIds[i]}`).slice(7);
+      const id = sha256(diffIds[i]).slice(7);
       names.push(`${id}/layer.tar`);
       if (written.has(id)) return;
       written.add(id);
@@ -147,9 +147,10 @@ export function ociLayout(images: { spec: ImageSpec; platform?: string; compress
       return put(blob, mt);
     });
     if (opts.tamperLayer) {
-      const d = layerDescs[0]!;
+      const d = layerDescs[0];
       const p = `blobs/sha256/${d.digest.slice(7)}`;
-      const orig = files.get(p)!;
+      const orig = files.get(p);
+      if (!orig) throw new Error(`no blob ${p}`);
       files.delete(p);
       d.digest = sha256(Buffer.concat([orig, Buffer.from('x')]));
       files.set(`blobs/sha256/${d.digest.slice(7)}`, orig);

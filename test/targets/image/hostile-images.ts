@@ -26,7 +26,9 @@ export function manyStatusLayers(count: number, statusBytes: number): Buffer {
 /** An OCI layout whose index nests `levels` indexes, each naming the next `width` times. */
 export function repeatingIndex(dir: string, levels: number, width: number): void {
   const files = ociLayout([{ spec: { layers: [makeTar([{ name: 'etc/x', data: '1' }])] } }]);
-  const top = JSON.parse(files.get('index.json')!.toString()) as { manifests: unknown[] };
+  const index = files.get('index.json');
+  if (!index) throw new Error('the layout has no index.json');
+  const top = JSON.parse(index.toString()) as { manifests: unknown[] };
   let manifests = top.manifests;
   for (let l = 0; l < levels; l++) {
     const data = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests }));

@@ -14,7 +14,7 @@ import { ImageReadError } from '../../../src/targets/image/layer-scan.js';
 import { badHistory, layoutWithBadLayer, manyPackages, manyStatusLayers, repeatingIndex } from './hostile-images.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'tightship-image-hostile-'));
-after(() => rmSync(tmp, { recursive: true, force: true }));
+after(() => { rmSync(tmp, { recursive: true, force: true }); });
 const HANG = { timeout: 300_000 };
 // every archive is read as a stream and as a file, and the two must agree
 const read = (tar: Buffer) => readBothWays(tar);
@@ -23,11 +23,11 @@ describe('hostile images are read within bounds', () => {
   it('100 gzip layers each holding a 32 MiB dpkg status: facts kept, not 3 GB of text', HANG, async () => {
     const [m] = await read(manyStatusLayers(100, 32 << 20));
     // each database is capped, and the image's budget of packages runs out: both are said
-    assert.ok(m!.packages.length <= MAX_PACKAGES_PER_FILE, String(m!.packages.length));
-    const said = m!.problems.filter((p) => p.kind === 'content-too-large' && p.path === '/var/lib/dpkg/status').map((p) => p.detail);
+    assert.ok(m.packages.length <= MAX_PACKAGES_PER_FILE, String(m.packages.length));
+    const said = m.problems.filter((p) => p.kind === 'content-too-large' && p.path === '/var/lib/dpkg/status').map((p) => p.detail);
     assert.ok(said.some((d) => /^more than 50000 packages; the first 50000 kept$/.test(d)), said.join('\n'));
     assert.ok(said.some((d) => /budget of packages is spent/.test(d)), said.join('\n'));
-    assert.equal(m!.texts['/var/lib/dpkg/status'], undefined, 'the text itself is not kept');
+    assert.equal(m.texts['/var/lib/dpkg/status'], undefined, 'the text itself is not kept');
   });
   it('an OCI index naming the next level 40 times, 8 levels deep, is read once per document', HANG, async () => {
     const d = join(tmp, 'index-bomb');
@@ -51,7 +51,7 @@ describe('hostile images are read within bounds', () => {
   }
   it('a dpkg status with 200,000 packages is read (no argument-list overflow) and capped', HANG, async () => {
     const [m] = await read(manyPackages(200_000));
-    assert.equal(m!.packages.length, MAX_PACKAGES_PER_FILE);
-    assert.ok(m!.problems.some((p) => p.kind === 'content-too-large' && /more than 50000 packages/.test(p.detail)));
+    assert.equal(m.packages.length, MAX_PACKAGES_PER_FILE);
+    assert.ok(m.problems.some((p) => p.kind === 'content-too-large' && /more than 50000 packages/.test(p.detail)));
   });
 });

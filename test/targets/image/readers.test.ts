@@ -64,8 +64,8 @@ describe('docker-save reader', () => {
   it('reports a layer whose bytes do not match rootfs.diff_ids', async () => {
     const tar = dockerSave([{ layers: [makeTar(base), makeTar(second)] }], { tamperLayer: 1 });
     const [m] = await read(tar);
-    assert.notEqual(m!.layers[1]!.actualDigest, m!.layers[1]!.declaredDigest);
-    assert.equal(m!.layers[0]!.actualDigest, m!.layers[0]!.declaredDigest);
+    assert.notEqual(m.layers[1].actualDigest, m.layers[1].declaredDigest);
+    assert.equal(m.layers[0].actualDigest, m.layers[0].declaredDigest);
   });
 
   it('asks which image when a tar holds several, and audits each with all', async () => {
@@ -90,13 +90,13 @@ describe('OCI layout reader', () => {
     const d = join(dir, 'nested');
     writeLayout(d, files);
     const [arm] = await readImages(d, '/', { platform: 'linux/arm64' });
-    assert.equal(arm!.config.user, 'app');
-    assert.equal(arm!.layers.length, 2);
-    assert.equal(arm!.layers[0]!.compression, 'gzip');
-    assert.equal(arm!.layers[0]!.actualDiffId, arm!.layers[0]!.diffId);
-    assert.equal(arm!.name, 'app:1.0');
+    assert.equal(arm.config.user, 'app');
+    assert.equal(arm.layers.length, 2);
+    assert.equal(arm.layers[0].compression, 'gzip');
+    assert.equal(arm.layers[0].actualDiffId, arm.layers[0].diffId);
+    assert.equal(arm.name, 'app:1.0');
     const [amd] = await readImages(d, '/', { platform: 'linux/amd64' });
-    assert.equal(amd!.config.user, 'root');
+    assert.equal(amd.config.user, 'root');
     await assert.rejects(readImages(d, '/', { platform: 'linux/s390x' }), /no manifest for platform linux\/s390x \(the image offers linux\/amd64, linux\/arm64\/v8\)/);
     const before = readdirSync(d, { recursive: true }).length;
     assert.equal(readdirSync(d, { recursive: true }).length, before, 'nothing written into the layout');
@@ -105,15 +105,15 @@ describe('OCI layout reader', () => {
   it('reads an OCI layout tar with zstd layers', async () => {
     const tar = layoutTar(ociLayout([{ spec: { layers: [makeTar(base), makeTar(second)] }, compression: 'zstd' }]));
     const [m] = await read(tar);
-    assert.equal(m!.layers[0]!.compression, 'zstd');
-    assert.ok(presentFiles(m!).has('/app/server.js'));
-    assert.equal(m!.layers[1]!.actualDiffId, m!.layers[1]!.diffId);
+    assert.equal(m.layers[0].compression, 'zstd');
+    assert.ok(presentFiles(m).has('/app/server.js'));
+    assert.equal(m.layers[1].actualDiffId, m.layers[1].diffId);
   });
 
   it('reports a blob that does not match its descriptor', async () => {
     const tar = layoutTar(ociLayout([{ spec: { layers: [makeTar(base)] } }], { tamperLayer: true }));
     const [m] = await read(tar);
-    assert.notEqual(m!.layers[0]!.actualDigest, m!.layers[0]!.declaredDigest);
+    assert.notEqual(m.layers[0].actualDigest, m.layers[0].declaredDigest);
   });
 
   it('refuses a directory that is not a layout', async () => {
@@ -134,7 +134,7 @@ describe('hostile input', () => {
       { name: 'bin/ghost', type: '1', linkname: 'bin/missing' },
       { name: 'dev/mem', type: '3' },
     ]));
-    const kinds = m!.problems.map((p) => `${p.kind} ${p.path}`).sort();
+    const kinds = m.problems.map((p) => `${p.kind} ${p.path}`).sort();
     assert.deepEqual(kinds, [
       'device-file /dev/mem',
       'hardlink-missing /bin/ghost',
@@ -142,8 +142,8 @@ describe('hostile input', () => {
       'unsafe-path ../../etc/cron.d/evil',
       'unsafe-path /abs/file',
     ]);
-    assert.ok(!presentFiles(m!).has('/etc/cron.d/evil'), 'a .. entry is not put in the tree');
-    assert.ok(presentFiles(m!).has('/abs/file'), 'an absolute name lands under the root, as the engine does');
+    assert.ok(!presentFiles(m).has('/etc/cron.d/evil'), 'a .. entry is not put in the tree');
+    assert.ok(presentFiles(m).has('/abs/file'), 'an absolute name lands under the root, as the engine does');
   });
 
   it('reads PAX and GNU long names', async () => {
@@ -153,10 +153,10 @@ describe('hostile input', () => {
       paxEntry({ path: long }), { name: 'short-ignored', data: 'hello' },
       { name: '././@LongLink', type: 'L', data: `${gnuName}\0` }, { name: 'truncated-name', data: 'DB_PASSWORD=Zq8vPw3rTx7Lm2Nk\n' },
     ]));
-    const present = presentFiles(m!);
+    const present = presentFiles(m);
     assert.ok(present.has(`/${long}`));
     assert.ok(present.has(`/${gnuName}`));
-    assert.ok(m!.secrets.some((s) => s.path === `/${gnuName}`), 'the content under a GNU long name is scanned');
+    assert.ok(m.secrets.some((s) => s.path === `/${gnuName}`), 'the content under a GNU long name is scanned');
   });
 
   it('refuses a PAX header larger than 1 MiB with a clear error', async () => {
@@ -184,16 +184,17 @@ describe('hostile input', () => {
   it('reads an archive without its two end blocks, to its last entry', async () => {
     const whole = dockerSave([{ layers: [makeTar(base)], repoTags: ['app:1'] }]);
     const [m] = await read(whole.subarray(0, whole.length - 1024));
-    assert.equal(m!.name, 'app:1', 'manifest.json, the last entry, is read');
-    assert.ok(presentFiles(m!).has('/etc/passwd'));
+    assert.equal(m.name, 'app:1', 'manifest.json, the last entry, is read');
+    assert.ok(presentFiles(m).has('/etc/passwd'));
   });
 
   it('stops a gzip bomb at the cap with a clear error', async () => {
     const bomb = gzipSync(makeTar([{ name: 'zeros', data: Buffer.alloc(64 * 1024 * 1024) }]), { level: 9 });
     const files = ociLayout([{ spec: { layers: [Buffer.alloc(1024)] }, compression: 'none' }]);
     // replace the only layer blob with the bomb, keeping the declared digest honest
-    const manifestPath = [...files.keys()].find((k) => files.get(k)!.toString().includes('"mediaType":"application/vnd.oci.image.manifest'))!;
-    const manifest = JSON.parse(files.get(manifestPath)!.toString());
+    const manifestEntry = [...files].find(([, v]) => v.toString().includes('"mediaType":"application/vnd.oci.image.manifest'));
+    assert.ok(manifestEntry);
+    const manifest = JSON.parse(manifestEntry[1].toString()) as { layers: { digest: string }[] };
     const layerPath = `blobs/sha256/${manifest.layers[0].digest.slice(7)}`;
     files.set(layerPath, bomb);
     await assert.rejects(read(layoutTar(files), { limits: { bombFloorBytes: 8 * 1024 * 1024, maxRatio: 100 } }),
@@ -205,7 +206,7 @@ describe('hostile input', () => {
   it('stops a layer with more entries than the cap', async () => {
     const many = Array.from({ length: 50 }, (_, i) => ({ name: `f${i}`, data: '' }));
     await assert.rejects(read(one(many), { limits: { maxEntries: 20 } }), (e: Error) => e instanceof UserError && /more than 20 entries/.test(e.message));
-    assert.equal((await read(one(many)))[0]!.files.length, 50);
+    assert.equal((await read(one(many)))[0].files.length, 50);
   });
 
   it('refuses a zstd frame that asks for a huge window', async () => {
@@ -227,7 +228,7 @@ describe('hostile input', () => {
       { name: 'manifest.json', data: JSON.stringify([{ Config: 'c.json', RepoTags: ['x:1'], Layers: ['nope/layer.tar'] }]) },
     ]);
     const [m] = await read(tar);
-    assert.match(m!.partial ?? '', /missing from the input/);
+    assert.match(m.partial ?? '', /missing from the input/);
   });
 
   it('does not write anything: a tar entry named like a path outside is never created', async () => {
