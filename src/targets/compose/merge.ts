@@ -44,8 +44,15 @@ export function mergeNode(base: YNode | undefined, over: YNode, path: string[]):
       for (const item of over.items) {
         const k = uniq(item);
         const at = k === null ? -1 : items.findIndex((b) => uniq(b) === k);
-        if (at >= 0) items[at] = item.kind === 'map' && items[at].kind === 'map' ? mergeNode(items[at], item, [...path, String(at)])! : item;
-        else items.push(item);
+        if (at < 0) {
+          items.push(item);
+          continue;
+        }
+        const baseItem = items[at];
+        const merged = item.kind === 'map' && baseItem.kind === 'map' ? mergeNode(baseItem, item, [...path, String(at)]) : item;
+        // an override's item tagged !reset takes the item of that key out of the list
+        if (merged === undefined) items.splice(at, 1);
+        else items[at] = merged;
       }
       return { ...over, items };
     }

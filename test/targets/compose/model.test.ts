@@ -63,6 +63,11 @@ describe('merging files as docker compose does', () => {
     const m = merged('services:\n  s:\n    ports: ["80:80"]\n    dns: [1.1.1.1]\n    user: root\n', 'services:\n  s:\n    ports: !override ["81:81"]\n    dns: [8.8.8.8]\n    user: !reset null\n');
     assert.deepEqual(m, { ports: ['81:81'], dns: ['1.1.1.1', '8.8.8.8'] });
   });
+  it('a list item tagged !reset takes the item of its key out (volumes by target)', () => {
+    const m = merged('services:\n  s:\n    volumes:\n      - {type: volume, source: a, target: /data}\n      - /x:/x\n',
+      'services:\n  s:\n    volumes:\n      - !reset {type: volume, target: /data}\n');
+    assert.deepEqual(m.volumes, ['/x:/x']);
+  });
   it('merge keys: explicit keys win, the first merged source wins', () => {
     const m = assembleCompose([{ path: 'a.yaml', text: 'x-a: &a {user: "1", read_only: true}\nx-b: &b {user: "2", cpus: 1}\nservices:\n  s:\n    <<: [*a, *b]\n    read_only: false\n' }], { env: {} });
     assert.deepEqual(toPlain(m.services[0].node), { read_only: false, user: '1', cpus: 1 });
