@@ -12,7 +12,7 @@ import { UserError } from '../../engine/types.js';
 import type { ContainerModel, Health, HealthRun, HttpCheck, StatsSnapshot } from './model.js';
 import { blindCurls, curlUrl, missingProgram, testParts } from '../../rules/health-check.js';
 import { failedProbes, nodeProbe, oneLine, parseProbeOutput, shellProbe, type ProbeResults } from './probes.js';
-import { healthcheckOf, hostConfigFacts } from './inspect.js';
+import { get, healthcheckOf, hostConfigFacts, text } from './inspect.js';
 
 export type Profile = 'hardened' | 'as-is';
 
@@ -60,7 +60,8 @@ function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T
     const onAbort = () => { reject(interrupted()); };
     signal.addEventListener('abort', onAbort, { once: true });
     p.then((v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e) => { signal.removeEventListener('abort', onAbort); reject(e); });
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- passes p's own rejection on as it is
+      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); });
   });
 }
 
@@ -126,7 +127,7 @@ async function tryExec(docker: Docker, container: Docker.Container, cmd: string[
   try {
     return await execIn(docker, container, cmd, timeoutMs, maxOutput);
   } catch (err) {
-    return oneLine((err as Error).message ?? String(err));
+    return oneLine((err as { message?: string }).message ?? String(err));
   }
 }
 
@@ -142,16 +143,17 @@ export async function probe(docker: Docker, container: Docker.Container, maxOutp
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-async function inspectOrFail(container: Docker.Container, label: string): Promise<any> {
-  const info = await container.inspect();
-  if (!info.State?.Running) {
+/** The inspect document of a running container (read as unknown: engines omit fields dockerode's types promise). */
+async function inspectOrFail(container: Docker.Container, label: string): Promise<unknown> {
+  const info: unknown = await container.inspect();
+  const state = get(info, 'State');
+  if (!get(state, 'Running')) {
     let logs = '';
     try {
       const buf = await container.logs({ stdout: true, stderr: true, tail: 5 });
       logs = oneLine(demuxed(buf));
     } catch { /* no logs */ }
-    throw new ContainerStartError(`${label}: the container is not running (${info.State?.Status ?? 'unknown'}, exit code ${info.State?.ExitCode ?? '?'})`,
+    throw new ContainerStartError(`${label}: the container is not running (${text(get(state, 'Status') ?? 'unknown')}, exit code ${text(get(state, 'ExitCode') ?? '?')})`,
       logs ? `its last output: ${logs.slice(-160)}` : 'docker logs shows why it stopped');
   }
   return info;
@@ -160,26 +162,32 @@ async function inspectOrFail(container: Docker.Container, label: string): Promis
 /** One `docker stats --no-stream` reading (the engine samples twice, so CPU has a delta); null
  *  when the engine gives none. Memory excludes the page cache, as `docker stats` does. */
 async function statsSnapshot(container: Docker.Container): Promise<StatsSnapshot | null> {
-  let st: any;
+  let st: unknown;
   try {
     st = await container.stats({ stream: false });
   } catch {
     return null;
   }
-  const mem = st?.memory_stats ?? {};
-  const cache = mem.stats?.inactive_file ?? mem.stats?.total_inactive_file ?? mem.stats?.cache ?? 0;
-  const usage = Math.max(0, Number(mem.usage ?? 0) - Number(cache));
-  const hostMem = Number(mem.limit ?? 0);
-  const cpuDelta = Number(st?.cpu_stats?.cpu_usage?.total_usage ?? 0) - Number(st?.precpu_stats?.cpu_usage?.total_usage ?? 0);
-  const sysDelta = Number(st?.cpu_stats?.system_cpu_usage ?? 0) - Number(st?.precpu_stats?.system_cpu_usage ?? 0);
-  const cpus = Number(st?.cpu_stats?.online_cpus ?? st?.cpu_stats?.cpu_usage?.percpu_usage?.length ?? 1);
-  const pidsLimit = Number(st?.pids_stats?.limit ?? 0);
+  // read as unknown: cgroup v2 engines omit memory_stats.stats.cache, some omit online_cpus
+  const mem = get(st, 'memory_stats');
+  const ms = get(mem, 'stats');
+  const cache = get(ms, 'inactive_file') ?? get(ms, 'total_inactive_file') ?? get(ms, 'cache') ?? 0;
+  const usage = Math.max(0, Number(get(mem, 'usage') ?? 0) - Number(cache));
+  const hostMem = Number(get(mem, 'limit') ?? 0);
+  const cpu = get(st, 'cpu_stats');
+  const precpu = get(st, 'precpu_stats');
+  const cpuDelta = Number(get(get(cpu, 'cpu_usage'), 'total_usage') ?? 0) - Number(get(get(precpu, 'cpu_usage'), 'total_usage') ?? 0);
+  const sysDelta = Number(get(cpu, 'system_cpu_usage') ?? 0) - Number(get(precpu, 'system_cpu_usage') ?? 0);
+  const percpu = get(get(cpu, 'cpu_usage'), 'percpu_usage');
+  const cpus = Number(get(cpu, 'online_cpus') ?? (typeof percpu === 'string' ? percpu.length : get(percpu, 'length')) ?? 1);
+  const pids = get(st, 'pids_stats');
+  const pidsLimit = Number(get(pids, 'limit') ?? 0);
   return {
     memoryBytes: usage,
     // the engine reports the host's memory as the limit of an unlimited container
     memoryLimitBytes: hostMem > 0 && hostMem < 2 ** 62 ? hostMem : null,
     cpuPercent: sysDelta > 0 && cpuDelta >= 0 ? Math.round((cpuDelta / sysDelta) * cpus * 10000) / 100 : 0,
-    pids: Number(st?.pids_stats?.current ?? 0),
+    pids: Number(get(pids, 'current') ?? 0),
     pidsLimit: pidsLimit > 0 && pidsLimit < 2 ** 62 ? pidsLimit : null,
   };
 }
@@ -206,9 +214,9 @@ function demuxed(buf: Buffer): string {
 /** The runs of the check the engine kept (State.Health.Log), one line of output each. */
 function healthRuns(log: unknown): HealthRun[] {
   if (!Array.isArray(log)) return [];
-  return log.map((r: { ExitCode?: unknown; Output?: unknown }) => ({
+  return (log as { ExitCode?: unknown; Output?: unknown }[]).map((r) => ({
     exitCode: typeof r.ExitCode === 'number' ? r.ExitCode : -1,
-    output: oneLine(String(r.Output ?? '')),
+    output: oneLine(text(r.Output)),
   }));
 }
 
@@ -218,11 +226,11 @@ async function waitForHealth(container: Docker.Container, label: string, defined
   if (!defined) return { defined: false, status: null, waitedMs: 0 };
   for (;;) {
     const info = await inspectOrFail(container, label);
-    const h = info.State?.Health;
+    const h = get(get(info, 'State'), 'Health');
     const waitedMs = Date.now() - started;
-    const log = healthRuns(h?.Log);
+    const log = healthRuns(get(h, 'Log'));
     const last = log.length ? log[log.length - 1].output.slice(0, 160) : undefined;
-    const status = h?.Status as string | undefined;
+    const status = get(h, 'Status') as string | undefined;
     const evidence = log.length ? { log } : {};
     if (status === 'healthy' || status === 'unhealthy') {
       return { defined: true, status, waitedMs, ...(status === 'unhealthy' && last ? { lastOutput: last } : {}), ...evidence };
@@ -238,7 +246,7 @@ async function waitForHealth(container: Docker.Container, label: string, defined
  *  written out, so the rule sees what the check ignores (exit 0 on an HTTP 500). */
 async function rerunBlindCurl(docker: Docker, container: Docker.Container, test: readonly string[] | null, health: Health): Promise<Health> {
   if (!test || health.status !== 'healthy') return health;
-  const part = blindCurls(testParts(test))[0];
+  const part = blindCurls(testParts(test)).at(0);
   if (!part) return health;
   const url = curlUrl(part);
   const written = ['-s', '-o', '/dev/null', '-w', '%{http_code}'];
@@ -264,13 +272,13 @@ function normalisePort(port: string): string {
   return port.includes('/') ? port : `${port}/tcp`;
 }
 
-async function checkHttp(docker: Docker, container: Docker.Container, info: any, path: string, port: string | null, opts: VerifyOptions): Promise<HttpCheck> {
+async function checkHttp(docker: Docker, container: Docker.Container, info: unknown, path: string, port: string | null, opts: VerifyOptions): Promise<HttpCheck> {
   const deadline = Date.now() + Math.min(opts.timeoutMs, 15_000);
   // from the host, through a port published on loopback, when there is one
-  const bindings: any[] = port ? info.NetworkSettings?.Ports?.[port] ?? [] : [];
+  const bindings = (port ? get(get(get(info, 'NetworkSettings'), 'Ports'), port) ?? [] : []) as { HostIp?: unknown; HostPort?: unknown }[];
   const loop = bindings.find((b) => b.HostIp === '127.0.0.1' || b.HostIp === '::1') ?? bindings.find((b) => b.HostIp === '0.0.0.0' || b.HostIp === '');
   if (loop?.HostPort) {
-    const url = `http://127.0.0.1:${loop.HostPort}${path}`;
+    const url = `http://127.0.0.1:${text(loop.HostPort)}${path}`;
     let lastError = '';
     for (;;) {
       try {
@@ -306,44 +314,49 @@ type RuntimeFacts = Pick<ContainerModel, 'processes' | 'execs'>;
 
 /** What the engine itself says runs in the container: its processes (docker top) and its exec
  *  sessions (ExecIDs, each inspected). Each is measured or the reason it could not be. */
-async function runtimeFacts(docker: Docker, container: Docker.Container, info: any): Promise<RuntimeFacts> {
+async function runtimeFacts(docker: Docker, container: Docker.Container, info: unknown): Promise<RuntimeFacts> {
   let processes: RuntimeFacts['processes'];
   try {
-    const top: any = await container.top();
-    const titles: string[] = Array.isArray(top?.Titles) ? top.Titles.map(String) : [];
+    const top: unknown = await container.top();
+    const titleList = get(top, 'Titles');
+    const titles: string[] = Array.isArray(titleList) ? titleList.map(String) : [];
     const col = titles.findIndex((t) => t === 'CMD' || t === 'COMMAND');
-    const rows: any[] = Array.isArray(top?.Processes) ? top.Processes : [];
-    processes = { ok: true, method: 'inspect', value: rows.map((r) => String(Array.isArray(r) ? r[col >= 0 ? col : r.length - 1] ?? '' : '')) };
+    const processList = get(top, 'Processes');
+    const rows: unknown[] = Array.isArray(processList) ? processList : [];
+    processes = { ok: true, method: 'inspect', value: rows.map((r) => text(Array.isArray(r) ? r[col >= 0 ? col : r.length - 1] : '')) };
   } catch (err) {
-    processes = { ok: false, reason: `the engine could not list the processes: ${oneLine((err as Error).message ?? String(err))}` };
+    processes = { ok: false, reason: `the engine could not list the processes: ${oneLine((err as { message?: string }).message ?? String(err))}` };
   }
   let execs: RuntimeFacts['execs'];
   try {
-    const ids: string[] = Array.isArray(info?.ExecIDs) ? info.ExecIDs.map(String) : [];
+    const idList = get(info, 'ExecIDs');
+    const ids: string[] = Array.isArray(idList) ? idList.map(String) : [];
     const sessions = [];
     for (const id of ids) {
-      let x: any;
+      let x: unknown;
       try { x = await docker.getExec(id).inspect(); } catch { continue; } // finished and cleaned up meanwhile
-      const pc = x?.ProcessConfig ?? {};
-      sessions.push({ id, privileged: pc.privileged === true, user: String(pc.user ?? ''), command: [pc.entrypoint, ...(Array.isArray(pc.arguments) ? pc.arguments : [])].filter((w) => w !== undefined && w !== '').map(String).join(' '), running: x?.Running === true });
+      const pc = get(x, 'ProcessConfig');
+      const argList = get(pc, 'arguments');
+      const args: unknown[] = Array.isArray(argList) ? argList : [];
+      sessions.push({ id, privileged: get(pc, 'privileged') === true, user: text(get(pc, 'user')), command: [get(pc, 'entrypoint'), ...args].filter((w) => w !== undefined && w !== '').map(String).join(' '), running: get(x, 'Running') === true });
     }
     execs = { ok: true, method: 'inspect', value: sessions };
   } catch (err) {
-    execs = { ok: false, reason: `the engine could not list the exec sessions: ${oneLine((err as Error).message ?? String(err))}` };
+    execs = { ok: false, reason: `the engine could not list the exec sessions: ${oneLine((err as { message?: string }).message ?? String(err))}` };
   }
   return { processes, execs };
 }
 
-function modelFrom(label: string, mode: 'image' | 'container', profile: Profile | null, imageInfo: any, info: any,
+function modelFrom(label: string, mode: 'image' | 'container', profile: Profile | null, imageInfo: unknown, info: unknown,
   probes: ProbeResults, health: Health, http: HttpCheck | null, runtime: RuntimeFacts): ContainerModel {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- why goes to the outcome, not the model
   const { why: _why, ...p } = probes;
-  void _why;
   return {
     path: label,
     mode,
     profile,
-    image: { ref: String(info.Config?.Image ?? label), id: String(imageInfo?.Id ?? info.Image ?? ''), user: String(info.Config?.User ?? ''), healthcheck: healthcheckOf(info.Config) },
-    container: { id: String(info.Id ?? ''), name: String(info.Name ?? '').replace(/^\//, '') },
+    image: { ref: text(get(get(info, 'Config'), 'Image') ?? label), id: text(get(imageInfo, 'Id') ?? get(info, 'Image')), user: text(get(get(info, 'Config'), 'User')), healthcheck: healthcheckOf(get(info, 'Config')) },
+    container: { id: text(get(info, 'Id')), name: text(get(info, 'Name')).replace(/^\//, '') },
     hostConfig: hostConfigFacts(info),
     ...p,
     ...runtime,
@@ -357,7 +370,7 @@ export interface VerifyOutcome { model: ContainerModel; why: Record<string, stri
 /** Runs IMAGE under the profile, probes it and removes it. */
 export async function verifyImage(ref: string, opts: VerifyOptions): Promise<VerifyOutcome> {
   const docker = await connect(opts.docker);
-  let imageInfo: any;
+  let imageInfo: unknown;
   try {
     imageInfo = await docker.getImage(ref).inspect();
   } catch (err) {
@@ -365,9 +378,9 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
     if (e.statusCode === 404) throw new UserError(`image ${ref} is not in the local engine`, `build it (docker build -t ${ref} .) or pull it first: verify never pulls`);
     throw new UserError(`the engine cannot inspect image ${ref}: ${oneLine(e.message ?? String(err))}`);
   }
-  const healthTest = healthcheckOf(imageInfo.Config);
-  const exposed = Object.keys(imageInfo.Config?.ExposedPorts ?? {}).sort();
-  let port: string | null = opts.port ? normalisePort(opts.port) : exposed[0] ?? null;
+  const healthTest = healthcheckOf(get(imageInfo, 'Config'));
+  const exposed = Object.keys(get(get(imageInfo, 'Config'), 'ExposedPorts') ?? {}).sort();
+  let port: string | null = opts.port ? normalisePort(opts.port) : exposed.at(0) ?? null;
   if (opts.httpPath && !port) throw new UserError(`image ${ref} exposes no port, so --http does not know where to connect`, 'give the port with --port 8000');
   if (!opts.httpPath) port = null;
 
@@ -421,10 +434,10 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
       await step(container.start());
     } catch (err) {
       if (signal?.aborted) throw interrupted();
-      throw new ContainerStartError(`the container of ${ref} did not start: ${oneLine((err as Error).message ?? String(err))}`, 'run it by hand with docker run to see why');
+      throw new ContainerStartError(`the container of ${ref} did not start: ${oneLine((err as { message?: string }).message ?? String(err))}`, 'run it by hand with docker run to see why');
     }
     // the process must stay up for a moment: a crash at start is an error, not a report
-    let info: any = await step(inspectOrFail(container, ref));
+    let info = await step(inspectOrFail(container, ref));
     await step(sleep(300));
     info = await step(inspectOrFail(container, ref));
     const probes = await step(probe(docker, container));
@@ -446,7 +459,7 @@ export async function verifyImage(ref: string, opts: VerifyOptions): Promise<Ver
 export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Promise<VerifyOutcome> {
   const docker = await connect(opts.docker);
   const container = docker.getContainer(nameOrId);
-  let info: any;
+  let info: unknown;
   try {
     info = await container.inspect();
   } catch (err) {
@@ -454,18 +467,18 @@ export async function verifyContainer(nameOrId: string, opts: VerifyOptions): Pr
     if (e.statusCode === 404) throw new UserError(`no container named or with id ${nameOrId}`, 'docker ps lists the running containers');
     throw new UserError(`the engine cannot inspect container ${nameOrId}: ${oneLine(e.message ?? String(err))}`);
   }
-  const label = String(info.Name ?? nameOrId).replace(/^\//, '');
+  const label = text(get(info, 'Name') ?? nameOrId).replace(/^\//, '');
   info = await inspectOrFail(container, label);
-  let imageInfo: any = null;
-  try { imageInfo = await docker.getImage(String(info.Image)).inspect(); } catch { imageInfo = null; }
+  let imageInfo: unknown = null;
+  try { imageInfo = await docker.getImage(String(get(info, 'Image'))).inspect(); } catch { imageInfo = null; }
   const step = <T>(p: Promise<T>): Promise<T> => abortable(p, opts.signal);
   const probes = await step(probe(docker, container));
   const started = Date.now() - 0;
-  const healthDefined = healthcheckOf(info.Config) !== null;
-  const health = await step(waitForHealth(container, label, healthDefined, opts, started).then((h) => rerunBlindCurl(docker, container, healthcheckOf(info.Config), h)));
+  const healthDefined = healthcheckOf(get(info, 'Config')) !== null;
+  const health = await step(waitForHealth(container, label, healthDefined, opts, started).then((h) => rerunBlindCurl(docker, container, healthcheckOf(get(info, 'Config')), h)));
   info = await step(inspectOrFail(container, label));
   let port: string | null = opts.port ? normalisePort(opts.port) : null;
-  if (!port) port = Object.keys(info.NetworkSettings?.Ports ?? {}).sort()[0] ?? Object.keys(info.Config?.ExposedPorts ?? {}).sort()[0] ?? null;
+  if (!port) port = Object.keys(get(get(info, 'NetworkSettings'), 'Ports') ?? {}).sort().at(0) ?? Object.keys(get(get(info, 'Config'), 'ExposedPorts') ?? {}).sort().at(0) ?? null;
   const http = opts.httpPath ? await step(checkHttp(docker, container, info, opts.httpPath, port, opts)) : null;
   const runtime = await step(runtimeFacts(docker, container, info));
   const model = modelFrom(label, 'container', null, imageInfo, info, probes, health, http, runtime);

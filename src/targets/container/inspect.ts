@@ -2,12 +2,12 @@
 import type { HostConfigFacts, Mount, PublishedPort, Ulimit } from './model.js';
 
 /** A field of a parsed JSON value, as `v?.[key]` reads it: undefined on null, undefined or a primitive. */
-function get(v: unknown, key: string): unknown {
+export function get(v: unknown, key: string): unknown {
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
 }
 
 /** A JSON scalar as text, as `String(v ?? '')` gives it. */
-function text(v: unknown): string {
+export function text(v: unknown): string {
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the engine's fields here are scalars; anything else reads as String() shows it
   return String(v ?? '');
 }
