@@ -2,6 +2,7 @@
 // step's I/O; rules only see the facts). A service that builds its image already has facts from
 // its Dockerfile; the others (a third-party image) get them here when the engine has the image.
 import type Docker from 'dockerode';
+import { oneLine, reachEngine } from '../engine-client.js';
 import type { ComposeModel, ImageFacts, Located } from './model.js';
 
 /** What inspection found for one image reference. */
@@ -29,15 +30,9 @@ export function factsFromImageConfig(ref: string, info: ImageConfigView): ImageF
 export async function inspectServiceImages(model: ComposeModel, docker?: Docker): Promise<void> {
   const wanted = model.services.filter((s): s is typeof s & { image: Located<string> } => !s.build && !s.imageFacts && Boolean(s.image?.value));
   if (wanted.length === 0) return;
-  let client: Docker;
-  try {
-    const { default: DockerClass } = await import('dockerode');
-    client = docker ?? new DockerClass();
-    await client.ping();
-  } catch (err) {
-    const e = err as { code?: string; message?: string };
-    const why = `the Docker engine is not reachable (${e.code ?? oneLine(e.message ?? String(err))})`;
-    for (const s of wanted) s.imageUnknown = why;
+  const client = await reachEngine(docker);
+  if ('unreachable' in client) {
+    for (const s of wanted) s.imageUnknown = client.unreachable;
     return;
   }
   const seen = new Map<string, Inspected>();
@@ -63,7 +58,3 @@ async function inspectOne(docker: Docker, ref: string): Promise<Inspected> {
   }
 }
 
-function oneLine(s: string): string {
-  const line = s.split('\n')[0].trim();
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
-}

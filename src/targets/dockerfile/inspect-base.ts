@@ -4,6 +4,7 @@
 // is asked, never a registry. Never throws: an unreachable engine leaves every image unknown, with
 // the reason.
 import type Docker from 'dockerode';
+import { oneLine, reachEngine } from '../engine-client.js';
 import type { BaseImage, BaseImages, DockerfileModel, ImageRef } from './model.js';
 
 /** The part of dockerode's image inspect answer read here. */
@@ -24,15 +25,9 @@ export async function inspectBaseImages(model: DockerfileModel, today: string, d
     if (stage.ref && !stage.unresolved && !stage.isScratch && stage.baseStage === null) wanted.set(stage.resolvedImage, stage.ref);
   }
   if (wanted.size === 0) return out;
-  let client: Docker;
-  try {
-    const { default: DockerClass } = await import('dockerode');
-    client = docker ?? new DockerClass();
-    await client.ping();
-  } catch (err) {
-    const e = err as { code?: string; message?: string };
-    const why = `the Docker engine is not reachable (${e.code ?? oneLine(e.message ?? String(err))})`;
-    for (const name of wanted.keys()) out.images[name] = { unknown: why };
+  const client = await reachEngine(docker);
+  if ('unreachable' in client) {
+    for (const name of wanted.keys()) out.images[name] = { unknown: client.unreachable };
     return out;
   }
   for (const [name, ref] of wanted) out.images[name] = await inspectOne(client, name, ref);
@@ -64,7 +59,3 @@ async function inspectOne(docker: Docker, name: string, ref: ImageRef): Promise<
   return { created: info.Created ?? '', size: info.Size ?? 0, variants };
 }
 
-function oneLine(s: string): string {
-  const line = (s.split('\n')[0] ?? '').trim();
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
-}
