@@ -8,7 +8,7 @@ import type {
   Comment, Directive, DockerfileModel, FinalFacts, Flag, Heredoc, Instruction, ParseError, Stage, UserFact,
 } from './model.js';
 import { parseImageRef } from './image-ref.js';
-import { splitRun } from './shell.js';
+import { splitRun, type ScriptMap } from './shell.js';
 import { readRun } from './packages.js';
 import { DEFAULT_SHELL, imageText, lineOf, stageChain, isWindowsImage, WINDOWS_SHELL } from './facts.js';
 import { validateInstructions } from './validate.js';
@@ -33,48 +33,57 @@ const HEREDOC_WORD_RE = /^(\d*)<<(-?)([^<]*)$/;
 /** Logical-line segment: a piece of one source line placed at logical offset `log`. */
 interface Segment { log: number; src: number; len: number }
 
-/** The logical-line segments of an instruction, recomputed from its raw text (offsets relative to raw). */
-function rawSegments(instr: Instruction, escape: string): { segments: Segment[]; logical: string } {
+/** The logical-line segments of an instruction, recomputed from its raw text (offsets relative to
+ *  raw), read as the parser reads them (comment and blank lines inside continuations dropped). */
+function rawSegments(instr: Instruction, escape: string): Segment[] {
   const raw = instr.raw;
+  const escCode = escape.charCodeAt(0);
   const segments: Segment[] = [];
-  let logical = '';
+  let log = 0;
   let s = 0;
   let first = true;
-  let cont = true;
-  while (cont && s <= raw.length) {
+  for (;;) {
     let e = raw.indexOf('\n', s);
     if (e < 0) e = raw.length;
     let ce = e;
     if (ce > s && raw.charCodeAt(ce - 1) === 13) ce--;
-    const line = raw.slice(s, ce);
-    const t = line.trimStart();
-    if (first || (t[0] !== '#' && t.trim() !== '')) {
-      let piece = line;
-      const te = trimEndWs(piece);
-      cont = te.length > 0 && te[te.length - 1] === escape;
-      if (cont) piece = te.slice(0, -1);
-      segments.push({ log: logical.length, src: s, len: piece.length });
-      logical += piece;
+    const a = first ? s : leadingWsAt(raw, s, ce);
+    if (first || !((raw.charCodeAt(a) === 35 && a < ce) || isBlankAt(raw, a, ce))) {
+      let pe = pieceEnd(raw, s, ce, escCode);
+      const cont = pe < 0;
+      if (cont) pe = -pe - 1;
+      segments.push({ log, src: s, len: pe - s });
+      log += pe - s;
+      if (!cont) break;
     }
     first = false;
     if (e >= raw.length) break;
     s = e + 1;
   }
-  return { segments, logical };
+  return segments;
 }
 
-interface SegmentInfo { segments: Segment[]; argsLog: number; escape: string; newlines?: number[] }
+interface SegmentInfo { segments: Segment[]; argsLog: number; escape: string; newlines: number[] | null }
 const segCache = new WeakMap<Instruction, SegmentInfo>();
 
 function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
   const hit = segCache.get(instr);
   if (hit && hit.escape === escape) return hit;
-  const { segments, logical } = rawSegments(instr, escape);
-  let end = logical.length;
-  while (end > 0 && isSpace(logical[end - 1])) end--;
-  const v: SegmentInfo = { segments, argsLog: Math.max(0, end - instr.args.length), escape };
+  const segments = rawSegments(instr, escape);
+  const last = segments.length > 0 ? segments[segments.length - 1] : null;
+  let end = last ? last.log + last.len : 0;
+  const raw = instr.raw;
+  while (end > 0 && isSpace(raw[logToSrc(segments, end - 1, false)])) end--;
+  const v: SegmentInfo = { segments, argsLog: Math.max(0, end - instr.args.length), escape, newlines: null };
   segCache.set(instr, v);
   return v;
+}
+
+/** The parser's own segments of an instruction (source offsets made relative to its raw text),
+ *  kept for argsSourceOffset / argsSourceLine when its arguments span lines. */
+function keepSegments(instr: Instruction, segments: Segment[], argsLog: number, escape: string): void {
+  if (instr.argsRange.start.line === instr.argsRange.end.line) return;
+  segCache.set(instr, { segments, argsLog, escape, newlines: null });
 }
 
 /** The source offset of position `i` of instr.args (with `end`, of a word ending there: before a continuation, not after it). */
@@ -104,6 +113,17 @@ export function argsSourceLine(instr: Instruction, i: number, escape = '\\'): nu
     if (nl[mid] < off) lo = mid + 1; else hi = mid;
   }
   return instr.range.start.line + lo;
+}
+
+/** Where the positions of instr.args are in the source, for the RUN splitter. */
+function argsMap(instr: Instruction, escape: string): ScriptMap {
+  const r = instr.argsRange;
+  if (r.start.line === r.end.line) {
+    const line = r.start.line;
+    const base = r.start.offset;
+    return { line: () => line, offset: (p) => base + p };
+  }
+  return { line: (p) => argsSourceLine(instr, p, escape), offset: (p, end) => argsSourceOffset(instr, p, escape, end) };
 }
 
 function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
@@ -328,12 +348,11 @@ export function unquote(s: string, escape = '\\'): string {
 
 // ---------------------------------------------------------------------------------------------
 
-interface LineInfo { start: number; end: number } // end excludes \r\n
-
 class Builder {
   readonly text: string;
-  readonly lines: LineInfo[] = [];
   readonly lineStarts: number[] = [];
+  /** Where each line ends, its \r\n or \n excluded. */
+  readonly lineEnds: number[] = [];
   readonly errors: ParseError[] = [];
 
   constructor(text: string) {
@@ -346,8 +365,8 @@ class Builder {
       if (e < 0) e = n;
       let ce = e;
       if (ce > s && text.charCodeAt(ce - 1) === 13) ce--;
-      this.lines.push({ start: s, end: ce });
       this.lineStarts.push(s);
+      this.lineEnds.push(ce);
       s = next;
       if (e === n) break;
     }
@@ -397,82 +416,76 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   let escape = '\\';
   let directivesDone = false;
   const seenDirectives = new Set<string>();
-  const { lines } = b;
-  const nLines = lines.length;
+  const { lineStarts, lineEnds } = b;
+  const nLines = lineStarts.length;
   // a final newline does not start another line
-  const nReal = nLines > 1 && lines[nLines - 1].start === text.length ? nLines - 1 : nLines;
+  const nReal = nLines > 1 && lineStarts[nLines - 1] === text.length ? nLines - 1 : nLines;
 
   let li = 0;
   while (li < nLines) {
-    const L = lines[li];
-    const lineText = text.slice(L.start, L.end);
-    const lead = leadingWs(lineText);
-    const trimmed = lineText.slice(lead);
+    const lStart = lineStarts[li];
+    const lEnd = lineEnds[li];
+    const a = leadingWsAt(text, lStart, lEnd);
+    const lead = a - lStart;
 
     if (!directivesDone) {
-      const m = DIRECTIVE_RE.exec(trimmed);
+      const m = DIRECTIVE_RE.exec(text.slice(a, lEnd));
       const name = m?.[1].toLowerCase();
       if (m && name && ALLOWED_DIRECTIVES.has(name)) {
         const value = m[2];
-        const a = L.start + lead;
         if (seenDirectives.has(name)) {
-          b.error(`only one ${name} parser directive can be used`, a, L.end);
+          b.error(`only one ${name} parser directive can be used`, a, lEnd);
         } else {
           seenDirectives.add(name);
           if (name === 'escape') {
             if (value === '\\' || value === '`') escape = value;
-            else b.error(`invalid escape token '${value}': it must be \\ or \``, a, L.end);
+            else b.error(`invalid escape token '${value}': it must be \\ or \``, a, lEnd);
           }
         }
-        directives.push({ name, value, range: b.range(a, L.end) });
+        directives.push({ name, value, range: b.range(a, lEnd) });
         li++;
         continue;
       }
       directivesDone = true;
     }
 
-    if (trimmed.trim() === '') { li++; continue; }
-    if (trimmed[0] === '#') {
-      comments.push({ text: trimmed.slice(1).trim(), range: b.range(L.start + lead, L.end) });
+    if (isBlankAt(text, a, lEnd)) { li++; continue; }
+    if (text.charCodeAt(a) === 35) {
+      comments.push({ text: text.slice(a + 1, lEnd).trim(), range: b.range(a, lEnd) });
       li++;
       continue;
     }
 
     // An instruction: gather its continuation lines into one logical line.
     const segments: Segment[] = [];
-    let logical = '';
-    const startOff = L.start + lead;
-    const addSeg = (s: number, e: number): boolean => {
-      // returns true when the piece ends with the escape character (a continuation)
-      let piece = text.slice(s, e);
-      let cont = false;
-      const t = trimEndWs(piece);
-      if (t.length > 0 && t[t.length - 1] === escape) {
-        cont = true;
-        piece = t.slice(0, -1);
-      }
-      segments.push({ log: logical.length, src: s, len: piece.length });
-      logical += piece;
-      return cont;
-    };
-    let cont = addSeg(startOff, L.end);
+    const startOff = lStart + lead;
+    const escCode = escape.charCodeAt(0);
+    let pe = pieceEnd(text, startOff, lEnd, escCode);
+    let cont = pe < 0;
+    if (cont) pe = -pe - 1;
+    segments.push({ log: 0, src: startOff, len: pe - startOff });
+    let logical = text.slice(startOff, pe);
     let lastLine = li;
     let j = li + 1;
     while (cont && j < nLines) {
-      const C = lines[j];
-      const ct = text.slice(C.start, C.end);
-      const cl = leadingWs(ct);
-      if (ct[cl] === '#') {
-        comments.push({ text: ct.slice(cl + 1).trim(), range: b.range(C.start + cl, C.end) });
+      const cStart = lineStarts[j];
+      const cEnd = lineEnds[j];
+      const ca = leadingWsAt(text, cStart, cEnd);
+      if (text.charCodeAt(ca) === 35 && ca < cEnd) {
+        comments.push({ text: text.slice(ca + 1, cEnd).trim(), range: b.range(ca, cEnd) });
         j++;
         continue;
       }
-      if (ct.trim() === '') { j++; continue; }
-      cont = addSeg(C.start, C.end);
+      if (isBlankAt(text, ca, cEnd)) { j++; continue; }
+      pe = pieceEnd(text, cStart, cEnd, escCode);
+      cont = pe < 0;
+      if (cont) pe = -pe - 1;
+      segments.push({ log: logical.length, src: cStart, len: pe - cStart });
+      logical += text.slice(cStart, pe);
       lastLine = j;
       j++;
     }
-    let endOff = lines[lastLine].end;
+    let endOff = lineEnds[lastLine];
     li = j;
 
     // keyword
@@ -512,15 +525,14 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
         let k = lastLine + 1;
         let closed = false;
         for (; k < nReal; k++) {
-          const H = lines[k];
-          let ht = text.slice(H.start, H.end);
+          let ht = text.slice(lineStarts[k], lineEnds[k]);
           if (stripTabs) ht = ht.replace(/^\t+/, '');
           if (ht === delimiter) { closed = true; break; }
           bodyLines.push(ht);
         }
-        const hStart = bodyStart < nLines ? lines[bodyStart].start : text.length;
+        const hStart = bodyStart < nLines ? lineStarts[bodyStart] : text.length;
         const lastHl = closed ? k : nReal - 1;
-        const hEnd = lastHl >= bodyStart ? lines[lastHl].end : hStart;
+        const hEnd = lastHl >= bodyStart ? lineEnds[lastHl] : hStart;
         if (!closed) {
           const tokA = logToSrc(segments, w.start, false);
           b.error(`unterminated heredoc: no line '${delimiter}' closes the <<${stripTabs ? '-' : ''}${rest} started here`,
@@ -552,9 +564,12 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       commands: [],
     };
     instructions.push(instr);
-    if (keyword === 'ONBUILD') {
-      const t = onbuildTrigger(instr, logical, argsStart, segments, b);
-      if (t) instr.trigger = t;
+    const t = keyword === 'ONBUILD' ? onbuildTrigger(instr, logical, argsStart, segments, b) : null;
+    if (t) instr.trigger = t.instr;
+    if (segments.length > 1) {
+      for (const g of segments) g.src -= startOff;
+      keepSegments(instr, segments, argsStart, escape);
+      if (t) keepSegments(t.instr, segments, t.argsStart, escape);
     }
 
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
@@ -575,10 +590,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   for (const outer of instructions) {
     const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
     if (!instr || instr.keyword !== 'RUN') continue;
-    instr.commands = splitRun(instr, {
-      line: (p) => argsSourceLine(instr, p, escape),
-      offset: (p, end) => argsSourceOffset(instr, p, escape, end),
-    }, text);
+    instr.commands = splitRun(instr, argsMap(instr, escape), text);
     const pkg = readRun(instr, instr !== outer, runEnv.get(instr) ?? {});
     if (pkg) model.packages.push(pkg);
   }
@@ -589,7 +601,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
 /** The instruction an ONBUILD registers, parsed from the ONBUILD's logical line at `from`; it shares the
  *  ONBUILD's range and raw text (so argument offsets map to the source the same way). Triggers the
  *  builder rejects (ONBUILD, FROM, MAINTAINER, an unknown keyword) are parse errors. */
-function onbuildTrigger(outer: Instruction, logical: string, from: number, segments: Segment[], b: Builder): Instruction | null {
+function onbuildTrigger(outer: Instruction, logical: string, from: number, segments: Segment[], b: Builder): { instr: Instruction; argsStart: number } | null {
   if (from >= logical.length) {
     b.error('ONBUILD requires an instruction to run in builds based on this image', outer.keywordRange.start.offset, outer.keywordRange.end.offset);
     return null;
@@ -607,12 +619,13 @@ function onbuildTrigger(outer: Instruction, logical: string, from: number, segme
     b.error(`unknown instruction in ONBUILD: ${written}`, keywordRange.start.offset, keywordRange.end.offset);
     return null;
   }
-  const { flags, args, argsRange } = flagsAndArgs(logical, kwEnd, segments, b);
+  const { flags, args, argsRange, argsStart } = flagsAndArgs(logical, kwEnd, segments, b);
   const json = JSON_FORM.has(keyword) ? parseJsonArray(args) : null;
-  return {
+  const instr: Instruction = {
     keyword, range: outer.range, keywordRange, raw: outer.raw, flags, args, argsRange, json, heredocs: [],
     stageIndex: -1, expanded: args, shell: DEFAULT_SHELL, commands: [],
   };
+  return { instr, argsStart };
 }
 
 /** The flags (`--name=value`) after an instruction's keyword and the arguments after them, located
@@ -640,16 +653,37 @@ function flagsAndArgs(logical: string, kwEnd: number, segments: Segment[], b: Bu
   return { flags, args, argsRange, argsStart: aStart };
 }
 
-function leadingWs(s: string): number {
-  let i = 0;
-  while (i < s.length && (s[i] === ' ' || s[i] === '\t' || s[i] === '\v' || s[i] === '\f' || s[i] === '\r')) i++;
+/** The first offset of text[from..to) past the blanks leadingWs skips (to when all are). */
+function leadingWsAt(text: string, from: number, to: number): number {
+  let i = from;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 11 && c !== 12 && c !== 13) break;
+  }
   return i;
 }
-function trimEndWs(s: string): string {
-  let e = s.length;
-  while (e > 0 && (s[e - 1] === ' ' || s[e - 1] === '\t' || s[e - 1] === '\r')) e--;
-  return s.slice(0, e);
+
+/** Whether text[from..to) is blank as String.prototype.trim sees it. */
+function isBlankAt(text: string, from: number, to: number): boolean {
+  if (from >= to) return true;
+  const c = text.charCodeAt(from);
+  // past leadingWsAt, an ASCII character other than \n is not blank
+  if (c < 128 && c !== 10) return false;
+  return text.slice(from, to).trim() === '';
 }
+
+/** The end of the piece text[from..to) adds to the logical line: to, or, when the piece ends with
+ *  the escape character (blanks after it ignored), -(its offset) - 1 (a continuation). */
+function pieceEnd(text: string, from: number, to: number, escCode: number): number {
+  let e = to;
+  for (; e > from; e--) {
+    const c = text.charCodeAt(e - 1);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+  }
+  if (e > from && text.charCodeAt(e - 1) === escCode) return -(e - 1) - 1;
+  return to;
+}
+
 function firstWsIndex(s: string, from: number): number {
   let i = from;
   while (i < s.length && !isSpace(s[i])) i++;

@@ -270,6 +270,13 @@ const SPECIAL = new Uint8Array(128);
 for (const c of META) SPECIAL[c.charCodeAt(0)] = 1;
 for (const c of ['\\', "'", '"', '$', '`']) SPECIAL[c.charCodeAt(0)] = 2;
 const STOP_PAREN: Stop = new Set([')']);
+const STOP_THEN: Stop = new Set(['then']);
+const STOP_ELSE: Stop = new Set(['elif', 'else', 'fi']);
+const STOP_FI: Stop = new Set(['fi']);
+const STOP_DO: Stop = new Set(['do']);
+const STOP_DONE: Stop = new Set(['done']);
+const STOP_BRACE: Stop = new Set(['}']);
+const STOP_CASE: Stop = new Set([';;', 'esac']);
 /** Sticky scanners for runs of plain characters (outside quotes / inside double quotes). */
 const PLAIN_RUN = /[^ \t\n\r;&|<>()\\'"$`]*/y;
 const DQ_RUN = /[^"\\$`]*/y;
@@ -285,7 +292,6 @@ class Parser {
   readonly n: number;
   pos = 0;
   readonly out: ShellCommand[] = [];
-  readonly lineAt: (p: number) => number;
   readonly map: ScriptMap;
   pendingHeredocs: { delim: string; strip: boolean }[] = [];
   depth = 0;
@@ -298,7 +304,6 @@ class Parser {
     this.s = s;
     this.n = s.length;
     this.map = map;
-    this.lineAt = (p) => map.line(p);
     this.sources = sources;
   }
 
@@ -480,20 +485,20 @@ class Parser {
     switch (r) {
       case 'if': {
         this.pos += 2;
-        let last = this.parseList(new Set(['then']));
+        let last = this.parseList(STOP_THEN);
         this.expectReserved('then');
-        last = this.parseList(new Set(['elif', 'else', 'fi'])) ?? last;
+        last = this.parseList(STOP_ELSE) ?? last;
         for (;;) {
           this.skipSeparators();
           const w = this.peekReserved();
           if (w === 'elif') {
             this.pos += 4;
-            last = this.parseList(new Set(['then'])) ?? last;
+            last = this.parseList(STOP_THEN) ?? last;
             this.expectReserved('then');
-            last = this.parseList(new Set(['elif', 'else', 'fi'])) ?? last;
+            last = this.parseList(STOP_ELSE) ?? last;
           } else if (w === 'else') {
             this.pos += 4;
-            last = this.parseList(new Set(['fi'])) ?? last;
+            last = this.parseList(STOP_FI) ?? last;
           } else {
             if (w === 'fi') this.pos += 2;
             break;
@@ -504,9 +509,9 @@ class Parser {
       case 'while':
       case 'until': {
         this.pos += r.length;
-        let last = this.parseList(new Set(['do']));
+        let last = this.parseList(STOP_DO);
         this.expectReserved('do');
-        last = this.parseList(new Set(['done'])) ?? last;
+        last = this.parseList(STOP_DONE) ?? last;
         this.expectReserved('done');
         return last;
       }
@@ -539,12 +544,12 @@ class Parser {
         this.skipSeparators();
         if (this.peekReserved() === '{') {
           this.pos++;
-          last = this.parseList(new Set(['}']));
+          last = this.parseList(STOP_BRACE);
           this.expectReserved('}');
           return last;
         }
         this.expectReserved('do');
-        last = this.parseList(new Set(['done']));
+        last = this.parseList(STOP_DONE);
         this.expectReserved('done');
         return last;
       }
@@ -572,7 +577,7 @@ class Parser {
             this.readWord();
             if (this.pos === before) this.pos++;
           }
-          last = this.parseList(new Set([';;', 'esac'])) ?? last;
+          last = this.parseList(STOP_CASE) ?? last;
           if (s[this.pos] === ';') {
             this.pos += 2;
             if (s[this.pos] === '&' ) this.pos++;
@@ -582,7 +587,7 @@ class Parser {
       }
       case '{': {
         this.pos++;
-        const last = this.parseList(new Set(['}']));
+        const last = this.parseList(STOP_BRACE);
         this.expectReserved('}');
         return last;
       }
@@ -670,7 +675,7 @@ class Parser {
     const s = this.s;
     const start = this.pos;
     const index = this.out.length;
-    const cmd: ShellCommand = { name: '', argv: [], spans: [], assignments: [], text: '', via: [], wrappers: [], next: null, line: this.lineAt(start) };
+    const cmd: ShellCommand = { name: '', argv: [], spans: [], assignments: [], text: '', via: [], wrappers: [], next: null, line: this.map.line(start) };
     this.out.push(cmd);
     const words: Word[] = [];
     let end = start;
@@ -682,7 +687,8 @@ class Parser {
       if (c === '\n' || c === ';' || c === '|' || c === ')') break;
       if (c === '&' && s[this.pos + 1] !== '>') break;
       if (c === '#') { this.comment(); break; }
-      if (this.redirect()) { end = this.pos; continue; }
+      // a redirection starts with a digit, {, <, > or &
+      if (((c >= '0' && c <= '9') || c === '<' || c === '>' || c === '&' || c === '{') && this.redirect()) { end = this.pos; continue; }
       if (c === '(') {
         // name() { …; }: a function definition
         if (cmd.argv.length === 1 && s[this.pos + 1] === ')') {
@@ -726,7 +732,7 @@ class Parser {
     if (end - start === w.raw.length) {
       if (w.raw === w.value) value = start;
       else if (w.raw.length >= 2 && (w.raw[0] === "'" || w.raw[0] === '"') && w.raw[w.raw.length - 1] === w.raw[0] &&
-        w.raw.slice(1, -1) === w.value && (w.raw[0] === "'" || !/[\\$`]/.test(w.value))) value = start + 1;
+        w.raw.length === w.value.length + 2 && w.raw.startsWith(w.value, 1) && (w.raw[0] === "'" || !/[\\$`]/.test(w.value))) value = start + 1;
     }
     return { start, end, value };
   }
@@ -784,7 +790,7 @@ class Parser {
     }
     this.pos = Math.min(i + 1, this.n);
     if (this.depth > 200) return;
-    const line = this.lineAt(open);
+    const line = this.map.line(open);
     const sub = new Parser(inner, throughValue(this.map, chars, () => line), this.sources);
     sub.depth = this.depth + 1;
     sub.parseList(TOP);
@@ -869,6 +875,8 @@ class Parser {
         this.pos = PLAIN_RUN.lastIndex;
         continue;
       }
+      // a blank or operator ends the word (not ( and not the ( of <( … ) or >( … ))
+      if (SPECIAL[code] === 1 && code !== 40 && !((code === 60 || code === 62) && s.charCodeAt(this.pos + 1) === 40)) break;
       if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
       const c = s[this.pos];
       const a = this.pos;
@@ -923,8 +931,10 @@ class Parser {
       }
       lit = this.pos;
     }
-    if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
     if (this.pos === start) return null;
+    // a word of plain characters only: its value is its text (one string for both)
+    if (lit === start) { const raw = s.slice(start, this.pos); this.verbatim(start, this.pos); return { value: raw, start, end: this.pos, raw }; }
+    if (this.pos > lit) { v += s.slice(lit, this.pos); this.verbatim(lit, this.pos); }
     return { value: v, start, end: this.pos, raw: s.slice(start, this.pos) };
   }
 
@@ -980,7 +990,11 @@ const SUDO_LONG_ARG = new Set(['--user', '--group', '--close-from', '--chdir', '
 
 function unwrapAll(cmds: ShellCommand[], depth: number, sources: Sources): ShellCommand[] {
   const out: ShellCommand[] = [];
-  for (const c of cmds) out.push(...unwrapOne(c, depth, sources));
+  for (const c of cmds) {
+    // most commands wrap nothing: no array of one for them
+    if (c.argv.length < 2 || !WRAPPERS.has(c.name)) out.push(c);
+    else for (const u of unwrapOne(c, depth, sources)) out.push(u);
+  }
   return out;
 }
 

@@ -209,6 +209,10 @@ describe('word offsets in the Dockerfile', () => {
     // a script given as $'…' is not written as such: no offsets for its words
     assert.deepEqual(wordsOf("FROM a\nRUN sh -c $'pip install x'\n"), [[null, null, null]]);
   });
+  it('past a continuation line that starts with a non-ASCII blank (placed as the parser reads the arguments)', () => {
+    // the parser keeps the line (a word "\u00a0#"); the places were once taken from a reading that dropped it
+    assert.deepEqual(wordsOf('FROM a\nRUN apk add \\\n  \u00a0# x \\\n  curl\n'), [['apk', 'add', '\u00a0#', 'x', 'curl']]);
+  });
   it('in the JSON form: the string literals, through JSON escapes and continuations', () => {
     assert.deepEqual(wordsOf('FROM a\nRUN ["apt-get", "install", \\\n  "x\\u0079"]\n'), [['"apt-get"', '"install"', '"x\\u0079"']]);
     const m = parseDockerfile('FROM a\nRUN ["apk", "add", "x\\"y"]\n', { path: 'Dockerfile' });
