@@ -30,8 +30,9 @@ const DIRECTIVE_RE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
 const ALLOWED_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
 const HEREDOC_WORD_RE = /^(\d*)<<(-?)([^<]*)$/;
 
-/** Logical-line segment: a piece of one source line placed at logical offset `log`. */
-interface Segment { log: number; src: number; len: number }
+/** Logical-line segment: a piece of one source line placed at logical offset `log`; `line` counts
+ *  the lines from the instruction's first one. */
+interface Segment { log: number; src: number; len: number; line: number }
 
 /** The logical-line segments of an instruction, recomputed from its raw text (offsets relative to
  *  raw), read as the parser reads them (comment and blank lines inside continuations dropped). */
@@ -42,6 +43,7 @@ function rawSegments(instr: Instruction, escape: string): Segment[] {
   let log = 0;
   let s = 0;
   let first = true;
+  let line = 0;
   for (;;) {
     let e = raw.indexOf('\n', s);
     if (e < 0) e = raw.length;
@@ -52,18 +54,19 @@ function rawSegments(instr: Instruction, escape: string): Segment[] {
       let pe = pieceEnd(raw, s, ce, escCode);
       const cont = pe < 0;
       if (cont) pe = -pe - 1;
-      segments.push({ log, src: s, len: pe - s });
+      segments.push({ log, src: s, len: pe - s, line });
       log += pe - s;
       if (!cont) break;
     }
     first = false;
     if (e >= raw.length) break;
     s = e + 1;
+    line++;
   }
   return segments;
 }
 
-interface SegmentInfo { segments: Segment[]; argsLog: number; escape: string; newlines: number[] | null }
+interface SegmentInfo { segments: Segment[]; argsLog: number; escape: string }
 const segCache = new WeakMap<Instruction, SegmentInfo>();
 
 function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
@@ -74,16 +77,9 @@ function segmentsOf(instr: Instruction, escape: string): SegmentInfo {
   let end = last ? last.log + last.len : 0;
   const raw = instr.raw;
   while (end > 0 && isSpace(raw[logToSrc(segments, end - 1, false)])) end--;
-  const v: SegmentInfo = { segments, argsLog: Math.max(0, end - instr.args.length), escape, newlines: null };
+  const v: SegmentInfo = { segments, argsLog: Math.max(0, end - instr.args.length), escape };
   segCache.set(instr, v);
   return v;
-}
-
-/** The parser's own segments of an instruction (source offsets made relative to its raw text),
- *  kept for argsSourceOffset / argsSourceLine when its arguments span lines. */
-function keepSegments(instr: Instruction, segments: Segment[], argsLog: number, escape: string): void {
-  if (instr.argsRange.start.line === instr.argsRange.end.line) return;
-  segCache.set(instr, { segments, argsLog, escape, newlines: null });
 }
 
 /** The source offset of position `i` of instr.args (with `end`, of a word ending there: before a continuation, not after it). */
@@ -97,37 +93,28 @@ export function argsSourceOffset(instr: Instruction, i: number, escape = '\\', e
 export function argsSourceLine(instr: Instruction, i: number, escape = '\\'): number {
   if (instr.argsRange.start.line === instr.argsRange.end.line) return instr.argsRange.start.line;
   const m = segmentsOf(instr, escape);
-  const off = logToSrc(m.segments, m.argsLog + i, false);
-  // the line is the number of newlines of raw before off: a binary search over their offsets
-  let nl = m.newlines;
-  if (!nl) {
-    nl = [];
-    const raw = instr.raw;
-    for (let k = raw.indexOf('\n'); k >= 0; k = raw.indexOf('\n', k + 1)) nl.push(k);
-    m.newlines = nl;
-  }
-  let lo = 0;
-  let hi = nl.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nl[mid] < off) lo = mid + 1; else hi = mid;
-  }
-  return instr.range.start.line + lo;
+  return m.segments.length === 0 ? instr.range.start.line : instr.range.start.line + m.segments[segAt(m.segments, m.argsLog + i, false)].line;
 }
 
-/** Where the positions of instr.args are in the source, for the RUN splitter. */
-function argsMap(instr: Instruction, escape: string): ScriptMap {
+/** Where the positions of instr.args are in the source, for the RUN splitter: from the parser's
+ *  own segments of the instruction (source offsets relative to its raw text). */
+function argsMap(instr: Instruction, segments: readonly Segment[], argsLog: number): ScriptMap {
   const r = instr.argsRange;
   if (r.start.line === r.end.line) {
     const line = r.start.line;
     const base = r.start.offset;
     return { line: () => line, offset: (p) => base + p };
   }
-  return { line: (p) => argsSourceLine(instr, p, escape), offset: (p, end) => argsSourceOffset(instr, p, escape, end) };
+  const line0 = instr.range.start.line;
+  const base = instr.range.start.offset;
+  return {
+    line: (p) => line0 + segments[segAt(segments, argsLog + p, false)].line,
+    offset: (p, end) => base + logToSrc(segments, argsLog + p, end),
+  };
 }
 
-function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
-  if (segs.length === 0) return 0;
+/** The segment position p of the logical line is in (with `isEnd`, of a word ending there). */
+function segAt(segs: readonly Segment[], p: number, isEnd: boolean): number {
   let lo = 0;
   let hi = segs.length - 1;
   while (lo < hi) {
@@ -135,7 +122,12 @@ function logToSrc(segs: Segment[], p: number, isEnd: boolean): number {
     const s = segs[mid];
     if (isEnd ? s.log < p : s.log <= p) lo = mid; else hi = mid - 1;
   }
-  const s = segs[lo];
+  return lo;
+}
+
+function logToSrc(segs: readonly Segment[], p: number, isEnd: boolean): number {
+  if (segs.length === 0) return 0;
+  const s = segs[segAt(segs, p, isEnd)];
   return s.src + Math.min(Math.max(p - s.log, 0), s.len);
 }
 
@@ -413,6 +405,8 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   const directives: Directive[] = [];
   const comments: Comment[] = [];
   const instructions: Instruction[] = [];
+  /** Each RUN and ONBUILD RUN trigger, with its logical-line segments: split once resolved. */
+  const runs: { instr: Instruction; segments: Segment[]; argsLog: number; trigger: boolean }[] = [];
   let escape = '\\';
   let directivesDone = false;
   const seenDirectives = new Set<string>();
@@ -463,7 +457,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     let pe = pieceEnd(text, startOff, lEnd, escCode);
     let cont = pe < 0;
     if (cont) pe = -pe - 1;
-    segments.push({ log: 0, src: startOff, len: pe - startOff });
+    segments.push({ log: 0, src: startOff, len: pe - startOff, line: 0 });
     let logical = text.slice(startOff, pe);
     let lastLine = li;
     let j = li + 1;
@@ -480,7 +474,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
       pe = pieceEnd(text, cStart, cEnd, escCode);
       cont = pe < 0;
       if (cont) pe = -pe - 1;
-      segments.push({ log: logical.length, src: cStart, len: pe - cStart });
+      segments.push({ log: logical.length, src: cStart, len: pe - cStart, line: j - li });
       logical += text.slice(cStart, pe);
       lastLine = j;
       j++;
@@ -566,11 +560,10 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
     instructions.push(instr);
     const t = keyword === 'ONBUILD' ? onbuildTrigger(instr, logical, argsStart, segments, b) : null;
     if (t) instr.trigger = t.instr;
-    if (segments.length > 1) {
-      for (const g of segments) g.src -= startOff;
-      keepSegments(instr, segments, argsStart, escape);
-      if (t) keepSegments(t.instr, segments, t.argsStart, escape);
-    }
+    // the segments, relative to raw, for placing a RUN's words
+    for (const g of segments) g.src -= startOff;
+    if (keyword === 'RUN') runs.push({ instr, segments, argsLog: argsStart, trigger: false });
+    else if (t?.instr.keyword === 'RUN') runs.push({ instr: t.instr, segments, argsLog: t.argsStart, trigger: true });
 
     if (!KNOWN_INSTRUCTIONS.has(keyword)) {
       b.error(`unknown instruction: ${keywordWritten}`, keywordRange.start.offset, keywordRange.end.offset);
@@ -587,11 +580,9 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   for (const p of validateInstructions(model)) b.errors.push(p);
   // RUN bodies are split once, now that the shell in force at each is known; their package-manager
   // invocations are read once from the split commands
-  for (const outer of instructions) {
-    const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
-    if (!instr || instr.keyword !== 'RUN') continue;
-    instr.commands = splitRun(instr, argsMap(instr, escape), text);
-    const pkg = readRun(instr, instr !== outer, runEnv.get(instr) ?? {});
+  for (const { instr, segments, argsLog, trigger } of runs) {
+    instr.commands = splitRun(instr, argsMap(instr, segments, argsLog), text);
+    const pkg = readRun(instr, trigger, runEnv.get(instr) ?? {});
     if (pkg) model.packages.push(pkg);
   }
   model.parseErrors.sort((x, y) => x.range.start.offset - y.range.start.offset);
