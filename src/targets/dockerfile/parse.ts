@@ -133,7 +133,9 @@ function logToSrc(segs: readonly Segment[], p: number, isEnd: boolean): number {
 
 
 function setKey(obj: Record<string, string>, k: string, v: string): void {
-  Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+  // an own data property either way; only __proto__ would reach the prototype's setter
+  if (k === '__proto__') Object.defineProperty(obj, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[k] = v;
 }
 function getKey(obj: Record<string, string>, k: string): string | undefined {
   return Object.prototype.hasOwnProperty.call(obj, k) ? obj[k] : undefined;
@@ -288,29 +290,35 @@ interface RawWord { text: string; start: number; end: number }
 
 export function splitWords(s: string, escape: string): RawWord[] {
   const words: RawWord[] = [];
+  const esc = escape.charCodeAt(0);
   let i = 0;
   const n = s.length;
   while (i < n) {
-    while (i < n && isSpace(s[i])) i++;
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
     if (i >= n) break;
     const start = i;
-    let q: string | null = null;
+    let q = 0;
     while (i < n) {
-      const c = s[i];
-      if (q) {
-        if (c === escape && q === '"' && i + 1 < n) { i += 2; continue; }
-        if (c === q) q = null;
+      const c = s.charCodeAt(i);
+      if (q !== 0) {
+        if (c === esc && q === 34 && i + 1 < n) { i += 2; continue; }
+        if (c === q) q = 0;
         i++;
         continue;
       }
-      if (c === escape && i + 1 < n) { i += 2; continue; }
-      if (c === '"' || c === "'") { q = c; i++; continue; }
-      if (isSpace(c)) break;
+      if (c === esc && i + 1 < n) { i += 2; continue; }
+      if (c === 34 || c === 39) { q = c; i++; continue; }
+      if (isSpaceCode(c)) break;
       i++;
     }
     words.push({ text: s.slice(start, i), start, end: i });
   }
   return words;
+}
+
+/** isSpace by char code: space, \t, \n, \r, \v, \f. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 function isSpace(c: string): boolean {
@@ -319,6 +327,7 @@ function isSpace(c: string): boolean {
 
 /** Removes quotes and escapes from a word (no expansion). */
 export function unquote(s: string, escape = '\\'): string {
+  if (s.indexOf(escape) < 0 && s.indexOf('"') < 0 && s.indexOf("'") < 0) return s;
   let out = '';
   let q: string | null = null;
   for (let i = 0; i < s.length; i++) {
@@ -364,9 +373,19 @@ class Builder {
     }
   }
 
+  /** The line index of the last position asked: positions come mostly in order. */
+  private hint = 0;
+
   pos(offset: number): Position {
-    const line = lineOf(this.lineStarts, offset);
-    return { line, column: offset - this.lineStarts[line - 1] + 1, offset };
+    const starts = this.lineStarts;
+    let h = this.hint;
+    // the line holding offset is the last one starting at or before it
+    if (!(starts[h] <= offset && (h + 1 >= starts.length || starts[h + 1] > offset))) {
+      h++;
+      if (!(h < starts.length && starts[h] <= offset && (h + 1 >= starts.length || starts[h + 1] > offset))) h = lineOf(starts, offset) - 1;
+      this.hint = h;
+    }
+    return { line: h + 1, column: offset - starts[h] + 1, offset };
   }
 
   range(a: number, b: number): SourceRange {
@@ -634,9 +653,9 @@ function flagsAndArgs(logical: string, kwEnd: number, segments: Segment[], b: Bu
     });
   }
   let aStart = fr.rest;
-  while (aStart < logical.length && isSpace(logical[aStart])) aStart++;
+  while (aStart < logical.length && isSpaceCode(logical.charCodeAt(aStart))) aStart++;
   let aEnd = logical.length;
-  while (aEnd > aStart && isSpace(logical[aEnd - 1])) aEnd--;
+  while (aEnd > aStart && isSpaceCode(logical.charCodeAt(aEnd - 1))) aEnd--;
   const args = logical.slice(aStart, aEnd);
   const argsRange = aEnd > aStart
     ? b.range(logToSrc(segments, aStart, false), logToSrc(segments, aEnd, true))
@@ -677,7 +696,7 @@ function pieceEnd(text: string, from: number, to: number, escCode: number): numb
 
 function firstWsIndex(s: string, from: number): number {
   let i = from;
-  while (i < s.length && !isSpace(s[i])) i++;
+  while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
   return i;
 }
 
@@ -687,7 +706,7 @@ function extractFlags(line: string, from: number): { flags: { word: string; star
   let pos = from;
   const n = line.length;
   for (;;) {
-    while (pos < n && isSpace(line[pos])) pos++;
+    while (pos < n && isSpaceCode(line.charCodeAt(pos))) pos++;
     if (pos >= n) return { flags, rest: n };
     if (!(line[pos] === '-' && line[pos + 1] === '-')) return { flags, rest: pos };
     const start = pos;
@@ -751,6 +770,9 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
   const shellAtEnd: (readonly string[] | null)[] = [];
   /** The environment a RUN of the current stage runs with (ARG and ENV), shared until one changes. */
   let envNow: Readonly<Record<string, string>> | null = null;
+  /** The current stage's variables (ENV, then ARG), and its ENV alone (for ONBUILD triggers). */
+  let stageLookup: Lookup = globalLookup;
+  let envLookup: Lookup = globalLookup;
 
   if (instructions.length === 0) {
     const end = model.text.length;
@@ -792,6 +814,9 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
         isScratch, unresolved: exp.unresolved, platform, instructions: [], env, args: {},
       };
       model.stages.push(stage);
+      const made = stage;
+      stageLookup = (n) => getKey(made.env, n) ?? getKey(made.args, n);
+      envLookup = (n) => getKey(made.env, n);
       if (name !== null) byName.set(name, index);
       shellNow = baseStage !== null ? shellAtEnd[baseStage] ?? null : null;
       instr.shell = shellNow ?? (stage.windows ? WINDOWS_SHELL : DEFAULT_SHELL);
@@ -823,13 +848,13 @@ function resolve(model: DockerfileModel, b: Builder, runEnv: Map<Instruction, Re
     st.instructions.push(instr);
     instr.shell = shellNow ?? (st.windows ? WINDOWS_SHELL : DEFAULT_SHELL);
     if (kw === 'SHELL' && instr.json && instr.json.length > 0) shellNow = instr.json;
-    const lookup: Lookup = (n) => getKey(st.env, n) ?? getKey(st.args, n);
+    const lookup = stageLookup;
     instr.expanded = expandVars(instr.args, lookup, escape, true).text;
     if (instr.trigger) {
       // a trigger runs in a later build: the stage's ENV is inherited through the image, its ARGs are not
       instr.trigger.stageIndex = st.index;
       instr.trigger.shell = instr.shell;
-      instr.trigger.expanded = expandVars(instr.trigger.args, (n) => getKey(st.env, n), escape, true).text;
+      instr.trigger.expanded = expandVars(instr.trigger.args, envLookup, escape, true).text;
     }
     if (kw === 'ARG') {
       for (const a of parseArgWords(instr, escape, b)) {
@@ -943,7 +968,12 @@ function finalFacts(model: DockerfileModel, userValues: Map<Instruction, string>
   }
   let shell: string[] = [...DEFAULT_SHELL];
   for (let c = chain.length - 1; c >= 0; c--) {
-    const found = [...chain[c].instructions].reverse().find((i) => i.keyword === 'SHELL' && i.json && i.json.length > 0)?.json;
+    const list = chain[c].instructions;
+    let found: string[] | null = null;
+    for (let k = list.length - 1; k >= 0 && !found; k--) {
+      const i = list[k];
+      if (i.keyword === 'SHELL' && i.json && i.json.length > 0) found = i.json;
+    }
     if (found) { shell = [...found]; break; }
   }
   const root = chain[0];

@@ -436,7 +436,7 @@ class Parser {
       }
       const r = this.peekReserved();
       if (r && stop.has(r)) return last;
-      const cmd = this.parseCommand(stop);
+      const cmd = this.parseCommand(stop, r);
       if (cmd) {
         if (last && sep && !last.next) last.next = sep;
         last = cmd;
@@ -447,8 +447,7 @@ class Parser {
   }
 
   /** One command (simple or compound) with its redirections; returns the last simple command it produced. */
-  parseCommand(stop: Stop): ShellCommand | null {
-    const r = this.peekReserved();
+  parseCommand(stop: Stop, r = this.peekReserved()): ShellCommand | null {
     if (r && this.depth < 200) {
       this.depth++;
       try {
@@ -703,7 +702,7 @@ class Parser {
       const w = this.readWord();
       if (!w) { this.pos++; continue; }
       end = w.end;
-      if (cmd.argv.length === 0 && /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/.test(w.raw)) {
+      if (cmd.argv.length === 0 && w.raw.indexOf('=') > 0 && /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/.test(w.raw)) {
         cmd.assignments.push(w.value);
       } else {
         cmd.argv.push(w.value);
