@@ -97,20 +97,46 @@ export function argsSourceLine(instr: Instruction, i: number, escape = '\\'): nu
 }
 
 /** Where the positions of instr.args are in the source, for the RUN splitter: from the parser's
- *  own segments of the instruction (source offsets relative to its raw text). */
-function argsMap(instr: Instruction, segments: readonly Segment[], argsLog: number): ScriptMap {
-  const r = instr.argsRange;
-  if (r.start.line === r.end.line) {
-    const line = r.start.line;
-    const base = r.start.offset;
-    return { line: () => line, offset: (p) => base + p };
+ *  own segments of the instruction (source offsets relative to its raw text), or, for arguments on
+ *  one line, the offset of the arguments. The splitter asks in order, so the segment of the
+ *  position asked before is tried first. */
+class ArgsMap implements ScriptMap {
+  private readonly base: number;
+  private readonly line0: number;
+  private readonly segments: readonly Segment[] | null;
+  private readonly argsLog: number;
+  private hint = 0;
+
+  constructor(instr: Instruction, segments: readonly Segment[], argsLog: number) {
+    const r = instr.argsRange;
+    const one = r.start.line === r.end.line;
+    this.base = one ? r.start.offset : instr.range.start.offset;
+    this.line0 = one ? r.start.line : instr.range.start.line;
+    this.segments = one || segments.length === 0 ? null : segments;
+    this.argsLog = argsLog;
   }
-  const line0 = instr.range.start.line;
-  const base = instr.range.start.offset;
-  return {
-    line: (p) => line0 + segments[segAt(segments, argsLog + p, false)].line,
-    offset: (p, end) => base + logToSrc(segments, argsLog + p, end),
-  };
+
+  line(p: number): number {
+    const segs = this.segments;
+    return segs === null ? this.line0 : this.line0 + segs[this.at(segs, this.argsLog + p, false)].line;
+  }
+
+  offset(p: number, end: boolean): number {
+    const segs = this.segments;
+    if (segs === null) return this.base + p;
+    const q = this.argsLog + p;
+    const s = segs[this.at(segs, q, end)];
+    return this.base + s.src + Math.min(Math.max(q - s.log, 0), s.len);
+  }
+
+  /** segAt, trying the segment of the position before first. */
+  private at(segs: readonly Segment[], p: number, isEnd: boolean): number {
+    const h = this.hint;
+    const n = segs.length;
+    if ((h === 0 || (isEnd ? segs[h].log < p : segs[h].log <= p)) && (h + 1 >= n || !(isEnd ? segs[h + 1].log < p : segs[h + 1].log <= p))) return h;
+    this.hint = segAt(segs, p, isEnd);
+    return this.hint;
+  }
 }
 
 /** The segment position p of the logical line is in (with `isEnd`, of a word ending there). */
@@ -600,7 +626,7 @@ function parseInner(text: string, path: string, buildArgs: Record<string, string
   // RUN bodies are split once, now that the shell in force at each is known; their package-manager
   // invocations are read once from the split commands
   for (const { instr, segments, argsLog, trigger } of runs) {
-    instr.commands = splitRun(instr, argsMap(instr, segments, argsLog), text);
+    instr.commands = splitRun(instr, new ArgsMap(instr, segments, argsLog), text);
     const pkg = readRun(instr, trigger, runEnv.get(instr) ?? {});
     if (pkg) model.packages.push(pkg);
   }

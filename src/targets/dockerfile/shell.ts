@@ -322,13 +322,16 @@ class Parser {
   /** Skips blanks and escaped newlines (not newlines). */
   blanks(): void {
     const { s, n } = this;
-    while (this.pos < n) {
-      const c = s[this.pos];
-      if (c === ' ' || c === '\t' || c === '\r') this.pos++;
-      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2;
-      else if (c === '\\' && s[this.pos + 1] === '\r' && s[this.pos + 2] === '\n') this.pos += 3;
+    let p = this.pos;
+    while (p < n) {
+      const c = s.charCodeAt(p);
+      // ' ', \t, \r; a backslash before \n or \r\n
+      if (c === 32 || c === 9 || c === 13) p++;
+      else if (c === 92 && s.charCodeAt(p + 1) === 10) p += 2;
+      else if (c === 92 && s.charCodeAt(p + 1) === 13 && s.charCodeAt(p + 2) === 10) p += 3;
       else break;
     }
+    this.pos = p;
   }
 
   comment(): void {
@@ -682,15 +685,16 @@ class Parser {
     for (;;) {
       this.blanks();
       if (this.pos >= this.n) break;
-      const c = s[this.pos];
-      if (c === '\n' || c === ';' || c === '|' || c === ')') break;
-      if (c === '&' && s[this.pos + 1] !== '>') break;
-      if (c === '#') { this.comment(); break; }
+      const c = s.charCodeAt(this.pos);
+      // \n ; | ) end the command, and & unless it is &>
+      if (c === 10 || c === 59 || c === 124 || c === 41) break;
+      if (c === 38 && s.charCodeAt(this.pos + 1) !== 62) break;
+      if (c === 35) { this.comment(); break; }
       // a redirection starts with a digit, {, <, > or &
-      if (((c >= '0' && c <= '9') || c === '<' || c === '>' || c === '&' || c === '{') && this.redirect()) { end = this.pos; continue; }
-      if (c === '(') {
+      if (((c >= 48 && c <= 57) || c === 60 || c === 62 || c === 38 || c === 123) && this.redirect()) { end = this.pos; continue; }
+      if (c === 40) {
         // name() { …; }: a function definition
-        if (cmd.argv.length === 1 && s[this.pos + 1] === ')') {
+        if (cmd.argv.length === 1 && s.charCodeAt(this.pos + 1) === 41) {
           this.out.splice(index, 1);
           this.pos += 2;
           this.skipSeparators();
