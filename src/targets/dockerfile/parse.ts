@@ -255,10 +255,16 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
   { text: string; unresolved: boolean; end: number } | null {
   const nx = s[i + 1];
   if (nx !== '{') {
-    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i + 1, i + 257));
-    if (!m) return null;
-    const name = m[0];
-    const end = i + 1 + name.length;
+    // a name: a letter or _, then letters, digits and _ (at most 256 characters)
+    const c0 = s.charCodeAt(i + 1);
+    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95)) return null;
+    let end = i + 2;
+    const max = Math.min(s.length, i + 257);
+    for (; end < max; end++) {
+      const c = s.charCodeAt(end);
+      if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95)) break;
+    }
+    const name = s.slice(i + 1, end);
     const v = lookup(name);
     if (v === undefined) return { text: s.slice(i, end), unresolved: true, end };
     return { text: v, unresolved: false, end };
@@ -314,9 +320,14 @@ function expandDollar(s: string, i: number, lookup: Lookup, escape: string, keep
 
 interface RawWord { text: string; start: number; end: number }
 
+/** Runs of characters a word holds outside quotes with nothing to look at (splitWords). */
+const WORD_RUN_BACKSLASH = /[^ \t\n\r\v\f"'\\]*/y;
+const WORD_RUN_BACKTICK = /[^ \t\n\r\v\f"'`]*/y;
+
 export function splitWords(s: string, escape: string): RawWord[] {
   const words: RawWord[] = [];
   const esc = escape.charCodeAt(0);
+  const run = esc === 96 ? WORD_RUN_BACKTICK : esc === 92 ? WORD_RUN_BACKSLASH : null;
   let i = 0;
   const n = s.length;
   while (i < n) {
@@ -335,7 +346,11 @@ export function splitWords(s: string, escape: string): RawWord[] {
       if (c === esc && i + 1 < n) { i += 2; continue; }
       if (c === 34 || c === 39) { q = c; i++; continue; }
       if (isSpaceCode(c)) break;
-      i++;
+      if (run) {
+        run.lastIndex = i + 1;
+        run.test(s);
+        i = run.lastIndex;
+      } else i++;
     }
     words.push({ text: s.slice(start, i), start, end: i });
   }
