@@ -87,6 +87,11 @@ function corpusList(name: string): string[] {
 const cli = join(repo, (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin.tightship);
 const node = process.execPath;
 const tightship = (...args: string[]) => [node, cli, ...args];
+/** `tightship lint ARGS` with ShellCheck's findings cache in a folder of `name` emptied before each run. */
+const coldCache = (name: string, ...args: string[]) => {
+  const dir = join(work, name);
+  return ['sh', '-c', 'rm -rf "$0" && exec "$@"', dir, node, cli, 'lint', '--cache-location', dir, ...args];
+};
 
 function peerCounts(resultFile: string): string {
   try {
@@ -106,7 +111,11 @@ function sectionDockerfiles(rows: Row[]): void {
   const tsCount = countTightship(files, ['--no-context']);
   // one process and one thread (--jobs 1), as the targets are set; then the same without the
   // ShellCheck processes (node's own work), and with the worker threads a batch this size gets
-  rows.push(bench(s, 'tightship lint (one process, Dockerfile rules)', tightship('lint', '--no-context', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files), `${tsCount}; --jobs 1, ShellCheck's processes included`));
+  rows.push(bench(s, 'tightship lint (one process, Dockerfile rules)', tightship('lint', '--no-context', '--jobs', '1', '--no-cache', '--format', 'json', '--fail-on', 'none', ...files), `${tsCount}; --jobs 1, ShellCheck's processes included, no findings cache (--no-cache)`));
+  // ShellCheck's findings cache: cold (a fresh folder each run: every script checked, the cache
+  // written) and warm (the warm-up run filled it: no ShellCheck process)
+  rows.push(bench(s, 'tightship lint (one process, ShellCheck cache cold)', coldCache('df-cold', '--no-context', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files), '--jobs 1, a fresh --cache-location each run'));
+  rows.push(bench(s, 'tightship lint (one process, ShellCheck cache warm)', tightship('lint', '--no-context', '--jobs', '1', '--cache-location', join(work, 'df-warm'), '--format', 'json', '--fail-on', 'none', ...files), '--jobs 1, every script found in the cache'));
   rows.push(bench(s, 'tightship lint (one process, Dockerfile rules, --no-shellcheck)', tightship('lint', '--no-context', '--jobs', '1', '--no-shellcheck', '--format', 'json', '--fail-on', 'none', ...files), '--jobs 1, without the ShellCheck processes'));
   rows.push(bench(s, 'tightship lint (all cores, Dockerfile rules)', tightship('lint', '--no-context', '--jobs', String(os.availableParallelism()), '--format', 'json', '--fail-on', 'none', ...files), `--jobs ${os.availableParallelism()}: worker threads (the default from 4 cores, for 200 targets or more)`));
   rows.push(bench(s, 'tightship lint (one process, + build contexts)', tightship('lint', '--jobs', '1', '--format', 'json', '--fail-on', 'none', ...files)));
@@ -185,7 +194,9 @@ function sectionSingle(rows: Row[]): void {
   rows.push(bench(s, 'node -e 0 (bare start)', [node, '-e', '0'], '', runs));
   rows.push(bench(s, 'tightship --version (start + the bundle)', tightship('--version'), `one bundle of ${(bundleBytes / 1024).toFixed(0)} KiB, compiled from the code cache`, runs));
   rows.push(bench(s, 'load only: tightship lint --help', tightship('lint', '--help'), `the lint command's ${modules.length} modules (${(bytes / 1024).toFixed(0)} KiB unbundled) initialised, nothing audited`, runs, false, { cwd: dir }));
-  rows.push(bench(s, 'tightship lint Dockerfile (one-Dockerfile project)', tightship('lint', 'Dockerfile', '--fail-on', 'none'), 'pretty output, build context, build map and ShellCheck included', runs, false, { cwd: dir }));
+  rows.push(bench(s, 'tightship lint Dockerfile (one-Dockerfile project)', tightship('lint', 'Dockerfile', '--fail-on', 'none', '--no-cache'), 'pretty output, build context, build map and ShellCheck included (--no-cache)', runs, false, { cwd: dir }));
+  rows.push(bench(s, 'tightship lint Dockerfile, ShellCheck cache cold', coldCache('single-cold', 'Dockerfile', '--fail-on', 'none'), 'a fresh --cache-location each run: ShellCheck runs, the cache is written', runs, false, { cwd: dir }));
+  rows.push(bench(s, 'tightship lint Dockerfile, ShellCheck cache warm', tightship('lint', 'Dockerfile', '--fail-on', 'none', '--cache-location', join(work, 'single-warm')), 'every script found in the cache: no ShellCheck process', runs, false, { cwd: dir }));
   rows.push(bench(s, 'tightship lint Dockerfile --no-shellcheck', tightship('lint', 'Dockerfile', '--fail-on', 'none', '--no-shellcheck'), 'the same without the ShellCheck process', runs, false, { cwd: dir }));
   rows.push(bench(s, 'tightship lint Dockerfile, no code cache', ['env', 'TIGHTSHIP_NO_CODE_CACHE=1', ...tightship('lint', 'Dockerfile', '--fail-on', 'none')], 'TIGHTSHIP_NO_CODE_CACHE=1: the bundle compiled from its source', runs, false, { cwd: dir }));
   // The same file inside this repository: a file named directly belongs to the project of the
@@ -309,12 +320,16 @@ function ratioNotes(rows: Row[]): string[] {
   const D = 'Dockerfile corpus';
   const ts = pick(D, 'tightship lint (one process, Dockerfile');
   say('tightship / node read floor, Dockerfile corpus', ts, pick(D, 'node floor'), 4.5);
+  say('tightship, ShellCheck cache cold / node read floor, Dockerfile corpus', pick(D, 'tightship lint (one process, ShellCheck cache cold'), pick(D, 'node floor'), 4.5);
+  say('tightship, ShellCheck cache warm / node read floor, Dockerfile corpus', pick(D, 'tightship lint (one process, ShellCheck cache warm'), pick(D, 'node floor'), 4.5);
   say('tightship --no-shellcheck / node read floor, Dockerfile corpus', pick(D, 'tightship lint (one process, Dockerfile rules, --no-shellcheck'), pick(D, 'node floor'), 4.5);
   say('tightship all cores / one thread, Dockerfile corpus', pick(D, 'tightship lint (all cores'), ts);
   say('dockerfilelint library / tightship', pick(D, 'dockerfilelint 1.8.0 (library'), ts);
   say('dockerfile-utils library / tightship', pick(D, 'dockerfile-utils'), ts);
   say('hadolint (quoted) / tightship', pick(D, 'hadolint'), ts);
   say('tightship single file / bare node start', pick('Single Dockerfile', 'tightship lint Dockerfile'), pick('Single Dockerfile', 'node -e'), 1.5);
+  say('tightship single file, ShellCheck cache cold / bare node start', pick('Single Dockerfile', 'tightship lint Dockerfile, ShellCheck cache cold'), pick('Single Dockerfile', 'node -e'), 1.5);
+  say('tightship single file, ShellCheck cache warm / bare node start', pick('Single Dockerfile', 'tightship lint Dockerfile, ShellCheck cache warm'), pick('Single Dockerfile', 'node -e'), 1.5);
   say('load only (tightship lint --help) / bare node start', pick('Single Dockerfile', 'load only'), pick('Single Dockerfile', 'node -e'));
   say('tightship single file --no-shellcheck / bare node start', pick('Single Dockerfile', 'tightship lint Dockerfile --no-shellcheck'), pick('Single Dockerfile', 'node -e'));
   say('tightship single file without the code cache / bare node start', pick('Single Dockerfile', 'tightship lint Dockerfile, no code cache'), pick('Single Dockerfile', 'node -e'));

@@ -8,7 +8,7 @@ import type { ParseMemo } from '../targets/dockerfile/parse-memo.js';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import type { IO } from '../io.js';
-import type { Position, Rule, TargetResult } from '../engine/types.js';
+import type { Rule, TargetResult } from '../engine/types.js';
 import { UserError } from '../engine/types.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
 import type { AuditOptions, BuildInfo } from '../engine/audit-types.js';
@@ -22,12 +22,10 @@ import { findTokens } from '../secrets/tokens.js';
 import { auditDockerfileText, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
 import { parseModel } from '../targets/dockerfile/target.js';
 import type { DockerfileModel } from '../targets/dockerfile/model.js';
-import {
-  dockerfileScripts, prefetchShellcheck, runShellcheck, shellcheckNotice,
-  type DockerfileScript, type ShellcheckFacts, type ShellcheckFinding, type ShellScript,
-} from '../targets/dockerfile/shellcheck.js';
+import { prefetchShellcheck, shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
+import { flushShellcheckStore, storeFor, useShellcheckStore } from '../targets/dockerfile/shellcheck-cache.js';
 import type { Build } from '../targets/project/types.js';
-import { flagValues, type ParsedArgs } from './args.js';
+import { flagSet, flagValue, flagValues, type ParsedArgs } from './args.js';
 import { configLoader, ignoredRules, withRulesOff } from './options.js';
 import { loadCompose } from './discover.js';
 
@@ -256,12 +254,10 @@ export interface ReadEntry { file: string; read?: Read; shellcheck?: { digest: s
 export class ReadAhead {
   private readonly chunks = new Map<number, Promise<ReadEntry[]>>();
   private readonly inFlight = new Set<string>();
-  /** Script key → its findings where it was checked (every script of the run is checked once). */
-  private readonly scripts = new Map<string, { start: Position; findings: ShellcheckFinding[] }>();
-  private readonly scriptsInFlight = new Set<string>();
   private started = 0;
   private running = 0;
   private consumed = 0;
+  private finished = 0;
 
   constructor(
     private readonly files: readonly string[],
@@ -328,96 +324,56 @@ export class ReadAhead {
 
   private async run(files: readonly string[]): Promise<[ReadEntry, string | undefined][]> {
     const entries: [ReadEntry, string | undefined][] = [];
-    const pending: { digest: string; model: DockerfileModel; scripts: DockerfileScript[]; keys: string[] }[] = [];
-    const toRun: ShellScript[] = [];
-    const toRunKeys: string[] = [];
+    const models: DockerfileModel[] = [];
     const mine: string[] = [];
-    for (const file of files) {
-      const opts = await this.optsOf(file);
-      const entry: ReadEntry = { file };
-      if (!opts) {
-        entries.push([entry, undefined]);
-        continue;
-      }
-      const read = this.readFile(file);
-      entry.read = read;
-      if ('error' in read || !wantsShellcheck(opts)) {
-        entries.push([entry, undefined]);
-        continue;
-      }
-      const digest = DigestKeyedCache.digest(read.text);
-      entries.push([entry, digest]);
-      if (this.inFlight.has(digest) || this.cache.hasDigest(digest)) continue;
-      this.inFlight.add(digest);
-      mine.push(digest);
-      const model = parseModel(read.text, relativePath(opts.cwd, file), opts);
-      if (isLoadError(model)) continue;
-      const scripts = dockerfileScripts(model);
-      const keys = scripts.map(scriptKey);
-      scripts.forEach((script, i) => {
-        const key = keys[i];
-        if (this.scripts.has(key) || this.scriptsInFlight.has(key)) return;
-        this.scriptsInFlight.add(key);
-        toRun.push(script);
-        toRunKeys.push(key);
-      });
-      pending.push({ digest, model, scripts, keys });
-    }
     try {
-      const r = toRun.length ? await runShellcheck(toRun) : null;
-      if (r && r.status !== 'ok') {
-        // not installed, or failed: the Dockerfile audit's own path says so (and the run's notice)
-        await prefetchShellcheck(pending.map((x) => x.model), this.cache);
-        return entries;
+      for (const file of files) {
+        const opts = await this.optsOf(file);
+        const entry: ReadEntry = { file };
+        if (!opts) {
+          entries.push([entry, undefined]);
+          continue;
+        }
+        const read = this.readFile(file);
+        entry.read = read;
+        if ('error' in read || !wantsShellcheck(opts)) {
+          entries.push([entry, undefined]);
+          continue;
+        }
+        const digest = DigestKeyedCache.digest(read.text);
+        entries.push([entry, digest]);
+        if (this.inFlight.has(digest) || this.cache.hasDigest(digest)) continue;
+        this.inFlight.add(digest);
+        mine.push(digest);
+        const model = parseModel(read.text, relativePath(opts.cwd, file), opts);
+        if (!isLoadError(model)) models.push(model);
       }
-      const found = new Map<number, ShellcheckFinding[]>();
-      for (const f of r?.findings ?? []) {
-        const list = found.get(f.script);
-        if (list) list.push(f);
-        else found.set(f.script, [f]);
-      }
-      toRun.forEach((script, i) => { this.scripts.set(toRunKeys[i], { start: script.start, findings: found.get(i) ?? [] }); });
-      // the scripts this chunk left to an earlier one are checked when that one is done
-      await this.settled(toRunKeys, pending.flatMap((x) => x.keys));
-      for (const x of pending) this.cache.setDigest(x.digest, this.factsOf(x.scripts, x.keys));
+      // every script is checked once per thread (targets/dockerfile/shellcheck.ts): one an
+      // earlier chunk is checking is waited for, not checked again
+      if (models.length) await prefetchShellcheck(models, this.cache);
     } finally {
       for (const d of mine) this.inFlight.delete(d);
-      for (const k of toRunKeys) this.scriptsInFlight.delete(k);
+      // the run's last chunk checked: what ShellCheck found is written to the findings cache
+      if (++this.finished === this.chunkCount) flushShellcheckStore();
     }
     return entries;
   }
-
-  /** Waits until every script key is checked (by this chunk or an earlier one). */
-  private async settled(own: readonly string[], keys: readonly string[]): Promise<void> {
-    const mine = new Set(own);
-    for (const k of own) this.scriptsInFlight.delete(k);
-    while (keys.some((k) => !mine.has(k) && !this.scripts.has(k) && this.scriptsInFlight.has(k))) {
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
-  /** A Dockerfile's facts from its scripts' findings: a script checked at another place (the
-   *  same text, shell, variables and first column) has the same findings, moved by the lines
-   *  and offset between the two places. In the order ShellCheck's own run gives them. */
-  private factsOf(scripts: readonly DockerfileScript[], keys: readonly string[]): ShellcheckFacts {
-    const findings: ShellcheckFinding[] = [];
-    scripts.forEach((script, i) => {
-      const known = this.scripts.get(keys[i]);
-      if (!known) return;
-      const dLine = script.start.line - known.start.line;
-      const dOffset = script.start.offset - known.start.offset;
-      const move = (p: Position): Position => ({ line: p.line + dLine, column: p.column, offset: p.offset + dOffset });
-      for (const f of known.findings) findings.push({ script: i, code: f.code, level: f.level, message: f.message, range: { start: move(f.range.start), end: move(f.range.end) } });
-    });
-    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code) || a.script - b.script);
-    return { status: 'ok', findings };
-  }
 }
 
-/** What ShellCheck's result for a script depends on besides its place: its text, shell,
- *  declared variables, kind, escape character and the column it starts at. */
-function scriptKey(s: ShellScript): string {
-  return createHash('sha1').update(JSON.stringify([s.text, s.dialect, s.variables ?? [], s.heredoc === true, s.escape ?? '\\', s.start.column])).digest('base64');
+/** Sets the findings cache of a lint run in this thread (ShellCheck's findings kept between
+ *  runs, targets/dockerfile/shellcheck-cache.ts): under the user's cache folder, or in
+ *  --cache-location DIR; none with --no-cache or TIGHTSHIP_NO_CACHE=1. */
+export function useLintShellcheckCache(args: ParsedArgs, io: Pick<IO, 'cwd' | 'env'>): void {
+  const location = flagValue(args, 'cache-location');
+  if (location?.trim() === '') throw new UserError('--cache-location is empty', 'give the folder for the findings cache, e.g. --cache-location .cache/tightship, or --no-cache');
+  useShellcheckStore(storeFor(flagSet(args, 'no-cache'), location, io.cwd, io.env));
+}
+
+/** The end of a lint run: what ShellCheck found is written to the findings cache, which the
+ *  thread then forgets. */
+export function endLintShellcheckCache(): void {
+  flushShellcheckStore();
+  useShellcheckStore(null);
 }
 
 /** As the Dockerfile audit decides it: ShellCheck runs when the run allows it and its rule is
@@ -448,6 +404,7 @@ export interface LintWorkerSetup {
  *  would, and ShellCheck's notice (the one line a run prints when it could not run) with it. */
 export async function lintWorkerHandlers(setup: LintWorkerSetup): Promise<Record<string, (payload: unknown) => Promise<unknown>>> {
   const loader = await lintLoader(setup.args, { cwd: setup.settings.cwd, env: setup.env }, setup.buildArgs);
+  useLintShellcheckCache(setup.args, { cwd: setup.settings.cwd, env: setup.env });
   const a = makeAuditor(setup.settings, loader, await lintRules(setup.sets));
   let reader: ReadAhead | undefined;
   return {

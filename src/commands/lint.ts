@@ -34,7 +34,7 @@ import type { BuildInfo } from '../engine/audit-types.js';
 import type { Build, BuildMap } from '../targets/project/types.js';
 import { imagelessOutput } from '../targets/project/types.js';
 import {
-  auditComposeTask, auditDockerfileTask, DigestKeyedCache, ignoredBySearch, jobsOf, keepsAllSources, keepsSource, lintLoader, lintRules, makeAuditor, ReadAhead,
+  auditComposeTask, auditDockerfileTask, DigestKeyedCache, endLintShellcheckCache, ignoredBySearch, jobsOf, keepsAllSources, keepsSource, lintLoader, lintRules, makeAuditor, ReadAhead, useLintShellcheckCache,
   type Auditor, type ComposeOutput, type ComposeTask, type DockerfileTask, type LintWorkerSetup, type ReadEntry, type RuleSets, type RunSettings,
 } from './lint-audit.js';
 import type { WorkerPool } from './workers.js';
@@ -65,6 +65,9 @@ Options:
       --no-context        do not audit the build context
       --no-run-lines      do not audit container command lines (docker run …) [env TIGHTSHIP_NO_RUN_LINES=1]
       --no-shellcheck     do not run ShellCheck on RUN lines (it runs when \`shellcheck\` is on PATH)
+      --no-cache          do not read or write the cache of ShellCheck's findings (a script
+                          checked by an earlier run is not checked again) [env TIGHTSHIP_NO_CACHE=1]
+      --cache-location D  keep that cache in folder D (default: the user's cache folder)
       --inspect-images    read from the local Docker engine the user, healthcheck and ports of
                           compose services' images (services that build no image), and the
                           age and size of Dockerfiles' base images
@@ -111,6 +114,8 @@ const SPECS: Record<string, FlagSpec> = {
   'no-context': {},
   'no-run-lines': {},
   'no-shellcheck': {},
+  'no-cache': {},
+  'cache-location': { value: true },
   'inspect-images': {},
   fix: {},
   'fix-dry-run': {},
@@ -713,16 +718,19 @@ export async function run(argv: string[], io: IO): Promise<number> {
   const found = p.stdin ? await stdinFound(p, p.stdin, io) : await discover(args.positional, io.cwd, io.env);
   if (p.exclude) applyExcludes(found, p.exclude);
   checkPairing(p, found);
-  const session = await startAudit(found, p, args, io);
+  useLintShellcheckCache(args, io);
+  let session: AuditSession | undefined;
   let audited: Audited;
   try {
+    session = await startAudit(found, p, args, io);
     await buildMaps(found, (dir) => p.loader.forDir(dir));
     const inputs = [...found.dockerfiles, ...found.composeGroups.flat()];
     if (p.outputPath) await assertNotAnInput(p.outputPath, inputs);
     if (p.baseline?.write) await assertNotAnInput(p.baseline.abs, inputs, '--write-baseline');
     audited = await auditFound(found, p, io, session);
   } finally {
-    await session.close();
+    await session?.close();
+    endLintShellcheckCache();
   }
   const gated = await applyPolicy(audited.results, req, { cwd: io.cwd, config: cwdConfig, now: new Date().toISOString() });
   audited.results = gated.results;

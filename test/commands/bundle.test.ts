@@ -25,7 +25,8 @@ after(() => { rmSync(work, { recursive: true, force: true }); });
 
 /** The environment of one run: its own cache and temporary folders, nothing from the user's. */
 function envFor(cache: string, more: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cache, TMPDIR: path.join(cache, 'tmp') };
+  // the code cache alone: ShellCheck's findings cache (its own folder there) is tested elsewhere
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cache, TMPDIR: path.join(cache, 'tmp'), TIGHTSHIP_NO_CACHE: '1' };
   delete env.TIGHTSHIP_NO_CODE_CACHE;
   delete env.NODE_DISABLE_COMPILE_CACHE;
   Object.assign(env, more);

@@ -1,4 +1,4 @@
-import parseSpdx from 'spdx-expression-parse';
+import { parseSpdx } from './util/spdx.js';
 import { defineRule } from '../../engine/types.js';
 import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
 import { rangeAt } from './util/ranges.js';

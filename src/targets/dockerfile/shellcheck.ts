@@ -9,12 +9,13 @@
 // names in force and the usual proxy variables are declared before the script (so they are not
 // reported as unassigned), and scripts for other interpreters (pwsh, cmd, a python shebang) are
 // not checked.
-import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Position, SourceRange } from '../../engine/types.js';
 import type { DockerfileModel, Instruction } from './model.js';
+import { shellcheckStore, type RawComment } from './shellcheck-cache.js';
 
 export type ShellDialect = 'sh' | 'bash' | 'dash' | 'ksh';
 
@@ -69,6 +70,9 @@ export interface ShellcheckOptions {
   timeoutMs?: number;
   /** Processes run at once (default: the CPUs available, at most 4). */
   parallel?: number;
+  /** Check every script now: neither the scripts this thread checked already nor the run's
+   *  findings cache are used (nor filled). */
+  fresh?: boolean;
 }
 
 /** The codes hadolint leaves out by default. */
@@ -161,9 +165,11 @@ function mapPosition(p: Prepared, line: number, column: number): Position | null
   return { line: m.line, column: m.column0 + units + 1, offset: m.offset + units };
 }
 
-interface Json1 { comments: { file: string; line: number; endLine: number; column: number; endColumn: number; level: string; code: number; message: string }[] }
+interface Json1 { comments: (RawComment & { file: string })[] }
 
-function spawnShellcheck(binary: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string } | { error: NodeJS.ErrnoException }> {
+async function spawnShellcheck(binary: string, args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string } | { error: NodeJS.ErrnoException }> {
+  // loaded when a script is to be checked: a run whose scripts are all known spawns nothing
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
     const out: Buffer[] = [], err: Buffer[] = [];
@@ -174,7 +180,38 @@ function spawnShellcheck(binary: string, args: string[], timeoutMs: number): Pro
   });
 }
 
-/** Runs ShellCheck over every script; one process per batch of `batchSize` scripts. */
+type Failure = Exclude<ShellcheckResult, { status: 'ok' }>;
+/** What checking one script gave: ShellCheck's comments on it, or why it could not be checked. */
+type Outcome = RawComment[] | Failure;
+
+/** Scripts checked in this thread (by key: binary, arguments, prepared text), or being checked:
+ *  a script is checked once per thread whichever path asks (a batch's chunks, a single file,
+ *  compose services' Dockerfiles). Bounded: the oldest are forgotten first. */
+const checked = new Map<string, Promise<Outcome>>();
+const CHECKED_MAX = 20_000;
+
+function rememberChecked(key: string, outcome: Promise<Outcome>): void {
+  if (checked.size >= CHECKED_MAX) {
+    // Map keeps insertion order: the first key is the oldest
+    for (const k of checked.keys()) { checked.delete(k); break; }
+  }
+  checked.set(key, outcome);
+}
+
+/** The binary's identity for the keys, cheaply: its resolved path, size and modification time. */
+async function identityOf(file: string): Promise<string> {
+  try {
+    const real = await fs.realpath(file);
+    const st = await fs.stat(real);
+    return `${real}\u0000${st.size}\u0000${st.mtimeMs}`;
+  } catch {
+    return file;
+  }
+}
+
+/** Runs ShellCheck over every script; one process per batch of `batchSize` scripts. A script
+ *  checked already (in this thread, or by an earlier run when the run has a findings cache,
+ *  shellcheck-cache.ts) is not checked again: its comments are mapped to its own place. */
 export async function runShellcheck(scripts: readonly ShellScript[], opts: ShellcheckOptions = {}): Promise<ShellcheckResult> {
   const binary = opts.binary ?? 'shellcheck';
   const exclude = (opts.exclude ?? HADOLINT_DEFAULT_EXCLUSIONS).map((c) => c.replace(/^SC/i, ''));
@@ -184,63 +221,137 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
   const todo = prepared.flatMap((p, i) => (p ? [i] : []));
   if (!todo.length) return { status: 'ok', findings: [], processes: 0, skipped };
 
-  if (!(await onPath(binary))) return notInstalled(binary);
+  const found = await onPath(binary);
+  if (found === null) return notInstalled(binary);
+  const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : [])];
+  const fresh = opts.fresh === true;
+  const store = fresh ? null : shellcheckStore();
+  // what ShellCheck's output depends on besides the script: the binary, the arguments and the
+  // options it reads from the environment
+  const prefix = JSON.stringify([await identityOf(found), args, process.env.SHELLCHECK_OPTS ?? null]);
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- todo holds only the indices of prepared scripts
+  const keys = new Map(todo.map((i) => [i, createHash('sha256').update(prefix).update('\u0000').update(prepared[i]!.script).digest('hex')]));
+  const outcomes = new Map<string, Promise<Outcome>>();
+  const need: number[] = [];
+  for (const i of todo) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every index of todo has a key
+    const key = keys.get(i)!;
+    if (outcomes.has(key)) continue;
+    const known = fresh ? undefined : checked.get(key);
+    if (known) { outcomes.set(key, known); continue; }
+    const kept = store?.get(key);
+    if (kept) {
+      const p = Promise.resolve(kept);
+      outcomes.set(key, p);
+      rememberChecked(key, p);
+      continue;
+    }
+    outcomes.set(key, Promise.resolve([])); // replaced below, once its batch is known
+    need.push(i);
+  }
+
+  const batches: number[][] = [];
+  for (let b = 0; b < need.length; b += batchSize) batches.push(need.slice(b, b + batchSize));
+  if (batches.length) {
+    // every script's outcome is known (as a promise) before any process starts, so that a call
+    // meanwhile waits for these processes instead of starting its own
+    const settle: ((r: Map<number, RawComment[]> | Failure) => void)[] = [];
+    batches.forEach((batch) => {
+      const done = new Promise<Map<number, RawComment[]> | Failure>((resolve) => { settle.push(resolve); });
+      for (const i of batch) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every index of todo has a key
+        const key = keys.get(i)!;
+        const outcome = done.then((r): Outcome => (r instanceof Map ? r.get(i) ?? [] : r));
+        outcomes.set(key, outcome);
+        if (!fresh) rememberChecked(key, outcome);
+      }
+    });
+    await runBatches(batches, prepared, binary, args, opts, settle);
+  }
+
+  const results = new Map<string, Outcome>();
+  for (const [key, p] of outcomes) results.set(key, await p);
+  for (const r of results.values()) {
+    if (!Array.isArray(r)) {
+      // not cached: a later call tries again
+      for (const [key, o] of results) if (!Array.isArray(o)) checked.delete(key);
+      return r;
+    }
+  }
+  if (store) for (const i of need) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every index of todo has a key
+    const key = keys.get(i)!;
+    store.set(key, results.get(key) as RawComment[]);
+  }
+  const findings: ShellcheckFinding[] = [];
+  for (const i of todo) {
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- every index of todo has a key and a prepared script
+    findings.push(...mapComments(i, prepared[i]!, results.get(keys.get(i)!) as RawComment[]));
+  }
+  findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code) || a.script - b.script);
+  return { status: 'ok', findings, processes: batches.length, skipped };
+}
+
+/** The batches' processes, `parallel` at a time, in a private temporary folder; settles each
+ *  batch's promise with its comments by script index (or the failure). */
+async function runBatches(
+  batches: readonly number[][], prepared: readonly (Prepared | null)[], binary: string, args: readonly string[],
+  opts: ShellcheckOptions, settle: readonly ((r: Map<number, RawComment[]> | Failure) => void)[],
+): Promise<void> {
   let dir: string;
   try {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tightship-shellcheck-'));
   } catch (err) {
     // a read-only root file system (a container run with --read-only and no /tmp mount)
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    return { status: 'failed', message: `ShellCheck was not run: its scripts cannot be written under ${os.tmpdir()} (${code}); set TMPDIR to a writable folder or turn it off with --no-shellcheck` };
+    const failure: Failure = { status: 'failed', message: `ShellCheck was not run: its scripts cannot be written under ${os.tmpdir()} (${code}); set TMPDIR to a writable folder or turn it off with --no-shellcheck` };
+    for (const s of settle) s(failure);
+    return;
   }
   try {
-    const batches: number[][] = [];
-    for (let b = 0; b < todo.length; b += batchSize) batches.push(todo.slice(b, b + batchSize));
     const parallel = Math.max(1, Math.min(opts.parallel ?? Math.min(4, os.availableParallelism()), batches.length));
-    const results: (ShellcheckFinding[] | Exclude<ShellcheckResult, { status: 'ok' }>)[] = [];
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < batches.length) {
         const k = next++;
-        results[k] = await checkBatch(batches[k], prepared, dir, binary, exclude, opts.timeoutMs ?? 60_000);
+        let r: Map<number, RawComment[]> | Failure;
+        try {
+          r = await checkBatch(batches[k], prepared, dir, binary, args, opts.timeoutMs ?? 60_000);
+        } catch (err) {
+          r = { status: 'failed', message: `cannot run ${binary}: ${err instanceof Error ? err.message : String(err)}` };
+        }
+        settle[k](r);
       }
     };
     await Promise.all(Array.from({ length: parallel }, worker));
-    const findings: ShellcheckFinding[] = [];
-    for (const r of results) {
-      if (!Array.isArray(r)) return r;
-      findings.push(...r);
-    }
-    findings.sort((a, b) => a.range.start.offset - b.range.start.offset || a.code.localeCompare(b.code) || a.script - b.script);
-    return { status: 'ok', findings, processes: batches.length, skipped };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
 
-function notInstalled(binary: string): Exclude<ShellcheckResult, { status: 'ok' }> {
+function notInstalled(binary: string): Failure {
   return { status: 'not-installed', message: `ShellCheck is not installed ('${binary}' is not on PATH): RUN lines were not checked for SC codes; install it (apt-get install shellcheck) or turn it off with --no-shellcheck` };
 }
 
-/** Whether the binary can be run: a path that exists, or a name found in a PATH folder. */
-async function onPath(binary: string): Promise<boolean> {
+/** The binary's file when it can be run: a path that exists, or a name found in a PATH folder;
+ *  else null. */
+async function onPath(binary: string): Promise<string | null> {
   const runnable = (file: string) => fs.access(file, fsConstants.X_OK).then(() => true, () => false);
-  if (binary.includes('/')) return runnable(binary);
+  if (binary.includes('/')) return (await runnable(binary)) ? binary : null;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && await runnable(path.join(dir, binary))) return true;
+    if (dir && await runnable(path.join(dir, binary))) return path.join(dir, binary);
   }
-  return false;
+  return null;
 }
 
-/** One ShellCheck process over a batch of prepared scripts: the findings at Dockerfile positions. */
+/** One ShellCheck process over a batch of prepared scripts: its comments by script index. */
 async function checkBatch(
-  batch: number[], prepared: (Prepared | null)[], dir: string, binary: string, exclude: string[], timeoutMs: number,
-): Promise<ShellcheckFinding[] | Exclude<ShellcheckResult, { status: 'ok' }>> {
+  batch: number[], prepared: readonly (Prepared | null)[], dir: string, binary: string, args: readonly string[], timeoutMs: number,
+): Promise<Map<number, RawComment[]> | Failure> {
   const files = batch.map((i) => path.join(dir, `${i}.sh`));
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a batch holds only the indices of prepared scripts
   await Promise.all(batch.map((i, k) => fs.writeFile(files[k], prepared[i]!.script, { mode: 0o600 })));
-  const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : []), '--', ...files];
-  const r = await spawnShellcheck(binary, args, timeoutMs);
+  const r = await spawnShellcheck(binary, [...args, '--', ...files], timeoutMs);
   if ('error' in r) {
     if (r.error.code === 'ENOENT') return notInstalled(binary);
     return { status: 'failed', message: `cannot run ${binary}: ${r.error.code ?? r.error.message}` };
@@ -253,12 +364,19 @@ async function checkBatch(
     return { status: 'failed', message: `${binary} ${why}: ${r.stderr.trim().split('\n')[0] || 'no JSON output'}` };
   }
   const byFile = new Map(files.map((f, k) => [f, batch[k]]));
-  const findings: ShellcheckFinding[] = [];
+  const out = new Map<number, RawComment[]>(batch.map((i) => [i, []]));
   for (const c of data.comments) {
     const index = byFile.get(c.file);
     if (index === undefined) continue;
-    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- a batch holds only the indices of prepared scripts
-    const p = prepared[index]!;
+    out.get(index)?.push({ line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn, level: c.level, code: c.code, message: c.message });
+  }
+  return out;
+}
+
+/** A script's comments as findings at its place in the Dockerfile. */
+function mapComments(index: number, p: Prepared, comments: readonly RawComment[]): ShellcheckFinding[] {
+  const findings: ShellcheckFinding[] = [];
+  for (const c of comments) {
     const start = mapPosition(p, c.line, c.column);
     if (!start) continue; // a comment on the declarations we added
     const end = mapPosition(p, c.endLine, c.endColumn) ?? start;

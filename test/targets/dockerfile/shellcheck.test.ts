@@ -155,7 +155,7 @@ describe('shellcheck: batches and failures', () => {
   it('one process for the whole batch gives the same findings as one process per script', { skip }, async () => {
     const scripts = scriptsOf(many);
     const batch = await runShellcheck(scripts);
-    const single = await runShellcheck(scripts, { batchSize: 1 });
+    const single = await runShellcheck(scripts, { batchSize: 1, fresh: true });
     assert.equal(batch.status, 'ok');
     assert.equal(single.status, 'ok');
     const b = batch, s = single;
@@ -164,7 +164,7 @@ describe('shellcheck: batches and failures', () => {
     assert.deepEqual(b.findings, s.findings);
     assert.equal(b.findings.filter((f) => f.code === 'SC2086').length, 25);
     assert.deepEqual([...new Set(b.findings.map((f) => f.script))].length, 25);
-    const r = await runShellcheck(scripts, { batchSize: 10 });
+    const r = await runShellcheck(scripts, { batchSize: 10, fresh: true });
     assert.equal((r as Extract<typeof r, { status: 'ok' }>).processes, 3);
     // batches run side by side give the same findings, in the same order
     const side = await runShellcheck(scripts, { batchSize: 10, parallel: 3 });
