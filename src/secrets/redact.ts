@@ -98,18 +98,21 @@ function needles(secrets: Iterable<string>): Needle[] {
 interface Needles {
   all: Needle[];
   probe: RegExp | null;
+  /** The length of the shortest probe: a shorter text (most keys, most values of a location)
+   *  holds none. */
+  shortest: number;
 }
 
 function needleSet(secrets: Iterable<string>): Needles {
   const all = needles(secrets);
   const probes = [...new Set(all.map((n) => n.probe))];
   const probe = probes.length > 0 ? new RegExp(probes.map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')) : null;
-  return { all, probe };
+  return { all, probe, shortest: probes.reduce((n, p) => Math.min(n, p.length), Infinity) };
 }
 
 /** The needles to look for in a path: not the plain words. */
 function withoutWords(list: Needles): Needles {
-  return { all: list.all.filter((n) => !n.word), probe: list.probe };
+  return { ...list, all: list.all.filter((n) => !n.word) };
 }
 
 /** Every [start, end) span of text that shows a secret or a quoted piece of one. */
@@ -153,8 +156,9 @@ function isWholeOccurrence(text: string, at: number, value: string): boolean {
 /** Whether text may show one of the needles (it holds one's probe): false means spans() would
  *  find nothing. */
 function mayHold(text: string, list: Needles): boolean {
-  return list.probe !== null && list.probe.test(text);
+  return list.probe !== null && text.length >= list.shortest && list.probe.test(text);
 }
+
 
 /** Whether any string (or key) of a JSON-like value may show one of the needles, to the depth
  *  redactDeep goes; true too for an object that is not plain data, which only redactDeep's copy
