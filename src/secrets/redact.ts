@@ -38,7 +38,7 @@ export interface RedactionOutput {
 /** The raw values the rules attached to their findings (`Finding.secrets`). */
 export function secretsOfFindings(findings: readonly Finding[]): string[] {
   const out: string[] = [];
-  for (const f of findings) for (const s of f.secrets ?? []) out.push(s);
+  for (const f of findings) if (f.secrets) for (const s of f.secrets) out.push(s);
   return out;
 }
 
@@ -57,6 +57,10 @@ interface Needle {
   whole: boolean;
   /** A plain word (`loki` as a password): hidden in messages and frames, never in a path. */
   word: boolean;
+  /** What a text must contain for this needle to be found in it: its first PIECE characters
+   *  (all of a piece's quoted prefixes start with them). A text holding no needle's probe is
+   *  returned as it is, without looking further. */
+  probe: string;
 }
 
 /** Letters, digits and `_`: the characters a name is made of. */
@@ -77,7 +81,7 @@ function needles(secrets: Iterable<string>): Needle[] {
     if (text.length < MIN_SECRET_LENGTH || seen.has(text)) return;
     seen.add(text);
     const whole = !piece && (text.length < ANYWHERE_LENGTH || /^[A-Za-z]+$/.test(text));
-    out.push({ text, piece, whole, word: !piece && !worthMaskingEverywhere(text) });
+    out.push({ text, piece, whole, word: !piece && !worthMaskingEverywhere(text), probe: text.slice(0, PIECE) });
   };
   for (const s of secrets) {
     if (typeof s !== 'string') continue;
@@ -87,6 +91,28 @@ function needles(secrets: Iterable<string>): Needle[] {
     }
   }
   return out.sort((a, b) => b.text.length - a.text.length);
+}
+
+/** The needles of a report, and one expression that finds any of their probes: a text it does
+ *  not match shows none of them. */
+interface Needles {
+  all: Needle[];
+  probe: RegExp | null;
+  /** The length of the shortest probe: a shorter text (most keys, most values of a location)
+   *  holds none. */
+  shortest: number;
+}
+
+function needleSet(secrets: Iterable<string>): Needles {
+  const all = needles(secrets);
+  const probes = [...new Set(all.map((n) => n.probe))];
+  const probe = probes.length > 0 ? new RegExp(probes.map((p) => p.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('|')) : null;
+  return { all, probe, shortest: probes.reduce((n, p) => Math.min(n, p.length), Infinity) };
+}
+
+/** The needles to look for in a path: not the plain words. */
+function withoutWords(list: Needles): Needles {
+  return { ...list, all: list.all.filter((n) => !n.word) };
 }
 
 /** Every [start, end) span of text that shows a secret or a quoted piece of one. */
@@ -127,9 +153,43 @@ function isWholeOccurrence(text: string, at: number, value: string): boolean {
   return true;
 }
 
+/** Whether text may show one of the needles (it holds one's probe): false means spans() would
+ *  find nothing. */
+function mayHold(text: string, list: Needles): boolean {
+  return list.probe !== null && text.length >= list.shortest && list.probe.test(text);
+}
+
+
+/** Whether any string (or key) of a JSON-like value may show one of the needles, to the depth
+ *  redactDeep goes; true too for an object that is not plain data, which only redactDeep's copy
+ *  gives back as the report has always shown it. */
+function mayHoldDeep(value: unknown, list: Needles, depth: number): boolean {
+  if (typeof value === 'string') return mayHold(value, list);
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  if (!isPlainData(value)) return true;
+  if (Array.isArray(value)) {
+    for (const v of value as unknown[]) if (mayHoldDeep(v, list, depth + 1)) return true;
+    return false;
+  }
+  for (const k in value) {
+    if (!Object.hasOwn(value, k)) continue;
+    if (mayHold(k, list) || mayHoldDeep((value as Record<string, unknown>)[k], list, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** A plain object or array: one that redactDeep's copy gives back equal when no string of it
+ *  changes (it turns a Date or a Map into a plain object). */
+function isPlainData(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
 /** text with every secret replaced by its redact() form (a short prefix and stars). */
-function redactString(text: string, list: Needle[]): string {
-  const found = spans(text, list);
+function redactString(text: string, list: Needles): string {
+  if (!mayHold(text, list)) return text;
+  const found = spans(text, list.all);
   if (found.length === 0) return text;
   let out = '';
   let at = 0;
@@ -141,8 +201,9 @@ function redactString(text: string, list: Needle[]): string {
 }
 
 /** text with every secret masked in place: same length, line breaks kept. */
-function maskString(text: string, list: Needle[]): string {
-  const found = spans(text, list);
+function maskString(text: string, list: Needles): string {
+  if (!mayHold(text, list)) return text;
+  const found = spans(text, list.all);
   if (found.length === 0) return text;
   let out = '';
   let at = 0;
@@ -156,16 +217,23 @@ function maskString(text: string, list: Needle[]): string {
 }
 
 /** The target with its secrets redacted; its path only of values that look like secrets. */
-function redactTarget(t: TargetResult['target'], list: Needle[]): TargetResult['target'] {
+function redactTarget(t: TargetResult['target'], list: Needles): TargetResult['target'] {
+  if (!mayHoldDeep(t, list, 0)) return t;
   const out = redactDeep(t, list) as TargetResult['target'];
-  if (typeof t.path === 'string') out.path = redactString(t.path, list.filter((n) => !n.word));
+  if (typeof t.path === 'string') out.path = redactString(t.path, withoutWords(list));
   return out;
 }
 
-/** Any JSON-like value with every string redacted (facts are plain data). */
-function redactDeep(value: unknown, list: Needle[], depth = 0): unknown {
+/** Any JSON-like value with every string redacted (facts are plain data); plain data in which no
+ *  string can change is given back as it is. */
+function redactDeep(value: unknown, list: Needles, depth = 0): unknown {
   if (typeof value === 'string') return redactString(value, list);
   if (depth > 32 || value === null || typeof value !== 'object') return value;
+  if (!mayHoldDeep(value, list, depth)) return value;
+  return copyRedacted(value, list, depth);
+}
+
+function copyRedacted(value: object, list: Needles, depth: number): unknown {
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, list, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[redactString(k, list)] = redactDeep(v, list, depth + 1);
@@ -174,13 +242,28 @@ function redactDeep(value: unknown, list: Needle[], depth = 0): unknown {
 
 /** A location with its secrets redacted; a path only of values that look like secrets (a
  *  password `loki` must not turn `cmd/loki-canary/Dockerfile` into `cmd/****-canary/…`). */
-function redactLocation(l: Location, list: Needle[]): Location {
+function redactLocation(l: Location, list: Needles): Location {
+  if (!mayHoldDeep(l, list, 0)) return l;
   const out = redactDeep(l, list) as Location;
-  if (typeof l.path === 'string') out.path = redactString(l.path, list.filter((n) => !n.word));
+  if (typeof l.path === 'string') out.path = redactString(l.path, withoutWords(list));
   return out;
 }
 
-function redactFinding(f: Finding, list: Needle[]): Finding {
+/** Whether anything of the finding redactFinding rewrites may show one of the needles. */
+function findingMayHold(f: Finding, list: Needles): boolean {
+  if (mayHold(f.message, list) || mayHoldDeep(f.location, list, 0)) return true;
+  for (const r of f.related ?? []) if (mayHold(r.message, list) || mayHoldDeep(r.location, list, 0)) return true;
+  if (f.fix) {
+    if (mayHold(f.fix.description, list)) return true;
+    for (const e of f.fix.edits) if (mayHold(e.text, list)) return true;
+  }
+  return false;
+}
+
+/** The finding with its secrets redacted and without its raw `secrets`; the finding itself when
+ *  there is nothing to change. */
+function redactFinding(f: Finding, list: Needles): Finding {
+  if (!f.secrets && !findingMayHold(f, list)) return f;
   const out: Finding = { ...f, message: redactString(f.message, list), location: redactLocation(f.location, list) };
   if (f.related) out.related = f.related.map((r) => ({ message: redactString(r.message, list), location: redactLocation(r.location, list) }));
   if (f.fix) {
@@ -206,8 +289,18 @@ function redactFinding(f: Finding, list: Needle[]): Finding {
  * the rule findings, the report is formatted after).
  */
 export function redactTargetResult(input: RedactionInput): RedactionOutput {
-  const list = needles([...input.secrets, ...secretBuildArgs(input.buildArgs)]);
-  const r = input.result;
+  const list = needleSet([...input.secrets, ...secretBuildArgs(input.buildArgs)]);
+  const out: RedactionOutput = { result: redactResultWith(input.result, list) };
+  if (input.sources) {
+    const sources: Record<string, string> = {};
+    for (const [path, text] of Object.entries(input.sources)) sources[path] = list.all.length ? maskString(text, list) : text;
+    out.sources = sources;
+  }
+  return out;
+}
+
+/** One target's result with the needles redacted (see redactTargetResult). */
+function redactResultWith(r: TargetResult, list: Needles): TargetResult {
   const result: TargetResult = {
     ...r,
     target: redactTarget(r.target, list),
@@ -216,19 +309,13 @@ export function redactTargetResult(input: RedactionInput): RedactionOutput {
   if (r.error !== undefined) result.error = redactString(r.error, list);
   if (r.levelReason != null) result.levelReason = redactString(r.levelReason, list);
   if (r.facts) result.facts = redactDeep(r.facts, list) as Record<string, unknown>;
-  const out: RedactionOutput = { result };
-  if (input.sources) {
-    const sources: Record<string, string> = {};
-    for (const [path, text] of Object.entries(input.sources)) sources[path] = list.length ? maskString(text, list) : text;
-    out.sources = sources;
-  }
-  return out;
+  return result;
 }
 
 /** One string with the given secrets redacted (for callers outside a TargetResult, e.g. a
  *  one-line error printed before any report exists). */
 export function redactSecretsIn(text: string, secrets: Iterable<string>): string {
-  return redactString(text, needles(secrets));
+  return redactString(text, needleSet(secrets));
 }
 
 /** A whole report (every target of a run and the sources its code frames come from) with every
@@ -245,15 +332,14 @@ export function redactReport(results: readonly TargetResult[], meta: ReportMeta)
     if (r.levelReason) secrets.push(...tokensIn(r.levelReason));
     for (const f of r.findings) {
       secrets.push(...tokensIn(f.message));
-      for (const rel of f.related ?? []) secrets.push(...tokensIn(rel.message));
+      if (f.related) for (const rel of f.related) secrets.push(...tokensIn(rel.message));
     }
   }
   for (const text of Object.values(meta.sources ?? {})) secrets.push(...tokensIn(text));
-  const buildArgs = meta.buildArgs;
-  const out = results.map((result) => redactTargetResult({ result, secrets, ...(buildArgs ? { buildArgs } : {}) }).result);
-  if (!meta.sources) return { results: out, meta };
-  const list = needles([...secrets, ...secretBuildArgs(buildArgs)]);
-  if (list.length === 0) return { results: out, meta };
+  // one list for every target and the sources: the same secrets and build arguments for all
+  const list = needleSet([...secrets, ...secretBuildArgs(meta.buildArgs)]);
+  const out = results.map((result) => redactResultWith(result, list));
+  if (!meta.sources || list.all.length === 0) return { results: out, meta };
   const sources: Record<string, string> = {};
   for (const [path, text] of Object.entries(meta.sources)) sources[path] = maskString(text, list);
   return { results: out, meta: { ...meta, sources } };

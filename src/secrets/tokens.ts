@@ -198,6 +198,9 @@ export function findTokens(text: string): FoundToken[] {
   if (text.length < 8) return found;
   if (HINT && !HINT.test(text) && !AWS_HINT.test(text)) return found;
   for (const t of COMPILED) {
+    // a kind whose hint is not in the text has no match in it (the hint matches wherever the
+    // kind can): a text that passed the joint hint is searched only for the kinds it hints at
+    if (t.hint && !t.hint.test(text)) continue;
     // matchAll works on a copy of the regex, so the shared compiled one keeps no state
     for (const m of text.matchAll(t.regex)) {
       const group = t.hasSecretGroup ? m.indices?.groups?.secret : undefined;

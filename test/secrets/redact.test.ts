@@ -4,7 +4,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding, TargetResult } from '../../src/engine/types.js';
-import { redactSecretsIn, redactTargetResult, secretBuildArgs, secretsOfFindings } from '../../src/secrets/redact.js';
+import { redactReport, redactSecretsIn, redactTargetResult, secretBuildArgs, secretsOfFindings } from '../../src/secrets/redact.js';
+import { redact } from '../../src/secrets/names.js';
 import { formatPretty } from '../../src/report/pretty.js';
 import { formatJson } from '../../src/report/json.js';
 import { formatSarif } from '../../src/report/sarif.js';
@@ -146,5 +147,50 @@ describe('redactTargetResult', () => {
     assert.equal(out.result.findings[0].message, 'MINIO_PASSWORD is ****, a word');
     assert.ok(out.sources);
     assert.ok(!out.sources['tools/dev/loki-s3/docker-compose.yml'].includes('loki'));
+  });
+});
+
+describe('redactReport', () => {
+  const meta = { toolVersion: '0.0.0', rules: SAMPLE_RULES };
+  const at = (path: string, line: number) => ({ path, startLine: line, startColumn: 1, endLine: line, endColumn: 5 });
+  // a strong password made of the characters a regular expression treats specially
+  const special = 'Xq7.Lm2+Pz9[Kw4]*R|t^(a)';
+  const finder: TargetResult = {
+    target: { kind: 'compose', path: 'a/compose.yaml' }, level: 'root', missingForNextLevel: [],
+    findings: [
+      { ruleId: 'compose/secret-in-environment', severity: 'error', message: 'DB_PASSWORD holds a password', location: at('a/compose.yaml', 3), sensitive: true, secrets: [special] },
+      { ruleId: 'dockerfile/curl-pipe-shell', severity: 'warning', message: `curl -H "Authorization: Bearer ${S.basic}" | sh`, location: at('a/compose.yaml', 4) },
+    ],
+  };
+  const quoter: TargetResult = {
+    target: { kind: 'compose', path: 'b/compose.yaml', service: 'api' }, level: 'root', missingForNextLevel: [],
+    findings: [
+      { ruleId: 'compose/user-missing', severity: 'warning', message: `api runs ${special} as root`, location: { ...at('b/compose.yaml', 1), yamlPath: `services.api.environment.${S.basic}` },
+        related: [{ message: 'here', location: { ...at('b/compose.yaml', 2), yamlPath: `x.${special}` } }],
+        fix: { description: 'add a user', safe: true, edits: [{ start: 0, end: 0, text: `user: ${S.basic}` }] } },
+    ],
+    facts: { nested: { [`key-${special}`]: [1, { deep: `v=${S.basic}` }] } },
+  };
+  const quiet: TargetResult = {
+    target: { kind: 'compose', path: 'c/compose.yaml' }, level: 'nonroot', missingForNextLevel: [],
+    findings: [{ ruleId: 'compose/restart-missing', severity: 'info', message: 'web has no restart policy', location: at('c/compose.yaml', 5) }],
+    facts: { user: '1000', list: ['a', { b: 'c' }] },
+  };
+  const out = redactReport([finder, quoter, quiet], { ...meta, sources: { 'b/compose.yaml': `x: ${special}\ny: ${S.basic}\n` } });
+
+  it('hides a secret one target found, and a token by its shape, in every other target: messages, locations, related, fixes, facts and their keys', () => {
+    const text = JSON.stringify(out);
+    assert.ok(!text.includes(special), 'the password with regular-expression characters');
+    assert.ok(!text.includes(S.basic), 'the bearer token');
+    assert.equal(out.results[1].findings[0].message, `api runs ${redact(special)} as root`);
+    assert.equal(Object.keys(out.results[1].facts?.nested as object)[0].startsWith('key-Xq7.'), true);
+    assert.equal((out.meta.sources?.['b/compose.yaml'] ?? '').length, `x: ${special}\ny: ${S.basic}\n`.length);
+    assert.equal(out.results[0].findings.some((f) => 'secrets' in f), false, 'the raw values are dropped');
+  });
+
+  it('gives a target with nothing to hide back unchanged, and leaves its input alone', () => {
+    assert.deepEqual(out.results[2], quiet);
+    assert.equal(quoter.findings[0].message, `api runs ${special} as root`);
+    assert.deepEqual(finder.findings[0].secrets, [special]);
   });
 });

@@ -17,6 +17,7 @@ import type { LoadError } from '../../engine/target.js';
 import { catalogueOf } from '../dockerfile/audit.js';
 import { composeComments, COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES, isComposeFile } from './target.js';
 import type { DockerfileModel } from '../dockerfile/model.js';
+import { newParseMemo, release, type ParseMemo } from '../dockerfile/parse-memo.js';
 
 export { COMPOSE_FILE_NAMES, COMPOSE_OVERRIDE_NAMES, isComposeFile };
 
@@ -138,6 +139,17 @@ export async function auditCompose(files: string[], opts: ComposeAuditOptions): 
  *  ShellCheck cache; each is taken once). */
 const prefetched = new WeakMap<Map<string, unknown>, Map<string, LoadedProject | { reads: Map<string, ReadText> }>>();
 
+/** The parses of the built Dockerfiles made by prefetchComposeBuilds, for their audits (per run,
+ *  keyed like `prefetched`): the prefetch parses each Dockerfile to find its scripts, the audit
+ *  takes that parse. Its own memo, not the run's (AuditOptions.parsed), which keeps only the
+ *  Dockerfiles lint audits by themselves, and drops those after their audits, before compose's. */
+const prefetchParses = new WeakMap<Map<string, unknown>, ParseMemo>();
+
+/** The parse memo a built Dockerfile's parse goes through: the prefetch's, else the run's. */
+function buildParses(opts: ComposeAuditOptions): ParseMemo | undefined {
+  return (opts.shellcheckCache ? prefetchParses.get(opts.shellcheckCache) : undefined) ?? opts.parsed;
+}
+
 function readText(abs: string, opts: ComposeAuditOptions): ReadText {
   const given = opts.texts?.get(abs);
   return given !== undefined ? { text: given } : readComposeFile(abs);
@@ -196,6 +208,8 @@ export async function prefetchComposeBuilds(projects: readonly (readonly [files:
     run.set(projectKey(files, opts), loaded);
     if (!loaded.model) continue;
     cache = opts.shellcheckCache;
+    let parses = prefetchParses.get(cache);
+    if (!parses) prefetchParses.set(cache, (parses = newParseMemo()));
     const seen = new Set<string>();
     for (const svc of loaded.model.services) {
       const built = builtDockerfile(svc, loaded.baseDir);
@@ -209,7 +223,7 @@ export async function prefetchComposeBuilds(projects: readonly (readonly [files:
       // the facts are kept by text, the first model of a text gives them: one parse per text
       if ('error' in read || texts.has(read.text) || cache.has(read.text)) continue;
       texts.add(read.text);
-      const parsed = parseModel(read.text, relPosix(opts.cwd, built.dockerfile), buildOpts(opts, svc.build.args), built.stage !== undefined ? { target: built.stage } : {});
+      const parsed = parseModel(read.text, relPosix(opts.cwd, built.dockerfile), { ...buildOpts(opts, svc.build.args), parsed: parses }, built.stage !== undefined ? { target: built.stage } : {});
       if (!('loadError' in parsed)) models.push(parsed);
     }
   }
@@ -395,6 +409,8 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
   const results: TargetResult[] = [];
   const done = new Map<string, { facts: ImageFacts | null }>();
   const auditedPaths = new Set<string>();
+  const parses = buildParses(opts);
+  const withParses = (o: ComposeAuditOptions): ComposeAuditOptions => (parses ? { ...o, parsed: parses } : o);
   for (const svc of model.services) {
     const b = svc.build;
     if (!b) continue;
@@ -425,14 +441,14 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
         if ('text' in text) {
           const { parseModel } = await import('../dockerfile/target.js');
           const rel = relPosix(opts.cwd, dockerfileAbs);
-          const parsed = parseModel(text.text, rel, buildOpts(opts, b.args), stage !== undefined ? { target: stage } : {});
+          const parsed = parseModel(text.text, rel, withParses(buildOpts(opts, b.args)), stage !== undefined ? { target: stage } : {});
           if (!('loadError' in parsed)) facts = factsOf(parsed, rel);
         }
       } else if ('error' in text) {
         results.push(df.errorResult(relPosix(opts.cwd, dockerfileAbs), text.error));
       } else {
         const audited = await df.auditDockerfileText(text.text, dockerfileAbs, {
-          ...buildOpts(opts, b.args),
+          ...withParses(buildOpts(opts, b.args)),
           contextDir,
           build: { contextDir, source: 'compose', ...(stage !== undefined ? { target: stage } : {}) },
         });
@@ -446,6 +462,8 @@ async function auditBuilds(model: ComposeModel, baseDir: string, opts: ComposeAu
     auditedPaths.add(dockerfileAbs);
     svc.imageFacts = facts;
   }
+  // the prefetch's parses of this project's Dockerfiles are done with (the run's memo is lint's)
+  if (parses && parses !== opts.parsed) for (const p of auditedPaths) release(parses, p);
   // a result per Dockerfile path (the first set of build args wins when two services differ)
   const byPath = new Map<string, TargetResult>();
   for (const r of results) if (!byPath.has(r.target.path)) byPath.set(r.target.path, r);

@@ -79,10 +79,18 @@ export function assembleCompose(sources: ComposeSource[], opts: AssembleOptions)
   return { path: sources[0]?.path ?? '', files, services, diagnostics };
 }
 
+/** The path of `abs` relative to `cwd`, POSIX separators; the file's name when it is the cwd. */
 export function relPosix(cwd: string, abs: string): string {
+  // a normalised path under a normalised absolute cwd (what the callers hand over): its tail, as
+  // path.relative gives it, without resolving both paths again for every file
+  if (path.sep === '/' && abs.length > cwd.length + 1 && abs.charCodeAt(cwd.length) === 47 && abs.startsWith(cwd)
+    && cwd.charCodeAt(0) === 47 && !NOT_NORMAL.test(cwd) && !NOT_NORMAL.test(abs)) return abs.slice(cwd.length + 1);
   const rel = path.relative(cwd, abs) || path.basename(abs);
   return rel.split(path.sep).join('/');
 }
+
+/** A path path.normalize would change: an empty, `.` or `..` part, or a trailing `/`. */
+const NOT_NORMAL = /\/\/|\/\.\.?(?:\/|$)|\/$/;
 
 const MAX_ENV_FILE_BYTES = 1024 * 1024;
 

@@ -74,23 +74,24 @@ export function mergeNode(base: YNode | undefined, over: YNode, path: string[]):
   return clean(over);
 }
 
-/** Drops `!reset` values inside a tree that is taken as is. */
+/** Drops `!reset` values inside a tree that is taken as is; the node itself when it holds none
+ *  (a copy of the entries is made only from the first change on). */
 function clean(node: YNode): YNode {
-  if (node.kind === 'map') {
-    let changed = false;
-    const entries = new Map<string, YNode>();
-    for (const [k, v] of node.entries) {
-      if (v.tag === '!reset') {
-        changed = true;
-        continue;
+  if (node.kind !== 'map') return node;
+  let entries: Map<string, YNode> | undefined;
+  for (const [k, v] of node.entries) {
+    const c = v.tag === '!reset' ? undefined : clean(v);
+    if (!entries && c === v) continue;
+    if (!entries) {
+      entries = new Map<string, YNode>();
+      for (const [k2, v2] of node.entries) {
+        if (k2 === k) break;
+        entries.set(k2, v2);
       }
-      const c = clean(v);
-      if (c !== v) changed = true;
-      entries.set(k, c);
     }
-    return changed ? { ...node, entries } : node;
+    if (c !== undefined) entries.set(k, c);
   }
-  return node;
+  return entries ? { ...node, entries } : node;
 }
 
 /** The same attribute in its mapping (LIST_OR_DICT) or list (STRING_OR_LIST) form. */

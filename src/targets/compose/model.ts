@@ -51,7 +51,8 @@ export interface ComposeFile {
   /** Relative POSIX path. */
   path: string;
   text: string;
-  /** Comments (`# …`, text after '#', trimmed) with their ranges, for inline ignores. */
+  /** Comments (`# …`, text after '#', trimmed) with their ranges, for inline ignores; none
+   *  collected from a text without the word `tightship` or `hadolint` (it holds no ignore). */
   comments: { text: string; range: SourceRange }[];
 }
 

@@ -70,7 +70,7 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
     for (const doc of composer.compose(parser.parse(text), true)) docs.push(doc);
     const doc = docs.at(0);
     if (!doc) {
-      file.comments = hashComments(text);
+      file.comments = commentsOf(text);
       return { file, root: null, diagnostics: notCompose(opts.path, 'the file is empty', diagnostics) };
     }
     for (const d of docs) {
@@ -84,12 +84,12 @@ export function parseComposeText(text: string, opts: ParseOptions): ParsedCompos
       diagnostics.push({ kind: 'yaml', severity: 'error', file: opts.path, message: 'a compose file holds one YAML document; the documents after the first are ignored', range: rangeAt(start, start) });
     }
     if (diagnostics.length) {
-      file.comments = hashComments(text);
+      file.comments = commentsOf(text);
       return { file, root: null, diagnostics };
     }
     tree = fromLibrary(doc.contents);
   }
-  file.comments = hashComments(text);
+  file.comments = commentsOf(text);
   return fromTree(tree, text, file, diagnostics, opts, rangeAt);
 }
 
@@ -312,6 +312,14 @@ function fromTree(tree: RNode | null, text: string, file: ComposeFile, diagnosti
     return { file, root: null, diagnostics: notCompose(opts.path, 'the top level is not a mapping', diagnostics, root.range) };
   }
   return plainUnsafe ? { file, root, diagnostics } : { file, root, diagnostics, schemaPlain: plain };
+}
+
+/** A text's inline ignores are its `# tightship ignore…` and `# hadolint ignore…` comments: a
+ *  text without either word has none, and its comments are not collected. */
+const IGNORE_WORD = /tightship|hadolint/i;
+
+function commentsOf(text: string): ComposeFile['comments'] {
+  return IGNORE_WORD.test(text) ? hashComments(text) : [];
 }
 
 function notCompose(path: string, why: string, diagnostics: Diagnostic[], range?: SourceRange): Diagnostic[] {

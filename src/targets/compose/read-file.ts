@@ -37,19 +37,27 @@ export function readRegularFileSync(abs: string, maxBytes: number): ReadResult {
     }
     const tooLarge = (n: number): ReadResult => ({ error: `file too large (${(n / 1048576).toFixed(1)} MB; the limit is ${(maxBytes / 1048576).toFixed(0)} MB)`, code: 'EFBIG' });
     if (st.size > maxBytes) return tooLarge(st.size);
-    // read until the end, but never past maxBytes + 1 (the file may grow while it is read)
+    // read until the end, but never past maxBytes + 1 (the file may grow while it is read): into
+    // one buffer of the size plus one byte, so the read that finds the end needs no other buffer;
+    // more only when the file grew. Every byte handed back was read (allocUnsafe is not zeroed).
     const chunks: Buffer[] = [];
     let total = 0;
-    let chunk = Buffer.alloc(Math.min(st.size, maxBytes) + 1);
+    let chunk = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    let used = 0;
     for (;;) {
-      const got = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (used === chunk.length) {
+        chunks.push(chunk);
+        chunk = Buffer.allocUnsafe(Math.min(1 << 16, maxBytes + 1 - total));
+        used = 0;
+      }
+      const got = fs.readSync(fd, chunk, used, chunk.length - used, null);
       if (got === 0) break;
-      chunks.push(chunk.subarray(0, got));
+      used += got;
       total += got;
       if (total > maxBytes) return tooLarge(total);
-      chunk = Buffer.alloc(Math.min(1 << 16, maxBytes + 1 - total));
     }
-    return { data: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) };
+    const last = chunk.subarray(0, used);
+    return { data: chunks.length === 0 ? last : Buffer.concat([...chunks, last]) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { error: `cannot read: ${code ?? (err as Error).message}`, ...(code ? { code } : {}) };

@@ -4,7 +4,7 @@
 // into a failure, nothing here measures speed.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -85,6 +85,19 @@ describe('readers refuse what is not a regular file', () => {
     assert.ok('error' in r);
     assert.match(r.error, /too large/);
     assert.equal((readRegularFileSync(p, 5000) as { data: Buffer }).data.length, 5000);
+  });
+  it('a file reads as its bytes, empty or not, and one that is longer than its size said is read to its end or refused', { skip: process.platform !== 'linux' }, () => {
+    for (const text of ['', 'a', 'services: {}\n', 'é'.repeat(3000)]) {
+      const p = path.join(tmp, 'exact');
+      writeFileSync(p, text);
+      assert.equal((readRegularFileSync(p, 1 << 20) as { data: Buffer }).data.toString('utf8'), text);
+    }
+    // a /proc file is a regular file whose size is 0 whatever it holds
+    const proc = readRegularFileSync('/proc/self/cmdline', 1 << 20) as { data: Buffer };
+    assert.ok(proc.data.length > 0);
+    assert.deepEqual(proc.data, readFileSync('/proc/self/cmdline'));
+    const short = readRegularFileSync('/proc/self/cmdline', 3);
+    assert.ok('error' in short && /too large/.test(short.error));
   });
 });
 

@@ -63,6 +63,16 @@ describe('merging files as docker compose does', () => {
     const m = merged('services:\n  s:\n    ports: ["80:80"]\n    dns: [1.1.1.1]\n    user: root\n', 'services:\n  s:\n    ports: !override ["81:81"]\n    dns: [8.8.8.8]\n    user: !reset null\n');
     assert.deepEqual(m, { ports: ['81:81'], dns: ['1.1.1.1', '8.8.8.8'] });
   });
+  it('!reset inside a value taken whole (a service the override adds) is dropped, the other keys kept in order', () => {
+    const m = assembleCompose([
+      { path: 'a.yaml', text: 'services:\n  s:\n    image: a:1\n' },
+      { path: 'b.yaml', text: 'services:\n  t:\n    image: b:1\n    user: !reset null\n    healthcheck:\n      test: [CMD, x]\n      interval: !reset 5s\n      timeout: 3s\n    read_only: true\n' },
+    ], { env: {} });
+    const t = m.services.find((x) => x.name === 't');
+    assert.ok(t);
+    assert.deepEqual(Object.entries(toPlain(t.node) as Record<string, unknown>), [['image', 'b:1'], ['healthcheck', { test: ['CMD', 'x'], timeout: '3s' }], ['read_only', true]]);
+    assert.deepEqual(Object.keys((toPlain(t.node) as { healthcheck: object }).healthcheck), ['test', 'timeout']);
+  });
   it('a list item tagged !reset takes the item of its key out (volumes by target)', () => {
     const m = merged('services:\n  s:\n    volumes:\n      - {type: volume, source: a, target: /data}\n      - /x:/x\n',
       'services:\n  s:\n    volumes:\n      - !reset {type: volume, target: /data}\n');
