@@ -414,7 +414,11 @@ export async function lintWorkerHandlers(setup: LintWorkerSetup): Promise<Record
       for (const [digest, facts] of entries as [string, unknown][]) a.shellcheckCache.setDigest(digest, facts);
       return Promise.resolve();
     },
-    notice: () => Promise.resolve(shellcheckNotice(a.shellcheckCache)),
+    // asked at the end of the run: what this thread's ShellCheck runs found goes to the cache too
+    notice: () => {
+      flushShellcheckStore();
+      return Promise.resolve(shellcheckNotice(a.shellcheckCache));
+    },
     // the reader thread: the run's Dockerfiles read ahead, ShellCheck run over them in chunks
     files: (payload) => {
       const { files, searched, chunkSize } = payload as { files: string[]; searched: string[]; chunkSize: number };
