@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import { lineRange } from '../../targets/dockerfile/facts.js';
-import { commandRange, pipelines, runs, runScriptText } from './util/runs.js';
+import { commandRange, pipelines, runs, runsAny, runScriptText } from './util/runs.js';
 import { downloadOf, isInterpreter, SHELLS } from './util/fetch.js';
 import type { ShellCommand } from '../../targets/dockerfile/model.js';
 
@@ -49,7 +49,9 @@ export default defineRule({
   check(model, context) {
     for (const run of runs(model)) {
       const lines = new Set<number>();
-      for (const pipeline of pipelines(run.cmds)) {
+      // a download piped on is a curl or wget command of the RUN
+      const fetches = runsAny(run, 'curl', 'wget');
+      for (const pipeline of fetches ? pipelines(run.cmds) : []) {
         for (let i = 0; i < pipeline.length - 1; i++) {
           const dl = downloadOf(pipeline[i]);
           if (!dl || dl.file !== null) continue;

@@ -22,12 +22,12 @@ function hasCheckFlag(args: string[]): boolean {
 }
 
 /** The command compares a digest it prints with something further down its pipeline. */
-function comparedInPipeline(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
+function comparedInPipeline(cmd: ShellCommand, pipeline: readonly ShellCommand[]): boolean {
   const pos = pipeline.indexOf(cmd);
   return pos >= 0 && pipeline.slice(pos + 1).some((c) => COMPARERS.includes(c.name));
 }
 
-function isVerification(cmd: ShellCommand, pipeline: ShellCommand[]): boolean {
+function isVerification(cmd: ShellCommand, pipeline: readonly ShellCommand[]): boolean {
   // busybox sha256sum -c: the applet is the command
   const a = cmd.name === 'busybox' ? cmd.argv.slice(1) : cmd.argv;
   const name = cmd.name === 'busybox' ? (a[0] ?? '').replace(/^.*\//, '') : cmd.name;
@@ -104,7 +104,7 @@ export default defineRule({
     for (const run of runs(model)) {
       if (!runsAny(run, 'curl', 'wget')) continue;
       const pipes = pipelines(run.cmds);
-      const pipeOf = new Map<ShellCommand, ShellCommand[]>();
+      const pipeOf = new Map<ShellCommand, readonly ShellCommand[]>();
       for (const p of pipes) for (const c of p) pipeOf.set(c, p);
       const fetched: Fetched[] = [];
       const reported = new Set<ShellCommand>();

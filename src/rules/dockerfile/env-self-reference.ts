@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
 import { rangeAt } from './util/ranges.js';
-import { parseKeyValues } from './util/values.js';
+import { keyValues } from './util/values.js';
 
 /** The value as the builder expands it: single-quoted parts and escaped dollars stay literal. */
 function expandable(raw: string): string {
@@ -9,6 +9,8 @@ function expandable(raw: string): string {
 }
 
 function refersTo(value: string, name: string): boolean {
+  // the pattern needs the name and a `$`: most values hold neither, and skip the regex
+  if (!value.includes(name) || !value.includes('$')) return false;
   const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\$(?:\\{${n}(?=[}:])|${n}(?![A-Za-z0-9_]))`).test(value);
 }
@@ -34,12 +36,18 @@ export default defineRule({
   check(model, ctx) {
     const known = new Set<string>();
     for (const instr of model.instructions) {
-      if (instr.keyword === 'ARG') for (const kv of parseKeyValues(instr.args, false)) known.add(kv.key);
+      if (instr.keyword === 'ARG') for (const kv of keyValues(instr, 'args', false)) known.add(kv.key);
       if (instr.keyword !== 'ENV') continue;
-      const pairs = parseKeyValues(instr.args, true);
+      const pairs = keyValues(instr, 'args', true);
+      // one pair alone cannot use a variable it defines in the same ENV (`PATH=/x:$PATH` is fine)
+      if (pairs.length < 2) {
+        for (const p of pairs) known.add(p.key);
+        continue;
+      }
+      const values = pairs.map((q) => expandable(q.rawValue));
       for (const [i, p] of pairs.entries()) {
         if (known.has(p.key)) continue;
-        const user = pairs.find((q, j) => j !== i && (j > i || q.key !== p.key) && q.value !== null && refersTo(expandable(q.rawValue), p.key));
+        const user = pairs.find((q, j) => j !== i && (j > i || q.key !== p.key) && q.value !== null && refersTo(values[j], p.key));
         if (!user) continue;
         const at = argsSourceOffset(instr, user.valueIndex, model.escape);
         ctx.report({

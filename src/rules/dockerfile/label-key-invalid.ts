@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
 import { rangeAt } from './util/ranges.js';
-import { hasUnresolved, parseKeyValues } from './util/values.js';
+import { hasUnresolved, keyValues } from './util/values.js';
 
 const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
@@ -39,8 +39,8 @@ export default defineRule({
   check(model, ctx) {
     for (const instr of model.instructions) {
       if (instr.keyword !== 'LABEL') continue;
-      const written = parseKeyValues(instr.args, true);
-      const expanded = parseKeyValues(instr.expanded, true);
+      const written = keyValues(instr, 'args', true);
+      const expanded = keyValues(instr, 'expanded', true);
       for (const [i, kv] of written.entries()) {
         const key = expanded.length === written.length ? expanded[i].key : kv.key;
         const why = hasUnresolved(key) ? 'it holds a variable that no ARG or ENV sets, so the key is not what is written' : labelKeyProblem(key);

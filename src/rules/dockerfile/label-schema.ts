@@ -2,7 +2,7 @@ import { parseSpdx } from './util/spdx.js';
 import { defineRule } from '../../engine/types.js';
 import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
 import { rangeAt } from './util/ranges.js';
-import { hasUnresolved, parseKeyValues } from './util/values.js';
+import { hasUnresolved, keyValues } from './util/values.js';
 
 type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
 const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'];
@@ -86,8 +86,8 @@ export default defineRule<'dockerfile', Options>({
     if (Object.keys(labels).length === 0 && !strict) return;
     for (const instr of model.instructions) {
       if (instr.keyword !== 'LABEL') continue;
-      const expanded = parseKeyValues(instr.expanded, true);
-      const written = parseKeyValues(instr.args, true);
+      const expanded = keyValues(instr, 'expanded', true);
+      const written = keyValues(instr, 'args', true);
       const aligned = expanded.length === written.length;
       written.forEach((kv, i) => {
         const value = aligned ? expanded[i].value ?? '' : kv.value ?? '';

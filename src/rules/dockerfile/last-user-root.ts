@@ -84,10 +84,14 @@ export default defineRule({
     const final = model.final;
     if (!final) return;
     const user = final.user;
-    const drop = chainInstructions(model, final.stage).map((i) => PRIVILEGE_DROP.exec(i.raw)?.[1]).find(Boolean);
-    const note = drop
-      ? ` The image installs or calls ${drop}, so the entrypoint may drop privileges later — the container still starts as root, and everything before the drop runs as root.`
-      : '';
+    // the note of a finding (made only when there is one): the first privilege-dropping tool the chain names
+    const noteOf = (): string => {
+      for (const i of chainInstructions(model, final.stage)) {
+        const drop = PRIVILEGE_DROP.exec(i.raw)?.[1];
+        if (drop) return ` The image installs or calls ${drop}, so the entrypoint may drop privileges later — the container still starts as root, and everything before the drop runs as root.`;
+      }
+      return '';
+    };
     const windows = isWindowsStage(model, final.stage);
     if (!user) {
       if (final.baseImage && /nonroot/i.test(final.baseImage.tag ?? '')) return;
@@ -106,8 +110,8 @@ export default defineRule({
         message: windows
           ? 'The final stage sets no USER, so the container runs as ContainerAdministrator unless the base image sets a user; add USER ContainerUser.'
           : sure
-            ? `The final stage sets no USER and ${fromScratch ? 'a scratch image has no user but root' : `${base} runs as root`}, so the container runs as root; add USER with a non-root UID.${note}`
-            : `The final stage sets no USER, so the container runs as root unless the base image ${base} sets a user (it cannot be seen from this file); add USER with a non-root UID.${note}`,
+            ? `The final stage sets no USER and ${fromScratch ? 'a scratch image has no user but root' : `${base} runs as root`}, so the container runs as root; add USER with a non-root UID.${noteOf()}`
+            : `The final stage sets no USER, so the container runs as root unless the base image ${base} sets a user (it cannot be seen from this file); add USER with a non-root UID.${noteOf()}`,
         range: fromImageRange(model, final.stage),
         ...(sure ? {} : { severity: 'warning' as const }),
       });
@@ -116,7 +120,7 @@ export default defineRule({
     if (!user.user || hasUnresolved(user.user) || !isRootUser(user.user)) return;
     const shown = user.raw !== user.value ? `USER ${user.raw} resolves to ${user.value}` : `USER ${user.raw}`;
     ctx.report({
-      message: `The final stage runs as root (${shown}); switch to a non-root user before the end of the stage.${note}`,
+      message: `The final stage runs as root (${shown}); switch to a non-root user before the end of the stage.${noteOf()}`,
       range: user.instruction ? user.instruction.argsRange : fromImageRange(model, final.stage),
     });
   },

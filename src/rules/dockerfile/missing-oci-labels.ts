@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { chainInstructions } from './util/stages.js';
 import { fromImageRange } from './util/ranges.js';
-import { parseKeyValues } from './util/values.js';
+import { keyValues } from './util/values.js';
 
 interface Options {
   /** Annotation keys the final image must carry. */
@@ -57,7 +57,7 @@ export default defineRule<'dockerfile', Options>({
     const keys = new Set(
       chainInstructions(model, final.stage)
         .filter((i) => i.keyword === 'LABEL')
-        .flatMap((i) => parseKeyValues(i.expanded, true).map((kv) => kv.key)),
+        .flatMap((i) => keyValues(i, 'expanded', true).map((kv) => kv.key)),
     );
     const missing = ctx.options.required.filter((k) => !keys.has(k));
     if (missing.length === 0) return;

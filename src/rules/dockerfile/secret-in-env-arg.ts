@@ -4,7 +4,7 @@ import { argsSourceOffset } from '../../targets/dockerfile/parse.js';
 import { assessValue, isSecretName, isWordLike, redact } from '../../secrets/names.js';
 import { isTestPath, severityFor, type Confidence } from '../../secrets/confidence.js';
 import { findTokens } from '../../secrets/tokens.js';
-import { type KeyValue, parseKeyValues } from './util/values.js';
+import { type KeyValue, keyValues } from './util/values.js';
 import { rangeAt } from './util/ranges.js';
 
 /** Values that are clearly configuration, not credentials, even under a secret-sounding name. */
@@ -68,7 +68,7 @@ export default defineRule({
     const testFile = isTestPath(ctx.path);
     const tokenSeverity = (c: Confidence) => severityFor(testFile && c !== 'verified' ? 'possible' : c);
     // build arguments declared so far (globals, then those of the current stage)
-    const globalArgs = model.globalArgs.flatMap((a) => parseKeyValues(a.args, false).map((kv) => kv.key));
+    const globalArgs = model.globalArgs.flatMap((a) => keyValues(a, 'args', false).map((kv) => kv.key));
     let argNames = new Set<string>(globalArgs);
     let stageIndex = -1;
     for (const instr of model.instructions) {
@@ -78,7 +78,7 @@ export default defineRule({
       }
       if (instr.keyword === 'LABEL') {
         // labels are public metadata: only credential-shaped values are reported
-        for (const kv of parseKeyValues(instr.args, true)) {
+        for (const kv of keyValues(instr, 'args', true)) {
           const { value } = kv;
           const t = value ? findTokens(value).at(0) : undefined;
           if (!value || !t) continue;
@@ -93,7 +93,7 @@ export default defineRule({
         continue;
       }
       if (instr.keyword !== 'ENV' && instr.keyword !== 'ARG') continue;
-      const pairs = parseKeyValues(instr.args, instr.keyword === 'ENV');
+      const pairs = keyValues(instr, 'args', instr.keyword === 'ENV');
       if (instr.keyword === 'ARG' && stageIndex >= 0) for (const kv of pairs) argNames.add(kv.key);
       for (const kv of pairs) {
         const value = kv.value;

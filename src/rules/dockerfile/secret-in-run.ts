@@ -35,6 +35,8 @@ const LONG_OPTION = /^--([a-z][a-z0-9-]*)(?:=(.*))?$/i;
 function optionHits(cmd: ShellCommand): Hit[] {
   const hits: Hit[] = [];
   const argv = cmd.argv;
+  const mode = Object.hasOwn(SHORT_P_PASSWORD, cmd.name) ? SHORT_P_PASSWORD[cmd.name] : undefined;
+  const fetcher = cmd.name === 'curl' || cmd.name === 'wget';
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i];
     const long = a.startsWith('--') ? LONG_OPTION.exec(a) : null;
@@ -43,7 +45,6 @@ function optionHits(cmd: ShellCommand): Hit[] {
       if (value !== undefined && !value.startsWith('-') && literal(value)) hits.push({ value, what: `${cmd.name} --${long[1]}`, cmd });
       continue;
     }
-    const mode = Object.hasOwn(SHORT_P_PASSWORD, cmd.name) ? SHORT_P_PASSWORD[cmd.name] : undefined;
     if (mode && a.startsWith('-p') && !a.startsWith('--')) {
       if (a.length > 2 && /^-p[^=\s]/.test(a)) {
         if (literal(a.slice(2))) hits.push({ value: a.slice(2), what: `${cmd.name} -p`, cmd });
@@ -55,7 +56,7 @@ function optionHits(cmd: ShellCommand): Hit[] {
       }
     }
     // curl -u user:password / --user user:password
-    if ((cmd.name === 'curl' || cmd.name === 'wget') && (a === '-u' || a === '--user') && argv[i + 1]) {
+    if (fetcher && (a === '-u' || a === '--user') && argv[i + 1]) {
       const up = argv[i + 1];
       const colon = up.indexOf(':');
       if (colon > 0 && literal(up.slice(colon + 1))) hits.push({ value: up.slice(colon + 1), what: `${cmd.name} ${a} user:password`, cmd });

@@ -11,6 +11,31 @@ export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
 export const WINDOWS_SHELL: readonly string[] = ['cmd', '/S', '/C'];
 
 // ---------------------------------------------------------------------------------------------
+// Facts derived on first asking
+
+const held = new WeakMap<object, Map<unknown, unknown>>();
+
+/** A fact of a part of the model (the model, a stage, an instruction, a command) computed on
+ *  first asking and kept with that part: every rule that asks again gets the same value, and a
+ *  fact no rule asks for costs nothing. `key` names the fact (the function that computes it, or a
+ *  string when one function makes several); `compute` must depend only on the part (and on the
+ *  model it belongs to), so the answer cannot differ between askers. The value is shared: read it,
+ *  never change it. Nothing is added to the model itself (a worker's structured clone, the JSON of
+ *  a result and equality tests see the same plain data). */
+export function once<T>(part: object, key: unknown, compute: () => T): T {
+  let facts = held.get(part);
+  if (facts === undefined) {
+    facts = new Map();
+    held.set(part, facts);
+  } else if (facts.has(key)) {
+    return facts.get(key) as T;
+  }
+  const value = compute();
+  facts.set(key, value);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Positions
 
 /** The 1-based line of an offset, by binary search over the line starts. */

@@ -4,6 +4,7 @@ import type { SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
 import { argsSourceOffset, splitWords, unquote } from '../../../targets/dockerfile/parse.js';
 import { rangeAt, rangeOfText } from './ranges.js';
+import { once } from '../../../targets/dockerfile/facts.js';
 
 interface CopyWord {
   /** As written (quotes kept). */
@@ -15,7 +16,11 @@ interface CopyWord {
 
 /** Sources and destination of COPY/ADD, in order (the destination is the last word); [] when the
  *  instruction has no arguments. */
-export function copyWords(model: DockerfileModel, instr: Instruction): CopyWord[] {
+export function copyWords(model: DockerfileModel, instr: Instruction): readonly CopyWord[] {
+  return once(instr, copyWords, () => wordsOf(model, instr));
+}
+
+function wordsOf(model: DockerfileModel, instr: Instruction): CopyWord[] {
   if (instr.json) {
     let from = instr.argsRange.start.offset;
     return instr.json.map((value) => {

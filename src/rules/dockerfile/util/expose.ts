@@ -2,6 +2,7 @@
 import type { SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
 import { rangeOfText } from './ranges.js';
+import { once } from '../../../targets/dockerfile/facts.js';
 import { hasUnresolved } from './values.js';
 
 export interface ExposeEntry {
@@ -13,7 +14,12 @@ export interface ExposeEntry {
   unresolved: boolean;
 }
 
-export function exposeEntries(model: DockerfileModel, instr: Instruction): ExposeEntry[] {
+/** The entries of an EXPOSE, made once per instruction (shared: read, never change). */
+export function exposeEntries(model: DockerfileModel, instr: Instruction): readonly ExposeEntry[] {
+  return once(instr, exposeEntries, () => entriesOf(model, instr));
+}
+
+function entriesOf(model: DockerfileModel, instr: Instruction): ExposeEntry[] {
   const written = instr.args.trim().split(/\s+/).filter(Boolean);
   let values = instr.expanded.trim().split(/\s+/).filter(Boolean);
   if (values.length !== written.length) values = written;

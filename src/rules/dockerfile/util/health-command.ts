@@ -45,7 +45,10 @@ function installed(model: DockerfileModel, stage: Stage): Set<string> {
 /** The program the container runs (the first word of ENTRYPOINT, else of CMD), when written in exec form. */
 function program(model: DockerfileModel, stage: Stage): string | null {
   const chain = chainInstructions(model, stage);
-  const last = (kw: string) => [...chain].reverse().find((i) => i.keyword === kw);
+  const last = (kw: string) => {
+    for (let k = chain.length - 1; k >= 0; k--) if (chain[k].keyword === kw) return chain[k];
+    return undefined;
+  };
   const ep = last('ENTRYPOINT') ?? last('CMD');
   if (!ep) return null;
   const first = ep.json ? ep.json[0] : ep.args.trim().split(/\s+/)[0];

@@ -3,6 +3,7 @@ import type { SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Flag, ImageRef, Instruction } from '../../../targets/dockerfile/model.js';
 import { parseImageRef } from '../../../targets/dockerfile/image-ref.js';
 import { fromImageRange } from './ranges.js';
+import { once } from '../../../targets/dockerfile/facts.js';
 import { stageVars } from './stages.js';
 import { expandVars, hasUnresolved } from './values.js';
 
@@ -34,8 +35,13 @@ export interface ImageInput {
   range: SourceRange;
 }
 
-/** Every image the build pulls, with ARGs resolved; stages, scratch and unresolved names are left out. */
-export function imageInputs(model: DockerfileModel): ImageInput[] {
+/** Every image the build pulls, with ARGs resolved; stages, scratch and unresolved names are left
+ *  out. Made once per model (shared: read, never change). */
+export function imageInputs(model: DockerfileModel): readonly ImageInput[] {
+  return once(model, imageInputs, () => inputsOf(model));
+}
+
+function inputsOf(model: DockerfileModel): ImageInput[] {
   const out: ImageInput[] = [];
   const stageNames = new Set(model.stages.map((s) => s.name).filter((n): n is string => !!n));
   for (const stage of model.stages) {

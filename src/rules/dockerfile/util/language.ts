@@ -4,6 +4,7 @@
 import type { DockerfileModel, Instruction } from '../../../targets/dockerfile/model.js';
 import { type PackageRun, unwrapXargs } from '../../../targets/dockerfile/packages.js';
 import { packageOperands } from './packages.js';
+import { once } from '../../../targets/dockerfile/facts.js';
 
 export type Language = 'python' | 'node';
 
@@ -44,7 +45,11 @@ function startedProgram(instr: Instruction): string | null {
 }
 
 /** The languages the final image serves, each with its first piece of evidence. */
-export function finalLanguages(model: DockerfileModel): LanguageEvidence[] {
+export function finalLanguages(model: DockerfileModel): readonly LanguageEvidence[] {
+  return once(model, finalLanguages, () => languagesOf(model));
+}
+
+function languagesOf(model: DockerfileModel): LanguageEvidence[] {
   const final = model.final;
   if (!final) return [];
   const found = new Map<Language, string>();

@@ -4,6 +4,7 @@
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
 import { type Mount, mountCovers, type PackageCall, type PackageRun, type PackageSpec, type Tool } from '../../../targets/dockerfile/packages.js';
 import { CommandLocator } from './locate.js';
+import { once } from '../../../targets/dockerfile/facts.js';
 import { type RunInfo, runScriptText } from './runs.js';
 
 export type { Operand, PackageCall, Tool } from '../../../targets/dockerfile/packages.js';
@@ -50,7 +51,8 @@ export function pkgRuns(model: DockerfileModel, ...tools: Tool[]): PkgRun[] {
   const out: PkgRun[] = [];
   for (const run of model.packages) {
     if (tools.length && !run.calls.some((c) => tools.includes(c.tool))) continue;
-    out.push(new PkgRunView(model, run));
+    // one view per RUN, whatever rule asks: its names and locator are made once
+    out.push(once(run, PkgRunView, () => new PkgRunView(model, run)));
   }
   return out;
 }

@@ -5,30 +5,34 @@ import type { Edit, SourceRange } from '../../../engine/types.js';
 import type { DockerfileModel, Instruction, ShellCommand, Stage } from '../../../targets/dockerfile/model.js';
 import { shellCommands } from '../../../targets/dockerfile/shell.js';
 import { unwrapXargs } from '../../../targets/dockerfile/packages.js';
-import { lineRange, rangeAt } from '../../../targets/dockerfile/facts.js';
+import { lineRange, once, rangeAt } from '../../../targets/dockerfile/facts.js';
 import { CommandLocator, type Word } from './locate.js';
 
 export interface RunInfo {
-  instr: Instruction;
-  stage: Stage | null;
-  cmds: ShellCommand[];
+  readonly instr: Instruction;
+  readonly stage: Stage | null;
+  readonly cmds: readonly ShellCommand[];
   /** The command names (argv[0] without path) of the RUN, to skip RUNs a rule has no interest in. */
-  names: ReadonlySet<string>;
-  locator: CommandLocator;
+  readonly names: ReadonlySet<string>;
+  readonly locator: CommandLocator;
 }
 
 /** Every RUN instruction with its commands, in file order; an `ONBUILD RUN` counts as a RUN (its
- *  trigger instruction), as it runs in every build based on the image. */
-export function runs(model: DockerfileModel): RunInfo[] {
-  const out: RunInfo[] = [];
-  for (const outer of model.instructions) {
-    const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
-    if (!instr || instr.keyword !== 'RUN') continue;
-    const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
-    const cmds = shellCommands(instr, model).map(unwrapXargs);
-    out.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)), locator: new CommandLocator(model, instr, cmds) });
-  }
-  return out;
+ *  trigger instruction), as it runs in every build based on the image. One walk per model: the
+ *  list is made on first asking and shared by every rule (read it, never change it). */
+export function runs(model: DockerfileModel): readonly RunInfo[] {
+  return once(model, runs, () => {
+    const out: RunInfo[] = [];
+    for (const outer of model.instructions) {
+      const instr = outer.keyword === 'ONBUILD' ? outer.trigger : outer;
+      if (!instr || instr.keyword !== 'RUN') continue;
+      const stage = instr.stageIndex >= 0 ? model.stages[instr.stageIndex] ?? null : null;
+      const commands = shellCommands(instr, model);
+      const cmds = commands.some((c) => c.name === 'xargs') ? commands.map(unwrapXargs) : commands;
+      out.push({ instr, stage, cmds, names: new Set(cmds.map((c) => c.name)), locator: new CommandLocator(model, instr, cmds) });
+    }
+    return out;
+  });
 }
 
 /** True when the RUN runs any of the commands. */
@@ -77,8 +81,13 @@ export function replaceValueEnd(word: Word, count: number, text: string): Edit |
   return { start: end - count, end, text };
 }
 
-/** Commands joined by `|` into pipelines (a command alone is a pipeline of one). */
-export function pipelines(cmds: ShellCommand[]): ShellCommand[][] {
+/** Commands joined by `|` into pipelines (a command alone is a pipeline of one); made once per
+ *  list of commands (a RUN's), whichever rule asks (shared: read, never change). */
+export function pipelines(cmds: readonly ShellCommand[]): readonly (readonly ShellCommand[])[] {
+  return once(cmds, pipelines, () => splitPipelines(cmds));
+}
+
+function splitPipelines(cmds: readonly ShellCommand[]): ShellCommand[][] {
   const out: ShellCommand[][] = [];
   let current: ShellCommand[] = [];
   for (const c of cmds) {

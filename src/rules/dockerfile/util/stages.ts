@@ -1,11 +1,12 @@
 // What rules ask about stages beyond the model's own facts (targets/dockerfile/facts.ts: stageChain,
 // finalChain, isWindowsStage, shellAt): every instruction in force, the chain's root, its variables.
 import type { DockerfileModel, Instruction, Stage } from '../../../targets/dockerfile/model.js';
-import { stageChain } from '../../../targets/dockerfile/facts.js';
+import { once, stageChain } from '../../../targets/dockerfile/facts.js';
 
-/** Every instruction in force in the stage, oldest first (base stages included). */
-export function chainInstructions(model: DockerfileModel, stage: Stage): Instruction[] {
-  return stageChain(model, stage).flatMap((s) => s.instructions);
+/** Every instruction in force in the stage, oldest first (base stages included); made once per
+ *  stage (shared: read, never change). */
+export function chainInstructions(model: DockerfileModel, stage: Stage): readonly Instruction[] {
+  return once(stage, chainInstructions, () => stageChain(model, stage).flatMap((s) => s.instructions));
 }
 
 /** The stage whose chain starts from scratch (no base image), or whose root is scratch. */

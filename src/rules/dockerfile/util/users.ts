@@ -94,9 +94,8 @@ export function isNonLoginShell(shell: string): boolean {
 
 /** The user a useradd/adduser command creates, with its shell; null when the command creates none. */
 export function createdUser(cmd: ShellCommand): CreatedUser | null {
-  const args = cmd.argv.slice(1);
   if (cmd.name === 'useradd') {
-    const { opts, positionals } = parseOpts(args, USERADD);
+    const { opts, positionals } = parseOpts(cmd.argv.slice(1), USERADD);
     if (opts.has('D') || opts.has('defaults')) return null;
     const name = positionals[positionals.length - 1];
     if (!name) return null;
@@ -106,7 +105,7 @@ export function createdUser(cmd: ShellCommand): CreatedUser | null {
     return made('useradd', name, uid, null, '/bin/sh or /bin/bash', 'useradd without --shell uses SHELL from /etc/default/useradd (/bin/sh or /bin/bash)', true);
   }
   if (cmd.name === 'adduser') {
-    const { opts, positionals } = parseOpts(args, ADDUSER);
+    const { opts, positionals } = parseOpts(cmd.argv.slice(1), ADDUSER);
     const name = positionals[0];
     if (!name) return null;
     // `adduser USER GROUP` with no options adds an existing user to a group
