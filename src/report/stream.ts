@@ -7,7 +7,7 @@ import type { TargetResult } from '../engine/types.js';
 import { compareFindings } from '../engine/run.js';
 import { findTokens } from '../secrets/tokens.js';
 import { assessValue, isWordLike } from '../secrets/names.js';
-import { redactTargetResult, secretsOfFindings } from '../secrets/redact.js';
+import { MIN_SECRET_LENGTH, redactTargetResult, secretBuildArgs, secretsOfFindings } from '../secrets/redact.js';
 import { compareTargets, summarise, type ReportMeta, type StreamFormatter } from './common.js';
 
 /** The values redactReport hides in every target of a report: the strong secrets the rules
@@ -43,8 +43,10 @@ export function* reportPieces(results: readonly TargetResult[], meta: ReportMeta
   const buildArgs = meta.buildArgs;
   const redact = (result: TargetResult, sources?: Record<string, string>) =>
     redactTargetResult({ result, secrets, ...(buildArgs ? { buildArgs } : {}), ...(sources ? { sources } : {}) });
+  // nothing to hide (no value long enough to be masked): the targets and sources are as they are
+  const none = secrets.every((v) => typeof v !== 'string' || v.length < MIN_SECRET_LENGTH) && secretBuildArgs(buildArgs).every((v) => v.length < MIN_SECRET_LENGTH);
   // the order of the redacted targets (a path may hold a token), ties in the order given
-  const targets = results.map((r) => redact({ target: r.target, level: null, missingForNextLevel: [], findings: [] }).result.target);
+  const targets = none ? results.map((r) => r.target) : results.map((r) => redact({ target: r.target, level: null, missingForNextLevel: [], findings: [] }).result.target);
   const keyed = results.map((r, i) => ({ ...r, target: targets[i] }));
   const order = results.map((_, i) => i).sort((a, b) => compareTargets(keyed[a], keyed[b]) || a - b);
   const summary = summarise(order.map((i) => keyed[i]), meta);
@@ -66,7 +68,7 @@ export function* reportPieces(results: readonly TargetResult[], meta: ReportMeta
         if (text !== undefined && !Object.hasOwn(sources, p)) sources[p] = text;
       }
     }
-    const masked = Object.keys(sources).length ? redact({ target: group[0].target, level: null, missingForNextLevel: [], findings: [] }, sources).sources ?? {} : {};
+    const masked = none ? sources : Object.keys(sources).length ? redact({ target: group[0].target, level: null, missingForNextLevel: [], findings: [] }, sources).sources ?? {} : {};
     yield writer.path(group, masked);
   }
   yield writer.end();
