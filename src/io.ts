@@ -1,6 +1,8 @@
 // The outside world a command may touch, passed in so that main() can run in tests.
 export interface IO {
   stdout: (text: string) => void;
+  /** Resolves when stdout has taken what was written (a pipe's backpressure); absent: at once. */
+  drain?: () => Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
@@ -21,6 +23,7 @@ export type Interrupts = (cleanup: () => Promise<void>) => () => void;
 export function processIO(): IO {
   return {
     stdout: (t) => process.stdout.write(t),
+    drain: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
     env: process.env,

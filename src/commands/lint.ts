@@ -15,12 +15,12 @@ import { auditDockerfileText, errorResult, readTextFile, readTextFileSync, relat
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
 import { release as releaseParses } from '../targets/dockerfile/parse-memo.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
-import { loadFormatter } from '../report/load.js';
+import { loadReport } from '../report/load.js';
 import type { ReportMeta } from '../report/common.js';
 import { terminalText } from '../report/terminal.js';
 import { VERSION } from '../version.js';
 import { flagSet, flagValue, flagValues, parseArgs, type FlagSpec, type ParsedArgs } from './args.js';
-import { assertNotAnInput, readForFix, writeFileAtomic, writeFixed } from './output.js';
+import { assertNotAnInput, readForFix, writeFixed, writePiecesAtomic, writePiecesToStdout } from './output.js';
 import {
   DISPLAY_USAGE, displaySeverity, filterForDisplay, POLICY_SPECS, POLICY_USAGE, policyRequest,
   resolveColor, resolveFormat, resolveOutput, sharedSpecs,
@@ -680,13 +680,14 @@ async function report(a: Audited, p: LintPlan, io: IO, policy: import('../engine
     display: { severity: p.severity, quiet: p.quiet, belowSeverity: shown.hidden, ...(baseline ? { baseline: { file: baseline.file, hidden: baseline.hidden } } : {}) },
     ...(policy ? { policy } : {}),
   };
-  const text = (await loadFormatter(p.format))(shown.results, meta);
+  // written a target path at a time (streaming formats): no whole report text is ever held
+  const pieces = (await loadReport(p.format))(shown.results, meta);
   if (p.outputPath) {
-    await writeFileAtomic(p.outputPath, text);
+    await writePiecesAtomic(p.outputPath, pieces);
     const n = shown.results.reduce((s, r) => s + r.findings.length, 0);
     io.stderr(`tightship: wrote ${p.format} report of ${a.results.length} target(s), ${n} finding(s) to ${relativePath(io.cwd, p.outputPath)}\n`);
   } else {
-    io.stdout(text);
+    await writePiecesToStdout(pieces, io);
   }
   if (p.fix) {
     // every file's outcome; the pretty report lists the fixes themselves

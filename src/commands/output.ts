@@ -1,12 +1,16 @@
 // Writing reports and fixed files: atomically (a temporary file beside the target, then a
-// rename), never over a directory.
+// rename), never over a directory; a report in pieces, to a file or to standard output with
+// the pipe's backpressure.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { UserError } from '../engine/types.js';
+import type { IO } from '../io.js';
 
 let tmpCounter = 0;
 
-export async function writeFileAtomic(file: string, content: string, mode?: number): Promise<void> {
+/** Where an atomic write of `file` goes first (checked: not a directory, its folder exists),
+ *  and the mode it gets (the file's own when it exists). */
+async function atomicTarget(file: string, mode?: number): Promise<{ tmp: string; mode: number }> {
   const dir = path.dirname(file);
   try {
     const st = await fs.stat(file);
@@ -23,13 +27,56 @@ export async function writeFileAtomic(file: string, content: string, mode?: numb
   }
   // unique per process and call; 'wx' refuses to reuse a name that exists anyway
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${(tmpCounter++).toString(36)}.tmp`);
+  return { tmp, mode: mode ?? 0o644 };
+}
+
+export async function writeFileAtomic(file: string, content: string, mode?: number): Promise<void> {
+  await writePiecesAtomic(file, [content], mode);
+}
+
+/** Pieces of a text written in turn to a temporary file beside `file`, renamed over it at the
+ *  end: a failed run (a piece that throws included) leaves `file` as it was and no half file. */
+export async function writePiecesAtomic(file: string, pieces: Iterable<string>, mode?: number): Promise<void> {
+  const target = await atomicTarget(file, mode);
+  const { tmp } = target;
+  let created = false;
   try {
-    await fs.writeFile(tmp, content, { mode: mode ?? 0o644, flag: 'wx' });
+    const fh = await fs.open(tmp, 'wx', target.mode);
+    created = true;
+    try {
+      for (const chunk of batched(pieces)) await fh.write(chunk);
+    } finally {
+      await fh.close();
+    }
     await fs.rename(tmp, file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') await fs.rm(tmp, { force: true }); // never someone else's file
-    throw new UserError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    if (created) await fs.rm(tmp, { force: true }); // never someone else's file
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === undefined) throw err; // not the write's error: the report's own
+    throw new UserError(`cannot write ${file}: ${code}`);
   }
+}
+
+/** Pieces written in turn to standard output, each after the pipe took the ones before (a
+ *  slow reader holds the report back instead of it piling up in memory). */
+export async function writePiecesToStdout(pieces: Iterable<string>, io: IO): Promise<void> {
+  for (const chunk of batched(pieces)) {
+    io.stdout(chunk);
+    if (io.drain) await io.drain();
+  }
+}
+
+/** The pieces in writes of about 64 KiB (a piece is written whole). */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buf = '';
+  for (const piece of pieces) {
+    buf += piece;
+    if (buf.length >= 65_536) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
 }
 
 /** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR forces it on (or off with 0). */

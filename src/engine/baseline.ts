@@ -50,24 +50,34 @@ export interface FingerprintOptions {
 export function findingFingerprints(
   results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined, options: FingerprintOptions = {},
 ): (f: Finding) => string {
-  const out = new Map<Finding, string>();
+  return fingerprintsByPath(options)(results, sources);
+}
+
+/** findingFingerprints one path at a time, for a report written as it goes: call the returned
+ *  function with the results of each target path in report order (same path, sorted as the
+ *  formats sort); the counts of equal hashes carry over from path to path, so every finding gets
+ *  the fingerprint findingFingerprints would give it over the whole run. */
+export function fingerprintsByPath(options: FingerprintOptions = {}): (results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined) => (f: Finding) => string {
   const seen = new Map<string, number>();
-  const ordered = [...results].sort((a, b) => cmp(a.target.path, b.target.path) || cmp(a.target.kind, b.target.kind)
-    || cmp(a.target.service ?? '', b.target.service ?? '') || cmp(a.target.image ?? '', b.target.image ?? ''));
-  for (const r of ordered) {
-    for (const f of [...r.findings].sort(compareFindings)) {
-      const text = offendingText(f, sources, options.useSource ? options.useSource(f) : true);
-      const file = options.pathOf ? options.pathOf(f.location.path) : f.location.path;
-      const base = sha256(`${f.ruleId}\u0000${file}\u0000${text}`).slice(0, 32);
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      out.set(f, `${base}:${n}`);
+  return (results, sources) => {
+    const out = new Map<Finding, string>();
+    const ordered = [...results].sort((a, b) => cmp(a.target.path, b.target.path) || cmp(a.target.kind, b.target.kind)
+      || cmp(a.target.service ?? '', b.target.service ?? '') || cmp(a.target.image ?? '', b.target.image ?? ''));
+    for (const r of ordered) {
+      for (const f of [...r.findings].sort(compareFindings)) {
+        const text = offendingText(f, sources, options.useSource ? options.useSource(f) : true);
+        const file = options.pathOf ? options.pathOf(f.location.path) : f.location.path;
+        const base = sha256(`${f.ruleId}\u0000${file}\u0000${text}`).slice(0, 32);
+        const n = (seen.get(base) ?? 0) + 1;
+        seen.set(base, n);
+        out.set(f, `${base}:${n}`);
+      }
     }
-  }
-  return (f) => {
-    const print = out.get(f);
-    if (print === undefined) throw new Error(`a finding of ${f.ruleId} that is not one of the fingerprinted results`);
-    return print;
+    return (f) => {
+      const print = out.get(f);
+      if (print === undefined) throw new Error(`a finding of ${f.ruleId} that is not one of the fingerprinted results`);
+      return print;
+    };
   };
 }
 

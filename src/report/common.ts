@@ -1,5 +1,7 @@
 // What every formatter receives besides the results, and helpers they share. Formatters are
-// pure: (results, meta) => string, no I/O, no clock.
+// pure: (results, meta) => string, no I/O, no clock. Most formats also write their report in
+// pieces (StreamFormatter): the same bytes, one target path at a time, so a run never holds the
+// whole report text (report/stream.ts drives them, commands/output.ts writes the pieces).
 import type { Finding, Level, Severity, TargetRef, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import type { AppliedFix } from '../engine/fix.js';
@@ -42,6 +44,30 @@ export interface ReportMeta {
 }
 
 export type Formatter = (results: readonly TargetResult[], meta: ReportMeta) => string;
+
+/** What a report says before or after its targets, counted over every result of the run
+ *  (counts do not change with redaction; the error targets are redacted). */
+export interface ReportSummary {
+  totals: Totals;
+  /** The rule ids of every finding, sorted, once each. */
+  ruleIds: readonly string[];
+  /** The targets that could not be audited, in report order. */
+  errors: readonly TargetResult[];
+  /** JUnit's counts: test cases, failures at the target's --fail-on, targets in error. */
+  cases: { tests: number; failures: number; errors: number };
+}
+
+/** One run of a streaming format: its state (commas, fingerprint counts) lives here. Pure: each
+ *  call returns the next piece of the report; begin, then one call per target path in report
+ *  order (the results of that path, sorted as sortedResults sorts them, with the sources their
+ *  findings are in), then end. The pieces joined are the bytes of the format's Formatter. */
+export interface ReportWriter {
+  begin(): string;
+  path(results: readonly TargetResult[], sources: Readonly<Record<string, string>>): string;
+  end(): string;
+}
+
+export type StreamFormatter = (meta: ReportMeta, summary: ReportSummary) => ReportWriter;
 
 export const INFORMATION_URI = 'https://github.com/tightship/tightship';
 export const DOCS_BASE_URI = `${INFORMATION_URI}/blob/main/docs/rules/`;
@@ -88,6 +114,49 @@ export function totals(results: readonly TargetResult[]): Totals {
     for (const f of r.findings) t[f.severity]++;
   }
   return t;
+}
+
+/** The report summary of results (report order for the error targets). */
+export function summarise(results: Iterable<TargetResult>, meta: ReportMeta): ReportSummary {
+  const t: Totals = { targets: 0, error: 0, warning: 0, info: 0, targetErrors: 0, levels: { root: 0, nonroot: 0, hardened: 0 } };
+  const ids = new Set<string>();
+  const errors: TargetResult[] = [];
+  const cases = { tests: 0, failures: 0, errors: 0 };
+  for (const r of results) {
+    t.targets++;
+    if (r.error !== undefined) {
+      t.targetErrors++;
+      errors.push(r);
+      cases.errors++;
+    }
+    if (r.level) t.levels[r.level]++;
+    const failOn = meta.failOn ? meta.failOn(r.target) : 'error';
+    for (const f of r.findings) {
+      t[f.severity]++;
+      ids.add(f.ruleId);
+      if (atOrAbove(f.severity, failOn)) cases.failures++;
+    }
+    cases.tests += Math.max(1, r.findings.length + (r.error !== undefined ? 1 : 0));
+  }
+  return { totals: t, ruleIds: [...ids].sort(), errors, cases };
+}
+
+/** `JSON.stringify(value, null, 2)` indented to sit `depth` levels deep in a larger document
+ *  (a JSON text has line breaks only between its tokens, never inside a string). */
+export function indentedJson(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+/** A JSON document whose array at `key` (an empty array in `frame`) is written element by
+ *  element: the text before its first element and after its last, as JSON.stringify(frame,
+ *  null, 2) would surround the elements. `depth`: the nesting of the key's line. */
+export function jsonFrame(frame: unknown, key: string, depth: number): { head: string; tail: (any: boolean) => string } {
+  const text = `${JSON.stringify(frame, null, 2)}\n`;
+  const marker = `\n${'  '.repeat(depth)}${JSON.stringify(key)}: []`;
+  const at = text.indexOf(marker);
+  if (at < 0) throw new Error(`no ${key} array in the report frame`);
+  const open = at + marker.length - 1;
+  return { head: text.slice(0, open), tail: (any) => `${any ? `\n${'  '.repeat(depth)}` : ''}${text.slice(open)}` };
 }
 
 /** Whether a finding counts toward the exit code under a threshold. */

@@ -6,11 +6,11 @@
 // Severities: an error of a rule that breaks the build, or a target that could not be audited,
 // is blocker; any other error critical; a warning of a rule that guards a level major, other
 // warnings minor; info info.
-import type { Finding } from '../engine/types.js';
+import type { Finding, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
-import { findingFingerprints } from '../engine/baseline.js';
+import { findingFingerprints, fingerprintsByPath } from '../engine/baseline.js';
 import { createHash } from 'node:crypto';
-import { showsSource, sortedResults, type Formatter } from './common.js';
+import { indentedJson, showsSource, sortedResults, type Formatter, type StreamFormatter } from './common.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -20,38 +20,63 @@ export function codeQualitySeverity(f: Finding, rule: CatalogueEntry | undefined
   return 'info';
 }
 
+/** The issues of one target: its audit error, then its findings. */
+function issuesOf(r: TargetResult, rules: Map<string, CatalogueEntry>, prints: (f: Finding) => string): Record<string, unknown>[] {
+  const issues: Record<string, unknown>[] = [];
+  if (r.error !== undefined) {
+    issues.push({
+      type: 'issue',
+      description: `${r.target.path} could not be audited: ${r.error}`,
+      check_name: 'tightship/target-error',
+      fingerprint: createHash('sha256').update(`tightship/target-error\u0000${r.target.path}`).digest('hex').slice(0, 32),
+      severity: 'blocker',
+      categories: ['Bug Risk'],
+      location: { path: r.target.path, lines: { begin: 1 } },
+    });
+  }
+  for (const f of r.findings) {
+    const l = f.location;
+    const logical = l.yamlPath ?? l.imagePath ?? l.field;
+    const lines: Record<string, number> = { begin: Math.max(1, l.startLine) };
+    if (l.endLine > l.startLine) lines.end = l.endLine;
+    issues.push({
+      type: 'issue',
+      description: `${logical && (l.imagePath || l.field) ? `${logical}: ` : ''}${f.message}`,
+      check_name: f.ruleId,
+      fingerprint: prints(f),
+      severity: codeQualitySeverity(f, rules.get(f.ruleId)),
+      categories: ['Security'],
+      location: { path: l.path, lines },
+    });
+  }
+  return issues;
+}
+
 export const formatGitlab: Formatter = (results, meta) => {
   const sorted = sortedResults(results);
   const rules = new Map(meta.rules.map((r) => [r.id, r]));
   const prints = findingFingerprints(sorted, meta.sources, { useSource: showsSource });
-  const issues: Record<string, unknown>[] = [];
-  for (const r of sorted) {
-    if (r.error !== undefined) {
-      issues.push({
-        type: 'issue',
-        description: `${r.target.path} could not be audited: ${r.error}`,
-        check_name: 'tightship/target-error',
-        fingerprint: createHash('sha256').update(`tightship/target-error\u0000${r.target.path}`).digest('hex').slice(0, 32),
-        severity: 'blocker',
-        categories: ['Bug Risk'],
-        location: { path: r.target.path, lines: { begin: 1 } },
-      });
-    }
-    for (const f of r.findings) {
-      const l = f.location;
-      const logical = l.yamlPath ?? l.imagePath ?? l.field;
-      const lines: Record<string, number> = { begin: Math.max(1, l.startLine) };
-      if (l.endLine > l.startLine) lines.end = l.endLine;
-      issues.push({
-        type: 'issue',
-        description: `${logical && (l.imagePath || l.field) ? `${logical}: ` : ''}${f.message}`,
-        check_name: f.ruleId,
-        fingerprint: prints(f),
-        severity: codeQualitySeverity(f, rules.get(f.ruleId)),
-        categories: ['Security'],
-        location: { path: l.path, lines },
-      });
-    }
-  }
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return `${JSON.stringify(sorted.flatMap((r) => issuesOf(r, rules, prints)), null, 2)}\n`;
+};
+
+/** The same array one target path at a time. */
+export const streamGitlab: StreamFormatter = (meta) => {
+  const rules = new Map(meta.rules.map((r) => [r.id, r]));
+  const fingerprints = fingerprintsByPath({ useSource: showsSource });
+  let any = false;
+  return {
+    begin: () => '[',
+    path: (results, sources) => {
+      const prints = fingerprints(results, sources);
+      let out = '';
+      for (const r of results) {
+        for (const issue of issuesOf(r, rules, prints)) {
+          out += `${any ? ',' : ''}\n  ${indentedJson(issue, 1)}`;
+          any = true;
+        }
+      }
+      return out;
+    },
+    end: () => (any ? '\n]\n' : ']\n'),
+  };
 };

@@ -2,7 +2,7 @@
 // version, results[].target, level, findings[].ruleId/severity/message/location; other fields
 // may be added, never removed or renamed without a new version.
 import type { Finding, TargetResult } from '../engine/types.js';
-import { nextLevel, sortedResults, totals, type Formatter } from './common.js';
+import { indentedJson, jsonFrame, nextLevel, sortedResults, totals, type Formatter, type ReportMeta, type StreamFormatter, type Totals } from './common.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -38,14 +38,12 @@ function result(r: TargetResult, titles: Map<string, string>): Record<string, un
   return out;
 }
 
-export const formatJson: Formatter = (results, meta) => {
-  const sorted = sortedResults(results);
-  const titles = new Map(meta.rules.map((r) => [r.id, r.title]));
-  const t = totals(sorted);
+/** The report without its results (an empty array where they go). */
+function frame(t: Totals, meta: ReportMeta, results: Record<string, unknown>[]): Record<string, unknown> {
   const report: Record<string, unknown> = {
     version: JSON_REPORT_VERSION,
     tool: { name: 'tightship', version: meta.toolVersion },
-    results: sorted.map((r) => result(r, titles)),
+    results,
     summary: {
       targets: t.targets,
       errors: t.error,
@@ -71,5 +69,30 @@ export const formatJson: Formatter = (results, meta) => {
   if (fixed && Object.keys(fixed).length) {
     report.fixed = Object.keys(fixed).sort().map((path) => ({ path, fixes: fixed[path] }));
   }
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return report;
+}
+
+export const formatJson: Formatter = (results, meta) => {
+  const sorted = sortedResults(results);
+  const titles = new Map(meta.rules.map((r) => [r.id, r.title]));
+  return `${JSON.stringify(frame(totals(sorted), meta, sorted.map((r) => result(r, titles))), null, 2)}\n`;
+};
+
+/** The same report one target at a time. */
+export const streamJson: StreamFormatter = (meta, summary) => {
+  const titles = new Map(meta.rules.map((r) => [r.id, r.title]));
+  const { head, tail } = jsonFrame(frame(summary.totals, meta, []), 'results', 1);
+  let any = false;
+  return {
+    begin: () => head,
+    path: (results) => {
+      let out = '';
+      for (const r of results) {
+        out += `${any ? ',' : ''}\n    ${indentedJson(result(r, titles), 2)}`;
+        any = true;
+      }
+      return out;
+    },
+    end: () => tail(any),
+  };
 };

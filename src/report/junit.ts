@@ -7,7 +7,7 @@
 // The suite's properties hold the target's level and what keeps it from the next one.
 import type { Finding, Severity, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
-import { atOrAbove, nextLevel, sortedResults, targetName, type Formatter } from './common.js';
+import { atOrAbove, nextLevel, sortedResults, targetName, type Formatter, type StreamFormatter } from './common.js';
 import { attrs, xmlText, XML_DECLARATION } from './xml.js';
 
 function where(f: Finding): string {
@@ -72,4 +72,16 @@ export const formatJunit: Formatter = (results, meta) => {
     ...suites.flatMap((s) => s.xml),
     '</testsuites>',
   ].join('\n')}\n`;
+};
+
+/** The same XML one target path at a time: the counts on <testsuites> come from the run's
+ *  summary. */
+export const streamJunit: StreamFormatter = (meta, summary) => {
+  const rules = new Map(meta.rules.map((r) => [r.id, r]));
+  const { tests, failures, errors } = summary.cases;
+  return {
+    begin: () => `${XML_DECLARATION}\n<testsuites${attrs({ name: 'tightship', tests, failures, errors })}>`,
+    path: (results) => results.map((r) => `\n${suite(r, rules, meta.failOn ? meta.failOn(r.target) : 'error').xml.join('\n')}`).join(''),
+    end: () => '\n</testsuites>\n',
+  };
 };

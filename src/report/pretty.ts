@@ -4,7 +4,7 @@
 // nothing in a Dockerfile or a file name can act on the terminal.
 import type { Finding, Severity, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
-import { nextLevel, plural, showsSource, sortedResults, totals, type Formatter, type ReportMeta } from './common.js';
+import { nextLevel, plural, showsSource, sortedResults, totals, type Formatter, type ReportMeta, type StreamFormatter, type Totals } from './common.js';
 import { terminalData, terminalText } from './terminal.js';
 
 interface Paint {
@@ -204,20 +204,26 @@ function renderTarget(r: TargetResult, meta: ReportMeta, rules: Map<string, Cata
   return out;
 }
 
-export const formatPretty: Formatter = (unsafeResults, unsafeMeta) => {
-  // the sources stay as they are (split into lines first, each line made inert in codeFrame)
-  const meta: ReportMeta = {
+/** The meta with every string from the audited files made inert (the sources' text stays as it
+ *  is: split into lines first, each line made inert in codeFrame). */
+function inertMeta(unsafeMeta: ReportMeta): ReportMeta {
+  return {
     ...unsafeMeta,
     ...(unsafeMeta.project ? { project: terminalData(unsafeMeta.project) } : {}),
     ...(unsafeMeta.policy ? { policy: terminalData(unsafeMeta.policy) } : {}),
     ...(unsafeMeta.fixed ? { fixed: terminalData(unsafeMeta.fixed) } : {}),
-    ...(unsafeMeta.sources ? { sources: Object.fromEntries(Object.entries(unsafeMeta.sources).map(([k, v]) => [terminalText(k), v])) } : {}),
+    ...(unsafeMeta.sources ? { sources: inertKeys(unsafeMeta.sources) } : {}),
   };
-  const results = terminalData(unsafeResults);
-  const p = painter(meta.color === true);
-  const rules = new Map(meta.rules.map((r) => [r.id, r]));
+}
+
+function inertKeys(sources: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(sources).map(([k, v]) => [terminalText(k), v]));
+}
+
+/** The blocks of sorted, inert results: each target, and after the last service of a compose
+ *  file the findings its services share. */
+function blocksOf(sorted: readonly TargetResult[], meta: ReportMeta, rules: Map<string, CatalogueEntry>, p: Paint): string[] {
   const quiet = meta.display?.quiet === true;
-  const sorted = sortedResults(results);
   const groups = groupsOf(sorted);
   const grouped = new Set(groups.flatMap((g) => [...g.findings]));
   const lastOfPath = new Map<string, TargetResult>();
@@ -230,7 +236,12 @@ export const formatPretty: Formatter = (unsafeResults, unsafeMeta) => {
     const mine = lastOfPath.get(r.target.path) === r ? groups.filter((g) => g.path === r.target.path) : [];
     if (mine.length) blocks.push(renderGroups(r.target.path, mine, rules, p).join('\n'));
   }
-  const t = totals(sorted);
+  return blocks;
+}
+
+/** What follows the blocks: the project's notes and skipped files, the summary line, the policy. */
+function tailOf(t: Totals, meta: ReportMeta, p: Paint, anyBlock: boolean): string {
+  const quiet = meta.display?.quiet === true;
   const levels = (['root', 'nonroot', 'hardened'] as const).filter((l) => t.levels[l] > 0).map((l) => `${t.levels[l]} ${l}`);
   const counts = [plural(t.error, 'error'), plural(t.warning, 'warning'), plural(t.info, 'info')];
   const summary = [
@@ -245,7 +256,37 @@ export const formatPretty: Formatter = (unsafeResults, unsafeMeta) => {
   if (!quiet) for (const n of meta.project?.notes ?? []) project.push(`${p.blue('info')}     ${p.dim(`${n.file}:${n.line}`)}  ${n.message}`);
   if (!quiet) for (const s of meta.project?.skipped ?? []) project.push(`${p.dim('skipped')}  ${s.path}: ${s.reason}`);
   const projectBlock = project.length ? `${project.join('\n')}\n\n` : '';
-  return `${blocks.join('\n\n')}${blocks.length ? '\n\n' : ''}${projectBlock}${mark} ${summary}\n${meta.policy ? policyLines(meta.policy, p) : ''}`;
+  return `${anyBlock ? '\n\n' : ''}${projectBlock}${mark} ${summary}\n${meta.policy ? policyLines(meta.policy, p) : ''}`;
+}
+
+export const formatPretty: Formatter = (unsafeResults, unsafeMeta) => {
+  const meta = inertMeta(unsafeMeta);
+  const p = painter(meta.color === true);
+  const rules = new Map(meta.rules.map((r) => [r.id, r]));
+  const sorted = sortedResults(terminalData(unsafeResults));
+  const blocks = blocksOf(sorted, meta, rules, p);
+  return `${blocks.join('\n\n')}${tailOf(totals(sorted), meta, p, blocks.length > 0)}`;
+};
+
+/** The same report one target path at a time (a compose file's shared findings are those of
+ *  its own services, so a path is a whole unit). */
+export const streamPretty: StreamFormatter = (unsafeMeta, summary) => {
+  const meta = inertMeta({ ...unsafeMeta, sources: {} });
+  const p = painter(meta.color === true);
+  const rules = new Map(meta.rules.map((r) => [r.id, r]));
+  let anyBlock = false;
+  return {
+    begin: () => '',
+    path: (results, sources) => {
+      let out = '';
+      for (const b of blocksOf(sortedResults(terminalData(results)), { ...meta, sources: inertKeys(sources) }, rules, p)) {
+        out += anyBlock ? `\n\n${b}` : b;
+        anyBlock = true;
+      }
+      return out;
+    },
+    end: () => tailOf(summary.totals, meta, p, anyBlock),
+  };
 };
 
 /** What the summary says was left out: findings below --severity, findings in the baseline. */

@@ -1,9 +1,9 @@
 // SARIF 2.1.0 for code-scanning services: tool.driver.rules[] with help and security-severity,
 // regions with columns, partialFingerprints that survive line moves, fixes[] from fix edits.
-import type { Finding, Location, Severity } from '../engine/types.js';
+import type { Finding, Location, Severity, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
-import { findingFingerprints } from '../engine/baseline.js';
-import { docsUri, INFORMATION_URI, showsSource, sortedResults, type Formatter } from './common.js';
+import { findingFingerprints, fingerprintsByPath } from '../engine/baseline.js';
+import { docsUri, indentedJson, INFORMATION_URI, jsonFrame, showsSource, sortedResults, type Formatter, type ReportMeta, type StreamFormatter } from './common.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -87,46 +87,49 @@ function fixes(f: Finding): Record<string, unknown>[] | undefined {
   }];
 }
 
-export const formatSarif: Formatter = (results, meta) => {
-  const sorted = sortedResults(results);
+function rulesOf(usedIds: readonly string[], meta: ReportMeta): CatalogueEntry[] {
   const byId = new Map(meta.rules.map((r) => [r.id, r]));
-  const usedIds = [...new Set(sorted.flatMap((r) => r.findings.map((f) => f.ruleId)))].sort();
-  const rules = usedIds.map((id) => byId.get(id) ?? {
+  return usedIds.map((id) => byId.get(id) ?? {
     id, target: 'tightship' as const, title: id, severity: 'warning' as const, level: null,
     rationale: id, remediation: 'See the documentation.', references: [], equivalents: {}, examples: { bad: '', good: '' },
   });
-  const index = new Map(rules.map((r, i) => [r.id, i]));
-  const prints = findingFingerprints(sorted, meta.sources, { useSource: showsSource });
-  const sarifResults: Record<string, unknown>[] = [];
-  for (const r of sorted) {
-    for (const f of r.findings) {
-      const out: Record<string, unknown> = {
-        ruleId: f.ruleId,
-        ruleIndex: index.get(f.ruleId),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [location(f.location)],
-        partialFingerprints: { 'tightshipFingerprint/v1': prints(f) },
-      };
-      if (f.related?.length) {
-        out.relatedLocations = f.related.map((rel, i) => ({ id: i + 1, ...location(rel.location), message: { text: rel.message } }));
-      }
-      const fx = fixes(f);
-      if (fx) out.fixes = fx;
-      const target: Record<string, unknown> = { kind: r.target.kind, path: r.target.path };
-      if (r.target.service) target.service = r.target.service;
-      if (r.target.line !== undefined) target.line = r.target.line;
-      if (r.target.kind === 'run' && r.target.image) target.image = r.target.image;
-      out.properties = { target, targetLevel: r.level };
-      sarifResults.push(out);
+}
+
+/** The SARIF results of one target's findings. */
+function resultsOf(r: TargetResult, index: Map<string, number>, prints: (f: Finding) => string): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const f of r.findings) {
+    const res: Record<string, unknown> = {
+      ruleId: f.ruleId,
+      ruleIndex: index.get(f.ruleId),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [location(f.location)],
+      partialFingerprints: { 'tightshipFingerprint/v1': prints(f) },
+    };
+    if (f.related?.length) {
+      res.relatedLocations = f.related.map((rel, i) => ({ id: i + 1, ...location(rel.location), message: { text: rel.message } }));
     }
+    const fx = fixes(f);
+    if (fx) res.fixes = fx;
+    const target: Record<string, unknown> = { kind: r.target.kind, path: r.target.path };
+    if (r.target.service) target.service = r.target.service;
+    if (r.target.line !== undefined) target.line = r.target.line;
+    if (r.target.kind === 'run' && r.target.image) target.image = r.target.image;
+    res.properties = { target, targetLevel: r.level };
+    out.push(res);
   }
-  const notifications = sorted.filter((r) => r.error !== undefined).map((r) => ({
+  return out;
+}
+
+/** The log around its results (an empty array where they go). */
+function log(meta: ReportMeta, rules: readonly CatalogueEntry[], errors: readonly TargetResult[], results: Record<string, unknown>[]): Record<string, unknown> {
+  const notifications = errors.map((r) => ({
     level: 'error',
-    message: { text: `${r.target.path}: ${r.error}` },
+    message: { text: `${r.target.path}: ${r.error ?? ''}` },
     locations: [{ physicalLocation: { artifactLocation: { uri: r.target.path, uriBaseId: '%SRCROOT%' } } }],
   }));
-  const log = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -141,8 +144,41 @@ export const formatSarif: Formatter = (results, meta) => {
       },
       invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',
-      results: sarifResults,
+      results,
     }],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+export const formatSarif: Formatter = (results, meta) => {
+  const sorted = sortedResults(results);
+  const rules = rulesOf([...new Set(sorted.flatMap((r) => r.findings.map((f) => f.ruleId)))].sort(), meta);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const prints = findingFingerprints(sorted, meta.sources, { useSource: showsSource });
+  const sarifResults = sorted.flatMap((r) => resultsOf(r, index, prints));
+  return `${JSON.stringify(log(meta, rules, sorted.filter((r) => r.error !== undefined), sarifResults), null, 2)}\n`;
+};
+
+/** The same log one target path at a time: the rules and notifications that precede the
+ *  results come from the run's summary. */
+export const streamSarif: StreamFormatter = (meta, summary) => {
+  const rules = rulesOf(summary.ruleIds, meta);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const fingerprints = fingerprintsByPath({ useSource: showsSource });
+  const { head, tail } = jsonFrame(log(meta, rules, summary.errors, []), 'results', 3);
+  let any = false;
+  return {
+    begin: () => head,
+    path: (results, sources) => {
+      const prints = fingerprints(results, sources);
+      let out = '';
+      for (const r of results) {
+        for (const res of resultsOf(r, index, prints)) {
+          out += `${any ? ',' : ''}\n        ${indentedJson(res, 4)}`;
+          any = true;
+        }
+      }
+      return out;
+    },
+    end: () => tail(any),
+  };
 };
