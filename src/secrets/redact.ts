@@ -318,15 +318,13 @@ export function redactSecretsIn(text: string, secrets: Iterable<string>): string
   return redactString(text, needleSet(secrets));
 }
 
-/** A whole report (every target of a run and the sources its code frames come from) with every
- *  secret found in any of its targets redacted in all of them: a token one target's rule found
- *  is hidden too where another target's message or frame quotes it. */
-export function redactReport(results: readonly TargetResult[], meta: ReportMeta): { results: TargetResult[]; meta: ReportMeta } {
-  // a weak value (a word such as `loki` used as a password) is redacted where it was found, by
-  // its rule; masked in every string it would turn `cmd/loki-canary` into `cmd/****-canary`
+/** The values a report hides in every one of its targets: the strong secrets its rules found
+ *  (a weak value — a word such as `loki` used as a password — is redacted where it was found, by
+ *  its rule; masked in every string it would turn `cmd/loki-canary` into `cmd/****-canary`), and
+ *  whatever no rule could find but has a token's shape — in a parse error of a file no rule read,
+ *  a message, or a source line shown as a code frame. */
+function reportSecrets(results: readonly TargetResult[], sources: Readonly<Record<string, string>> | undefined): string[] {
   const secrets = results.flatMap((r) => secretsOfFindings(r.findings)).filter(worthMaskingEverywhere);
-  // what no rule could find — a token quoted by a parse error of a file no rule read, a token in
-  // a source line shown as a code frame — is still caught by its shape
   for (const r of results) {
     if (r.error !== undefined) secrets.push(...tokensIn(r.error));
     if (r.levelReason) secrets.push(...tokensIn(r.levelReason));
@@ -335,14 +333,44 @@ export function redactReport(results: readonly TargetResult[], meta: ReportMeta)
       if (f.related) for (const rel of f.related) secrets.push(...tokensIn(rel.message));
     }
   }
-  for (const text of Object.values(meta.sources ?? {})) secrets.push(...tokensIn(text));
+  for (const text of Object.values(sources ?? {})) secrets.push(...tokensIn(text));
+  return secrets;
+}
+
+/** A report's redaction, its secrets gathered and its needles built once: `result` redacts one
+ *  target's result, `sources` masks code-frame texts (same length, same line breaks), `none` says
+ *  the report has nothing to hide (both then give back what they get). */
+export interface ReportRedactor {
+  none: boolean;
+  result(r: TargetResult): TargetResult;
+  target(t: TargetResult['target']): TargetResult['target'];
+  sources(texts: Readonly<Record<string, string>>): Record<string, string>;
+}
+
+export function reportRedactor(results: readonly TargetResult[], meta: ReportMeta): ReportRedactor {
   // one list for every target and the sources: the same secrets and build arguments for all
-  const list = needleSet([...secrets, ...secretBuildArgs(meta.buildArgs)]);
-  const out = results.map((result) => redactResultWith(result, list));
-  if (!meta.sources || list.all.length === 0) return { results: out, meta };
-  const sources: Record<string, string> = {};
-  for (const [path, text] of Object.entries(meta.sources)) sources[path] = maskString(text, list);
-  return { results: out, meta: { ...meta, sources } };
+  const list = needleSet([...reportSecrets(results, meta.sources), ...secretBuildArgs(meta.buildArgs)]);
+  const none = list.all.length === 0;
+  return {
+    none,
+    result: (r) => (none ? r : redactResultWith(r, list)),
+    target: (t) => (none ? t : redactTarget(t, list)),
+    sources: (texts) => {
+      const out: Record<string, string> = {};
+      for (const [path, text] of Object.entries(texts)) out[path] = none ? text : maskString(text, list);
+      return out;
+    },
+  };
+}
+
+/** A whole report (every target of a run and the sources its code frames come from) with every
+ *  secret found in any of its targets redacted in all of them: a token one target's rule found
+ *  is hidden too where another target's message or frame quotes it. */
+export function redactReport(results: readonly TargetResult[], meta: ReportMeta): { results: TargetResult[]; meta: ReportMeta } {
+  const redactor = reportRedactor(results, meta);
+  const out = results.map((result) => redactor.result(result));
+  if (!meta.sources || redactor.none) return { results: out, meta };
+  return { results: out, meta: { ...meta, sources: redactor.sources(meta.sources) } };
 }
 
 function tokensIn(text: string): string[] {
