@@ -52,6 +52,10 @@ interface Needle {
   text: string;
   /** A piece of a longer secret (a line of a key body): matched anywhere, and a quoted prefix too. */
   piece: boolean;
+  /** A quoted prefix (its first PIECE characters or more, cut short by "…" or the end of a
+   *  message) is masked too: every piece, and every long secret that is not matched whole (a
+   *  44-character token quoted by its first 30 characters shows most of it). */
+  prefix: boolean;
   /** Matched only as a whole occurrence, not inside a longer name (`SecurityToken` is not
    *  masked in `HTTPHeaderOssSecurityToken`): values short or made of letters only. */
   whole: boolean;
@@ -81,7 +85,8 @@ function needles(secrets: Iterable<string>): Needle[] {
     if (text.length < MIN_SECRET_LENGTH || seen.has(text)) return;
     seen.add(text);
     const whole = !piece && (text.length < ANYWHERE_LENGTH || /^[A-Za-z]+$/.test(text));
-    out.push({ text, piece, whole, word: !piece && !worthMaskingEverywhere(text), probe: text.slice(0, PIECE) });
+    const word = !piece && !worthMaskingEverywhere(text);
+    out.push({ text, piece, prefix: piece || (!whole && !word && text.length >= 2 * PIECE), whole, word, probe: text.slice(0, PIECE) });
   };
   for (const s of secrets) {
     if (typeof s !== 'string') continue;
@@ -123,8 +128,8 @@ function spans(text: string, list: Needle[]): [number, number][] {
       if (n.whole && !isWholeOccurrence(text, i, n.text)) continue;
       found.push([i, i + n.text.length]);
     }
-    if (!n.piece) continue;
-    // a quoted prefix of a piece, cut short ("…" or the end of a message)
+    if (!n.prefix) continue;
+    // a quoted prefix of a piece or a long secret, cut short ("…" or the end of a message)
     const head = n.text.slice(0, PIECE);
     for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) {
       let j = PIECE;

@@ -194,3 +194,20 @@ describe('redactReport', () => {
     assert.deepEqual(finder.findings[0].secrets, [special]);
   });
 });
+
+describe('a long secret quoted by its first characters', () => {
+  it('masks the quoted prefix of a one-word token, as it does for a line of a key', () => {
+    const token = githubToken(41);
+    assert.ok(token.length >= 32 && !/[\s"',|]/.test(token), 'a long one-word token');
+    const quoted = `${token.slice(0, 30)}…`;
+    const finding: Finding = {
+      ruleId: 'dockerfile/secret-in-env-arg', severity: 'error', message: 'ENV holds a token', location: loc(2), secrets: [token],
+    };
+    const other: Finding = { ruleId: 'dockerfile/other', severity: 'warning', message: `the value ${quoted} is set here`, location: loc(2) };
+    const result: TargetResult = { target: { kind: 'dockerfile', path: 'Dockerfile' }, level: null, missingForNextLevel: [], findings: [finding, other] };
+    const out = redactReport([result], { toolVersion: '0.0.0', rules: SAMPLE_RULES }).results[0];
+    const message = out.findings[1].message;
+    assert.ok(!message.includes(token.slice(0, 17)), `no more than the probe's length is shown: ${message}`);
+    assert.match(message, /^the value [a-z_]{0,4}\*{8,}… is set here$/);
+  });
+});
