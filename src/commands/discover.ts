@@ -4,7 +4,7 @@
 // (those are subject to the config's ignore globs). A directory is searched by the project
 // discovery (targets/project/discover.ts); then `buildMaps` reads how each project builds its
 // images, before any audit. No auditing here.
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isMissingModule } from '../targets/dockerfile/audit.js';
 import { scanTree, type ProjectTree } from '../targets/project/tree.js';
@@ -16,6 +16,7 @@ import { dockerfileTarget } from '../targets/dockerfile/target.js';
 import { newParseMemo, parseOnce, type ParseMemo } from '../targets/dockerfile/parse-memo.js';
 import { commandFileKind } from '../targets/project/command-files.js';
 import { daemonTarget } from '../targets/daemon/target.js';
+import type { SharedReads } from '../file-read.js';
 import { profileTarget } from '../targets/profile/target.js';
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -61,6 +62,9 @@ export interface Discovery {
   /** The run's parse memo (buildMaps makes it): Dockerfiles the build maps parsed, for their
    *  audits (AuditOptions.parsed). */
   parsed?: ParseMemo;
+  /** The Dockerfiles' reads shared by the build maps' guesses and the audits' read-ahead (lint
+   *  sets it when both run in this thread): each file read once for both. */
+  reads?: SharedReads;
 }
 
 export type ComposeModule = typeof import('../targets/compose/audit.js');
@@ -144,7 +148,8 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
     const abs = path.resolve(cwd, p);
     let st;
     try {
-      st = await fs.stat(abs);
+      // one synchronous stat per path named (the promise API costs several times more per call)
+      st = statSync(abs);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       d.errors.push({ path: abs, error: code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${code}` });
@@ -161,10 +166,12 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   // the projects by root (normalised absolute POSIX roots), for projectHolding
   const byRoot = new Map<string, number>();
   let oddRoots = path.sep !== '/';
+  const atRoot = new Map<string, Project>(); // every project by its root as given
   const projectAt = (root: string): Project => {
-    let p = d.projects.find((x) => x.root === root);
+    let p = atRoot.get(root);
     if (!p) {
       p = { root, tree: scanTree(root) };
+      atRoot.set(root, p);
       d.projects.push(p);
       if (!isNormalAbsolute(root)) oddRoots = true;
       else if (!byRoot.has(root)) byRoot.set(root, d.projects.length - 1);
@@ -314,6 +321,14 @@ export async function buildMaps(found: Discovery, configFor: (dir: string) => Pr
     else dockerfilesOf.set(p, [f]);
   }
   const parsed = (found.parsed ??= newParseMemo(found.dockerfiles));
+  try {
+    await mapProjects(found, dockerfilesOf, parsed, configFor);
+  } finally {
+    found.reads?.mapDone();
+  }
+}
+
+async function mapProjects(found: Discovery, dockerfilesOf: ReadonlyMap<Project, string[]>, parsed: ParseMemo, configFor: (dir: string) => Promise<ResolvedConfig>): Promise<void> {
   for (const project of found.projects) {
     const dockerfiles = dockerfilesOf.get(project);
     if (!dockerfiles) continue;
@@ -324,13 +339,21 @@ export async function buildMaps(found: Discovery, configFor: (dir: string) => Pr
       opts.config = { builds: config.builds, file: path.relative(project.root, config.source).split(path.sep).join('/') };
     }
     if (!project.discovery && !mayDescribeBuilds(project.tree) && !opts.config) {
-      project.map = await guessOnly(project, dockerfiles, parsed);
+      project.map = await guessOnly(project, dockerfiles, parsed, found.reads);
       continue;
     }
     opts.parsed = parsed;
+    if (found.reads) opts.reads = found.reads;
     const { buildMap } = await import('../targets/project/build-map.js');
     project.map = await buildMap(project.root, project.tree, opts);
   }
+}
+
+/** A path below root, relative and POSIX (path.relative's answer, without its resolving of both
+ *  paths for the usual case of a normalised file below a normalised root). */
+function relativeTo(root: string, abs: string): string {
+  if (isNormalAbsolute(root) && isNormalAbsolute(abs) && root !== '/' && abs.startsWith(root) && abs[root.length] === '/') return abs.slice(root.length + 1);
+  return path.relative(root, abs).split(path.sep).join('/');
 }
 
 /** Files the build map reads: compose, bake, workflows, CI, Makefiles, package.json, scripts. */
@@ -343,12 +366,13 @@ function mayDescribeBuilds(tree: ProjectTree): boolean {
 
 /** A project with nothing that describes a build (a folder holding a Dockerfile): each named
  *  Dockerfile gets the guessed context, without loading the map's readers (YAML, HCL). */
-async function guessOnly(project: Project, dockerfiles: readonly string[], parsed: ParseMemo): Promise<BuildMap> {
+async function guessOnly(project: Project, dockerfiles: readonly string[], parsed: ParseMemo, reads: SharedReads | undefined): Promise<BuildMap> {
   const { guessContext, copySourcesOf } = await import('../targets/project/guess.js');
   const builds: BuildMap['builds'] = [];
+  const max = 2 * 1024 * 1024;
   for (const f of dockerfiles) {
-    const rel = path.relative(project.root, f).split(path.sep).join('/');
-    const text = project.tree.read(rel, 2 * 1024 * 1024);
+    const rel = relativeTo(project.root, f);
+    const text = reads?.maxBytes === max ? reads.forMap(f) : project.tree.read(rel, max);
     let sources: string[] = [];
     try {
       if (text !== null) sources = copySourcesOf(parseOnce(parsed, f, text, { path: rel }));

@@ -11,7 +11,8 @@ import { exitCode } from '../engine/run.js';
 import { tightshipRules } from '../rules/tightship/index.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
-import { auditDockerfileText, errorResult, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
+import { auditDockerfileText, errorResult, MAX_DOCKERFILE_BYTES, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
+import { SharedReads } from '../file-read.js';
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
 import { release as releaseParses } from '../targets/dockerfile/parse-memo.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
@@ -238,7 +239,8 @@ function checkPairing(p: LintPlan, found: Discovery): void {
 }
 
 function cliFor(file: string, p: LintPlan, found: Discovery): { contextDir?: string; target?: string } {
-  const at = found.named.indexOf(file);
+  if (p.contextDirs.length === 0 && p.targets.length === 0) return {};
+  const at = namedIndex(found).get(file) ?? -1;
   const pick = (values: readonly string[]): string | undefined => {
     if (values.length === 0) return undefined;
     if (values.length === 1) return at >= 0 || found.named.length === 0 ? values[0] : undefined;
@@ -251,6 +253,18 @@ function cliFor(file: string, p: LintPlan, found: Discovery): { contextDir?: str
   if (t !== undefined) out.target = t;
   return out;
 }
+
+/** The position of each Dockerfile named on the command line (the first, as indexOf gives it). */
+function namedIndex(found: Discovery): Map<string, number> {
+  let index = namedIndexes.get(found.named);
+  if (!index) {
+    index = new Map();
+    for (let i = found.named.length - 1; i >= 0; i--) index.set(found.named[i], i);
+    namedIndexes.set(found.named, index);
+  }
+  return index;
+}
+const namedIndexes = new WeakMap<readonly string[], Map<string, number>>();
 
 /** The builds a Dockerfile is audited with: one per different context and stage (a build that
  *  differs only in args or names is the same verdict), the CLI's first, else the map's, else
@@ -440,9 +454,13 @@ async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: I
   const { jobs, explicit } = p.jobs;
   const parallel = jobs > 1 && !p.fix && !p.fixDryRun && !p.stdin && tasks >= (explicit ? 2 : PARALLEL_FROM);
   if (!parallel) {
-    const ahead = new ReadAhead(found.dockerfiles, (f) => (p.stdinInput?.abs === f ? { text: p.stdinInput.text } : readTextFileSync(f)), async (f) => {
+    // the build maps' guesses and the reads ahead share each Dockerfile's read
+    const reads = p.stdinInput ? undefined : (found.reads = new SharedReads(MAX_DOCKERFILE_BYTES));
+    const ahead = new ReadAhead(found.dockerfiles, (f) => (p.stdinInput?.abs === f ? { text: p.stdinInput.text } : reads ? reads.forAudit(f) : readTextFileSync(f)), async (f) => {
       const config = await p.loader.forDir(path.dirname(f));
-      return ignoredBySearch(f, found.searched, config) ? null : auditor.optsFor(config);
+      if (!ignoredBySearch(f, found.searched, config)) return auditor.optsFor(config);
+      reads?.passed(f);
+      return null;
     }, auditor.shellcheckCache);
     return { sets, rules, auditor, settings, chunk: (k) => ahead.chunk(k), chunkSize: ahead.chunkSize, pool: null, reader: null, close: () => Promise.resolve() };
   }

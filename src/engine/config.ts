@@ -2,7 +2,7 @@
 // TIGHTSHIP_* environment < command-line flags. The YAML parser and ajv are loaded only when a
 // config file exists, so a plain lint stays fast.
 import { compileGlob } from './glob.js';
-import { constants as fsConstants, promises as fs, existsSync, statSync } from 'node:fs';
+import { constants as fsConstants, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { ResolvedConfig, RuleSetting } from './config-types.js';
 import { defaultConfig } from './config-types.js';
@@ -57,7 +57,6 @@ export function envOverrides(env: Record<string, string | undefined>): ConfigOve
 export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const env = envOverrides(opts.env);
   const byFile = new Map<string, Promise<ResolvedConfig>>();
-  const fileForDir = new Map<string, Promise<string | null>>();
 
   const layered = (file: string | null): Promise<ResolvedConfig> => {
     const key = file ?? '';
@@ -80,33 +79,62 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
     return p;
   };
 
-  const findUp = (dir: string, names = CONFIG_FILE_NAMES): Promise<string | null> => {
-    const key = names === CONFIG_FILE_NAMES ? dir : `hadolint:${dir}`;
-    let p = fileForDir.get(key);
-    if (!p) {
-      p = (async () => {
-        for (const name of names) {
-          const candidate = path.join(dir, name);
-          // existsSync (access) answers the usual "no such file" without building a Stats object
-          if (existsSync(candidate) && statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
-        }
-        const parent = path.dirname(dir);
-        return parent === dir ? null : findUp(parent, names);
-      })();
-      fileForDir.set(key, p);
+  // the folder → the config file in force there, found by one walk up shared by every folder on
+  // the way (a thousand files in a hundred folders ask each folder once)
+  const tightshipIn = new Map<string, string | null>();
+  const hadolintIn = new Map<string, string | null>();
+  const findUp = (start: string, names: readonly string[], known: Map<string, string | null>): string | null => {
+    const walked: string[] = [];
+    let found: string | null = null;
+    for (let dir = start; ;) {
+      const cached = known.get(dir);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      walked.push(dir);
+      const here = fileIn(dir, names);
+      if (here !== null) {
+        found = here;
+        break;
+      }
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
     }
-    return p;
+    for (const d of walked) known.set(d, found);
+    return found;
   };
+  // the HADOLINT_* variables are read once: the environment does not change during a run
+  let hadolintEnv: boolean | undefined;
+  const byDir = new Map<string, Promise<ResolvedConfig>>();
 
   return {
-    async forDir(dir) {
+    forDir(dir) {
       if (opts.explicitPath) return layered(opts.explicitPath);
-      const abs = path.resolve(dir);
-      // no .tightship.yaml: a hadolint setup (.hadolint.yaml upward, or HADOLINT_* variables) is read instead
-      const hadolintEnv = Object.keys(opts.env).some((k) => /^HADOLINT_(?!FORMAT$|VERBOSE$)/.test(k) && opts.env[k] !== undefined);
-      return layered(await findUp(abs) ?? await findUp(abs, HADOLINT_CONFIG_FILE_NAMES) ?? (hadolintEnv ? HADOLINT_ENV : null));
+      let p = byDir.get(dir);
+      if (!p) {
+        const abs = path.resolve(dir);
+        // no .tightship.yaml: a hadolint setup (.hadolint.yaml upward, or HADOLINT_* variables) is read instead
+        hadolintEnv ??= Object.keys(opts.env).some((k) => /^HADOLINT_(?!FORMAT$|VERBOSE$)/.test(k) && opts.env[k] !== undefined);
+        p = layered(findUp(abs, CONFIG_FILE_NAMES, tightshipIn) ?? findUp(abs, HADOLINT_CONFIG_FILE_NAMES, hadolintIn) ?? (hadolintEnv ? HADOLINT_ENV : null));
+        byDir.set(dir, p);
+      }
+      return p;
     },
   };
+}
+
+/** The first of `names` that is a file (or a link to one) in `dir`, as an absolute path. */
+function fileIn(dir: string, names: readonly string[]): string | null {
+  for (const name of names) {
+    const candidate = path.join(dir, name);
+    try {
+      // no Stats object is made for the usual "no such file"
+      if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;
+    } catch { /* not there as far as a lookup is concerned (a folder that cannot be searched, a loop) */ }
+  }
+  return null;
 }
 
 /** Stands for "HADOLINT_* variables, no file" in the loader's cache. */
@@ -314,5 +342,13 @@ export function isIgnoredPath(absPath: string, config: ResolvedConfig): boolean 
   if (!config.ignore?.length || !config.baseDir) return false;
   const rel = path.relative(config.baseDir, absPath).split(path.sep).join('/');
   if (rel.startsWith('..')) return false;
-  return config.ignore.some((g) => compileConfigGlob(g).test(rel));
+  let globs = ignoreGlobs.get(config);
+  if (!globs) {
+    globs = config.ignore.map(compileConfigGlob);
+    ignoreGlobs.set(config, globs);
+  }
+  return globs.some((g) => g.test(rel));
 }
+
+/** Each config's `ignore:` globs, compiled once (a run asks for every file it finds). */
+const ignoreGlobs = new WeakMap<ResolvedConfig, { test(rel: string): boolean }[]>();

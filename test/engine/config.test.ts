@@ -91,6 +91,47 @@ describe('config: layering defaults < file < env < flags', () => {
     assert.deepEqual(flags.buildArgs, { A: 'file', B: 'flag' });
   });
 
+  it('one loader asked for many folders: a file found for a folder is found for its subfolders, a nearer one wins, order does not matter', async () => {
+    await write('shared/.tightship.yaml', 'failOn: info\n');
+    await write('shared/near/.tightship.yml', 'failOn: warning\n');
+    for (const d of ['shared/a/b/c', 'shared/near/x/y', 'shared/near/z']) await fs.mkdir(path.join(tmp, d), { recursive: true });
+    const at = (rel: string) => path.join(tmp, rel);
+    const orders = [
+      ['shared/a/b/c', 'shared/a/b', 'shared/near/x/y', 'shared/near', 'shared', 'shared/near/z', 'shared/a'],
+      ['shared', 'shared/near', 'shared/a', 'shared/near/z', 'shared/a/b/c', 'shared/near/x/y', 'shared/a/b'],
+    ];
+    for (const order of orders) {
+      const loader = createConfigLoader({ catalogue: catalogue(), env: {}, overrides: {} });
+      const seen = new Map<string, string | null>();
+      for (const rel of order) seen.set(rel, (await loader.forDir(at(rel))).source);
+      for (const rel of ['shared', 'shared/a', 'shared/a/b', 'shared/a/b/c']) assert.equal(seen.get(rel), at('shared/.tightship.yaml'), rel);
+      for (const rel of ['shared/near', 'shared/near/x/y', 'shared/near/z']) assert.equal(seen.get(rel), at('shared/near/.tightship.yml'), rel);
+      // the same folder asked again (also as a path that resolves to it) is the same config
+      assert.equal(await loader.forDir(at('shared/a/b')), await loader.forDir(at('shared/a/b')));
+      assert.equal((await loader.forDir(at('shared/a/b/../b'))).source, at('shared/.tightship.yaml'));
+    }
+  });
+
+  it('a .tightship.yaml farther up wins over a nearer .hadolint.yaml; a .hadolint.yaml is found for subfolders when there is none', async () => {
+    await write('mixed/.tightship.yaml', 'failOn: info\n');
+    await write('mixed/h/.hadolint.yaml', 'failure-threshold: warning\n');
+    await write('only-hadolint/.hadolint.yaml', 'failure-threshold: warning\n');
+    await fs.mkdir(path.join(tmp, 'mixed/h/deep'), { recursive: true });
+    await fs.mkdir(path.join(tmp, 'only-hadolint/deep/er'), { recursive: true });
+    const loader = createConfigLoader({ catalogue: catalogue(), env: {}, overrides: {} });
+    assert.equal((await loader.forDir(path.join(tmp, 'mixed/h/deep'))).source, path.join(tmp, 'mixed/.tightship.yaml'));
+    assert.equal((await loader.forDir(path.join(tmp, 'mixed/h'))).source, path.join(tmp, 'mixed/.tightship.yaml'));
+    assert.equal((await loader.forDir(path.join(tmp, 'only-hadolint'))).source, path.join(tmp, 'only-hadolint/.hadolint.yaml'));
+    assert.equal((await loader.forDir(path.join(tmp, 'only-hadolint/deep/er'))).source, path.join(tmp, 'only-hadolint/.hadolint.yaml'));
+  });
+
+  it('a folder named .tightship.yaml is not a config file: the lookup goes on upward', async () => {
+    await write('dirnamed/.tightship.yaml', 'failOn: none\n');
+    await fs.mkdir(path.join(tmp, 'dirnamed/sub/.tightship.yaml'), { recursive: true });
+    const c = await createConfigLoader({ catalogue: catalogue(), env: {}, overrides: {} }).forDir(path.join(tmp, 'dirnamed/sub'));
+    assert.equal(c.source, path.join(tmp, 'dirnamed/.tightship.yaml'));
+  });
+
   it('without a file: the defaults', async () => {
     await fs.mkdir(path.join(tmp, 'none'), { recursive: true });
     const c = await createConfigLoader({ catalogue: catalogue(), env: {}, overrides: {} }).forDir(path.join(tmp, 'none'));

@@ -2,8 +2,7 @@
 // the engine's pipeline (rules, parse errors as findings, inline ignores, level) → one TargetResult. A file that cannot be read as a
 // Dockerfile (missing, binary, not UTF-8, empty, too large) yields a result with `error`, so one
 // bad file never aborts a batch.
-import { readFileSync, statSync } from 'node:fs';
-import { isUtf8 } from 'node:buffer';
+import { auditText, readFileBytes } from '../../file-read.js';
 import * as path from 'node:path';
 import type { Finding, Rule, TargetRef, TargetResult } from '../../engine/types.js';
 import type { AuditOptions } from '../../engine/audit-types.js';
@@ -42,39 +41,7 @@ export function readTextFile(absPath: string, maxBytes = MAX_DOCKERFILE_BYTES): 
 }
 
 export function readTextFileSync(absPath: string, maxBytes = MAX_DOCKERFILE_BYTES): { text: string } | { error: string } {
-  let buf: Buffer;
-  try {
-    const st = statSync(absPath);
-    if (st.isDirectory()) return { error: 'is a directory' };
-    if (!st.isFile()) return { error: 'not a regular file' };
-    if (st.size > maxBytes) {
-      return { error: `file too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${maxBytes / 1048576} MB): not a Dockerfile?` };
-    }
-    buf = readFileSync(absPath);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { error: 'no such file (or a broken symbolic link)' };
-    if (code === 'EACCES' || code === 'EPERM') return { error: 'permission denied' };
-    if (code === 'ELOOP') return { error: 'symbolic link loop' };
-    return { error: `cannot read: ${code ?? (err as Error).message}` };
-  }
-  if (buf.length === 0) return { error: 'empty file' };
-  const nul = buf.subarray(0, 8192).indexOf(0);
-  if (nul >= 0) return { error: `binary file (NUL byte at offset ${nul}): not a Dockerfile` };
-  let text = buf.toString('utf8');
-  // decoding replaces every invalid sequence with U+FFFD: only a text that has one needs the check
-  if (!text.includes('\uFFFD') || isUtf8(buf)) {
-    // as TextDecoder does: a leading byte-order mark is not part of the text
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  } else {
-    const loose = buf.toString('utf8');
-    const bad = loose.indexOf('\uFFFD');
-    const line = bad >= 0 ? loose.slice(0, bad).split('\n').length : 1;
-    return { error: `not valid UTF-8 text (first bad byte on line ${line}); save the file as UTF-8` };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === '') return { error: 'empty file (only whitespace)' };
-  return { text };
+  return auditText(readFileBytes(absPath, maxBytes));
 }
 
 export function errorResult(relPath: string, error: string): TargetResult {

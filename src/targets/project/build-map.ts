@@ -23,6 +23,14 @@ export interface BuildMapOptions {
   discovery?: Discovery;
   /** The run's parse memo: the Dockerfiles parsed for a guess are kept for their audits. */
   parsed?: ParseMemo;
+  /** The run's Dockerfile reads shared with the audits (a guess reads each Dockerfile once for both). */
+  reads?: DockerfileReads;
+}
+
+/** Reads a Dockerfile as the tree does (null: unreadable, larger than maxBytes, not UTF-8). */
+export interface DockerfileReads {
+  readonly maxBytes: number;
+  forMap(abs: string): string | null;
 }
 
 export interface FullBuildMap extends BuildMap {
@@ -50,7 +58,7 @@ export async function buildMap(root: string, tree: ProjectTree = scanTree(root),
   await fromBake(ctx);
   fromWorkflowActions(ctx);
   fromCommandLines(ctx);
-  guessRest(discovery, ctx, opts.parsed);
+  guessRest(discovery, ctx, opts.parsed, opts.reads);
   forget(tree);
   return { ...finish(ctx), discovery };
 }
@@ -584,15 +592,16 @@ function trackCd(c: CommandLine, cds: Map<string, string>): void {
 // ---------------------------------------------------------------------------------------------
 // guesses, ignore files, dedupe
 
-function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined): void {
+function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined, reads: DockerfileReads | undefined): void {
   const built = new Set(ctx.builds.map((b) => b.dockerfile));
   for (const df of discovery.dockerfiles) {
     if (built.has(df)) continue;
-    const text = ctx.tree.read(df, 2 * MAX_TEXT);
+    const abs = path.join(ctx.tree.root, ...df.split('/'));
+    const text = reads?.maxBytes === 2 * MAX_TEXT ? reads.forMap(abs) : ctx.tree.read(df, 2 * MAX_TEXT);
     let sources: string[] = [];
     if (text !== null) {
       try {
-        sources = copySourcesOf(parseOnce(parsed, path.join(ctx.tree.root, ...df.split('/')), text, { path: df }));
+        sources = copySourcesOf(parseOnce(parsed, abs, text, { path: df }));
       } catch {
         sources = [];
       }

@@ -3,6 +3,7 @@
 // `scanTree` reads the disk; tests and callers with their own file list can build a ProjectTree.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readFileBytes, treeText } from '../../file-read.js';
 
 export interface ProjectTree {
   /** Absolute root folder. */
@@ -41,7 +42,6 @@ export function vendoredTree(rel: string, has: (rel: string) => boolean): string
 }
 
 const DEFAULT_MAX = 1024 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -61,12 +61,15 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
       return false;
     }
   };
-  const realRoot = fs.realpathSync(root);
+  // the root's real path is wanted only to place a symbolic link's target (most trees have none)
+  let realRoot: string | undefined;
   const walk = (rel: string): void => {
     let raw: fs.Dirent<Buffer>[];
     try {
       raw = fs.readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true, encoding: 'buffer' });
     } catch (err) {
+      // a root that does not resolve is an error of the caller's (as it was when the walk began by resolving it)
+      if (!rel) realRoot ??= fs.realpathSync(root);
       if (rel) unreadable.push({ path: rel, reason: `a folder that cannot be listed (${(err as NodeJS.ErrnoException).code ?? String(err)}): not searched` });
       return;
     }
@@ -97,6 +100,7 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
         let target: string | null = null;
         try {
           const real = fs.realpathSync(path.join(root, r));
+          realRoot ??= fs.realpathSync(root);
           const relReal = path.relative(realRoot, real);
           if (!relReal.startsWith('..') && !path.isAbsolute(relReal)) target = toPosix(relReal);
           if (fs.statSync(real).isDirectory()) continue; // a linked folder is not walked (loops)
@@ -112,14 +116,7 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   return {
     root, files, dirs, links, unreadable, vendored,
     read(rel, maxBytes = DEFAULT_MAX) {
-      try {
-        const abs = path.join(root, rel);
-        const st = fs.statSync(abs);
-        if (!st.isFile() || st.size > maxBytes) return null;
-        return utf8.decode(fs.readFileSync(abs));
-      } catch {
-        return null;
-      }
+      return treeText(readFileBytes(path.join(root, rel), maxBytes));
     },
   };
 }
