@@ -143,8 +143,26 @@ export function summarise(results: Iterable<TargetResult>, meta: ReportMeta): Re
 
 /** `JSON.stringify(value, null, 2)` indented to sit `depth` levels deep in a larger document
  *  (a JSON text has line breaks only between its tokens, never inside a string). */
-export function indentedJson(value: unknown, depth: number): string {
+function indentedJson(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+/** The elements of a JSON array written one at a time, as JSON.stringify(array, null, 2) nested
+ *  at `depth` writes them: `next(value)` is the text of one more element (the comma before it
+ *  included), `any` whether one has been written. */
+export class JsonElements {
+  any = false;
+  readonly #indent: string;
+  readonly #depth: number;
+  constructor(depth: number) {
+    this.#depth = depth;
+    this.#indent = `\n${'  '.repeat(depth)}`;
+  }
+  next(value: unknown): string {
+    const comma = this.any ? ',' : '';
+    this.any = true;
+    return `${comma}${this.#indent}${indentedJson(value, this.#depth)}`;
+  }
 }
 
 /** A JSON document whose array at `key` (an empty array in `frame`) is written element by

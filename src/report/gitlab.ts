@@ -10,7 +10,7 @@ import type { Finding, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { findingFingerprints, fingerprintsByPath } from '../engine/baseline.js';
 import { createHash } from 'node:crypto';
-import { indentedJson, showsSource, sortedResults, type Formatter, type StreamFormatter } from './common.js';
+import { JsonElements, showsSource, sortedResults, type Formatter, type StreamFormatter } from './common.js';
 
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
@@ -63,20 +63,13 @@ export const formatGitlab: Formatter = (results, meta) => {
 export const streamGitlab: StreamFormatter = (meta) => {
   const rules = new Map(meta.rules.map((r) => [r.id, r]));
   const fingerprints = fingerprintsByPath({ useSource: showsSource });
-  let any = false;
+  const elements = new JsonElements(1);
   return {
     begin: () => '[',
     path: (results, sources) => {
       const prints = fingerprints(results, sources);
-      let out = '';
-      for (const r of results) {
-        for (const issue of issuesOf(r, rules, prints)) {
-          out += `${any ? ',' : ''}\n  ${indentedJson(issue, 1)}`;
-          any = true;
-        }
-      }
-      return out;
+      return results.flatMap((r) => issuesOf(r, rules, prints)).map((issue) => elements.next(issue)).join('');
     },
-    end: () => (any ? '\n]\n' : ']\n'),
+    end: () => (elements.any ? '\n]\n' : ']\n'),
   };
 };

@@ -2,7 +2,7 @@
 // version, results[].target, level, findings[].ruleId/severity/message/location; other fields
 // may be added, never removed or renamed without a new version.
 import type { Finding, TargetResult } from '../engine/types.js';
-import { indentedJson, jsonFrame, nextLevel, sortedResults, totals, type Formatter, type ReportMeta, type StreamFormatter, type Totals } from './common.js';
+import { JsonElements, jsonFrame, nextLevel, sortedResults, totals, type Formatter, type ReportMeta, type StreamFormatter, type Totals } from './common.js';
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -82,17 +82,10 @@ export const formatJson: Formatter = (results, meta) => {
 export const streamJson: StreamFormatter = (meta, summary) => {
   const titles = new Map(meta.rules.map((r) => [r.id, r.title]));
   const { head, tail } = jsonFrame(frame(summary.totals, meta, []), 'results', 1);
-  let any = false;
+  const elements = new JsonElements(2);
   return {
     begin: () => head,
-    path: (results) => {
-      let out = '';
-      for (const r of results) {
-        out += `${any ? ',' : ''}\n    ${indentedJson(result(r, titles), 2)}`;
-        any = true;
-      }
-      return out;
-    },
-    end: () => tail(any),
+    path: (results) => results.map((r) => elements.next(result(r, titles))).join(''),
+    end: () => tail(elements.any),
   };
 };

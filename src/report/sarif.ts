@@ -3,7 +3,7 @@
 import type { Finding, Location, Severity, TargetResult } from '../engine/types.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { findingFingerprints, fingerprintsByPath } from '../engine/baseline.js';
-import { docsUri, indentedJson, INFORMATION_URI, jsonFrame, showsSource, sortedResults, type Formatter, type ReportMeta, type StreamFormatter } from './common.js';
+import { docsUri, INFORMATION_URI, JsonElements, jsonFrame, showsSource, sortedResults, type Formatter, type ReportMeta, type StreamFormatter } from './common.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -165,20 +165,13 @@ export const streamSarif: StreamFormatter = (meta, summary) => {
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const fingerprints = fingerprintsByPath({ useSource: showsSource });
   const { head, tail } = jsonFrame(log(meta, rules, summary.errors, []), 'results', 3);
-  let any = false;
+  const elements = new JsonElements(4);
   return {
     begin: () => head,
     path: (results, sources) => {
       const prints = fingerprints(results, sources);
-      let out = '';
-      for (const r of results) {
-        for (const res of resultsOf(r, index, prints)) {
-          out += `${any ? ',' : ''}\n        ${indentedJson(res, 4)}`;
-          any = true;
-        }
-      }
-      return out;
+      return results.flatMap((r) => resultsOf(r, index, prints)).map((res) => elements.next(res)).join('');
     },
-    end: () => tail(any),
+    end: () => tail(elements.any),
   };
 };
