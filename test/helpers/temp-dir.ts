@@ -1,7 +1,7 @@
 // A temporary folder for the tests of one file: made before them, removed after them, and a
 // `write` that creates a file (and its folders) in it and returns its absolute path.
 import { before, after } from 'node:test';
-import { mkdtempSync, promises as fs } from 'node:fs';
+import { mkdtempSync, promises as fs, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -18,4 +18,21 @@ export function useTempDir(prefix: string, onPath: (dir: string) => void): Write
     await fs.writeFile(p, content);
     return p;
   };
+}
+
+/** Runs `body` with a new temporary folder, removed after it (after its promise settles, for an
+ *  async body) whatever happens. */
+export function withTempDir<T>(prefix: string, body: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  const remove = () => { rmSync(dir, { recursive: true, force: true }); };
+  let result: T;
+  try {
+    result = body(dir);
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(remove) as T;
+  remove();
+  return result;
 }
