@@ -10,7 +10,7 @@ import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { cacheDirCandidates, cacheFileName, codeCacheDisabled, usableCacheDir } from '../../src/code-cache.js';
+import { INTERRUPT_BUDGET, cacheDirCandidates, cacheFileName, codeCacheDisabled, tieringFlag, usableCacheDir } from '../../src/code-cache.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
@@ -227,5 +227,28 @@ describe('where the code cache lives', () => {
     assert.notEqual(cacheFileName('aaaa'), cacheFileName('bbbb'));
     assert.notEqual(cacheFileName('aaaa', '/one/dist/bin/tightship.cjs'), cacheFileName('aaaa', '/two/dist/bin/tightship.cjs'), 'two installs of one bundle');
     assert.ok(cacheFileName('aaaa').includes(process.version) && cacheFileName('aaaa').includes(process.arch));
+  });
+});
+
+describe('V8\'s tier-up budget', () => {
+  it('the bin raises it unless the user gave node one', () => {
+    assert.equal(tieringFlag([]), `--interrupt-budget=${INTERRUPT_BUDGET}`);
+    assert.equal(tieringFlag(['--interrupt-budget=100000']), null);
+    assert.equal(tieringFlag(['--no-warnings', '--interrupt_budget=100000']), null);
+    assert.equal(tieringFlag(['--no-warnings', '--max-old-space-size=4096']), `--interrupt-budget=${INTERRUPT_BUDGET}`);
+  });
+
+  it('a run under the user\'s own budget gives the same report', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-budget-'));
+    try {
+      writeFileSync(path.join(dir, 'Dockerfile'), readFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile')));
+      const env = { ...process.env, TIGHTSHIP_NO_CODE_CACHE: '1' };
+      const ours = run(BUNDLE, ['lint', 'Dockerfile', '--format', 'json'], env, dir);
+      const r = spawnSync(process.execPath, ['--interrupt-budget=1000', BUNDLE, 'lint', 'Dockerfile', '--format', 'json'], { cwd: dir, encoding: 'utf8', env });
+      assert.equal(ours.status, 1, ours.stderr);
+      assert.deepEqual({ status: r.status, stdout: r.stdout, stderr: r.stderr }, ours);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
