@@ -129,7 +129,7 @@ export function discover(tree: ProjectTree): Discovery {
     const looksCompose = facts !== null && [...facts.services.values()].some((s) => s.image || s.build);
     if (facts && (looksCompose || (byName && facts.services.size > 0))) {
       composeFiles.set(rel, facts);
-      remember(tree, rel, MAX_YAML, read); // the build map reads the compose files again
+      remember(tree, rel, MAX_YAML, read, text.length); // the build map reads the compose files again
     }
     else if (byName) d.notAudited.push({ path: rel, reason: facts === null ? 'named like a compose file but has no top-level services: map (or does not parse)' : 'named like a compose file but no service has image: or build:' });
   }

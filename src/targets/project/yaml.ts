@@ -2,7 +2,8 @@
 // read them: the compose auditor's fast reader (targets/compose/fast-yaml.ts, the same raw tree
 // as the `yaml` library on the subset compose files are written in), and the `yaml` library for
 // anything outside that subset (loaded on first use). Each file is read once per tree: discovery
-// and the build map share the result (`forget` drops a tree's files once its map is built).
+// and the build map share the result (`forget` drops a tree's files once its map is built), up to
+// MAX_KEPT_CHARS of text per tree; the files beyond it are read again by the build map.
 import { createRequire } from 'node:module';
 import type { Node as YamlNode } from 'yaml';
 import { fastParse, type RAlias, type RNode, type RPair } from '../compose/fast-yaml.js';
@@ -22,26 +23,39 @@ export interface ReadYaml {
   lineOf(offset: number): number;
 }
 
-const cache = new WeakMap<ProjectTree, Map<string, { read: ReadYaml | null; maxBytes: number }>>();
+/** What a tree's readers keep: the parses, and the characters of text they were read from. */
+interface Kept {
+  files: Map<string, { read: ReadYaml | null; maxBytes: number }>;
+  chars: number;
+}
+const cache = new WeakMap<ProjectTree, Kept>();
+
+/** The text a tree keeps parses of (a parse is about ten times its text): beyond it a file is
+ *  parsed again by its later reader, so a tree of thousands of compose files costs no more memory
+ *  than this while it is mapped. */
+const MAX_KEPT_CHARS = 1024 * 1024;
 
 /** The file `rel` of the tree, parsed (null when it cannot be read within maxBytes): what
  *  discovery kept of it (`remember`), else read and parsed now. A read kept under a smaller limit
  *  serves a larger one; one that could not read the file is tried again under a larger one. */
 export function readTreeYaml(tree: ProjectTree, rel: string, maxBytes: number): ReadYaml | null {
-  const known = cache.get(tree)?.get(rel);
+  const known = cache.get(tree)?.files.get(rel);
   if (known && (known.read === null ? maxBytes <= known.maxBytes : maxBytes >= known.maxBytes)) return known.read;
   const text = tree.read(rel, maxBytes);
   return text === null ? null : readYamlText(text);
 }
 
-/** Keeps a file's parse (its text read under maxBytes) for the later readers of the same tree. */
-export function remember(tree: ProjectTree, rel: string, maxBytes: number, read: ReadYaml): void {
-  let files = cache.get(tree);
-  if (!files) {
-    files = new Map();
-    cache.set(tree, files);
+/** Keeps a file's parse (of `chars` characters of text, read under maxBytes) for the later readers
+ *  of the same tree, while the tree keeps less than MAX_KEPT_CHARS. */
+export function remember(tree: ProjectTree, rel: string, maxBytes: number, read: ReadYaml, chars: number): void {
+  let kept = cache.get(tree);
+  if (!kept) {
+    kept = { files: new Map(), chars: 0 };
+    cache.set(tree, kept);
   }
-  files.set(rel, { read, maxBytes });
+  if (kept.chars + chars > MAX_KEPT_CHARS || kept.files.has(rel)) return;
+  kept.chars += chars;
+  kept.files.set(rel, { read, maxBytes });
 }
 
 /** Drops what readTreeYaml holds for a tree. */

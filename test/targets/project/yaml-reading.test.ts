@@ -73,6 +73,19 @@ test('discovery and the build map read a compose file once', async () => {
   assert.equal(reads.get('compose.yaml'), 1);
 });
 
+test('a tree keeps its compose files\' parses up to a bound: beyond it the build map reads a file again, with the same builds', async () => {
+  // three compose files of ~600 KB (a long comment): the first is kept, the next two are not
+  const pad = `# ${'x'.repeat(600 * 1024)}\n`;
+  const files: Record<string, string> = {};
+  for (const name of ['a', 'b', 'c']) Object.assign(files, { [`${name}/compose.yaml`]: pad + COMPOSE, [`${name}/api/Dockerfile.prod`]: DOCKERFILE, [`${name}/api/app.py`]: '' });
+  const { tree, reads } = memTree(files);
+  const map = await buildMap(tree.root, tree);
+  assert.deepEqual([...reads].filter(([f]) => f.endsWith('compose.yaml')), [['a/compose.yaml', 1], ['b/compose.yaml', 2], ['c/compose.yaml', 2]]);
+  for (const name of ['a', 'b', 'c']) {
+    assert.deepEqual(map.builds.filter((b) => b.file === `${name}/compose.yaml`).map((b) => [b.name, b.dockerfile, b.target ?? null]), [['api', `${name}/api/Dockerfile.prod`, null], ['worker', `${name}/api/Dockerfile.prod`, 'worker']], name);
+  }
+});
+
 test('composeFacts: entries as written (an aliased service has neither image nor build), include and extends files', () => {
   const facts = composeFacts('services:\n  a: &a\n    image: x\n    extends:\n      file: base.yaml\n      service: b\n  b: *a\ninclude:\n  - one.yaml\n  - path: [two.yaml, three.yaml]\n');
   assert.ok(facts);
