@@ -71,7 +71,8 @@ const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').sli
 await esbuild.build({
   ...common,
   stdin: {
-    contents: `import { runBundle } from './dist/src/code-cache.js';\nrunBundle(require('node:path').join(__dirname, 'tightship.cjs'), ${JSON.stringify(hash)});\n`,
+    // V8's tier-up budget first (src/code-cache.ts tieringFlag): before the bundle compiles
+    contents: `import { runBundle, tieringFlag } from './dist/src/code-cache.js';\nimport { setFlagsFromString } from 'node:v8';\nconst flag = tieringFlag(process.execArgv);\nif (flag !== null) setFlagsFromString(flag);\nrunBundle(require('node:path').join(__dirname, 'tightship.cjs'), ${JSON.stringify(hash)});\n`,
     resolveDir: root,
     sourcefile: 'bin-loader.js',
   },

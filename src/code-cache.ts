@@ -12,7 +12,6 @@ import * as fs from 'node:fs';
 import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 
 type Env = Record<string, string | undefined>;
@@ -81,23 +80,22 @@ const WRAP = ['(function (exports, require, module, __filename, __dirname) {', '
 /** V8's tier-up budget for the CLI's process (its default is 67,584 bytecode bytes run). */
 export const INTERRUPT_BUDGET = 600_000;
 
-/** The V8 flag the bin sets before the bundle compiles, or null when the user set the budget
- *  themselves (`node --interrupt-budget=… tightship`; NODE_OPTIONS cannot hold V8 flags). A lint run is short and runs many
- *  large functions (the parser, ~150 rules) a few thousand times each: under V8's default budget
- *  TurboFan compiles ~300 of them, some several times over (deoptimised on a later file's
- *  shapes), and its compiler threads cost more CPU than the optimised code saves — the 1,112-file
- *  Dockerfile corpus took 2.6 s of CPU by default and 1.6 s with this budget, the 294 compose
- *  files 0.89 s and 0.57 s; a 10,000-file monorepo still tiers up (14.6 s → 13.4 s of CPU) where
- *  `--no-opt` doubled it (bench/RESULTS.md). */
+/** The V8 flag the bin's loader (scripts/bundle.mjs) sets before the bundle compiles, so that the
+ *  code cache is made and read under the same flags; null when the user set the budget themselves
+ *  (`node --interrupt-budget=… tightship`; NODE_OPTIONS cannot hold V8 flags).
+ *
+ *  A lint run is short and runs many large functions (the parser, ~150 rules) a few thousand
+ *  times each: under V8's default budget TurboFan compiles ~300 of them, some several times over
+ *  (deoptimised on a later file's shapes), and its compiler threads cost more CPU than the
+ *  optimised code saves. The 1,112-file Dockerfile corpus took 2.3 s of CPU by default and 1.5 s
+ *  with this budget, the 294 compose files 0.89 s and 0.57 s; a 10,000-file monorepo still tiers
+ *  up (14.6 s → 13.4 s of CPU) where `--no-opt` doubled it (bench/PROFILE.md). */
 export function tieringFlag(execArgv: readonly string[]): string | null {
   if (execArgv.some((a) => /^--interrupt[-_]budget\b/.test(a))) return null;
   return `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
 export function runBundle(file: string, bundleHash: string, env: Env = process.env): void {
-  // before anything compiles: the code cache below is then made and read under the same flags
-  const flag = tieringFlag(process.execArgv);
-  if (flag !== null) v8.setFlagsFromString(flag);
   const enableCompileCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   const requireFrom = nodeModule.createRequire(file);
   if (enableCompileCache) {
