@@ -22,7 +22,8 @@
 // Corpus tests read the real-world corpus: TIGHTSHIP_CORPUS, or ../shared/corpus/real-world beside
 // the repository. They fail loudly when it is missing, never skip.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -123,6 +124,12 @@ if (mode === 'corpus') {
 }
 if (files.length === 0) fail(`no compiled tests found for '${mode}' (run tsc -p . first)`);
 
+// the caches the CLI writes in the user's cache folder (the bin's code cache, ShellCheck's
+// findings) go to a folder of the run's own, removed after it: a test run leaves nothing in $HOME
+// and never reads what an earlier run or the user's own runs left there
+const cacheHome = mkdtempSync(path.join(os.tmpdir(), 'tightship-test-cache-'));
+env.XDG_CACHE_HOME = cacheHome;
 const r = spawnSync(process.execPath, ['--test', `--test-concurrency=${WORKERS}`, '--test-reporter=spec', ...passThrough, ...files], { stdio: 'inherit', env, cwd: root });
+rmSync(cacheHome, { recursive: true, force: true });
 if (r.error) fail(`could not start node's test runner: ${r.error.message}`);
 process.exit(r.status ?? 1);

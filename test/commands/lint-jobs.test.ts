@@ -127,7 +127,8 @@ describe('lint --jobs: worker threads give the one-thread report', () => {
 
 describe('the worker pool', () => {
   const setup = (cwd: string): LintWorkerSetup => ({
-    args: { flags: new Map(), positional: ['.'] }, env: {}, buildArgs: {},
+    // the test run's cache folder (scripts/test.mjs), as runCli keeps it: nothing written under $HOME
+    args: { flags: new Map(), positional: ['.'] }, env: process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}, buildArgs: {},
     sets: { compose: false, run: false, daemon: false, profile: false },
     settings: { cwd, today: '2026-01-01', auditContext: false, shellcheck: false, inspectImages: false }, allSources: false,
   });
