@@ -111,6 +111,15 @@ interface Prepared { script: string; lines: (LineMap | null)[] }
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+const CONTINUATIONS = new Map<string, RegExp>();
+
+/** The escape character at the end of a line (a continued instruction), one expression per escape. */
+function continuationOf(escape: string): RegExp {
+  let re = CONTINUATIONS.get(escape);
+  if (!re) CONTINUATIONS.set(escape, (re = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*$`)));
+  return re;
+}
+
 /** The script file for one input and, per script line, where that line sits in the Dockerfile. */
 export function prepareScript(s: ShellScript): Prepared | null {
   const own = s.heredoc ? dialectOfShebang(s.text) : undefined;
@@ -118,13 +127,17 @@ export function prepareScript(s: ShellScript): Prepared | null {
   const dialect = own ?? s.dialect;
   const out: string[] = [];
   const lines: (LineMap | null)[] = [];
-  const vars = [...new Set([...PREDEFINED_VARIABLES, ...(s.variables ?? [])])].filter((v) => IDENT.test(v));
+  const vars = [...PREDEFINED_VARIABLES];
+  if (s.variables?.length) {
+    const seen = new Set(vars);
+    for (const v of s.variables) if (!seen.has(v) && IDENT.test(v)) { seen.add(v); vars.push(v); }
+  }
   if (own === undefined) { out.push(`#!/bin/${dialect}`); lines.push(null); }
   const declare = () => { if (vars.length) { out.push(`export ${vars.map((v) => `${v}=1`).join(' ')}`); lines.push(null); } };
   if (own === undefined) declare();
 
   const escape = s.escape ?? '\\';
-  const continuation = new RegExp(`${escape.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}[ \\t]*$`);
+  const continuation = continuationOf(escape);
   let offset = s.start.offset;
   let continued = false;
   const raw = s.text.split('\n');
@@ -413,8 +426,7 @@ function declaredNames(i: Instruction): string[] {
  *  RUNs under a shell ShellCheck does not read are left out. Pure: reads only the model. */
 export function dockerfileScripts(model: DockerfileModel): DockerfileScript[] {
   const out: DockerfileScript[] = [];
-  const lineStart: number[] = [0];
-  for (let k = 0; k < model.text.length; k++) if (model.text.charCodeAt(k) === 10) lineStart.push(k + 1);
+  const lineStart = model.lineStarts;
   const endOf = new Map<number, { dialect: ShellDialect | null; vars: string[] }>();
   for (const stage of model.stages) {
     const inherited = stage.baseStage !== null ? endOf.get(stage.baseStage) : undefined;
@@ -472,19 +484,33 @@ export async function shellcheckModels(models: readonly DockerfileModel[], opts:
   const all = perModel.flat();
   const r = await runShellcheck(all, opts);
   if (r.status !== 'ok') return models.map(() => factsOf(r));
-  const out: ShellcheckFacts[] = [];
-  let first = 0;
-  for (const scripts of perModel) {
-    const last = first + scripts.length;
-    out.push({ status: 'ok', findings: r.findings.filter((f) => f.script >= first && f.script < last).map((f) => ({ ...f, script: f.script - first })) });
-    first = last;
+  // each finding to its model, in one pass (the run's scripts are the models' scripts in order)
+  const owner: number[] = [];
+  const firstOf: number[] = [];
+  perModel.forEach((scripts, m) => {
+    firstOf.push(owner.length);
+    for (let k = 0; k < scripts.length; k++) owner.push(m);
+  });
+  const out: ShellcheckFacts[] = models.map(() => ({ status: 'ok', findings: [] }));
+  for (const f of r.findings) {
+    const m = owner.at(f.script);
+    if (m === undefined) continue;
+    const facts = out[m];
+    // the run's findings are its own objects (mapComments): renumbered in place
+    f.script -= firstOf[m];
+    if (facts.status === 'ok') facts.findings.push(f);
   }
   return out;
 }
 
 /** Fills a run's cache with the facts of every model given (keyed by the Dockerfile's text). */
 export async function prefetchShellcheck(models: readonly DockerfileModel[], cache: Map<string, unknown>, opts: ShellcheckOptions = {}): Promise<void> {
-  const todo = models.filter((m, i) => !cache.has(m.text) && models.findIndex((n) => n.text === m.text) === i);
+  const seen = new Set<string>();
+  const todo = models.filter((m) => {
+    if (seen.has(m.text)) return false;
+    seen.add(m.text);
+    return !cache.has(m.text);
+  });
   if (!todo.length) return;
   const facts = await shellcheckModels(todo, opts);
   todo.forEach((m, i) => { remember(cache, m.text, facts[i]); });
