@@ -12,21 +12,25 @@ ARG BUILD_IMAGE=node:22-bookworm-slim@sha256:48e4b67d85f87bd551df43704e24d252f56
 ARG RUNTIME_IMAGE=node:22-bookworm-slim@sha256:48e4b67d85f87bd551df43704e24d252f56cc5f8e9718841aace50f19948f0f9
 
 # Stage 1: install from the lockfile with the development tools whatever NODE_ENV the base sets (no install scripts: nothing is compiled, ssh2 uses its
-# JavaScript crypto), bundle the CLI from the sources, then drop the development dependencies.
+# JavaScript crypto), build the bin as `npm run build` does (tsc, then scripts/bundle.mjs: the
+# one-file bundle and its loader), then drop the sources, the compiled modules and the
+# development dependencies.
 FROM ${BUILD_IMAGE} AS build
 ARG npm_config_offline=false
 WORKDIR /opt/tightship
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,id=tightship-npm,target=/root/.npm,sharing=locked \
     npm ci --include=dev --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json ./
+COPY scripts/bundle.mjs ./scripts/
 # The rule examples hold the first line of a made-up OpenSSH key (no key material): the sources
 # stay in this stage only, the runtime gets the bundle.
 # tightship ignore=context/private-key-copied -- a rule example's placeholder key header, not a key; build stage only
 COPY src/ ./src/
-RUN node_modules/.bin/esbuild src/cli.ts --bundle --splitting --format=esm --platform=node --target=node20 \
-      --packages=external --outdir=dist/bin '--entry-names=[name]' '--chunk-names=chunks/[name]-[hash]' --log-level=warning \
+RUN node_modules/.bin/tsc -p . \
+ && node scripts/bundle.mjs \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund \
- && rm -rf src node_modules/.package-lock.json \
+ && rm -rf src scripts tsconfig.json dist/src dist/.tsbuildinfo node_modules/.package-lock.json \
  && node dist/bin/cli.js --version
 
 # Stage 2: the runtime. No RUN: the files are owned by root (read-only to the process), which
