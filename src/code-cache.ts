@@ -74,9 +74,6 @@ export function cacheFileName(bundleHash: string, bundlePath = ''): string {
 /** CommonJS's wrapper, on the first line so that positions in stack traces stay the bundle's. */
 const WRAP = ['(function (exports, require, module, __filename, __dirname) {', '\n})'] as const;
 
-/** Runs the bundle `file` whose content hash is `bundleHash` (called by the loader that
- *  scripts/bundle.mjs writes).
- * @public */
 /** V8's tier-up budget for the CLI's process (its default is 67,584 bytecode bytes run). */
 export const INTERRUPT_BUDGET = 600_000;
 
@@ -95,6 +92,9 @@ export function tieringFlag(execArgv: readonly string[]): string | null {
   return `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
+/** Runs the bundle `file` whose content hash is `bundleHash` (called by the loader that
+ *  scripts/bundle.mjs writes).
+ * @public */
 export function runBundle(file: string, bundleHash: string, env: Env = process.env): void {
   const enableCompileCache = (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache;
   const requireFrom = nodeModule.createRequire(file);
