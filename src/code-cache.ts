@@ -4,8 +4,8 @@
 //
 // Node >= 22.1 has its own on-disk compile cache (module.enableCompileCache): there the bundle is
 // required with it turned on. Older Node (20) has none: the bundle is compiled as a vm.Script
-// with the cached data an earlier run left in the user's cache folder, and a run that found none
-// (or found it rejected by V8) writes it when the process exits. Nothing here can fail a run: a
+// with the cached data an earlier run of the same command left in the user's cache folder, and a
+// run that found none (or found it rejected by V8) writes it when the process exits. Nothing here can fail a run: a
 // cache folder that cannot be made, read or written means the bundle is compiled as without it.
 // TIGHTSHIP_NO_CODE_CACHE=1 (or Node's NODE_DISABLE_COMPILE_CACHE=1) turns the cache off.
 import * as fs from 'node:fs';
@@ -16,8 +16,8 @@ import * as vm from 'node:vm';
 
 type Env = Record<string, string | undefined>;
 
-/** How many cache files (builds × Node versions) a cache folder keeps. */
-const KEEP = 8;
+/** How many cache files (builds × commands × Node versions) a cache folder keeps. */
+const KEEP = 16;
 
 /** true when the environment turns the code cache off. */
 export function codeCacheDisabled(env: Env): boolean {
@@ -61,14 +61,24 @@ export function usableCacheDir(candidates: readonly string[], uid: number | null
   return null;
 }
 
-/** The cache file of one bundle (its content hash, fixed at build time) under one Node. */
-export function cacheFileName(bundleHash: string, bundlePath = ''): string {
+/** The cache file of one bundle (its content hash, fixed at build time) for one command (commandOf)
+ *  under one Node. */
+export function cacheFileName(bundleHash: string, bundlePath = '', command = 'none'): string {
   // the bundle's place too: V8 keeps the script name it was cached under, so two installs of the
   // same bundle sharing a cache would show each other's path in stack traces (a name, not a key
   // that must be unique: FNV-1a of the path is enough)
   let h = 0x811c9dc5;
   for (let i = 0; i < bundlePath.length; i++) h = Math.imul(h ^ bundlePath.charCodeAt(i), 0x01000193) >>> 0;
-  return `${bundleHash}-${h.toString(16).padStart(8, '0')}-node${process.version}-${process.arch}.bin`;
+  return `${bundleHash}-${h.toString(16).padStart(8, '0')}-${command}-node${process.version}-${process.arch}.bin`;
+}
+
+/** The command a run's cache is kept for: the first argument when it is a command's name
+ *  (`lint`, `image`, …), else `none` (`--version`, no argument). A cache holds the functions the
+ *  run that wrote it compiled: one written by `tightship --version` would leave a later lint to
+ *  compile most of its code again, so each command keeps its own. */
+export function commandOf(argv: readonly string[]): string {
+  const first = argv.at(0);
+  return first !== undefined && /^[a-z][a-z0-9-]{0,31}$/.test(first) ? first : 'none';
 }
 
 /** CommonJS's wrapper, on the first line so that positions in stack traces stay the bundle's. */
@@ -105,7 +115,7 @@ export function runBundle(file: string, bundleHash: string, env: Env = process.e
   }
   const source = fs.readFileSync(file, 'utf8');
   const dir = codeCacheDisabled(env) ? null : usableCacheDir(cacheDirCandidates(env));
-  const cacheFile = dir === null ? null : path.join(dir, cacheFileName(bundleHash, file));
+  const cacheFile = dir === null ? null : path.join(dir, cacheFileName(bundleHash, file, commandOf(process.argv.slice(2))));
   let cachedData: Buffer | undefined;
   if (cacheFile !== null) {
     try {

@@ -10,7 +10,7 @@ import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { INTERRUPT_BUDGET, cacheDirCandidates, cacheFileName, codeCacheDisabled, tieringFlag, usableCacheDir } from '../../src/code-cache.js';
+import { INTERRUPT_BUDGET, cacheDirCandidates, cacheFileName, codeCacheDisabled, commandOf, tieringFlag, usableCacheDir } from '../../src/code-cache.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
@@ -114,7 +114,7 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     const a = lintApp(env);
     const files = cacheFiles(cache);
     assert.equal(files.length, 1);
-    assert.match(path.basename(files[0]), new RegExp(`^[0-9a-f]{16}-[0-9a-f]{8}-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
+    assert.match(path.basename(files[0]), new RegExp(`^[0-9a-f]{16}-[0-9a-f]{8}-lint-node${process.version.replace(/\./g, '\\.')}-${process.arch}\\.bin$`));
     assert.equal(statSync(path.join(cache, 'tightship')).mode & 0o077, 0, 'a folder of the user\'s own');
     const written = statSync(files[0]);
     assert.deepEqual(lintApp(env), a);
@@ -144,6 +144,24 @@ describe('the code cache (Node without its own compile cache)', { skip: (!OWN_CA
     assert.deepEqual(run(BUNDLE, lint, env, bake), bakeReport, 'the bake run reads the plain run\'s cache');
     run(BUNDLE, lint, env, plain);
     assert.equal(statSync(file).mtimeMs, written.mtimeMs, 'and nobody writes it again');
+  });
+
+  it('each command keeps its own cache: a --version run first leaves the lint runs theirs', () => {
+    const cache = path.join(work, 'cache-commands');
+    const env = envFor(cache);
+    const version = run(BUNDLE, ['--version'], env, app);
+    assert.equal(version.status, 0, version.stderr);
+    const [first] = cacheFiles(cache);
+    assert.match(path.basename(first), /-none-node/);
+    const a = lintApp(env);
+    const files = cacheFiles(cache);
+    assert.equal(files.length, 2);
+    const lintCache = files.find((f) => /-lint-node/.test(f));
+    assert.ok(lintCache, 'the lint run wrote a cache of its own');
+    // the lint cache holds what a lint compiles: larger than the --version run's
+    assert.ok(statSync(lintCache).size > statSync(first).size);
+    assert.deepEqual(lintApp(env), a);
+    assert.equal(cacheFiles(cache).length, 2, 'and reads it');
   });
 
   it('a corrupt cache is rejected, the run is unchanged and the cache is written again', () => {
@@ -227,6 +245,11 @@ describe('where the code cache lives', () => {
     assert.notEqual(cacheFileName('aaaa'), cacheFileName('bbbb'));
     assert.notEqual(cacheFileName('aaaa', '/one/dist/bin/tightship.cjs'), cacheFileName('aaaa', '/two/dist/bin/tightship.cjs'), 'two installs of one bundle');
     assert.ok(cacheFileName('aaaa').includes(process.version) && cacheFileName('aaaa').includes(process.arch));
+    assert.notEqual(cacheFileName('aaaa', '', 'lint'), cacheFileName('aaaa', '', 'image'));
+    assert.equal(commandOf(['lint', '.']), 'lint');
+    assert.equal(commandOf(['--version']), 'none');
+    assert.equal(commandOf([]), 'none');
+    assert.equal(commandOf(['../../etc']), 'none', 'only a command name goes into a file name');
   });
 });
 
