@@ -45,8 +45,8 @@ it('the root Dockerfile: two stages, no RUN at run time, numeric USER, exec-form
   assert.match(text, /^ARG RUNTIME_IMAGE=\S+@sha256:[0-9a-f]{64}$/m);
 });
 
-it('.dockerignore lets in only the manifest, the lockfile and the sources', () => {
+it('.dockerignore lets in only the manifest, the lockfile, the sources and what builds them', () => {
   const lines = readFileSync(`${ROOT}.dockerignore`, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
   assert.equal(lines[0], '*');
-  assert.deepEqual(lines.filter((l) => l.startsWith('!')), ['!package.json', '!package-lock.json', '!src/']);
+  assert.deepEqual(lines.filter((l) => l.startsWith('!')), ['!package.json', '!package-lock.json', '!tsconfig.json', '!scripts/bundle.mjs', '!src/']);
 });
