@@ -13,35 +13,35 @@ import { withTempDir } from '../helpers/temp-dir.js';
 describe('writePiecesAtomic', () => {
   it('writes the pieces joined, keeping the mode of the file it replaces', async () => {
     await withTempDir('tightship-output-', async (dir) => {
-    const file = path.join(dir, 'report.json');
-    writeFileSync(file, 'old');
-    chmodSync(file, 0o600);
-    const big = 'x'.repeat(100_000);
-    await writePiecesAtomic(file, ['[', big, ',', big, ']']);
-    assert.equal(readFileSync(file, 'utf8'), `[${big},${big}]`);
-    assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.deepEqual(readdirSync(dir), ['report.json']);
+      const file = path.join(dir, 'report.json');
+      writeFileSync(file, 'old');
+      chmodSync(file, 0o600);
+      const big = 'x'.repeat(100_000);
+      await writePiecesAtomic(file, ['[', big, ',', big, ']']);
+      assert.equal(readFileSync(file, 'utf8'), `[${big},${big}]`);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      assert.deepEqual(readdirSync(dir), ['report.json']);
     });
   });
 
   it('a run that fails midway leaves the old file and no temporary file', async () => {
     await withTempDir('tightship-output-', async (dir) => {
-    const file = path.join(dir, 'report.json');
-    writeFileSync(file, 'old report');
-    function* failing(): Generator<string> {
-      yield 'x'.repeat(200_000); // past one write
-      throw new Error('a formatter failed');
-    }
-    await assert.rejects(writePiecesAtomic(file, failing()), /a formatter failed/);
-    assert.equal(readFileSync(file, 'utf8'), 'old report');
-    assert.deepEqual(readdirSync(dir), ['report.json']);
+      const file = path.join(dir, 'report.json');
+      writeFileSync(file, 'old report');
+      function* failing(): Generator<string> {
+        yield 'x'.repeat(200_000); // past one write
+        throw new Error('a formatter failed');
+      }
+      await assert.rejects(writePiecesAtomic(file, failing()), /a formatter failed/);
+      assert.equal(readFileSync(file, 'utf8'), 'old report');
+      assert.deepEqual(readdirSync(dir), ['report.json']);
     });
   });
 
   it('refuses a directory and a missing folder with a one-line error', async () => {
     await withTempDir('tightship-output-', async (dir) => {
-    await assert.rejects(writePiecesAtomic(dir, ['x']), (e: unknown) => e instanceof UserError && /is a directory/.test(e.message));
-    await assert.rejects(writePiecesAtomic(path.join(dir, 'no', 'r.json'), ['x']), (e: unknown) => e instanceof UserError && /does not exist/.test(e.message));
+      await assert.rejects(writePiecesAtomic(dir, ['x']), (e: unknown) => e instanceof UserError && /is a directory/.test(e.message));
+      await assert.rejects(writePiecesAtomic(path.join(dir, 'no', 'r.json'), ['x']), (e: unknown) => e instanceof UserError && /does not exist/.test(e.message));
     });
   });
 });

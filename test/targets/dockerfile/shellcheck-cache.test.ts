@@ -22,87 +22,87 @@ const key = (n: number) => n.toString(16).padStart(64, '0');
 describe('shellcheck-cache: the store', () => {
   it('keeps comments between stores of the same folder, and nothing before a flush', () => {
     withTempDir('tightship-sc-store-', (dir) => {
-    const a = new ShellcheckStore([dir]);
-    assert.equal(a.get(key(1)), undefined);
-    a.set(key(1), [comment('Double quote to prevent globbing and word splitting.')]);
-    a.set(key(2), []);
-    assert.equal(new ShellcheckStore([dir]).get(key(1)), undefined);
-    a.flush();
-    const b = new ShellcheckStore([dir]);
-    assert.deepEqual(b.get(key(1)), [comment('Double quote to prevent globbing and word splitting.')]);
-    assert.deepEqual(b.get(key(2)), []);
-    assert.equal(b.get(key(3)), undefined);
-    // a few files, not one per script
-    a.set(key(0x20), []);
-    a.set(key(0x21), []);
-    a.flush();
-    assert.ok(readdirSync(dir).length <= 16);
+      const a = new ShellcheckStore([dir]);
+      assert.equal(a.get(key(1)), undefined);
+      a.set(key(1), [comment('Double quote to prevent globbing and word splitting.')]);
+      a.set(key(2), []);
+      assert.equal(new ShellcheckStore([dir]).get(key(1)), undefined);
+      a.flush();
+      const b = new ShellcheckStore([dir]);
+      assert.deepEqual(b.get(key(1)), [comment('Double quote to prevent globbing and word splitting.')]);
+      assert.deepEqual(b.get(key(2)), []);
+      assert.equal(b.get(key(3)), undefined);
+      // a few files, not one per script
+      a.set(key(0x20), []);
+      a.set(key(0x21), []);
+      a.flush();
+      assert.ok(readdirSync(dir).length <= 16);
     });
   });
 
   it('two runs writing the same folder keep each other\'s entries', () => {
     withTempDir('tightship-sc-store-', (dir) => {
-    const a = new ShellcheckStore([dir]);
-    const b = new ShellcheckStore([dir]);
-    a.get(key(1)); b.get(key(1)); // both read the shard before either writes it
-    a.set(key(1), [comment('from a')]);
-    b.set(key(2), [comment('from b')]);
-    a.flush();
-    b.flush();
-    const c = new ShellcheckStore([dir]);
-    assert.deepEqual(c.get(key(1)), [comment('from a')]);
-    assert.deepEqual(c.get(key(2)), [comment('from b')]);
+      const a = new ShellcheckStore([dir]);
+      const b = new ShellcheckStore([dir]);
+      a.get(key(1)); b.get(key(1)); // both read the shard before either writes it
+      a.set(key(1), [comment('from a')]);
+      b.set(key(2), [comment('from b')]);
+      a.flush();
+      b.flush();
+      const c = new ShellcheckStore([dir]);
+      assert.deepEqual(c.get(key(1)), [comment('from a')]);
+      assert.deepEqual(c.get(key(2)), [comment('from b')]);
     });
   });
 
   it('never writes a message holding a token-shaped string', () => {
     withTempDir('tightship-sc-store-', (dir) => {
-    const token = `ghp_${'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6'.slice(0, 36)}`;
-    const a = new ShellcheckStore([dir]);
-    a.set(key(1), [comment(`Expanded ${token} here`)]);
-    a.flush();
-    assert.equal(new ShellcheckStore([dir]).get(key(1)), undefined);
-    for (const f of readdirSync(dir)) assert.ok(!readFileSync(path.join(dir, f), 'utf8').includes(token));
+      const token = `ghp_${'aB3dE6gH9jK2mN5pQ8sT1vW4yZ7bC0eF3hJ6'.slice(0, 36)}`;
+      const a = new ShellcheckStore([dir]);
+      a.set(key(1), [comment(`Expanded ${token} here`)]);
+      a.flush();
+      assert.equal(new ShellcheckStore([dir]).get(key(1)), undefined);
+      for (const f of readdirSync(dir)) assert.ok(!readFileSync(path.join(dir, f), 'utf8').includes(token));
     });
   });
 
   it('is bounded: a shard keeps its most recently used entries', () => {
     withTempDir('tightship-sc-store-', (dir) => {
-    const a = new ShellcheckStore([dir], { entries: 3, bytes: 1 << 20 });
-    // keys of one shard (the first byte picks it)
-    for (let n = 1; n <= 5; n++) a.set(key(n), [comment(`m${n}`)]);
-    a.flush();
-    const b = new ShellcheckStore([dir]);
-    const kept = [1, 2, 3, 4, 5].filter((n) => b.get(key(n)) !== undefined);
-    assert.equal(kept.length, 3);
-    const small = new ShellcheckStore([dir], { entries: 100, bytes: 200 });
-    for (let n = 1; n <= 20; n++) small.set(key(n), [comment('x'.repeat(40))]);
-    small.flush();
-    for (const f of readdirSync(dir)) assert.ok(statSync(path.join(dir, f)).size <= 200);
+      const a = new ShellcheckStore([dir], { entries: 3, bytes: 1 << 20 });
+      // keys of one shard (the first byte picks it)
+      for (let n = 1; n <= 5; n++) a.set(key(n), [comment(`m${n}`)]);
+      a.flush();
+      const b = new ShellcheckStore([dir]);
+      const kept = [1, 2, 3, 4, 5].filter((n) => b.get(key(n)) !== undefined);
+      assert.equal(kept.length, 3);
+      const small = new ShellcheckStore([dir], { entries: 100, bytes: 200 });
+      for (let n = 1; n <= 20; n++) small.set(key(n), [comment('x'.repeat(40))]);
+      small.flush();
+      for (const f of readdirSync(dir)) assert.ok(statSync(path.join(dir, f)).size <= 200);
     });
   });
 
   it('a corrupt, foreign or unreadable file holds nothing; an unusable folder is no error', () => {
     withTempDir('tightship-sc-store-', (dir) => {
-    const a = new ShellcheckStore([dir]);
-    a.set(key(1), [comment('m')]);
-    a.flush();
-    const [file] = readdirSync(dir);
-    for (const junk of ['{not json', '[]', '{"format":1,"entries":{"' + key(1) + '":[1,[["x"]]]}}', '{"format":99,"entries":{}}']) {
-      writeFileSync(path.join(dir, file), junk);
-      const b = new ShellcheckStore([dir]);
-      assert.equal(b.get(key(1)), undefined, junk);
-      b.set(key(1), [comment('again')]);
-      b.flush(); // replaces the junk
-      assert.deepEqual(new ShellcheckStore([dir]).get(key(1)), [comment('again')]);
-    }
-    // a folder under a regular file can never be made (whoever runs the test)
-    writeFileSync(path.join(dir, 'plain'), '');
-    const none = new ShellcheckStore([path.join(dir, 'plain', 'cache')]);
-    assert.equal(none.folder(), null);
-    none.set(key(1), [comment('m')]);
-    assert.equal(none.get(key(1)), undefined);
-    none.flush();
+      const a = new ShellcheckStore([dir]);
+      a.set(key(1), [comment('m')]);
+      a.flush();
+      const [file] = readdirSync(dir);
+      for (const junk of ['{not json', '[]', '{"format":1,"entries":{"' + key(1) + '":[1,[["x"]]]}}', '{"format":99,"entries":{}}']) {
+        writeFileSync(path.join(dir, file), junk);
+        const b = new ShellcheckStore([dir]);
+        assert.equal(b.get(key(1)), undefined, junk);
+        b.set(key(1), [comment('again')]);
+        b.flush(); // replaces the junk
+        assert.deepEqual(new ShellcheckStore([dir]).get(key(1)), [comment('again')]);
+      }
+      // a folder under a regular file can never be made (whoever runs the test)
+      writeFileSync(path.join(dir, 'plain'), '');
+      const none = new ShellcheckStore([path.join(dir, 'plain', 'cache')]);
+      assert.equal(none.folder(), null);
+      none.set(key(1), [comment('m')]);
+      assert.equal(none.get(key(1)), undefined);
+      none.flush();
     });
   });
 
@@ -113,8 +113,8 @@ describe('shellcheck-cache: the store', () => {
     assert.equal(storeFor(false, undefined, '/', { TIGHTSHIP_NO_CACHE: '1' }), null);
     assert.equal(storeFor(true, undefined, '/', {}), null);
     withTempDir('tightship-sc-store-', (dir) => {
-    assert.equal(storeFor(false, undefined, '/', { XDG_CACHE_HOME: dir })?.folder(), path.join(dir, 'tightship', 'shellcheck'));
-    assert.equal(storeFor(false, 'here', dir, {})?.folder(), path.join(dir, 'here'));
+      assert.equal(storeFor(false, undefined, '/', { XDG_CACHE_HOME: dir })?.folder(), path.join(dir, 'tightship', 'shellcheck'));
+      assert.equal(storeFor(false, 'here', dir, {})?.folder(), path.join(dir, 'here'));
     });
   });
 });
