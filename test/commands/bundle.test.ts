@@ -10,6 +10,7 @@ import * as nodeModule from 'node:module';
 import * as os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
+import { withTempDir } from '../helpers/temp-dir.js';
 import { INTERRUPT_BUDGET, cacheDirCandidates, cacheFileName, codeCacheDisabled, commandOf, tieringFlag, usableCacheDir } from '../../src/code-cache.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -261,17 +262,29 @@ describe('V8\'s tier-up budget', () => {
     assert.equal(tieringFlag(['--no-warnings', '--max-old-space-size=4096']), `--interrupt-budget=${INTERRUPT_BUDGET}`);
   });
 
+  it('the installed bin sets it before the bundle runs, and leaves a budget given to node alone', () => {
+    withTempDir('tightship-budget-hook-', (dir) => {
+      // a preload that reports every V8 flag set at run time
+      const hook = path.join(dir, 'hook.cjs');
+      writeFileSync(hook, "const v8 = require('node:v8'); const set = v8.setFlagsFromString; v8.setFlagsFromString = (f) => { process.stderr.write('FLAG ' + f + '\\n'); return set(f); };\n");
+      const flags = (nodeArgs: string[]) => {
+        const r = spawnSync(process.execPath, [...nodeArgs, '--require', hook, BUNDLE, '--version'], { cwd: dir, encoding: 'utf8', env: { ...process.env, TIGHTSHIP_NO_CODE_CACHE: '1' } });
+        assert.equal(r.status, 0, r.stderr);
+        return r.stderr.split('\n').filter((l) => l.startsWith('FLAG '));
+      };
+      assert.deepEqual(flags([]), [`FLAG --interrupt-budget=${INTERRUPT_BUDGET}`]);
+      assert.deepEqual(flags(['--interrupt-budget=1000']), []);
+    });
+  });
+
   it('a run under the user\'s own budget gives the same report', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-budget-'));
-    try {
+    withTempDir('tightship-budget-', (dir) => {
       writeFileSync(path.join(dir, 'Dockerfile'), readFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile')));
       const env = { ...process.env, TIGHTSHIP_NO_CODE_CACHE: '1' };
       const ours = run(BUNDLE, ['lint', 'Dockerfile', '--format', 'json'], env, dir);
       const r = spawnSync(process.execPath, ['--interrupt-budget=1000', BUNDLE, 'lint', 'Dockerfile', '--format', 'json'], { cwd: dir, encoding: 'utf8', env });
       assert.equal(ours.status, 1, ours.stderr);
       assert.deepEqual({ status: r.status, stdout: r.stdout, stderr: r.stderr }, ours);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as path from 'node:path';
-import { runCli } from '../helpers/cli-io.js';
+import { runCli, withTestCache } from '../helpers/cli-io.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { WorkerPool } from '../../src/commands/workers.js';
 import { DigestKeyedCache, jobsOf, ReadAhead, type LintWorkerSetup } from '../../src/commands/lint-audit.js';
@@ -127,8 +127,7 @@ describe('lint --jobs: worker threads give the one-thread report', () => {
 
 describe('the worker pool', () => {
   const setup = (cwd: string): LintWorkerSetup => ({
-    // the test run's cache folder (scripts/test.mjs), as runCli keeps it: nothing written under $HOME
-    args: { flags: new Map(), positional: ['.'] }, env: process.env.XDG_CACHE_HOME ? { XDG_CACHE_HOME: process.env.XDG_CACHE_HOME } : {}, buildArgs: {},
+    args: { flags: new Map(), positional: ['.'] }, env: withTestCache(), buildArgs: {},
     sets: { compose: false, run: false, daemon: false, profile: false },
     settings: { cwd, today: '2026-01-01', auditContext: false, shellcheck: false, inspectImages: false }, allSources: false,
   });

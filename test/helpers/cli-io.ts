@@ -8,12 +8,17 @@ export interface Captured {
   stderr: string;
 }
 
-/** `env` is the run's whole environment, except that the test run's cache folder (XDG_CACHE_HOME,
- *  which scripts/test.mjs points at a folder of its own) is kept unless `env` names one: the caches
- *  a run writes (ShellCheck's findings) stay out of the user's home. */
-export function captureIO(cwd: string, env: Record<string, string | undefined> = {}, isTTY = false): IO & { out: string[]; err: string[] } {
+/** `env` with the test run's cache folder (XDG_CACHE_HOME, which scripts/test.mjs points at a
+ *  folder of its own) unless `env` names one: the caches a run writes (ShellCheck's findings)
+ *  stay out of the user's home. */
+export function withTestCache(env: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   const cacheHome = process.env.XDG_CACHE_HOME;
-  if (cacheHome !== undefined && !('XDG_CACHE_HOME' in env)) env = { XDG_CACHE_HOME: cacheHome, ...env };
+  return cacheHome !== undefined && !('XDG_CACHE_HOME' in env) ? { XDG_CACHE_HOME: cacheHome, ...env } : env;
+}
+
+/** `env` is the run's whole environment (withTestCache). */
+export function captureIO(cwd: string, env: Record<string, string | undefined> = {}, isTTY = false): IO & { out: string[]; err: string[] } {
+  env = withTestCache(env);
   const out: string[] = [];
   const err: string[] = [];
   return {
