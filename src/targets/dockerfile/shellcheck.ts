@@ -491,16 +491,15 @@ export async function shellcheckModels(models: readonly DockerfileModel[], opts:
     firstOf.push(owner.length);
     for (let k = 0; k < scripts.length; k++) owner.push(m);
   });
-  const out: ShellcheckFacts[] = models.map(() => ({ status: 'ok', findings: [] }));
+  const findings: ShellcheckFinding[][] = models.map(() => []);
   for (const f of r.findings) {
     const m = owner.at(f.script);
     if (m === undefined) continue;
-    const facts = out[m];
     // the run's findings are its own objects (mapComments): renumbered in place
     f.script -= firstOf[m];
-    if (facts.status === 'ok') facts.findings.push(f);
+    findings[m].push(f);
   }
-  return out;
+  return findings.map((list) => ({ status: 'ok', findings: list }));
 }
 
 /** Fills a run's cache with the facts of every model given (keyed by the Dockerfile's text). */
