@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli-io.js';
-import { vendoredTree } from '../../src/targets/project/tree.js';
+import { scanTree, vendoredTree } from '../../src/targets/project/tree.js';
 
 const roots: string[] = [];
 after(() => { for (const r of roots) fs.rmSync(r, { recursive: true, force: true }); });
@@ -65,5 +65,27 @@ describe('vendored trees', () => {
     assert.equal(vendoredTree('lib/vendor', has), null); // no go.mod beside it
     assert.equal(vendoredTree('app/vendor', has), null);
     assert.equal(vendoredTree('src', has), null);
+  });
+  it('the walk answers from the folders it lists: a marker that is a link to a file counts, one that is a folder or a dangling link does not', () => {
+    const root = tree({
+      'real.cfg': 'home = /usr\n',
+      'go.mod': 'module m\n',
+      'a/venv/keep': '',
+      'b/venv/pyvenv.cfg/keep': '', // a folder named pyvenv.cfg
+      'c/venv/keep': '',
+      'deep/x/y/vendor/modules.txt': '\n',
+      'deep/x/y/go.mod': 'module n\n',
+      'deep/x/z/vendor/modules.txt': '\n', // no go.mod beside it
+      'vendor/modules.txt': '\n',
+      'shop/Gemfile': 'source "https://rubygems.org"\n',
+      'shop/vendor/bundle/gems/keep': '',
+    });
+    fs.symlinkSync(path.join(root, 'real.cfg'), path.join(root, 'a/venv/pyvenv.cfg'));
+    fs.symlinkSync(path.join(root, 'missing.cfg'), path.join(root, 'c/venv/pyvenv.cfg'));
+    const t = scanTree(root);
+    assert.deepEqual(t.vendored?.map((v) => v.path).sort(), ['a/venv', 'deep/x/y/vendor', 'shop/vendor/bundle', 'vendor']);
+    assert.ok(t.dirs.has('b/venv') && t.dirs.has('c/venv') && t.dirs.has('deep/x/z/vendor') && t.dirs.has('shop/vendor'));
+    assert.ok(t.files.includes('c/venv/pyvenv.cfg') && t.files.includes('deep/x/z/vendor/modules.txt'));
+    assert.ok(!t.files.some((f) => f.startsWith('a/venv/') || f.startsWith('vendor/') || f.startsWith('shop/vendor/bundle/')));
   });
 });

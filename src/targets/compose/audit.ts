@@ -31,7 +31,7 @@ const MAX_COMPOSE_FILE_BYTES = 16 * 1024 * 1024; // read limit; the parser itsel
 export function composeProjectFiles(dir: string): string[] {
   const exists = (n: string) => {
     try {
-      return statSync(path.join(dir, n)).isFile();
+      return statSync(path.join(dir, n), { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

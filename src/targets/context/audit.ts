@@ -30,7 +30,7 @@ export function findIgnoreFile(dockerfileAbsPath: string, contextDir: string): {
 
 function isFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile();
+    return fs.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -47,59 +47,84 @@ export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-/** Walks the disk under root. */
+/** Walks the disk under root. Each folder is listed once: whether a folder is a vendored tree
+ *  is answered from its own listing and its parents' (read before it is entered), not by asking
+ *  the disk for pyvenv.cfg in every folder. */
 export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   const files: string[] = [];
   const dirs = new Set<string>();
   const links = new Map<string, string | null>();
   const unreadable: { path: string; reason: string }[] = [];
   const vendored: { path: string; reason: string }[] = [];
+  const at = (r: string) => (r ? path.join(root, r) : root);
+  // the listings of the folders on the walk's current path (and the one about to be entered), by
+  // relative path ('' for the root): what vendoredTree asks is always among them
+  const open = new Map<string, fs.Dirent[]>();
   const isFile = (r: string): boolean => {
+    const slash = r.lastIndexOf('/');
+    const listing = open.get(slash < 0 ? '' : r.slice(0, slash));
+    const e = listing ? findSorted(listing, r.slice(slash + 1)) : undefined;
+    if (listing && !e) return false;
+    if (e && !e.isSymbolicLink()) return e.isFile();
     try {
-      return fs.statSync(path.join(root, r)).isFile();
+      return fs.statSync(at(r), { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }
   };
-  // the root's real path is wanted only to place a symbolic link's target (most trees have none)
-  let realRoot: string | undefined;
-  const walk = (rel: string): void => {
+  /** A folder's entries, sorted, with the names that are not UTF-8 apart; null when it cannot be listed. */
+  const list = (rel: string): { entries: fs.Dirent[]; bad: { path: string; reason: string }[] } | { error: unknown } => {
     let raw: fs.Dirent<Buffer>[];
     try {
-      raw = fs.readdirSync(rel ? path.join(root, rel) : root, { withFileTypes: true, encoding: 'buffer' });
-    } catch (err) {
-      // a root that does not resolve is an error of the caller's (as it was when the walk began by resolving it)
-      if (!rel) realRoot ??= fs.realpathSync(root);
-      if (rel) unreadable.push({ path: rel, reason: `a folder that cannot be listed (${(err as NodeJS.ErrnoException).code ?? String(err)}): not searched` });
-      return;
+      raw = fs.readdirSync(at(rel), { withFileTypes: true, encoding: 'buffer' });
+    } catch (error) {
+      return { error };
     }
     const entries: fs.Dirent[] = [];
+    const bad: { path: string; reason: string }[] = [];
     for (const e of raw) {
       const name = e.name.toString('utf8');
       // a name that is not UTF-8 has no string path the readers could open: said, not missed
       if (!Buffer.from(name).equals(e.name)) {
-        unreadable.push({ path: rel ? `${rel}/${name}` : name, reason: `a ${e.isDirectory() ? 'folder' : 'file'} whose name is not UTF-8: not searched (rename it, or lint it by a path that avoids the name)` });
+        bad.push({ path: rel ? `${rel}/${name}` : name, reason: `a ${e.isDirectory() ? 'folder' : 'file'} whose name is not UTF-8: not searched (rename it, or lint it by a path that avoids the name)` });
         continue;
       }
       entries.push(Object.assign(e, { name }));
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { entries, bad };
+  };
+  // the root's real path is wanted only to place a symbolic link's target (most trees have none)
+  let realRoot: string | undefined;
+  const walk = (rel: string, listed: ReturnType<typeof list>): void => {
+    if ('error' in listed) {
+      // a root that does not resolve is an error of the caller's (as it was when the walk began by resolving it)
+      if (!rel) realRoot ??= fs.realpathSync(root);
+      if (rel) unreadable.push({ path: rel, reason: `a folder that cannot be listed (${(listed.error as NodeJS.ErrnoException).code ?? String(listed.error)}): not searched` });
+      return;
+    }
+    unreadable.push(...listed.bad);
+    const { entries } = listed;
+    open.set(rel, entries);
     for (const e of entries) {
-      if (files.length >= maxFiles) return;
+      if (files.length >= maxFiles) break;
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (SKIP_DIRS.has(e.name)) continue;
+        const inner = list(r);
+        if (!('error' in inner)) open.set(r, inner.entries);
         const why = vendoredTree(r, isFile);
+        open.delete(r);
         if (why !== null) {
           vendored.push({ path: r, reason: why });
           continue;
         }
         dirs.add(r);
-        walk(r);
+        walk(r, inner);
       } else if (e.isSymbolicLink()) {
         let target: string | null = null;
         try {
-          const real = fs.realpathSync(path.join(root, r));
+          const real = fs.realpathSync(at(r));
           realRoot ??= fs.realpathSync(root);
           const relReal = path.relative(realRoot, real);
           if (!relReal.startsWith('..') && !path.isAbsolute(relReal)) target = toPosix(relReal);
@@ -111,14 +136,29 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
         files.push(r);
       }
     }
+    open.delete(rel);
   };
-  walk('');
+  walk('', list(''));
   return {
     root, files, dirs, links, unreadable, vendored,
     read(rel, maxBytes = DEFAULT_MAX) {
       return treeText(readFileBytes(path.join(root, rel), maxBytes));
     },
   };
+}
+
+/** The entry of a name in a listing sorted by name (as the walk sorts it). */
+function findSorted(entries: readonly fs.Dirent[], name: string): fs.Dirent | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = entries[mid].name;
+    if (n === name) return entries[mid];
+    if (n < name) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** Normalises a path relative to the root: '.' for the root, null when it leaves the root. */
