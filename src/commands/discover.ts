@@ -11,6 +11,7 @@ import { scanTree, type ProjectTree } from '../targets/project/tree.js';
 import type { BuildMap } from '../targets/project/types.js';
 import type { Discovery as ProjectDiscovery } from '../targets/project/discover.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
+import type { KnownFiles } from '../engine/config.js';
 import { isCommandFile } from '../targets/run/target.js';
 import { dockerfileTarget } from '../targets/dockerfile/target.js';
 import { newParseMemo, parseOnce, type ParseMemo } from '../targets/dockerfile/parse-memo.js';
@@ -289,6 +290,38 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
   d.commandFiles = [...new Set(d.commandFiles)];
   d.daemonConfigs = [...new Set(d.daemonConfigs)];
   return d;
+}
+
+/** What the walks of discovery tell of the folders they listed, for the config lookup (a folder
+ *  asked for its four config names is otherwise asked by four stats that find nothing). Only
+ *  where names match as the walk saw them (Linux; a case-insensitive disk finds other spellings),
+ *  never for a link (the disk says where it leads), a folder the walk could not list, or a tree
+ *  cut at its file limit. */
+export function knownFiles(projects: readonly Project[], platform: NodeJS.Platform = process.platform): KnownFiles {
+  let index: Map<string, { rel: string; tree: ProjectTree; files: Set<string> }> | undefined;
+  const build = () => {
+    const out = new Map<string, { rel: string; tree: ProjectTree; files: Set<string> }>();
+    for (const { root, tree } of projects) {
+      if (tree.truncated || !path.isAbsolute(root)) continue;
+      const files = new Set(tree.files);
+      const unlisted = new Set((tree.unreadable ?? []).map((u) => u.path));
+      for (const rel of ['.', ...tree.dirs]) {
+        if (unlisted.has(rel)) continue;
+        const abs = rel === '.' ? path.resolve(root) : path.join(root, ...rel.split('/'));
+        if (!out.has(abs)) out.set(abs, { rel, tree, files });
+      }
+    }
+    return out;
+  };
+  return (dir, name) => {
+    if (platform !== 'linux') return undefined;
+    index ??= build();
+    const at = index.get(dir);
+    if (!at) return undefined;
+    const rel = at.rel === '.' ? name : `${at.rel}/${name}`;
+    if (at.tree.links.has(rel)) return undefined;
+    return at.files.has(rel);
+  };
 }
 
 /** Discovery of `lint -`: the one file standard input stands for. Named (--stdin-filename), it

@@ -26,7 +26,7 @@ import {
   DISPLAY_USAGE, displaySeverity, filterForDisplay, POLICY_SPECS, POLICY_USAGE, policyRequest,
   resolveColor, resolveFormat, resolveOutput, sharedSpecs,
 } from './options.js';
-import { COMMANDS_ONLY, buildMaps, discover, discoverStdin, loadCompose, type Discovery, type Project } from './discover.js';
+import { COMMANDS_ONLY, buildMaps, discover, discoverStdin, knownFiles, loadCompose, type Discovery, type Project } from './discover.js';
 import { applyExcludes, compileExcludes, type Excluder } from './exclude.js';
 import { readStdin, STDIN_NAME, stdinKind, type StdinInput, type StdinKind } from './stdin.js';
 import { planBaseline, baselineStep, type BaselinePlan, type BaselineReport } from './baseline.js';
@@ -736,6 +736,7 @@ export async function run(argv: string[], io: IO): Promise<number> {
   defaultPolicy(req, cwdConfig); // an unknown --policy fails before any work
   const found = p.stdin ? await stdinFound(p, p.stdin, io) : await discover(args.positional, io.cwd, io.env);
   if (p.exclude) applyExcludes(found, p.exclude);
+  p.loader.knowFiles(knownFiles(found.projects));
   checkPairing(p, found);
   useLintShellcheckCache(args, io);
   let session: AuditSession | undefined;

@@ -204,6 +204,7 @@ export function withRulesOff(loader: ConfigLoader, off: readonly string[]): Conf
   if (off.length === 0) return loader;
   const cache = new WeakMap<ResolvedConfig, ResolvedConfig>();
   return {
+    knowFiles: (known) => { loader.knowFiles(known); },
     async forDir(dir) {
       const base = await loader.forDir(dir);
       let c = cache.get(base);

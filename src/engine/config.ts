@@ -33,9 +33,16 @@ export interface ConfigLoaderOptions {
   catalogue: readonly CatalogueEntry[] | (() => Promise<readonly CatalogueEntry[]>);
 }
 
+/** What a caller already knows of folders it listed, so that the lookup need not ask the disk:
+ *  true when `name` is a regular file in the absolute folder `dir`, false when nothing of that
+ *  name is there, undefined when the caller does not know (the disk is asked). */
+export type KnownFiles = (dir: string, name: string) => boolean | undefined;
+
 export interface ConfigLoader {
   /** The configuration for a target in this (absolute) folder. */
   forDir(dir: string): Promise<ResolvedConfig>;
+  /** Lookups from now on ask `known` first (lint gives it the project trees discovery walked). */
+  knowFiles(known: KnownFiles): void;
 }
 
 export function parseFailOn(value: string, origin: string): ResolvedConfig['failOn'] {
@@ -83,6 +90,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   // the way (a thousand files in a hundred folders ask each folder once)
   const tightshipIn = new Map<string, string | null>();
   const hadolintIn = new Map<string, string | null>();
+  let knownFiles: KnownFiles | undefined;
   const findUp = (start: string, names: readonly string[], known: Map<string, string | null>): string | null => {
     const walked: string[] = [];
     let found: string | null = null;
@@ -93,7 +101,7 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
         break;
       }
       walked.push(dir);
-      const here = fileIn(dir, names);
+      const here = fileIn(dir, names, knownFiles);
       if (here !== null) {
         found = here;
         break;
@@ -110,6 +118,9 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
   const byDir = new Map<string, Promise<ResolvedConfig>>();
 
   return {
+    knowFiles(known) {
+      knownFiles = known;
+    },
     forDir(dir) {
       if (opts.explicitPath) return layered(opts.explicitPath);
       let p = byDir.get(dir);
@@ -126,9 +137,12 @@ export function createConfigLoader(opts: ConfigLoaderOptions): ConfigLoader {
 }
 
 /** The first of `names` that is a file (or a link to one) in `dir`, as an absolute path. */
-function fileIn(dir: string, names: readonly string[]): string | null {
+function fileIn(dir: string, names: readonly string[], known?: KnownFiles): string | null {
   for (const name of names) {
     const candidate = path.join(dir, name);
+    const said = known?.(dir, name);
+    if (said === false) continue;
+    if (said === true) return candidate;
     try {
       // no Stats object is made for the usual "no such file"
       if (statSync(candidate, { throwIfNoEntry: false })?.isFile()) return candidate;

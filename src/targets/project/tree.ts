@@ -21,6 +21,8 @@ export interface ProjectTree {
   unreadable?: { path: string; reason: string }[];
   /** Third-party trees the walk did not enter (a Go module's vendor/, …), with why. */
   vendored?: { path: string; reason: string }[];
+  /** The walk stopped at its file limit: some folders in `dirs` were not listed whole. */
+  truncated?: boolean;
 }
 
 export const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -96,6 +98,7 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   };
   // the root's real path is wanted only to place a symbolic link's target (most trees have none)
   let realRoot: string | undefined;
+  let truncated = false as boolean; // set inside walk
   const walk = (rel: string, listed: ReturnType<typeof list>): void => {
     if ('error' in listed) {
       // a root that does not resolve is an error of the caller's (as it was when the walk began by resolving it)
@@ -107,7 +110,10 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
     const { entries } = listed;
     open.set(rel, entries);
     for (const e of entries) {
-      if (files.length >= maxFiles) break;
+      if (files.length >= maxFiles) {
+        truncated = true;
+        break;
+      }
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (SKIP_DIRS.has(e.name)) continue;
@@ -140,7 +146,7 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   };
   walk('', list(''));
   return {
-    root, files, dirs, links, unreadable, vendored,
+    root, files, dirs, links, unreadable, vendored, ...(truncated ? { truncated } : {}),
     read(rel, maxBytes = DEFAULT_MAX) {
       return treeText(readFileBytes(path.join(root, rel), maxBytes));
     },
