@@ -62,7 +62,8 @@ it('the bundled bin (one file) requires none of those packages for a Dockerfile 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tightship-lazy-bundle-'));
   try {
     // a preload that lists every file CommonJS loads (the bundle requires the npm packages)
-    writeFileSync(path.join(dir, 'hook.cjs'), "const M = require('module'); const load = M._load; M._load = function (r, p, m) { const out = load.apply(this, arguments); try { process.stderr.write('LOADED ' + M._resolveFilename(r, p, m) + '\\n'); } catch {} return out; };\n");
+    // and, at exit, the modules of Node's own the process initialised (process.moduleLoadList)
+    writeFileSync(path.join(dir, 'hook.cjs'), "const M = require('module'); const load = M._load; M._load = function (r, p, m) { const out = load.apply(this, arguments); try { process.stderr.write('LOADED ' + M._resolveFilename(r, p, m) + '\\n'); } catch {} return out; };\nprocess.on('exit', () => { require('fs').writeSync(2, (process.moduleLoadList || []).map((x) => 'INTERNAL ' + x + '\\n').join('')); });\n");
     mkdirSync(path.join(dir, 'app'));
     copyFileSync(path.join(ROOT, 'test/fixtures/lint/root/Dockerfile'), path.join(dir, 'app/Dockerfile'));
     const env = { ...process.env, XDG_CACHE_HOME: path.join(dir, 'cache') };
@@ -73,6 +74,12 @@ it('the bundled bin (one file) requires none of those packages for a Dockerfile 
       const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice(7));
       assert.ok(loaded.includes('node:path'), `${pass}: the hook sees the modules the bundle requires`);
       assert.deepEqual(loaded.filter((f) => FORBIDDEN_PACKAGES.test(f) || FORBIDDEN_IN_BIN.test(f)), [], pass);
+      const internal = r.stderr.split('\n').filter((l) => l.startsWith('INTERNAL ')).map((l) => l.slice(9));
+      assert.ok(internal.includes('NativeModule fs'), `${pass}: the exit hook lists Node's modules`);
+      // the second run finds ShellCheck's findings in its cache: no process is started, and the
+      // lookup of the binary is synchronous, so neither the child-process nor the fs promise
+      // module (with the readline interface it loads) is initialised
+      if (pass === 'code cache') assert.deepEqual(internal.filter((m) => /^NativeModule (child_process|internal\/fs\/promises)$/.test(m)), [], pass);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

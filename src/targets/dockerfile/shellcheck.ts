@@ -10,7 +10,7 @@
 // reported as unassigned), and scripts for other interpreters (pwsh, cmd, a python shebang) are
 // not checked.
 import { createHash } from 'node:crypto';
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { accessSync, constants as fsConstants, promises as fs, realpathSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Position, SourceRange } from '../../engine/types.js';
@@ -212,10 +212,10 @@ function rememberChecked(key: string, outcome: Promise<Outcome>): void {
 }
 
 /** The binary's identity for the keys, cheaply: its resolved path, size and modification time. */
-async function identityOf(file: string): Promise<string> {
+function identityOf(file: string): string {
   try {
-    const real = await fs.realpath(file);
-    const st = await fs.stat(real);
+    const real = realpathSync(file);
+    const st = statSync(real);
     return `${real}\u0000${st.size}\u0000${st.mtimeMs}`;
   } catch {
     return file;
@@ -234,14 +234,14 @@ export async function runShellcheck(scripts: readonly ShellScript[], opts: Shell
   const todo = prepared.flatMap((p, i) => (p ? [i] : []));
   if (!todo.length) return { status: 'ok', findings: [], processes: 0, skipped };
 
-  const found = await onPath(binary);
+  const found = onPath(binary);
   if (found === null) return notInstalled(binary);
   const args = ['--format=json1', '--norc', '--severity=style', ...(exclude.length ? [`--exclude=${exclude.join(',')}`] : [])];
   const fresh = opts.fresh === true;
   const store = fresh ? null : shellcheckStore();
   // what ShellCheck's output depends on besides the script: the binary, the arguments and the
   // options it reads from the environment
-  const prefix = JSON.stringify([await identityOf(found), args, process.env.SHELLCHECK_OPTS ?? null]);
+  const prefix = JSON.stringify([identityOf(found), args, process.env.SHELLCHECK_OPTS ?? null]);
   // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- todo holds only the indices of prepared scripts
   const keys = new Map(todo.map((i) => [i, createHash('sha256').update(prefix).update('\u0000').update(prepared[i]!.script).digest('hex')]));
   const outcomes = new Map<string, Promise<Outcome>>();
@@ -347,12 +347,20 @@ function notInstalled(binary: string): Failure {
 }
 
 /** The binary's file when it can be run: a path that exists, or a name found in a PATH folder;
- *  else null. */
-async function onPath(binary: string): Promise<string | null> {
-  const runnable = (file: string) => fs.access(file, fsConstants.X_OK).then(() => true, () => false);
-  if (binary.includes('/')) return (await runnable(binary)) ? binary : null;
+ *  else null. Asked synchronously: a few system calls, where the promise API would load its
+ *  module (and cost a thread-pool turn per folder) in a run that otherwise never needs it. */
+function onPath(binary: string): string | null {
+  const runnable = (file: string) => {
+    try {
+      accessSync(file, fsConstants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (binary.includes('/')) return runnable(binary) ? binary : null;
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && await runnable(path.join(dir, binary))) return path.join(dir, binary);
+    if (dir && runnable(path.join(dir, binary))) return path.join(dir, binary);
   }
   return null;
 }
