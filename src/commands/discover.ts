@@ -343,8 +343,10 @@ export function discoverStdin(abs: string, kind: 'dockerfile' | 'compose', named
 }
 
 /** Reads how each project builds its images (before any audit), with the `builds:` of the
- *  config that applies at its root. Only the projects a Dockerfile is audited in need one. */
-export async function buildMaps(found: Discovery, configFor: (dir: string) => Promise<ResolvedConfig>): Promise<void> {
+ *  config that applies at its root. Only the projects a Dockerfile is audited in need one.
+ *  deferGuesses: a Dockerfile no build names is left for its audit to guess (BuildMap.unguessed,
+ *  from the parse the audit makes anyway) instead of being parsed here. */
+export async function buildMaps(found: Discovery, configFor: (dir: string) => Promise<ResolvedConfig>, deferGuesses = false): Promise<void> {
   const dockerfilesOf = new Map<Project, string[]>();
   for (const f of found.dockerfiles) {
     const p = found.projectOf.get(f);
@@ -355,13 +357,13 @@ export async function buildMaps(found: Discovery, configFor: (dir: string) => Pr
   }
   const parsed = (found.parsed ??= newParseMemo(found.dockerfiles));
   try {
-    await mapProjects(found, dockerfilesOf, parsed, configFor);
+    await mapProjects(found, dockerfilesOf, parsed, configFor, deferGuesses);
   } finally {
     found.reads?.mapDone();
   }
 }
 
-async function mapProjects(found: Discovery, dockerfilesOf: ReadonlyMap<Project, string[]>, parsed: ParseMemo, configFor: (dir: string) => Promise<ResolvedConfig>): Promise<void> {
+async function mapProjects(found: Discovery, dockerfilesOf: ReadonlyMap<Project, string[]>, parsed: ParseMemo, configFor: (dir: string) => Promise<ResolvedConfig>, deferGuesses: boolean): Promise<void> {
   for (const project of found.projects) {
     const dockerfiles = dockerfilesOf.get(project);
     if (!dockerfiles) continue;
@@ -372,9 +374,10 @@ async function mapProjects(found: Discovery, dockerfilesOf: ReadonlyMap<Project,
       opts.config = { builds: config.builds, file: path.relative(project.root, config.source).split(path.sep).join('/') };
     }
     if (!project.discovery && !mayDescribeBuilds(project.tree) && !opts.config) {
-      project.map = await guessOnly(project, dockerfiles, parsed, found.reads);
+      project.map = deferGuesses ? { builds: [], notes: [], unguessed: new Set(dockerfiles.map((f) => relativeTo(project.root, f))) } : await guessOnly(project, dockerfiles, parsed, found.reads);
       continue;
     }
+    if (deferGuesses) opts.deferGuesses = true;
     opts.parsed = parsed;
     if (found.reads) opts.reads = found.reads;
     const { buildMap } = await import('../targets/project/build-map.js');
@@ -400,18 +403,12 @@ function mayDescribeBuilds(tree: ProjectTree): boolean {
 /** A project with nothing that describes a build (a folder holding a Dockerfile): each named
  *  Dockerfile gets the guessed context, without loading the map's readers (YAML, HCL). */
 async function guessOnly(project: Project, dockerfiles: readonly string[], parsed: ParseMemo, reads: SharedReads | undefined): Promise<BuildMap> {
-  const { guessContext, copySourcesOf } = await import('../targets/project/guess.js');
-  const builds: BuildMap['builds'] = [];
+  const { guessedBuild } = await import('../targets/project/guess.js');
   const max = 2 * 1024 * 1024;
-  for (const f of dockerfiles) {
+  const builds = dockerfiles.map((f) => {
     const rel = relativeTo(project.root, f);
     const text = reads?.maxBytes === max ? reads.forMap(f) : project.tree.read(rel, max);
-    let sources: string[] = [];
-    try {
-      if (text !== null) sources = copySourcesOf(parseOnce(parsed, f, text, { path: rel }));
-    } catch { /* an unparseable file copies nothing we can see */ }
-    const g = guessContext({ dockerfile: rel, copySources: sources }, project.tree);
-    builds.push({ dockerfile: rel, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: rel, line: 1, reason: g.reason });
-  }
+    return guessedBuild(rel, () => (text === null ? null : parseOnce(parsed, f, text, { path: rel })), project.tree);
+  });
   return { builds, notes: [] };
 }

@@ -14,7 +14,7 @@ import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
 import { auditDockerfileText, errorResult, MAX_DOCKERFILE_BYTES, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
 import { SharedReads } from '../file-read.js';
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
-import { release as releaseParses } from '../targets/dockerfile/parse-memo.js';
+import { parseOnce, release as releaseParses } from '../targets/dockerfile/parse-memo.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
 import { loadReport } from '../report/load.js';
 import type { ReportMeta } from '../report/common.js';
@@ -306,6 +306,19 @@ function variantsOf(file: string, project: Project | undefined, p: LintPlan, fou
   return out;
 }
 
+/** A Dockerfile its project's map left unguessed: its guessed build made from the parse its
+ *  audit then takes from the run's memo (the same text, path and options), and added to the
+ *  map's index. */
+async function guessAtAudit(project: Project, map: BuildMap, rel: string, file: string, text: string, found: Discovery): Promise<void> {
+  const { takeGuess } = await import('../targets/project/guess.js');
+  const build = takeGuess(map, project.tree, rel, () => parseOnce(found.parsed, file, text, { path: rel }));
+  const index = buildIndex.get(map);
+  if (!build || !index) return;
+  const list = index.get(rel);
+  if (list) list.push(build);
+  else index.set(rel, [build]);
+}
+
 /** The builds of a map that build this Dockerfile (not inline ones): the map indexed once, not
  *  searched once per Dockerfile (a monorepo has thousands of both). */
 function buildsOf(map: BuildMap, rel: string): Build[] {
@@ -569,6 +582,7 @@ async function auditFound(found: Discovery, p: LintPlan, io: IO, session: AuditS
     if (p.fix || p.fixDryRun) text = await fixFile(file, rel, text, optsFor(config), p, out);
     const project = found.projectOf.get(file);
     const relInProject = path.relative(project?.root ?? path.dirname(file), file).split(path.sep).join('/');
+    if (project?.map?.unguessed?.has(relInProject)) await guessAtAudit(project, project.map, relInProject, file, read.text, found);
     const task: DockerfileTask = {
       file, text, relInProject,
       variants: variantsOf(file, project, p, found).map(({ info, noImage }) => (noImage ? { info, noImage } : { info })),
@@ -743,7 +757,9 @@ export async function run(argv: string[], io: IO): Promise<number> {
   let audited: Audited;
   try {
     session = await startAudit(found, p, args, io);
-    await buildMaps(found, (dir) => p.loader.forDir(dir));
+    // a guess is made by the audit from its own parse (one parse per Dockerfile); from standard
+    // input, the file's guess stays the disk's, made up front
+    await buildMaps(found, (dir) => p.loader.forDir(dir), !p.stdin);
     const inputs = [...found.dockerfiles, ...found.composeGroups.flat()];
     if (p.outputPath) await assertNotAnInput(p.outputPath, inputs);
     if (p.baseline?.write) await assertNotAnInput(p.baseline.abs, inputs, '--write-baseline');

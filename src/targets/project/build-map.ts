@@ -12,7 +12,7 @@ import { commandFileKind, expandMake, findCommandLines, hasShellShebang, makeVar
 import { isRemote, parseBuildCommand } from './docker-build.js';
 import { BAKE_FILE_NAMES, readBake } from './bake.js';
 import { discover, type Discovery } from './discover.js';
-import { copySourcesOf, guessContext } from './guess.js';
+import { guessedBuild, ignoreFileFor } from './guess.js';
 import { dirOf, joinRel, scanTree, type ProjectTree } from './tree.js';
 import { forget, keyValue, readTreeYaml, type ReadYaml, type RNode, type RPair } from './yaml.js';
 
@@ -25,6 +25,9 @@ export interface BuildMapOptions {
   parsed?: ParseMemo;
   /** The run's Dockerfile reads shared with the audits (a guess reads each Dockerfile once for both). */
   reads?: DockerfileReads;
+  /** Leave the guesses to the audits (BuildMap.unguessed) instead of parsing every Dockerfile
+   *  no build names now. */
+  deferGuesses?: boolean;
 }
 
 /** Reads a Dockerfile as the tree does (null: unreadable, larger than maxBytes, not UTF-8). */
@@ -58,9 +61,15 @@ export async function buildMap(root: string, tree: ProjectTree = scanTree(root),
   await fromBake(ctx);
   fromWorkflowActions(ctx);
   fromCommandLines(ctx);
-  guessRest(discovery, ctx, opts.parsed, opts.reads);
+  let unguessed: Set<string> | undefined;
+  if (opts.deferGuesses) {
+    const built = new Set(ctx.builds.map((b) => b.dockerfile));
+    unguessed = new Set(discovery.dockerfiles.filter((df) => !built.has(df)));
+  } else {
+    guessRest(discovery, ctx, opts.parsed, opts.reads);
+  }
   forget(tree);
-  return { ...finish(ctx), discovery };
+  return { ...finish(ctx), discovery, ...(unguessed ? { unguessed } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,27 +607,9 @@ function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined
     if (built.has(df)) continue;
     const abs = path.join(ctx.tree.root, ...df.split('/'));
     const text = reads?.maxBytes === 2 * MAX_TEXT ? reads.forMap(abs) : ctx.tree.read(df, 2 * MAX_TEXT);
-    let sources: string[] = [];
-    if (text !== null) {
-      try {
-        sources = copySourcesOf(parseOnce(parsed, abs, text, { path: df }));
-      } catch {
-        sources = [];
-      }
-    }
-    const g = guessContext({ dockerfile: df, copySources: sources }, ctx.tree);
-    ctx.builds.push({ dockerfile: df, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: df, line: 1, reason: g.reason });
+    // (its ignore file is placed again by finish, as every build's is)
+    ctx.builds.push(guessedBuild(df, () => (text === null ? null : parseOnce(parsed, abs, text, { path: df })), ctx.tree));
   }
-}
-
-/** The ignore file BuildKit reads: `<Dockerfile>.dockerignore` beside it, else the context's. */
-export function ignoreFileFor(dockerfile: string, context: string, files: ReadonlySet<string>): string | undefined {
-  for (const own of [`${dockerfile}.dockerignore`, `${dockerfile}.containerignore`]) if (files.has(own)) return own;
-  for (const n of ['.dockerignore', '.containerignore']) {
-    const p = context === '.' ? n : `${context}/${n}`;
-    if (files.has(p)) return p;
-  }
-  return undefined;
 }
 
 function keyOf(b: Draft): string {

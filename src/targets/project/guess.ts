@@ -7,6 +7,7 @@ import { splitWords, unquote } from '../dockerfile/parse.js';
 import { goMatch } from '../context/build.js';
 import type { Glob } from '../../engine/glob.js';
 import { dirOf } from './tree.js';
+import type { Build, BuildMap } from './types.js';
 
 export interface GuessInput {
   /** The Dockerfile, relative to the root. */
@@ -60,6 +61,10 @@ function within(dir: string, rel: string): string {
 interface TreeIndex {
   files: ReadonlySet<string>;
   children: Map<string, string[]>;
+  /** resolvesUnder's answers by folder and source: the Dockerfiles of a monorepo share their
+   *  ancestors (and often their sources), and a wildcard at a folder of 10,000 packages tests
+   *  every name once, not once per Dockerfile. */
+  resolved: Map<string, boolean>;
 }
 
 const indexes = new WeakMap<GuessTree, TreeIndex>();
@@ -81,7 +86,7 @@ function indexOf(tree: GuessTree): TreeIndex {
         child = dir;
       }
     }
-    index = { files: new Set(tree.files), children: new Map([...children].map(([d, n]) => [d, [...n]])) };
+    index = { files: new Set(tree.files), children: new Map([...children].map(([d, n]) => [d, [...n]])), resolved: new Map() };
     indexes.set(tree, index);
   }
   return index;
@@ -93,6 +98,13 @@ const segmentGlobs = new Map<string, Glob>();
  *  matches the paths of files and of folders that hold files, one part at a time, from the
  *  listing of each folder it reaches. */
 function resolvesUnder(dir: string, src: string, tree: GuessTree, index: TreeIndex): boolean {
+  const key = `${dir}\u0000${src}`;
+  let hit = index.resolved.get(key);
+  if (hit === undefined) index.resolved.set(key, (hit = resolvesUnderNow(dir, src, tree, index)));
+  return hit;
+}
+
+function resolvesUnderNow(dir: string, src: string, tree: GuessTree, index: TreeIndex): boolean {
   const c = clean(src);
   if (c === '') return true; // `COPY . .` works from any folder
   const full = within(dir, c);
@@ -172,4 +184,39 @@ export function guessContext(input: GuessInput, tree: GuessTree): Guess {
     };
   }
   return { context: own, reason: `its own folder: ${ownHits.length} of ${sources.length} COPY/ADD sources are found there` };
+}
+
+/** The ignore file BuildKit reads: `<Dockerfile>.dockerignore` beside it, else the context's. */
+export function ignoreFileFor(dockerfile: string, context: string, files: ReadonlySet<string>): string | undefined {
+  for (const own of [`${dockerfile}.dockerignore`, `${dockerfile}.containerignore`]) if (files.has(own)) return own;
+  for (const n of ['.dockerignore', '.containerignore']) {
+    const p = context === '.' ? n : `${context}/${n}`;
+    if (files.has(p)) return p;
+  }
+  return undefined;
+}
+
+/** The build a Dockerfile no build names is audited with (source 'guess'): the context its
+ *  COPY/ADD sources point to. `model` gives its parse (null, or a throw: it could not be read
+ *  or parsed, so it copies nothing the guess can see). */
+export function guessedBuild(dockerfile: string, model: () => DockerfileModel | null, tree: GuessTree): Build {
+  let copySources: string[] = [];
+  try {
+    const m = model();
+    if (m) copySources = copySourcesOf(m);
+  } catch { /* an unparseable file copies nothing we can see */ }
+  const g = guessContext({ dockerfile, copySources }, tree);
+  const b: Build = { dockerfile, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: dockerfile, line: 1, reason: g.reason };
+  const ignore = ignoreFileFor(dockerfile, g.context, indexOf(tree).files);
+  if (ignore) b.ignoreFile = ignore;
+  return b;
+}
+
+/** A Dockerfile the map left unguessed (BuildMap.unguessed): its guessed build made now and
+ *  added to the map, or null when the map holds no such Dockerfile (built, or guessed already). */
+export function takeGuess(map: BuildMap, tree: GuessTree, dockerfile: string, model: () => DockerfileModel | null): Build | null {
+  if (!map.unguessed?.delete(dockerfile)) return null;
+  const b = guessedBuild(dockerfile, model, tree);
+  map.builds.push(b);
+  return b;
 }

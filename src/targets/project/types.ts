@@ -66,6 +66,10 @@ export interface Note {
 export interface BuildMap {
   builds: Build[];
   notes: Note[];
+  /** Dockerfiles no build names whose guessed build (source 'guess') is not in `builds` yet: it
+   *  is made when the Dockerfile is audited (guess.ts takeGuess), from the parse its audit uses,
+   *  instead of every Dockerfile of the tree being parsed for its guess before any audit. */
+  unguessed?: Set<string>;
 }
 
 /** One shell command found in a project file. */

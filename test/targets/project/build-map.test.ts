@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildMap, buildsOf, configBuilds, ignoreFileFor } from '../../../src/targets/project/build-map.js';
+import { buildMap, buildsOf, configBuilds } from '../../../src/targets/project/build-map.js';
+import { ignoreFileFor } from '../../../src/targets/project/guess.js';
 import { scanTree } from '../../../src/targets/project/tree.js';
 import type { Build } from '../../../src/targets/project/types.js';
 import { parseDockerfile } from '../../../src/targets/dockerfile/parse.js';
@@ -192,4 +193,26 @@ test('compose merge keys, bake JSON, a script run from its own folder, and a $1 
   assert.deepEqual(map.notes.map((n) => `${n.file}:${n.line}: ${n.message}`), [
     'tools/pty/cross.sh:4: docker build (shell): Dockerfile src/$1/Dockerfile uses a variable this map cannot resolve',
   ]);
+});
+
+test('a map that leaves its guesses to the audits: each Dockerfile no build names is guessed from its parse as the map would have guessed it', async () => {
+  const { takeGuess } = await import('../../../src/targets/project/guess.js');
+  let guessed = 0;
+  for (const name of readdirSync(projects)) {
+    const root = path.join(projects, name);
+    const tree = scanTree(root);
+    const whole = await buildMap(root, tree);
+    const deferred = await buildMap(root, tree, { deferGuesses: true });
+    const guesses = whole.builds.filter((b) => b.source === 'guess');
+    assert.deepEqual(deferred.builds, whole.builds.filter((b) => b.source !== 'guess'), name);
+    assert.deepEqual([...deferred.unguessed ?? []].sort(), guesses.map((b) => b.dockerfile).sort(), name);
+    for (const g of guesses) {
+      const b = takeGuess(deferred, tree, g.dockerfile, () => parseDockerfile(readFileSync(path.join(root, g.dockerfile), 'utf8'), { path: g.dockerfile }));
+      assert.deepEqual(b, g, `${name}: ${g.dockerfile}`);
+      assert.equal(takeGuess(deferred, tree, g.dockerfile, () => null), null, 'guessed once');
+      guessed++;
+    }
+    assert.equal(deferred.unguessed?.size ?? 0, 0);
+  }
+  assert.ok(guessed >= 4, `the fixtures hold guesses (${guessed})`);
 });
