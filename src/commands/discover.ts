@@ -7,7 +7,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { isMissingModule } from '../targets/dockerfile/audit.js';
-import { scanTree, type ProjectTree } from '../targets/project/tree.js';
+import { fileSetOf, scanTree, type ProjectTree } from '../targets/project/tree.js';
 import type { BuildMap } from '../targets/project/types.js';
 import type { Discovery as ProjectDiscovery } from '../targets/project/discover.js';
 import type { ResolvedConfig } from '../engine/config-types.js';
@@ -298,12 +298,12 @@ export async function discover(paths: readonly string[], cwd: string, env: Recor
  *  never for a link (the disk says where it leads), a folder the walk could not list, or a tree
  *  cut at its file limit. */
 export function knownFiles(projects: readonly Project[], platform: NodeJS.Platform = process.platform): KnownFiles {
-  let index: Map<string, { rel: string; tree: ProjectTree; files: Set<string> }> | undefined;
+  let index: Map<string, { rel: string; tree: ProjectTree; files: ReadonlySet<string> }> | undefined;
   const build = () => {
-    const out = new Map<string, { rel: string; tree: ProjectTree; files: Set<string> }>();
+    const out = new Map<string, { rel: string; tree: ProjectTree; files: ReadonlySet<string> }>();
     for (const { root, tree } of projects) {
       if (tree.truncated || !path.isAbsolute(root)) continue;
-      const files = new Set(tree.files);
+      const files = fileSetOf(tree);
       const unlisted = new Set((tree.unreadable ?? []).map((u) => u.path));
       for (const rel of ['.', ...tree.dirs]) {
         if (unlisted.has(rel)) continue;

@@ -13,7 +13,7 @@ import { isRemote, parseBuildCommand } from './docker-build.js';
 import { BAKE_FILE_NAMES, readBake } from './bake.js';
 import { discover, type Discovery } from './discover.js';
 import { guessedBuild, ignoreFileFor } from './guess.js';
-import { dirOf, joinRel, scanTree, type ProjectTree } from './tree.js';
+import { dirOf, fileSetOf, joinRel, scanTree, type ProjectTree } from './tree.js';
 import { forget, keyValue, readTreeYaml, type ReadYaml, type RNode, type RPair } from './yaml.js';
 
 export interface BuildMapOptions {
@@ -44,7 +44,7 @@ type Draft = Omit<Build, 'ignoreFile'>;
 
 interface Ctx {
   tree: ProjectTree;
-  files: Set<string>;
+  files: ReadonlySet<string>;
   builds: Draft[];
   notes: Note[];
 }
@@ -54,7 +54,7 @@ const HAS_VARIABLE = /\$\{|\$\(|\$[A-Za-z_0-9@*#?]/;
 
 /** Builds the map of the project under `root` (the tree is scanned when not given). */
 export async function buildMap(root: string, tree: ProjectTree = scanTree(root), opts: BuildMapOptions = {}): Promise<FullBuildMap> {
-  const ctx: Ctx = { tree, files: new Set(tree.files), builds: [], notes: [] };
+  const ctx: Ctx = { tree, files: fileSetOf(tree), builds: [], notes: [] };
   const discovery = opts.discovery ?? discover(tree);
   if (opts.config) fromConfigBuilds(opts.config.builds, opts.config.file, ctx);
   for (const group of discovery.composeGroups) fromCompose(group, ctx);
@@ -140,7 +140,7 @@ export { BUILDS_SCHEMA } from '../../engine/config-schema.js';
 
 /** Reads the parsed `builds:` value of a config file (path relative to the root). */
 export function configBuilds(value: unknown, configFile: string, tree: ProjectTree): BuildMap {
-  const ctx: Ctx = { tree, files: new Set(tree.files), builds: [], notes: [] };
+  const ctx: Ctx = { tree, files: fileSetOf(tree), builds: [], notes: [] };
   fromConfigBuilds(value, configFile, ctx);
   return { builds: ctx.builds, notes: ctx.notes };
 }
@@ -607,7 +607,6 @@ function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined
     if (built.has(df)) continue;
     const abs = path.join(ctx.tree.root, ...df.split('/'));
     const text = reads?.maxBytes === 2 * MAX_TEXT ? reads.forMap(abs) : ctx.tree.read(df, 2 * MAX_TEXT);
-    // (its ignore file is placed again by finish, as every build's is)
     ctx.builds.push(guessedBuild(df, () => (text === null ? null : parseOnce(parsed, abs, text, { path: df })), ctx.tree));
   }
 }

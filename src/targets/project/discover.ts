@@ -2,7 +2,7 @@
 // templates of them set aside (with the reason), compose files by name and by content anywhere
 // in the tree, grouped as `docker compose` would merge them (base + override, COMPOSE_FILE in the
 // project's .env), and a line for every file considered and not audited.
-import { dirOf, joinRel, type ProjectTree } from './tree.js';
+import { dirOf, fileSetOf, joinRel, type ProjectTree } from './tree.js';
 import { forget, keyValue, pairOf, readYamlText, remember, type ReadYaml, type RNode } from './yaml.js';
 
 export { TEMPLATE_EXTENSIONS, isDockerfileName, templateExtension } from './names.js';
@@ -101,7 +101,7 @@ function dotEnvValue(text: string | null, name: string): string | undefined {
 /** Discovers what to audit in a tree. */
 export function discover(tree: ProjectTree): Discovery {
   const d: Discovery = { dockerfiles: [], composeGroups: [], templates: [], notAudited: [], composeLinks: [] };
-  const fileSet = new Set(tree.files);
+  const fileSet = fileSetOf(tree);
   const dockerfiles: string[] = [];
   const composeFiles = new Map<string, ComposeFacts>();
   for (const rel of tree.files) {

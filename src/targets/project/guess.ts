@@ -6,7 +6,7 @@ import type { DockerfileModel } from '../dockerfile/model.js';
 import { splitWords, unquote } from '../dockerfile/parse.js';
 import { goMatch } from '../context/build.js';
 import type { Glob } from '../../engine/glob.js';
-import { dirOf } from './tree.js';
+import { dirOf, fileSetOf } from './tree.js';
 import type { Build, BuildMap } from './types.js';
 
 export interface GuessInput {
@@ -86,7 +86,7 @@ function indexOf(tree: GuessTree): TreeIndex {
         child = dir;
       }
     }
-    index = { files: new Set(tree.files), children: new Map([...children].map(([d, n]) => [d, [...n]])), resolved: new Map() };
+    index = { files: fileSetOf(tree), children: new Map([...children].map(([d, n]) => [d, [...n]])), resolved: new Map() };
     indexes.set(tree, index);
   }
   return index;
@@ -206,10 +206,7 @@ export function guessedBuild(dockerfile: string, model: () => DockerfileModel | 
     if (m) copySources = copySourcesOf(m);
   } catch { /* an unparseable file copies nothing we can see */ }
   const g = guessContext({ dockerfile, copySources }, tree);
-  const b: Build = { dockerfile, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: dockerfile, line: 1, reason: g.reason };
-  const ignore = ignoreFileFor(dockerfile, g.context, indexOf(tree).files);
-  if (ignore) b.ignoreFile = ignore;
-  return b;
+  return { dockerfile, context: g.context, args: {}, namedContexts: {}, source: 'guess', file: dockerfile, line: 1, reason: g.reason };
 }
 
 /** A Dockerfile the map left unguessed (BuildMap.unguessed): its guessed build made now and
@@ -217,6 +214,9 @@ export function guessedBuild(dockerfile: string, model: () => DockerfileModel | 
 export function takeGuess(map: BuildMap, tree: GuessTree, dockerfile: string, model: () => DockerfileModel | null): Build | null {
   if (!map.unguessed?.delete(dockerfile)) return null;
   const b = guessedBuild(dockerfile, model, tree);
+  // as the map's own builds have it (build-map.ts finish places theirs)
+  const ignore = ignoreFileFor(dockerfile, b.context, fileSetOf(tree));
+  if (ignore) b.ignoreFile = ignore;
   map.builds.push(b);
   return b;
 }

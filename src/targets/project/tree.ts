@@ -153,6 +153,16 @@ export function scanTree(root: string, maxFiles = 200_000): ProjectTree {
   };
 }
 
+const fileSets = new WeakMap<object, ReadonlySet<string>>();
+
+/** A tree's files as a set, made once per tree for every reader that asks (discovery, the build
+ *  map, the guesses, the config lookup). */
+export function fileSetOf(tree: { readonly files: readonly string[] }): ReadonlySet<string> {
+  let set = fileSets.get(tree);
+  if (!set) fileSets.set(tree, (set = new Set(tree.files)));
+  return set;
+}
+
 /** The entry of a name in a listing sorted by name (as the walk sorts it). */
 function findSorted(entries: readonly fs.Dirent[], name: string): fs.Dirent | undefined {
   let lo = 0;
