@@ -17,7 +17,6 @@ import { dockerfileTarget } from '../targets/dockerfile/target.js';
 import { newParseMemo, parseOnce, type ParseMemo } from '../targets/dockerfile/parse-memo.js';
 import { commandFileKind } from '../targets/project/command-files.js';
 import { daemonTarget } from '../targets/daemon/target.js';
-import type { SharedReads } from '../file-read.js';
 import { profileTarget } from '../targets/profile/target.js';
 
 const YAML_NAME = /\.ya?ml$/i;
@@ -63,9 +62,6 @@ export interface Discovery {
   /** The run's parse memo (buildMaps makes it): Dockerfiles the build maps parsed, for their
    *  audits (AuditOptions.parsed). */
   parsed?: ParseMemo;
-  /** The Dockerfiles' reads shared by the build maps' guesses and the audits' read-ahead (lint
-   *  sets it when both run in this thread): each file read once for both. */
-  reads?: SharedReads;
 }
 
 export type ComposeModule = typeof import('../targets/compose/audit.js');
@@ -356,11 +352,7 @@ export async function buildMaps(found: Discovery, configFor: (dir: string) => Pr
     else dockerfilesOf.set(p, [f]);
   }
   const parsed = (found.parsed ??= newParseMemo(found.dockerfiles));
-  try {
-    await mapProjects(found, dockerfilesOf, parsed, configFor, deferGuesses);
-  } finally {
-    found.reads?.mapDone();
-  }
+  await mapProjects(found, dockerfilesOf, parsed, configFor, deferGuesses);
 }
 
 async function mapProjects(found: Discovery, dockerfilesOf: ReadonlyMap<Project, string[]>, parsed: ParseMemo, configFor: (dir: string) => Promise<ResolvedConfig>, deferGuesses: boolean): Promise<void> {
@@ -374,12 +366,11 @@ async function mapProjects(found: Discovery, dockerfilesOf: ReadonlyMap<Project,
       opts.config = { builds: config.builds, file: path.relative(project.root, config.source).split(path.sep).join('/') };
     }
     if (!project.discovery && !mayDescribeBuilds(project.tree) && !opts.config) {
-      project.map = deferGuesses ? { builds: [], notes: [], unguessed: new Set(dockerfiles.map((f) => relativeTo(project.root, f))) } : await guessOnly(project, dockerfiles, parsed, found.reads);
+      project.map = deferGuesses ? { builds: [], notes: [], unguessed: new Set(dockerfiles.map((f) => relativeTo(project.root, f))) } : await guessOnly(project, dockerfiles, parsed);
       continue;
     }
     if (deferGuesses) opts.deferGuesses = true;
     opts.parsed = parsed;
-    if (found.reads) opts.reads = found.reads;
     const { buildMap } = await import('../targets/project/build-map.js');
     project.map = await buildMap(project.root, project.tree, opts);
   }
@@ -402,12 +393,12 @@ function mayDescribeBuilds(tree: ProjectTree): boolean {
 
 /** A project with nothing that describes a build (a folder holding a Dockerfile): each named
  *  Dockerfile gets the guessed context, without loading the map's readers (YAML, HCL). */
-async function guessOnly(project: Project, dockerfiles: readonly string[], parsed: ParseMemo, reads: SharedReads | undefined): Promise<BuildMap> {
+async function guessOnly(project: Project, dockerfiles: readonly string[], parsed: ParseMemo): Promise<BuildMap> {
   const { guessedBuild } = await import('../targets/project/guess.js');
   const max = 2 * 1024 * 1024;
   const builds = dockerfiles.map((f) => {
     const rel = relativeTo(project.root, f);
-    const text = reads?.maxBytes === max ? reads.forMap(f) : project.tree.read(rel, max);
+    const text = project.tree.read(rel, max);
     return guessedBuild(rel, () => (text === null ? null : parseOnce(parsed, f, text, { path: rel })), project.tree);
   });
   return { builds, notes: [] };

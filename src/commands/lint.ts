@@ -11,8 +11,7 @@ import { exitCode } from '../engine/run.js';
 import { tightshipRules } from '../rules/tightship/index.js';
 import type { CatalogueEntry } from '../engine/catalogue.js';
 import { isIgnoredPath, type ConfigLoader } from '../engine/config.js';
-import { auditDockerfileText, errorResult, MAX_DOCKERFILE_BYTES, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
-import { SharedReads } from '../file-read.js';
+import { auditDockerfileText, errorResult, readTextFile, readTextFileSync, relativePath } from '../targets/dockerfile/audit.js';
 import { shellcheckNotice } from '../targets/dockerfile/shellcheck.js';
 import { parseOnce, release as releaseParses } from '../targets/dockerfile/parse-memo.js';
 import { fixUntilStable, unifiedDiff, type AppliedFix } from '../engine/fix.js';
@@ -467,13 +466,10 @@ async function startAudit(found: Discovery, p: LintPlan, args: ParsedArgs, io: I
   const { jobs, explicit } = p.jobs;
   const parallel = jobs > 1 && !p.fix && !p.fixDryRun && !p.stdin && tasks >= (explicit ? 2 : PARALLEL_FROM);
   if (!parallel) {
-    // the build maps' guesses and the reads ahead share each Dockerfile's read
-    const reads = p.stdinInput ? undefined : (found.reads = new SharedReads(MAX_DOCKERFILE_BYTES));
-    const ahead = new ReadAhead(found.dockerfiles, (f) => (p.stdinInput?.abs === f ? { text: p.stdinInput.text } : reads ? reads.forAudit(f) : readTextFileSync(f)), async (f) => {
+    // each Dockerfile is read once, here (the build map leaves its guesses to the audits)
+    const ahead = new ReadAhead(found.dockerfiles, (f) => (p.stdinInput?.abs === f ? { text: p.stdinInput.text } : readTextFileSync(f)), async (f) => {
       const config = await p.loader.forDir(path.dirname(f));
-      if (!ignoredBySearch(f, found.searched, config)) return auditor.optsFor(config);
-      reads?.passed(f);
-      return null;
+      return ignoredBySearch(f, found.searched, config) ? null : auditor.optsFor(config);
     }, auditor.shellcheckCache);
     return { sets, rules, auditor, settings, chunk: (k) => ahead.chunk(k), chunkSize: ahead.chunkSize, pool: null, reader: null, close: () => Promise.resolve() };
   }

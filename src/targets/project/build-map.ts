@@ -23,17 +23,9 @@ export interface BuildMapOptions {
   discovery?: Discovery;
   /** The run's parse memo: the Dockerfiles parsed for a guess are kept for their audits. */
   parsed?: ParseMemo;
-  /** The run's Dockerfile reads shared with the audits (a guess reads each Dockerfile once for both). */
-  reads?: DockerfileReads;
   /** Leave the guesses to the audits (BuildMap.unguessed) instead of parsing every Dockerfile
    *  no build names now. */
   deferGuesses?: boolean;
-}
-
-/** Reads a Dockerfile as the tree does (null: unreadable, larger than maxBytes, not UTF-8). */
-export interface DockerfileReads {
-  readonly maxBytes: number;
-  forMap(abs: string): string | null;
 }
 
 export interface FullBuildMap extends BuildMap {
@@ -66,7 +58,7 @@ export async function buildMap(root: string, tree: ProjectTree = scanTree(root),
     const built = new Set(ctx.builds.map((b) => b.dockerfile));
     unguessed = new Set(discovery.dockerfiles.filter((df) => !built.has(df)));
   } else {
-    guessRest(discovery, ctx, opts.parsed, opts.reads);
+    guessRest(discovery, ctx, opts.parsed);
   }
   forget(tree);
   return { ...finish(ctx), discovery, ...(unguessed ? { unguessed } : {}) };
@@ -601,12 +593,12 @@ function trackCd(c: CommandLine, cds: Map<string, string>): void {
 // ---------------------------------------------------------------------------------------------
 // guesses, ignore files, dedupe
 
-function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined, reads: DockerfileReads | undefined): void {
+function guessRest(discovery: Discovery, ctx: Ctx, parsed: ParseMemo | undefined): void {
   const built = new Set(ctx.builds.map((b) => b.dockerfile));
   for (const df of discovery.dockerfiles) {
     if (built.has(df)) continue;
     const abs = path.join(ctx.tree.root, ...df.split('/'));
-    const text = reads?.maxBytes === 2 * MAX_TEXT ? reads.forMap(abs) : ctx.tree.read(df, 2 * MAX_TEXT);
+    const text = ctx.tree.read(df, 2 * MAX_TEXT);
     ctx.builds.push(guessedBuild(df, () => (text === null ? null : parseOnce(parsed, abs, text, { path: df })), ctx.tree));
   }
 }
